@@ -1,0 +1,38 @@
+package org.syncline.core;
+
+/**
+ * Error codes users can see. Each travels over the wire by name, so a client built later still shows
+ * a code it does not know as text.
+ */
+public enum ErrorCode {
+    BAD_REQUEST,
+    AUTH_FAILED,
+    AUTH_THROTTLED,
+    NOT_LOGGED_IN,
+    ACCESS_DENIED,
+    NOT_FOUND,
+    ALREADY_EXISTS,
+    INVALID_NAME,
+    INVALID_PATH,
+    INVALID_ARGUMENT,
+    FRAME_TOO_LARGE,
+    PROTOCOL_VERSION,
+    PROTOCOL_ERROR,
+    CERTIFICATE_CHANGED,
+    CONNECTION_FAILED,
+    TIMEOUT,
+    CONFIG,
+    STORAGE,
+    INTEGRITY,
+    INTERNAL;
+
+    /** Reads a code sent by a peer; an unknown name becomes {@link #INTERNAL} rather than failing. */
+    public static ErrorCode parse(String name) {
+        for (ErrorCode c : values()) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return INTERNAL;
+    }
+}
