@@ -1,0 +1,106 @@
+package org.syncline.protocol;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.syncline.core.HostPort;
+
+/** A hand-driven TLS client that can send anything, including frames a real client never sends. */
+final class RawTlsClient implements AutoCloseable {
+    final SSLSocket socket;
+    final DataOutputStream out;
+    final DataInputStream in;
+
+    RawTlsClient(HostPort address) throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+        ctx.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        socket = (SSLSocket) ctx.getSocketFactory().createSocket(address.host(), address.port());
+        socket.setSoTimeout(10_000);
+        socket.startHandshake();
+        out = new DataOutputStream(socket.getOutputStream());
+        in = new DataInputStream(socket.getInputStream());
+    }
+
+    void sendFrame(FrameKind kind, long id, String type, byte[] body) throws IOException {
+        byte[] t = type.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(Frame.HEADER + t.length + body.length);
+        out.writeByte(kind.code());
+        out.writeLong(id);
+        out.writeShort(t.length);
+        out.write(t);
+        out.write(body);
+        out.flush();
+    }
+
+    void hello(int version) throws IOException {
+        sendFrame(FrameKind.HELLO, 0, "", ("{\"protocol\":" + version + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    Frame readFrame() throws IOException {
+        int length = in.readInt();
+        byte kind = in.readByte();
+        long id = in.readLong();
+        int typeLength = in.readUnsignedShort();
+        byte[] type = new byte[typeLength];
+        in.readFully(type);
+        byte[] body = new byte[length - Frame.HEADER - typeLength];
+        in.readFully(body);
+        return new Frame(FrameKind.of(kind), id, new String(type, StandardCharsets.UTF_8), body);
+    }
+
+    /** True when the server closed the connection (EOF or reset) within the socket timeout. */
+    boolean closedByServer() {
+        try {
+            while (in.read() >= 0) {
+                // skip what is still in flight
+            }
+            return true;
+        } catch (EOFException | SocketException e) {
+            return true;
+        } catch (IOException e) {
+            return e.getMessage() != null && !e.getMessage().contains("timed out");
+        }
+    }
+
+    static boolean plainSocketClosed(Socket s) {
+        try {
+            while (s.getInputStream().read() >= 0) {
+                // the server may answer with a TLS alert first
+            }
+            return true;
+        } catch (SocketException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,62 @@
+package org.syncline.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syncline.core.json.Json;
+
+class ReconnectTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reconnectsAfterServerRestartAndResubscribes() throws Exception {
+        TestServer first = new TestServer(dir, EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "1", "t"),
+                e -> {
+                    e.handle("test.ping", Access.USER, (ctx, b) -> Json.object("pong", true));
+                    e.topic("t", Access.USER);
+                });
+        int port = first.address.port();
+        try (Connection c = first.connect("alice")) {
+            List<ConnectionState> states = new CopyOnWriteArrayList<>();
+            List<String> pushes = new CopyOnWriteArrayList<>();
+            c.addStateListener(states::add);
+            c.onPush("p", b -> pushes.add(b.string("v")));
+            c.subscribe("t");
+            first.close();
+            waitFor(() -> states.contains(ConnectionState.RECONNECTING));
+            TestServer second = new TestServer(dir, EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "2", "t"),
+                    e -> {
+                        e.handle("test.ping", Access.USER, (ctx, b) -> Json.object("pong", true));
+                        e.topic("t", Access.USER);
+                    });
+            try {
+                waitFor(() -> c.state() == ConnectionState.CONNECTED);
+                assertEquals("2", c.server().version());
+                assertTrue(c.request("test.ping", Json.object()).optBool("pong", false));
+                second.endpoint.publish("t", "p", Json.object("v", "after"));
+                waitFor(() -> pushes.contains("after"));
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.syncline.protocol.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.syncline.protocol.Frame;
+import org.syncline.protocol.FrameKind;
+import org.syncline.protocol.ProtocolConstants;
+
+class StreamBackpressureTest {
+
+    @Test
+    void senderStopsAtTheWindowUntilTheReceiverReads() throws Exception {
+        AtomicInteger dataFrames = new AtomicInteger();
+        AtomicReference<StreamReceiver> receiver = new AtomicReference<>();
+        AtomicReference<StreamSender> sender = new AtomicReference<>();
+        // frames from the sender go to the receiver; credits from the receiver go back to the sender
+        receiver.set(new StreamReceiver(1, f -> sender.get().credit(f.creditCount()), 10_000));
+        sender.set(new StreamSender(1, f -> {
+            if (f.kind() == FrameKind.DATA) {
+                dataFrames.incrementAndGet();
+                assertTrue(receiver.get().offerChunk(f.body()), "receiver buffer overflowed");
+            } else if (f.kind() == FrameKind.END) {
+                receiver.get().end();
+            }
+        }, 10_000, () -> false));
+        int chunks = 100;
+        Thread writer = new Thread(() -> {
+            try {
+                byte[] chunk = new byte[ProtocolConstants.CHUNK_SIZE];
+                for (int i = 0; i < chunks; i++) {
+                    sender.get().write(chunk);
+                }
+                sender.get().close();
+            } catch (java.io.IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        writer.start();
+        Thread.sleep(500);
+        assertEquals(ProtocolConstants.STREAM_WINDOW, dataFrames.get(), "sender must wait for credit");
+        assertTrue(writer.isAlive());
+        long total = receiver.get().transferTo(java.io.OutputStream.nullOutputStream());
+        writer.join(10_000);
+        assertEquals((long) chunks * ProtocolConstants.CHUNK_SIZE, total);
+        assertEquals(chunks, dataFrames.get());
+    }
+
+    @Test
+    void abandonedReceiverUnblocksSender() throws Exception {
+        StreamSender sender = new StreamSender(1, f -> { }, 10_000, () -> true);
+        byte[] big = new byte[ProtocolConstants.CHUNK_SIZE * (ProtocolConstants.STREAM_WINDOW + 2)];
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> sender.write(big));
+        assertTrue(e.getMessage().contains("abandoned"));
+    }
+
+    @Test
+    void failedReceiverReportsTheReason() {
+        StreamReceiver r = new StreamReceiver(1, f -> { }, 10_000);
+        r.fail("The connection was closed.");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> r.read());
+        assertEquals("The connection was closed.", e.getMessage());
+    }
+
+}
