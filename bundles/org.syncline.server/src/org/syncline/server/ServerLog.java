@@ -1,0 +1,45 @@
+package org.syncline.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Sends java.util.logging (and through slf4j-jdk14, MINA's log) to DATA/logs/server.N.log, rotated at
+ * 10 MiB over 5 files. The console keeps only warnings, so stdout stays readable for the user.
+ */
+final class ServerLog {
+    private static final int LIMIT = 10 * 1024 * 1024;
+    private static final int FILES = 5;
+
+    private ServerLog() {
+    }
+
+    static synchronized void install(Path logs) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
+        try {
+            Files.createDirectories(logs);
+            Logger root = Logger.getLogger("");
+            for (Handler h : root.getHandlers()) {
+                if (h instanceof FileHandler) {
+                    root.removeHandler(h);
+                    h.close();
+                } else {
+                    h.setLevel(Level.WARNING);
+                }
+            }
+            FileHandler file = new FileHandler(logs.resolve("server.%g.log").toString(), LIMIT, FILES, true);
+            file.setFormatter(new SimpleFormatter());
+            file.setLevel(Level.INFO);
+            root.addHandler(file);
+            root.setLevel(Level.INFO);
+        } catch (IOException e) {
+            System.err.println("syncline server: cannot write logs to " + logs + " (" + e.getMessage() + "); logging to the console only.");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.syncline.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import org.syncline.admin.ServerStatus;
+import org.syncline.admin.internal.server.AdminService;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.PasswordFile;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.protocol.Endpoint;
+import org.syncline.protocol.EndpointSettings;
+import org.syncline.protocol.Principal;
+import org.syncline.protocol.ServerIdentity;
+import org.syncline.store.BlobStore;
+import org.syncline.store.Database;
+import org.syncline.store.PasswordHasher;
+import org.syncline.store.Role;
+import org.syncline.store.User;
+import org.syncline.store.UserDirectory;
+
+/**
+ * One server process: data directory → TLS identity → store → endpoint → services for its roles. Plain
+ * constructors, no OSGi services, so it starts the same way in the product and in tests.
+ */
+public final class SynclineServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SynclineServer.class.getName());
+    private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final ServerOptions options;
+    private final String version;
+    private final long startedAt = System.currentTimeMillis();
+    private final ServerIdentity identity;
+    private final Database database;
+    private final UserDirectory users;
+    private final BlobStore blobs;
+    private final Endpoint endpoint;
+    private final AdminService admin;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "syncline-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private InetSocketAddress address;
+
+    private SynclineServer(ServerOptions options, String version, PrintStream console) {
+        this.options = options;
+        this.version = version;
+        Path data = options.data();
+        identity = ServerIdentity.loadOrCreate(data.resolve("tls"), hostName());
+        database = Database.open(data.resolve("db"));
+        try {
+            users = new UserDirectory(database, new PasswordHasher());
+            createFirstAdmin(console);
+            blobs = new BlobStore(data.resolve("blobs"));
+            EndpointSettings settings = new EndpointSettings(options.bind(), options.maxFrame(), options.idleTimeoutSeconds(),
+                    version, hostName());
+            endpoint = new Endpoint(settings, identity, this::authenticate);
+            admin = new AdminService(endpoint, users, this::status);
+            admin.register();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts a server and returns once it accepts connections. */
+    public static SynclineServer start(ServerOptions options, String version, PrintStream console) {
+        try {
+            Files.createDirectories(options.data());
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.CONFIG, "Cannot create the data directory " + options.data() + ": " + e.getMessage());
+        }
+        ServerLog.install(options.data().resolve("logs"));
+        SynclineServer server = new SynclineServer(options, version, console);
+        try {
+            server.listen();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void listen() {
+        try {
+            address = endpoint.start();
+        } catch (BindException e) {
+            throw new SynclineException(ErrorCode.CONFIG, "Port " + options.bind().getPort() + " on "
+                    + options.bind().getAddress().getHostAddress() + " is already in use; stop the other process or choose another --port.");
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.CONFIG, "Cannot listen on " + options.bind() + ": " + e.getMessage());
+        }
+        writeRunFile();
+        ticker.scheduleAtFixedRate(admin::publishStatus, 30, 30, TimeUnit.SECONDS);
+        LOG.info(() -> "Syncline server " + version + " listening on " + address + ", roles " + options.roles());
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public String fingerprint() {
+        return identity.fingerprint();
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public ServerStatus status() {
+        long now = System.currentTimeMillis();
+        return new ServerStatus(version, hostName(), startedAt, (now - startedAt) / 1000, endpoint.loggedInSessions(),
+                new ArrayList<>(options.roles()));
+    }
+
+    private Optional<Principal> authenticate(String name, char[] password) {
+        return users.authenticate(name, password).map(u -> new Principal(u.name(), roleNames(u)));
+    }
+
+    private static Set<String> roleNames(User u) {
+        Set<String> names = new java.util.HashSet<>();
+        u.roles().forEach(r -> names.add(r.name().toLowerCase(java.util.Locale.ROOT)));
+        return names;
+    }
+
+    private void createFirstAdmin(PrintStream console) {
+        if (!users.isEmpty()) {
+            return;
+        }
+        char[] password;
+        boolean generated = options.adminPasswordFile().isEmpty();
+        if (generated) {
+            SecureRandom random = new SecureRandom();
+            password = new char[20];
+            for (int i = 0; i < password.length; i++) {
+                password[i] = PASSWORD_CHARS.charAt(random.nextInt(PASSWORD_CHARS.length()));
+            }
+        } else {
+            password = PasswordFile.read(options.adminPasswordFile().get());
+        }
+        users.create("admin", password, EnumSet.of(Role.ADMIN, Role.USER));
+        if (generated) {
+            console.println("Created user 'admin' with password: " + new String(password));
+            console.println("(shown once; change it with: syncline cli user passwd admin --password-file FILE)");
+        } else {
+            console.println("Created user 'admin' with the password from " + options.adminPasswordFile().get());
+        }
+        LOG.info("Created the first user 'admin'");
+    }
+
+    /** DATA/run/server.json tells local tools (the demo, scripts) where this server listens. */
+    private void writeRunFile() {
+        Path run = options.data().resolve("run");
+        try {
+            Files.createDirectories(run);
+            Path tmp = run.resolve("server.json.tmp");
+            String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+            Files.writeString(tmp, Json.pretty(Json.object("host", host, "port", (long) address.getPort(),
+                    "fingerprint", identity.fingerprint(), "pid", ProcessHandle.current().pid(), "version", version)),
+                    StandardCharsets.UTF_8);
+            Files.move(tmp, run.resolve("server.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warning("Cannot write " + run.resolve("server.json") + ": " + e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        database.close();
+        try {
+            Files.deleteIfExists(options.data().resolve("run").resolve("server.json"));
+        } catch (IOException e) {
+            // a stale run file only misleads until the next start rewrites it
+        }
+        LOG.info("Syncline server stopped");
+    }
+}

@@ -1,0 +1,186 @@
+package org.syncline.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.store.internal.DerbyEngine;
+import org.syncline.store.internal.Migration;
+import org.syncline.store.internal.Migrator;
+import org.syncline.store.internal.Schema;
+
+/**
+ * An embedded Derby database in one folder, at the newest schema. Each {@link #inTransaction} call gets its
+ * own connection, so threads never share one.
+ */
+public final class Database implements AutoCloseable {
+    /*
+     * Derby's lock file only keeps other processes out: a second open in this JVM would quietly share the
+     * booted database, and closing either would shut it down under the other. So this process keeps count.
+     */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final Path dir;
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private volatile boolean closed;
+
+    private Database(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Opens (creating if absent) the database in {@code dir} and applies the migrations it lacks.
+     *
+     * @throws SynclineException {@link ErrorCode#STORAGE} when another process or another {@code Database}
+     *         holds the folder, when the folder is not usable, or when its schema is newer than this code
+     */
+    public static Database open(Path dir) {
+        return open(dir, Schema.MIGRATIONS);
+    }
+
+    static Database open(Path dir, List<Migration> migrations) {
+        Path key = canonical(dir);
+        if (!OPEN.add(key)) {
+            throw new SynclineException(ErrorCode.STORAGE, "The database in " + key
+                    + " is already open in this process; use the Database that opened it.");
+        }
+        try {
+            // Derby creates its folder itself and refuses one that exists, but an empty folder made for the
+            // database is what its maker meant.
+            if (isEmptyDirectory(key)) {
+                Files.delete(key);
+            }
+        } catch (IOException e) {
+            OPEN.remove(key);
+            throw new SynclineException(ErrorCode.STORAGE, "The folder " + key + " cannot be used for the database ("
+                    + e + "); check that this user may write to it and to its parent.", e);
+        }
+        try (Connection c = DerbyEngine.connect(key, true)) {
+            // Only boots (and creates) the database; the work happens in transactions below.
+        } catch (SQLException e) {
+            OPEN.remove(key);
+            throw DerbyEngine.openFailure(key, e);
+        } catch (RuntimeException e) {
+            OPEN.remove(key);
+            throw e;
+        }
+        Database db = new Database(key);
+        try {
+            new Migrator(migrations).migrate(db, key);
+            return db;
+        } catch (RuntimeException | Error e) {
+            db.closeQuietly(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. An
+     * SQLException comes out as a {@link ErrorCode#STORAGE} SynclineException, anything else as it was
+     * thrown. Called from inside another transaction on the same thread, it joins that transaction.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        Connection outer = current.get();
+        if (outer != null) {
+            try {
+                return work.run(outer);
+            } catch (SQLException e) {
+                throw DerbyEngine.failure(dir, e);
+            }
+        }
+        requireOpen();
+        try (Connection c = DerbyEngine.connect(dir, false)) {
+            c.setAutoCommit(false);
+            current.set(c);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Throwable t) {
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    t.addSuppressed(r);
+                }
+                throw t;
+            } finally {
+                current.remove();
+            }
+        } catch (SQLException e) {
+            throw closed ? closedError() : DerbyEngine.failure(dir, e);
+        }
+    }
+
+    /** The newest schema version applied to this database. */
+    public int schemaVersion() {
+        return inTransaction(Migrator::currentVersion);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Shuts the database down cleanly so the next open needs no recovery. Calling it again does nothing. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            DerbyEngine.shutdown(dir);
+        } catch (SQLException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "The database in " + dir
+                    + " did not shut down cleanly; it will recover on the next start, check the server log if it does not.", e);
+        } finally {
+            OPEN.remove(dir);
+        }
+    }
+
+    private void closeQuietly(Throwable failure) {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw closedError();
+        }
+    }
+
+    private SynclineException closedError() {
+        return new SynclineException(ErrorCode.STORAGE, "The database in " + dir
+                + " has been closed; open it again before using it.");
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static Path canonical(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            return Files.exists(abs) ? abs.toRealPath() : abs;
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+}

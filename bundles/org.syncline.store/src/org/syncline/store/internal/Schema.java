@@ -1,0 +1,35 @@
+package org.syncline.store.internal;
+
+import java.util.List;
+
+/** Every migration this code knows, oldest first. Append only. */
+public final class Schema {
+    public static final List<Migration> MIGRATIONS = List.of(
+            Migration.sql(1, "users, roles, groups",
+                    """
+                    CREATE TABLE users (
+                        name VARCHAR(64) NOT NULL PRIMARY KEY,
+                        password_hash VARCHAR(256) NOT NULL,
+                        created TIMESTAMP NOT NULL)""",
+                    """
+                    CREATE TABLE user_roles (
+                        user_name VARCHAR(64) NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+                        role VARCHAR(16) NOT NULL,
+                        PRIMARY KEY (user_name, role))""",
+                    """
+                    CREATE TABLE groups (
+                        name VARCHAR(64) NOT NULL PRIMARY KEY,
+                        created TIMESTAMP NOT NULL)""",
+                    """
+                    CREATE TABLE group_members (
+                        group_name VARCHAR(64) NOT NULL REFERENCES groups (name) ON DELETE CASCADE,
+                        user_name VARCHAR(64) NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+                        PRIMARY KEY (group_name, user_name))"""));
+
+    private Schema() {
+    }
+
+    public static int latestVersion() {
+        return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    }
+}
