@@ -202,6 +202,6 @@ public final class SynclineServer implements AutoCloseable {
         } catch (IOException e) {
             // a stale run file only misleads until the next start rewrites it
         }
-        LOG.info("Syncline server stopped");
+        ServerLog.lastWords(LOG, "Syncline server stopped");
     }
 }

@@ -1,0 +1,103 @@
+package org.syncline.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.syncline.core.json.JsonObject;
+
+/** The CLI of the installation, as scripts use it, against a real server process. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliTest {
+    ServerProcess server;
+    String adminPw;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = new ServerProcess(Files.createTempDirectory("syncline-itest-cli"));
+        adminPw = server.home.resolve("admin.pw").toString();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void statusAsJson() throws Exception {
+        var r = server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "--json", "status");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonObject status = JsonObject.parse(r.stdout());
+        assertTrue(status.string("version").startsWith("0.1.0"));
+        assertTrue(status.number("sessions") >= 1);
+        assertEquals(6, status.list("roles").size());
+        assertTrue(r.stderr().contains("trusting") || r.stderr().isEmpty());
+    }
+
+    @Test
+    void userLifecycleThroughEnvironmentCredentials() throws Exception {
+        Map<String, String> asAdmin = Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD);
+        String carolPw = server.writeFile("carol.pw", "carol-password-1\n").toString();
+        var add = server.cli(asAdmin, "user", "add", "carol", "--password-file", carolPw);
+        assertEquals(0, add.exitCode(), add.stderr());
+        var list = server.cli(asAdmin, "--json", "user", "list");
+        assertTrue(list.stdout().contains("\"carol\""), list.stdout());
+
+        var carolStatus = server.cli(Map.of(), "--user", "carol", "--password-file", carolPw, "status");
+        assertEquals(0, carolStatus.exitCode(), carolStatus.stderr());
+
+        String newPw = server.writeFile("carol2.pw", "carol-password-2\n").toString();
+        assertEquals(0, server.cli(asAdmin, "user", "passwd", "carol", "--password-file", newPw).exitCode());
+        assertEquals(3, server.cli(Map.of(), "--user", "carol", "--password-file", carolPw, "status").exitCode());
+        assertEquals(0, server.cli(Map.of(), "--user", "carol", "--password-file", newPw, "status").exitCode());
+
+        assertEquals(0, server.cli(asAdmin, "user", "rm", "carol").exitCode());
+        var gone = server.cli(Map.of(), "--user", "carol", "--password-file", newPw, "status");
+        assertEquals(3, gone.exitCode());
+        assertOneLineError(gone.stderr(), "AUTH_FAILED");
+    }
+
+    @Test
+    void nonAdminIsRefusedWithOneLine() throws Exception {
+        String davePw = server.writeFile("dave.pw", "dave-password-1\n").toString();
+        assertEquals(0, server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "user", "add", "dave",
+                "--password-file", davePw).exitCode());
+        var r = server.cli(Map.of(), "--user", "dave", "--password-file", davePw, "user", "add", "mallory", "--password-file", davePw, "--admin");
+        assertEquals(1, r.exitCode());
+        assertOneLineError(r.stderr(), "ACCESS_DENIED");
+        var json = server.cli(Map.of(), "--user", "dave", "--password-file", davePw, "--json", "user", "list");
+        assertEquals("ACCESS_DENIED", JsonObject.parse(json.stdout()).object("error").string("code"));
+    }
+
+    @Test
+    void usageErrorsAndUnreachableServersHaveTheirExitCodes() throws Exception {
+        var unknown = server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "frobnicate");
+        assertEquals(2, unknown.exitCode());
+        assertOneLineError(unknown.stderr(), "INVALID_ARGUMENT");
+        var missingFile = server.cli(Map.of(), "--user", "admin", "--password-file", "/nonexistent/pw", "status");
+        assertEquals(2, missingFile.exitCode());
+        assertTrue(missingFile.stderr().contains("does not exist"));
+        ProcessBuilder pb = new ProcessBuilder(ServerProcess.install().resolve("syncline").toString(), "cli", "--server", "127.0.0.1:1",
+                "--user", "admin", "--password-file", adminPw, "status");
+        pb.environment().put("XDG_CONFIG_HOME", server.home.resolve("config").toString());
+        pb.environment().put("XDG_CACHE_HOME", server.home.resolve("cache").toString());
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(4, p.waitFor());
+        assertOneLineError(out, "CONNECTION_FAILED");
+    }
+
+    private static void assertOneLineError(String stderr, String code) {
+        String[] lines = stderr.strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("syncline: " + code + ": "), stderr);
+        assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), "no stack trace: " + stderr);
+    }
+}

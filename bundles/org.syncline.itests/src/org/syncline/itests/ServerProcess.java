@@ -1,0 +1,175 @@
+package org.syncline.itests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.syncline.core.HostPort;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.ConnectionSettings;
+import org.syncline.protocol.FingerprintPrompt;
+import org.syncline.protocol.KnownServers;
+
+/**
+ * The server product started for real, as a separate process on a free loopback port, through the launch
+ * script an installation ships. Also runs the CLI of the same installation against it.
+ */
+final class ServerProcess implements AutoCloseable {
+    static final String ADMIN_PASSWORD = "admin-secret-1";
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    record CliResult(int exitCode, String stdout, String stderr) {
+    }
+
+    final Path home;
+    final Path data;
+    private final List<String> extraArgs;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private Process process;
+    private Thread pump;
+    private int port;
+
+    ServerProcess(Path home, String... extraArgs) throws Exception {
+        this.home = home;
+        this.data = home.resolve("data");
+        this.extraArgs = List.of(extraArgs);
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("admin.pw"), ADMIN_PASSWORD + "\n");
+        start();
+    }
+
+    static Path install() {
+        Path p = Path.of(System.getProperty("syncline.server.install", "missing"));
+        if (!Files.isExecutable(p.resolve("syncline"))) {
+            throw new IllegalStateException("No server product at " + p + "; build server/ first.");
+        }
+        return p;
+    }
+
+    /** Starts (or restarts) the server on the same data directory and waits until it listens. */
+    void start() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(install().resolve("syncline").toString(), "server", "--data", data.toString(),
+                "--port", port == 0 ? "0" : String.valueOf(port), "--bind", "127.0.0.1",
+                "--admin-password-file", home.resolve("admin.pw").toString()));
+        cmd.addAll(extraArgs);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        environment(pb.environment());
+        output.clear();
+        process = pb.start();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        pump = new Thread(() -> {
+            try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "server-output");
+        pump.setDaemon(true);
+        pump.start();
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (String line : output) {
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                    return;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited with " + process.exitValue() + ": " + output);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("The server did not report listening within 90 s: " + output);
+    }
+
+    private void environment(Map<String, String> env) {
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        env.put("XDG_DATA_HOME", home.resolve("share").toString());
+        env.remove("SYNCLINE_SERVER");
+        env.remove("SYNCLINE_USER");
+        env.remove("SYNCLINE_PASSWORD");
+    }
+
+    HostPort address() {
+        return new HostPort("127.0.0.1", port);
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Connection connect(String user, String password) {
+        return Connection.open(new ConnectionSettings(address(), user, password.toCharArray(), "itest", Duration.ofSeconds(30), false),
+                new KnownServers(home.resolve("client-known_servers")), FingerprintPrompt.ACCEPT_NEW);
+    }
+
+    /** Runs {@code syncline cli --server ... ARGS} of the installation. */
+    CliResult cli(Map<String, String> extraEnv, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(install().resolve("syncline").toString(), "cli", "--server", address().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        environment(pb.environment());
+        pb.environment().putAll(extraEnv);
+        Path out = Files.createTempFile(home, "cli", ".out");
+        Path err = Files.createTempFile(home, "cli", ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("The CLI did not finish within 90 s: " + cmd);
+        }
+        return new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    Path writeFile(String name, String content) throws IOException {
+        Path f = home.resolve(name);
+        Files.writeString(f, content);
+        return f;
+    }
+
+    /** SIGTERM, as a service manager stops it; returns the exit code. */
+    int terminate() throws InterruptedException {
+        // Through the handle: Process.destroy() would also close our end of the pipes, losing what the
+        // server prints while it stops.
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The server did not stop within 30 s of SIGTERM.");
+        }
+        pump.join(10_000);
+        return process.exitValue();
+    }
+
+    /** kill -9: no shutdown hook, no clean Derby shutdown. */
+    void kill9() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        pump.join(10_000);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill9();
+        }
+    }
+}
