@@ -60,12 +60,16 @@ public final class SynclineServer implements AutoCloseable {
     });
     private InetSocketAddress address;
 
+    private final StartupClock clock = new StartupClock();
+
     private SynclineServer(ServerOptions options, String version, PrintStream console) {
         this.options = options;
         this.version = version;
         Path data = options.data();
         identity = ServerIdentity.loadOrCreate(data.resolve("tls"), hostName());
+        clock.lap("tls identity");
         database = Database.open(data.resolve("db"));
+        clock.lap("database");
         try {
             users = new UserDirectory(database, new PasswordHasher());
             createFirstAdmin(console);
@@ -75,6 +79,7 @@ public final class SynclineServer implements AutoCloseable {
             endpoint = new Endpoint(settings, identity, this::authenticate);
             admin = new AdminService(endpoint, users, this::status);
             admin.register();
+            clock.lap("services");
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -108,9 +113,11 @@ public final class SynclineServer implements AutoCloseable {
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.CONFIG, "Cannot listen on " + options.bind() + ": " + e.getMessage());
         }
+        clock.lap("listen");
         writeRunFile();
         ticker.scheduleAtFixedRate(admin::publishStatus, 30, 30, TimeUnit.SECONDS);
         LOG.info(() -> "Syncline server " + version + " listening on " + address + ", roles " + options.roles());
+        LOG.info(clock::summary);
     }
 
     public InetSocketAddress address() {
