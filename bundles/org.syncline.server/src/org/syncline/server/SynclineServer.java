@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +67,16 @@ public final class SynclineServer implements AutoCloseable {
         this.options = options;
         this.version = version;
         Path data = options.data();
-        identity = ServerIdentity.loadOrCreate(data.resolve("tls"), hostName());
+        // Derby's boot is the longest step: it runs while the TLS identity is read or created.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(data.resolve("db")));
+        try {
+            identity = ServerIdentity.loadOrCreate(data.resolve("tls"), hostName());
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
         clock.lap("tls identity");
-        database = Database.open(data.resolve("db"));
+        database = join(opening);
         clock.lap("database");
         try {
             users = new UserDirectory(database, new PasswordHasher());
@@ -82,6 +90,17 @@ public final class SynclineServer implements AutoCloseable {
             clock.lap("services");
         } catch (RuntimeException e) {
             database.close();
+            throw e;
+        }
+    }
+
+    private static Database join(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw e;
         }
     }

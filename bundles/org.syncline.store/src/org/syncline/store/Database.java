@@ -53,21 +53,7 @@ public final class Database implements AutoCloseable {
                     + " is already open in this process; use the Database that opened it.");
         }
         try {
-            // Derby creates its folder itself and refuses one that exists, but an empty folder made for the
-            // database is what its maker meant.
-            if (isEmptyDirectory(key)) {
-                Files.delete(key);
-            }
-        } catch (IOException e) {
-            OPEN.remove(key);
-            throw new SynclineException(ErrorCode.STORAGE, "The folder " + key + " cannot be used for the database ("
-                    + e + "); check that this user may write to it and to its parent.", e);
-        }
-        try (Connection c = DerbyEngine.connect(key, true)) {
-            // Only boots (and creates) the database; the work happens in transactions below.
-        } catch (SQLException e) {
-            OPEN.remove(key);
-            throw DerbyEngine.openFailure(key, e);
+            boot(key);
         } catch (RuntimeException e) {
             OPEN.remove(key);
             throw e;
@@ -79,6 +65,25 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             db.closeQuietly(e);
             throw e;
+        }
+    }
+
+    /** Boots the database, creating it when absent. */
+    private static void boot(Path dir) {
+        try {
+            // Derby creates its folder itself and refuses one that exists, but an empty folder made for the
+            // database is what its maker meant.
+            if (isEmptyDirectory(dir)) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "The folder " + dir + " cannot be used for the database ("
+                    + e + "); check that this user may write to it and to its parent.", e);
+        }
+        try (Connection c = DerbyEngine.connect(dir, true)) {
+            // Connecting is what boots it; the work happens in transactions.
+        } catch (SQLException e) {
+            throw DerbyEngine.openFailure(dir, e);
         }
     }
 
@@ -124,6 +129,7 @@ public final class Database implements AutoCloseable {
         return inTransaction(Migrator::currentVersion);
     }
 
+    /** The database's folder, absolute, with symbolic links resolved. */
     public Path directory() {
         return dir;
     }

@@ -28,13 +28,15 @@ public final class DerbyLog extends Writer {
         }
     }
 
-    /** One record per flush, so a message and its stack trace stay together. */
+    /** One record per flush, so that a message and its stack trace stay together as far as Derby allows. */
     @Override
     public synchronized void flush() {
         String text = pending.toString().strip();
         pending.setLength(0);
         if (!text.isEmpty()) {
-            LOG.log(Level.INFO, text);
+            // Derby writes boot and shutdown banners here too; only failures deserve an operator's eye,
+            // and those reach the caller as exceptions as well.
+            LOG.log(text.contains("ERROR") || text.contains("Exception") ? Level.WARNING : Level.DEBUG, text);
         }
     }
 

@@ -1,0 +1,269 @@
+package org.syncline.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+
+class BlobStoreTest {
+    private static final long SIZE = 5L * 1024 * 1024 + 12_345;
+    private static final String HELLO_SHA = Sha256.hex("hello".getBytes(StandardCharsets.US_ASCII));
+
+    @TempDir
+    Path dir;
+    private BlobStore blobs;
+
+    @BeforeEach
+    void create() {
+        blobs = new BlobStore(dir);
+    }
+
+    @Test
+    void aMultiMegabyteStreamRoundTripsUnderItsSha() throws IOException {
+        String expected = Sha256.hex(new Generated(SIZE, 42));
+        String sha = blobs.put(new Generated(SIZE, 42));
+        assertEquals(expected, sha);
+        Path file = dir.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        assertTrue(Files.isRegularFile(file), "fanned out as ab/cd/<sha>");
+        assertEquals(SIZE, blobs.size(sha));
+        assertTrue(blobs.exists(sha));
+        try (InputStream actual = blobs.open(sha); InputStream wanted = new Generated(SIZE, 42)) {
+            assertSameBytes(wanted, actual);
+        }
+        assertEquals(List.of(), tempFiles());
+    }
+
+    @Test
+    void storingKnownContentAgainDoesNotRewriteIt() throws IOException {
+        String sha = blobs.put(stream("hello"));
+        Object fileKey = fileKey(sha);
+        assertEquals(sha, blobs.put(stream("hello")));
+        assertEquals(sha, blobs.put(stream("hello"), sha));
+        assertEquals(fileKey, fileKey(sha), "same file, not replaced by a rename");
+        assertEquals(List.of(), tempFiles());
+    }
+
+    @Test
+    void putWithTheRightExpectedShaStores() {
+        assertEquals(HELLO_SHA, blobs.put(stream("hello"), HELLO_SHA));
+        assertTrue(blobs.exists(HELLO_SHA));
+    }
+
+    @Test
+    void putWithTheWrongExpectedShaLeavesNothingOnDisk() throws IOException {
+        SynclineException e = assertCode(ErrorCode.INTEGRITY, () -> blobs.put(new Generated(SIZE, 1), HELLO_SHA));
+        assertTrue(e.getMessage().contains(HELLO_SHA), e.getMessage());
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(dir, dir.resolve("tmp")), all.sorted().toList());
+        }
+    }
+
+    @Test
+    void wrongContentForAStoredBlobIsRefusedAndTheBlobKept() throws IOException {
+        blobs.put(stream("hello"));
+        assertCode(ErrorCode.INTEGRITY, () -> blobs.put(stream("jello"), HELLO_SHA));
+        try (InputStream in = blobs.open(HELLO_SHA)) {
+            assertEquals("hello", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        }
+        assertFalse(blobs.exists(Sha256.hex("jello".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void aCorruptedBlobFailsWhenReadToTheEnd() throws IOException {
+        String sha = blobs.put(new Generated(300_000, 7));
+        try (FileChannel ch = FileChannel.open(pathOf(sha), StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] { 0x55 }), 123_456);
+        }
+        assertEquals(300_000, blobs.size(sha), "same size, different bytes");
+        try (InputStream in = blobs.open(sha)) {
+            IOException e = assertThrows(IOException.class, in::readAllBytes);
+            assertTrue(e.getMessage().contains(sha) && e.getMessage().contains("corrupt"), e.getMessage());
+        }
+        try (InputStream in = blobs.open(sha)) {
+            assertThrows(IOException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+        }
+        try (InputStream in = blobs.open(sha)) {
+            assertThrows(IOException.class, () -> {
+                in.skip(Long.MAX_VALUE);
+                in.read();
+            });
+        }
+    }
+
+    @Test
+    void aTruncatedBlobFailsWhenReadToTheEnd() throws IOException {
+        String sha = blobs.put(new Generated(100_000, 8));
+        try (FileChannel ch = FileChannel.open(pathOf(sha), StandardOpenOption.WRITE)) {
+            ch.truncate(99_999);
+        }
+        try (InputStream in = blobs.open(sha)) {
+            assertThrows(IOException.class, in::readAllBytes);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "../../../../etc/passwd", "2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824",
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b982",
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b98240",
+            "2c/f24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b982g" })
+    void badBlobNamesAreRefused(String sha) {
+        assertCode(ErrorCode.INVALID_ARGUMENT, () -> blobs.open(sha));
+        assertCode(ErrorCode.INVALID_ARGUMENT, () -> blobs.exists(sha));
+        assertCode(ErrorCode.INVALID_ARGUMENT, () -> blobs.size(sha));
+        assertCode(ErrorCode.INVALID_ARGUMENT, () -> blobs.delete(sha));
+        assertCode(ErrorCode.INVALID_ARGUMENT, () -> blobs.put(stream("hello"), sha));
+    }
+
+    @Test
+    void aNullBlobNameIsRefused() {
+        assertCode(ErrorCode.INVALID_ARGUMENT, () -> blobs.open(null));
+    }
+
+    @Test
+    void anAbsentBlobIsNotFound() {
+        assertFalse(blobs.exists(HELLO_SHA));
+        assertCode(ErrorCode.NOT_FOUND, () -> blobs.open(HELLO_SHA));
+        assertCode(ErrorCode.NOT_FOUND, () -> blobs.size(HELLO_SHA));
+        assertFalse(blobs.delete(HELLO_SHA));
+    }
+
+    @Test
+    void deleteRemovesTheBlob() {
+        String sha = blobs.put(stream("hello"));
+        assertTrue(blobs.delete(sha));
+        assertFalse(blobs.exists(sha));
+        assertFalse(blobs.delete(sha));
+    }
+
+    @Test
+    void staleTempFilesAreRemovedWhenTheStoreOpens() throws IOException {
+        String sha = blobs.put(stream("hello"));
+        Files.writeString(dir.resolve("tmp").resolve("put-123.tmp"), "half a write");
+        new BlobStore(dir);
+        assertEquals(List.of(), tempFiles());
+        assertTrue(blobs.exists(sha));
+    }
+
+    @Test
+    void aFailingSourceLeavesNothingBehind() throws IOException {
+        InputStream failing = new Generated(10L * 1024 * 1024, 3) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (position() > 1024 * 1024) {
+                    throw new IOException("connection reset");
+                }
+                return super.read(b, off, len);
+            }
+        };
+        SynclineException e = assertCode(ErrorCode.STORAGE, () -> blobs.put(failing));
+        assertTrue(e.getMessage().contains("connection reset"), e.getMessage());
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(dir, dir.resolve("tmp")), all.sorted().toList());
+        }
+    }
+
+    private Path pathOf(String sha) {
+        return dir.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+    }
+
+    private Object fileKey(String sha) throws IOException {
+        return Files.readAttributes(pathOf(sha), BasicFileAttributes.class).fileKey();
+    }
+
+    private List<Path> tempFiles() throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("tmp"))) {
+            return s.toList();
+        }
+    }
+
+    private static InputStream stream(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void assertSameBytes(InputStream wanted, InputStream actual) throws IOException {
+        byte[] a = new byte[8192];
+        byte[] b = new byte[8192];
+        long offset = 0;
+        while (true) {
+            int n = wanted.readNBytes(a, 0, a.length);
+            int m = actual.readNBytes(b, 0, b.length);
+            assertEquals(n, m, "length differs near offset " + offset);
+            if (n == 0) {
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                if (a[i] != b[i]) {
+                    throw new AssertionError("bytes differ at offset " + (offset + i));
+                }
+            }
+            offset += n;
+        }
+    }
+
+    private static SynclineException assertCode(ErrorCode code, Executable action) {
+        SynclineException e = assertThrows(SynclineException.class, action);
+        assertEquals(code, e.code(), e.getMessage());
+        return e;
+    }
+
+    /** Pseudo-random bytes made while read, so a test of a large blob holds none of it in memory. */
+    private static class Generated extends InputStream {
+        private final long size;
+        private final Random random;
+        private long position;
+
+        Generated(long size, long seed) {
+            this.size = size;
+            this.random = new Random(seed);
+        }
+
+        long position() {
+            return position;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (position >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(len, size - position);
+            byte[] chunk = new byte[n];
+            random.nextBytes(chunk);
+            System.arraycopy(chunk, 0, b, off, n);
+            position += n;
+            return n;
+        }
+    }
+}
