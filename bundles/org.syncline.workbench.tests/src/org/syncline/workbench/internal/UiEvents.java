@@ -1,0 +1,66 @@
+package org.syncline.workbench.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Text;
+
+/** Lets the UI thread catch up, and reads what a window shows, for tests that run on that thread. */
+final class UiEvents {
+    private static final long TIMEOUT_MILLIS = 10_000;
+
+    private UiEvents() {
+    }
+
+    /** Dispatches pending events, so async work and layouts are done. */
+    static void flush() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // keep dispatching
+        }
+    }
+
+    /** Dispatches events until {@code condition} yields a value, or fails after ten seconds. */
+    static <T> T waitFor(String what, Supplier<T> condition) {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            flush();
+            T value = condition.get();
+            if (value != null) {
+                return value;
+            }
+            display.timerExec(50, () -> { });
+            display.sleep();
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    /** Every piece of text a user can read in {@code control} and below it. */
+    static List<String> texts(Control control) {
+        List<String> texts = new ArrayList<>();
+        collect(control, texts);
+        return texts;
+    }
+
+    private static void collect(Control control, List<String> texts) {
+        if (control instanceof Label label) {
+            texts.add(label.getText());
+        } else if (control instanceof Link link) {
+            texts.add(link.getText());
+        } else if (control instanceof Text text) {
+            texts.add(text.getText());
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, texts);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.syncline.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.jface.preference.IPreferenceNode;
+import org.eclipse.jface.preference.IPreferencePage;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.preference.PreferenceManager;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.eclipse.ui.keys.IBindingService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.syncline.ui.SynclineViews;
+
+/** The Syncline workbench as the product starts it: one window, the Servers perspective, its views and menus. */
+class WorkbenchWindowTest {
+    private IWorkbenchWindow window;
+    private IWorkbenchPage page;
+
+    @BeforeEach
+    void findTheWindow() {
+        IWorkbenchWindow[] windows = PlatformUI.getWorkbench().getWorkbenchWindows();
+        assertEquals(1, windows.length, "workbench windows");
+        window = windows[0];
+        page = window.getActivePage();
+        assertNotNull(page, "the window has an active page");
+        UiEvents.flush();
+    }
+
+    @Test
+    void windowIsTitledSynclineAndOpensAtItsInitialSize() {
+        Shell shell = window.getShell();
+        assertTrue(shell.isVisible(), "the window is showing");
+        assertEquals(SynclineWindowAdvisor.TITLE, shell.getText());
+        assertEquals(SynclineWindowAdvisor.INITIAL_SIZE, shell.getSize());
+    }
+
+    @Test
+    void serversPerspectiveIsActive() {
+        assertEquals(ServersPerspective.ID, page.getPerspective().getId());
+        assertEquals("Servers", page.getPerspective().getLabel());
+    }
+
+    @Test
+    void serversViewShowsItsSixColumnsAndNoInventedRows() {
+        IViewPart view = page.findView(SynclineViews.SERVERS);
+        assertNotNull(view, "the Servers view is open");
+        assertTrue(page.isPartVisible(view), "the Servers view is visible");
+
+        TableViewer viewer = assertInstanceOf(TableViewer.class, view.getSite().getSelectionProvider());
+        Table table = viewer.getTable();
+        assertTrue(table.isVisible(), "the table is showing");
+        assertTrue(table.getHeaderVisible(), "column headers are showing");
+        String[] titles = Arrays.stream(table.getColumns()).map(TableColumn::getText).toArray(String[]::new);
+        assertArrayEquals(new String[] { "Server", "State", "Version", "Uptime", "Sessions", "Roles" }, titles);
+        for (TableColumn column : table.getColumns()) {
+            assertTrue(column.getWidth() > 0, "column " + column.getText() + " has a width");
+        }
+        assertEquals(0, table.getItemCount(), "no rows until servers report");
+    }
+
+    @Test
+    void errorLogCanBeOpenedFromShowView() throws PartInitException {
+        String errorLog = ServersPerspective.ERROR_LOG_VIEW;
+        assertNotNull(PlatformUI.getWorkbench().getViewRegistry().find(errorLog), "the Error Log is installed");
+        assertTrue(Arrays.asList(page.getShowViewShortcuts()).contains(errorLog),
+                "Window > Show View lists the Error Log");
+
+        IViewPart log = page.showView(errorLog);
+        try {
+            UiEvents.flush();
+            assertTrue(page.isPartVisible(log), "the Error Log is visible");
+            assertTrue(page.isPartVisible(page.findView(SynclineViews.SERVERS)), "and the Servers view still is");
+        } finally {
+            page.hideView(log);
+        }
+        assertEquals(null, page.findView(errorLog));
+    }
+
+    @Test
+    void menuBarOffersFileWindowAndHelpWithMnemonics() {
+        Menu menuBar = window.getShell().getMenuBar();
+        assertNotNull(menuBar, "the window has a menu bar");
+        String[] labels = Arrays.stream(menuBar.getItems()).map(MenuItem::getText)
+                .filter(label -> !label.isEmpty()).toArray(String[]::new);
+        assertArrayEquals(new String[] { "&File", "&Window", "&Help" }, labels);
+    }
+
+    @Test
+    void preferencesOpenOnTheGeneralPage() {
+        String general = "org.syncline.workbench.preferences.general";
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window.getShell(), general, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            UiEvents.flush();
+            IPreferencePage page = assertInstanceOf(IPreferencePage.class, dialog.getSelectedPage(),
+                    "a page is showing");
+            assertNotNull(page.getControl(), "the page drew itself");
+            List<String> ids = PlatformUI.getWorkbench().getPreferenceManager()
+                    .getElements(PreferenceManager.PRE_ORDER).stream().map(IPreferenceNode::getId).toList();
+            assertTrue(ids.containsAll(List.of(general, "org.syncline.workbench.preferences.appearance",
+                    "org.syncline.workbench.preferences.keys")), "the platform pages are there: " + ids);
+        } finally {
+            dialog.close();
+        }
+    }
+
+    @Test
+    void exitIsBoundToCtrlQ() {
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        assertEquals("Ctrl+Q", bindings.getBestActiveBindingFormattedFor(IWorkbenchCommandConstants.FILE_EXIT));
+    }
+
+    @Test
+    void everyMenuItemCanBeReachedFromTheKeyboard() {
+        for (MenuItem top : window.getShell().getMenuBar().getItems()) {
+            Menu menu = top.getMenu();
+            if (menu == null) {
+                continue;
+            }
+            // Menus are filled when they are about to show.
+            menu.notifyListeners(SWT.Show, new Event());
+            try {
+                Set<Character> used = new HashSet<>();
+                for (MenuItem item : menu.getItems()) {
+                    if ((item.getStyle() & SWT.SEPARATOR) != 0) {
+                        continue;
+                    }
+                    char mnemonic = mnemonic(item.getText());
+                    // Platform contributions (the test runtime carries some) may offer a key binding instead.
+                    assertTrue(mnemonic != 0 || hasKeyBinding(item),
+                            item.getText() + " in " + top.getText() + " has a mnemonic or a key binding");
+                    assertTrue(mnemonic == 0 || used.add(Character.toLowerCase(mnemonic)),
+                            item.getText() + " shares its mnemonic with another item in " + top.getText());
+                }
+                assertFalse(used.isEmpty(), top.getText() + " has items with mnemonics");
+            } finally {
+                menu.notifyListeners(SWT.Hide, new Event());
+            }
+        }
+    }
+
+    private static boolean hasKeyBinding(MenuItem item) {
+        return item.getAccelerator() != 0 || item.getText().contains("\t");
+    }
+
+    /** The character after a single '&', or 0. */
+    private static char mnemonic(String text) {
+        for (int i = 0; i < text.length() - 1; i++) {
+            if (text.charAt(i) == '&') {
+                if (text.charAt(i + 1) != '&') {
+                    return text.charAt(i + 1);
+                }
+                i++;
+            }
+        }
+        return 0;
+    }
+}
