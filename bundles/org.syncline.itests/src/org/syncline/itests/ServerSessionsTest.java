@@ -1,5 +1,7 @@
 package org.syncline.itests;
 
+import org.syncline.testing.ServerProcess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,6 +6,8 @@ import org.syncline.ui.SynclineImages;
 public enum ServerState {
     CONNECTED("Connected", SynclineImages.SERVER_CONNECTED),
     CONNECTING("Connecting", SynclineImages.SERVER_CONNECTING),
+    /** The connection dropped; the client retries with backoff. */
+    RECONNECTING("Reconnecting", SynclineImages.SERVER_CONNECTING),
     DISCONNECTED("Disconnected", SynclineImages.SERVER_DISCONNECTED);
 
     private final String label;

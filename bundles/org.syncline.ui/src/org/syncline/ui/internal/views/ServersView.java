@@ -1,5 +1,11 @@
 package org.syncline.ui.internal.views;
 
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.viewers.IElementComparer;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.syncline.ui.internal.servers.ServerConnections;
+
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
@@ -17,8 +23,8 @@ public final class ServersView extends ViewPart {
 
     private static final int MIN_COLUMN_WIDTH = 60;
 
-    // Empty until connections are wired in; the view never shows rows it did not get from a server.
-    private final ServerList servers = new ServerList();
+    // Rows come only from the servers the user added and what they reported.
+    private final ServerList servers = ServerConnections.instance().rows();
     private TableViewer viewer;
 
     @Override
@@ -39,9 +45,26 @@ public final class ServersView extends ViewPart {
             columnLayout.setColumnData(viewerColumn.getColumn(),
                     new ColumnWeightData(column.weight(), MIN_COLUMN_WIDTH));
         }
+        // Rows are records rebuilt on every update; identity is the server's name, so selection survives.
+        viewer.setComparer(new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return a instanceof ServerRow ra && b instanceof ServerRow rb ? ra.name().equals(rb.name()) : a == b;
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return element instanceof ServerRow r ? r.name().hashCode() : element.hashCode();
+            }
+        });
         viewer.setContentProvider(new ServerListContentProvider(new UiRunner(parent.getDisplay())));
         viewer.setInput(servers);
         getSite().setSelectionProvider(viewer);
+        // Commands contribute to this menu through plugin.xml (popup:org.syncline.ui.views.servers).
+        MenuManager menu = new MenuManager();
+        menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        table.setMenu(menu.createContextMenu(table));
+        getSite().registerContextMenu(menu, viewer);
     }
 
     /** The rows this view shows; connections update it from any thread. */

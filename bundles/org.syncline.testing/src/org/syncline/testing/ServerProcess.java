@@ -1,4 +1,4 @@
-package org.syncline.itests;
+package org.syncline.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,24 +23,25 @@ import org.syncline.protocol.KnownServers;
 
 /**
  * The server product started for real, as a separate process on a free loopback port, through the launch
- * script an installation ships. Also runs the CLI of the same installation against it.
+ * script an installation ships. Also runs the CLI of the same installation against it. Tests find the
+ * installation through the system property {@code syncline.server.install}.
  */
-final class ServerProcess implements AutoCloseable {
-    static final String ADMIN_PASSWORD = "admin-secret-1";
+public final class ServerProcess implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "admin-secret-1";
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
-    record CliResult(int exitCode, String stdout, String stderr) {
+    public record CliResult(int exitCode, String stdout, String stderr) {
     }
 
-    final Path home;
-    final Path data;
+    public final Path home;
+    public final Path data;
     private final List<String> extraArgs;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
     private Thread pump;
     private int port;
 
-    ServerProcess(Path home, String... extraArgs) throws Exception {
+    public ServerProcess(Path home, String... extraArgs) throws Exception {
         this.home = home;
         this.data = home.resolve("data");
         this.extraArgs = List.of(extraArgs);
@@ -49,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
         start();
     }
 
-    static Path install() {
+    public static Path install() {
         Path p = Path.of(System.getProperty("syncline.server.install", "missing"));
         if (!Files.isExecutable(p.resolve("syncline"))) {
             throw new IllegalStateException("No server product at " + p + "; build server/ first.");
@@ -58,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts (or restarts) the server on the same data directory and waits until it listens. */
-    void start() throws Exception {
+    public void start() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(install().resolve("syncline").toString(), "server", "--data", data.toString(),
                 "--port", port == 0 ? "0" : String.valueOf(port), "--bind", "127.0.0.1",
                 "--admin-password-file", home.resolve("admin.pw").toString()));
@@ -106,25 +107,25 @@ final class ServerProcess implements AutoCloseable {
         env.remove("SYNCLINE_PASSWORD");
     }
 
-    HostPort address() {
+    public HostPort address() {
         return new HostPort("127.0.0.1", port);
     }
 
-    List<String> output() {
+    public List<String> output() {
         return List.copyOf(output);
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    Connection connect(String user, String password) {
+    public Connection connect(String user, String password) {
         return Connection.open(new ConnectionSettings(address(), user, password.toCharArray(), "itest", Duration.ofSeconds(30), false),
                 new KnownServers(home.resolve("client-known_servers")), FingerprintPrompt.ACCEPT_NEW);
     }
 
     /** Runs {@code syncline cli --server ... ARGS} of the installation. */
-    CliResult cli(Map<String, String> extraEnv, String... args) throws Exception {
+    public CliResult cli(Map<String, String> extraEnv, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(install().resolve("syncline").toString(), "cli", "--server", address().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -140,14 +141,14 @@ final class ServerProcess implements AutoCloseable {
         return new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    Path writeFile(String name, String content) throws IOException {
+    public Path writeFile(String name, String content) throws IOException {
         Path f = home.resolve(name);
         Files.writeString(f, content);
         return f;
     }
 
     /** SIGTERM, as a service manager stops it; returns the exit code. */
-    int terminate() throws InterruptedException {
+    public int terminate() throws InterruptedException {
         // Through the handle: Process.destroy() would also close our end of the pipes, losing what the
         // server prints while it stops.
         process.toHandle().destroy();
@@ -160,7 +161,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** kill -9: no shutdown hook, no clean Derby shutdown. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.toHandle().destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         pump.join(10_000);
