@@ -25,7 +25,12 @@ class ReconnectTest {
                     e.topic("t", Access.USER);
                 });
         int port = first.address.port();
-        try (Connection c = first.connect("alice")) {
+        char[] password = TestServer.PASSWORDS.get("alice").toCharArray();
+        ConnectionSettings settings = new ConnectionSettings(first.address, "alice", password, "test",
+                java.time.Duration.ofSeconds(20), true);
+        try (Connection c = Connection.open(settings, new KnownServers(dir.resolve("known")), FingerprintPrompt.ACCEPT_NEW)) {
+            // the caller wipes its copy, as the workbench does; reconnecting must still log in
+            java.util.Arrays.fill(password, '\0');
             List<ConnectionState> states = new CopyOnWriteArrayList<>();
             List<String> pushes = new CopyOnWriteArrayList<>();
             c.addStateListener(states::add);

@@ -8,6 +8,11 @@ import org.syncline.core.HostPort;
 public record ConnectionSettings(HostPort server, String user, char[] password, String clientName,
         Duration requestTimeout, boolean reconnect) {
 
+    /** Keeps its own copy of the password: callers may wipe theirs once the connection is open. */
+    public ConnectionSettings {
+        password = password.clone();
+    }
+
     public static ConnectionSettings of(HostPort server, String user, char[] password, String clientName) {
         return new ConnectionSettings(server, user, password, clientName, Duration.ofSeconds(30), true);
     }

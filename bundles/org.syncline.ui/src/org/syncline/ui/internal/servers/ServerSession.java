@@ -11,6 +11,7 @@ import org.syncline.protocol.ConnectionSettings;
 import org.syncline.protocol.ConnectionState;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.protocol.KnownServers;
+import org.syncline.ui.ErrorReporter;
 import org.syncline.ui.internal.views.ServerRow;
 import org.syncline.ui.internal.views.ServerState;
 
@@ -98,6 +99,13 @@ final class ServerSession {
                 CompletableFuture.runAsync(this::refresh);
             }
             case RECONNECTING, CONNECTING -> setState(ServerState.RECONNECTING);
+            case FAILED -> {
+                setState(ServerState.DISCONNECTED);
+                Connection c = connection;
+                if (c != null && c.lastError() != null) {
+                    ErrorReporter.report("Lost the connection to " + entry.label(), c.lastError());
+                }
+            }
             default -> setState(ServerState.DISCONNECTED);
         }
     }

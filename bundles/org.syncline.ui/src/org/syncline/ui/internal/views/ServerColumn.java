@@ -18,7 +18,7 @@ enum ServerColumn {
     },
     VERSION("Version", 12, SWT.LEFT, row -> row.version() == null ? "" : row.version()),
     UPTIME("Uptime", 12, SWT.RIGHT, row -> UptimeText.of(row.uptime())),
-    SESSIONS("Sessions", 10, SWT.RIGHT, row -> Integer.toString(row.sessions())),
+    SESSIONS("Sessions", 10, SWT.RIGHT, row -> row.version() == null ? "" : Integer.toString(row.sessions())),
     ROLES("Roles", 26, SWT.LEFT, row -> String.join(", ", row.roles()));
 
     private final String title;
