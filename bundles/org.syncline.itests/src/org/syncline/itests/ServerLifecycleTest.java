@@ -20,7 +20,7 @@ class ServerLifecycleTest {
         Path home = Files.createTempDirectory("syncline-itest-life");
         try (ServerProcess server = new ServerProcess(home)) {
             assertTrue(server.output().stream().anyMatch(l -> l.contains("Created user 'admin'")));
-            assertTrue(Files.exists(server.data.resolve("tls").resolve("server.p12")));
+            assertTrue(Files.exists(server.data.resolve("tls").resolve("server.key")));
             String fingerprint;
             try (Connection c = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 new AdminClient(c).addUser("erin", "erin-password-1".toCharArray(), false);

@@ -1,25 +1,25 @@
 package org.syncline.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -29,43 +29,43 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
+import org.syncline.protocol.internal.SingleKeyManager;
 
 /**
  * The server's TLS key pair and self-signed certificate, created in the data directory on first start and
- * reused afterwards, so clients that pinned its fingerprint keep trusting it.
+ * reused afterwards, so clients that pinned its fingerprint keep trusting it. The key is a PKCS#8 file
+ * readable by the owner only (a keystore password stored beside it would add nothing but start-up time).
  */
 public final class ServerIdentity {
-    private static final String ALIAS = "syncline";
-    private final KeyStore keyStore;
-    private final char[] password;
+    private final PrivateKey key;
     private final X509Certificate certificate;
 
-    private ServerIdentity(KeyStore keyStore, char[] password) throws GeneralSecurityException {
-        this.keyStore = keyStore;
-        this.password = password;
-        this.certificate = (X509Certificate) keyStore.getCertificate(ALIAS);
+    private ServerIdentity(PrivateKey key, X509Certificate certificate) {
+        this.key = key;
+        this.certificate = certificate;
     }
 
     public static ServerIdentity loadOrCreate(Path tlsDir, String commonName) {
-        Path store = tlsDir.resolve("server.p12");
-        Path pass = tlsDir.resolve("server.p12.pass");
+        Path keyFile = tlsDir.resolve("server.key");
+        Path certFile = tlsDir.resolve("server.crt");
         try {
-            if (Files.exists(store) && Files.exists(pass)) {
-                char[] password = Files.readString(pass, StandardCharsets.US_ASCII).trim().toCharArray();
-                KeyStore ks = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(store)) {
-                    ks.load(in, password);
+            if (Files.exists(keyFile) && Files.exists(certFile)) {
+                PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile)));
+                X509Certificate cert;
+                try (InputStream in = Files.newInputStream(certFile)) {
+                    cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
                 }
-                return new ServerIdentity(ks, password);
+                return new ServerIdentity(key, cert);
             }
-            return create(store, pass, commonName);
+            // Nothing, or half of a first start that crashed before anyone could pin it: make a new one.
+            return create(keyFile, certFile, commonName);
         } catch (IOException | GeneralSecurityException e) {
             throw new SynclineException(ErrorCode.CONFIG, "The server's TLS identity in " + tlsDir
                     + " cannot be read (" + e.getMessage() + "); move that folder away to create a new one.", e);
         }
     }
 
-    private static ServerIdentity create(Path store, Path pass, String commonName)
+    private static ServerIdentity create(Path keyFile, Path certFile, String commonName)
             throws GeneralSecurityException, IOException {
         SecureRandom random = new SecureRandom();
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
@@ -83,17 +83,9 @@ public final class ServerIdentity {
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
-        byte[] secret = new byte[24];
-        random.nextBytes(secret);
-        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry(ALIAS, pair.getPrivate(), password, new java.security.cert.Certificate[] {cert});
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ks.store(out, password);
-        AtomicFiles.write(pass, new String(password).getBytes(StandardCharsets.US_ASCII), true);
-        AtomicFiles.write(store, out.toByteArray(), true);
-        return new ServerIdentity(ks, password);
+        AtomicFiles.write(keyFile, pair.getPrivate().getEncoded(), true);
+        AtomicFiles.write(certFile, cert.getEncoded(), false);
+        return new ServerIdentity(pair.getPrivate(), cert);
     }
 
     public X509Certificate certificate() {
@@ -111,10 +103,8 @@ public final class ServerIdentity {
 
     public SSLContext serverContext() {
         try {
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keyStore, password);
             SSLContext ctx = SSLContext.getInstance(ProtocolConstants.TLS_PROTOCOL);
-            ctx.init(kmf.getKeyManagers(), null, new SecureRandom());
+            ctx.init(new KeyManager[] {new SingleKeyManager(key, certificate)}, null, new SecureRandom());
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new SynclineException(ErrorCode.CONFIG, "TLS cannot be set up: " + e.getMessage(), e);
