@@ -1,5 +1,6 @@
 package org.syncline.itests;
 
+import org.syncline.testing.RawTlsClient;
 import org.syncline.testing.ServerProcess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,15 +79,15 @@ class ServerSessionsTest {
 
     @Test
     void oversizedFrameClosesThatSessionOnly() throws Exception {
-        try (Connection bystander = server.connect("bob", "bob-password-1"); RawClient raw = new RawClient(server.address())) {
+        try (Connection bystander = server.connect("bob", "bob-password-1"); RawTlsClient raw = new RawTlsClient(server.address())) {
             raw.hello(ProtocolConstants.VERSION);
-            assertEquals(FrameKind.WELCOME, raw.readFrame()[0]);
+            assertEquals(FrameKind.WELCOME, raw.readFrame().kind());
             raw.out.writeInt(64 * 1024 * 1024);
             raw.out.writeByte(FrameKind.REQUEST.code());
             raw.out.flush();
-            Object[] refusal = raw.readFrame();
-            assertEquals(FrameKind.ERROR, refusal[0]);
-            assertEquals("FRAME_TOO_LARGE", ((JsonObject) refusal[1]).string("code"));
+            var refusal = raw.readFrame();
+            assertEquals(FrameKind.ERROR, refusal.kind());
+            assertEquals("FRAME_TOO_LARGE", refusal.jsonBody().string("code"));
             assertTrue(raw.closedByServer());
             assertTrue(new AdminClient(bystander).status().sessions() >= 1);
         }
@@ -94,10 +95,9 @@ class ServerSessionsTest {
 
     @Test
     void wrongProtocolVersionGetsAClearRefusal() throws Exception {
-        try (RawClient raw = new RawClient(server.address())) {
+        try (RawTlsClient raw = new RawTlsClient(server.address())) {
             raw.hello(99);
-            Object[] refusal = raw.readFrame();
-            JsonObject body = (JsonObject) refusal[1];
+            JsonObject body = raw.readFrame().jsonBody();
             assertEquals("PROTOCOL_VERSION", body.string("code"));
             assertTrue(body.string("message").contains("protocol 99"), body.string("message"));
             assertTrue(raw.closedByServer());
@@ -106,14 +106,14 @@ class ServerSessionsTest {
 
     @Test
     void randomBytesTruncatedFramesAndPlainHttpAreRejected() throws Exception {
-        try (RawClient raw = new RawClient(server.address())) {
+        try (RawTlsClient raw = new RawTlsClient(server.address())) {
             byte[] junk = new byte[2048];
             new Random(42).nextBytes(junk);
             raw.out.write(junk);
             raw.out.flush();
             assertTrue(raw.closedByServer());
         }
-        try (RawClient raw = new RawClient(server.address())) {
+        try (RawTlsClient raw = new RawTlsClient(server.address())) {
             raw.hello(ProtocolConstants.VERSION);
             raw.readFrame();
             raw.out.writeInt(1000);

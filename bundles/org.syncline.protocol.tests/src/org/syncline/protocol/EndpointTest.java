@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.syncline.testing.RawTlsClient;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;

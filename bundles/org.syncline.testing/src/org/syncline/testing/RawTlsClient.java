@@ -1,4 +1,4 @@
-package org.syncline.protocol;
+package org.syncline.testing;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -15,14 +15,16 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.syncline.core.HostPort;
+import org.syncline.protocol.Frame;
+import org.syncline.protocol.FrameKind;
 
 /** A hand-driven TLS client that can send anything, including frames a real client never sends. */
-final class RawTlsClient implements AutoCloseable {
-    final SSLSocket socket;
-    final DataOutputStream out;
-    final DataInputStream in;
+public final class RawTlsClient implements AutoCloseable {
+    public final SSLSocket socket;
+    public final DataOutputStream out;
+    public final DataInputStream in;
 
-    RawTlsClient(HostPort address) throws Exception {
+    public RawTlsClient(HostPort address) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLSv1.3");
         ctx.init(null, new TrustManager[] {new X509TrustManager() {
             @Override
@@ -45,7 +47,7 @@ final class RawTlsClient implements AutoCloseable {
         in = new DataInputStream(socket.getInputStream());
     }
 
-    void sendFrame(FrameKind kind, long id, String type, byte[] body) throws IOException {
+    public void sendFrame(FrameKind kind, long id, String type, byte[] body) throws IOException {
         byte[] t = type.getBytes(StandardCharsets.UTF_8);
         out.writeInt(Frame.HEADER + t.length + body.length);
         out.writeByte(kind.code());
@@ -56,11 +58,11 @@ final class RawTlsClient implements AutoCloseable {
         out.flush();
     }
 
-    void hello(int version) throws IOException {
+    public void hello(int version) throws IOException {
         sendFrame(FrameKind.HELLO, 0, "", ("{\"protocol\":" + version + "}").getBytes(StandardCharsets.UTF_8));
     }
 
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         int length = in.readInt();
         byte kind = in.readByte();
         long id = in.readLong();
@@ -73,7 +75,7 @@ final class RawTlsClient implements AutoCloseable {
     }
 
     /** True when the server closed the connection (EOF or reset) within the socket timeout. */
-    boolean closedByServer() {
+    public boolean closedByServer() {
         try {
             while (in.read() >= 0) {
                 // skip what is still in flight
@@ -86,7 +88,7 @@ final class RawTlsClient implements AutoCloseable {
         }
     }
 
-    static boolean plainSocketClosed(Socket s) {
+    public static boolean plainSocketClosed(Socket s) {
         try {
             while (s.getInputStream().read() >= 0) {
                 // the server may answer with a TLS alert first
