@@ -18,10 +18,11 @@ now() { date +%s%N; }
 
 start_server() { # $1 = data dir; prints milliseconds until listening, leaves the server running
   local out="$1.out" t0 pid
+  rm -f "$out"   # the background shell truncates it only once it runs: never read the last run's line
   t0=$(now)
   "$PRODUCT/syncline" server --data "$1" --port 0 --bind 127.0.0.1 --admin-password-file "$WORK/pw" > "$out" 2>&1 &
   pid=$!
-  until grep -q "listening on" "$out"; do
+  until grep -qs "listening on" "$out"; do
     kill -0 $pid 2>/dev/null || { cat "$out" >&2; exit 1; }
     sleep 0.01
   done
@@ -36,7 +37,7 @@ JAVA=$(for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
 cat > "$WORK/Empty.java" <<'J'
 public class Empty { public static void main(String[] a) { System.out.println("ready"); } }
 J
-"$JAVA" -d "$WORK" "$WORK/Empty.java" 2>/dev/null || "$(dirname "$JAVA")/javac" -d "$WORK" "$WORK/Empty.java"
+"$(dirname "$JAVA")/javac" -d "$WORK" "$WORK/Empty.java"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
