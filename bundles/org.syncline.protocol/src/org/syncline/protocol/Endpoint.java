@@ -6,32 +6,21 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.mina.core.service.IoHandlerAdapter;
-import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.syncline.core.ErrorCode;
-import org.syncline.core.SynclineException;
-import org.syncline.core.json.Json;
-import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.internal.FrameCodecFactory;
-import org.syncline.protocol.internal.FrameException;
+import org.syncline.protocol.internal.Routes;
+import org.syncline.protocol.internal.SessionHandler;
 import org.syncline.protocol.internal.LoginThrottle;
 import org.syncline.protocol.internal.ServerSession;
 import org.syncline.protocol.internal.Sessions;
-import org.syncline.protocol.internal.StreamReceiver;
-import org.syncline.protocol.internal.StreamSender;
 
 /**
  * The server end: one TLS 1.3 port, the handshake, login, and dispatch of every message to the handler
@@ -39,18 +28,11 @@ import org.syncline.protocol.internal.StreamSender;
  * never on MINA's I/O threads.
  */
 public final class Endpoint implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
-    private static final String STATE = "syncline.session";
-    private static final long STREAM_TIMEOUT_MILLIS = 120_000;
-
-    private record Route(FrameKind kind, Access access, Object handler) {
-    }
 
     private final EndpointSettings settings;
     private final ServerIdentity identity;
     private final Authenticator authenticator;
-    private final Map<String, Route> routes = new ConcurrentHashMap<>();
-    private final Map<String, Access> topics = new ConcurrentHashMap<>();
+    private final Routes routes = new Routes();
     private final List<Runnable> sessionListeners = new CopyOnWriteArrayList<>();
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
@@ -64,31 +46,25 @@ public final class Endpoint implements AutoCloseable {
     }
 
     public void handle(String type, Access access, RequestHandler handler) {
-        register(type, new Route(FrameKind.REQUEST, access, handler));
+        routes.add(type, new Routes.Route(FrameKind.REQUEST, access, handler));
     }
 
     public void handleUpload(String type, Access access, UploadHandler handler) {
-        register(type, new Route(FrameKind.UPLOAD, access, handler));
+        routes.add(type, new Routes.Route(FrameKind.UPLOAD, access, handler));
     }
 
     public void handleDownload(String type, Access access, DownloadHandler handler) {
-        register(type, new Route(FrameKind.DOWNLOAD, access, handler));
+        routes.add(type, new Routes.Route(FrameKind.DOWNLOAD, access, handler));
     }
 
     /** Declares a topic sessions may subscribe to, and who may. */
     public void topic(String topic, Access access) {
-        topics.put(topic, access);
+        routes.topic(topic, access);
     }
 
     /** Called whenever a session logs in or closes. */
     public void onSessionsChanged(Runnable listener) {
         sessionListeners.add(listener);
-    }
-
-    private void register(String type, Route route) {
-        if (type.startsWith("session.") || routes.putIfAbsent(type, route) != null) {
-            throw new IllegalArgumentException("Message type already taken: " + type);
-        }
     }
 
     public synchronized InetSocketAddress start() throws IOException {
@@ -100,7 +76,8 @@ public final class Endpoint implements AutoCloseable {
         acceptor.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(settings.maxFrame())));
         acceptor.getSessionConfig().setReaderIdleTime(settings.idleTimeoutSeconds());
         acceptor.getSessionConfig().setTcpNoDelay(true);
-        acceptor.setHandler(new Handler());
+        acceptor.setHandler(new SessionHandler(settings, routes, authenticator, throttle, workers,
+                () -> sessionListeners.forEach(Runnable::run)));
         acceptor.bind(settings.bind());
         return acceptor.getLocalAddress();
     }
@@ -117,7 +94,7 @@ public final class Endpoint implements AutoCloseable {
         }
         int n = 0;
         for (IoSession s : a.getManagedSessions().values()) {
-            ServerSession st = state(s);
+            ServerSession st = ServerSession.of(s);
             if (st != null && st.principal != null) {
                 n++;
             }
@@ -133,7 +110,7 @@ public final class Endpoint implements AutoCloseable {
         }
         Frame frame = Frame.json(FrameKind.PUSH, 0, type, body);
         for (IoSession s : a.getManagedSessions().values()) {
-            ServerSession st = state(s);
+            ServerSession st = ServerSession.of(s);
             if (st != null && st.principal != null && st.topics.contains(topic)) {
                 Sessions.send(s, frame);
             }
@@ -154,277 +131,6 @@ public final class Endpoint implements AutoCloseable {
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ServerSession state(IoSession s) {
-        return (ServerSession) s.getAttribute(STATE);
-    }
-
-    private final class Handler extends IoHandlerAdapter {
-        @Override
-        public void sessionCreated(IoSession session) {
-            session.setAttribute(STATE, new ServerSession());
-        }
-
-        @Override
-        public void messageReceived(IoSession session, Object message) {
-            ServerSession st = state(session);
-            Frame f = (Frame) message;
-            if (!st.greeted) {
-                greet(session, st, f);
-                return;
-            }
-            switch (f.kind()) {
-                case PING -> Sessions.send(session, new Frame(FrameKind.PONG, f.id(), "", null));
-                case REQUEST, UPLOAD, DOWNLOAD -> dispatch(session, st, f);
-                case DATA -> {
-                    StreamReceiver r = st.receivers.get(f.id());
-                    if (r != null && !r.offerChunk(f.body())) {
-                        refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
-                                "The client sent stream data beyond its credit; the connection is closed."));
-                    }
-                }
-                case END -> {
-                    StreamReceiver r = st.receivers.remove(f.id());
-                    if (r != null) {
-                        r.end();
-                    }
-                }
-                case CREDIT -> {
-                    StreamSender s = st.senders.get(f.id());
-                    if (s != null) {
-                        s.credit(f.creditCount());
-                    }
-                }
-                case ERROR -> st.abandoned.add(f.id());
-                case PONG -> {
-                    // answer to nothing we asked; harmless
-                }
-                default -> refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
-                        "A client may not send " + f.kind() + " frames; the connection is closed."));
-            }
-        }
-
-        private void greet(IoSession session, ServerSession st, Frame f) {
-            if (f.kind() != FrameKind.HELLO) {
-                refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
-                        "The first frame must be HELLO; the connection is closed."));
-                return;
-            }
-            long version;
-            try {
-                version = f.jsonBody().number("protocol");
-            } catch (SynclineException e) {
-                refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR, "The HELLO frame is malformed: " + e.getMessage()));
-                return;
-            }
-            if (version != ProtocolConstants.VERSION) {
-                refuse(session, new FrameException(ErrorCode.PROTOCOL_VERSION, "This server speaks Syncline protocol "
-                        + ProtocolConstants.VERSION + " but the client speaks protocol " + version
-                        + "; use a client of the same release as the server."));
-                return;
-            }
-            st.greeted = true;
-            Sessions.send(session, Frame.json(FrameKind.WELCOME, 0, "", Json.object("protocol", (long) ProtocolConstants.VERSION,
-                    "server", settings.serverVersion(), "name", settings.serverName(),
-                    "idleTimeout", (long) settings.idleTimeoutSeconds(), "maxFrame", (long) settings.maxFrame())));
-        }
-
-        private void dispatch(IoSession session, ServerSession st, Frame f) {
-            String type = f.type();
-            if (ProtocolConstants.LOGIN.equals(type) && f.kind() == FrameKind.REQUEST) {
-                workers.execute(() -> login(session, st, f));
-                return;
-            }
-            if (st.principal == null) {
-                Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.NOT_LOGGED_IN,
-                        "Log in before sending '" + type + "'.")));
-                return;
-            }
-            if (ProtocolConstants.SUBSCRIBE.equals(type) && f.kind() == FrameKind.REQUEST) {
-                workers.execute(() -> subscribe(session, st, f));
-                return;
-            }
-            Route route = routes.get(type);
-            ProtocolError refusal = null;
-            if (route == null) {
-                refusal = new ProtocolError(ErrorCode.BAD_REQUEST, "This server does not know the message type '"
-                        + org.syncline.core.Names.printable(type) + "' (is the role that serves it enabled?).");
-            } else if (route.kind != f.kind()) {
-                refusal = new ProtocolError(ErrorCode.BAD_REQUEST, "'" + type + "' must be sent as " + route.kind + ", not " + f.kind() + ".");
-            } else if (!route.access.allows(st.principal)) {
-                refusal = new ProtocolError(ErrorCode.ACCESS_DENIED, "'" + type + "' needs the admin role; user '"
-                        + st.principal.name() + "' does not have it.");
-            }
-            if (refusal != null) {
-                Sessions.send(session, Frame.error(f.id(), refusal));
-                return;
-            }
-            Context ctx = new Context(session, st.principal);
-            switch (f.kind()) {
-                case UPLOAD -> {
-                    StreamReceiver in = new StreamReceiver(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS);
-                    st.receivers.put(f.id(), in);
-                    workers.execute(() -> run(session, f, () -> {
-                        try {
-                            return ((UploadHandler) route.handler).handle(ctx, f.jsonBody(), in);
-                        } finally {
-                            st.receivers.remove(f.id());
-                        }
-                    }));
-                }
-                case DOWNLOAD -> {
-                    StreamSender out = new StreamSender(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS,
-                            () -> st.abandoned.contains(f.id()) || !session.isConnected());
-                    st.senders.put(f.id(), out);
-                    workers.execute(() -> run(session, f, () -> {
-                        try {
-                            Map<String, Object> result = ((DownloadHandler) route.handler).handle(ctx, f.jsonBody(), out);
-                            out.close();
-                            return result;
-                        } finally {
-                            st.senders.remove(f.id());
-                            st.abandoned.remove(f.id());
-                        }
-                    }));
-                }
-                default -> workers.execute(() -> run(session, f, () -> ((RequestHandler) route.handler).handle(ctx, f.jsonBody())));
-            }
-        }
-
-        private void run(IoSession session, Frame f, Work work) {
-            try {
-                Map<String, Object> result = work.run();
-                Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(), result == null ? Map.of() : result));
-            } catch (SynclineException e) {
-                Sessions.send(session, Frame.error(f.id(), ProtocolError.of(e)));
-            } catch (Exception e) {
-                String ref = UUID.randomUUID().toString().substring(0, 8);
-                LOG.error("Handler for '{}' failed (reference {})", f.type(), ref, e);
-                Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.INTERNAL,
-                        "The server failed to handle '" + f.type() + "'; its log has the details under reference " + ref + ".")));
-            }
-        }
-
-        private void login(IoSession session, ServerSession st, Frame f) {
-            String address = session.getRemoteAddress() instanceof InetSocketAddress isa
-                    ? isa.getAddress().getHostAddress() : String.valueOf(session.getRemoteAddress());
-            try {
-                JsonObject body = f.jsonBody();
-                String user = body.string("user");
-                char[] password = body.string("password").toCharArray();
-                long wait = throttle.secondsLocked(address, user);
-                if (wait > 0) {
-                    throw new SynclineException(ErrorCode.AUTH_THROTTLED, "Too many failed logins for '"
-                            + org.syncline.core.Names.printable(user) + "' from this address; try again in " + wait + " s.");
-                }
-                Principal p = authenticator.authenticate(user, password).orElse(null);
-                java.util.Arrays.fill(password, '\0');
-                if (p == null) {
-                    throttle.failed(address, user);
-                    LOG.warn("Failed login for '{}' from {}", org.syncline.core.Names.printable(user), address);
-                    throw new SynclineException(ErrorCode.AUTH_FAILED, "Unknown user or wrong password.");
-                }
-                throttle.succeeded(address, user);
-                st.principal = p;
-                LOG.info("'{}' logged in from {}", p.name(), address);
-                Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(),
-                        Json.object("user", p.name(), "roles", new ArrayList<>(p.roles()))));
-                sessionListeners.forEach(Runnable::run);
-            } catch (SynclineException e) {
-                Sessions.send(session, Frame.error(f.id(), ProtocolError.of(e)));
-            }
-        }
-
-        private void subscribe(IoSession session, ServerSession st, Frame f) {
-            try {
-                String topic = f.jsonBody().string("topic");
-                Access access = topics.get(topic);
-                if (access == null) {
-                    throw new SynclineException(ErrorCode.NOT_FOUND, "There is no topic '" + org.syncline.core.Names.printable(topic) + "'.");
-                }
-                if (!access.allows(st.principal)) {
-                    throw new SynclineException(ErrorCode.ACCESS_DENIED, "Topic '" + topic + "' needs the admin role.");
-                }
-                st.topics.add(topic);
-                Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(), Json.object("topic", topic)));
-            } catch (SynclineException e) {
-                Sessions.send(session, Frame.error(f.id(), ProtocolError.of(e)));
-            }
-        }
-
-        private void refuse(IoSession session, FrameException e) {
-            LOG.info("Refused session from {}: {}", session.getRemoteAddress(), e.getMessage());
-            Sessions.send(session, Frame.error(0, ProtocolError.of(e)));
-            session.closeOnFlush();
-        }
-
-        @Override
-        public void exceptionCaught(IoSession session, Throwable cause) {
-            FrameException violation = Sessions.frameViolation(cause);
-            if (violation != null) {
-                refuse(session, violation);
-            } else if (Sessions.isPeerFault(cause)) {
-                LOG.info("Closed session from {}: {}", session.getRemoteAddress(), cause.getMessage());
-                session.closeNow();
-            } else {
-                LOG.error("Unexpected failure in session from {}", session.getRemoteAddress(), cause);
-                session.closeNow();
-            }
-        }
-
-        @Override
-        public void sessionIdle(IoSession session, IdleStatus status) {
-            LOG.info("Closed idle session from {}", session.getRemoteAddress());
-            session.closeNow();
-        }
-
-        @Override
-        public void sessionClosed(IoSession session) {
-            ServerSession st = state(session);
-            if (st != null) {
-                st.failStreams("The connection was closed.");
-                if (st.principal != null) {
-                    st.principal = null;
-                    sessionListeners.forEach(Runnable::run);
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        Map<String, Object> run() throws Exception;
-    }
-
-    private static final class Context implements RequestContext {
-        private final IoSession session;
-        private final Principal principal;
-
-        Context(IoSession session, Principal principal) {
-            this.session = session;
-            this.principal = principal;
-        }
-
-        @Override
-        public Principal principal() {
-            return principal;
-        }
-
-        @Override
-        public java.net.SocketAddress remoteAddress() {
-            return session.getRemoteAddress();
-        }
-
-        @Override
-        public long sessionId() {
-            return session.getId();
-        }
-
-        @Override
-        public void push(String type, Map<String, Object> body) {
-            Sessions.send(session, Frame.json(FrameKind.PUSH, 0, type, body));
         }
     }
 }

@@ -8,6 +8,7 @@ import org.syncline.protocol.Principal;
 
 /** What the endpoint remembers about one client session. */
 public final class ServerSession {
+    static final String ATTRIBUTE = "syncline.session";
     public volatile boolean greeted;
     public volatile Principal principal;
     public final Set<String> topics = ConcurrentHashMap.newKeySet();
@@ -15,6 +16,11 @@ public final class ServerSession {
     public final Map<Long, StreamSender> senders = new ConcurrentHashMap<>();
     /** Ids of downloads the client abandoned, so their senders stop. */
     public final Set<Long> abandoned = ConcurrentHashMap.newKeySet();
+
+    /** The state of a MINA session, or null before the session was created. */
+    public static ServerSession of(org.apache.mina.core.session.IoSession session) {
+        return (ServerSession) session.getAttribute(ATTRIBUTE);
+    }
 
     public void failStreams(String why) {
         receivers.values().forEach(r -> r.fail(why));

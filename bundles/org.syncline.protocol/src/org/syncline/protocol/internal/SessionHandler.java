@@ -1,0 +1,290 @@
+package org.syncline.protocol.internal;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.Authenticator;
+import org.syncline.protocol.DownloadHandler;
+import org.syncline.protocol.EndpointSettings;
+import org.syncline.protocol.Frame;
+import org.syncline.protocol.FrameKind;
+import org.syncline.protocol.Principal;
+import org.syncline.protocol.ProtocolConstants;
+import org.syncline.protocol.ProtocolError;
+import org.syncline.protocol.RequestHandler;
+import org.syncline.protocol.UploadHandler;
+
+/**
+ * The server side of every session: HELLO and version check, login with throttling, and for each message
+ * the route and access check before its handler runs on a worker thread (never on MINA's I/O threads).
+ * Frame violations get one ERROR frame and close that session only.
+ */
+public final class SessionHandler extends IoHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionHandler.class);
+    private static final long STREAM_TIMEOUT_MILLIS = 120_000;
+
+    private final EndpointSettings settings;
+    private final Routes routes;
+    private final Authenticator authenticator;
+    private final LoginThrottle throttle;
+    private final ExecutorService workers;
+    private final Runnable sessionsChanged;
+
+    public SessionHandler(EndpointSettings settings, Routes routes, Authenticator authenticator, LoginThrottle throttle,
+            ExecutorService workers, Runnable sessionsChanged) {
+        this.settings = settings;
+        this.routes = routes;
+        this.authenticator = authenticator;
+        this.throttle = throttle;
+        this.workers = workers;
+        this.sessionsChanged = sessionsChanged;
+    }
+
+    @Override
+    public void sessionCreated(IoSession session) {
+        session.setAttribute(ServerSession.ATTRIBUTE, new ServerSession());
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        ServerSession st = ServerSession.of(session);
+        Frame f = (Frame) message;
+        if (!st.greeted) {
+            greet(session, st, f);
+            return;
+        }
+        switch (f.kind()) {
+            case PING -> Sessions.send(session, new Frame(FrameKind.PONG, f.id(), "", null));
+            case REQUEST, UPLOAD, DOWNLOAD -> dispatch(session, st, f);
+            case DATA -> {
+                StreamReceiver r = st.receivers.get(f.id());
+                if (r != null && !r.offerChunk(f.body())) {
+                    refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
+                            "The client sent stream data beyond its credit; the connection is closed."));
+                }
+            }
+            case END -> {
+                StreamReceiver r = st.receivers.remove(f.id());
+                if (r != null) {
+                    r.end();
+                }
+            }
+            case CREDIT -> {
+                StreamSender s = st.senders.get(f.id());
+                if (s != null) {
+                    s.credit(f.creditCount());
+                }
+            }
+            case ERROR -> st.abandoned.add(f.id());
+            case PONG -> {
+                // answer to nothing we asked; harmless
+            }
+            default -> refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
+                    "A client may not send " + f.kind() + " frames; the connection is closed."));
+        }
+    }
+
+    private void greet(IoSession session, ServerSession st, Frame f) {
+        if (f.kind() != FrameKind.HELLO) {
+            refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
+                    "The first frame must be HELLO; the connection is closed."));
+            return;
+        }
+        long version;
+        try {
+            version = f.jsonBody().number("protocol");
+        } catch (SynclineException e) {
+            refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR, "The HELLO frame is malformed: " + e.getMessage()));
+            return;
+        }
+        if (version != ProtocolConstants.VERSION) {
+            refuse(session, new FrameException(ErrorCode.PROTOCOL_VERSION, "This server speaks Syncline protocol "
+                    + ProtocolConstants.VERSION + " but the client speaks protocol " + version
+                    + "; use a client of the same release as the server."));
+            return;
+        }
+        st.greeted = true;
+        Sessions.send(session, Frame.json(FrameKind.WELCOME, 0, "", Json.object("protocol", (long) ProtocolConstants.VERSION,
+                "server", settings.serverVersion(), "name", settings.serverName(),
+                "idleTimeout", (long) settings.idleTimeoutSeconds(), "maxFrame", (long) settings.maxFrame())));
+    }
+
+    private void dispatch(IoSession session, ServerSession st, Frame f) {
+        String type = f.type();
+        if (ProtocolConstants.LOGIN.equals(type) && f.kind() == FrameKind.REQUEST) {
+            workers.execute(() -> login(session, st, f));
+            return;
+        }
+        if (st.principal == null) {
+            Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.NOT_LOGGED_IN,
+                    "Log in before sending '" + type + "'.")));
+            return;
+        }
+        if (ProtocolConstants.SUBSCRIBE.equals(type) && f.kind() == FrameKind.REQUEST) {
+            workers.execute(() -> subscribe(session, st, f));
+            return;
+        }
+        Routes.Route route = routes.get(type);
+        ProtocolError refusal = null;
+        if (route == null) {
+            refusal = new ProtocolError(ErrorCode.BAD_REQUEST, "This server does not know the message type '"
+                    + org.syncline.core.Names.printable(type) + "' (is the role that serves it enabled?).");
+        } else if (route.kind() != f.kind()) {
+            refusal = new ProtocolError(ErrorCode.BAD_REQUEST, "'" + type + "' must be sent as " + route.kind() + ", not " + f.kind() + ".");
+        } else if (!route.access().allows(st.principal)) {
+            refusal = new ProtocolError(ErrorCode.ACCESS_DENIED, "'" + type + "' needs the admin role; user '"
+                    + st.principal.name() + "' does not have it.");
+        }
+        if (refusal != null) {
+            Sessions.send(session, Frame.error(f.id(), refusal));
+            return;
+        }
+        HandlerContext ctx = new HandlerContext(session, st.principal);
+        switch (f.kind()) {
+            case UPLOAD -> {
+                StreamReceiver in = new StreamReceiver(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS);
+                st.receivers.put(f.id(), in);
+                workers.execute(() -> run(session, f, () -> {
+                    try {
+                        return ((UploadHandler) route.handler()).handle(ctx, f.jsonBody(), in);
+                    } finally {
+                        st.receivers.remove(f.id());
+                    }
+                }));
+            }
+            case DOWNLOAD -> {
+                StreamSender out = new StreamSender(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS,
+                        () -> st.abandoned.contains(f.id()) || !session.isConnected());
+                st.senders.put(f.id(), out);
+                workers.execute(() -> run(session, f, () -> {
+                    try {
+                        Map<String, Object> result = ((DownloadHandler) route.handler()).handle(ctx, f.jsonBody(), out);
+                        out.close();
+                        return result;
+                    } finally {
+                        st.senders.remove(f.id());
+                        st.abandoned.remove(f.id());
+                    }
+                }));
+            }
+            default -> workers.execute(() -> run(session, f, () -> ((RequestHandler) route.handler()).handle(ctx, f.jsonBody())));
+        }
+    }
+
+    private void run(IoSession session, Frame f, Work work) {
+        try {
+            Map<String, Object> result = work.run();
+            Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(), result == null ? Map.of() : result));
+        } catch (SynclineException e) {
+            Sessions.send(session, Frame.error(f.id(), ProtocolError.of(e)));
+        } catch (Exception e) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Handler for '{}' failed (reference {})", f.type(), ref, e);
+            Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.INTERNAL,
+                    "The server failed to handle '" + f.type() + "'; its log has the details under reference " + ref + ".")));
+        }
+    }
+
+    private void login(IoSession session, ServerSession st, Frame f) {
+        String address = session.getRemoteAddress() instanceof InetSocketAddress isa
+                ? isa.getAddress().getHostAddress() : String.valueOf(session.getRemoteAddress());
+        try {
+            JsonObject body = f.jsonBody();
+            String user = body.string("user");
+            char[] password = body.string("password").toCharArray();
+            long wait = throttle.secondsLocked(address, user);
+            if (wait > 0) {
+                throw new SynclineException(ErrorCode.AUTH_THROTTLED, "Too many failed logins for '"
+                        + org.syncline.core.Names.printable(user) + "' from this address; try again in " + wait + " s.");
+            }
+            Principal p = authenticator.authenticate(user, password).orElse(null);
+            java.util.Arrays.fill(password, '\0');
+            if (p == null) {
+                throttle.failed(address, user);
+                LOG.warn("Failed login for '{}' from {}", org.syncline.core.Names.printable(user), address);
+                throw new SynclineException(ErrorCode.AUTH_FAILED, "Unknown user or wrong password.");
+            }
+            throttle.succeeded(address, user);
+            st.principal = p;
+            LOG.info("'{}' logged in from {}", p.name(), address);
+            Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(),
+                    Json.object("user", p.name(), "roles", new ArrayList<>(p.roles()))));
+            sessionsChanged.run();
+        } catch (SynclineException e) {
+            Sessions.send(session, Frame.error(f.id(), ProtocolError.of(e)));
+        }
+    }
+
+    private void subscribe(IoSession session, ServerSession st, Frame f) {
+        try {
+            String topic = f.jsonBody().string("topic");
+            Access access = routes.topicAccess(topic);
+            if (access == null) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "There is no topic '" + org.syncline.core.Names.printable(topic) + "'.");
+            }
+            if (!access.allows(st.principal)) {
+                throw new SynclineException(ErrorCode.ACCESS_DENIED, "Topic '" + topic + "' needs the admin role.");
+            }
+            st.topics.add(topic);
+            Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(), Json.object("topic", topic)));
+        } catch (SynclineException e) {
+            Sessions.send(session, Frame.error(f.id(), ProtocolError.of(e)));
+        }
+    }
+
+    private void refuse(IoSession session, FrameException e) {
+        LOG.info("Refused session from {}: {}", session.getRemoteAddress(), e.getMessage());
+        Sessions.send(session, Frame.error(0, ProtocolError.of(e)));
+        session.closeOnFlush();
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        FrameException violation = Sessions.frameViolation(cause);
+        if (violation != null) {
+            refuse(session, violation);
+        } else if (Sessions.isPeerFault(cause)) {
+            LOG.info("Closed session from {}: {}", session.getRemoteAddress(), cause.getMessage());
+            session.closeNow();
+        } else {
+            LOG.error("Unexpected failure in session from {}", session.getRemoteAddress(), cause);
+            session.closeNow();
+        }
+    }
+
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        LOG.info("Closed idle session from {}", session.getRemoteAddress());
+        session.closeNow();
+    }
+
+    @Override
+    public void sessionClosed(IoSession session) {
+        ServerSession st = ServerSession.of(session);
+        if (st != null) {
+            st.failStreams("The connection was closed.");
+            if (st.principal != null) {
+                st.principal = null;
+                sessionsChanged.run();
+            }
+        }
+    }
+
+@FunctionalInterface
+private interface Work {
+    Map<String, Object> run() throws Exception;
+}
+}
