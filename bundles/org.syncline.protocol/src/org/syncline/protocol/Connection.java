@@ -100,6 +100,9 @@ public final class Connection implements AutoCloseable {
         }
         connector.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(Integer.MAX_VALUE)));
         connector.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
+        connector.getSessionConfig().setTcpNoDelay(true);
+        connector.getSessionConfig().setReadBufferSize(ProtocolConstants.CHUNK_SIZE);
+        connector.getSessionConfig().setMinReadBufferSize(ProtocolConstants.CHUNK_SIZE / 4);
         connector.setHandler(new Handler());
     }
 

@@ -76,6 +76,9 @@ public final class Endpoint implements AutoCloseable {
         acceptor.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(settings.maxFrame())));
         acceptor.getSessionConfig().setReaderIdleTime(settings.idleTimeoutSeconds());
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        // MINA starts reads at 2 KiB and grows slowly; streams move 64 KiB chunks.
+        acceptor.getSessionConfig().setReadBufferSize(ProtocolConstants.CHUNK_SIZE);
+        acceptor.getSessionConfig().setMinReadBufferSize(ProtocolConstants.CHUNK_SIZE / 4);
         acceptor.setHandler(new SessionHandler(settings, routes, authenticator, throttle, workers,
                 () -> sessionListeners.forEach(Runnable::run)));
         acceptor.bind(settings.bind());

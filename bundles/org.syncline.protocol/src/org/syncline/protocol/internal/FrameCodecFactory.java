@@ -20,6 +20,12 @@ import org.syncline.protocol.FrameKind;
  * before it waits for (or allocates) the body, so an oversized frame costs the server nothing.
  */
 public final class FrameCodecFactory implements ProtocolCodecFactory {
+    static {
+        // MINA allocates (and zeroes) a fresh buffer per TLS record and frame by default; reusing them
+        // was the largest cost of streaming in the profile (releng/benchmarks/stream-throughput.sh).
+        IoBuffer.setAllocator(new org.apache.mina.core.buffer.CachedBufferAllocator());
+    }
+
     private final int maxFrame;
 
     public FrameCodecFactory(int maxFrame) {
