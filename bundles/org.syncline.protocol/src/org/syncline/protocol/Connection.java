@@ -189,12 +189,8 @@ public final class Connection implements AutoCloseable {
             }
             out.close();
         } catch (IOException e) {
-            if (!f.isDone()) {
-                send(Frame.error(id, new ProtocolError(ErrorCode.CONNECTION_FAILED, "upload abandoned")));
-                pending.remove(id);
-                throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The upload of '" + type + "' failed: " + e.getMessage(), e);
-            }
-            // the server answered early (usually with an error): report that below
+            // when the server already answered (usually with an error), await reports that instead
+            abandonUnlessAnswered(f, id, "upload", type, e);
         } finally {
             senders.remove(id);
         }
@@ -216,15 +212,20 @@ public final class Connection implements AutoCloseable {
             send(Frame.json(FrameKind.DOWNLOAD, id, type, body));
             in.transferTo(sink);
         } catch (IOException e) {
-            if (!f.isDone()) {
-                send(Frame.error(id, new ProtocolError(ErrorCode.CONNECTION_FAILED, "download abandoned")));
-                pending.remove(id);
-                throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The download of '" + type + "' failed: " + e.getMessage(), e);
-            }
+            abandonUnlessAnswered(f, id, "download", type, e);
         } finally {
             receivers.remove(id);
         }
         return await(f, type);
+    }
+
+    /** Tells the server a stream is abandoned and fails the call, unless the server has answered already. */
+    private void abandonUnlessAnswered(CompletableFuture<Frame> f, long id, String what, String type, IOException e) {
+        if (!f.isDone()) {
+            send(Frame.error(id, new ProtocolError(ErrorCode.CONNECTION_FAILED, what + " abandoned")));
+            pending.remove(id);
+            throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The " + what + " of '" + type + "' failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -17,7 +17,4 @@ public record ConnectionSettings(HostPort server, String user, char[] password, 
         return new ConnectionSettings(server, user, password, clientName, Duration.ofSeconds(30), true);
     }
 
-    public ConnectionSettings withReconnect(boolean on) {
-        return new ConnectionSettings(server, user, password, clientName, requestTimeout, on);
-    }
 }

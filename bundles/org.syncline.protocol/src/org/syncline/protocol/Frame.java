@@ -42,10 +42,6 @@ public record Frame(FrameKind kind, long id, String type, byte[] body) {
         return ByteBuffer.wrap(body).getInt();
     }
 
-    /** The encoded size of this frame, length field included. */
-    public int encodedSize() {
-        return 4 + HEADER + type.getBytes(StandardCharsets.UTF_8).length + body.length;
-    }
 
     @Override
     public String toString() {

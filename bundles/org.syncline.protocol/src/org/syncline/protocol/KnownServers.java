@@ -58,13 +58,6 @@ public final class KnownServers {
         }
     }
 
-    public synchronized void forget(HostPort server) {
-        Map<String, String> known = read();
-        if (known.remove(server.toString()) != null) {
-            write(known);
-        }
-    }
-
     private Map<String, String> read() {
         Map<String, String> m = new LinkedHashMap<>();
         if (!Files.exists(file)) {

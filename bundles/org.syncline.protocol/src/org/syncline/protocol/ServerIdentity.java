@@ -88,10 +88,6 @@ public final class ServerIdentity {
         return new ServerIdentity(pair.getPrivate(), cert);
     }
 
-    public X509Certificate certificate() {
-        return certificate;
-    }
-
     /** SHA-256 of the certificate, as clients show and pin it. */
     public String fingerprint() {
         try {
