@@ -57,6 +57,11 @@ public final class Endpoint implements AutoCloseable {
         routes.add(type, new Routes.Route(FrameKind.DOWNLOAD, access, handler));
     }
 
+    /** The registration view a capability gets: names outside {@code <capability>.} are refused. */
+    public CapabilityEndpoint forCapability(String capability) {
+        return new CapabilityEndpoint(this, capability);
+    }
+
     /** Declares a topic sessions may subscribe to, and who may. */
     public void topic(String topic, Access access) {
         routes.topic(topic, access);
@@ -118,6 +123,29 @@ public final class Endpoint implements AutoCloseable {
                 Sessions.send(s, frame);
             }
         }
+    }
+
+    /**
+     * Closes every logged-in session of {@code user} except the one with id {@code keepSessionId}, after
+     * pushing {@code session.closed} with the reason; used when a user is removed, demoted or given a new
+     * password. Returns the number of sessions closed.
+     */
+    public int closeSessionsOf(String user, long keepSessionId, String reason) {
+        NioSocketAcceptor a = acceptor;
+        if (a == null) {
+            return 0;
+        }
+        int n = 0;
+        Frame notice = Frame.json(FrameKind.PUSH, 0, "session.closed", java.util.Map.of("reason", reason));
+        for (IoSession s : a.getManagedSessions().values()) {
+            ServerSession st = ServerSession.of(s);
+            if (st != null && st.principal != null && st.principal.name().equals(user) && s.getId() != keepSessionId) {
+                Sessions.send(s, notice);
+                s.closeOnFlush();
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override

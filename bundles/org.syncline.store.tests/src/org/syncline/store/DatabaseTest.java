@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.store.internal.DerbyEngine;
-import org.syncline.store.internal.Migration;
+
 import org.syncline.store.internal.Schema;
 
 class DatabaseTest {
@@ -32,7 +32,7 @@ class DatabaseTest {
     void newDatabaseGetsEveryMigrationOnceAndRecordsIt() {
         try (Database db = Database.open(tmp.resolve("db"))) {
             assertEquals(Schema.latestVersion(), db.schemaVersion());
-            assertEquals(Schema.MIGRATIONS.size(), count(db, "schema_version"));
+            assertEquals(Schema.MIGRATIONS.size(), count(db, "schema_versions"));
             for (String table : List.of("users", "user_roles", "groups", "group_members")) {
                 assertEquals(0, count(db, table), table);
             }
@@ -66,7 +66,7 @@ class DatabaseTest {
         }
         try (Database db = Database.open(dir, later)) {
             assertEquals(1, count(db, "later"));
-            assertEquals(next, count(db, "schema_version"));
+            assertEquals(next, count(db, "schema_versions"));
         }
     }
 
@@ -90,7 +90,7 @@ class DatabaseTest {
         int newer = Schema.latestVersion() + 1;
         try (Database db = Database.open(dir)) {
             db.inTransaction(c -> c.createStatement().executeUpdate(
-                    "INSERT INTO schema_version VALUES (" + newer + ", CURRENT_TIMESTAMP)"));
+                    "INSERT INTO schema_versions VALUES ('store', " + newer + ", CURRENT_TIMESTAMP)"));
         }
         SynclineException e = assertThrows(SynclineException.class, () -> Database.open(dir));
         assertEquals(ErrorCode.STORAGE, e.code());
@@ -245,7 +245,7 @@ class DatabaseTest {
         return db.inTransaction(c -> {
             List<String> rows = new ArrayList<>();
             try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT version, applied_at FROM schema_version ORDER BY version")) {
+                    ResultSet rs = s.executeQuery("SELECT version, applied_at FROM schema_versions ORDER BY version")) {
                 while (rs.next()) {
                     rows.add(rs.getInt(1) + "@" + rs.getTimestamp(2));
                 }

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.store.internal.DerbyEngine;
-import org.syncline.store.internal.Migration;
 import org.syncline.store.internal.Migrator;
 import org.syncline.store.internal.Schema;
 
@@ -60,7 +59,7 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(key);
         try {
-            new Migrator(migrations).migrate(db, key);
+            new Migrator(Migrator.STORE, migrations).migrate(db, key);
             return db;
         } catch (RuntimeException | Error e) {
             db.closeQuietly(e);
@@ -124,9 +123,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The newest schema version applied to this database. */
+    /** The newest version of the store's own schema (users, groups) applied to this database. */
     public int schemaVersion() {
-        return inTransaction(Migrator::currentVersion);
+        return schemaVersion(Migrator.STORE);
+    }
+
+    /** The newest version of {@code component}'s schema applied to this database, 0 when none is. */
+    public int schemaVersion(String component) {
+        return inTransaction(c -> Migrator.currentVersion(c, component));
+    }
+
+    /**
+     * Applies the migrations of {@code component} (a capability's name) that this database lacks, each in
+     * its own transaction. Versions count per component, from 1.
+     *
+     * @throws SynclineException {@link ErrorCode#STORAGE} when the database holds a newer version of it
+     */
+    public void migrate(String component, List<Migration> migrations) {
+        if (Migrator.STORE.equals(component)) {
+            throw new IllegalArgumentException("'" + Migrator.STORE + "' is the store's own schema");
+        }
+        new Migrator(component, migrations).migrate(this, dir);
     }
 
     /** The database's folder, absolute, with symbolic links resolved. */

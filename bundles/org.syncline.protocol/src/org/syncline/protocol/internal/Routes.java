@@ -16,6 +16,7 @@ public final class Routes {
     private final Map<String, Access> topics = new ConcurrentHashMap<>();
 
     public void add(String type, Route route) {
+        // session.* is the protocol's own (hello, login, ping, subscribe, closed)
         if (type.startsWith("session.") || routes.putIfAbsent(type, route) != null) {
             throw new IllegalArgumentException("Message type already taken: " + type);
         }

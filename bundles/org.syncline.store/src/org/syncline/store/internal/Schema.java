@@ -2,6 +2,8 @@ package org.syncline.store.internal;
 
 import java.util.List;
 
+import org.syncline.store.Migration;
+
 /** Every migration this code knows, oldest first. Append only. */
 public final class Schema {
     public static final List<Migration> MIGRATIONS = List.of(

@@ -1,10 +1,9 @@
-package org.syncline.store.internal;
+package org.syncline.store;
 
 import java.sql.Statement;
 
-import org.syncline.store.SqlWork;
 
-/** One step of the schema. A released migration never changes: a new schema is a new migration. */
+/** One step of a component's schema. A released migration never changes: a new schema is a new migration. */
 public record Migration(int version, String description, SqlWork<?> change) {
 
     /** A migration made of plain SQL statements, run in order. */
