@@ -106,7 +106,8 @@ else
   abort "director exited with $rc installing the core and server features from file:$SITE" "$WORK/install-a.log"
 fi
 check_bundles "$A" "installation A" org.syncline.core org.syncline.protocol org.syncline.store org.syncline.admin \
-  org.syncline.server org.syncline.cli org.apache.mina.core slf4j.api slf4j.jdk14
+  org.syncline.admin.server org.syncline.server.api org.syncline.cli.api org.syncline.server org.syncline.cli \
+  org.apache.mina.core slf4j.api slf4j.jdk14 picocli
 
 director "$A" roots-a -listInstalledRoots
 if grep -q "^org.syncline.core.feature.feature.group/" "$WORK/roots-a.log" \
@@ -132,9 +133,10 @@ if [ -x "$A/syncline" ]; then
   done
   if [ -n "$port" ]; then
     pass "the installed server started from installation A and listens on 127.0.0.1:$port"
-    if timeout 120 "$A/syncline" cli --server "127.0.0.1:$port" --user admin --password-file "$WORK/admin.pw" --json status \
-        > "$WORK/cli.log" 2>&1 && grep -q '"roles"' "$WORK/cli.log"; then
-      pass "the installed CLI logged in to it and read its status"
+    fp=$(sed -n 's/^ *"fingerprint": *"\([^"]*\)".*/\1/p' "$WORK/data/run/server.json")
+    if timeout 120 "$A/syncline" cli --server "127.0.0.1:$port" --trust-fingerprint "$fp" --user admin \
+        --password-file "$WORK/admin.pw" --json status > "$WORK/cli.log" 2>&1 && grep -q '"admin"' "$WORK/cli.log"; then
+      pass "the installed CLI logged in to it and read its status, which lists the admin capability"
     else
       fail "the installed CLI could not read the status of the installed server" "$WORK/cli.log"
     fi
@@ -169,8 +171,15 @@ director "$A" install-b -repository "jar:file:$ZIP!/" -installIU org.syncline.wo
 rc=$?
 if [ $rc -eq 0 ] && grep -q "^Operation completed" "$WORK/install-b.log"; then
   pass "director installed org.syncline.workbench.feature from the archive $(basename "$ZIP") into installation B (profile $profile)"
-  check_bundles "$B" "installation B" org.syncline.core org.syncline.protocol org.syncline.store org.syncline.admin \
+  check_bundles "$B" "installation B" org.syncline.core org.syncline.protocol org.syncline.admin org.syncline.admin.ui \
     org.syncline.ui org.syncline.workbench org.eclipse.ui org.eclipse.swt
+  # The workbench is a client: the database and the capabilities' server sides stay out of it.
+  if grep -Eq "^(org\.syncline\.store|org\.syncline\.server|org\.syncline\.admin\.server|org\.syncline\.server\.api)," "$(bundles_info "$B")"; then
+    grep -E "^org\.syncline\.(store|server|admin\.server)" "$(bundles_info "$B")" > "$WORK/server-side-in-b.txt"
+    fail "installation B (workbench only) carries server-side bundles" "$WORK/server-side-in-b.txt"
+  else
+    pass "installation B (workbench only) carries no store, Derby or capability server side"
+  fi
   if [ -x "$B/syncline-workbench" ]; then
     pass "the workbench feature installed its launch script $B/syncline-workbench"
   else

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.syncline.admin.client.AdminClient;
+import org.syncline.protocol.ServerStatus;
 import org.syncline.protocol.Connection;
 
 /** Starting, stopping, crashing and restarting the real server product. */
@@ -41,7 +42,7 @@ class ServerLifecycleTest {
             server.kill9();
             server.start();
             try (Connection c = server.connect("erin", "erin-password-1")) {
-                assertTrue(new AdminClient(c).status().uptimeSeconds() >= 0);
+                assertTrue(ServerStatus.of(c).uptimeSeconds() >= 0);
             }
             try (Connection c = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 assertTrue(new AdminClient(c).users().stream().anyMatch(u -> u.name().equals("erin")));
@@ -79,7 +80,7 @@ class ServerLifecycleTest {
         try (Connection c = Connection.open(new org.syncline.protocol.ConnectionSettings(new org.syncline.core.HostPort("127.0.0.1", port),
                 "admin", password.toCharArray(), "itest", java.time.Duration.ofSeconds(30), false),
                 new org.syncline.protocol.KnownServers(home.resolve("known")), org.syncline.protocol.FingerprintPrompt.ACCEPT_NEW)) {
-            assertTrue(new AdminClient(c).status().sessions() >= 1);
+            assertTrue(ServerStatus.of(c).sessions() >= 1);
         }
         g.toHandle().destroy();
         assertEquals(143, g.waitFor());

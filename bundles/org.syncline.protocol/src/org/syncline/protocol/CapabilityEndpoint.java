@@ -13,8 +13,8 @@ public final class CapabilityEndpoint {
     private final String capability;
 
     CapabilityEndpoint(Endpoint endpoint, String capability) {
-        if (capability == null || !capability.matches("[a-z]{2,32}")) {
-            throw new IllegalArgumentException("A capability name is lower-case letters only: '" + Names.printable(String.valueOf(capability)) + "'");
+        if (capability == null || !capability.matches("[a-z]{2,32}") || capability.equals("session") || capability.equals("server")) {
+            throw new IllegalArgumentException("A capability name is lower-case letters, not 'session' or 'server': '" + Names.printable(String.valueOf(capability)) + "'");
         }
         this.endpoint = endpoint;
         this.capability = capability;

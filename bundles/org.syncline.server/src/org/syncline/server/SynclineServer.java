@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,16 +21,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import org.syncline.admin.ServerStatus;
-import org.syncline.admin.internal.server.AdminService;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.PasswordFile;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
+import org.syncline.protocol.Access;
 import org.syncline.protocol.Endpoint;
 import org.syncline.protocol.EndpointSettings;
 import org.syncline.protocol.Principal;
 import org.syncline.protocol.ServerIdentity;
+import org.syncline.protocol.ServerStatus;
+import org.syncline.server.api.Capability;
+import org.syncline.server.internal.RunningCapabilities;
+import org.syncline.server.internal.ServerContextFactory;
 import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 import org.syncline.store.PasswordHasher;
@@ -53,9 +57,9 @@ public final class SynclineServer implements AutoCloseable {
     private final UserDirectory users;
     private final BlobStore blobs;
     private final Endpoint endpoint;
-    private final AdminService admin;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "syncline-status");
+    private final RunningCapabilities capabilities;
+    private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "syncline-scheduler");
         t.setDaemon(true);
         return t;
     });
@@ -63,7 +67,7 @@ public final class SynclineServer implements AutoCloseable {
 
     private final StartupClock clock = new StartupClock();
 
-    private SynclineServer(ServerOptions options, String version, PrintStream console) {
+    private SynclineServer(ServerOptions options, String version, PrintStream console, List<Capability> installed) {
         this.options = options;
         this.version = version;
         Path data = options.data();
@@ -85,9 +89,12 @@ public final class SynclineServer implements AutoCloseable {
             EndpointSettings settings = new EndpointSettings(options.bind(), options.maxFrame(), options.idleTimeoutSeconds(),
                     version, hostName());
             endpoint = new Endpoint(settings, identity, this::authenticate);
-            admin = new AdminService(endpoint, users, this::status);
-            admin.register();
-            clock.lap("services");
+            endpoint.handle(ServerStatus.REQUEST, Access.USER, (ctx, body) -> status().toJson());
+            endpoint.topic(ServerStatus.TOPIC, Access.USER);
+            endpoint.onSessionsChanged(this::publishStatus);
+            capabilities = RunningCapabilities.start(installed, new ServerContextFactory(endpoint, database, users, blobs,
+                    data, version, hostName(), options.roles(), ticker));
+            clock.lap("capabilities");
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -106,14 +113,14 @@ public final class SynclineServer implements AutoCloseable {
     }
 
     /** Starts a server and returns once it accepts connections. */
-    public static SynclineServer start(ServerOptions options, String version, PrintStream console) {
+    public static SynclineServer start(ServerOptions options, String version, PrintStream console, List<Capability> installed) {
         try {
             Files.createDirectories(options.data());
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.CONFIG, "Cannot create the data directory " + options.data() + ": " + e.getMessage());
         }
         ServerLog.install(options.data().resolve("logs"));
-        SynclineServer server = new SynclineServer(options, version, console);
+        SynclineServer server = new SynclineServer(options, version, console, installed);
         try {
             server.listen();
         } catch (RuntimeException e) {
@@ -134,8 +141,9 @@ public final class SynclineServer implements AutoCloseable {
         }
         clock.lap("listen");
         writeRunFile();
-        ticker.scheduleAtFixedRate(admin::publishStatus, 30, 30, TimeUnit.SECONDS);
-        LOG.info(() -> "Syncline server " + version + " listening on " + address + ", roles " + options.roles());
+        ticker.scheduleAtFixedRate(this::publishStatus, 30, 30, TimeUnit.SECONDS);
+        LOG.info(() -> "Syncline server " + version + " listening on " + address + ", roles " + options.roles()
+                + ", capabilities " + capabilities.names());
         LOG.info(clock::summary);
     }
 
@@ -154,11 +162,20 @@ public final class SynclineServer implements AutoCloseable {
     public ServerStatus status() {
         long now = System.currentTimeMillis();
         return new ServerStatus(version, hostName(), startedAt, (now - startedAt) / 1000, endpoint.loggedInSessions(),
-                new ArrayList<>(options.roles()));
+                new ArrayList<>(options.roles()), capabilities.names());
+    }
+
+    /** The capabilities this process runs, in start order. */
+    public List<String> capabilities() {
+        return capabilities.names();
+    }
+
+    private void publishStatus() {
+        endpoint.publish(ServerStatus.TOPIC, ServerStatus.PUSH, status().toJson());
     }
 
     private Optional<Principal> authenticate(String name, char[] password) {
-        return users.authenticate(name, password).map(u -> new Principal(u.name(), roleNames(u)));
+        return users.authenticate(name, password).map(u -> new Principal(u.name(), roleNames(u), Set.copyOf(users.groupsOf(u.name()))));
     }
 
     private static Set<String> roleNames(User u) {
@@ -221,6 +238,9 @@ public final class SynclineServer implements AutoCloseable {
         ticker.shutdownNow();
         if (endpoint != null) {
             endpoint.close();
+        }
+        if (capabilities != null) {
+            capabilities.close();
         }
         database.close();
         try {

@@ -105,6 +105,12 @@ public final class ServerProcess implements AutoCloseable {
         env.remove("SYNCLINE_SERVER");
         env.remove("SYNCLINE_USER");
         env.remove("SYNCLINE_PASSWORD");
+        env.remove("SYNCLINE_TRUST_FINGERPRINT");
+    }
+
+    /** The certificate fingerprint the running server keeps in DATA/run/server.json. */
+    public String fingerprint() throws IOException {
+        return org.syncline.core.json.JsonObject.parse(Files.readString(data.resolve("run").resolve("server.json"))).string("fingerprint");
     }
 
     public HostPort address() {
@@ -130,6 +136,8 @@ public final class ServerProcess implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         environment(pb.environment());
+        // the CLI refuses a server it does not know without a terminal, like ssh in a script
+        pb.environment().put("SYNCLINE_TRUST_FINGERPRINT", fingerprint());
         pb.environment().putAll(extraEnv);
         Path out = Files.createTempFile(home, "cli", ".out");
         Path err = Files.createTempFile(home, "cli", ".err");

@@ -20,6 +20,11 @@ public final class ErrorReporter {
      * @param error what went wrong; a {@link org.syncline.core.SynclineException} shows as its code and
      *            message, never as a stack trace
      */
+    /** Records the failure with its stack trace in the Error Log only, for a caller that shows it another way. */
+    public static void log(String action, Throwable error) {
+        StatusManager.getManager().handle(ErrorStatus.forLog(action, error), StatusManager.LOG);
+    }
+
     public static void report(String action, Throwable error) {
         StatusManager manager = StatusManager.getManager();
         // Logged and shown separately: the log keeps the stack trace, the dialog must not show it.

@@ -1,39 +1,34 @@
 package org.syncline.admin.client;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.syncline.admin.AdminMessages;
-import org.syncline.admin.ServerAdministration;
-import org.syncline.admin.ServerStatus;
+import org.syncline.admin.GroupInfo;
+import org.syncline.admin.UserAdministration;
 import org.syncline.admin.UserInfo;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.Connection;
 
-/** {@link ServerAdministration} over a {@link Connection}. */
-public final class AdminClient implements ServerAdministration {
+/** {@link UserAdministration} over a {@link Connection}. */
+public final class AdminClient implements UserAdministration {
     private final Connection connection;
 
     public AdminClient(Connection connection) {
         this.connection = connection;
     }
 
-    @Override
-    public ServerStatus status() {
-        return ServerStatus.fromJson(connection.request(AdminMessages.STATUS, Json.object()));
-    }
-
-    /** Calls {@code listener} with every status the server pushes (on login/logout of any session). */
-    public void watchStatus(Consumer<ServerStatus> listener) {
-        connection.onPush(AdminMessages.STATUS_PUSH, body -> listener.accept(ServerStatus.fromJson(body)));
-        connection.subscribe(AdminMessages.STATUS_TOPIC);
+    /** Runs {@code listener} whenever users or groups change on the server (admins only may subscribe). */
+    public void watchUsers(Runnable listener) {
+        connection.onPush(AdminMessages.USERS_CHANGED, body -> listener.run());
+        connection.subscribe(AdminMessages.USERS_TOPIC);
     }
 
     @Override
     public List<UserInfo> users() {
-        JsonObject r = connection.request(AdminMessages.USER_LIST, Json.object());
-        return r.list("users").stream().map(o -> UserInfo.fromJson(asObject(o))).toList();
+        return list(connection.request(AdminMessages.USER_LIST, Json.object()), "users", UserInfo::fromJson);
     }
 
     @Override
@@ -43,8 +38,12 @@ public final class AdminClient implements ServerAdministration {
     }
 
     @Override
-    public void setPassword(String name, char[] password) {
-        connection.request(AdminMessages.USER_PASSWD, Json.object("name", name, "password", new String(password)));
+    public void setPassword(String name, char[] password, char[] oldPassword) {
+        Map<String, Object> body = Json.object("name", name, "password", new String(password));
+        if (oldPassword != null) {
+            body.put("oldPassword", new String(oldPassword));
+        }
+        connection.request(AdminMessages.USER_PASSWD, body);
     }
 
     @Override
@@ -52,8 +51,38 @@ public final class AdminClient implements ServerAdministration {
         connection.request(AdminMessages.USER_REMOVE, Json.object("name", name));
     }
 
+    @Override
+    public UserInfo setAdmin(String name, boolean admin) {
+        return UserInfo.fromJson(connection.request(AdminMessages.USER_SET_ADMIN, Json.object("name", name, "admin", admin)));
+    }
+
+    @Override
+    public List<GroupInfo> groups() {
+        return list(connection.request(AdminMessages.GROUP_LIST, Json.object()), "groups", GroupInfo::fromJson);
+    }
+
+    @Override
+    public GroupInfo addGroup(String name) {
+        return GroupInfo.fromJson(connection.request(AdminMessages.GROUP_ADD, Json.object("name", name)));
+    }
+
+    @Override
+    public void removeGroup(String name) {
+        connection.request(AdminMessages.GROUP_REMOVE, Json.object("name", name));
+    }
+
+    @Override
+    public GroupInfo addMember(String group, String user) {
+        return GroupInfo.fromJson(connection.request(AdminMessages.GROUP_JOIN, Json.object("group", group, "user", user)));
+    }
+
+    @Override
+    public GroupInfo removeMember(String group, String user) {
+        return GroupInfo.fromJson(connection.request(AdminMessages.GROUP_LEAVE, Json.object("group", group, "user", user)));
+    }
+
     @SuppressWarnings("unchecked")
-    private static JsonObject asObject(Object o) {
-        return new JsonObject((java.util.Map<String, Object>) o);
+    private static <T> List<T> list(JsonObject response, String key, Function<JsonObject, T> read) {
+        return response.list(key).stream().map(o -> read.apply(new JsonObject((Map<String, Object>) o))).toList();
     }
 }

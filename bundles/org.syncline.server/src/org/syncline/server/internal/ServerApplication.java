@@ -30,9 +30,15 @@ public final class ServerApplication implements IApplication {
         }
         String version = FrameworkUtil.getBundle(getClass()).getVersion().toString();
         try {
-            server = SynclineServer.start(options, version, System.out);
+            server = SynclineServer.start(options, version, System.out,
+                    InstalledCapabilities.find(FrameworkUtil.getBundle(getClass()).getBundleContext()));
         } catch (SynclineException e) {
             System.err.println("syncline server: " + e.toUserText());
+            return 1;
+        } catch (RuntimeException e) {
+            // a bug of ours: one line for the user, the trace for whoever reads the log
+            java.util.logging.Logger.getLogger(getClass().getName()).log(java.util.logging.Level.SEVERE, "The server failed to start", e);
+            System.err.println("syncline server: INTERNAL: the server failed to start (" + e + "); see the log in the data directory.");
             return 1;
         }
         Thread hook = new Thread(this::shutdown, "syncline-shutdown");
@@ -40,7 +46,8 @@ public final class ServerApplication implements IApplication {
         context.applicationRunning();
         System.out.println("Syncline server " + version + " listening on " + server.address().getAddress().getHostAddress()
                 + ":" + server.address().getPort() + " (TLS fingerprint " + server.fingerprint() + ")");
-        System.out.println("Data: " + options.data() + "   Roles: " + String.join(",", options.roles()));
+        System.out.println("Data: " + options.data() + "   Roles: " + String.join(",", options.roles())
+                + "   Capabilities: " + String.join(",", server.capabilities()));
         System.out.flush();
         stopped.await();
         try {

@@ -19,7 +19,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.syncline.admin.client.AdminClient;
+import org.syncline.protocol.ServerStatus;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
@@ -36,7 +36,7 @@ class ServersViewLiveTest {
     static void startServer() throws Exception {
         server = new ServerProcess(Files.createTempDirectory("syncline-ui-live"));
         try (Connection c = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
-            version = new AdminClient(c).status().version();
+            version = ServerStatus.of(c).version();
         }
     }
 

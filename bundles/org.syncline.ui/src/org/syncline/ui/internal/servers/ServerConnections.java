@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +19,9 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.protocol.KnownServers;
+import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ErrorReporter;
+import org.syncline.ui.internal.ErrorStatus;
 import org.syncline.ui.internal.views.ServerList;
 import org.syncline.ui.internal.views.ServerState;
 
@@ -33,6 +38,16 @@ public final class ServerConnections {
     private final SavedServers saved;
     private final KnownServers known;
     private final Map<String, ServerSession> sessions = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<ServerSession, ConnectedServer> handles = new java.util.WeakHashMap<>();
+    private String selected;
+    /** The connect job running for each server, so a double Reconnect gets the same one. */
+    private final Map<String, Job> connecting = new java.util.HashMap<>();
+    private static final java.util.concurrent.ExecutorService OPENERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "syncline-connect");
+        t.setDaemon(true);
+        return t;
+    });
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "syncline-servers-ticker");
         t.setDaemon(true);
@@ -83,20 +98,53 @@ public final class ServerConnections {
                 ErrorReporter.report("Could not save the password for " + entry.label(), e);
             }
         }
-        char[] secret = password.clone();
-        Job job = new Job("Connecting to " + entry.label()) {
+        Job job;
+        synchronized (this) {
+            Job running = connecting.get(entry.label());
+            if (running != null) {
+                return running; // a second Reconnect while one runs would leak a connection
+            }
+            job = connectJob(session, entry, password.clone(), prompt);
+            connecting.put(entry.label(), job);
+        }
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    private Job connectJob(ServerSession session, ServerEntry entry, char[] secret, FingerprintPrompt prompt) {
+        return new Job("Connecting to " + entry.label()) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("Connecting to " + entry.label(), IProgressMonitor.UNKNOWN);
+                // Connecting blocks in the network; it runs beside the job so Cancel is honoured at once.
+                CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> session.open(secret, known, prompt), OPENERS);
                 try {
-                    session.open(secret, known, prompt);
-                } catch (SynclineException e) {
-                    ErrorReporter.report("Could not connect to " + entry.label(), e);
+                    while (true) {
+                        try {
+                            opening.get(100, TimeUnit.MILLISECONDS);
+                            return Status.OK_STATUS;
+                        } catch (TimeoutException stillOpening) {
+                            if (monitor.isCanceled()) {
+                                opening.whenComplete((done, failure) -> session.close());
+                                return Status.CANCEL_STATUS;
+                            }
+                        }
+                    }
+                } catch (ExecutionException e) {
+                    ErrorReporter.log("Could not connect to " + entry.label(), e.getCause());
+                    return ErrorStatus.forDialog(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    opening.whenComplete((done, failure) -> session.close());
+                    return Status.CANCEL_STATUS;
                 } finally {
                     java.util.Arrays.fill(secret, '\0');
+                    synchronized (ServerConnections.this) {
+                        connecting.remove(entry.label(), this);
+                    }
                     monitor.done();
                 }
-                return Status.OK_STATUS;
             }
 
             @Override
@@ -104,9 +152,6 @@ public final class ServerConnections {
                 return family == JOB_FAMILY;
             }
         };
-        job.setUser(true);
-        job.schedule();
-        return job;
     }
 
     /** Reconnects with the password of this workbench session or the saved one; false if there is none. */
@@ -178,6 +223,43 @@ public final class ServerConnections {
         if (s != null) {
             rows.put(s.row());
         }
+        listeners.forEach(Runnable::run);
+    }
+
+    /** The server the user picked in the Servers view, or the only connected one. */
+    public synchronized Optional<ConnectedServer> selected() {
+        ServerSession s = selected == null ? null : sessions.get(selected);
+        if (s == null || s.connection() == null) {
+            List<ServerSession> up = sessions.values().stream().filter(x -> x.connection() != null).toList();
+            s = up.size() == 1 ? up.get(0) : s;
+        }
+        return s == null ? Optional.empty() : Optional.of(handle(s));
+    }
+
+    public synchronized List<ConnectedServer> connected() {
+        return sessions.values().stream().filter(x -> x.connection() != null).map(this::handle).toList();
+    }
+
+    public void select(String label) {
+        synchronized (this) {
+            if (java.util.Objects.equals(selected, label)) {
+                return;
+            }
+            selected = label;
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private ConnectedServer handle(ServerSession s) {
+        return handles.computeIfAbsent(s, SessionHandle::new);
     }
 
     private void tick() {

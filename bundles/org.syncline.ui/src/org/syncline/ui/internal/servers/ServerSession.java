@@ -3,14 +3,13 @@ package org.syncline.ui.internal.servers;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import org.syncline.admin.ServerStatus;
-import org.syncline.admin.client.AdminClient;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionSettings;
 import org.syncline.protocol.ConnectionState;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.protocol.KnownServers;
+import org.syncline.protocol.ServerStatus;
 import org.syncline.ui.ErrorReporter;
 import org.syncline.ui.internal.views.ServerRow;
 import org.syncline.ui.internal.views.ServerState;
@@ -41,6 +40,11 @@ final class ServerSession {
         return state;
     }
 
+    /** The live connection, or null when not connected. */
+    Connection connection() {
+        return state == ServerState.CONNECTED ? connection : null;
+    }
+
     char[] password() {
         return password;
     }
@@ -55,9 +59,8 @@ final class ServerSession {
                     known, prompt);
             connection = c;
             c.addStateListener(this::connectionChanged);
-            AdminClient admin = new AdminClient(c);
-            admin.watchStatus(this::statusChanged);
-            statusChanged(admin.status());
+            ServerStatus.watch(c, this::statusChanged);
+            statusChanged(ServerStatus.of(c));
             setState(ServerState.CONNECTED);
         } catch (SynclineException e) {
             connection = null;
@@ -114,7 +117,7 @@ final class ServerSession {
         Connection c = connection;
         if (c != null) {
             try {
-                statusChanged(new AdminClient(c).status());
+                statusChanged(ServerStatus.of(c));
             } catch (SynclineException e) {
                 // the state listener reports the connection's trouble
             }

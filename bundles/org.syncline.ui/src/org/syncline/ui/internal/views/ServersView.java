@@ -60,6 +60,12 @@ public final class ServersView extends ViewPart {
         viewer.setContentProvider(new ServerListContentProvider(new UiRunner(parent.getDisplay())));
         viewer.setInput(servers);
         getSite().setSelectionProvider(viewer);
+        viewer.addSelectionChangedListener(e -> {
+            Object first = viewer.getStructuredSelection().getFirstElement();
+            if (first instanceof ServerRow r) {
+                ServerConnections.instance().select(r.name());
+            }
+        });
         // Commands contribute to this menu through plugin.xml (popup:org.syncline.ui.views.servers).
         MenuManager menu = new MenuManager();
         menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));

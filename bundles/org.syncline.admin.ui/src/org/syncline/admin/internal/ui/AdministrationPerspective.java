@@ -1,0 +1,20 @@
+package org.syncline.admin.internal.ui;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** Servers on the left, the selected server's users on the right, the Error Log below. */
+public final class AdministrationPerspective implements IPerspectiveFactory {
+    public static final String ID = "org.syncline.admin.ui.perspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(false);
+        layout.addView("org.syncline.ui.views.servers", IPageLayout.LEFT, 0.35f, layout.getEditorArea());
+        layout.addView(UsersView.ID, IPageLayout.RIGHT, 0.35f, "org.syncline.ui.views.servers");
+        layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.BOTTOM, 0.7f, UsersView.ID);
+        layout.addShowViewShortcut(UsersView.ID);
+        layout.addShowViewShortcut("org.syncline.ui.views.servers");
+        layout.addPerspectiveShortcut(ID);
+    }
+}

@@ -1,0 +1,162 @@
+package org.syncline.admin.internal.ui;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.part.ViewPart;
+import org.syncline.admin.UserInfo;
+import org.syncline.admin.client.AdminClient;
+import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.ServerJob;
+import org.syncline.ui.Servers;
+import org.syncline.ui.UiRunner;
+
+/**
+ * The users of the server selected in the Servers view, with their role and groups; it follows the
+ * selection, and the server pushes every change so two admins see the same list.
+ */
+public final class UsersView extends ViewPart {
+    public static final String ID = "org.syncline.admin.ui.views.users";
+
+    private TableViewer viewer;
+    private UiRunner ui;
+    private final Runnable serversChanged = this::serverMaybeChanged;
+    private volatile ConnectedServer shown;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        ui = new UiRunner(parent.getDisplay());
+        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        column("Name", 160, u -> u.name());
+        column("Admin", 60, u -> u.admin() ? "yes" : "");
+        column("Groups", 200, u -> String.join(", ", u.groups()));
+        column("Created", 200, u -> u.created().toString());
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setInput(List.of());
+        getSite().setSelectionProvider(viewer);
+        MenuManager menu = new MenuManager();
+        table.setMenu(menu.createContextMenu(table));
+        getSite().registerContextMenu(menu, viewer);
+        getSite().getService(IContextService.class).activateContext("org.syncline.admin.ui.usersContext");
+        Servers.addListener(serversChanged);
+        serverMaybeChanged();
+    }
+
+    private void column(String title, int width, java.util.function.Function<UserInfo, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((UserInfo) element);
+            }
+        });
+    }
+
+    private void serverMaybeChanged() {
+        ConnectedServer now = Servers.selected().filter(ConnectedServer::isConnected).orElse(null);
+        if (now != shown) {
+            shown = now;
+            refresh();
+        }
+    }
+
+    /** Reads the list again, in a job. */
+    void refresh() {
+        ConnectedServer server = shown;
+        if (server == null) {
+            ui.execute(() -> show(null, List.of()));
+            return;
+        }
+        ServerJob.schedule("Reading the users of " + server.label(), monitor -> {
+            List<UserInfo> users = client(server).users();
+            ui.execute(() -> show(server, users));
+        });
+    }
+
+    private AdminClient client(ConnectedServer server) {
+        return server.client(AdminClient.class, c -> {
+            AdminClient a = new AdminClient(c);
+            a.watchUsers(this::refresh);
+            return a;
+        });
+    }
+
+    private void show(ConnectedServer server, List<UserInfo> users) {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        setContentDescription(server == null ? "Select a connected server in the Servers view."
+                : users.size() + " users on " + server.label());
+        viewer.setInput(users);
+    }
+
+    private Optional<UserInfo> selectedUser() {
+        return Optional.ofNullable((UserInfo) viewer.getStructuredSelection().getFirstElement());
+    }
+
+    void addUser() {
+        ConnectedServer server = shown;
+        if (server == null) {
+            return;
+        }
+        UserDialog d = UserDialog.newUser(getSite().getShell(), server.label());
+        if (d.open() == Window.OK) {
+            ServerJob.schedule("Adding user " + d.name(), m -> client(server).addUser(d.name(), d.password(), d.admin()));
+        }
+    }
+
+    void setPassword() {
+        ConnectedServer server = shown;
+        selectedUser().ifPresent(u -> {
+            boolean own = u.name().equals(server.user());
+            UserDialog d = UserDialog.newPassword(getSite().getShell(), u.name(), own);
+            if (d.open() == Window.OK) {
+                ServerJob.schedule("Setting the password of " + u.name(),
+                        m -> client(server).setPassword(u.name(), d.password(), own ? d.oldPassword() : null));
+            }
+        });
+    }
+
+    void toggleAdmin() {
+        ConnectedServer server = shown;
+        selectedUser().ifPresent(u -> ServerJob.schedule((u.admin() ? "Demoting " : "Promoting ") + u.name(),
+                m -> client(server).setAdmin(u.name(), !u.admin())));
+    }
+
+    void removeUser() {
+        ConnectedServer server = shown;
+        selectedUser().ifPresent(u -> {
+            if (MessageDialog.openConfirm(getSite().getShell(), "Remove User", "Remove the user '" + u.name() + "' from "
+                    + server.label() + "? Their sessions close at once.")) {
+                ServerJob.schedule("Removing user " + u.name(), m -> client(server).removeUser(u.name()));
+            }
+        });
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        Servers.removeListener(serversChanged);
+        super.dispose();
+    }
+}

@@ -1,0 +1,89 @@
+package org.syncline.cli.internal;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+
+import org.syncline.cli.api.CliContext;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.HostPort;
+import org.syncline.core.PasswordFile;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.ConnectionSettings;
+import org.syncline.protocol.KnownServers;
+
+/** The CLI's one connection, opened when a command first needs it, from the global options or the environment. */
+public final class ServerSession implements CliContext, AutoCloseable {
+    private final GlobalOptions global;
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private Connection connection;
+    private char[] password;
+
+    public ServerSession(GlobalOptions global, Map<String, String> env, PrintStream out, PrintStream err) {
+        this.global = global;
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public synchronized Connection connection() {
+        if (connection == null) {
+            String server = global.server != null ? global.server : env.get("SYNCLINE_SERVER");
+            if (server == null) {
+                throw usage("Say which server: --server HOST:PORT or SYNCLINE_SERVER.");
+            }
+            HostPort address = HostPort.parse(server);
+            if (global.passwordFile != null) {
+                password = PasswordFile.read(global.passwordFile);
+            } else if (env.get("SYNCLINE_PASSWORD") != null) {
+                password = env.get("SYNCLINE_PASSWORD").toCharArray();
+            } else {
+                throw usage("Give a password: --password-file F or SYNCLINE_PASSWORD.");
+            }
+            String fingerprint = global.trustFingerprint != null ? global.trustFingerprint : env.get("SYNCLINE_TRUST_FINGERPRINT");
+            ConnectionSettings settings = new ConnectionSettings(address, user(), password, "syncline-cli", Duration.ofSeconds(30), false);
+            connection = Connection.open(settings, KnownServers.forUser(), new TerminalTrust(fingerprint, System.console(), err));
+        }
+        return connection;
+    }
+
+    @Override
+    public String user() {
+        return global.user != null ? global.user : env.getOrDefault("SYNCLINE_USER", System.getProperty("user.name"));
+    }
+
+    @Override
+    public char[] loginPassword() {
+        connection();
+        return password.clone();
+    }
+
+    @Override
+    public void print(Map<String, Object> json, String text) {
+        out.println(global.json ? Json.pretty(json) : text);
+    }
+
+    @Override
+    public void note(String text) {
+        err.println(text);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (password != null) {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private static SynclineException usage(String message) {
+        return new SynclineException(ErrorCode.INVALID_ARGUMENT, message + " See 'syncline cli --help'.");
+    }
+}

@@ -1,0 +1,38 @@
+package org.syncline.server.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.protocol.Endpoint;
+import org.syncline.server.api.Capability;
+import org.syncline.server.api.ServerContext;
+import org.syncline.store.BlobStore;
+import org.syncline.store.Database;
+import org.syncline.store.UserDirectory;
+
+/** Makes each capability's context: the shared parts, plus its own endpoint view, folder and logger. */
+public record ServerContextFactory(Endpoint endpoint, Database database, UserDirectory users, BlobStore blobs, Path data,
+        String version, String hostName, Set<String> roles, ScheduledExecutorService scheduler) {
+
+    public ServerContext contextFor(Capability capability) {
+        Path dir = data.resolve(capability.name());
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.CONFIG, "Cannot create the folder " + dir + " for capability '"
+                    + capability.name() + "' (" + e.getMessage() + "); check that the server's user may write to " + data + ".");
+        }
+        return new ServerContext(endpoint.forCapability(capability.name()), database, users, blobs, dir,
+                new ServerContext.ServerInfo(version, hostName, roles), scheduler,
+                Logger.getLogger("org.syncline." + capability.name()));
+    }
+}

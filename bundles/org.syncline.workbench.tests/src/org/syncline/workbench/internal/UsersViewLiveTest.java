@@ -1,0 +1,96 @@
+package org.syncline.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.syncline.admin.client.AdminClient;
+import org.syncline.admin.internal.ui.AdministrationPerspective;
+import org.syncline.admin.internal.ui.UsersView;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.FingerprintPrompt;
+import org.syncline.testing.ServerProcess;
+import org.syncline.ui.internal.servers.ServerConnections;
+import org.syncline.ui.internal.servers.ServerEntry;
+
+/**
+ * The Administration perspective, contributed by the admin capability's UI bundle alone, against a real
+ * server: the Users view follows the connected server and shows changes other admins make, by push.
+ */
+class UsersViewLiveTest {
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new ServerProcess(Files.createTempDirectory("syncline-ui-users"));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void theUsersViewShowsTheServersUsersAndFollowsPushedChanges() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        PlatformUI.getWorkbench().showPerspective(AdministrationPerspective.ID, window);
+        IWorkbenchPage page = window.getActivePage();
+        IViewPart view = page.findView(UsersView.ID);
+        assertTrue(view instanceof UsersView, "the perspective opens the Users view");
+        Table table = ((org.eclipse.jface.viewers.TableViewer) view.getViewSite().getSelectionProvider()).getTable();
+
+        ServerEntry entry = new ServerEntry(server.address(), "admin");
+        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        try {
+            waitFor("the admin row", () -> row(table, "admin") != null);
+            assertEquals("yes", row(table, "admin").getText(1));
+
+            try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+                AdminClient admin = new AdminClient(other);
+                admin.addUser("uma", "uma-password-1".toCharArray(), false);
+                waitFor("uma's row, pushed", () -> row(table, "uma") != null);
+                admin.addGroup("editors");
+                admin.addMember("editors", "uma");
+                waitFor("uma's group, pushed", () -> row(table, "uma") != null && row(table, "uma").getText(2).equals("editors"));
+                admin.removeUser("uma");
+                waitFor("uma's row to go", () -> row(table, "uma") == null);
+            }
+        } finally {
+            ServerConnections.instance().remove(entry.label());
+        }
+        waitFor("the view to let go of the server", () -> table.getItemCount() == 0);
+    }
+
+    private static TableItem row(Table table, String name) {
+        for (TableItem item : table.getItems()) {
+            if (item.getText(0).equals(name)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                Thread.sleep(20);
+            }
+        }
+    }
+}
