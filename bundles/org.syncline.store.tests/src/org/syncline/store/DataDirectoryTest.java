@@ -80,6 +80,26 @@ class DataDirectoryTest {
         assertEquals(nested, file.getParent());
     }
 
+    @Test
+    void writeOwnerOnlyReplacesTheFileWholeAsOwnerOnly() throws IOException {
+        Path run = tmp.resolve("data/run/server.json");
+        Files.createDirectories(run.getParent());
+        Files.writeString(run, "old, readable by all");
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rw-r--r--"));
+
+        DataDirectory.writeOwnerOnly(run, "{\"port\": 7443}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals("{\"port\": 7443}", Files.readString(run));
+        assertEquals("rw-------", permissions(run), "the new file is a new inode, 0600 from creation");
+        try (java.util.stream.Stream<Path> files = Files.list(run.getParent())) {
+            assertEquals(java.util.List.of(run), files.toList(), "no temp file left");
+        }
+        Path fresh = tmp.resolve("other/run/server.json");
+        DataDirectory.writeOwnerOnly(fresh, new byte[] { 1 });
+        assertEquals("rwx------", permissions(fresh.getParent()));
+        assertEquals("rw-------", permissions(fresh));
+    }
+
     private static String permissions(Path p) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }

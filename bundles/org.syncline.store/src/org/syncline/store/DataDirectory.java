@@ -1,9 +1,13 @@
 package org.syncline.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -103,6 +107,51 @@ public final class DataDirectory {
             return Files.createTempFile(dir, prefix, suffix, ownerOnly);
         }
         return Files.createTempFile(dir, prefix, suffix);
+    }
+
+    /**
+     * Writes {@code content} to {@code target} all or nothing, owner-only (0600): a temp file created 0600
+     * beside it, forced to disk, renamed over the target, then the folder forced so the rename outlives a
+     * crash. Missing folders are created 0700. Fails with {@link ErrorCode#STORAGE}, leaving no temp file.
+     * For the server's small files such as {@code run/server.json}.
+     */
+    public static void writeOwnerOnly(Path target, byte[] content) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path folder = createOwnerOnlyDirectories(abs.getParent());
+        Path temp = null;
+        try {
+            temp = createOwnerOnlyTempFile(folder, abs.getFileName() + ".", ".tmp");
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            forceFolder(folder);
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "Could not write " + abs + " (" + e
+                    + "); check free disk space and the folder's permissions.", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // Named *.tmp beside the target: harmless, and the next write uses a new name.
+                }
+            }
+        }
+    }
+
+    // Some platforms cannot open a folder; the rename is atomic there anyway, only its durability is lost.
+    private static void forceFolder(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Not supported here.
+        }
     }
 
     // Windows and some mounted file systems have no POSIX permissions; there the folder's ACL is what applies.
