@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.HostPort;
+import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
 
 /**
@@ -16,6 +20,8 @@ import org.syncline.core.SynclineException;
  * is trusted on first use (after asking) and refused afterwards if its certificate changes.
  */
 public final class KnownServers {
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
+    private static final Pattern SHA256_PAIRS = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}");
     private final Path file;
 
     public KnownServers(Path file) {
@@ -56,6 +62,43 @@ public final class KnownServers {
                     + " has changed: expected " + pinned + " but the server presented " + fingerprint
                     + ". If the server was reinstalled, remove its line from " + file + "; otherwise someone may be intercepting the connection.");
         }
+    }
+
+    /**
+     * Pins {@code fingerprint} for {@code server}, replacing whatever was pinned for that address, and returns
+     * the fingerprint it replaced (empty when there was none). This is for a fingerprint the user gave for this
+     * server explicitly, such as {@code --trust-fingerprint} read from the server the demo has just started: it
+     * is newer evidence than a pin left by an earlier server on the same address (a data directory removed or
+     * moved makes a new key). Connections still compare what the server presents with it and refuse anything
+     * else, so a wrong fingerprint here never lets a different server through.
+     */
+    public synchronized Optional<String> trust(HostPort server, String fingerprint) {
+        String canonical = canonicalFingerprint(fingerprint);
+        Map<String, String> known = read();
+        String previous = known.put(server.toString(), canonical);
+        if (!canonical.equals(previous)) {
+            write(known);
+        }
+        return Optional.ofNullable(previous);
+    }
+
+    // The form Sha256.fingerprint prints: 32 upper-case hex pairs joined by colons. Users may paste it in
+    // lower case or without the colons; anything else would pin a value no server can ever present.
+    private static String canonicalFingerprint(String fingerprint) {
+        String given = fingerprint == null ? "" : fingerprint.trim();
+        if (!SHA256_PAIRS.matcher(given).matches() && !SHA256_HEX.matcher(given).matches()) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "'" + Names.printable(given)
+                    + "' is not a SHA-256 certificate fingerprint; give the 32 hex pairs the server printed (AB:CD:...).");
+        }
+        String hex = given.replace(":", "");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 2) {
+            if (i > 0) {
+                b.append(':');
+            }
+            b.append(hex, i, i + 2);
+        }
+        return b.toString().toUpperCase(Locale.ROOT);
     }
 
     private Map<String, String> read() {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -194,6 +195,36 @@ class BlobStoreTest {
 
     private Object fileKey(String sha) throws IOException {
         return Files.readAttributes(pathOf(sha), BasicFileAttributes.class).fileKey();
+    }
+
+    /** Blobs hold users' files: no other account on the machine may read them, not even while written. */
+    @Test
+    void blobFilesAre0600AndTheirFoldersAre0700FromCreation() throws IOException {
+        Path root = dir.resolve("fresh");
+        BlobStore fresh = new BlobStore(root);
+        List<String> whileWriting = new java.util.ArrayList<>();
+        InputStream watched = new ByteArrayInputStream("owner only".getBytes(StandardCharsets.US_ASCII)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                try (Stream<Path> temps = Files.list(root.resolve("tmp"))) {
+                    for (Path t : temps.toList()) {
+                        whileWriting.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(t)));
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return super.read(b, off, len);
+            }
+        };
+        String sha = fresh.put(watched);
+
+        assertFalse(whileWriting.isEmpty(), "the temp file was looked at while it was written");
+        assertTrue(whileWriting.stream().allMatch("rw-------"::equals), whileWriting.toString());
+        Path file = root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        for (Path d : List.of(root, root.resolve("tmp"), file.getParent().getParent(), file.getParent())) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
+        }
     }
 
     private List<Path> tempFiles() throws IOException {

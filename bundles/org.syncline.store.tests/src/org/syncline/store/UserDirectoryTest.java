@@ -31,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.store.internal.UserTable;
 
 class UserDirectoryTest {
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
@@ -278,6 +279,65 @@ class UserDirectoryTest {
         users = new UserDirectory(db, new PasswordHasher());
         assertTrue(users.authenticate("alice", pw("alice-secret")).orElseThrow().isAdmin());
         assertEquals(List.of("staff"), users.groupsOf("alice"));
+    }
+
+    @Test
+    void aPbkdf2HashIsReplacedByArgon2idAtTheNextLogin() throws Exception {
+        User alice = users.create("alice", pw("alice-secret"), USER);
+        String old = PasswordHasherTest.pbkdf2Hash(pw("alice-secret"), 1000);
+        storeHash("alice", old);
+
+        assertEquals(Optional.of(alice), users.authenticate("alice", pw("alice-secret")));
+        String upgraded = storedHash("alice");
+        assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), upgraded);
+        assertTrue(new PasswordHasher().verify(pw("alice-secret"), upgraded));
+        assertEquals(Optional.of(alice), users.authenticate("alice", pw("alice-secret")));
+        assertEquals(upgraded, storedHash("alice"), "a current hash is not rewritten at every login");
+    }
+
+    @Test
+    void aWrongPasswordDoesNotUpgradeTheHash() throws Exception {
+        users.create("alice", pw("alice-secret"), USER);
+        String old = PasswordHasherTest.pbkdf2Hash(pw("alice-secret"), 1000);
+        storeHash("alice", old);
+
+        assertEquals(Optional.empty(), users.authenticate("alice", pw("wrong-secret")));
+        assertEquals(old, storedHash("alice"));
+    }
+
+    @Test
+    void anUpgradeDoesNotUndoAPasswordChangeThatCameFirst() throws Exception {
+        users.create("alice", pw("alice-secret"), USER);
+        String old = PasswordHasherTest.pbkdf2Hash(pw("alice-secret"), 1000);
+        storeHash("alice", old);
+        users.setPassword("alice", pw("newer-secret"));
+        String changed = storedHash("alice");
+
+        // What authenticate writes when another change committed after it read the old hash.
+        boolean replaced = db.inTransaction(c -> UserTable.replacePasswordHash(c, "alice", old, "upgrade-of-old"));
+        assertFalse(replaced);
+        assertEquals(changed, storedHash("alice"));
+        assertTrue(users.authenticate("alice", pw("newer-secret")).isPresent());
+    }
+
+    @Test
+    void aTamperedStoredHashIsRefusedWithTheUsersName() {
+        users.create("alice", pw("alice-secret"), USER);
+        storeHash("alice", storedHash("alice").replace("m=19456,t=2,p=1", "m=19456,t=2,p=1000"));
+
+        SynclineException e = assertCode(ErrorCode.INTEGRITY, () -> users.authenticate("alice", pw("alice-secret")));
+        assertTrue(e.getMessage().startsWith("The stored password hash of 'alice' cannot be checked because its argon2id "
+                + "parameters 'm=19456,t=2,p=1000'"), e.getMessage());
+        users.setPassword("alice", pw("alice-secret"));
+        assertTrue(users.authenticate("alice", pw("alice-secret")).isPresent(), "setting the password again repairs it");
+    }
+
+    private void storeHash(String name, String hash) {
+        assertTrue(db.inTransaction(c -> UserTable.setPasswordHash(c, name, hash)));
+    }
+
+    private String storedHash(String name) {
+        return db.inTransaction(c -> UserTable.find(c, name)).orElseThrow().passwordHash();
     }
 
     private static char[] pw(String s) {

@@ -23,8 +23,9 @@ import org.syncline.store.internal.VerifyingInputStream;
 /**
  * Content-addressed files: a blob is named by the lower-case hex SHA-256 of its bytes and lives at
  * {@code dir/ab/cd/<sha>}. A blob appears whole or not at all (temp file, fsync, atomic rename), and
- * content is streamed, never held in memory. One BlobStore per folder per process: constructing one
- * removes the temp files that writes cut short left behind.
+ * content is streamed, never held in memory. Folders and files are owner-only from their creation (a blob
+ * keeps the 0600 of its temp file through the rename). One BlobStore per folder per process: constructing
+ * one removes the temp files that writes cut short left behind.
  */
 public final class BlobStore {
     private static final int STEP = 64 * 1024;
@@ -34,8 +35,8 @@ public final class BlobStore {
     public BlobStore(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
         this.tmp = this.dir.resolve("tmp");
+        DataDirectory.createOwnerOnlyDirectories(tmp);
         try {
-            Files.createDirectories(tmp);
             try (DirectoryStream<Path> stale = Files.newDirectoryStream(tmp)) {
                 for (Path p : stale) {
                     Files.deleteIfExists(p);
@@ -105,7 +106,7 @@ public final class BlobStore {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(tmp, "put-", ".tmp");
+            temp = DataDirectory.createOwnerOnlyTempFile(tmp, "put-", ".tmp");
             String sha;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 sha = copy(in, Channels.newOutputStream(out));
@@ -114,7 +115,7 @@ public final class BlobStore {
             check(expected, sha);
             Path target = pathOf(sha);
             if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
+                DataDirectory.createOwnerOnlyDirectories(target.getParent());
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 temp = null;
                 syncDirectory(target.getParent());

@@ -23,8 +23,10 @@ public final class UserDirectory {
     public static final int MAX_PASSWORD_LENGTH = 1024;
     // Verified in place of a real hash when the name is unknown, so the answer takes as long as for a wrong
     // password and does not tell which names exist. No password derives to all zero bytes.
-    private static final String DECOY = PasswordHasher.SCHEME + "$" + PasswordHasher.ITERATIONS + "$"
-            + Base64.getEncoder().encodeToString(new byte[16]) + "$" + Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String DECOY = "$" + PasswordHasher.ARGON2ID + "$v=19$m=" + PasswordHasher.MEMORY_KIB
+            + ",t=" + PasswordHasher.PASSES + ",p=" + PasswordHasher.LANES + "$"
+            + Base64.getEncoder().withoutPadding().encodeToString(new byte[16]) + "$"
+            + Base64.getEncoder().withoutPadding().encodeToString(new byte[32]);
 
     private final Database db;
     private final PasswordHasher hasher;
@@ -104,14 +106,35 @@ public final class UserDirectory {
         });
     }
 
-    /** The user when the password is right; empty for a wrong password, an unknown or an invalid name. */
+    /**
+     * The user when the password is right; empty for a wrong password, an unknown or an invalid name. A right
+     * password whose stored hash is of an older scheme or weaker parameters gets its hash replaced by a
+     * current one, since only now is the password at hand. A stored hash that cannot be checked at all is
+     * refused with {@link ErrorCode#INTEGRITY} naming the user, so an administrator knows to reset it.
+     */
     public Optional<User> authenticate(String name, char[] password) {
         Optional<StoredUser> stored = stored(name);
         if (stored.isEmpty()) {
             hasher.verify(password == null ? new char[1] : password, DECOY);
             return Optional.empty();
         }
-        return hasher.verify(password, stored.get().passwordHash()) ? Optional.of(stored.get().user()) : Optional.empty();
+        String hash = stored.get().passwordHash();
+        boolean right;
+        try {
+            right = hasher.verify(password, hash);
+        } catch (SynclineException e) {
+            throw new SynclineException(e.code(), e.getMessage().replace("The stored password hash",
+                    "The stored password hash of '" + name + "'"), e);
+        }
+        if (!right) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(hash)) {
+            // Hashing takes a good part of a second: done before the transaction, not while it holds locks.
+            String upgraded = hasher.hash(password);
+            db.inTransaction(c -> UserTable.replacePasswordHash(c, name, hash, upgraded));
+        }
+        return Optional.of(stored.get().user());
     }
 
     /** True before the first user exists, when a server asks for its first administrator. */

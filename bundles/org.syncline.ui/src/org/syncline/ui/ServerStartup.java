@@ -7,6 +7,7 @@ import org.syncline.core.CommandLine;
 import org.syncline.core.HostPort;
 import org.syncline.core.PasswordFile;
 import org.syncline.core.SynclineException;
+import org.syncline.protocol.KnownServers;
 import org.syncline.ui.internal.servers.FingerprintQuestion;
 import org.syncline.ui.internal.servers.ServerConnections;
 import org.syncline.ui.internal.servers.ServerEntry;
@@ -25,10 +26,18 @@ public final class ServerStartup {
         try {
             CommandLine c = CommandLine.parse(args, java.util.Set.of("connect", "user", "password-file", "trust-fingerprint"),
                     java.util.Set.of());
-            FingerprintQuestion prompt = new FingerprintQuestion(display, c.value("trust-fingerprint").orElse(null));
+            String fingerprint = c.value("trust-fingerprint").orElse(null);
+            HostPort address = c.value("connect").map(HostPort::parse).orElse(null);
+            if (address != null && fingerprint != null) {
+                // Given together, the fingerprint comes from whoever just started that server (the demo reads
+                // it from the server's run file); a pin left by an earlier server on the same address, whose
+                // data directory was since removed, must not refuse it. It is pinned before any connection,
+                // the saved ones included, and each connection still checks the server presents exactly it.
+                KnownServers.forUser().trust(address, fingerprint);
+            }
+            FingerprintQuestion prompt = new FingerprintQuestion(display, fingerprint);
             connections.connectSaved(prompt);
-            if (c.value("connect").isPresent()) {
-                HostPort address = HostPort.parse(c.value("connect").get());
+            if (address != null) {
                 String user = c.value("user").orElse("admin");
                 char[] password = PasswordFile.read(Path.of(c.value("password-file").orElseThrow(() -> new SynclineException(
                         org.syncline.core.ErrorCode.INVALID_ARGUMENT, "--connect needs --password-file F."))));

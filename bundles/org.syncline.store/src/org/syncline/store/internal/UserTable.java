@@ -98,6 +98,21 @@ public final class UserTable {
         }
     }
 
+    /**
+     * Replaces the hash only while it is still {@code expected}: a login that upgrades an old hash must not
+     * undo a password change that committed after the login read the row. False when it was not replaced.
+     */
+    public static boolean replacePasswordHash(Connection c, String name, String expected, String passwordHash)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE users SET password_hash = ? WHERE name = ? AND password_hash = ?")) {
+            ps.setString(1, passwordHash);
+            ps.setString(2, name);
+            ps.setString(3, expected);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
     /** Deletes the user; roles and memberships go with it (ON DELETE CASCADE). */
     public static boolean delete(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE name = ?")) {
