@@ -30,7 +30,6 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.FilterEvent;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.filter.ssl.SslEvent;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
@@ -42,6 +41,7 @@ import org.syncline.protocol.internal.PinningTrustManager;
 import org.syncline.protocol.internal.Sessions;
 import org.syncline.protocol.internal.StreamReceiver;
 import org.syncline.protocol.internal.StreamSender;
+import org.syncline.protocol.internal.TlsFilter;
 
 /**
  * The client end of a connection to one server: TLS with a pinned certificate, handshake, login, requests,
@@ -92,9 +92,7 @@ public final class Connection implements AutoCloseable {
         try {
             SSLContext ctx = SSLContext.getInstance(ProtocolConstants.TLS_PROTOCOL);
             ctx.init(null, new TrustManager[] {trust}, new SecureRandom());
-            SslFilter tls = new SslFilter(ctx);
-            tls.setEnabledProtocols(ProtocolConstants.TLS_PROTOCOL);
-            connector.getFilterChain().addLast("tls", tls);
+            connector.getFilterChain().addLast("tls", TlsFilter.client(ctx, ProtocolConstants.TLS_PROTOCOL));
         } catch (java.security.GeneralSecurityException e) {
             throw new SynclineException(ErrorCode.INTERNAL, "TLS 1.3 is not available in this Java runtime.", e);
         }

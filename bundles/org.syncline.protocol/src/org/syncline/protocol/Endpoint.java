@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.syncline.protocol.internal.FrameCodecFactory;
 import org.syncline.protocol.internal.Routes;
@@ -21,6 +20,7 @@ import org.syncline.protocol.internal.SessionHandler;
 import org.syncline.protocol.internal.LoginThrottle;
 import org.syncline.protocol.internal.ServerSession;
 import org.syncline.protocol.internal.Sessions;
+import org.syncline.protocol.internal.TlsFilter;
 
 /**
  * The server end: one TLS 1.3 port, the handshake, login, and dispatch of every message to the handler
@@ -70,9 +70,7 @@ public final class Endpoint implements AutoCloseable {
     public synchronized InetSocketAddress start() throws IOException {
         acceptor = new NioSocketAcceptor(Math.max(2, Runtime.getRuntime().availableProcessors()));
         acceptor.setReuseAddress(true);
-        SslFilter tls = new SslFilter(identity.serverContext());
-        tls.setEnabledProtocols(ProtocolConstants.TLS_PROTOCOL);
-        acceptor.getFilterChain().addLast("tls", tls);
+        acceptor.getFilterChain().addLast("tls", TlsFilter.server(identity.serverContext(), ProtocolConstants.TLS_PROTOCOL));
         acceptor.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(settings.maxFrame())));
         acceptor.getSessionConfig().setReaderIdleTime(settings.idleTimeoutSeconds());
         acceptor.getSessionConfig().setTcpNoDelay(true);

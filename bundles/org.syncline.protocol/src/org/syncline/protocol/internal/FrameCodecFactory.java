@@ -1,5 +1,6 @@
 package org.syncline.protocol.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.mina.core.buffer.IoBuffer;
@@ -40,11 +41,9 @@ public final class FrameCodecFactory implements ProtocolCodecFactory {
                 Frame f = (Frame) message;
                 byte[] type = f.type().getBytes(StandardCharsets.UTF_8);
                 int length = Frame.HEADER + type.length + f.body().length;
-                IoBuffer buf = IoBuffer.allocate(4 + length);
-                buf.putInt(length).put(f.kind().code()).putLong(f.id()).putShort((short) type.length).put(type)
-                        .put(f.body());
-                buf.flip();
-                out.write(buf);
+                ByteBuffer header = ByteBuffer.allocate(4 + Frame.HEADER + type.length);
+                header.putInt(length).put(f.kind().code()).putLong(f.id()).putShort((short) type.length).put(type);
+                out.write(new FrameBuffers(header.flip(), ByteBuffer.wrap(f.body())));
             }
         };
     }
