@@ -42,6 +42,7 @@ import org.syncline.protocol.internal.Sessions;
 import org.syncline.protocol.internal.StreamReceiver;
 import org.syncline.protocol.internal.StreamSender;
 import org.syncline.protocol.internal.TlsFilter;
+import org.syncline.protocol.internal.WriteBacklog;
 
 /**
  * The client end of a connection to one server: TLS with a pinned certificate, handshake, login, requests,
@@ -51,6 +52,7 @@ import org.syncline.protocol.internal.TlsFilter;
 public final class Connection implements AutoCloseable {
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    private static final String SECURED = "syncline.secured";
 
     private final ConnectionSettings settings;
     private final KnownServers knownServers;
@@ -176,7 +178,7 @@ public final class Connection implements AutoCloseable {
     public JsonObject upload(String type, Map<String, Object> body, InputStream data) {
         long id = ids.incrementAndGet();
         CompletableFuture<Frame> f = expect(id);
-        StreamSender out = new StreamSender(id, this::send, settings.requestTimeout().toMillis(), f::isDone);
+        StreamSender out = new StreamSender(id, this::sendStream, settings.requestTimeout().toMillis(), f::isDone);
         senders.put(id, out);
         try {
             send(Frame.json(FrameKind.UPLOAD, id, type, body));
@@ -259,6 +261,16 @@ public final class Connection implements AutoCloseable {
         s.write(frame);
     }
 
+    /** Sends a DATA frame, then waits while more is queued than the socket takes. */
+    private void sendStream(Frame frame) {
+        send(frame);
+        try {
+            WriteBacklog.await(session);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private JsonObject await(CompletableFuture<Frame> f, String type) {
         Frame frame;
         try {
@@ -289,7 +301,9 @@ public final class Connection implements AutoCloseable {
         welcome = new CompletableFuture<>();
         secured = new CompletableFuture<>();
         InetSocketAddress address = new InetSocketAddress(settings.server().host(), settings.server().port());
-        ConnectFuture cf = connector.connect(address);
+        CompletableFuture<Void> securing = secured;
+        // the handshake may finish before connect() returns here, so the session knows its own future
+        ConnectFuture cf = connector.connect(address, (s, f) -> s.setAttribute(SECURED, securing));
         if (!cf.awaitUninterruptibly(CONNECT_TIMEOUT_MILLIS + 1000) || !cf.isConnected()) {
             Throwable cause = cf.getException();
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "Cannot reach " + settings.server() + ": "
@@ -314,12 +328,13 @@ public final class Connection implements AutoCloseable {
             for (String topic : topics) {
                 request(ProtocolConstants.SUBSCRIBE, Json.object("topic", topic));
             }
-            long ping = Math.max(1, hello.idleTimeoutSeconds() / 3);
+            // three pings per idle timeout; in whole seconds a 1 s timeout got a ping only every second
+            long ping = Math.max(100, hello.idleTimeoutSeconds() * 1000L / 3);
             synchronized (this) {
                 if (pinger != null) {
                     pinger.cancel(false);
                 }
-                pinger = timer.scheduleAtFixedRate(this::ping, ping, ping, TimeUnit.SECONDS);
+                pinger = timer.scheduleAtFixedRate(this::ping, ping, ping, TimeUnit.MILLISECONDS);
             }
             backoffMillis = 1000;
             lastError = null;
@@ -414,9 +429,14 @@ public final class Connection implements AutoCloseable {
     private final class Handler extends IoHandlerAdapter {
         @Override
         public void event(IoSession s, FilterEvent event) {
-            if (event == SslEvent.SECURED && s == session) {
-                secured.complete(null);
+            if (event == SslEvent.SECURED && s.getAttribute(SECURED) instanceof CompletableFuture<?> f) {
+                f.complete(null);
             }
+        }
+
+        @Override
+        public void messageSent(IoSession s, Object message) {
+            WriteBacklog.sent(s);
         }
 
         @Override

@@ -166,7 +166,7 @@ public final class SessionHandler extends IoHandlerAdapter {
                 }));
             }
             case DOWNLOAD -> {
-                StreamSender out = new StreamSender(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS,
+                StreamSender out = new StreamSender(f.id(), fr -> Sessions.sendStream(session, fr), STREAM_TIMEOUT_MILLIS,
                         () -> st.abandoned.contains(f.id()) || !session.isConnected());
                 st.senders.put(f.id(), out);
                 workers.execute(() -> run(session, f, () -> {
@@ -263,6 +263,11 @@ public final class SessionHandler extends IoHandlerAdapter {
             LOG.error("Unexpected failure in session from {}", session.getRemoteAddress(), cause);
             session.closeNow();
         }
+    }
+
+    @Override
+    public void messageSent(IoSession session, Object message) {
+        WriteBacklog.sent(session);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.syncline.protocol.internal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -17,6 +19,8 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.DefaultWriteRequest;
 import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.ssl.SslEvent;
+import org.syncline.protocol.Frame;
+import org.syncline.protocol.ProtocolConstants;
 
 /**
  * TLS on an {@link SSLEngine}, in place of MINA's SslFilter. MINA's filter keeps at most six records ahead
@@ -30,6 +34,8 @@ public final class TlsFilter extends IoFilterAdapter {
     private static final AttributeKey STATE = new AttributeKey(TlsFilter.class, "state");
     /** The largest plaintext of one TLS record. */
     private static final int MAX_RECORD = 16 * 1024;
+    /** Sealed-chunk buffers kept per session: a full initial window's worth. */
+    private static final int MAX_SPARES = ProtocolConstants.STREAM_WINDOW;
 
     private final SSLContext context;
     private final boolean client;
@@ -120,9 +126,14 @@ public final class TlsFilter extends IoFilterAdapter {
 
     @Override
     public void messageSent(NextFilter next, IoSession session, WriteRequest request) throws Exception {
-        if (!(request instanceof HandshakeWrite)) {
-            next.messageSent(session, request);
+        if (request instanceof HandshakeWrite) {
+            return;
         }
+        TlsSession tls = state(session);
+        if (tls != null && request.getMessage() instanceof IoBuffer sent) {
+            tls.recycle(sent.buf());
+        }
+        next.messageSent(session, request);
     }
 
     private static ByteBuffer[] parts(Object message) {
@@ -135,9 +146,7 @@ public final class TlsFilter extends IoFilterAdapter {
         for (ByteBuffer p : parts) {
             plain += p.remaining();
         }
-        int packet = tls.engine.getSession().getPacketBufferSize();
-        int records = (int) Math.max(1, (plain + MAX_RECORD - 1) / MAX_RECORD);
-        ByteBuffer out = ByteBuffer.allocate(records * (packet - MAX_RECORD) + (int) plain + packet);
+        ByteBuffer out = tls.sealBuffer(plain);
         do {
             SSLEngineResult r = tls.engine.wrap(parts, out);
             if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
@@ -244,9 +253,17 @@ public final class TlsFilter extends IoFilterAdapter {
         /** Guarded by this: writes wait for the handshake, and records go out in the order they were sealed. */
         boolean secured;
         List<WriteRequest> early = new ArrayList<>();
+        /**
+         * Buffers of sealed DATA frames that the socket has taken, for the next ones: a fresh 64 KiB
+         * buffer per frame kept the young generation of a small heap collecting several times a second.
+         */
+        private final ConcurrentLinkedQueue<ByteBuffer> spare = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger spares = new AtomicInteger();
+        private final int sealedChunk;
 
         TlsSession(SSLEngine engine) {
             this.engine = engine;
+            sealedChunk = sealedSize(ProtocolConstants.CHUNK_SIZE + 4 + Frame.HEADER + Frame.MAX_TYPE_LENGTH);
             plain = ByteBuffer.allocate(4 * engine.getSession().getApplicationBufferSize());
             partial = ByteBuffer.allocate(engine.getSession().getPacketBufferSize()).flip();
         }
@@ -273,6 +290,34 @@ public final class TlsFilter extends IoFilterAdapter {
             }
             partial.clear();
             partial.put(net).flip();
+        }
+
+        private int sealedSize(long plain) {
+            int packet = engine.getSession().getPacketBufferSize();
+            int records = (int) Math.max(1, (plain + MAX_RECORD - 1) / MAX_RECORD);
+            return records * (packet - MAX_RECORD) + (int) plain + packet;
+        }
+
+        /** An empty buffer large enough to seal {@code plain} bytes. */
+        ByteBuffer sealBuffer(long plain) {
+            int size = sealedSize(plain);
+            if (size > sealedChunk || size < sealedChunk / 2) {
+                return ByteBuffer.allocate(size);
+            }
+            ByteBuffer b = spare.poll();
+            if (b == null) {
+                return ByteBuffer.allocate(sealedChunk);
+            }
+            spares.decrementAndGet();
+            return b.clear();
+        }
+
+        void recycle(ByteBuffer sent) {
+            if (sent.capacity() == sealedChunk && spares.incrementAndGet() <= MAX_SPARES) {
+                spare.offer(sent);
+            } else if (sent.capacity() == sealedChunk) {
+                spares.decrementAndGet();
+            }
         }
 
         void ensurePlainRoom() {
