@@ -37,6 +37,7 @@ import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.internal.FrameCodecFactory;
+import org.syncline.protocol.internal.FrameException;
 import org.syncline.protocol.internal.PinningTrustManager;
 import org.syncline.protocol.internal.Sessions;
 import org.syncline.protocol.internal.StreamReceiver;
@@ -98,7 +99,7 @@ public final class Connection implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new SynclineException(ErrorCode.INTERNAL, "TLS 1.3 is not available in this Java runtime.", e);
         }
-        connector.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(Integer.MAX_VALUE)));
+        connector.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(ProtocolConstants.DEFAULT_MAX_FRAME)));
         connector.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
         connector.getSessionConfig().setTcpNoDelay(true);
         connector.getSessionConfig().setReadBufferSize(ProtocolConstants.CHUNK_SIZE);
@@ -505,6 +506,11 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public void exceptionCaught(IoSession s, Throwable cause) {
+            FrameException violation = Sessions.frameViolation(cause);
+            if (violation != null && s == session) {
+                lastError = new SynclineException(violation.code(), settings.server() + " sent a frame this client refuses: "
+                        + violation.getMessage());
+            }
             if (secured != null && !secured.isDone()) {
                 secured.completeExceptionally(new SynclineException(ErrorCode.CONNECTION_FAILED, "The TLS handshake with "
                         + settings.server() + " failed (" + cause.getMessage() + "); is it a Syncline server?"));

@@ -22,9 +22,17 @@ public final class FrameCodecFactory implements ProtocolCodecFactory {
 
     private static final String DECODER = "syncline.decoder";
     private final int maxFrame;
+    private final int preLoginMaxFrame;
 
+    /** For a client: one limit for every frame. */
     public FrameCodecFactory(int maxFrame) {
+        this(maxFrame, maxFrame);
+    }
+
+    /** For the endpoint: a session that has not logged in yet gets the smaller limit. */
+    public FrameCodecFactory(int maxFrame, int preLoginMaxFrame) {
         this.maxFrame = maxFrame;
+        this.preLoginMaxFrame = Math.min(maxFrame, preLoginMaxFrame);
     }
 
     @Override
@@ -47,7 +55,10 @@ public final class FrameCodecFactory implements ProtocolCodecFactory {
         // one decoder per session: it holds the frame being read between reads
         ProtocolDecoder d = (ProtocolDecoder) session.getAttribute(DECODER);
         if (d == null) {
-            d = new FrameDecoder(() -> maxFrame);
+            d = new FrameDecoder(() -> {
+                ServerSession st = ServerSession.of(session);
+                return st == null || st.principal != null ? maxFrame : preLoginMaxFrame;
+            });
             session.setAttribute(DECODER, d);
         }
         return d;
