@@ -227,6 +227,13 @@ class EndpointTest {
             raw.out.writeInt(100);
             raw.out.writeByte(FrameKind.REQUEST.code());
             raw.out.flush();
+            // the server holds the partial frame without answering it or closing the session
+            raw.socket.setSoTimeout(300);
+            assertThrows(java.net.SocketTimeoutException.class, () -> raw.in.readByte(), "a partial frame was answered");
+        }
+        // and the next session is served normally
+        try (Connection c = server.connect("alice")) {
+            assertEquals("after", c.request("test.echo", Json.object("text", "after")).string("echo"));
         }
         // a request before HELLO
         try (RawTlsClient raw = new RawTlsClient(server.address)) {
