@@ -41,7 +41,8 @@ public class StreamThroughput {
         ServerIdentity identity = ServerIdentity.loadOrCreate(dir.resolve("tls"), "bench");
         Endpoint endpoint = new Endpoint(EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "bench", "bench"),
                 identity, (u, p) -> Optional.of(new Principal(u, Set.of("user"))));
-        endpoint.handleUpload("bench.sink", Access.USER, (ctx, body, in) -> Json.object("bytes", drain(in)));
+        endpoint.handleUpload("bench.sink", Access.USER, (ctx, body, in) -> Json.object("bytes", drain(in),
+                "window", (long) ((org.syncline.protocol.internal.StreamReceiver) in).window()));
         int port = endpoint.start().getPort();
         Connection c = Connection.open(new ConnectionSettings(new HostPort("127.0.0.1", port), "bench", "x".toCharArray(), "bench",
                 Duration.ofMinutes(5), false), new KnownServers(dir.resolve("known")), FingerprintPrompt.ACCEPT_NEW);
@@ -62,9 +63,12 @@ public class StreamThroughput {
         double[] syncline = new double[runs];
         double[] tls = new double[runs];
         long peakHeap = 0;
+        long[] windows = new long[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            long got = c.upload("bench.sink", Map.of(), new Zeros(bytes)).number("bytes");
+            var answer = c.upload("bench.sink", Map.of(), new Zeros(bytes));
+            long got = answer.number("bytes");
+            windows[i] = answer.number("window");
             syncline[i] = mbps(bytes, System.nanoTime() - t0);
             if (got != bytes) {
                 throw new IllegalStateException("stream delivered " + got + " of " + bytes + " bytes");
@@ -80,6 +84,7 @@ public class StreamThroughput {
                 bytes >> 20, runs, Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);
         System.out.printf("raw TLS 1.3 socket copy: median %.0f MB/s %s%n", t, java.util.Arrays.toString(round(tls)));
         System.out.printf("syncline stream upload:  median %.0f MB/s %s%n", s, java.util.Arrays.toString(round(syncline)));
+        System.out.printf("credit window at the end of each run (chunks): %s%n", java.util.Arrays.toString(windows));
         System.out.printf("ratio syncline / raw TLS: %.2f%n", s / t);
         c.close();
         endpoint.close();

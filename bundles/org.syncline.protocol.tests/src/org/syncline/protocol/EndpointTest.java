@@ -227,6 +227,13 @@ class EndpointTest {
             raw.out.writeInt(100);
             raw.out.writeByte(FrameKind.REQUEST.code());
             raw.out.flush();
+            // the server holds the partial frame without answering it or closing the session
+            raw.socket.setSoTimeout(300);
+            assertThrows(java.net.SocketTimeoutException.class, () -> raw.in.readByte(), "a partial frame was answered");
+        }
+        // and the next session is served normally
+        try (Connection c = server.connect("alice")) {
+            assertEquals("after", c.request("test.echo", Json.object("text", "after")).string("echo"));
         }
         // a request before HELLO
         try (RawTlsClient raw = new RawTlsClient(server.address)) {
@@ -242,6 +249,7 @@ class EndpointTest {
             Frame f = raw.readFrame();
             assertEquals(5, f.id());
             assertEquals("NOT_LOGGED_IN", f.jsonBody().string("code"));
+            assertTrue(raw.closedByServer(), "a session may not send requests before login");
         }
         // plain HTTP and random bytes without TLS
         for (byte[] payload : new byte[][] {"GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 0, 5, 1, 2, 3, 4, 5}}) {

@@ -47,7 +47,16 @@ final class TestServer implements AutoCloseable {
     }
 
     Connection connect(String user, String password) {
-        ConnectionSettings s = new ConnectionSettings(address, user, password.toCharArray(), "test",
+        return connectTo(address, user, password);
+    }
+
+    /** Connects through another address that leads here, such as a proxy. */
+    Connection connectTo(HostPort via, String user) {
+        return connectTo(via, user, PASSWORDS.getOrDefault(user, "nope"));
+    }
+
+    Connection connectTo(HostPort via, String user, String password) {
+        ConnectionSettings s = new ConnectionSettings(via, user, password.toCharArray(), "test",
                 Duration.ofSeconds(20), true);
         return Connection.open(s, new KnownServers(dir.resolve("known_servers")), FingerprintPrompt.ACCEPT_NEW);
     }

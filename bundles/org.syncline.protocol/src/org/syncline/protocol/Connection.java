@@ -30,7 +30,6 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.FilterEvent;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.filter.ssl.SslEvent;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
@@ -38,10 +37,13 @@ import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.internal.FrameCodecFactory;
+import org.syncline.protocol.internal.FrameException;
 import org.syncline.protocol.internal.PinningTrustManager;
 import org.syncline.protocol.internal.Sessions;
 import org.syncline.protocol.internal.StreamReceiver;
 import org.syncline.protocol.internal.StreamSender;
+import org.syncline.protocol.internal.TlsFilter;
+import org.syncline.protocol.internal.WriteBacklog;
 
 /**
  * The client end of a connection to one server: TLS with a pinned certificate, handshake, login, requests,
@@ -51,6 +53,7 @@ import org.syncline.protocol.internal.StreamSender;
 public final class Connection implements AutoCloseable {
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    private static final String SECURED = "syncline.secured";
 
     private final ConnectionSettings settings;
     private final KnownServers knownServers;
@@ -92,13 +95,11 @@ public final class Connection implements AutoCloseable {
         try {
             SSLContext ctx = SSLContext.getInstance(ProtocolConstants.TLS_PROTOCOL);
             ctx.init(null, new TrustManager[] {trust}, new SecureRandom());
-            SslFilter tls = new SslFilter(ctx);
-            tls.setEnabledProtocols(ProtocolConstants.TLS_PROTOCOL);
-            connector.getFilterChain().addLast("tls", tls);
+            connector.getFilterChain().addLast("tls", TlsFilter.client(ctx, ProtocolConstants.TLS_PROTOCOL));
         } catch (java.security.GeneralSecurityException e) {
             throw new SynclineException(ErrorCode.INTERNAL, "TLS 1.3 is not available in this Java runtime.", e);
         }
-        connector.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(Integer.MAX_VALUE)));
+        connector.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(ProtocolConstants.DEFAULT_MAX_FRAME)));
         connector.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
         connector.getSessionConfig().setTcpNoDelay(true);
         connector.getSessionConfig().setReadBufferSize(ProtocolConstants.CHUNK_SIZE);
@@ -178,7 +179,7 @@ public final class Connection implements AutoCloseable {
     public JsonObject upload(String type, Map<String, Object> body, InputStream data) {
         long id = ids.incrementAndGet();
         CompletableFuture<Frame> f = expect(id);
-        StreamSender out = new StreamSender(id, this::send, settings.requestTimeout().toMillis(), f::isDone);
+        StreamSender out = new StreamSender(id, this::sendStream, settings.requestTimeout().toMillis(), f::isDone);
         senders.put(id, out);
         try {
             send(Frame.json(FrameKind.UPLOAD, id, type, body));
@@ -261,6 +262,16 @@ public final class Connection implements AutoCloseable {
         s.write(frame);
     }
 
+    /** Sends a DATA frame, then waits while more is queued than the socket takes. */
+    private void sendStream(Frame frame) {
+        send(frame);
+        try {
+            WriteBacklog.await(session);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private JsonObject await(CompletableFuture<Frame> f, String type) {
         Frame frame;
         try {
@@ -291,7 +302,9 @@ public final class Connection implements AutoCloseable {
         welcome = new CompletableFuture<>();
         secured = new CompletableFuture<>();
         InetSocketAddress address = new InetSocketAddress(settings.server().host(), settings.server().port());
-        ConnectFuture cf = connector.connect(address);
+        CompletableFuture<Void> securing = secured;
+        // the handshake may finish before connect() returns here, so the session knows its own future
+        ConnectFuture cf = connector.connect(address, (s, f) -> s.setAttribute(SECURED, securing));
         if (!cf.awaitUninterruptibly(CONNECT_TIMEOUT_MILLIS + 1000) || !cf.isConnected()) {
             Throwable cause = cf.getException();
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "Cannot reach " + settings.server() + ": "
@@ -316,12 +329,13 @@ public final class Connection implements AutoCloseable {
             for (String topic : topics) {
                 request(ProtocolConstants.SUBSCRIBE, Json.object("topic", topic));
             }
-            long ping = Math.max(1, hello.idleTimeoutSeconds() / 3);
+            // three pings per idle timeout; in whole seconds a 1 s timeout got a ping only every second
+            long ping = Math.max(100, hello.idleTimeoutSeconds() * 1000L / 3);
             synchronized (this) {
                 if (pinger != null) {
                     pinger.cancel(false);
                 }
-                pinger = timer.scheduleAtFixedRate(this::ping, ping, ping, TimeUnit.SECONDS);
+                pinger = timer.scheduleAtFixedRate(this::ping, ping, ping, TimeUnit.MILLISECONDS);
             }
             backoffMillis = 1000;
             lastError = null;
@@ -416,9 +430,14 @@ public final class Connection implements AutoCloseable {
     private final class Handler extends IoHandlerAdapter {
         @Override
         public void event(IoSession s, FilterEvent event) {
-            if (event == SslEvent.SECURED && s == session) {
-                secured.complete(null);
+            if (event == SslEvent.SECURED && s.getAttribute(SECURED) instanceof CompletableFuture<?> f) {
+                f.complete(null);
             }
+        }
+
+        @Override
+        public void messageSent(IoSession s, Object message) {
+            WriteBacklog.sent(s);
         }
 
         @Override
@@ -487,6 +506,11 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public void exceptionCaught(IoSession s, Throwable cause) {
+            FrameException violation = Sessions.frameViolation(cause);
+            if (violation != null && s == session) {
+                lastError = new SynclineException(violation.code(), settings.server() + " sent a frame this client refuses: "
+                        + violation.getMessage());
+            }
             if (secured != null && !secured.isDone()) {
                 secured.completeExceptionally(new SynclineException(ErrorCode.CONNECTION_FAILED, "The TLS handshake with "
                         + settings.server() + " failed (" + cause.getMessage() + "); is it a Syncline server?"));

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.syncline.protocol.internal.FrameCodecFactory;
 import org.syncline.protocol.internal.Routes;
@@ -21,6 +21,7 @@ import org.syncline.protocol.internal.SessionHandler;
 import org.syncline.protocol.internal.LoginThrottle;
 import org.syncline.protocol.internal.ServerSession;
 import org.syncline.protocol.internal.Sessions;
+import org.syncline.protocol.internal.TlsFilter;
 
 /**
  * The server end: one TLS 1.3 port, the handshake, login, and dispatch of every message to the handler
@@ -37,6 +38,11 @@ public final class Endpoint implements AutoCloseable {
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("syncline-worker-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "syncline-login-timeout");
+        t.setDaemon(true);
+        return t;
+    });
     private NioSocketAcceptor acceptor;
 
     public Endpoint(EndpointSettings settings, ServerIdentity identity, Authenticator authenticator) {
@@ -75,16 +81,15 @@ public final class Endpoint implements AutoCloseable {
     public synchronized InetSocketAddress start() throws IOException {
         acceptor = new NioSocketAcceptor(Math.max(2, Runtime.getRuntime().availableProcessors()));
         acceptor.setReuseAddress(true);
-        SslFilter tls = new SslFilter(identity.serverContext());
-        tls.setEnabledProtocols(ProtocolConstants.TLS_PROTOCOL);
-        acceptor.getFilterChain().addLast("tls", tls);
-        acceptor.getFilterChain().addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(settings.maxFrame())));
+        acceptor.getFilterChain().addLast("tls", TlsFilter.server(identity.serverContext(), ProtocolConstants.TLS_PROTOCOL));
+        acceptor.getFilterChain().addLast("frames", new ProtocolCodecFilter(
+                new FrameCodecFactory(settings.maxFrame(), EndpointSettings.PRE_LOGIN_MAX_FRAME)));
         acceptor.getSessionConfig().setReaderIdleTime(settings.idleTimeoutSeconds());
         acceptor.getSessionConfig().setTcpNoDelay(true);
         // MINA starts reads at 2 KiB and grows slowly; streams move 64 KiB chunks.
         acceptor.getSessionConfig().setReadBufferSize(ProtocolConstants.CHUNK_SIZE);
         acceptor.getSessionConfig().setMinReadBufferSize(ProtocolConstants.CHUNK_SIZE / 4);
-        acceptor.setHandler(new SessionHandler(settings, routes, authenticator, throttle, workers,
+        acceptor.setHandler(new SessionHandler(settings, routes, authenticator, throttle, workers, timer,
                 () -> sessionListeners.forEach(Runnable::run)));
         acceptor.bind(settings.bind());
         return acceptor.getLocalAddress();
@@ -157,6 +162,7 @@ public final class Endpoint implements AutoCloseable {
             }
             acceptor.dispose(true);
         }
+        timer.shutdownNow();
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -41,7 +41,12 @@ class StreamBackpressureTest {
             }
         });
         writer.start();
-        Thread.sleep(500);
+        // the writer must end up parked for credit (not just slow) with exactly one window sent
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!(writer.getState() == Thread.State.TIMED_WAITING && dataFrames.get() >= ProtocolConstants.STREAM_WINDOW)) {
+            assertTrue(System.currentTimeMillis() < deadline, "the writer never waited for credit; sent " + dataFrames.get());
+            Thread.sleep(10);
+        }
         assertEquals(ProtocolConstants.STREAM_WINDOW, dataFrames.get(), "sender must wait for credit");
         assertTrue(writer.isAlive());
         long total = receiver.get().transferTo(java.io.OutputStream.nullOutputStream());

@@ -1,24 +1,18 @@
 package org.syncline.protocol.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
-import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 import org.apache.mina.filter.codec.ProtocolEncoder;
 import org.apache.mina.filter.codec.ProtocolEncoderAdapter;
 import org.apache.mina.filter.codec.ProtocolEncoderOutput;
-import org.syncline.core.ErrorCode;
 import org.syncline.protocol.Frame;
-import org.syncline.protocol.FrameKind;
 
-/**
- * Encodes and decodes {@link Frame}s. The decoder checks a frame's announced length against the limit
- * before it waits for (or allocates) the body, so an oversized frame costs the server nothing.
- */
+/** Encodes {@link Frame}s as a header and a body buffer for {@link TlsFilter}; decodes them with {@link FrameDecoder}. */
 public final class FrameCodecFactory implements ProtocolCodecFactory {
     static {
         // MINA allocates (and zeroes) a fresh buffer per TLS record and frame by default; reusing them
@@ -26,10 +20,19 @@ public final class FrameCodecFactory implements ProtocolCodecFactory {
         IoBuffer.setAllocator(new org.apache.mina.core.buffer.CachedBufferAllocator());
     }
 
+    private static final String DECODER = "syncline.decoder";
     private final int maxFrame;
+    private final int preLoginMaxFrame;
 
+    /** For a client: one limit for every frame. */
     public FrameCodecFactory(int maxFrame) {
+        this(maxFrame, maxFrame);
+    }
+
+    /** For the endpoint: a session that has not logged in yet gets the smaller limit. */
+    public FrameCodecFactory(int maxFrame, int preLoginMaxFrame) {
         this.maxFrame = maxFrame;
+        this.preLoginMaxFrame = Math.min(maxFrame, preLoginMaxFrame);
     }
 
     @Override
@@ -40,55 +43,24 @@ public final class FrameCodecFactory implements ProtocolCodecFactory {
                 Frame f = (Frame) message;
                 byte[] type = f.type().getBytes(StandardCharsets.UTF_8);
                 int length = Frame.HEADER + type.length + f.body().length;
-                IoBuffer buf = IoBuffer.allocate(4 + length);
-                buf.putInt(length).put(f.kind().code()).putLong(f.id()).putShort((short) type.length).put(type)
-                        .put(f.body());
-                buf.flip();
-                out.write(buf);
+                ByteBuffer header = ByteBuffer.allocate(4 + Frame.HEADER + type.length);
+                header.putInt(length).put(f.kind().code()).putLong(f.id()).putShort((short) type.length).put(type);
+                out.write(new FrameBuffers(header.flip(), ByteBuffer.wrap(f.body())));
             }
         };
     }
 
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        return new CumulativeProtocolDecoder() {
-            @Override
-            protected boolean doDecode(IoSession s, IoBuffer in, ProtocolDecoderOutput out) {
-                if (in.remaining() < 4) {
-                    return false;
-                }
-                int length = in.getInt(in.position());
-                if (length > maxFrame) {
-                    throw new FrameException(ErrorCode.FRAME_TOO_LARGE, "A frame of " + length
-                            + " bytes is larger than the limit of " + maxFrame + " bytes; the connection is closed.");
-                }
-                if (length < Frame.HEADER) {
-                    throw new FrameException(ErrorCode.PROTOCOL_ERROR,
-                            "A frame announced an impossible length of " + length + " bytes; the connection is closed.");
-                }
-                if (in.remaining() < 4 + length) {
-                    return false;
-                }
-                in.getInt();
-                byte kindCode = in.get();
-                long id = in.getLong();
-                int typeLength = in.getUnsignedShort();
-                FrameKind kind = FrameKind.of(kindCode);
-                if (kind == null) {
-                    throw new FrameException(ErrorCode.PROTOCOL_ERROR,
-                            "Unknown frame kind " + (kindCode & 0xff) + "; the connection is closed.");
-                }
-                if (typeLength > Frame.MAX_TYPE_LENGTH || typeLength > length - Frame.HEADER) {
-                    throw new FrameException(ErrorCode.PROTOCOL_ERROR,
-                            "A frame has a malformed message type; the connection is closed.");
-                }
-                byte[] type = new byte[typeLength];
-                in.get(type);
-                byte[] body = new byte[length - Frame.HEADER - typeLength];
-                in.get(body);
-                out.write(new Frame(kind, id, new String(type, StandardCharsets.UTF_8), body));
-                return true;
-            }
-        };
+        // one decoder per session: it holds the frame being read between reads
+        ProtocolDecoder d = (ProtocolDecoder) session.getAttribute(DECODER);
+        if (d == null) {
+            d = new FrameDecoder(() -> {
+                ServerSession st = ServerSession.of(session);
+                return st == null || st.principal != null ? maxFrame : preLoginMaxFrame;
+            });
+            session.setAttribute(DECODER, d);
+        }
+        return d;
     }
 }

@@ -16,6 +16,11 @@ public final class ServerSession {
     public final Map<Long, StreamSender> senders = new ConcurrentHashMap<>();
     /** Ids of downloads the client abandoned, so their senders stop. */
     public final Set<Long> abandoned = ConcurrentHashMap.newKeySet();
+    /** Frames that arrived while a login was being checked, handled in order once it is decided (guarded by this). */
+    final java.util.ArrayDeque<org.syncline.protocol.Frame> held = new java.util.ArrayDeque<>();
+    boolean loginPending;
+    /** The address this session counts against while it has not logged in, or null once it no longer counts. */
+    final java.util.concurrent.atomic.AtomicReference<String> unauthenticatedFrom = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The state of a MINA session, or null before the session was created. */
     public static ServerSession of(org.apache.mina.core.session.IoSession session) {

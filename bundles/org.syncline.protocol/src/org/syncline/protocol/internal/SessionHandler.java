@@ -4,7 +4,11 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
@@ -35,6 +39,8 @@ import org.syncline.protocol.UploadHandler;
 public final class SessionHandler extends IoHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionHandler.class);
     private static final long STREAM_TIMEOUT_MILLIS = 120_000;
+    /** Frames a client may pipeline behind a LOGIN that is still being checked. */
+    private static final int MAX_HELD_FRAMES = 64;
 
     private final EndpointSettings settings;
     private final Routes routes;
@@ -42,9 +48,12 @@ public final class SessionHandler extends IoHandlerAdapter {
     private final LoginThrottle throttle;
     private final ExecutorService workers;
     private final Runnable sessionsChanged;
+    private final ScheduledExecutorService timer;
+    private final ConcurrentHashMap<String, AtomicInteger> unauthenticated = new ConcurrentHashMap<>();
 
     public SessionHandler(EndpointSettings settings, Routes routes, Authenticator authenticator, LoginThrottle throttle,
-            ExecutorService workers, Runnable sessionsChanged) {
+            ExecutorService workers, ScheduledExecutorService timer, Runnable sessionsChanged) {
+        this.timer = timer;
         this.settings = settings;
         this.routes = routes;
         this.authenticator = authenticator;
@@ -55,15 +64,66 @@ public final class SessionHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionCreated(IoSession session) {
-        session.setAttribute(ServerSession.ATTRIBUTE, new ServerSession());
+        ServerSession st = new ServerSession();
+        session.setAttribute(ServerSession.ATTRIBUTE, st);
+        String address = address(session);
+        st.unauthenticatedFrom.set(address);
+        int open = unauthenticated.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        if (open > settings.maxUnauthenticatedPerAddress()) {
+            // before the TLS handshake: a flood of half-open sessions costs no key exchange
+            LOG.warn("Refused a connection from {}: {} sessions from there have not logged in yet", address, open - 1);
+            session.closeNow();
+            return;
+        }
+        timer.schedule(() -> {
+            if (st.principal == null && !session.isClosing()) {
+                refuse(session, new FrameException(ErrorCode.TIMEOUT, "The session did not log in within "
+                        + settings.loginTimeoutSeconds() + " s; the connection is closed."));
+            }
+        }, settings.loginTimeoutSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The session no longer counts as unauthenticated: it logged in or closed. */
+    private void authenticatedOrGone(ServerSession st) {
+        String address = st.unauthenticatedFrom.getAndSet(null);
+        if (address != null) {
+            unauthenticated.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
+    }
+
+    private static String address(IoSession session) {
+        return session.getRemoteAddress() instanceof InetSocketAddress isa && isa.getAddress() != null
+                ? isa.getAddress().getHostAddress() : String.valueOf(session.getRemoteAddress());
     }
 
     @Override
     public void messageReceived(IoSession session, Object message) {
         ServerSession st = ServerSession.of(session);
         Frame f = (Frame) message;
+        synchronized (st) {
+            if (st.loginPending) {
+                // keeps the client's order: what follows a LOGIN is handled once the login is decided
+                if (st.held.size() >= MAX_HELD_FRAMES) {
+                    refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR, "More than " + MAX_HELD_FRAMES
+                            + " frames were sent behind an unanswered login; the connection is closed."));
+                } else {
+                    st.held.add(f);
+                }
+                return;
+            }
+        }
+        handle(session, st, f);
+    }
+
+    private void handle(IoSession session, ServerSession st, Frame f) {
         if (!st.greeted) {
             greet(session, st, f);
+            return;
+        }
+        if (st.principal == null && !(f.kind() == FrameKind.REQUEST && ProtocolConstants.LOGIN.equals(f.type()))) {
+            Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.NOT_LOGGED_IN,
+                    "Log in before sending '" + org.syncline.core.Names.printable(f.type()) + "'; the connection is closed.")));
+            session.closeOnFlush();
             return;
         }
         switch (f.kind()) {
@@ -125,12 +185,16 @@ public final class SessionHandler extends IoHandlerAdapter {
     private void dispatch(IoSession session, ServerSession st, Frame f) {
         String type = f.type();
         if (ProtocolConstants.LOGIN.equals(type) && f.kind() == FrameKind.REQUEST) {
-            workers.execute(() -> login(session, st, f));
-            return;
-        }
-        if (st.principal == null) {
-            Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.NOT_LOGGED_IN,
-                    "Log in before sending '" + type + "'.")));
+            synchronized (st) {
+                st.loginPending = true;
+            }
+            workers.execute(() -> {
+                try {
+                    login(session, st, f);
+                } finally {
+                    releaseHeld(session, st);
+                }
+            });
             return;
         }
         if (ProtocolConstants.SUBSCRIBE.equals(type) && f.kind() == FrameKind.REQUEST) {
@@ -166,7 +230,7 @@ public final class SessionHandler extends IoHandlerAdapter {
                 }));
             }
             case DOWNLOAD -> {
-                StreamSender out = new StreamSender(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS,
+                StreamSender out = new StreamSender(f.id(), fr -> Sessions.sendStream(session, fr), STREAM_TIMEOUT_MILLIS,
                         () -> st.abandoned.contains(f.id()) || !session.isConnected());
                 st.senders.put(f.id(), out);
                 workers.execute(() -> run(session, f, () -> {
@@ -181,6 +245,26 @@ public final class SessionHandler extends IoHandlerAdapter {
                 }));
             }
             default -> workers.execute(() -> run(session, f, () -> ((RequestHandler) route.handler()).handle(ctx, f.jsonBody())));
+        }
+    }
+
+    /** Handles, in order, the frames that waited behind a login; stops at the next LOGIN, which waits again. */
+    private void releaseHeld(IoSession session, ServerSession st) {
+        while (true) {
+            Frame next;
+            synchronized (st) {
+                next = st.held.poll();
+                if (next == null) {
+                    st.loginPending = false;
+                    return;
+                }
+            }
+            // a pipelined LOGIN sets loginPending again and its own worker releases what follows it
+            boolean login = next.kind() == FrameKind.REQUEST && ProtocolConstants.LOGIN.equals(next.type());
+            handle(session, st, next);
+            if (login) {
+                return;
+            }
         }
     }
 
@@ -199,8 +283,7 @@ public final class SessionHandler extends IoHandlerAdapter {
     }
 
     private void login(IoSession session, ServerSession st, Frame f) {
-        String address = session.getRemoteAddress() instanceof InetSocketAddress isa
-                ? isa.getAddress().getHostAddress() : String.valueOf(session.getRemoteAddress());
+        String address = address(session);
         try {
             JsonObject body = f.jsonBody();
             String user = body.string("user");
@@ -219,6 +302,7 @@ public final class SessionHandler extends IoHandlerAdapter {
             }
             throttle.succeeded(address, user);
             st.principal = p;
+            authenticatedOrGone(st);
             LOG.info("'{}' logged in from {}", p.name(), address);
             Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(),
                     Json.object("user", p.name(), "roles", new ArrayList<>(p.roles()))));
@@ -266,6 +350,11 @@ public final class SessionHandler extends IoHandlerAdapter {
     }
 
     @Override
+    public void messageSent(IoSession session, Object message) {
+        WriteBacklog.sent(session);
+    }
+
+    @Override
     public void sessionIdle(IoSession session, IdleStatus status) {
         LOG.info("Closed idle session from {}", session.getRemoteAddress());
         session.closeNow();
@@ -275,6 +364,7 @@ public final class SessionHandler extends IoHandlerAdapter {
     public void sessionClosed(IoSession session) {
         ServerSession st = ServerSession.of(session);
         if (st != null) {
+            authenticatedOrGone(st);
             st.failStreams("The connection was closed.");
             if (st.principal != null) {
                 st.principal = null;

@@ -20,6 +20,16 @@ public final class Sessions {
         }
     }
 
+    /** Writes a frame of a stream, then waits while the session has more queued than the socket takes. */
+    public static void sendStream(IoSession session, Frame frame) {
+        send(session, frame);
+        try {
+            WriteBacklog.await(session);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The frame violation behind an exception MINA reports, or null. */
     public static FrameException frameViolation(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

@@ -22,7 +22,7 @@ public final class StreamSender extends OutputStream {
     private final long timeoutMillis;
     private final BooleanSupplier abandoned;
     private final Semaphore credits = new Semaphore(ProtocolConstants.STREAM_WINDOW);
-    private final byte[] buffer = new byte[ProtocolConstants.CHUNK_SIZE];
+    private byte[] buffer = new byte[ProtocolConstants.CHUNK_SIZE];
     private int filled;
     private boolean closed;
 
@@ -95,8 +95,11 @@ public final class StreamSender extends OutputStream {
         if (abandoned.getAsBoolean()) {
             throw new IOException("The receiver abandoned the transfer.");
         }
-        byte[] chunk = new byte[filled];
-        System.arraycopy(buffer, 0, chunk, 0, filled);
+        // a full buffer is handed over whole: the frame owns it until it is sealed, so it is not reused
+        byte[] chunk = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
+        if (chunk == buffer) {
+            buffer = new byte[ProtocolConstants.CHUNK_SIZE];
+        }
         filled = 0;
         sink.send(new Frame(FrameKind.DATA, id, "", chunk));
     }
