@@ -28,7 +28,7 @@ final class ServerLog {
     static synchronized void install(Path logs) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
         try {
-            Files.createDirectories(logs);
+            org.syncline.store.DataDirectory.createOwnerOnlyDirectories(logs);
             Logger root = Logger.getLogger("");
             for (Handler h : root.getHandlers()) {
                 if (h instanceof FileHandler) {

@@ -35,6 +35,7 @@ import org.syncline.server.api.Capability;
 import org.syncline.server.internal.RunningCapabilities;
 import org.syncline.server.internal.ServerContextFactory;
 import org.syncline.store.BlobStore;
+import org.syncline.store.DataDirectory;
 import org.syncline.store.Database;
 import org.syncline.store.PasswordHasher;
 import org.syncline.store.Role;
@@ -114,11 +115,8 @@ public final class SynclineServer implements AutoCloseable {
 
     /** Starts a server and returns once it accepts connections. */
     public static SynclineServer start(ServerOptions options, String version, PrintStream console, List<Capability> installed) {
-        try {
-            Files.createDirectories(options.data());
-        } catch (IOException e) {
-            throw new SynclineException(ErrorCode.CONFIG, "Cannot create the data directory " + options.data() + ": " + e.getMessage());
-        }
+        // owner-only from creation; a directory other users can write is refused, naming it
+        DataDirectory.open(options.data());
         ServerLog.install(options.data().resolve("logs"));
         SynclineServer server = new SynclineServer(options, version, console, installed);
         try {
@@ -211,17 +209,14 @@ public final class SynclineServer implements AutoCloseable {
 
     /** DATA/run/server.json tells local tools (the demo, scripts) where this server listens. */
     private void writeRunFile() {
-        Path run = options.data().resolve("run");
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        byte[] content = Json.pretty(Json.object("host", host, "port", (long) address.getPort(),
+                "fingerprint", identity.fingerprint(), "pid", ProcessHandle.current().pid(), "version", version))
+                .getBytes(StandardCharsets.UTF_8);
         try {
-            Files.createDirectories(run);
-            Path tmp = run.resolve("server.json.tmp");
-            String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
-            Files.writeString(tmp, Json.pretty(Json.object("host", host, "port", (long) address.getPort(),
-                    "fingerprint", identity.fingerprint(), "pid", ProcessHandle.current().pid(), "version", version)),
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, run.resolve("server.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            LOG.warning("Cannot write " + run.resolve("server.json") + ": " + e.getMessage());
+            DataDirectory.writeOwnerOnly(options.data().resolve("run").resolve("server.json"), content);
+        } catch (SynclineException e) {
+            LOG.warning(e.getMessage());
         }
     }
 

@@ -55,22 +55,22 @@ public final class RunningCapabilities implements AutoCloseable {
             }
         }
         RunningCapabilities running = new RunningCapabilities(new ArrayList<>());
-        try {
-            for (Capability c : chosen) {
+        for (Capability c : chosen) {
+            try {
                 if (!c.migrations().isEmpty()) {
                     contexts.database().migrate(c.name(), c.migrations());
                 }
                 running.started.add(new Started(c.name(), c.start(contexts.contextFor(c))));
                 LOG.info(() -> "Started capability '" + c.name() + "'");
+            } catch (SynclineException e) {
+                running.close();
+                throw e;
+            } catch (Exception e) {
+                running.close();
+                throw new SynclineException(ErrorCode.INTERNAL, "The capability '" + c.name() + "' failed to start: " + e.getMessage(), e);
             }
-            return running;
-        } catch (SynclineException e) {
-            running.close();
-            throw e;
-        } catch (Exception e) {
-            running.close();
-            throw new SynclineException(ErrorCode.INTERNAL, "The capability failed to start: " + e, e);
         }
+        return running;
     }
 
     public List<String> names() {

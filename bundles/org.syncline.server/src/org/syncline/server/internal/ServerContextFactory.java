@@ -1,19 +1,15 @@
 package org.syncline.server.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
-import org.syncline.core.ErrorCode;
-import org.syncline.core.SynclineException;
 import org.syncline.protocol.Endpoint;
 import org.syncline.server.api.Capability;
 import org.syncline.server.api.ServerContext;
 import org.syncline.store.BlobStore;
+import org.syncline.store.DataDirectory;
 import org.syncline.store.Database;
 import org.syncline.store.UserDirectory;
 
@@ -22,15 +18,7 @@ public record ServerContextFactory(Endpoint endpoint, Database database, UserDir
         String version, String hostName, Set<String> roles, ScheduledExecutorService scheduler) {
 
     public ServerContext contextFor(Capability capability) {
-        Path dir = data.resolve(capability.name());
-        try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-        } catch (IOException e) {
-            throw new SynclineException(ErrorCode.CONFIG, "Cannot create the folder " + dir + " for capability '"
-                    + capability.name() + "' (" + e.getMessage() + "); check that the server's user may write to " + data + ".");
-        }
+        Path dir = DataDirectory.createOwnerOnlyDirectories(data.resolve(capability.name()));
         return new ServerContext(endpoint.forCapability(capability.name()), database, users, blobs, dir,
                 new ServerContext.ServerInfo(version, hostName, roles), scheduler,
                 Logger.getLogger("org.syncline." + capability.name()));

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class ConnectJobTest {
             Job first = servers.connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
             Job second = servers.connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
             assertSame(first, second, "a double Reconnect gets the running job");
-            waitFor("the connect job", () -> first.getResult() != null);
+            UiEvents.waitUntil("the connect job", () -> first.getResult() != null);
             assertTrue(first.getResult().isOK(), first.getResult().toString());
             try (Connection probe = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 assertEquals(2, ServerStatus.of(probe).sessions(), "the workbench holds one session, the probe the other");
@@ -78,13 +77,13 @@ class ConnectJobTest {
             ServerConnections servers = ServerConnections.instance();
             try {
                 Job job = servers.connect(entry, "whatever-pass".toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-                waitFor("the job to be running", () -> job.getState() == Job.RUNNING);
+                UiEvents.waitUntil("the job to be running", () -> job.getState() == Job.RUNNING);
                 long start = System.currentTimeMillis();
                 job.cancel();
-                waitFor("the job to end", () -> job.getResult() != null);
+                UiEvents.waitUntil("the job to end", () -> job.getResult() != null);
                 assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
                 assertTrue(System.currentTimeMillis() - start < 5_000, "Cancel is honoured without waiting for the network");
-                waitFor("Disconnected", () -> servers.state(entry.label()).orElse(null) != ServerState.CONNECTED);
+                UiEvents.waitUntil("Disconnected", () -> servers.state(entry.label()).orElse(null) != ServerState.CONNECTED);
             } finally {
                 servers.remove(entry.label());
                 for (Socket s : held) {
@@ -100,24 +99,11 @@ class ConnectJobTest {
         ServerConnections servers = ServerConnections.instance();
         try {
             Job job = servers.connect(entry, "not-the-password".toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-            waitFor("the connect job", () -> job.getResult() != null);
+            UiEvents.waitUntil("the connect job", () -> job.getResult() != null);
             assertEquals(IStatus.ERROR, job.getResult().getSeverity());
             assertTrue(job.getResult().getMessage().startsWith("AUTH_FAILED"), job.getResult().getMessage());
         } finally {
             servers.remove(entry.label());
-        }
-    }
-
-    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                Thread.sleep(20);
-            }
         }
     }
 }

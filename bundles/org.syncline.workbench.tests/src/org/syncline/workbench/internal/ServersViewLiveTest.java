@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
@@ -59,7 +58,7 @@ class ServersViewLiveTest {
         // a second session elsewhere is pushed to the view without any action here
         int before = Integer.parseInt(row.getText(4));
         try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
-            waitFor("sessions to grow", () -> Integer.parseInt(findRow(table, entry.label()).getText(4)) > before);
+            UiEvents.waitUntil("sessions to grow", () -> Integer.parseInt(findRow(table, entry.label()).getText(4)) > before);
         }
 
         ServerConnections.instance().disconnect(entry.label());
@@ -67,7 +66,7 @@ class ServersViewLiveTest {
         assertEquals("", disconnected.getText(2));
 
         ServerConnections.instance().remove(entry.label());
-        waitFor("the row to go", () -> findRow(table, entry.label()) == null);
+        UiEvents.waitUntil("the row to go", () -> findRow(table, entry.label()) == null);
     }
 
     @Test
@@ -80,7 +79,7 @@ class ServersViewLiveTest {
             ServerEntry entry = new ServerEntry(server.address(), "admin");
             ServerConnections.instance().connect(entry, "not-the-password".toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
             waitForRow(table, entry.label(), "Disconnected");
-            waitFor("the failure in the Error Log", () -> logged.stream().anyMatch(s -> s.getMessage().contains("AUTH_FAILED")));
+            UiEvents.waitUntil("the failure in the Error Log", () -> logged.stream().anyMatch(s -> s.getMessage().contains("AUTH_FAILED")));
             IStatus entryInLog = logged.stream().filter(s -> s.getMessage().contains("AUTH_FAILED")).findFirst().orElse(null);
             assertNotNull(entryInLog);
             assertTrue(entryInLog.getMessage().startsWith("Could not connect to " + entry.label()), entryInLog.getMessage());
@@ -107,24 +106,10 @@ class ServersViewLiveTest {
     }
 
     private static TableItem waitForRow(Table table, String name, String state) throws InterruptedException {
-        waitFor(name + " " + state, () -> {
+        UiEvents.waitUntil(name + " " + state, () -> {
             TableItem item = findRow(table, name);
             return item != null && item.getText(1).equals(state);
         });
         return findRow(table, name);
-    }
-
-    /** Spins the event loop until the condition holds, for up to 30 s (connecting involves a real server). */
-    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                Thread.sleep(20);
-            }
-        }
     }
 }

@@ -42,6 +42,23 @@ final class UiEvents {
         throw new AssertionError("timed out waiting for " + what);
     }
 
+    /**
+     * Spins the event loop until {@code condition} holds, for up to 30 s: long enough for work that involves
+     * a real server process on a loaded machine.
+     */
+    static void waitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
     /** Every piece of text a user can read in {@code control} and below it. */
     static List<String> texts(Control control) {
         List<String> texts = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IViewPart;
@@ -53,23 +52,23 @@ class UsersViewLiveTest {
         ServerEntry entry = new ServerEntry(server.address(), "admin");
         ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
         try {
-            waitFor("the admin row", () -> row(table, "admin") != null);
+            UiEvents.waitUntil("the admin row", () -> row(table, "admin") != null);
             assertEquals("yes", row(table, "admin").getText(1));
 
             try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 AdminClient admin = new AdminClient(other);
                 admin.addUser("uma", "uma-password-1".toCharArray(), false);
-                waitFor("uma's row, pushed", () -> row(table, "uma") != null);
+                UiEvents.waitUntil("uma's row, pushed", () -> row(table, "uma") != null);
                 admin.addGroup("editors");
                 admin.addMember("editors", "uma");
-                waitFor("uma's group, pushed", () -> row(table, "uma") != null && row(table, "uma").getText(2).equals("editors"));
+                UiEvents.waitUntil("uma's group, pushed", () -> row(table, "uma") != null && row(table, "uma").getText(2).equals("editors"));
                 admin.removeUser("uma");
-                waitFor("uma's row to go", () -> row(table, "uma") == null);
+                UiEvents.waitUntil("uma's row to go", () -> row(table, "uma") == null);
             }
         } finally {
             ServerConnections.instance().remove(entry.label());
         }
-        waitFor("the view to let go of the server", () -> table.getItemCount() == 0);
+        UiEvents.waitUntil("the view to let go of the server", () -> table.getItemCount() == 0);
     }
 
     private static TableItem row(Table table, String name) {
@@ -79,18 +78,5 @@ class UsersViewLiveTest {
             }
         }
         return null;
-    }
-
-    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                Thread.sleep(20);
-            }
-        }
     }
 }
