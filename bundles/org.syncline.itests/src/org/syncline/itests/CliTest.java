@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,7 @@ class CliTest {
         assertTrue(status.string("version").startsWith("0.1.0"));
         assertTrue(status.number("sessions") >= 1);
         assertEquals(6, status.list("roles").size());
+        assertTrue(Instant.parse(status.string("startedAt")).isBefore(Instant.now()), "startedAt is ISO-8601");
         assertTrue(r.stderr().contains("trusting") || r.stderr().isEmpty());
     }
 

@@ -1,16 +1,16 @@
 package org.syncline.protocol;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.syncline.core.json.Json;
-import org.syncline.core.json.JsonObject;
 
 /**
  * What a server reports about itself, whatever capabilities it runs: any logged-in user may ask with
- * {@link #REQUEST}, and subscribers of {@link #TOPIC} get it pushed when sessions come and go.
+ * {@link #REQUEST}, and subscribers of {@link #TOPIC} get it pushed when sessions come and go. On the wire
+ * (and in {@code syncline status --json}) it is the record's fields by name, {@code startedAt} in ISO-8601.
  */
-public record ServerStatus(String version, String name, long startedAtMillis, long uptimeSeconds, int sessions,
+public record ServerStatus(String version, String name, Instant startedAt, long uptimeSeconds, int sessions,
         List<String> roles, List<String> capabilities) {
     /** The server application's own messages; capabilities cannot register names under {@code server.}. */
     public static final String REQUEST = "server.status";
@@ -22,26 +22,14 @@ public record ServerStatus(String version, String name, long startedAtMillis, lo
         capabilities = List.copyOf(capabilities);
     }
 
-    public Map<String, Object> toJson() {
-        return Json.object("version", version, "name", name, "startedAt", startedAtMillis, "uptimeSeconds", uptimeSeconds,
-                "sessions", (long) sessions, "roles", roles, "capabilities", capabilities);
-    }
-
-    public static ServerStatus fromJson(JsonObject o) {
-        return new ServerStatus(o.string("version"), o.optString("name", ""), o.optNumber("startedAt", 0),
-                o.number("uptimeSeconds"), (int) o.number("sessions"),
-                o.list("roles").stream().map(String::valueOf).toList(),
-                o.has("capabilities") ? o.list("capabilities").stream().map(String::valueOf).toList() : List.of());
-    }
-
     /** Asks the server on {@code connection}. */
     public static ServerStatus of(Connection connection) {
-        return fromJson(connection.request(REQUEST, Json.object()));
+        return Json.read(connection.request(REQUEST, Json.object()), ServerStatus.class);
     }
 
     /** Calls {@code listener} with every status the server pushes, and subscribes (again after reconnects). */
     public static void watch(Connection connection, java.util.function.Consumer<ServerStatus> listener) {
-        connection.onPush(PUSH, body -> listener.accept(fromJson(body)));
+        connection.onPush(PUSH, body -> listener.accept(Json.read(body, ServerStatus.class)));
         connection.subscribe(TOPIC);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class SynclineServer implements AutoCloseable {
             EndpointSettings settings = new EndpointSettings(options.bind(), options.maxFrame(), options.idleTimeoutSeconds(),
                     version, hostName());
             endpoint = new Endpoint(settings, identity, this::authenticate);
-            endpoint.handle(ServerStatus.REQUEST, Access.USER, (ctx, body) -> status().toJson());
+            endpoint.handle(ServerStatus.REQUEST, Access.USER, (ctx, body) -> Json.tree(status()));
             endpoint.topic(ServerStatus.TOPIC, Access.USER);
             endpoint.onSessionsChanged(this::publishStatus);
             capabilities = RunningCapabilities.start(installed, new ServerContextFactory(endpoint, database, users, blobs,
@@ -159,7 +160,7 @@ public final class SynclineServer implements AutoCloseable {
 
     public ServerStatus status() {
         long now = System.currentTimeMillis();
-        return new ServerStatus(version, hostName(), startedAt, (now - startedAt) / 1000, endpoint.loggedInSessions(),
+        return new ServerStatus(version, hostName(), Instant.ofEpochMilli(startedAt), (now - startedAt) / 1000, endpoint.loggedInSessions(),
                 new ArrayList<>(options.roles()), capabilities.names());
     }
 
@@ -169,7 +170,7 @@ public final class SynclineServer implements AutoCloseable {
     }
 
     private void publishStatus() {
-        endpoint.publish(ServerStatus.TOPIC, ServerStatus.PUSH, status().toJson());
+        endpoint.publish(ServerStatus.TOPIC, ServerStatus.PUSH, Json.tree(status()));
     }
 
     private Optional<Principal> authenticate(String name, char[] password) {

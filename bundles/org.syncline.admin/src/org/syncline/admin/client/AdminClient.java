@@ -2,14 +2,12 @@ package org.syncline.admin.client;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.syncline.admin.AdminMessages;
 import org.syncline.admin.GroupInfo;
 import org.syncline.admin.UserAdministration;
 import org.syncline.admin.UserInfo;
 import org.syncline.core.json.Json;
-import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.Connection;
 
 /** {@link UserAdministration} over a {@link Connection}. */
@@ -28,13 +26,13 @@ public final class AdminClient implements UserAdministration {
 
     @Override
     public List<UserInfo> users() {
-        return list(connection.request(AdminMessages.USER_LIST, Json.object()), "users", UserInfo::fromJson);
+        return connection.request(AdminMessages.USER_LIST, Json.object()).list("users", UserInfo.class);
     }
 
     @Override
     public UserInfo addUser(String name, char[] password, boolean admin) {
-        return UserInfo.fromJson(connection.request(AdminMessages.USER_ADD,
-                Json.object("name", name, "password", new String(password), "admin", admin)));
+        return Json.read(connection.request(AdminMessages.USER_ADD,
+                Json.object("name", name, "password", new String(password), "admin", admin)), UserInfo.class);
     }
 
     @Override
@@ -53,17 +51,17 @@ public final class AdminClient implements UserAdministration {
 
     @Override
     public UserInfo setAdmin(String name, boolean admin) {
-        return UserInfo.fromJson(connection.request(AdminMessages.USER_SET_ADMIN, Json.object("name", name, "admin", admin)));
+        return Json.read(connection.request(AdminMessages.USER_SET_ADMIN, Json.object("name", name, "admin", admin)), UserInfo.class);
     }
 
     @Override
     public List<GroupInfo> groups() {
-        return list(connection.request(AdminMessages.GROUP_LIST, Json.object()), "groups", GroupInfo::fromJson);
+        return connection.request(AdminMessages.GROUP_LIST, Json.object()).list("groups", GroupInfo.class);
     }
 
     @Override
     public GroupInfo addGroup(String name) {
-        return GroupInfo.fromJson(connection.request(AdminMessages.GROUP_ADD, Json.object("name", name)));
+        return Json.read(connection.request(AdminMessages.GROUP_ADD, Json.object("name", name)), GroupInfo.class);
     }
 
     @Override
@@ -73,16 +71,11 @@ public final class AdminClient implements UserAdministration {
 
     @Override
     public GroupInfo addMember(String group, String user) {
-        return GroupInfo.fromJson(connection.request(AdminMessages.GROUP_JOIN, Json.object("group", group, "user", user)));
+        return Json.read(connection.request(AdminMessages.GROUP_JOIN, Json.object("group", group, "user", user)), GroupInfo.class);
     }
 
     @Override
     public GroupInfo removeMember(String group, String user) {
-        return GroupInfo.fromJson(connection.request(AdminMessages.GROUP_LEAVE, Json.object("group", group, "user", user)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> list(JsonObject response, String key, Function<JsonObject, T> read) {
-        return response.list(key).stream().map(o -> read.apply(new JsonObject((Map<String, Object>) o))).toList();
+        return Json.read(connection.request(AdminMessages.GROUP_LEAVE, Json.object("group", group, "user", user)), GroupInfo.class);
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.syncline.cli.Uptime;
 import org.syncline.cli.api.ExitCodes;
+import org.syncline.core.json.Json;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ServerStatus;
 
@@ -23,7 +24,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Connection connection = session.connection();
         ServerStatus s = ServerStatus.of(connection);
-        Map<String, Object> doc = s.toJson();
+        Map<String, Object> doc = Json.tree(s);
         doc.put("server", connection.settings().server().toString());
         doc.put("fingerprint", connection.server().fingerprint());
         session.print(doc, String.format("server:       %s (%s)%nversion:      %s%nuptime:       %s%nsessions:     %d%nroles:        %s%n"

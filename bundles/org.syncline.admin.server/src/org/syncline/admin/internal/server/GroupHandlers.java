@@ -26,7 +26,7 @@ final class GroupHandlers {
 
     void register() {
         endpoint.handle(AdminMessages.GROUP_LIST, Access.ADMIN, (ctx, body) -> Json.object("groups",
-                users.groups().stream().map(g -> info(g).toJson()).toList()));
+                users.groups().stream().map(this::info).toList()));
         endpoint.handle(AdminMessages.GROUP_ADD, Access.ADMIN, (ctx, body) -> {
             users.createGroup(body.string("name"));
             return changed(body.string("name"));
@@ -58,7 +58,7 @@ final class GroupHandlers {
 
     private Map<String, Object> changed(String group) {
         endpoint.publish(AdminMessages.USERS_TOPIC, AdminMessages.USERS_CHANGED, Json.object());
-        return info(group).toJson();
+        return Json.tree(info(group));
     }
 
     private GroupInfo info(String group) {

@@ -34,7 +34,7 @@ final class UserHandlers {
     void register() {
         endpoint.topic(AdminMessages.USERS_TOPIC, Access.ADMIN);
         endpoint.handle(AdminMessages.USER_LIST, Access.ADMIN, (ctx, body) -> Json.object("users",
-                users.list().stream().map(u -> info(users, u).toJson()).toList()));
+                users.list().stream().map(u -> info(users, u)).toList()));
         endpoint.handle(AdminMessages.USER_ADD, Access.ADMIN, this::add);
         endpoint.handle(AdminMessages.USER_PASSWD, Access.USER, this::setPassword);
         endpoint.handle(AdminMessages.USER_SET_ADMIN, Access.ADMIN, this::setAdmin);
@@ -45,7 +45,7 @@ final class UserHandlers {
         Set<Role> roles = body.optBool("admin", false) ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER);
         User u = users.create(body.string("name"), body.string("password").toCharArray(), roles);
         changed();
-        return info(users, u).toJson();
+        return Json.tree(info(users, u));
     }
 
     private Map<String, Object> setPassword(RequestContext ctx, JsonObject body) {
@@ -79,7 +79,7 @@ final class UserHandlers {
             endpoint.closeSessionsOf(name, 0, "'" + name + "' is no longer an admin.");
         }
         changed();
-        return info(users, users.find(name).orElseThrow()).toJson();
+        return Json.tree(info(users, users.find(name).orElseThrow()));
     }
 
     private Map<String, Object> remove(RequestContext ctx, JsonObject body) {

@@ -30,13 +30,13 @@ final class GroupCommands {
         for (GroupInfo g : groups) {
             b.append(String.format("%n%-24s %s", g.name(), String.join(",", g.members())));
         }
-        cli.print(Json.object("groups", groups.stream().map(GroupInfo::toJson).toList()), b.toString());
+        cli.print(Json.object("groups", groups), b.toString());
     }
 
     @Command(name = "add", description = "Create a group.", mixinStandardHelpOptions = true)
     void add(@Parameters(paramLabel = "GROUP") String name) {
         GroupInfo g = admin().addGroup(name);
-        cli.print(g.toJson(), "Created group '" + g.name() + "'.");
+        cli.print(Json.tree(g), "Created group '" + g.name() + "'.");
     }
 
     @Command(name = "rm", description = "Remove a group (its members stay users).", mixinStandardHelpOptions = true)
@@ -48,12 +48,12 @@ final class GroupCommands {
     @Command(name = "join", description = "Add a user to a group.", mixinStandardHelpOptions = true)
     void join(@Parameters(paramLabel = "GROUP") String group, @Parameters(paramLabel = "USER") String user) {
         GroupInfo g = admin().addMember(group, user);
-        cli.print(g.toJson(), "'" + user + "' is in group '" + group + "'.");
+        cli.print(Json.tree(g), "'" + user + "' is in group '" + group + "'.");
     }
 
     @Command(name = "leave", description = "Take a user out of a group.", mixinStandardHelpOptions = true)
     void leave(@Parameters(paramLabel = "GROUP") String group, @Parameters(paramLabel = "USER") String user) {
         GroupInfo g = admin().removeMember(group, user);
-        cli.print(g.toJson(), "'" + user + "' left group '" + group + "'.");
+        cli.print(Json.tree(g), "'" + user + "' left group '" + group + "'.");
     }
 }

@@ -33,7 +33,7 @@ final class UserCommands {
         for (UserInfo u : users) {
             b.append(String.format("%n%-24s %-6s %-24s %s", u.name(), u.admin() ? "yes" : "no", u.created(), String.join(",", u.groups())));
         }
-        cli.print(Json.object("users", users.stream().map(UserInfo::toJson).toList()), b.toString());
+        cli.print(Json.object("users", users), b.toString());
     }
 
     @Command(name = "add", description = "Create a user (admin).", mixinStandardHelpOptions = true)
@@ -41,7 +41,7 @@ final class UserCommands {
             @Option(names = "--password-file", required = true, paramLabel = "F", description = "file holding the new password") Path passwordFile,
             @Option(names = "--admin", description = "give the admin role") boolean asAdmin) {
         UserInfo u = admin().addUser(name, PasswordFile.read(passwordFile), asAdmin);
-        cli.print(u.toJson(), "Created user '" + u.name() + "'" + (u.admin() ? " (admin)." : "."));
+        cli.print(Json.tree(u), "Created user '" + u.name() + "'" + (u.admin() ? " (admin)." : "."));
     }
 
     @Command(name = "passwd", description = "Set a password: another user's (admin), or your own (proved by the password you logged in with). "
@@ -62,7 +62,7 @@ final class UserCommands {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Say --on or --off.");
         }
         UserInfo u = admin().setAdmin(name, on);
-        cli.print(u.toJson(), "'" + name + "' is " + (u.admin() ? "now an admin." : "no longer an admin."));
+        cli.print(Json.tree(u), "'" + name + "' is " + (u.admin() ? "now an admin." : "no longer an admin."));
     }
 
     @Command(name = "rm", description = "Remove a user (admin); their sessions close.", mixinStandardHelpOptions = true)
