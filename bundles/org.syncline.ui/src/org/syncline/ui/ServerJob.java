@@ -31,7 +31,7 @@ public final class ServerJob {
                     work.run(monitor);
                     return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
                 } catch (SynclineException e) {
-                    ErrorReporter.report(name, e);
+                    ErrorReporter.report(name + " failed", e);
                     return Status.OK_STATUS; // reported once, by ErrorReporter
                 }
             }

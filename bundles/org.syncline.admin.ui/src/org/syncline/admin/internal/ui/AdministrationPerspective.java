@@ -10,7 +10,7 @@ public final class AdministrationPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
-        layout.addView("org.syncline.ui.views.servers", IPageLayout.LEFT, 0.35f, layout.getEditorArea());
+        layout.addView("org.syncline.ui.views.servers", IPageLayout.LEFT, 0.42f, layout.getEditorArea());
         layout.addView(UsersView.ID, IPageLayout.RIGHT, 0.35f, "org.syncline.ui.views.servers");
         layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.BOTTOM, 0.7f, UsersView.ID);
         layout.addShowViewShortcut(UsersView.ID);

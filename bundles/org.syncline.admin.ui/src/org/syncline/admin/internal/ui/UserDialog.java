@@ -31,6 +31,7 @@ final class UserDialog extends TitleAreaDialog {
     private char[] oldValue;
     private char[] passwordValue;
     private boolean adminValue;
+    private boolean touched;
 
     private UserDialog(Shell shell, String title, String fixedName, boolean askOld) {
         super(shell);
@@ -50,7 +51,7 @@ final class UserDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         setTitle(title);
-        setMessage(fixedName == null ? "The user logs in with this name and password." : "Their other sessions close when it changes.");
+        setMessage(hint());
         Composite area = (Composite) super.createDialogArea(parent);
         Composite form = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
@@ -75,8 +76,15 @@ final class UserDialog extends TitleAreaDialog {
         new Label(form, SWT.NONE).setText(label);
         Text t = new Text(form, style);
         GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(t);
-        t.addModifyListener(e -> validate());
+        t.addModifyListener(e -> {
+            touched = true;
+            validate();
+        });
         return t;
+    }
+
+    private String hint() {
+        return fixedName == null ? "The user logs in with this name and password." : "Their other sessions close when it changes.";
     }
 
     @Override
@@ -91,7 +99,9 @@ final class UserDialog extends TitleAreaDialog {
             return;
         }
         String problem = problem();
-        setErrorMessage(problem);
+        // nothing typed yet is not an error: say what to do, in red only once the user has typed
+        setErrorMessage(touched ? problem : null);
+        setMessage(!touched && problem != null ? problem : hint());
         ok.setEnabled(problem == null);
     }
 

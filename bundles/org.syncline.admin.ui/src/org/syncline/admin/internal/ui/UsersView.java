@@ -28,6 +28,8 @@ import org.syncline.ui.UiRunner;
  */
 public final class UsersView extends ViewPart {
     public static final String ID = "org.syncline.admin.ui.views.users";
+    private static final java.time.format.DateTimeFormatter CREATED = java.time.format.DateTimeFormatter
+            .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withZone(java.time.ZoneId.systemDefault());
 
     private TableViewer viewer;
     private UiRunner ui;
@@ -44,7 +46,7 @@ public final class UsersView extends ViewPart {
         column("Name", 160, u -> u.name());
         column("Admin", 60, u -> u.admin() ? "yes" : "");
         column("Groups", 200, u -> String.join(", ", u.groups()));
-        column("Created", 200, u -> u.created().toString());
+        column("Created", 200, u -> CREATED.format(u.created()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         getSite().setSelectionProvider(viewer);
@@ -102,7 +104,7 @@ public final class UsersView extends ViewPart {
             return;
         }
         setContentDescription(server == null ? "Select a connected server in the Servers view."
-                : users.size() + " users on " + server.label());
+                : users.size() + (users.size() == 1 ? " user on " : " users on ") + server.label());
         viewer.setInput(users);
     }
 
