@@ -1,12 +1,15 @@
 package org.syncline.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -14,6 +17,8 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.syncline.admin.UserInfo;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.admin.internal.ui.AdministrationPerspective;
 import org.syncline.admin.internal.ui.UsersView;
@@ -62,6 +67,27 @@ class UsersViewLiveTest {
                 admin.addGroup("editors");
                 admin.addMember("editors", "uma");
                 UiEvents.waitUntil("uma's group, pushed", () -> row(table, "uma") != null && row(table, "uma").getText(2).equals("editors"));
+                // the Properties view shows the selected user, through the capability's adapter
+                UserInfo uma = (UserInfo) row(table, "uma").getData();
+                assertTrue(page.findView(IPageLayout.ID_PROP_SHEET) != null, "the perspective shows the Properties view");
+                IPropertySource props = Adapters.adapt(uma, IPropertySource.class);
+                assertNotNull(props, "users adapt to the Properties view");
+                java.util.Map<String, Object> shown = new java.util.HashMap<>();
+                for (var d : props.getPropertyDescriptors()) {
+                    shown.put(d.getDisplayName(), props.getPropertyValue(d.getId()));
+                }
+                assertEquals("uma", shown.get("Name"));
+                assertEquals("editors", shown.get("Groups"));
+                assertEquals("no", shown.get("Administrator"));
+
+                // sorting by a column header click: Created descending puts the newest (uma) first
+                org.eclipse.swt.widgets.TableColumn created = table.getColumn(3);
+                created.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                created.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                UiEvents.waitUntil("newest first", () -> table.getItem(0).getText(0).equals("uma"));
+                created.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                UiEvents.waitUntil("oldest first", () -> table.getItem(0).getText(0).equals("admin"));
+
                 admin.removeUser("uma");
                 UiEvents.waitUntil("uma's row to go", () -> row(table, "uma") == null);
             }

@@ -12,7 +12,9 @@ public final class AdministrationPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(false);
         layout.addView("org.syncline.ui.views.servers", IPageLayout.LEFT, 0.42f, layout.getEditorArea());
         layout.addView(UsersView.ID, IPageLayout.RIGHT, 0.35f, "org.syncline.ui.views.servers");
-        layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.BOTTOM, 0.7f, UsersView.ID);
+        layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.BOTTOM, 0.7f, UsersView.ID);
+        layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.RIGHT, 0.5f, IPageLayout.ID_PROP_SHEET);
+        layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(UsersView.ID);
         layout.addShowViewShortcut("org.syncline.ui.views.servers");
         layout.addPerspectiveShortcut(ID);

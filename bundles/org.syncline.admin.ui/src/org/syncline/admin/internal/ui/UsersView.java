@@ -28,7 +28,7 @@ import org.syncline.ui.UiRunner;
  */
 public final class UsersView extends ViewPart {
     public static final String ID = "org.syncline.admin.ui.views.users";
-    private static final java.time.format.DateTimeFormatter CREATED = java.time.format.DateTimeFormatter
+    static final java.time.format.DateTimeFormatter CREATED = java.time.format.DateTimeFormatter
             .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withZone(java.time.ZoneId.systemDefault());
 
     private TableViewer viewer;
@@ -39,14 +39,16 @@ public final class UsersView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
-        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        // virtual: rows are made as they scroll into view, so a server with 100,000 users stays quick
+        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER | SWT.VIRTUAL);
+        viewer.setUseHashlookup(true);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column("Name", 160, u -> u.name());
-        column("Admin", 60, u -> u.admin() ? "yes" : "");
-        column("Groups", 200, u -> String.join(", ", u.groups()));
-        column("Created", 200, u -> CREATED.format(u.created()));
+        column("Name", 160, u -> u.name(), java.util.Comparator.comparing(UserInfo::name));
+        column("Admin", 60, u -> u.admin() ? "yes" : "", java.util.Comparator.comparing(UserInfo::admin).reversed());
+        column("Groups", 200, u -> String.join(", ", u.groups()), java.util.Comparator.comparing(u -> String.join(",", u.groups())));
+        column("Created", 200, u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         getSite().setSelectionProvider(viewer);
@@ -58,14 +60,31 @@ public final class UsersView extends ViewPart {
         serverMaybeChanged();
     }
 
-    private void column(String title, int width, java.util.function.Function<UserInfo, String> text) {
+    private void column(String title, int width, java.util.function.Function<UserInfo, String> text,
+            java.util.Comparator<UserInfo> order) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
         c.getColumn().setWidth(width);
+        c.getColumn().addListener(SWT.Selection, e -> sortBy(c.getColumn(), order));
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return text.apply((UserInfo) element);
+            }
+        });
+    }
+
+    /** Sorts by the clicked column; a second click reverses. The server's list order is by name. */
+    private void sortBy(org.eclipse.swt.widgets.TableColumn column, java.util.Comparator<UserInfo> order) {
+        Table table = viewer.getTable();
+        boolean up = table.getSortColumn() != column || table.getSortDirection() != SWT.UP;
+        table.setSortColumn(column);
+        table.setSortDirection(up ? SWT.UP : SWT.DOWN);
+        java.util.Comparator<UserInfo> chosen = up ? order : order.reversed();
+        viewer.setComparator(new org.eclipse.jface.viewers.ViewerComparator() {
+            @Override
+            public int compare(org.eclipse.jface.viewers.Viewer v, Object a, Object b) {
+                return chosen.compare((UserInfo) a, (UserInfo) b);
             }
         });
     }

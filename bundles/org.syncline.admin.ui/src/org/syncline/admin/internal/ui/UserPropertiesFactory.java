@@ -1,0 +1,21 @@
+package org.syncline.admin.internal.ui;
+
+import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.syncline.admin.UserInfo;
+
+/** Lets the Properties view show a user selected in the Users view. */
+public final class UserPropertiesFactory implements IAdapterFactory {
+    @Override
+    public <T> T getAdapter(Object adaptable, Class<T> type) {
+        if (adaptable instanceof UserInfo u && type == IPropertySource.class) {
+            return type.cast(new UserProperties(u));
+        }
+        return null;
+    }
+
+    @Override
+    public Class<?>[] getAdapterList() {
+        return new Class<?>[] { IPropertySource.class };
+    }
+}
