@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "docs", description = "Documents in the registry: put, find, get, update, versions, info, rename, share, rm.",
+@Command(name = "docs", description = "Documents in the registry: put, find, get, update, versions, info, rename, edit, share, rm.",
         mixinStandardHelpOptions = true)
 final class DocsCommands {
     private final CliContext cli;
@@ -48,9 +48,18 @@ final class DocsCommands {
         }
         List<DocumentInfo> added = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        DocumentsClient docs = docs();
         for (Path f : files) {
-            DocumentInfo d = withFile(f, in -> docs().register(f.getFileName().toString(), author, description,
-                    tags == null ? List.of() : tags, in));
+            DocumentInfo d;
+            try {
+                d = withFile(f, in -> docs.register(f.getFileName().toString(), author, description, tags == null ? List.of() : tags, in));
+            } catch (SynclineException e) {
+                if (!added.isEmpty()) {
+                    // the ones before the failure are registered: say which, so nobody registers them twice
+                    cli.note("Registered before " + f + " failed: " + String.join(", ", added.stream().map(a -> a.id() + " " + a.name()).toList()));
+                }
+                throw e;
+            }
             added.add(d);
             text.append(text.isEmpty() ? "" : "\n").append(d.id()).append("  ").append(d.name());
         }
@@ -82,9 +91,10 @@ final class DocsCommands {
         cli.print(Json.tree(p), b.toString());
     }
 
-    @Command(name = "get", description = "Download a document (its newest version unless --version); never overwrites without --force.",
-            mixinStandardHelpOptions = true)
+    // not mixinStandardHelpOptions: its --version (of the program) would clash with the document's --version
+    @Command(name = "get", description = "Download a document (its newest version unless --version); never overwrites without --force.")
     void get(@Parameters(paramLabel = "ID") String id,
+            @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help,
             @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "file or folder (default: its name here)") Path output,
             @Option(names = "--version", paramLabel = "V", description = "version number", defaultValue = "0") int version,
             @Option(names = "--force", description = "replace an existing file") boolean force) {
@@ -142,6 +152,37 @@ final class DocsCommands {
     void rename(@Parameters(paramLabel = "ID") String id, @Parameters(paramLabel = "NAME") String name) {
         DocumentInfo d = docs().rename(id, name);
         cli.print(Json.tree(d), "Renamed " + id + " to '" + d.name() + "'.");
+    }
+
+    @Command(name = "edit", description = "Change a document's metadata (needs the write right); what is not given stays.",
+            mixinStandardHelpOptions = true)
+    void edit(@Parameters(paramLabel = "ID") String id,
+            @Option(names = "--name", paramLabel = "NAME") String name,
+            @Option(names = "--author", paramLabel = "A") String author,
+            @Option(names = "--description", paramLabel = "D") String description,
+            @Option(names = "--tag", paramLabel = "T", description = "the new tags; repeat for more") List<String> tags,
+            @Option(names = "--no-tags", description = "remove every tag") boolean noTags) {
+        java.util.Map<String, Object> changes = Json.object();
+        if (name != null) {
+            changes.put("name", name);
+        }
+        if (author != null) {
+            changes.put("author", author);
+        }
+        if (description != null) {
+            changes.put("description", description);
+        }
+        if (noTags && tags != null) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Say --tag or --no-tags, not both.");
+        }
+        if (tags != null || noTags) {
+            changes.put("tags", tags == null ? List.of() : tags);
+        }
+        if (changes.isEmpty()) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Nothing to change; give --name, --author, --description, --tag or --no-tags.");
+        }
+        DocumentInfo d = docs().edit(id, changes);
+        cli.print(Json.tree(d), "Changed '" + d.name() + "'.");
     }
 
     @Command(name = "share", description = "Let a user or a group read or write a document (needs the manage right: its owner or an admin).",
