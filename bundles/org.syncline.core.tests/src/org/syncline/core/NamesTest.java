@@ -26,4 +26,26 @@ class NamesTest {
     void printableMasksControlCharacters() {
         assertEquals("a?b", Names.printable("a\nb"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"report.pdf", "Résumé 2026 (final).docx", ".hidden", "a..b"})
+    void acceptsFileNames(String name) {
+        assertEquals(name, Names.requireFileName(name, "document"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "..", "a/b", "a\\b", "/etc", "tab\tname", "nul\u0000"})
+    void refusesFileNamesThatAreNotPlainNames(String name) {
+        SynclineException e = assertThrows(SynclineException.class, () -> Names.requireFileName(name, "document"));
+        assertEquals(ErrorCode.INVALID_NAME, e.code());
+        assertEquals(true, e.getMessage().contains("document name"), e.getMessage());
+    }
+
+    @Test
+    void fileNamesAreLimitedTo255BytesNotCharacters() {
+        Names.requireFileName("a".repeat(255), "document");
+        // 128 two-byte characters are 256 bytes
+        SynclineException e = assertThrows(SynclineException.class, () -> Names.requireFileName("é".repeat(128), "document"));
+        assertEquals(true, e.getMessage().contains("255 bytes"), e.getMessage());
+    }
 }

@@ -44,6 +44,11 @@ public final class CapabilityEndpoint {
         endpoint.publish(checked(topic), checked(type), body);
     }
 
+    /** Pushes only to subscribers whose principal {@code audience} accepts (those who may see the object). */
+    public void publish(String topic, String type, Map<String, Object> body, java.util.function.Predicate<Principal> audience) {
+        endpoint.publish(checked(topic), checked(type), body, audience);
+    }
+
     public void onSessionsChanged(Runnable listener) {
         endpoint.onSessionsChanged(listener);
     }

@@ -117,6 +117,14 @@ public final class Endpoint implements AutoCloseable {
 
     /** Pushes a message to every session subscribed to the topic. */
     public void publish(String topic, String type, Map<String, Object> body) {
+        publish(topic, type, body, p -> true);
+    }
+
+    /**
+     * Pushes a message to the sessions subscribed to the topic whose principal {@code audience} accepts, so
+     * an event about an object reaches only those who may see that object.
+     */
+    public void publish(String topic, String type, Map<String, Object> body, java.util.function.Predicate<Principal> audience) {
         NioSocketAcceptor a = acceptor;
         if (a == null) {
             return;
@@ -124,7 +132,7 @@ public final class Endpoint implements AutoCloseable {
         Frame frame = Frame.json(FrameKind.PUSH, 0, type, body);
         for (IoSession s : a.getManagedSessions().values()) {
             ServerSession st = ServerSession.of(s);
-            if (st != null && st.principal != null && st.topics.contains(topic)) {
+            if (st != null && st.principal != null && st.topics.contains(topic) && audience.test(st.principal)) {
                 Sessions.send(s, frame);
             }
         }

@@ -148,7 +148,15 @@ public final class SessionHandler extends IoHandlerAdapter {
                     s.credit(f.creditCount());
                 }
             }
-            case ERROR -> st.abandoned.add(f.id());
+            case ERROR -> {
+                // an upload the client gave up on ends now, not when its stream times out two minutes later
+                StreamReceiver r = st.receivers.remove(f.id());
+                if (r != null) {
+                    r.fail("The client abandoned the upload.");
+                } else {
+                    st.abandoned.add(f.id());
+                }
+            }
             case PONG -> {
                 // answer to nothing we asked; harmless
             }

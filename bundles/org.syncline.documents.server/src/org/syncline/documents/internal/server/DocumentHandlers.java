@@ -1,0 +1,111 @@
+package org.syncline.documents.internal.server;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.documents.DocumentEvent;
+import org.syncline.documents.DocumentQuery;
+import org.syncline.documents.DocumentShare;
+import org.syncline.documents.DocumentsMessages;
+import org.syncline.documents.VersionInfo;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.AccessCheck;
+import org.syncline.protocol.CapabilityEndpoint;
+import org.syncline.protocol.Grant;
+import org.syncline.protocol.Right;
+import org.syncline.store.UserDirectory;
+
+/**
+ * The {@code docs.*} messages: each reads its body, lets the {@link DocumentRegistry} check the sender's right
+ * on the document and do the work, and pushes the change to the subscribers who may read that document.
+ */
+final class DocumentHandlers {
+    private final CapabilityEndpoint endpoint;
+    private final DocumentRegistry registry;
+    private final UserDirectory users;
+
+    DocumentHandlers(CapabilityEndpoint endpoint, DocumentRegistry registry, UserDirectory users) {
+        this.endpoint = endpoint;
+        this.registry = registry;
+        this.users = users;
+    }
+
+    void register() {
+        endpoint.topic(DocumentsMessages.TOPIC, Access.USER);
+        endpoint.handleUpload(DocumentsMessages.REGISTER, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.ADDED,
+                registry.register(ctx.principal(), body.string("name"), body.optString("author", null), body.optString("description", ""),
+                        strings(body, "tags"), data)));
+        endpoint.handleUpload(DocumentsMessages.UPDATE, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.CHANGED,
+                registry.update(ctx.principal(), body.string("id"), data)));
+        endpoint.handle(DocumentsMessages.SEARCH, Access.USER, (ctx, body) -> Json.tree(registry.search(ctx.principal(),
+                DocumentQuery.from(body))));
+        endpoint.handle(DocumentsMessages.INFO, Access.USER, (ctx, body) -> Json.tree(registry.info(ctx.principal(), body.string("id"))));
+        endpoint.handle(DocumentsMessages.VERSIONS, Access.USER, (ctx, body) -> Json.object("versions",
+                registry.versions(ctx.principal(), body.string("id"))));
+        endpoint.handleDownload(DocumentsMessages.GET, Access.USER, (ctx, body, out) -> {
+            VersionInfo v = registry.version(ctx.principal(), body.string("id"), version(body));
+            try (InputStream in = registry.open(v)) {
+                in.transferTo(out);
+            }
+            return Json.tree(v);
+        });
+        endpoint.handle(DocumentsMessages.EDIT, Access.USER, (ctx, body) -> published(DocumentEvent.Kind.CHANGED,
+                registry.edit(ctx.principal(), body.string("id"), body.optString("name", null), body.optString("author", null),
+                        body.optString("description", null), body.has("tags") ? strings(body, "tags") : null)));
+        endpoint.handle(DocumentsMessages.SHARE, Access.USER, (ctx, body) -> {
+            Grant grant = grant(body);
+            boolean exists = grant.kind() == Grant.Kind.USER ? users.find(grant.subject()).isPresent()
+                    : users.groups().contains(grant.subject());
+            return published(DocumentEvent.Kind.CHANGED, registry.share(ctx.principal(), body.string("id"), grant, exists));
+        });
+        endpoint.handle(DocumentsMessages.DELETE, Access.USER, (ctx, body) -> {
+            published(DocumentEvent.Kind.DELETED, registry.delete(ctx.principal(), body.string("id")));
+            return Json.object("id", body.string("id"));
+        });
+    }
+
+    /** Pushes the change to subscribers who may read the document (as it was, for a deletion); answers with it. */
+    private Map<String, Object> published(DocumentEvent.Kind kind, DocumentRegistry.Change change) {
+        endpoint.publish(DocumentsMessages.TOPIC, DocumentsMessages.EVENT, Json.tree(new DocumentEvent(kind, change.document())),
+                p -> AccessCheck.allows(p, change.grants(), Right.READ));
+        return Json.tree(change.document());
+    }
+
+    private static int version(JsonObject body) {
+        long v = body.optNumber("version", 0);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A version is a number from 1 (0 means the newest), not " + v + ".");
+        }
+        return (int) v;
+    }
+
+    private static Grant grant(JsonObject body) {
+        String kind = body.string("kind");
+        Right right = Right.parse(body.string("right"));
+        return switch (kind) {
+            case DocumentShare.USER -> Grant.user(body.string("subject"), right);
+            case DocumentShare.GROUP -> Grant.group(body.string("subject"), right);
+            default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A share is for a 'user' or a 'group'.");
+        };
+    }
+
+    private static List<String> strings(JsonObject body, String key) {
+        if (!body.has(key)) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (Object o : body.list(key)) {
+            if (!(o instanceof String s)) {
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "The field '" + key + "' must be a list of strings.");
+            }
+            values.add(s);
+        }
+        return values;
+    }
+}

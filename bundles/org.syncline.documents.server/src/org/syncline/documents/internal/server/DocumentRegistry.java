@@ -1,0 +1,264 @@
+package org.syncline.documents.internal.server;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Names;
+import org.syncline.core.SynclineException;
+import org.syncline.documents.DocumentInfo;
+import org.syncline.documents.DocumentPage;
+import org.syncline.documents.DocumentQuery;
+import org.syncline.documents.DocumentShare;
+import org.syncline.documents.MimeTypes;
+import org.syncline.documents.VersionInfo;
+import org.syncline.protocol.AccessCheck;
+import org.syncline.protocol.Grant;
+import org.syncline.protocol.Principal;
+import org.syncline.protocol.Right;
+import org.syncline.store.BlobStore;
+import org.syncline.store.Database;
+
+/**
+ * The registry's metadata in front of the storage node's blobs. This process is both: its node is the local
+ * one. Bytes are stored and verified before the metadata that makes them visible is committed, in one
+ * transaction, so a document never points at bytes that are not there. Every call checks the principal's
+ * right on the document: its owner may manage it, shares give read or write, admins may do anything.
+ */
+final class DocumentRegistry {
+    static final String KIND = "document";
+    private static final int BUFFER = 64 * 1024;
+
+    private final Database db;
+    private final BlobStore blobs;
+    private final String node;
+    /** Held while a blob becomes referenced or is deleted as unreferenced, so the two never cross. */
+    private final Object blobGate = new Object();
+
+    DocumentRegistry(Database db, BlobStore blobs, String node) {
+        this.db = db;
+        this.blobs = blobs;
+        this.node = node;
+    }
+
+    /** A document and the access list its events are filtered with. */
+    record Change(DocumentInfo document, List<Grant> grants) {
+    }
+
+    Change register(Principal p, String name, String author, String description, List<String> tags, InputStream content) {
+        String checkedName = DocumentFields.name(name);
+        String checkedAuthor = DocumentFields.author(author == null ? p.name() : author);
+        String checkedDescription = DocumentFields.description(description);
+        List<String> checkedTags = DocumentFields.tags(tags);
+        Stored s = store(content, checkedName);
+        Instant now = now();
+        String id = UUID.randomUUID().toString();
+        DocumentRow row = new DocumentRow(id, checkedName, checkedAuthor, s.mimeType, s.size, s.sha256, node, now, now, 1,
+                checkedDescription, p.name());
+        return committed(s.sha256, c -> {
+            DocumentTable.insert(c, row);
+            VersionTable.insert(c, id, new VersionInfo(1, s.sha256, s.size, s.mimeType, node, now, checkedAuthor));
+            TagTable.replace(c, id, checkedTags);
+            return change(c, row);
+        });
+    }
+
+    Change update(Principal p, String id, InputStream content) {
+        DocumentRow before = readable(p, id, Right.WRITE);
+        Stored s = store(content, before.name());
+        return committed(s.sha256, c -> {
+            // read again inside the transaction: it may have changed or gone while the bytes came in
+            DocumentRow current = require(p, c, id, Right.WRITE);
+            Instant now = now();
+            int version = current.version() + 1;
+            VersionTable.insert(c, id, new VersionInfo(version, s.sha256, s.size, s.mimeType, node, now, p.name()));
+            DocumentRow row = new DocumentRow(id, current.name(), current.author(), s.mimeType, s.size, s.sha256, node,
+                    current.created(), now, version, current.description(), current.owner());
+            DocumentTable.update(c, row);
+            return change(c, row);
+        });
+    }
+
+    DocumentPage search(Principal p, DocumentQuery q) {
+        return db.inTransaction(c -> {
+            List<DocumentInfo> docs = new ArrayList<>();
+            for (DocumentRow row : DocumentTable.page(c, q, p)) {
+                docs.add(info(c, row));
+            }
+            return new DocumentPage(docs, DocumentTable.count(c, q, p), q.page(), q.pageSize());
+        });
+    }
+
+    DocumentInfo info(Principal p, String id) {
+        return db.inTransaction(c -> info(c, require(p, c, id, Right.READ)));
+    }
+
+    List<VersionInfo> versions(Principal p, String id) {
+        return db.inTransaction(c -> {
+            require(p, c, id, Right.READ);
+            return VersionTable.of(c, id);
+        });
+    }
+
+    /** The version to send ({@code version} 0: the newest), after checking the read right. */
+    VersionInfo version(Principal p, String id, int version) {
+        return db.inTransaction(c -> {
+            require(p, c, id, Right.READ);
+            for (VersionInfo v : VersionTable.of(c, id)) {
+                if (version == 0 || v.version() == version) {
+                    return v;
+                }
+            }
+            throw new SynclineException(ErrorCode.NOT_FOUND, "Document '" + id + "' has no version " + version
+                    + "; 'docs versions " + id + "' lists the versions it has.");
+        });
+    }
+
+    InputStream open(VersionInfo v) {
+        return blobs.open(v.sha256());
+    }
+
+    /** Changes whichever of name, author, description and tags are not null. Needs write. */
+    Change edit(Principal p, String id, String name, String author, String description, List<String> tags) {
+        String checkedName = name == null ? null : DocumentFields.name(name);
+        String checkedAuthor = author == null ? null : DocumentFields.author(author);
+        String checkedDescription = description == null ? null : DocumentFields.description(description);
+        List<String> checkedTags = tags == null ? null : DocumentFields.tags(tags);
+        return db.inTransaction(c -> {
+            DocumentRow d = require(p, c, id, Right.WRITE);
+            DocumentRow row = new DocumentRow(id, or(checkedName, d.name()), or(checkedAuthor, d.author()), d.mimeType(), d.size(),
+                    d.sha256(), d.node(), d.created(), now(), d.version(), or(checkedDescription, d.description()), d.owner());
+            DocumentTable.update(c, row);
+            if (checkedTags != null) {
+                TagTable.replace(c, id, checkedTags);
+            }
+            return change(c, row);
+        });
+    }
+
+    /** Grants read or write to a user or group that exists. Needs manage. */
+    Change share(Principal p, String id, Grant grant, boolean subjectExists) {
+        if (grant.right() == Right.MANAGE) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A document can be shared for 'read' or 'write'; 'manage' stays with its owner.");
+        }
+        if (!subjectExists) {
+            throw new SynclineException(ErrorCode.NOT_FOUND, "There is no " + grant.kind().name().toLowerCase(Locale.ROOT) + " '"
+                    + Names.printable(grant.subject()) + "'; check the name with 'user list' or 'group list'.");
+        }
+        return db.inTransaction(c -> {
+            DocumentRow d = require(p, c, id, Right.MANAGE);
+            GrantTable.put(c, id, grant);
+            return change(c, d);
+        });
+    }
+
+    private record Deletion(Change last, List<String> unreferencedBlobs) {
+    }
+
+    /** Deletes the document, every version, and each blob no other version refers to. Needs manage. */
+    Change delete(Principal p, String id) {
+        synchronized (blobGate) {
+            Deletion d = db.inTransaction(c -> {
+                Change last = change(c, require(p, c, id, Right.MANAGE));
+                List<VersionInfo> versions = VersionTable.of(c, id);
+                DocumentTable.delete(c, id);
+                List<String> unreferenced = new ArrayList<>();
+                for (VersionInfo v : versions) {
+                    if (!unreferenced.contains(v.sha256()) && !VersionTable.isReferenced(c, v.sha256())) {
+                        unreferenced.add(v.sha256());
+                    }
+                }
+                return new Deletion(last, unreferenced);
+            });
+            // after the commit: a crash in between leaves an unreferenced blob, never a document without bytes
+            d.unreferencedBlobs().forEach(blobs::delete);
+            return d.last();
+        }
+    }
+
+    /** The grants that decide who may read the document: its owner's implicit manage, then its shares. */
+    static List<Grant> grants(Connection c, DocumentRow d) throws SQLException {
+        List<Grant> grants = new ArrayList<>();
+        grants.add(Grant.user(d.owner(), Right.MANAGE));
+        grants.addAll(GrantTable.of(c, d.id()));
+        return grants;
+    }
+
+    private DocumentRow readable(Principal p, String id, Right needed) {
+        return db.inTransaction(c -> require(p, c, id, needed));
+    }
+
+    private static DocumentRow require(Principal p, Connection c, String id, Right needed) throws SQLException {
+        DocumentRow d = DocumentTable.find(c, id).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND, "There is no document '"
+                + Names.printable(id) + "'; 'docs find' lists the documents you may read."));
+        AccessCheck.require(p, KIND, id, grants(c, d), needed);
+        return d;
+    }
+
+    private Change change(Connection c, DocumentRow row) throws SQLException {
+        return new Change(info(c, row), grants(c, row));
+    }
+
+    private static DocumentInfo info(Connection c, DocumentRow d) throws SQLException {
+        List<DocumentShare> shares = GrantTable.of(c, d.id()).stream()
+                .map(g -> new DocumentShare(g.kind().name().toLowerCase(Locale.ROOT), g.subject(), g.right().word())).toList();
+        return new DocumentInfo(d.id(), d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(), d.created(), d.modified(),
+                d.version(), d.description(), TagTable.of(c, d.id()), d.owner(), shares);
+    }
+
+    private record Stored(String sha256, long size, String mimeType) {
+    }
+
+    /** Streams the content into the blob store (verified, atomic); a stream cut short stores nothing. */
+    private Stored store(InputStream content, String name) {
+        BufferedInputStream in = new BufferedInputStream(content, BUFFER);
+        byte[] head;
+        try {
+            in.mark(MimeTypes.HEAD);
+            head = in.readNBytes(MimeTypes.HEAD);
+            in.reset();
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "Receiving the content failed (" + e.getMessage() + "); nothing was stored, send it again.", e);
+        }
+        String sha = blobs.put(in);
+        return new Stored(sha, blobs.size(sha), MimeTypes.detect(head, name));
+    }
+
+    /**
+     * Commits the metadata that refers to a blob just stored. When the commit fails, a blob nothing refers
+     * to is removed again, so a refused registration leaves no orphan.
+     */
+    private Change committed(String sha, org.syncline.store.SqlWork<Change> work) {
+        synchronized (blobGate) {
+            if (!blobs.exists(sha)) {
+                throw new SynclineException(ErrorCode.STORAGE, "The content was removed while it was being registered; send it again.");
+            }
+            try {
+                return db.inTransaction(work);
+            } catch (RuntimeException e) {
+                if (!db.inTransaction(c -> VersionTable.isReferenced(c, sha))) {
+                    blobs.delete(sha);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static String or(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static Instant now() {
+        // milliseconds: what every database we target keeps, so a value reads back as it was written
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

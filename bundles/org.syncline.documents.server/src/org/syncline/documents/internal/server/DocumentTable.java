@@ -1,0 +1,177 @@
+package org.syncline.documents.internal.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.syncline.documents.DocumentQuery;
+import org.syncline.protocol.Principal;
+
+/**
+ * The SQL of the documents table: one row per document, carrying its newest version so a search needs no
+ * join. Portable SQL (Derby and PostgreSQL both take it); callers bring the transaction and the rules.
+ */
+final class DocumentTable {
+    static final String[] CREATE = {
+        """
+        CREATE TABLE documents (
+            id VARCHAR(36) NOT NULL PRIMARY KEY,
+            name VARCHAR(255) NOT NULL,
+            author VARCHAR(255) NOT NULL,
+            mime_type VARCHAR(255) NOT NULL,
+            size_bytes BIGINT NOT NULL,
+            sha256 CHAR(64) NOT NULL,
+            node VARCHAR(255) NOT NULL,
+            created TIMESTAMP NOT NULL,
+            modified TIMESTAMP NOT NULL,
+            current_version INTEGER NOT NULL,
+            description VARCHAR(4000) NOT NULL,
+            owner_name VARCHAR(64) NOT NULL)""",
+        "CREATE INDEX documents_name ON documents (name)",
+        "CREATE INDEX documents_author ON documents (author)",
+        "CREATE INDEX documents_mime ON documents (mime_type)",
+        "CREATE INDEX documents_size ON documents (size_bytes)",
+        "CREATE INDEX documents_modified ON documents (modified)",
+        "CREATE INDEX documents_node ON documents (node)",
+        "CREATE INDEX documents_owner ON documents (owner_name)",
+    };
+
+    private static final String COLUMNS = "d.id, d.name, d.author, d.mime_type, d.size_bytes, d.sha256, d.node, d.created, d.modified, "
+            + "d.current_version, d.description, d.owner_name";
+
+    private DocumentTable() {
+    }
+
+    static void insert(Connection c, DocumentRow d) throws SQLException {
+        Sql.update(c, "INSERT INTO documents (id, name, author, mime_type, size_bytes, sha256, node, created, modified, current_version, "
+                + "description, owner_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.id(), d.name(), d.author(), d.mimeType(),
+                d.size(), d.sha256(), d.node(), d.created(), d.modified(), d.version(), d.description(), d.owner());
+    }
+
+    /** Writes every field but id, created and owner. */
+    static void update(Connection c, DocumentRow d) throws SQLException {
+        Sql.update(c, "UPDATE documents SET name = ?, author = ?, mime_type = ?, size_bytes = ?, sha256 = ?, node = ?, modified = ?, "
+                + "current_version = ?, description = ? WHERE id = ?", d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(),
+                d.modified(), d.version(), d.description(), d.id());
+    }
+
+    /** Deletes the document; its versions, tags and grants go with it (ON DELETE CASCADE). */
+    static boolean delete(Connection c, String id) throws SQLException {
+        return Sql.update(c, "DELETE FROM documents WHERE id = ?", id) > 0;
+    }
+
+    /** The row, when there is a document with that id. */
+    static Optional<DocumentRow> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents d WHERE d.id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** How many documents match the query and may be read by {@code reader}. */
+    static long count(Connection c, DocumentQuery q, Principal reader) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, reader, params);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM documents d" + where)) {
+            Sql.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The query's page of matching documents {@code reader} may read, in its order (ties broken by id). */
+    static List<DocumentRow> page(Connection c, DocumentQuery q, Principal reader) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM documents d" + where(q, reader, params) + " ORDER BY " + column(q.sort())
+                + (q.descending() ? " DESC" : " ASC") + ", d.id ASC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        params.add((long) (q.page() - 1) * q.pageSize());
+        params.add(q.pageSize());
+        List<DocumentRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Admins read everything; anyone else what they own or what is shared with them or a group of theirs. */
+    private static String where(DocumentQuery q, Principal reader, List<Object> params) {
+        StringBuilder w = new StringBuilder(" WHERE 1 = 1");
+        if (!reader.isAdmin()) {
+            w.append(" AND (d.owner_name = ? OR EXISTS (SELECT 1 FROM document_grants g WHERE g.document_id = d.id AND "
+                    + "((g.subject_kind = 'user' AND g.subject = ?)");
+            params.add(reader.name());
+            params.add(reader.name());
+            if (!reader.groups().isEmpty()) {
+                w.append(" OR (g.subject_kind = 'group' AND g.subject IN (").append("?, ".repeat(reader.groups().size() - 1)).append("?))");
+                params.addAll(reader.groups());
+            }
+            w.append(")))");
+        }
+        if (q.name() != null) {
+            w.append(" AND LOWER(d.name) LIKE ? ESCAPE '!'");
+            params.add("%" + likeLiteral(q.name().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (q.author() != null) {
+            w.append(" AND LOWER(d.author) = ?");
+            params.add(q.author().toLowerCase(Locale.ROOT));
+        }
+        if (q.mimeType() != null) {
+            w.append(" AND d.mime_type = ?");
+            params.add(q.mimeType());
+        }
+        if (q.tag() != null) {
+            w.append(" AND EXISTS (SELECT 1 FROM document_tags t WHERE t.document_id = d.id AND t.tag = ?)");
+            params.add(q.tag());
+        }
+        if (q.modifiedAfter() != null) {
+            w.append(" AND d.modified >= ?");
+            params.add(q.modifiedAfter());
+        }
+        if (q.modifiedBefore() != null) {
+            w.append(" AND d.modified < ?");
+            params.add(q.modifiedBefore());
+        }
+        if (q.minSize() != null) {
+            w.append(" AND d.size_bytes >= ?");
+            params.add(q.minSize());
+        }
+        if (q.maxSize() != null) {
+            w.append(" AND d.size_bytes <= ?");
+            params.add(q.maxSize());
+        }
+        return w.toString();
+    }
+
+    private static String column(DocumentQuery.Sort sort) {
+        return switch (sort) {
+            case NAME -> "d.name";
+            case MODIFIED -> "d.modified";
+            case SIZE -> "d.size_bytes";
+        };
+    }
+
+    /** A user's substring taken literally: % and _ are characters here, not wildcards. */
+    private static String likeLiteral(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static DocumentRow row(ResultSet rs) throws SQLException {
+        return new DocumentRow(rs.getString("id"), rs.getString("name"), rs.getString("author"), rs.getString("mime_type"),
+                rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("node"), Sql.instant(rs, "created"),
+                Sql.instant(rs, "modified"), rs.getInt("current_version"), rs.getString("description"), rs.getString("owner_name"));
+    }
+}

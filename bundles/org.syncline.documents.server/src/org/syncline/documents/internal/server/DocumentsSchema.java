@@ -1,0 +1,19 @@
+package org.syncline.documents.internal.server;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.syncline.store.Migration;
+
+/**
+ * The schema of the documents capability (component {@code docs}), oldest first, append only. Each table's
+ * SQL lives in its table class. Storage nodes, enrollment tokens and the delete queue come as later migrations.
+ */
+final class DocumentsSchema {
+    static final List<Migration> MIGRATIONS = List.of(
+            Migration.sql(1, "documents, versions, tags, grants", Stream.of(DocumentTable.CREATE, VersionTable.CREATE, TagTable.CREATE,
+                    GrantTable.CREATE).flatMap(Stream::of).toArray(String[]::new)));
+
+    private DocumentsSchema() {
+    }
+}

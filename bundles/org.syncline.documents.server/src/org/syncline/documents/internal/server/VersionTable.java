@@ -1,0 +1,60 @@
+package org.syncline.documents.internal.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.syncline.documents.VersionInfo;
+
+/**
+ * The SQL of document_versions: every version of every document, each naming the blob (by SHA-256) and the
+ * node that holds it, so a blob is deleted only when no version refers to it any more.
+ */
+final class VersionTable {
+    static final String[] CREATE = {
+        """
+        CREATE TABLE document_versions (
+            document_id VARCHAR(36) NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            version_no INTEGER NOT NULL,
+            sha256 CHAR(64) NOT NULL,
+            size_bytes BIGINT NOT NULL,
+            mime_type VARCHAR(255) NOT NULL,
+            node VARCHAR(255) NOT NULL,
+            created TIMESTAMP NOT NULL,
+            author VARCHAR(255) NOT NULL,
+            PRIMARY KEY (document_id, version_no))""",
+        "CREATE INDEX document_versions_sha ON document_versions (sha256)",
+    };
+
+    private static final String COLUMNS = "version_no, sha256, size_bytes, mime_type, node, created, author";
+
+    private VersionTable() {
+    }
+
+    static void insert(Connection c, String documentId, VersionInfo v) throws SQLException {
+        Sql.update(c, "INSERT INTO document_versions (document_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", documentId,
+                v.version(), v.sha256(), v.size(), v.mimeType(), v.node(), v.created(), v.author());
+    }
+
+    /** Newest first. */
+    static List<VersionInfo> of(Connection c, String documentId) throws SQLException {
+        List<VersionInfo> versions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM document_versions WHERE document_id = ? ORDER BY version_no DESC")) {
+            ps.setString(1, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(new VersionInfo(rs.getInt("version_no"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                            rs.getString("mime_type"), rs.getString("node"), Sql.instant(rs, "created"), rs.getString("author")));
+                }
+            }
+        }
+        return versions;
+    }
+
+    static boolean isReferenced(Connection c, String sha256) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM document_versions WHERE sha256 = ?", sha256);
+    }
+}

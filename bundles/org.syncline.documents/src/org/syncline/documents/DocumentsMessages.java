@@ -1,0 +1,34 @@
+package org.syncline.documents;
+
+/**
+ * The message catalogue of documents. Every name is {@code docs.<verb>}. Any logged-in user may send them;
+ * the server checks the sender's right on each document (owner: manage; shares: read or write; admins: all).
+ */
+public final class DocumentsMessages {
+    public static final String CAPABILITY = "docs";
+    /** Upload. Body: name, author, description, tags; the bytes follow. Answer: a {@link DocumentInfo}. */
+    public static final String REGISTER = "docs.register";
+    /** Body: a {@link DocumentQuery}. Answer: a {@link DocumentPage} of the documents the sender may read. */
+    public static final String SEARCH = "docs.search";
+    /** Download. Body: id, version (0: the newest). The bytes, then a {@link VersionInfo}. Needs read. */
+    public static final String GET = "docs.get";
+    /** Upload of a new version. Body: id, author; the bytes follow. Answer: the {@link DocumentInfo}. Needs write. */
+    public static final String UPDATE = "docs.update";
+    /** Body: id. Answer: versions, a list of {@link VersionInfo}, newest first. Needs read. */
+    public static final String VERSIONS = "docs.versions";
+    /** Body: id. Answer: the {@link DocumentInfo}. Needs read. */
+    public static final String INFO = "docs.info";
+    /** Body: id and any of name, author, description, tags. Answer: the {@link DocumentInfo}. Needs write. */
+    public static final String EDIT = "docs.edit";
+    /** Body: id, kind (user or group), subject, right (read or write). Answer: the {@link DocumentInfo}. Needs manage. */
+    public static final String SHARE = "docs.share";
+    /** Body: id. Removes the document, every version and its bytes. Needs manage. */
+    public static final String DELETE = "docs.rm";
+    /** Subscribers get {@link #EVENT} for every document they may read that is added, changed or deleted. */
+    public static final String TOPIC = "docs.events";
+    /** Body: a {@link DocumentEvent}. */
+    public static final String EVENT = "docs.event";
+
+    private DocumentsMessages() {
+    }
+}

@@ -1,0 +1,101 @@
+package org.syncline.documents.client;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.syncline.core.json.Json;
+import org.syncline.documents.DocumentEvent;
+import org.syncline.documents.DocumentInfo;
+import org.syncline.documents.DocumentPage;
+import org.syncline.documents.DocumentQuery;
+import org.syncline.documents.DocumentShare;
+import org.syncline.documents.DocumentsMessages;
+import org.syncline.documents.VersionInfo;
+import org.syncline.protocol.Connection;
+
+/**
+ * Documents over a {@link Connection}: the caller never names a storage node. Content is streamed both ways,
+ * never held in memory. Every call is checked on the server against the caller's rights on the document.
+ */
+public final class DocumentsClient {
+    private final Connection connection;
+
+    public DocumentsClient(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Registers {@code content} under {@code name}; the document exists once the server has stored the bytes
+     * and checked their SHA-256. A stream that fails part-way registers nothing.
+     *
+     * @param author      who wrote it; null: the user registering it
+     * @param description free text, may be empty
+     */
+    public DocumentInfo register(String name, String author, String description, List<String> tags, InputStream content) {
+        Map<String, Object> body = Json.object("name", name, "description", description == null ? "" : description, "tags", tags);
+        if (author != null) {
+            body.put("author", author);
+        }
+        return Json.read(connection.upload(DocumentsMessages.REGISTER, body, content), DocumentInfo.class);
+    }
+
+    public DocumentPage search(DocumentQuery query) {
+        return Json.read(connection.request(DocumentsMessages.SEARCH, query.toBody()), DocumentPage.class);
+    }
+
+    /** Writes the bytes of {@code version} (0: the newest) to {@code sink}; returns what was sent, to check it. */
+    public VersionInfo get(String id, int version, OutputStream sink) {
+        return Json.read(connection.download(DocumentsMessages.GET, Json.object("id", id, "version", version), sink), VersionInfo.class);
+    }
+
+    /** Stores {@code content} as the next version; earlier versions stay downloadable. */
+    public DocumentInfo update(String id, InputStream content) {
+        return Json.read(connection.upload(DocumentsMessages.UPDATE, Json.object("id", id), content), DocumentInfo.class);
+    }
+
+    /** Newest first. */
+    public List<VersionInfo> versions(String id) {
+        return connection.request(DocumentsMessages.VERSIONS, Json.object("id", id)).list("versions", VersionInfo.class);
+    }
+
+    public DocumentInfo info(String id) {
+        return Json.read(connection.request(DocumentsMessages.INFO, Json.object("id", id)), DocumentInfo.class);
+    }
+
+    public DocumentInfo rename(String id, String name) {
+        return edit(id, Json.object("name", name));
+    }
+
+    /**
+     * Changes metadata: {@code changes} holds any of name, author, description (strings) and tags (a list of
+     * strings); fields not given stay as they are.
+     */
+    public DocumentInfo edit(String id, Map<String, Object> changes) {
+        Map<String, Object> body = Json.object("id", id);
+        body.putAll(changes);
+        return Json.read(connection.request(DocumentsMessages.EDIT, body), DocumentInfo.class);
+    }
+
+    /** Grants a user or a group ({@link DocumentShare#USER}, {@link DocumentShare#GROUP}) "read" or "write". */
+    public DocumentInfo share(String id, String kind, String subject, String right) {
+        return Json.read(connection.request(DocumentsMessages.SHARE,
+                Json.object("id", id, "kind", kind, "subject", subject, "right", right)), DocumentInfo.class);
+    }
+
+    /** Deletes the document with every version. */
+    public void delete(String id) {
+        connection.request(DocumentsMessages.DELETE, Json.object("id", id));
+    }
+
+    /**
+     * Calls {@code listener} for every document the user may read that is added, changed or deleted, and
+     * subscribes (again after reconnects). Listeners run on the connection's push thread, one at a time.
+     */
+    public void watch(Consumer<DocumentEvent> listener) {
+        connection.onPush(DocumentsMessages.EVENT, body -> listener.accept(Json.read(body, DocumentEvent.class)));
+        connection.subscribe(DocumentsMessages.TOPIC);
+    }
+}
