@@ -115,6 +115,8 @@ public final class StreamReceiver extends InputStream {
                 ended = true;
                 return -1;
             }
+            // the reader has copied all of the previous chunk out: its array serves the decoder again
+            ChunkPool.give(current);
             current = next;
             offset = 0;
             owed++;
