@@ -1,0 +1,118 @@
+package org.syncline.protocol.internal;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.syncline.protocol.Frame;
+import org.syncline.protocol.FrameKind;
+import org.syncline.protocol.ProtocolConstants;
+
+/**
+ * What the streams of one session share for flow control: the measured round trip of the link, and a
+ * budget for growing their credit windows.
+ * <p>
+ * The round trip is measured with a PING whose body is the sender's {@link System#nanoTime()}; the peer
+ * echoes the body in its PONG. The smallest sample of the last {@link #WINDOW_NANOS} or so counts: a PING
+ * that waited behind queued DATA measures the queue, not the link. A peer that does not echo (an older
+ * release) leaves the round trip unknown.
+ * <p>
+ * The budget caps what the windows of all streams of the session may grow by together, so that many
+ * streams cannot each grow to {@link StreamReceiver#MAX_WINDOW} (16 streams x 16 MiB would be 256 MiB):
+ * each stream always has its initial {@link ProtocolConstants#STREAM_WINDOW} chunks, and growth beyond that
+ * comes out of {@link #BUDGET} chunks per session.
+ */
+public final class SessionFlow {
+    /** Chunks of window growth shared by all streams of a session: enough for one stream to reach the maximum. */
+    public static final int BUDGET = StreamReceiver.MAX_WINDOW - ProtocolConstants.STREAM_WINDOW;
+    /** How long a minimum round trip stands before newer samples replace it. */
+    static final long WINDOW_NANOS = 10_000_000_000L;
+    /** Pings for measuring are sent at most this often. */
+    static final long PING_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long UNKNOWN = Long.MAX_VALUE;
+
+    private final Consumer<Frame> sendPing;
+    private final AtomicInteger budget = new AtomicInteger(BUDGET);
+    private final AtomicLong lastPing = new AtomicLong(System.nanoTime() - 2 * PING_INTERVAL_NANOS);
+    /** Minimum of the current and of the previous period of WINDOW_NANOS; guarded by this. */
+    private long currentMin = UNKNOWN;
+    private long previousMin = UNKNOWN;
+    private long periodStart = System.nanoTime();
+
+    /** @param sendPing writes a frame to the peer (a PING that the peer answers with a PONG) */
+    public SessionFlow(Consumer<Frame> sendPing) {
+        this.sendPing = sendPing;
+    }
+
+    /** A flow that cannot measure: no pings, round trip unknown (tests, sinks that are not sessions). */
+    public static SessionFlow unmeasured() {
+        return new SessionFlow(null);
+    }
+
+    /** A PING carrying the time it is sent. */
+    public static Frame timedPing() {
+        return new Frame(FrameKind.PING, 0, "", ByteBuffer.allocate(8).putLong(System.nanoTime()).array());
+    }
+
+    /** Sends a timed PING unless one went out within the last {@link #PING_INTERVAL_NANOS}. */
+    public void pingIfDue() {
+        long last = lastPing.get();
+        long now = System.nanoTime();
+        if (sendPing != null && now - last >= PING_INTERVAL_NANOS && lastPing.compareAndSet(last, now)) {
+            sendPing.accept(timedPing());
+        }
+    }
+
+    /** Takes the round trip from a PONG that echoed one of our timed PINGs; other PONGs are ignored. */
+    public void pong(Frame pong) {
+        if (pong.body().length == 8) {
+            sample(System.nanoTime() - ByteBuffer.wrap(pong.body()).getLong());
+        }
+    }
+
+    synchronized void sample(long nanos) {
+        if (nanos < 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - periodStart > WINDOW_NANOS) {
+            previousMin = currentMin;
+            currentMin = UNKNOWN;
+            periodStart = now;
+        }
+        currentMin = Math.min(currentMin, nanos);
+    }
+
+    /** The smallest recent round trip in nanoseconds, or -1 when none was measured. */
+    public synchronized long roundTripNanos() {
+        long min = Math.min(currentMin, previousMin);
+        return min == UNKNOWN ? -1 : min;
+    }
+
+    /** Takes up to {@code chunks} of window growth from the session's budget; returns how many it got. */
+    int take(int chunks) {
+        while (true) {
+            int left = budget.get();
+            int got = Math.min(left, chunks);
+            if (got <= 0) {
+                return 0;
+            }
+            if (budget.compareAndSet(left, left - got)) {
+                return got;
+            }
+        }
+    }
+
+    /** Gives back window growth of a stream that ended. */
+    void give(int chunks) {
+        if (chunks > 0) {
+            budget.addAndGet(chunks);
+        }
+    }
+
+    /** Chunks of growth still available to the session's streams. */
+    public int budgetLeft() {
+        return budget.get();
+    }
+}
