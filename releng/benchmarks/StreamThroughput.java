@@ -42,7 +42,8 @@ public class StreamThroughput {
         Endpoint endpoint = new Endpoint(EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "bench", "bench"),
                 identity, (u, p) -> Optional.of(new Principal(u, Set.of("user"))));
         endpoint.handleUpload("bench.sink", Access.USER, (ctx, body, in) -> Json.object("bytes", drain(in),
-                "window", (long) ((org.syncline.protocol.internal.StreamReceiver) in).window()));
+                "window", (long) ((org.syncline.protocol.internal.StreamReceiver) in).window(),
+                "rttMicros", ((org.syncline.protocol.internal.StreamReceiver) in).roundTripNanos() / 1000));
         int port = endpoint.start().getPort();
         Connection c = Connection.open(new ConnectionSettings(new HostPort("127.0.0.1", port), "bench", "x".toCharArray(), "bench",
                 Duration.ofMinutes(5), false), new KnownServers(dir.resolve("known")), FingerprintPrompt.ACCEPT_NEW);
@@ -64,11 +65,13 @@ public class StreamThroughput {
         double[] tls = new double[runs];
         long peakHeap = 0;
         long[] windows = new long[runs];
+        long[] rtts = new long[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             var answer = c.upload("bench.sink", Map.of(), new Zeros(bytes));
             long got = answer.number("bytes");
             windows[i] = answer.number("window");
+            rtts[i] = answer.number("rttMicros");
             syncline[i] = mbps(bytes, System.nanoTime() - t0);
             if (got != bytes) {
                 throw new IllegalStateException("stream delivered " + got + " of " + bytes + " bytes");
@@ -85,6 +88,7 @@ public class StreamThroughput {
         System.out.printf("raw TLS 1.3 socket copy: median %.0f MB/s %s%n", t, java.util.Arrays.toString(round(tls)));
         System.out.printf("syncline stream upload:  median %.0f MB/s %s%n", s, java.util.Arrays.toString(round(syncline)));
         System.out.printf("credit window at the end of each run (chunks): %s%n", java.util.Arrays.toString(windows));
+        System.out.printf("measured round trip at the end of each run (us, -1 = none): %s%n", java.util.Arrays.toString(rtts));
         System.out.printf("ratio syncline / raw TLS: %.2f%n", s / t);
         c.close();
         endpoint.close();

@@ -378,7 +378,7 @@ public final class Connection implements AutoCloseable {
     private void ping() {
         IoSession s = session;
         if (s != null && s.isConnected()) {
-            s.write(SessionFlow.timedPing());
+            s.write(flow.reportingPing());
         }
     }
 
@@ -486,7 +486,10 @@ public final class Connection implements AutoCloseable {
                     }
                 }
                 // the server times round trips for its upload windows: its body comes back unchanged
-                case PING -> s.write(new Frame(FrameKind.PONG, f.id(), "", f.body()));
+                case PING -> {
+                    flow.ping(f);
+                    s.write(new Frame(FrameKind.PONG, f.id(), "", f.body()));
+                }
                 case PONG -> flow.pong(f);
                 default -> {
                     // anything newer than this client: nothing to do

@@ -55,6 +55,26 @@ class StreamWindowTest {
     }
 
     @Test
+    void theFirstSampleIsReportedToThePeerWhichTakesItAsItsOwn() {
+        java.util.List<Frame> sent = new java.util.ArrayList<>();
+        SessionFlow client = new SessionFlow(sent::add);
+        client.pingIfDue();
+        assertEquals(1, sent.size());
+        assertEquals(16, sent.get(0).body().length);
+        assertEquals(-1, ByteBuffer.wrap(sent.get(0).body()).getLong(8), "nothing measured yet");
+        client.pong(new Frame(FrameKind.PONG, 0, "", sent.get(0).body()));
+        long rtt = client.roundTripNanos();
+        assertTrue(rtt >= 0);
+        assertEquals(2, sent.size(), "the first sample goes to the peer at once");
+        SessionFlow server = SessionFlow.unmeasured();
+        server.sample(5 * MS); // measured behind queued data
+        server.ping(sent.get(1));
+        assertEquals(Math.min(rtt, 5 * MS), server.roundTripNanos());
+        server.ping(new Frame(FrameKind.PING, 0, "", null));
+        assertEquals(Math.min(rtt, 5 * MS), server.roundTripNanos(), "an older client's PING reports nothing");
+    }
+
+    @Test
     void aSessionsStreamsShareOneBudgetForGrowth() {
         SessionFlow flow = SessionFlow.unmeasured();
         assertEquals(SessionFlow.BUDGET, flow.take(SessionFlow.BUDGET + 100));

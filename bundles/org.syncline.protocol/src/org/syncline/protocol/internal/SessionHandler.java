@@ -129,7 +129,10 @@ public final class SessionHandler extends IoHandlerAdapter {
         }
         switch (f.kind()) {
             // the body comes back unchanged: a client times the round trip with it (SessionFlow)
-            case PING -> Sessions.send(session, new Frame(FrameKind.PONG, f.id(), "", f.body()));
+            case PING -> {
+                st.flow.ping(f);
+                Sessions.send(session, new Frame(FrameKind.PONG, f.id(), "", f.body()));
+            }
             case REQUEST, UPLOAD, DOWNLOAD -> dispatch(session, st, f);
             case DATA -> {
                 StreamReceiver r = st.receivers.get(f.id());

@@ -96,6 +96,11 @@ public final class StreamReceiver extends InputStream {
         release();
     }
 
+    /** The session's smallest recent round trip in nanoseconds, or -1 when none was measured. */
+    public long roundTripNanos() {
+        return flow.roundTripNanos();
+    }
+
     /** Chunks received and not yet taken by the reader. */
     int queued() {
         return chunks.size();
