@@ -14,7 +14,7 @@ import org.syncline.protocol.ProtocolConstants;
  * budget for growing their credit windows.
  * <p>
  * The round trip is measured with a PING whose body is the sender's {@link System#nanoTime()}; the peer
- * echoes the body in its PONG. The smallest sample of the last {@link #WINDOW_NANOS} or so counts: a PING
+ * echoes the body in its PONG. The smallest sample of the last one or two {@link #WINDOW_NANOS} counts: a PING
  * that waited behind queued DATA measures the queue, not the link. A peer that does not echo (an older
  * release) leaves the round trip unknown.
  * <p>
@@ -32,8 +32,13 @@ import org.syncline.protocol.ProtocolConstants;
 public final class SessionFlow {
     /** Chunks of window growth shared by all streams of a session: enough for one stream to reach the maximum. */
     public static final int BUDGET = StreamReceiver.MAX_WINDOW - ProtocolConstants.STREAM_WINDOW;
-    /** How long a minimum round trip stands before newer samples replace it. */
-    static final long WINDOW_NANOS = 10_000_000_000L;
+    /**
+     * How long a minimum round trip stands before newer samples replace it: longer than the client's
+     * keepalive interval (a third of the 90 s idle timeout), so that during a long upload the client's
+     * reports (its PINGs are answered at once, nothing queued ahead) keep replacing the endpoint's own
+     * samples, which wait behind the upload's data.
+     */
+    static final long WINDOW_NANOS = 60_000_000_000L;
     /** Pings for measuring are sent at most this often. */
     static final long PING_INTERVAL_NANOS = 1_000_000_000L;
     private static final long UNKNOWN = Long.MAX_VALUE;
