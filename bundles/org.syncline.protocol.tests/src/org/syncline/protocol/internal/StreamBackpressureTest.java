@@ -98,6 +98,29 @@ class StreamBackpressureTest {
     }
 
     @Test
+    void transferToWritesTheChunksThemselvesAfterWhatWasAlreadyRead() throws Exception {
+        java.util.List<byte[]> credits = new java.util.ArrayList<>();
+        StreamReceiver receiver = new StreamReceiver(1, f -> credits.add(f.body()), 10_000);
+        byte[] data = new byte[ProtocolConstants.CHUNK_SIZE * 3 + 5];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 13 + i / 1000);
+        }
+        for (int at = 0; at < data.length; at += ProtocolConstants.CHUNK_SIZE) {
+            receiver.offerChunk(java.util.Arrays.copyOfRange(data, at, Math.min(data.length, at + ProtocolConstants.CHUNK_SIZE)));
+        }
+        receiver.end();
+        byte[] head = new byte[100];
+        assertEquals(100, receiver.read(head));
+        java.io.ByteArrayOutputStream rest = new java.io.ByteArrayOutputStream();
+        assertEquals(data.length - 100, receiver.transferTo(rest));
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(head);
+        all.write(rest.toByteArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, all.toByteArray());
+        assertEquals(-1, receiver.read());
+    }
+
+    @Test
     void theChunkPoolKeepsAtMostItsBound() {
         for (int i = 0; i < ChunkPool.MAX + 10; i++) {
             ChunkPool.give(new byte[ProtocolConstants.CHUNK_SIZE]);

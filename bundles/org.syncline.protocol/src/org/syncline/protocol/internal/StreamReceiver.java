@@ -123,9 +123,20 @@ public final class StreamReceiver extends InputStream {
         if (len == 0) {
             return 0;
         }
+        if (!nextChunk()) {
+            return -1;
+        }
+        int n = Math.min(len, current.length - offset);
+        System.arraycopy(current, offset, b, off, n);
+        offset += n;
+        return n;
+    }
+
+    /** Makes {@code current} a chunk with bytes left, taking the next one when needed; false at the end. */
+    private boolean nextChunk() throws IOException {
         while (offset >= current.length) {
             if (ended) {
-                return -1;
+                return false;
             }
             byte[] next = chunks.poll();
             if (next == null) {
@@ -151,7 +162,7 @@ public final class StreamReceiver extends InputStream {
             if (next == EOF) {
                 ended = true;
                 release();
-                return -1;
+                return false;
             }
             // the reader has copied all of the previous chunk out: its array serves the decoder again
             ChunkPool.give(current);
@@ -165,9 +176,24 @@ public final class StreamReceiver extends InputStream {
                 pay(owed);
             }
         }
-        int n = Math.min(len, current.length - offset);
-        System.arraycopy(current, offset, b, off, n);
-        offset += n;
+        return true;
+    }
+
+    /**
+     * Writes the rest of the stream to {@code out} straight from the received chunks, without the copy into
+     * an intermediate array that {@link InputStream#transferTo} makes ({@code Connection.download} uses
+     * this). As with any {@code write}, {@code out} must not keep the array once the call returns: the
+     * chunk goes back to the pool.
+     */
+    @Override
+    public long transferTo(java.io.OutputStream out) throws IOException {
+        long n = 0;
+        while (nextChunk()) {
+            int len = current.length - offset;
+            out.write(current, offset, len);
+            offset += len;
+            n += len;
+        }
         return n;
     }
 
