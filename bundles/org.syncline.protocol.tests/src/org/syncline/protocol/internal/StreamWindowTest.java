@@ -75,6 +75,23 @@ class StreamWindowTest {
     }
 
     @Test
+    void aRoundTripAQuarterBelowTheBestIsReportedAndALongerOneIsNot() {
+        java.util.List<Frame> sent = new java.util.ArrayList<>();
+        SessionFlow client = new SessionFlow(sent::add);
+        client.sample(40 * MS); // a cold first round trip
+        client.pong(pongSentAgo(20 * MS));
+        assertEquals(1, sent.size(), "halved: reported");
+        assertTrue(ByteBuffer.wrap(sent.get(0).body()).getLong(8) <= 21 * MS);
+        client.pong(pongSentAgo(30 * MS));
+        client.pong(pongSentAgo(18 * MS));
+        assertEquals(1, sent.size(), "longer, or less than a quarter shorter: not reported");
+    }
+
+    private static Frame pongSentAgo(long nanos) {
+        return new Frame(FrameKind.PONG, 0, "", ByteBuffer.allocate(16).putLong(System.nanoTime() - nanos).putLong(-1).array());
+    }
+
+    @Test
     void aSessionsStreamsShareOneBudgetForGrowth() {
         SessionFlow flow = SessionFlow.unmeasured();
         assertEquals(SessionFlow.BUDGET, flow.take(SessionFlow.BUDGET + 100));
