@@ -42,7 +42,8 @@ public class StreamThroughput {
         Endpoint endpoint = new Endpoint(EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "bench", "bench"),
                 identity, (u, p) -> Optional.of(new Principal(u, Set.of("user"))));
         endpoint.handleUpload("bench.sink", Access.USER, (ctx, body, in) -> Json.object("bytes", drain(in),
-                "window", (long) ((org.syncline.protocol.internal.StreamReceiver) in).window()));
+                "window", (long) ((org.syncline.protocol.internal.StreamReceiver) in).window(),
+                "rttMicros", ((org.syncline.protocol.internal.StreamReceiver) in).roundTripNanos() / 1000));
         int port = endpoint.start().getPort();
         Connection c = Connection.open(new ConnectionSettings(new HostPort("127.0.0.1", port), "bench", "x".toCharArray(), "bench",
                 Duration.ofMinutes(5), false), new KnownServers(dir.resolve("known")), FingerprintPrompt.ACCEPT_NEW);
@@ -64,19 +65,30 @@ public class StreamThroughput {
         double[] tls = new double[runs];
         long peakHeap = 0;
         long[] windows = new long[runs];
+        long[] rtts = new long[runs];
+        // CPU seconds of the whole process per GiB moved: what each transfer costs, which a loaded machine
+        // distorts far less than its wall-clock speed
+        double[] synclineCpu = new double[runs];
+        double[] tlsCpu = new double[runs];
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < runs; i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             var answer = c.upload("bench.sink", Map.of(), new Zeros(bytes));
             long got = answer.number("bytes");
             windows[i] = answer.number("window");
+            rtts[i] = answer.number("rttMicros");
             syncline[i] = mbps(bytes, System.nanoTime() - t0);
+            synclineCpu[i] = cpuPerGiB(bytes, os.getProcessCpuTime() - c0);
             if (got != bytes) {
                 throw new IllegalStateException("stream delivered " + got + " of " + bytes + " bytes");
             }
             peakHeap = Math.max(peakHeap, Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+            c0 = os.getProcessCpuTime();
             t0 = System.nanoTime();
             rawCopy(identity, raw.getLocalPort(), bytes);
             tls[i] = mbps(bytes, System.nanoTime() - t0);
+            tlsCpu[i] = cpuPerGiB(bytes, os.getProcessCpuTime() - c0);
         }
         double s = median(syncline);
         double t = median(tls);
@@ -85,6 +97,10 @@ public class StreamThroughput {
         System.out.printf("raw TLS 1.3 socket copy: median %.0f MB/s %s%n", t, java.util.Arrays.toString(round(tls)));
         System.out.printf("syncline stream upload:  median %.0f MB/s %s%n", s, java.util.Arrays.toString(round(syncline)));
         System.out.printf("credit window at the end of each run (chunks): %s%n", java.util.Arrays.toString(windows));
+        System.out.printf("measured round trip at the end of each run (us, -1 = none): %s%n", java.util.Arrays.toString(rtts));
+        System.out.printf("CPU s per GiB, raw TLS: %s, syncline: %s; ratio of medians syncline / raw: %.2f%n",
+                java.util.Arrays.toString(round2(tlsCpu)), java.util.Arrays.toString(round2(synclineCpu)),
+                median(synclineCpu) / median(tlsCpu));
         System.out.printf("ratio syncline / raw TLS: %.2f%n", s / t);
         c.close();
         endpoint.close();
@@ -124,6 +140,18 @@ public class StreamThroughput {
 
     static double mbps(long bytes, long nanos) {
         return bytes / 1e6 / (nanos / 1e9);
+    }
+
+    static double cpuPerGiB(long bytes, long cpuNanos) {
+        return cpuNanos / 1e9 / (bytes / (double) (1L << 30));
+    }
+
+    static double[] round2(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = Math.round(v[i] * 100) / 100.0;
+        }
+        return r;
     }
 
     static double median(double[] v) {

@@ -40,6 +40,7 @@ import org.syncline.protocol.internal.FrameCodecFactory;
 import org.syncline.protocol.internal.FrameException;
 import org.syncline.protocol.internal.PinningTrustManager;
 import org.syncline.protocol.internal.Sessions;
+import org.syncline.protocol.internal.SessionFlow;
 import org.syncline.protocol.internal.StreamReceiver;
 import org.syncline.protocol.internal.StreamSender;
 import org.syncline.protocol.internal.TlsFilter;
@@ -73,6 +74,13 @@ public final class Connection implements AutoCloseable {
     private final Map<Long, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     private final Map<Long, StreamReceiver> receivers = new ConcurrentHashMap<>();
     private final Map<Long, StreamSender> senders = new ConcurrentHashMap<>();
+    /** Round trip (timed PINGs) and window budget shared by this connection's downloads. */
+    private final SessionFlow flow = new SessionFlow(f -> {
+        IoSession s = this.session;
+        if (s != null && s.isConnected()) {
+            s.write(f);
+        }
+    });
     private final Map<String, List<Consumer<JsonObject>>> pushListeners = new ConcurrentHashMap<>();
     private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
@@ -202,7 +210,7 @@ public final class Connection implements AutoCloseable {
     public JsonObject download(String type, Map<String, Object> body, OutputStream sink) {
         long id = ids.incrementAndGet();
         CompletableFuture<Frame> f = expect(id);
-        StreamReceiver in = new StreamReceiver(id, this::send, settings.requestTimeout().toMillis());
+        StreamReceiver in = new StreamReceiver(id, this::send, settings.requestTimeout().toMillis(), flow);
         receivers.put(id, in);
         f.whenComplete((frame, error) -> {
             if (error != null || frame.kind() == FrameKind.ERROR) {
@@ -216,6 +224,7 @@ public final class Connection implements AutoCloseable {
             abandonUnlessAnswered(f, id, "download", type, e);
         } finally {
             receivers.remove(id);
+            in.close();
         }
         return await(f, type);
     }
@@ -326,6 +335,8 @@ public final class Connection implements AutoCloseable {
             hello = new ServerHello((int) wb.number("protocol"), wb.optString("server", "?"), wb.optString("name", ""),
                     (int) wb.optNumber("idleTimeout", ProtocolConstants.DEFAULT_IDLE_TIMEOUT_SECONDS), fingerprint);
             request(ProtocolConstants.LOGIN, Json.object("user", settings.user(), "password", new String(settings.password())));
+            // a round trip of the idle link, before any stream queues data in front of the PONG
+            flow.pingIfDue();
             for (String topic : topics) {
                 request(ProtocolConstants.SUBSCRIBE, Json.object("topic", topic));
             }
@@ -367,7 +378,7 @@ public final class Connection implements AutoCloseable {
     private void ping() {
         IoSession s = session;
         if (s != null && s.isConnected()) {
-            s.write(new Frame(FrameKind.PING, 0, "", null));
+            s.write(flow.reportingPing());
         }
     }
 
@@ -474,8 +485,14 @@ public final class Connection implements AutoCloseable {
                         sender.credit(f.creditCount());
                     }
                 }
+                // the server times round trips for its upload windows: its body comes back unchanged
+                case PING -> {
+                    flow.ping(f);
+                    s.write(new Frame(FrameKind.PONG, f.id(), "", f.body()));
+                }
+                case PONG -> flow.pong(f);
                 default -> {
-                    // PONG and anything newer than this client: nothing to do
+                    // anything newer than this client: nothing to do
                 }
             }
         }

@@ -11,6 +11,7 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 import org.syncline.core.ErrorCode;
 import org.syncline.protocol.Frame;
 import org.syncline.protocol.FrameKind;
+import org.syncline.protocol.ProtocolConstants;
 
 /**
  * Decodes the frames of one session as their bytes arrive, copying each byte once, straight from the
@@ -45,7 +46,9 @@ final class FrameDecoder extends ProtocolDecoderAdapter {
                 if (!fill(src, type)) {
                     return;
                 }
-                body = length == Frame.HEADER + type.length ? NONE : new byte[length - Frame.HEADER - type.length];
+                int size = length - Frame.HEADER - type.length;
+                // a full DATA chunk reuses an array its stream's reader has finished with
+                body = size == 0 ? NONE : kind == FrameKind.DATA && size == ProtocolConstants.CHUNK_SIZE ? ChunkPool.take() : new byte[size];
                 filled = 0;
             }
             if (!fill(src, body)) {

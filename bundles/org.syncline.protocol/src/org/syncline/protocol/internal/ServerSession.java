@@ -14,6 +14,8 @@ public final class ServerSession {
     public final Set<String> topics = ConcurrentHashMap.newKeySet();
     public final Map<Long, StreamReceiver> receivers = new ConcurrentHashMap<>();
     public final Map<Long, StreamSender> senders = new ConcurrentHashMap<>();
+    /** Round trip and window budget shared by this session's streams; set when the session is created. */
+    public volatile SessionFlow flow = SessionFlow.unmeasured();
     /** Ids of downloads the client abandoned, so their senders stop. */
     public final Set<Long> abandoned = ConcurrentHashMap.newKeySet();
     /** Frames that arrived while a login was being checked, handled in order once it is decided (guarded by this). */

@@ -65,6 +65,7 @@ public final class SessionHandler extends IoHandlerAdapter {
     @Override
     public void sessionCreated(IoSession session) {
         ServerSession st = new ServerSession();
+        st.flow = new SessionFlow(fr -> Sessions.send(session, fr));
         session.setAttribute(ServerSession.ATTRIBUTE, st);
         String address = address(session);
         st.unauthenticatedFrom.set(address);
@@ -127,7 +128,11 @@ public final class SessionHandler extends IoHandlerAdapter {
             return;
         }
         switch (f.kind()) {
-            case PING -> Sessions.send(session, new Frame(FrameKind.PONG, f.id(), "", null));
+            // the body comes back unchanged: a client times the round trip with it (SessionFlow)
+            case PING -> {
+                st.flow.ping(f);
+                Sessions.send(session, new Frame(FrameKind.PONG, f.id(), "", f.body()));
+            }
             case REQUEST, UPLOAD, DOWNLOAD -> dispatch(session, st, f);
             case DATA -> {
                 StreamReceiver r = st.receivers.get(f.id());
@@ -157,9 +162,7 @@ public final class SessionHandler extends IoHandlerAdapter {
                     st.abandoned.add(f.id());
                 }
             }
-            case PONG -> {
-                // answer to nothing we asked; harmless
-            }
+            case PONG -> st.flow.pong(f);
             default -> refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
                     "A client may not send " + f.kind() + " frames; the connection is closed."));
         }
@@ -227,13 +230,14 @@ public final class SessionHandler extends IoHandlerAdapter {
         HandlerContext ctx = new HandlerContext(session, st.principal);
         switch (f.kind()) {
             case UPLOAD -> {
-                StreamReceiver in = new StreamReceiver(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS);
+                StreamReceiver in = new StreamReceiver(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS, st.flow);
                 st.receivers.put(f.id(), in);
                 workers.execute(() -> run(session, f, () -> {
                     try {
                         return ((UploadHandler) route.handler()).handle(ctx, f.jsonBody(), in);
                     } finally {
                         st.receivers.remove(f.id());
+                        in.close();
                     }
                 }));
             }

@@ -48,13 +48,18 @@ public final class StreamSender extends OutputStream {
             throw new IOException("The stream is already closed.");
         }
         while (len > 0) {
+            if (filled == 0 && off == 0 && len == buffer.length && b.length == buffer.length) {
+                // a whole chunk in an array of its own (Connection.upload reads into one) goes out as it is
+                sendChunk(b, buffer.length);
+                return;
+            }
             int n = Math.min(len, buffer.length - filled);
             System.arraycopy(b, off, buffer, filled, n);
             filled += n;
             off += n;
             len -= n;
             if (filled == buffer.length) {
-                sendChunk();
+                sendChunk(buffer, filled);
             }
         }
     }
@@ -62,7 +67,7 @@ public final class StreamSender extends OutputStream {
     @Override
     public void flush() throws IOException {
         if (filled > 0) {
-            sendChunk();
+            sendChunk(buffer, filled);
         }
     }
 
@@ -77,7 +82,7 @@ public final class StreamSender extends OutputStream {
         sink.send(new Frame(FrameKind.END, id, "", null));
     }
 
-    private void sendChunk() throws IOException {
+    private void sendChunk(byte[] data, int length) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         try {
             while (!credits.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -95,12 +100,11 @@ public final class StreamSender extends OutputStream {
         if (abandoned.getAsBoolean()) {
             throw new IOException("The receiver abandoned the transfer.");
         }
-        // a full buffer is handed over whole: the frame owns it until it is sealed, so it is not reused
-        byte[] chunk = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
-        if (chunk == buffer) {
-            buffer = new byte[ProtocolConstants.CHUNK_SIZE];
+        // the sink is done with the body when send returns (FrameSink), so the buffer is refilled at once
+        byte[] chunk = length == data.length ? data : java.util.Arrays.copyOf(data, length);
+        if (data == buffer) {
+            filled = 0;
         }
-        filled = 0;
         sink.send(new Frame(FrameKind.DATA, id, "", chunk));
     }
 }

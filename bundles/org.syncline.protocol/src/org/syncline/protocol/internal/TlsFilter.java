@@ -34,8 +34,12 @@ public final class TlsFilter extends IoFilterAdapter {
     private static final AttributeKey STATE = new AttributeKey(TlsFilter.class, "state");
     /** The largest plaintext of one TLS record. */
     private static final int MAX_RECORD = 16 * 1024;
-    /** Sealed-chunk buffers kept per session: a full initial window's worth. */
-    private static final int MAX_SPARES = ProtocolConstants.STREAM_WINDOW;
+    /**
+     * Sealed-chunk buffers kept per session: as many as the write backlog lets wait for the socket, and a
+     * few more; with only a window's worth (16) the pool ran dry and a third of the stream's allocations
+     * were fresh 64 KiB buffers (JFR, releng/benchmarks/RESULTS.md).
+     */
+    private static final int MAX_SPARES = (int) (WriteBacklog.HIGH_WATER / ProtocolConstants.CHUNK_SIZE) + 8;
 
     private final SSLContext context;
     private final boolean client;
@@ -77,7 +81,19 @@ public final class TlsFilter extends IoFilterAdapter {
     @Override
     public void messageReceived(NextFilter next, IoSession session, Object message) throws Exception {
         TlsSession tls = state(session);
-        ByteBuffer net = tls.append(((IoBuffer) message).buf());
+        IoBuffer received = (IoBuffer) message;
+        try {
+            unwrap(next, session, tls, received.buf());
+        } finally {
+            // every byte was decrypted or copied into tls.partial, so MINA's read buffer goes back to its
+            // allocator's pool; MINA itself frees only the buffers it did not pass up the chain (it allocated
+            // a fresh 64 KiB buffer per socket read)
+            received.free();
+        }
+    }
+
+    private void unwrap(NextFilter next, IoSession session, TlsSession tls, ByteBuffer received) throws Exception {
+        ByteBuffer net = tls.append(received);
         try {
             while (net.hasRemaining()) {
                 SSLEngineResult r = tls.engine.unwrap(net, tls.plain);
@@ -115,7 +131,11 @@ public final class TlsFilter extends IoFilterAdapter {
         }
         synchronized (tls) {
             if (!tls.secured) {
-                // written before the handshake finished: sent, in order, right after it
+                // written before the handshake finished: sent, in order, right after it; copied, because a
+                // stream writer reuses its chunk buffer as soon as the write returns (FrameSink)
+                if (message instanceof FrameBuffers f) {
+                    request.setMessage(new FrameBuffers(copy(f.parts())));
+                }
                 tls.early.add(request);
                 return;
             }
@@ -134,6 +154,14 @@ public final class TlsFilter extends IoFilterAdapter {
             tls.recycle(sent.buf());
         }
         next.messageSent(session, request);
+    }
+
+    private static ByteBuffer[] copy(ByteBuffer[] parts) {
+        ByteBuffer[] c = new ByteBuffer[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            c[i] = ByteBuffer.allocate(parts[i].remaining()).put(parts[i].duplicate()).flip();
+        }
+        return c;
     }
 
     private static ByteBuffer[] parts(Object message) {
