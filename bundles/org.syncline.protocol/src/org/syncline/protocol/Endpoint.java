@@ -38,9 +38,6 @@ public final class Endpoint implements AutoCloseable {
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("syncline-worker-", 0).factory());
-    /** Upload handlers: on platform threads, which the I/O thread wakes with one hand-off per chunk, not two. */
-    private final ExecutorService streamWorkers = Executors.newThreadPerTaskExecutor(
-            Thread.ofPlatform().name("syncline-upload-", 0).daemon().factory());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "syncline-login-timeout");
         t.setDaemon(true);
@@ -92,7 +89,7 @@ public final class Endpoint implements AutoCloseable {
         // MINA starts reads at 2 KiB and grows slowly; streams move 64 KiB chunks.
         acceptor.getSessionConfig().setReadBufferSize(ProtocolConstants.CHUNK_SIZE);
         acceptor.getSessionConfig().setMinReadBufferSize(ProtocolConstants.CHUNK_SIZE / 4);
-        acceptor.setHandler(new SessionHandler(settings, routes, authenticator, throttle, workers, streamWorkers, timer,
+        acceptor.setHandler(new SessionHandler(settings, routes, authenticator, throttle, workers, timer,
                 () -> sessionListeners.forEach(Runnable::run)));
         acceptor.bind(settings.bind());
         return acceptor.getLocalAddress();
@@ -175,10 +172,8 @@ public final class Endpoint implements AutoCloseable {
         }
         timer.shutdownNow();
         workers.shutdown();
-        streamWorkers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
-            streamWorkers.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -47,25 +47,13 @@ public final class SessionHandler extends IoHandlerAdapter {
     private final Authenticator authenticator;
     private final LoginThrottle throttle;
     private final ExecutorService workers;
-    private final ExecutorService streamWorkers;
     private final Runnable sessionsChanged;
     private final ScheduledExecutorService timer;
     private final ConcurrentHashMap<String, AtomicInteger> unauthenticated = new ConcurrentHashMap<>();
 
     public SessionHandler(EndpointSettings settings, Routes routes, Authenticator authenticator, LoginThrottle throttle,
             ExecutorService workers, ScheduledExecutorService timer, Runnable sessionsChanged) {
-        this(settings, routes, authenticator, throttle, workers, workers, timer, sessionsChanged);
-    }
-
-    /**
-     * {@code streamWorkers} run upload handlers: they block on every chunk the I/O thread hands them, and a
-     * virtual thread's wake-up is two hand-offs (its scheduler's queue, then a carrier thread), a platform
-     * thread's one.
-     */
-    public SessionHandler(EndpointSettings settings, Routes routes, Authenticator authenticator, LoginThrottle throttle,
-            ExecutorService workers, ExecutorService streamWorkers, ScheduledExecutorService timer, Runnable sessionsChanged) {
         this.timer = timer;
-        this.streamWorkers = streamWorkers;
         this.settings = settings;
         this.routes = routes;
         this.authenticator = authenticator;
@@ -244,7 +232,7 @@ public final class SessionHandler extends IoHandlerAdapter {
             case UPLOAD -> {
                 StreamReceiver in = new StreamReceiver(f.id(), fr -> Sessions.send(session, fr), STREAM_TIMEOUT_MILLIS, st.flow);
                 st.receivers.put(f.id(), in);
-                streamWorkers.execute(() -> run(session, f, () -> {
+                workers.execute(() -> run(session, f, () -> {
                     try {
                         return ((UploadHandler) route.handler()).handle(ctx, f.jsonBody(), in);
                     } finally {
