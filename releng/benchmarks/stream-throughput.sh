@@ -15,12 +15,14 @@ done
 [ -n "$JAVA" ] || { echo "no Java >= 21" >&2; exit 1; }
 if [ -d "$PLUGINS" ]; then
   CP=$(ls "$PLUGINS"/org.syncline.core_*.jar "$PLUGINS"/org.syncline.protocol_*.jar "$PLUGINS"/org.apache.mina.core_*.jar \
-    "$PLUGINS"/slf4j.api_*.jar "$PLUGINS"/bcprov_*.jar "$PLUGINS"/bcpkix_*.jar "$PLUGINS"/bcutil_*.jar | paste -sd:)
+    "$PLUGINS"/slf4j.api_*.jar "$PLUGINS"/com.fasterxml.jackson.*.jar "$PLUGINS"/bcprov_*.jar "$PLUGINS"/bcpkix_*.jar "$PLUGINS"/bcutil_*.jar | paste -sd:)
 else
   M2="${MAVEN_REPO:-$HOME/.m2/repository}"
   CP=$(ls "$ROOT"/bundles/org.syncline.core/target/org.syncline.core-*.jar "$ROOT"/bundles/org.syncline.protocol/target/org.syncline.protocol-*.jar \
     "$M2"/org/apache/mina/mina-core/2.2.10/mina-core-2.2.10.jar "$M2"/org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar \
-    "$M2"/org/bouncycastle/bc{prov,pkix,util}-jdk18on/1.86/*-1.86.jar 2>/dev/null | paste -sd:) \
+    "$M2"/org/bouncycastle/bc{prov,pkix,util}-jdk18on/1.86/*-1.86.jar \
+    "$M2"/com/fasterxml/jackson/core/jackson-{annotations,core,databind}/2.22*/*.jar \
+    "$M2"/com/fasterxml/jackson/datatype/jackson-datatype-jsr310/2.22*/*.jar 2>/dev/null | paste -sd:) \
     || { echo "no bundles: run ./syncline build or package the protocol module" >&2; exit 1; }
 fi
 echo "cores: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -50,6 +50,11 @@ public final class FrameCodecFactory implements ProtocolCodecFactory {
         };
     }
 
+    /** The session's decoder, or null before the first bytes were decoded (or with another codec). */
+    static FrameDecoder decoder(IoSession session) {
+        return session.getAttribute(DECODER) instanceof FrameDecoder d ? d : null;
+    }
+
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
         // one decoder per session: it holds the frame being read between reads

@@ -61,6 +61,28 @@ final class FrameDecoder extends ProtocolDecoderAdapter {
         }
     }
 
+    /**
+     * Where the next bytes of the body being read belong, or null when the decoder is not in a body (a
+     * header comes next, or nothing was decoded yet): {@link TlsFilter} decrypts straight into it, which
+     * saves copying every body byte out of its buffer of decrypted bytes. Call {@link #bodyFilled} next.
+     */
+    ByteBuffer bodyRoom() {
+        return body != null && filled < body.length ? ByteBuffer.wrap(body, filled, body.length - filled) : null;
+    }
+
+    /** Counts {@code n} bytes written into {@link #bodyRoom}; returns the frame once its body is complete. */
+    Frame bodyFilled(int n) {
+        filled += n;
+        if (filled < body.length) {
+            return null;
+        }
+        Frame f = new Frame(kind, id, new String(type, StandardCharsets.UTF_8), body);
+        type = null;
+        body = null;
+        filled = 0;
+        return f;
+    }
+
     /** Reads the fixed header; true once it is complete and valid. */
     private boolean readHead(ByteBuffer src) {
         boolean hadLength = head.position() >= 4;

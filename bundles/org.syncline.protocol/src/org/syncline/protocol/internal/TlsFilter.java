@@ -94,9 +94,33 @@ public final class TlsFilter extends IoFilterAdapter {
 
     private void unwrap(NextFilter next, IoSession session, TlsSession tls, ByteBuffer received) throws Exception {
         ByteBuffer net = tls.append(received);
+        FrameDecoder decoder = FrameCodecFactory.decoder(session);
         try {
             while (net.hasRemaining()) {
-                SSLEngineResult r = tls.engine.unwrap(net, tls.plain);
+                ByteBuffer room = decoder != null && tls.plain.position() == 0 ? decoder.bodyRoom() : null;
+                SSLEngineResult r;
+                if (room != null) {
+                    // the decoder is in the middle of a body and has everything before it: the record is
+                    // decrypted straight into the body's array, and only what lies beyond the body's end
+                    // (the next frame's header) into tls.plain
+                    int start = room.position();
+                    tls.targets[0] = room;
+                    tls.targets[1] = tls.plain;
+                    try {
+                        r = tls.engine.unwrap(net, tls.targets);
+                    } finally {
+                        tls.targets[0] = null;
+                        tls.targets[1] = null;
+                    }
+                    int direct = room.position() - start;
+                    Frame whole = direct > 0 ? decoder.bodyFilled(direct) : null;
+                    if (whole != null) {
+                        // ProtocolCodecFilter passes what is not a buffer on to the handler as it is
+                        next.messageReceived(session, whole);
+                    }
+                } else {
+                    r = tls.engine.unwrap(net, tls.plain);
+                }
                 if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                     deliver(next, session, tls);
                     tls.ensurePlainRoom();
@@ -111,7 +135,8 @@ public final class TlsFilter extends IoFilterAdapter {
                 if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                     break;
                 }
-                if (tls.plain.remaining() < tls.engine.getSession().getApplicationBufferSize()) {
+                if (decoder != null || tls.plain.remaining() < tls.engine.getSession().getApplicationBufferSize()) {
+                    // with a decoder, at once: it may then be in a body that the next records go straight to
                     deliver(next, session, tls);
                 }
             }
@@ -276,6 +301,8 @@ public final class TlsFilter extends IoFilterAdapter {
         final SSLEngine engine;
         /** Decrypted bytes not yet handed to the decoder; touched by the I/O thread only. */
         ByteBuffer plain;
+        /** The body being decoded and tls.plain, for one unwrap; I/O thread only. */
+        final ByteBuffer[] targets = new ByteBuffer[2];
         /** The start of a record whose rest has not arrived; I/O thread only. */
         ByteBuffer partial;
         /** Guarded by this: writes wait for the handshake, and records go out in the order they were sealed. */
