@@ -20,6 +20,8 @@ public final class DocumentsCommandHandler extends AbstractHandler {
                 case "open" -> view.open();
                 case "update" -> view.updateFromFile();
                 case "rename" -> view.rename();
+                case "editMetadata" -> view.editMetadata();
+                case "share" -> view.share();
                 case "delete" -> view.delete();
                 case "search" -> view.focusSearch();
                 case "refresh" -> view.refresh();
@@ -30,6 +32,7 @@ public final class DocumentsCommandHandler extends AbstractHandler {
         } else if (part instanceof VersionsView view) {
             switch (action) {
                 case "downloadVersion" -> view.downloadVersion();
+                case "restoreVersion" -> view.restoreVersion();
                 case "refreshVersions" -> view.refresh();
                 default -> {
                     // a browser command while the Versions view is active: nothing to do

@@ -410,6 +410,33 @@ public final class DocumentsView extends ViewPart {
         }
     }
 
+    void editMetadata() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.size() != 1) {
+            return;
+        }
+        DocumentInfo doc = docs.get(0);
+        MetadataDialog dialog = new MetadataDialog(getSite().getShell(), doc);
+        if (dialog.open() == Window.OK && !dialog.changes().isEmpty()) {
+            ServerJob.schedule("Editing the metadata of " + doc.name(), m -> DocumentsClients.of(server).edit(doc.id(), dialog.changes()));
+        }
+    }
+
+    void share() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.size() != 1) {
+            return;
+        }
+        DocumentInfo doc = docs.get(0);
+        ShareDialog dialog = new ShareDialog(getSite().getShell(), doc);
+        if (dialog.open() == Window.OK) {
+            ServerJob.schedule("Sharing " + doc.name() + " with " + dialog.kind() + " " + dialog.subject(),
+                    m -> DocumentsClients.of(server).share(doc.id(), dialog.kind(), dialog.subject(), dialog.right()));
+        }
+    }
+
     void delete() {
         List<DocumentInfo> docs = selected();
         if (rows.server() == null || docs.isEmpty()) {

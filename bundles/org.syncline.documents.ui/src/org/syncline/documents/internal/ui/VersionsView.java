@@ -1,5 +1,9 @@
 package org.syncline.documents.internal.ui;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,6 +20,8 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.ViewPart;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.VersionInfo;
@@ -128,6 +134,49 @@ public final class VersionsView extends ViewPart {
         Object v = viewer.getStructuredSelection().getFirstElement();
         if (v instanceof VersionInfo version && doc != null && server != null) {
             DocumentsView.saveAs(getSite().getShell(), server, doc, version.version());
+        }
+    }
+
+    /**
+     * Makes the selected version the newest again, as a new version: nothing is lost, and the server has no
+     * restore of its own, so the bytes go down to a temp file and up again as an update.
+     */
+    void restoreVersion() {
+        Object v = viewer.getStructuredSelection().getFirstElement();
+        DocumentInfo d = doc;
+        ConnectedServer s = server;
+        if (!(v instanceof VersionInfo version) || d == null || s == null || version.version() == d.version()) {
+            return;
+        }
+        ServerJob.schedule("Restoring version " + version.version() + " of " + d.name(), m -> {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("syncline-restore");
+                Path file = dir.resolve("v" + version.version());
+                DownloadFile.write(DocumentsClients.of(s), d.id(), version.version(), file, false);
+                try (InputStream in = Files.newInputStream(file)) {
+                    DocumentsClients.of(s).update(d.id(), in);
+                }
+            } catch (IOException e) {
+                throw new SynclineException(ErrorCode.STORAGE, "Could not stage version " + version.version() + " in a temp file ("
+                        + e.getMessage() + "); the document is unchanged, check the temp folder has space.", e);
+            } finally {
+                deleteQuietly(dir);
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a leftover in the temp folder is harmless; the system cleans it
         }
     }
 
