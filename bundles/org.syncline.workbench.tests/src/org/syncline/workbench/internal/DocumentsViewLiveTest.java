@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -92,6 +93,11 @@ class DocumentsViewLiveTest {
             }
             assertEquals("report.txt", shown.get("Name"));
             assertEquals("1234", shown.get("Size in bytes"));
+
+            // the Versions view follows the browser's selection
+            VersionsView versions = (VersionsView) page.findView(VersionsView.ID);
+            ((TableViewer) view.getViewSite().getSelectionProvider()).setSelection(new StructuredSelection(doc), true);
+            UiEvents.waitUntil("the versions of report.txt", () -> versions.getContentDescription().equals("1 version of report.txt"));
 
             // a click on Size sorts smallest first, a second click largest first; both are server queries
             org.eclipse.swt.widgets.TableColumn size = table.getColumn(3);
