@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.internal.ui.DocumentsPerspective;
 import org.syncline.documents.internal.ui.DocumentsView;
 import org.syncline.documents.internal.ui.VersionsView;
+import org.syncline.documents.client.DocumentsClient;
+import org.syncline.protocol.Connection;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
 import org.syncline.ui.internal.servers.ServerConnections;
@@ -110,6 +113,32 @@ class DocumentsViewLiveTest {
             view.deleteWithoutAsking(List.of(doc));
             UiEvents.waitUntil("the deleted row to go", () -> row(table, "report.txt") == null && view.total() == 1);
             assertNotNull(row(table, "memo.txt"), "the other document stays");
+
+            // the view's keys reach its commands while the table has the focus (Delete would otherwise be the
+            // window's Delete, and in the search fields it must stay the text's)
+            page.activate(view);
+            table.setFocus();
+            UiEvents.flush();
+            org.eclipse.ui.keys.IBindingService keys = PlatformUI.getWorkbench().getService(org.eclipse.ui.keys.IBindingService.class);
+            for (String[] key : new String[][] { { "DEL", "delete" }, { "F2", "rename" }, { "F5", "refresh" }, { "M1+N", "register" } }) {
+                var match = keys.getPerfectMatch(org.eclipse.jface.bindings.keys.KeySequence.getInstance(key[0]));
+                assertNotNull(match, key[0] + " is bound while the table has the focus");
+                assertEquals("org.syncline.documents.ui." + key[1], match.getParameterizedCommand().getId(), key[0]);
+            }
+
+            // more rows than one page: the table counts them all, and rows far down are fetched when shown
+            try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+                DocumentsClient docs = new DocumentsClient(other);
+                for (int i = 0; i < 450; i++) {
+                    docs.register(String.format("bulk-%04d.txt", i), null, "", List.of(), new ByteArrayInputStream(new byte[] { (byte) i }));
+                }
+            }
+            table.getColumn(0).notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("451 rows, pushed", () -> view.total() == 451 && table.getItemCount() == 451);
+            table.showItem(table.getItem(450));
+            UiEvents.waitUntil("the last row, from the third page", () -> "memo.txt".equals(table.getItem(450).getText(0)));
+            assertEquals("bulk-0000.txt", table.getItem(0).getText(0));
+            assertEquals("bulk-0449.txt", table.getItem(449).getText(0));
         } finally {
             ServerConnections.instance().remove(entry.label());
         }
