@@ -177,7 +177,9 @@ public final class DocumentsView extends ViewPart {
         refreshPending = true;
         viewer.getControl().getDisplay().timerExec(PUSH_DELAY_MILLIS, () -> {
             refreshPending = false;
-            refresh();
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
         });
     }
 
@@ -187,8 +189,22 @@ public final class DocumentsView extends ViewPart {
         drop.addDropListener(new DropTargetAdapter() {
             @Override
             public void dragEnter(DropTargetEvent event) {
-                // the file manager offers move by default; registering copies, and never moves the user's file
-                event.detail = rows.server() == null ? DND.DROP_NONE : DND.DROP_COPY;
+                copyOnly(event);
+            }
+
+            @Override
+            public void dragOver(DropTargetEvent event) {
+                copyOnly(event);
+            }
+
+            @Override
+            public void dragOperationChanged(DropTargetEvent event) {
+                copyOnly(event);
+            }
+
+            /** The file manager may offer a move; registering copies, and never moves the user's file away. */
+            private void copyOnly(DropTargetEvent event) {
+                event.detail = rows.server() == null || (event.operations & DND.DROP_COPY) == 0 ? DND.DROP_NONE : DND.DROP_COPY;
             }
 
             @Override
