@@ -172,10 +172,10 @@ rc=$?
 if [ $rc -eq 0 ] && grep -q "^Operation completed" "$WORK/install-b.log"; then
   pass "director installed org.syncline.workbench.feature from the archive $(basename "$ZIP") into installation B (profile $profile)"
   check_bundles "$B" "installation B" org.syncline.core org.syncline.protocol org.syncline.admin org.syncline.admin.ui \
-    org.syncline.ui org.syncline.workbench org.eclipse.ui org.eclipse.swt
+    org.syncline.documents org.syncline.documents.ui org.syncline.ui org.syncline.workbench org.eclipse.ui org.eclipse.swt
   # The workbench is a client: the database and the capabilities' server sides stay out of it.
-  if grep -Eq "^(org\.syncline\.store|org\.syncline\.server|org\.syncline\.admin\.server|org\.syncline\.server\.api)," "$(bundles_info "$B")"; then
-    grep -E "^org\.syncline\.(store|server|admin\.server)" "$(bundles_info "$B")" > "$WORK/server-side-in-b.txt"
+  if grep -Eq "^(org\.syncline\.store|org\.syncline\.server|org\.syncline\.admin\.server|org\.syncline\.documents\.server|org\.syncline\.server\.api)," "$(bundles_info "$B")"; then
+    grep -E "^org\.syncline\.(store|server|admin\.server|documents\.server)" "$(bundles_info "$B")" > "$WORK/server-side-in-b.txt"
     fail "installation B (workbench only) carries server-side bundles" "$WORK/server-side-in-b.txt"
   else
     pass "installation B (workbench only) carries no store, Derby or capability server side"

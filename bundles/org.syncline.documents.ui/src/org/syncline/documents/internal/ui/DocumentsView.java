@@ -1,0 +1,497 @@
+package org.syncline.documents.internal.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.IInputValidator;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.events.FocusEvent;
+import org.eclipse.swt.events.FocusListener;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.contexts.IContextActivation;
+import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.part.ViewPart;
+import org.syncline.core.Names;
+import org.syncline.core.SynclineException;
+import org.syncline.documents.DocumentEvent;
+import org.syncline.documents.DocumentInfo;
+import org.syncline.documents.DocumentQuery;
+import org.syncline.documents.DocumentQuery.Sort;
+import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.ServerJob;
+import org.syncline.ui.Servers;
+import org.syncline.ui.UiRunner;
+
+/**
+ * The documents of the server selected in the Servers view: searched, sorted and paged by the server, kept
+ * current by its pushed events. Files dropped on the table are registered.
+ */
+public final class DocumentsView extends ViewPart {
+    public static final String ID = "org.syncline.documents.ui.views.documents";
+    static final String CONTEXT = "org.syncline.documents.ui.documentsContext";
+    /** A burst of pushed events (a folder of 1,000 files registered) becomes one query, not 1,000. */
+    private static final int PUSH_DELAY_MILLIS = 300;
+    private static final int TYPING_DELAY_MILLIS = 300;
+
+    private TableViewer viewer;
+    private DocumentRows rows;
+    private UiRunner ui;
+    private Text name;
+    private Text author;
+    private Text tag;
+    private Sort sort = Sort.NAME;
+    private boolean descending;
+    private boolean refreshPending;
+    private Runnable typed;
+    private IContextActivation keys;
+    /** Servers tell of changes on their own threads. */
+    private final Runnable serversChanged = () -> ui.execute(this::serverMaybeChanged);
+    private final Consumer<DocumentEvent> pushed = e -> ui.execute(this::refreshSoon);
+
+    @Override
+    public void createPartControl(Composite parent) {
+        ui = new UiRunner(parent.getDisplay());
+        GridLayoutFactory.fillDefaults().numColumns(6).margins(4, 4).applyTo(parent);
+        name = searchField(parent, "&Name:", "part of the name", 3);
+        author = searchField(parent, "&Author:", "exactly", 1);
+        tag = searchField(parent, "&Tag:", "exactly", 1);
+        // virtual and lazy: rows exist as they scroll into view, each page fetched from the server then
+        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER | SWT.VIRTUAL);
+        Table table = viewer.getTable();
+        GridDataFactory.fillDefaults().span(6, 1).grab(true, true).applyTo(table);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        column("Name", 220, DocumentInfo::name, Sort.NAME);
+        column("Author", 100, DocumentInfo::author, null);
+        column("Type", 140, DocumentInfo::mimeType, null);
+        column("Size", 90, d -> DocumentFormat.size(d.size()), Sort.SIZE);
+        column("Modified", 160, d -> DocumentFormat.time(d.modified()), Sort.MODIFIED);
+        column("Version", 60, d -> Integer.toString(d.version()), null);
+        column("Node", 120, DocumentInfo::node, null);
+        table.setSortColumn(table.getColumn(0));
+        table.setSortDirection(SWT.UP);
+        rows = new DocumentRows(viewer, ui, this::describe);
+        viewer.setContentProvider(rows);
+        viewer.setInput(ID);
+        viewer.addOpenListener(e -> open());
+        getSite().setSelectionProvider(viewer);
+        MenuManager menu = new MenuManager();
+        table.setMenu(menu.createContextMenu(table));
+        getSite().registerContextMenu(menu, viewer);
+        acceptDroppedFiles(table);
+        keysWhileTableHasFocus(table);
+        DocumentsClients.addListener(pushed);
+        Servers.addListener(serversChanged);
+        serverMaybeChanged();
+    }
+
+    private Text searchField(Composite parent, String label, String hint, int span) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text t = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
+        t.setMessage(hint);
+        GridDataFactory.fillDefaults().grab(span > 1, false).hint(span > 1 ? 200 : 90, SWT.DEFAULT).applyTo(t);
+        t.addModifyListener(e -> searchSoon());
+        return t;
+    }
+
+    private void column(String title, int width, Function<DocumentInfo, String> text, Sort order) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
+        TableColumn col = c.getColumn();
+        col.setText(title);
+        col.setWidth(width);
+        if (order == null) {
+            // with pages fetched on demand only the server can sort, and it sorts by these three
+            col.setToolTipText("The server sorts by name, size or modified only.");
+        } else {
+            col.addListener(SWT.Selection, e -> sortBy(col, order));
+        }
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return element instanceof DocumentInfo d ? text.apply(d) : "";
+            }
+        });
+    }
+
+    /** Sorts by the clicked column, on the server; a second click reverses. */
+    private void sortBy(TableColumn column, Sort order) {
+        Table table = viewer.getTable();
+        descending = table.getSortColumn() == column && table.getSortDirection() == SWT.UP;
+        sort = order;
+        table.setSortColumn(column);
+        table.setSortDirection(descending ? SWT.DOWN : SWT.UP);
+        rows.show(rows.server(), query(), false);
+    }
+
+    private DocumentQuery query() {
+        return new DocumentQuery(name.getText(), author.getText(), null, tag.getText(), null, null, null, null, sort,
+                descending, 1, DocumentRows.PAGE_SIZE);
+    }
+
+    private void searchSoon() {
+        // one query once typing pauses, not one per key
+        Runnable mine = () -> {
+            if (!viewer.getControl().isDisposed()) {
+                rows.show(rows.server(), query(), false);
+            }
+        };
+        typed = mine;
+        viewer.getControl().getDisplay().timerExec(TYPING_DELAY_MILLIS, () -> {
+            if (typed == mine) {
+                mine.run();
+            }
+        });
+    }
+
+    private void refreshSoon() {
+        if (refreshPending || viewer.getControl().isDisposed()) {
+            return;
+        }
+        refreshPending = true;
+        viewer.getControl().getDisplay().timerExec(PUSH_DELAY_MILLIS, () -> {
+            refreshPending = false;
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
+        });
+    }
+
+    private void acceptDroppedFiles(Table table) {
+        DropTarget drop = new DropTarget(table, DND.DROP_COPY | DND.DROP_DEFAULT);
+        drop.setTransfer(new Transfer[] { FileTransfer.getInstance() });
+        drop.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                copyOnly(event);
+            }
+
+            @Override
+            public void dragOver(DropTargetEvent event) {
+                copyOnly(event);
+            }
+
+            @Override
+            public void dragOperationChanged(DropTargetEvent event) {
+                copyOnly(event);
+            }
+
+            /** The file manager may offer a move; registering copies, and never moves the user's file away. */
+            private void copyOnly(DropTargetEvent event) {
+                event.detail = rows.server() == null || (event.operations & DND.DROP_COPY) == 0 ? DND.DROP_NONE : DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String[] names) {
+                    register(Arrays.stream(names).map(Path::of).toList());
+                }
+            }
+        });
+    }
+
+    /**
+     * The view's keys (Delete, F2, Ctrl+S...) are active only while the table has the focus: in the search
+     * fields Delete and F2 must edit the text, not the selected documents.
+     */
+    private void keysWhileTableHasFocus(Table table) {
+        IContextService contexts = getSite().getService(IContextService.class);
+        table.addFocusListener(new FocusListener() {
+            @Override
+            public void focusGained(FocusEvent e) {
+                if (keys == null) {
+                    keys = contexts.activateContext(CONTEXT);
+                }
+            }
+
+            @Override
+            public void focusLost(FocusEvent e) {
+                if (keys != null) {
+                    contexts.deactivateContext(keys);
+                    keys = null;
+                }
+            }
+        });
+    }
+
+    private void serverMaybeChanged() {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        ConnectedServer now = Servers.selected().filter(ConnectedServer::isConnected).orElse(null);
+        if (now != rows.server()) {
+            rows.show(now, query(), false);
+        }
+    }
+
+    private void describe() {
+        ConnectedServer server = rows.server();
+        long total = rows.total();
+        DocumentQuery q = rows.query();
+        boolean filtered = q.name() != null || q.author() != null || q.tag() != null;
+        setContentDescription(server == null ? "Select a connected server in the Servers view."
+                : String.format("%,d %s%s on %s", total, total == 1 ? "document" : "documents", filtered ? " match" : "", server.label()));
+    }
+
+    /** The rows the table shows, for tests: the number the server counted. */
+    public long total() {
+        return rows.total();
+    }
+
+    /** Reads the documents again, keeping the user's place. */
+    public void refresh() {
+        rows.show(rows.server(), query(), true);
+    }
+
+    void focusSearch() {
+        name.setFocus();
+        name.selectAll();
+    }
+
+    private List<DocumentInfo> selected() {
+        List<DocumentInfo> docs = new ArrayList<>();
+        for (Object o : viewer.getStructuredSelection().toList()) {
+            if (o instanceof DocumentInfo d) {
+                docs.add(d);
+            }
+        }
+        return docs;
+    }
+
+    void registerFiles() {
+        if (rows.server() == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN | SWT.MULTI);
+        dialog.setText("Register Files on " + rows.server().label());
+        if (dialog.open() != null) {
+            Path dir = Path.of(dialog.getFilterPath());
+            register(Arrays.stream(dialog.getFileNames()).map(dir::resolve).toList());
+        }
+    }
+
+    /**
+     * Registers local files and folders (the regular files below them) on the shown server, as one
+     * cancellable job; the rows appear when the server pushes them. The drop handler and Register Files...
+     * both come here.
+     *
+     * @return the job, or null when no server is shown
+     */
+    public Job register(List<Path> paths) {
+        ConnectedServer server = rows.server();
+        if (server == null || paths.isEmpty()) {
+            return null;
+        }
+        String what = paths.size() == 1 ? paths.get(0).getFileName().toString() : paths.size() + " files and folders";
+        return ServerJob.schedule("Registering " + what + " on " + server.label(),
+                m -> FileRegistration.run(DocumentsClients.of(server), paths, m));
+    }
+
+    void download() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.isEmpty()) {
+            return;
+        }
+        if (docs.size() == 1) {
+            saveAs(getSite().getShell(), server, docs.get(0), 0);
+            return;
+        }
+        DirectoryDialog dialog = new DirectoryDialog(getSite().getShell());
+        dialog.setText("Download " + docs.size() + " documents to");
+        String dir = dialog.open();
+        if (dir != null) {
+            ServerJob.schedule("Downloading " + docs.size() + " documents from " + server.label(), m -> {
+                m.beginTask("Downloading", docs.size());
+                for (DocumentInfo d : docs) {
+                    if (m.isCanceled()) {
+                        return;
+                    }
+                    m.subTask(d.name());
+                    // never silently replace a file the user has, and never leave the chosen folder
+                    DownloadFile.write(DocumentsClients.of(server), d.id(), 0,
+                            Path.of(dir).resolve(Names.requireFileName(d.name(), "document")), false);
+                    m.worked(1);
+                }
+            });
+        }
+    }
+
+    /** Asks where to save one version (0: the newest) and downloads it there; the Versions view uses it too. */
+    static void saveAs(org.eclipse.swt.widgets.Shell shell, ConnectedServer server, DocumentInfo doc, int version) {
+        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
+        dialog.setText(version == 0 ? "Download " + doc.name() : "Download version " + version + " of " + doc.name());
+        dialog.setFileName(doc.name());
+        dialog.setOverwrite(true); // the dialog asked, so replacing is what the user chose
+        String target = dialog.open();
+        if (target != null) {
+            ServerJob.schedule("Downloading " + doc.name() + " from " + server.label(),
+                    m -> DownloadFile.write(DocumentsClients.of(server), doc.id(), version, Path.of(target), true));
+        }
+    }
+
+    /** Downloads the document into a folder of its own under the temp folder and opens it with the desktop's application. */
+    void open() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.size() != 1) {
+            return;
+        }
+        DocumentInfo doc = docs.get(0);
+        ServerJob.schedule("Opening " + doc.name(), m -> {
+            Path file;
+            try {
+                file = Files.createTempDirectory("syncline-open").resolve(Names.requireFileName(doc.name(), "document"));
+            } catch (java.io.IOException e) {
+                throw new SynclineException(org.syncline.core.ErrorCode.STORAGE, "Could not make a temp folder to open "
+                        + doc.name() + " in (" + e.getMessage() + "); use Download... instead.", e);
+            }
+            DownloadFile.write(DocumentsClients.of(server), doc.id(), 0, file, false);
+            ui.execute(() -> {
+                if (!org.eclipse.swt.program.Program.launch(file.toString())) {
+                    org.syncline.ui.ErrorReporter.report("Could not open " + doc.name(), new SynclineException(
+                            org.syncline.core.ErrorCode.NOT_FOUND, "No application on this desktop opens " + doc.mimeType()
+                                    + " files; it was downloaded to " + file + "."));
+                }
+            });
+        });
+    }
+
+    void updateFromFile() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.size() != 1) {
+            return;
+        }
+        DocumentInfo doc = docs.get(0);
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setText("New version of " + doc.name());
+        String file = dialog.open();
+        if (file != null) {
+            ServerJob.schedule("Updating " + doc.name() + " on " + server.label(), m -> {
+                try (var in = Files.newInputStream(Path.of(file))) {
+                    DocumentsClients.of(server).update(doc.id(), in);
+                } catch (java.io.IOException e) {
+                    throw new SynclineException(org.syncline.core.ErrorCode.STORAGE, "Could not read " + file + " ("
+                            + e.getMessage() + "); the document is unchanged.", e);
+                }
+            });
+        }
+    }
+
+    void rename() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.size() != 1) {
+            return;
+        }
+        DocumentInfo doc = docs.get(0);
+        IInputValidator valid = text -> {
+            try {
+                Names.requireFileName(text, "document");
+                return null;
+            } catch (SynclineException e) {
+                return e.getMessage();
+            }
+        };
+        InputDialog dialog = new InputDialog(getSite().getShell(), "Rename", "New name for '" + doc.name() + "':", doc.name(), valid);
+        if (dialog.open() == Window.OK && !dialog.getValue().equals(doc.name())) {
+            ServerJob.schedule("Renaming " + doc.name(), m -> DocumentsClients.of(server).rename(doc.id(), dialog.getValue()));
+        }
+    }
+
+    void editMetadata() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.size() != 1) {
+            return;
+        }
+        DocumentInfo doc = docs.get(0);
+        MetadataDialog dialog = new MetadataDialog(getSite().getShell(), doc);
+        if (dialog.open() == Window.OK && !dialog.changes().isEmpty()) {
+            ServerJob.schedule("Editing the metadata of " + doc.name(), m -> DocumentsClients.of(server).edit(doc.id(), dialog.changes()));
+        }
+    }
+
+    void share() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        if (server == null || docs.size() != 1) {
+            return;
+        }
+        DocumentInfo doc = docs.get(0);
+        ShareDialog dialog = new ShareDialog(getSite().getShell(), doc);
+        if (dialog.open() == Window.OK) {
+            ServerJob.schedule("Sharing " + doc.name() + " with " + dialog.kind() + " " + dialog.subject(),
+                    m -> DocumentsClients.of(server).share(doc.id(), dialog.kind(), dialog.subject(), dialog.right()));
+        }
+    }
+
+    void delete() {
+        List<DocumentInfo> docs = selected();
+        if (rows.server() == null || docs.isEmpty()) {
+            return;
+        }
+        String what = docs.size() == 1 ? "'" + docs.get(0).name() + "'" : docs.size() + " documents";
+        if (MessageDialog.openConfirm(getSite().getShell(), "Delete", "Delete " + what + " with every version from "
+                + rows.server().label() + "? This cannot be undone.")) {
+            deleteWithoutAsking(docs);
+        }
+    }
+
+    /** Delete after the user confirmed (tests call it directly, as no one answers a dialog there). */
+    public Job deleteWithoutAsking(List<DocumentInfo> docs) {
+        ConnectedServer server = rows.server();
+        if (server == null) {
+            return null;
+        }
+        return ServerJob.schedule("Deleting " + (docs.size() == 1 ? docs.get(0).name() : docs.size() + " documents"), m -> {
+            m.beginTask("Deleting", docs.size());
+            for (DocumentInfo d : docs) {
+                if (m.isCanceled()) {
+                    return;
+                }
+                DocumentsClients.of(server).delete(d.id());
+                m.worked(1);
+            }
+        });
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        Servers.removeListener(serversChanged);
+        DocumentsClients.removeListener(pushed);
+        super.dispose();
+    }
+}

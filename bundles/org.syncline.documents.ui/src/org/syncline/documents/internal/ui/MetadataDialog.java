@@ -1,0 +1,99 @@
+package org.syncline.documents.internal.ui;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.syncline.core.Names;
+import org.syncline.core.SynclineException;
+import org.syncline.documents.DocumentInfo;
+
+/** Edits a document's name, author, description and tags; only the fields the user changed are sent. */
+final class MetadataDialog extends TitleAreaDialog {
+    private final DocumentInfo doc;
+    private Text name;
+    private Text author;
+    private Text description;
+    private Text tags;
+    private Map<String, Object> changes = Map.of();
+
+    MetadataDialog(Shell shell, DocumentInfo doc) {
+        super(shell);
+        this.doc = doc;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        setTitle("Metadata of " + doc.name());
+        setMessage("Changes no bytes; the server checks that you may write to the document.");
+        Composite area = (Composite) super.createDialogArea(parent);
+        Composite form = new Composite(area, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        name = field(form, "&Name:", doc.name(), SWT.BORDER);
+        author = field(form, "&Author:", doc.author(), SWT.BORDER);
+        description = field(form, "&Description:", doc.description(), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).hint(320, 60).applyTo(description);
+        tags = field(form, "&Tags:", String.join(", ", doc.tags()), SWT.BORDER);
+        tags.setMessage("comma-separated");
+        return area;
+    }
+
+    private Text field(Composite form, String label, String value, int style) {
+        Label l = new Label(form, SWT.NONE);
+        l.setText(label);
+        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(l);
+        Text t = new Text(form, style);
+        t.setText(value == null ? "" : value);
+        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(t);
+        t.addModifyListener(e -> validate());
+        return t;
+    }
+
+    private void validate() {
+        String problem = null;
+        try {
+            Names.requireFileName(name.getText().trim(), "document");
+        } catch (SynclineException e) {
+            problem = e.getMessage();
+        }
+        setErrorMessage(problem);
+        getButton(IDialogConstants.OK_ID).setEnabled(problem == null);
+    }
+
+    @Override
+    protected void okPressed() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        if (!name.getText().trim().equals(doc.name())) {
+            c.put("name", name.getText().trim());
+        }
+        if (!author.getText().trim().equals(doc.author())) {
+            c.put("author", author.getText().trim());
+        }
+        if (!description.getText().equals(doc.description())) {
+            c.put("description", description.getText());
+        }
+        List<String> t = Arrays.stream(tags.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (!t.equals(doc.tags())) {
+            c.put("tags", t);
+        }
+        changes = c;
+        super.okPressed();
+    }
+
+    /** What changed, as {@code DocumentsClient.edit} takes it; empty when nothing did. */
+    Map<String, Object> changes() {
+        return changes;
+    }
+}

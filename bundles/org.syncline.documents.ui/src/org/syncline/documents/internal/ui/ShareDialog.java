@@ -1,0 +1,80 @@
+package org.syncline.documents.internal.ui;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.syncline.documents.DocumentInfo;
+import org.syncline.documents.DocumentShare;
+
+/** Asks whom to share a document with (a user or a group) and with which right (read or write). */
+final class ShareDialog extends TitleAreaDialog {
+    private final DocumentInfo doc;
+    private Combo kind;
+    private Text subject;
+    private Combo right;
+    private String kindValue;
+    private String subjectValue;
+    private String rightValue;
+
+    ShareDialog(Shell shell, DocumentInfo doc) {
+        super(shell);
+        this.doc = doc;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        setTitle("Share " + doc.name());
+        setMessage("Read lets them find and download it; write also lets them update and rename it.");
+        Composite area = (Composite) super.createDialogArea(parent);
+        Composite form = new Composite(area, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        new Label(form, SWT.NONE).setText("&With:");
+        kind = new Combo(form, SWT.READ_ONLY);
+        kind.setItems("user", "group");
+        kind.select(0);
+        new Label(form, SWT.NONE).setText("&Name:");
+        subject = new Text(form, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).hint(240, SWT.DEFAULT).applyTo(subject);
+        subject.addModifyListener(e -> getButton(IDialogConstants.OK_ID).setEnabled(!subject.getText().isBlank()));
+        new Label(form, SWT.NONE).setText("&Right:");
+        right = new Combo(form, SWT.READ_ONLY);
+        right.setItems("read", "write");
+        right.select(0);
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        super.createButtonsForButtonBar(parent);
+        getButton(IDialogConstants.OK_ID).setEnabled(false);
+    }
+
+    @Override
+    protected void okPressed() {
+        kindValue = kind.getSelectionIndex() == 0 ? DocumentShare.USER : DocumentShare.GROUP;
+        subjectValue = subject.getText().trim();
+        rightValue = right.getItem(right.getSelectionIndex());
+        super.okPressed();
+    }
+
+    String kind() {
+        return kindValue;
+    }
+
+    String subject() {
+        return subjectValue;
+    }
+
+    String right() {
+        return rightValue;
+    }
+}

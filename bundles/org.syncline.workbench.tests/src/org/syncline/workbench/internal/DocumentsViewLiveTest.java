@@ -1,0 +1,158 @@
+package org.syncline.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.syncline.documents.DocumentInfo;
+import org.syncline.documents.internal.ui.DocumentsPerspective;
+import org.syncline.documents.internal.ui.DocumentsView;
+import org.syncline.documents.internal.ui.VersionsView;
+import org.syncline.documents.client.DocumentsClient;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.FingerprintPrompt;
+import org.syncline.testing.ServerProcess;
+import org.syncline.ui.internal.servers.ServerConnections;
+import org.syncline.ui.internal.servers.ServerEntry;
+
+/**
+ * The Documents perspective, contributed by the documents capability's UI bundle alone, against a real
+ * server: files registered through the drop handler's code path appear by push, the Properties view and the
+ * server-side sort see them, and a delete removes the row.
+ */
+class DocumentsViewLiveTest {
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new ServerProcess(Files.createTempDirectory("syncline-ui-docs"));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void droppedFilesAppearSortOnTheServerShowTheirPropertiesAndGoWhenDeleted() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        PlatformUI.getWorkbench().showPerspective(DocumentsPerspective.ID, window);
+        IWorkbenchPage page = window.getActivePage();
+        IViewPart part = page.findView(DocumentsView.ID);
+        assertTrue(part instanceof DocumentsView, "the perspective opens the document browser");
+        assertTrue(page.findView(VersionsView.ID) instanceof VersionsView, "the perspective opens the Versions view");
+        assertNotNull(page.findView(IPageLayout.ID_PROP_SHEET), "the perspective shows the Properties view");
+        DocumentsView view = (DocumentsView) part;
+        Table table = ((TableViewer) view.getViewSite().getSelectionProvider()).getTable();
+        assertTrue((table.getStyle() & SWT.VIRTUAL) != 0, "the browser's table is virtual");
+
+        Path dir = Files.createTempDirectory("syncline-ui-drop");
+        Path report = Files.write(dir.resolve("report.txt"), "x".repeat(1234).getBytes());
+        Path memo = Files.write(dir.resolve("memo.txt"), "short".getBytes());
+
+        ServerEntry entry = new ServerEntry(server.address(), "admin");
+        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        try {
+            UiEvents.waitUntil("the browser to show the server", () -> view.getContentDescription().endsWith(entry.label()));
+            assertEquals(0, view.total());
+
+            // what a drop of two files from the desktop does; the rows come by the server's push, not by the job
+            Job job = view.register(List.of(report, memo));
+            assertNotNull(job, "a connected server takes registrations");
+            UiEvents.waitUntil("both rows, pushed", () -> row(table, "report.txt") != null && row(table, "memo.txt") != null);
+            assertEquals(2, view.total());
+            assertTrue(view.getContentDescription().startsWith("2 documents"), view.getContentDescription());
+
+            DocumentInfo doc = (DocumentInfo) row(table, "report.txt").getData();
+            IPropertySource props = Adapters.adapt(doc, IPropertySource.class);
+            assertNotNull(props, "documents adapt to the Properties view");
+            Map<String, Object> shown = new HashMap<>();
+            for (var d : props.getPropertyDescriptors()) {
+                shown.put(d.getDisplayName(), props.getPropertyValue(d.getId()));
+            }
+            assertEquals("report.txt", shown.get("Name"));
+            assertEquals("1234", shown.get("Size in bytes"));
+
+            // the Versions view follows the browser's selection
+            VersionsView versions = (VersionsView) page.findView(VersionsView.ID);
+            ((TableViewer) view.getViewSite().getSelectionProvider()).setSelection(new StructuredSelection(doc), true);
+            UiEvents.waitUntil("the versions of report.txt", () -> versions.getContentDescription().equals("1 version of report.txt"));
+
+            // a click on Size sorts smallest first, a second click largest first; both are server queries
+            org.eclipse.swt.widgets.TableColumn size = table.getColumn(3);
+            size.notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("smallest first", () -> "memo.txt".equals(table.getItem(0).getText(0)));
+            size.notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("largest first", () -> "report.txt".equals(table.getItem(0).getText(0)));
+            assertEquals(SWT.DOWN, table.getSortDirection());
+
+            view.deleteWithoutAsking(List.of(doc));
+            UiEvents.waitUntil("the deleted row to go", () -> row(table, "report.txt") == null && view.total() == 1);
+            assertNotNull(row(table, "memo.txt"), "the other document stays");
+
+            // the view's keys reach its commands while the table has the focus (Delete would otherwise be the
+            // window's Delete, and in the search fields it must stay the text's)
+            page.activate(view);
+            table.setFocus();
+            UiEvents.flush();
+            org.eclipse.ui.keys.IBindingService keys = PlatformUI.getWorkbench().getService(org.eclipse.ui.keys.IBindingService.class);
+            for (String[] key : new String[][] { { "DEL", "delete" }, { "F2", "rename" }, { "F5", "refresh" }, { "M1+N", "register" } }) {
+                var match = keys.getPerfectMatch(org.eclipse.jface.bindings.keys.KeySequence.getInstance(key[0]));
+                assertNotNull(match, key[0] + " is bound while the table has the focus");
+                assertEquals("org.syncline.documents.ui." + key[1], match.getParameterizedCommand().getId(), key[0]);
+            }
+
+            // more rows than one page: the table counts them all, and rows far down are fetched when shown
+            try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+                DocumentsClient docs = new DocumentsClient(other);
+                for (int i = 0; i < 450; i++) {
+                    docs.register(String.format("bulk-%04d.txt", i), null, "", List.of(), new ByteArrayInputStream(new byte[] { (byte) i }));
+                }
+            }
+            table.getColumn(0).notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("451 rows, pushed", () -> view.total() == 451 && table.getItemCount() == 451);
+            table.showItem(table.getItem(450));
+            UiEvents.waitUntil("the last row, from the third page", () -> "memo.txt".equals(table.getItem(450).getText(0)));
+            // a row read before its page came back is empty until the page arrives: wait, as a repaint would
+            UiEvents.waitUntil("the first row, from the first page", () -> "bulk-0000.txt".equals(table.getItem(0).getText(0)));
+            UiEvents.waitUntil("row 450", () -> "bulk-0449.txt".equals(table.getItem(449).getText(0)));
+        } finally {
+            ServerConnections.instance().remove(entry.label());
+        }
+        UiEvents.waitUntil("the browser to let go of the server", () -> table.getItemCount() == 0);
+    }
+
+    private static TableItem row(Table table, String name) {
+        for (TableItem item : table.getItems()) {
+            // reading a virtual row asks the view for it, which fills it from the page the server sent
+            if (name.equals(item.getText(0))) {
+                return item;
+            }
+        }
+        return null;
+    }
+}
