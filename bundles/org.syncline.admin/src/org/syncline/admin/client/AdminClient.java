@@ -18,10 +18,15 @@ public final class AdminClient implements UserAdministration {
         this.connection = connection;
     }
 
-    /** Runs {@code listener} whenever users or groups change on the server (admins only may subscribe). */
-    public void watchUsers(Runnable listener) {
-        connection.onPush(AdminMessages.USERS_CHANGED, body -> listener.run());
+    /**
+     * Runs {@code listener} whenever users or groups change on the server (admins only may subscribe), until
+     * the returned handle is closed; several listeners can share one client.
+     */
+    public AutoCloseable watchUsers(Runnable listener) {
+        java.util.function.Consumer<org.syncline.core.json.JsonObject> push = body -> listener.run();
+        connection.onPush(AdminMessages.USERS_CHANGED, push);
         connection.subscribe(AdminMessages.USERS_TOPIC);
+        return () -> connection.removePushListener(AdminMessages.USERS_CHANGED, push);
     }
 
     @Override

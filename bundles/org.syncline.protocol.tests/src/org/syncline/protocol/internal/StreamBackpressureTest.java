@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
-import org.syncline.protocol.Frame;
 import org.syncline.protocol.FrameKind;
 import org.syncline.protocol.ProtocolConstants;
 

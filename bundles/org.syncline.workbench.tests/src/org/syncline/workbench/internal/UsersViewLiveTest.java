@@ -90,11 +90,20 @@ class UsersViewLiveTest {
 
                 admin.removeUser("uma");
                 UiEvents.waitUntil("uma's row to go", () -> row(table, "uma") == null);
+
+                // a reopened view still hears the pushes: the client is shared per connection and outlives views
+                page.hideView(view);
+                IViewPart reopened = page.showView(UsersView.ID);
+                Table again = ((org.eclipse.jface.viewers.TableViewer) reopened.getViewSite().getSelectionProvider()).getTable();
+                UiEvents.waitUntil("the reopened view's rows", () -> row(again, "admin") != null);
+                admin.addUser("ula", "ula-password-1".toCharArray(), false);
+                UiEvents.waitUntil("ula's row in the reopened view, pushed", () -> row(again, "ula") != null);
             }
         } finally {
             ServerConnections.instance().remove(entry.label());
         }
-        UiEvents.waitUntil("the view to let go of the server", () -> table.getItemCount() == 0);
+        Table last = ((org.eclipse.jface.viewers.TableViewer) page.findView(UsersView.ID).getViewSite().getSelectionProvider()).getTable();
+        UiEvents.waitUntil("the view to let go of the server", () -> last.getItemCount() == 0);
     }
 
     private static TableItem row(Table table, String name) {

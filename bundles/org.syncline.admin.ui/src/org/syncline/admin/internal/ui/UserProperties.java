@@ -1,62 +1,22 @@
 package org.syncline.admin.internal.ui;
 
-import org.eclipse.ui.views.properties.IPropertyDescriptor;
-import org.eclipse.ui.views.properties.IPropertySource;
-import org.eclipse.ui.views.properties.PropertyDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.syncline.admin.UserInfo;
+import org.syncline.ui.ReadOnlyProperties;
 
-/** A user's fields, read-only: changes go through the Users view's commands, which the server checks. */
-final class UserProperties implements IPropertySource {
-    private static final String NAME = "name";
-    private static final String ADMIN = "admin";
-    private static final String GROUPS = "groups";
-    private static final String CREATED = "created";
-
-    private final UserInfo user;
-
-    UserProperties(UserInfo user) {
-        this.user = user;
+/** A user's fields as the Properties view shows them. */
+final class UserProperties {
+    private UserProperties() {
     }
 
-    @Override
-    public Object getEditableValue() {
-        return null;
-    }
-
-    @Override
-    public IPropertyDescriptor[] getPropertyDescriptors() {
-        return new IPropertyDescriptor[] { descriptor(NAME, "Name"), descriptor(ADMIN, "Administrator"),
-                descriptor(GROUPS, "Groups"), descriptor(CREATED, "Created") };
-    }
-
-    private static PropertyDescriptor descriptor(String id, String label) {
-        PropertyDescriptor d = new PropertyDescriptor(id, label);
-        d.setCategory("User");
-        return d;
-    }
-
-    @Override
-    public Object getPropertyValue(Object id) {
-        return switch ((String) id) {
-            case NAME -> user.name();
-            case ADMIN -> user.admin() ? "yes" : "no";
-            case GROUPS -> user.groups().isEmpty() ? "(none)" : String.join(", ", user.groups());
-            default -> UsersView.CREATED.format(user.created());
-        };
-    }
-
-    @Override
-    public boolean isPropertySet(Object id) {
-        return false;
-    }
-
-    @Override
-    public void resetPropertyValue(Object id) {
-        // read-only
-    }
-
-    @Override
-    public void setPropertyValue(Object id, Object value) {
-        // read-only
+    static ReadOnlyProperties of(UserInfo user) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("Name", user.name());
+        values.put("Administrator", user.admin() ? "yes" : "no");
+        values.put("Groups", user.groups().isEmpty() ? "(none)" : String.join(", ", user.groups()));
+        values.put("Created", UsersView.CREATED.format(user.created()));
+        return new ReadOnlyProperties("User", values);
     }
 }

@@ -9,7 +9,7 @@ public final class UserPropertiesFactory implements IAdapterFactory {
     @Override
     public <T> T getAdapter(Object adaptable, Class<T> type) {
         if (adaptable instanceof UserInfo u && type == IPropertySource.class) {
-            return type.cast(new UserProperties(u));
+            return type.cast(UserProperties.of(u));
         }
         return null;
     }

@@ -35,6 +35,8 @@ public final class UsersView extends ViewPart {
     private UiRunner ui;
     private final Runnable serversChanged = this::serverMaybeChanged;
     private volatile ConnectedServer shown;
+    private AdminClient followed;
+    private AutoCloseable following;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -101,21 +103,45 @@ public final class UsersView extends ViewPart {
     void refresh() {
         ConnectedServer server = shown;
         if (server == null) {
+            stopFollowing();
             ui.execute(() -> show(null, List.of()));
             return;
         }
         ServerJob.schedule("Reading the users of " + server.label(), monitor -> {
-            List<UserInfo> users = client(server).users();
+            AdminClient client = client(server);
+            follow(client);
+            List<UserInfo> users = client.users();
             ui.execute(() -> show(server, users));
         });
     }
 
-    private AdminClient client(ConnectedServer server) {
-        return server.client(AdminClient.class, c -> {
-            AdminClient a = new AdminClient(c);
-            a.watchUsers(this::refresh);
-            return a;
-        });
+    private static AdminClient client(ConnectedServer server) {
+        return server.client(AdminClient.class, AdminClient::new);
+    }
+
+    /**
+     * Listens to the pushes of the client now shown, and stops listening to the one before: the client is
+     * shared per connection and outlives this view, and a reconnect or another server makes a new one.
+     */
+    private synchronized void follow(AdminClient client) {
+        if (client == followed) {
+            return;
+        }
+        stopFollowing();
+        following = client.watchUsers(this::refresh);
+        followed = client;
+    }
+
+    private synchronized void stopFollowing() {
+        if (following != null) {
+            try {
+                following.close();
+            } catch (Exception e) {
+                // removing a listener does not fail
+            }
+        }
+        following = null;
+        followed = null;
     }
 
     private void show(ConnectedServer server, List<UserInfo> users) {
@@ -178,6 +204,7 @@ public final class UsersView extends ViewPart {
     @Override
     public void dispose() {
         Servers.removeListener(serversChanged);
+        stopFollowing();
         super.dispose();
     }
 }

@@ -9,7 +9,7 @@ public final class DocumentPropertiesFactory implements IAdapterFactory {
     @Override
     public <T> T getAdapter(Object adaptable, Class<T> type) {
         if (adaptable instanceof DocumentInfo d && type == IPropertySource.class) {
-            return type.cast(new DocumentProperties(d));
+            return type.cast(DocumentProperties.of(d));
         }
         return null;
     }

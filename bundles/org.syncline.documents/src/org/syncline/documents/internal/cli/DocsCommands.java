@@ -18,6 +18,7 @@ import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentShare;
 import org.syncline.documents.VersionInfo;
 import org.syncline.documents.client.DocumentsClient;
+import org.syncline.documents.client.VerifiedDownload;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,7 +103,7 @@ final class DocsCommands {
         DocumentInfo d = docs.info(id);
         Path target = output == null ? Path.of(d.name()) : Files.isDirectory(output) ? output.resolve(d.name()) : output;
         VersionInfo[] got = new VersionInfo[1];
-        DownloadTarget.write(target, force, out -> {
+        VerifiedDownload.write(target, force, "choose another path with -o or pass --force to replace it.", out -> {
             got[0] = docs.get(id, version, out);
             return got[0].sha256();
         });

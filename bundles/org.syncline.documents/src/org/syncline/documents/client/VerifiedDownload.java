@@ -1,4 +1,4 @@
-package org.syncline.documents.internal.cli;
+package org.syncline.documents.client;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,18 +20,21 @@ import org.syncline.core.SynclineException;
 
 /**
  * Writes a download all or nothing: into a temp file next to the target, fsync, check the SHA-256 the server
- * reports, then an atomic rename. A failed or corrupt download leaves the target as it was.
+ * reports, then an atomic rename. A failed or corrupt download leaves the target as it was. The CLI and the
+ * workbench both save documents through it.
  */
-public final class DownloadTarget {
-    private DownloadTarget() {
+public final class VerifiedDownload {
+    private VerifiedDownload() {
     }
 
     /**
-     * @param download writes the bytes to the stream it gets and returns the SHA-256 they must have
+     * @param overwrite  false: fail rather than replace a file that is there (also one that appears meanwhile)
+     * @param whenExists what the user can do when the target exists, appended to the ALREADY_EXISTS sentence
+     * @param download   writes the bytes to the stream it gets and returns the SHA-256 they must have
      */
-    public static void write(Path target, boolean overwrite, Function<OutputStream, String> download) {
+    public static void write(Path target, boolean overwrite, String whenExists, Function<OutputStream, String> download) {
         if (!overwrite && Files.exists(target)) {
-            throw exists(target);
+            throw exists(target, whenExists);
         }
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
@@ -53,12 +56,12 @@ public final class DownloadTarget {
             if (overwrite) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
-                // a link, unlike a rename, fails when the target appeared meanwhile: never overwrite without --force
+                // a link, unlike a rename, fails when the target appeared meanwhile: never overwrite unless asked to
                 Files.createLink(target, temp);
             }
             syncDirectory(dir);
         } catch (FileAlreadyExistsException e) {
-            throw exists(target);
+            throw exists(target, whenExists);
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "Could not write " + target + " (" + e.getMessage()
                     + "); check the folder exists, is writable and has space.", e);
@@ -81,7 +84,7 @@ public final class DownloadTarget {
         }
     }
 
-    private static SynclineException exists(Path target) {
-        return new SynclineException(ErrorCode.ALREADY_EXISTS, target + " exists already; choose another path with -o or pass --force to replace it.");
+    private static SynclineException exists(Path target, String whenExists) {
+        return new SynclineException(ErrorCode.ALREADY_EXISTS, target + " exists already; " + whenExists);
     }
 }

@@ -1,4 +1,4 @@
-package org.syncline.documents.internal.cli;
+package org.syncline.documents.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +18,8 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 
-class DownloadTargetTest {
+class VerifiedDownloadTest {
+    private static final String HINT = "choose another path with -o or pass --force to replace it.";
     private static final byte[] CONTENT = "the document".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -27,7 +28,7 @@ class DownloadTargetTest {
     @Test
     void writesTheBytesAndLeavesNoTempFile() throws IOException {
         Path target = dir.resolve("doc.txt");
-        DownloadTarget.write(target, false, out -> send(out, CONTENT));
+        VerifiedDownload.write(target, false, HINT, out -> send(out, CONTENT));
         assertEquals("the document", Files.readString(target));
         assertEquals(1, count());
     }
@@ -35,11 +36,11 @@ class DownloadTargetTest {
     @Test
     void neverOverwritesWithoutForce() throws IOException {
         Path target = Files.writeString(dir.resolve("doc.txt"), "mine");
-        SynclineException e = assertThrows(SynclineException.class, () -> DownloadTarget.write(target, false, out -> send(out, CONTENT)));
+        SynclineException e = assertThrows(SynclineException.class, () -> VerifiedDownload.write(target, false, HINT, out -> send(out, CONTENT)));
         assertEquals(ErrorCode.ALREADY_EXISTS, e.code());
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
         assertEquals("mine", Files.readString(target));
-        DownloadTarget.write(target, true, out -> send(out, CONTENT));
+        VerifiedDownload.write(target, true, HINT, out -> send(out, CONTENT));
         assertEquals("the document", Files.readString(target));
         assertEquals(1, count());
     }
@@ -47,7 +48,7 @@ class DownloadTargetTest {
     @Test
     void bytesThatDoNotMatchTheirHashLeaveNothing() throws IOException {
         Path target = dir.resolve("doc.txt");
-        SynclineException e = assertThrows(SynclineException.class, () -> DownloadTarget.write(target, false, out -> {
+        SynclineException e = assertThrows(SynclineException.class, () -> VerifiedDownload.write(target, false, HINT, out -> {
             send(out, CONTENT);
             return Sha256.hex(new byte[] {1});
         }));
@@ -58,7 +59,7 @@ class DownloadTargetTest {
     @Test
     void aDownloadThatFailsHalfWayLeavesTheOldFile() throws IOException {
         Path target = Files.writeString(dir.resolve("doc.txt"), "mine");
-        assertThrows(SynclineException.class, () -> DownloadTarget.write(target, true, out -> {
+        assertThrows(SynclineException.class, () -> VerifiedDownload.write(target, true, HINT, out -> {
             try {
                 out.write(CONTENT, 0, 4);
             } catch (IOException x) {
@@ -70,14 +71,6 @@ class DownloadTargetTest {
         assertEquals(1, count());
     }
 
-    @Test
-    void datesAreDaysInUtcOrInstants() {
-        assertEquals(Instant.parse("2026-11-22T00:00:00Z"), DateArgument.parse("--modified-after", "2026-11-22"));
-        assertEquals(Instant.parse("2026-11-22T10:15:00Z"), DateArgument.parse("--modified-after", "2026-11-22T10:15:00Z"));
-        SynclineException e = assertThrows(SynclineException.class, () -> DateArgument.parse("--modified-before", "last week"));
-        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
-        assertTrue(e.getMessage().startsWith("--modified-before takes a date"), e.getMessage());
-    }
 
     private static String send(java.io.OutputStream out, byte[] bytes) {
         try {
