@@ -54,4 +54,13 @@ class CommandLineTest {
         assertEquals(Set.of("hub", "relay"), Roles.parse("hub, relay"));
         assertTrue(assertThrows(SynclineException.class, () -> Roles.parse("hub,dns")).getMessage().contains("dns"));
     }
+
+    @Test
+    void repeatedOptionsKeepEveryValueAndTheLastWins() {
+        CommandLine c = CommandLine.parse(new String[] { "--set", "a.b=1", "--set=a.c=2", "--port", "1", "--port", "2" },
+                java.util.Set.of("set", "port"), java.util.Set.of());
+        assertEquals(java.util.List.of("a.b=1", "a.c=2"), c.values("set"));
+        assertEquals(java.util.List.of(), c.values("absent"));
+        assertEquals(2, c.intValue("port", 0, 0, 9));
+    }
 }

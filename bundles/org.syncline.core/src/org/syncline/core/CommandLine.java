@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code --json}, and positional words. An option that is not declared is an error, not silently ignored.
  */
 public final class CommandLine {
-    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
     private final List<String> positionals = new ArrayList<>();
 
@@ -53,7 +53,7 @@ public final class CommandLine {
                     }
                     value = args[++i];
                 }
-                c.values.put(name, value);
+                c.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } else {
                 throw new SynclineException(ErrorCode.INVALID_ARGUMENT,
                         "Unknown option '--" + Names.printable(name) + "'; see --help.");
@@ -62,8 +62,15 @@ public final class CommandLine {
         return c;
     }
 
+    /** The option's value; the last one when it was given several times. */
     public Optional<String> value(String name) {
-        return Optional.ofNullable(values.get(name));
+        List<String> all = values.get(name);
+        return all == null ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Every value of a repeatable option, in the order given. */
+    public List<String> values(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
     }
 
     public boolean flag(String name) {
@@ -76,7 +83,7 @@ public final class CommandLine {
 
     /** An integer option within a range, with a message naming the option when it is not. */
     public int intValue(String name, int fallback, int min, int max) {
-        String v = values.get(name);
+        String v = value(name).orElse(null);
         if (v == null) {
             return fallback;
         }

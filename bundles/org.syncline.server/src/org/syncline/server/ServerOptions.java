@@ -14,10 +14,12 @@ import org.syncline.core.Names;
 import org.syncline.core.Roles;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.ProtocolConstants;
+import org.syncline.server.api.JoinRequest;
+import org.syncline.server.api.ServerSettings;
 
 /** What {@code syncline server} was asked to do. */
 public record ServerOptions(Path data, InetSocketAddress bind, Set<String> roles, Optional<Path> adminPasswordFile,
-        int maxFrame, int idleTimeoutSeconds, boolean help) {
+        int maxFrame, int idleTimeoutSeconds, ServerSettings settings, Optional<JoinRequest> join, boolean help) {
 
     public static final String USAGE = """
             usage: syncline server [OPTIONS]
@@ -29,11 +31,15 @@ public record ServerOptions(Path data, InetSocketAddress bind, Set<String> roles
                                          (default: a generated password, printed once)
               --max-frame BYTES          largest frame accepted (default: 16777216)
               --idle-timeout SECONDS     close sessions silent for this long (default: 90)
+              --set CAPABILITY.KEY=VALUE a capability setting, repeatable (e.g. sync.trash-retention=30d)
+              --join HOST:PORT           join the deployment of the server at HOST:PORT (a storage node
+                                         joining a registry, an agent joining a master); needs --token
+              --token T                  the enrollment token an admin made with 'syncline cli node token'
             """;
 
     public static ServerOptions parse(String[] args) {
         CommandLine c = CommandLine.parse(args, Set.of("data", "port", "bind", "roles", "admin-password-file", "max-frame",
-                "idle-timeout"), Set.of("help"));
+                "idle-timeout", "set", "join", "token"), Set.of("help"));
         if (!c.positionals().isEmpty()) {
             throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Unexpected argument '" + Names.printable(c.positionals().get(0)) + "'; see --help.");
         }
@@ -45,11 +51,23 @@ public record ServerOptions(Path data, InetSocketAddress bind, Set<String> roles
         } catch (UnknownHostException e) {
             throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--bind '" + Names.printable(bindText) + "' is not an address of this machine.");
         }
+        Optional<JoinRequest> join = Optional.empty();
+        if (c.value("join").isPresent() != c.value("token").isPresent()) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--join and --token go together: give both or neither.");
+        }
+        if (c.value("join").isPresent()) {
+            String token = c.value("token").get().trim();
+            if (token.isEmpty()) {
+                throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--token is empty; paste the token 'syncline cli node token' printed.");
+            }
+            join = Optional.of(new JoinRequest(HostPort.parse(c.value("join").get()), token));
+        }
         Path data = c.value("data").map(Path::of).orElseGet(ServerOptions::defaultDataDir).toAbsolutePath();
         return new ServerOptions(data, new InetSocketAddress(address, port), Roles.parse(c.value("roles").orElse("all")),
                 c.value("admin-password-file").map(Path::of),
                 c.intValue("max-frame", ProtocolConstants.DEFAULT_MAX_FRAME, 1024, 256 * 1024 * 1024),
-                c.intValue("idle-timeout", ProtocolConstants.DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400), c.flag("help"));
+                c.intValue("idle-timeout", ProtocolConstants.DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400),
+                ServerSettings.parse(c.values("set")), join, c.flag("help"));
     }
 
     public static Path defaultDataDir() {

@@ -94,11 +94,23 @@ public final class SynclineServer implements AutoCloseable {
             endpoint.topic(ServerStatus.TOPIC, Access.USER);
             endpoint.onSessionsChanged(this::publishStatus);
             capabilities = RunningCapabilities.start(installed, new ServerContextFactory(endpoint, database, users, blobs,
-                    data, version, hostName(), options.roles(), ticker));
+                    data, version, hostName(), options.roles(), ticker, options.settings(), options.join()));
             clock.lap("capabilities");
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** A {@code --set} key for a capability this installation does not have is a typo, not something to ignore. */
+    private static void refuseUnknownSettings(ServerOptions options, List<Capability> installed) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        installed.forEach(c -> known.add(c.name()));
+        for (String name : options.settings().capabilityNames()) {
+            if (!known.contains(name)) {
+                throw new SynclineException(ErrorCode.CONFIG, "--set names capability '" + name
+                        + "', which this installation does not have (installed: " + String.join(", ", known) + ").");
+            }
         }
     }
 
@@ -115,6 +127,7 @@ public final class SynclineServer implements AutoCloseable {
 
     /** Starts a server and returns once it accepts connections. */
     public static SynclineServer start(ServerOptions options, String version, PrintStream console, List<Capability> installed) {
+        refuseUnknownSettings(options, installed);
         // owner-only from creation; a directory other users can write is refused, naming it
         DataDirectory.open(options.data());
         ServerLog.install(options.data().resolve("logs"));

@@ -1,6 +1,7 @@
 package org.syncline.server.api;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
@@ -21,9 +22,12 @@ import org.syncline.store.UserDirectory;
  * @param server     version, host name and the roles this process holds
  * @param scheduler  for periodic work; tasks must be short or hand off to their own threads
  * @param log        its logger (goes to the server's log files)
+ * @param settings   every {@code --set} value; a capability reads the keys under its own name
+ * @param join       the deployment this process was asked to join with {@code --join}, if any
  */
 public record ServerContext(CapabilityEndpoint endpoint, Database database, UserDirectory users, BlobStore blobs,
-        Path directory, ServerInfo server, ScheduledExecutorService scheduler, Logger log) {
+        Path directory, ServerInfo server, ScheduledExecutorService scheduler, Logger log, ServerSettings settings,
+        Optional<JoinRequest> join) {
 
     /** What a capability may know about the process it runs in. */
     public record ServerInfo(String version, String hostName, Set<String> roles) {

@@ -60,7 +60,8 @@ class RunningCapabilitiesTest {
 
     private ServerContextFactory contexts(Set<String> roles) {
         return new ServerContextFactory(endpoint, db, new UserDirectory(db, new PasswordHasher()), new BlobStore(tmp.resolve("blobs")),
-                tmp.resolve("data"), "1", "host", roles, scheduler);
+                tmp.resolve("data"), "1", "host", roles, scheduler,
+                org.syncline.server.api.ServerSettings.none(), java.util.Optional.empty());
     }
 
     private Capability capability(String name, Set<String> roles, List<Migration> migrations, boolean fail) {
