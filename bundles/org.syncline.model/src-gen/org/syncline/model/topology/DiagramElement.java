@@ -2,7 +2,6 @@
  */
 package org.syncline.model.topology;
 
-import org.eclipse.emf.ecore.EObject;
 
 /**
  * <!-- begin-user-doc -->
@@ -24,10 +23,10 @@ import org.eclipse.emf.ecore.EObject;
  * </ul>
  *
  * @see org.syncline.model.topology.TopologyPackage#getDiagramElement()
- * @model interface="true" abstract="true"
+ * @model abstract="true"
  * @generated
  */
-public interface DiagramElement extends EObject {
+public interface DiagramElement extends NamedElement {
 	/**
 	 * Returns the value of the '<em><b>X</b></em>' attribute.
 	 * <!-- begin-user-doc -->

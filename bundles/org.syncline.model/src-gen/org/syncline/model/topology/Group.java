@@ -21,7 +21,7 @@ import org.eclipse.emf.common.util.EList;
  * @model
  * @generated
  */
-public interface Group extends RouteEnd, DiagramElement {
+public interface Group extends RouteEnd {
 	/**
 	 * Returns the value of the '<em><b>Region</b></em>' container reference.
 	 * It is bidirectional and its opposite is '{@link org.syncline.model.topology.Region#getGroups <em>Groups</em>}'.

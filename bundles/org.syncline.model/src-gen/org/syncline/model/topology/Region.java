@@ -21,7 +21,7 @@ import org.eclipse.emf.common.util.EList;
  * @model
  * @generated
  */
-public interface Region extends NamedElement, DiagramElement {
+public interface Region extends DiagramElement {
 	/**
 	 * Returns the value of the '<em><b>Deployment</b></em>' container reference.
 	 * It is bidirectional and its opposite is '{@link org.syncline.model.topology.Deployment#getRegions <em>Regions</em>}'.

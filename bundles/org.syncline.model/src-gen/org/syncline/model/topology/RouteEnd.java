@@ -17,5 +17,5 @@ package org.syncline.model.topology;
  * @model abstract="true"
  * @generated
  */
-public interface RouteEnd extends NamedElement {
+public interface RouteEnd extends DiagramElement {
 } // RouteEnd

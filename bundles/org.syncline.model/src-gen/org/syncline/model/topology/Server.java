@@ -27,7 +27,7 @@ import org.eclipse.emf.common.util.EList;
  * @model
  * @generated
  */
-public interface Server extends RouteEnd, DiagramElement {
+public interface Server extends RouteEnd {
 	/**
 	 * Returns the value of the '<em><b>Group</b></em>' container reference.
 	 * It is bidirectional and its opposite is '{@link org.syncline.model.topology.Group#getServers <em>Servers</em>}'.

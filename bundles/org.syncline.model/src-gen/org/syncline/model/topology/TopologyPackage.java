@@ -98,14 +98,23 @@ public interface TopologyPackage extends EPackage {
 	int NAMED_ELEMENT_OPERATION_COUNT = 0;
 
 	/**
-	 * The meta object id for the '{@link org.syncline.model.topology.DiagramElement <em>Diagram Element</em>}' class.
+	 * The meta object id for the '{@link org.syncline.model.topology.impl.DiagramElementImpl <em>Diagram Element</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
-	 * @see org.syncline.model.topology.DiagramElement
+	 * @see org.syncline.model.topology.impl.DiagramElementImpl
 	 * @see org.syncline.model.topology.impl.TopologyPackageImpl#getDiagramElement()
 	 * @generated
 	 */
 	int DIAGRAM_ELEMENT = 1;
+
+	/**
+	 * The feature id for the '<em><b>Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DIAGRAM_ELEMENT__NAME = NAMED_ELEMENT__NAME;
 
 	/**
 	 * The feature id for the '<em><b>X</b></em>' attribute.
@@ -114,7 +123,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DIAGRAM_ELEMENT__X = 0;
+	int DIAGRAM_ELEMENT__X = NAMED_ELEMENT_FEATURE_COUNT + 0;
 
 	/**
 	 * The feature id for the '<em><b>Y</b></em>' attribute.
@@ -123,7 +132,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DIAGRAM_ELEMENT__Y = 1;
+	int DIAGRAM_ELEMENT__Y = NAMED_ELEMENT_FEATURE_COUNT + 1;
 
 	/**
 	 * The feature id for the '<em><b>Width</b></em>' attribute.
@@ -132,7 +141,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DIAGRAM_ELEMENT__WIDTH = 2;
+	int DIAGRAM_ELEMENT__WIDTH = NAMED_ELEMENT_FEATURE_COUNT + 2;
 
 	/**
 	 * The feature id for the '<em><b>Height</b></em>' attribute.
@@ -141,7 +150,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DIAGRAM_ELEMENT__HEIGHT = 3;
+	int DIAGRAM_ELEMENT__HEIGHT = NAMED_ELEMENT_FEATURE_COUNT + 3;
 
 	/**
 	 * The number of structural features of the '<em>Diagram Element</em>' class.
@@ -150,7 +159,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DIAGRAM_ELEMENT_FEATURE_COUNT = 4;
+	int DIAGRAM_ELEMENT_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 4;
 
 	/**
 	 * The number of operations of the '<em>Diagram Element</em>' class.
@@ -159,7 +168,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DIAGRAM_ELEMENT_OPERATION_COUNT = 0;
+	int DIAGRAM_ELEMENT_OPERATION_COUNT = NAMED_ELEMENT_OPERATION_COUNT + 0;
 
 	/**
 	 * The meta object id for the '{@link org.syncline.model.topology.impl.DeploymentImpl <em>Deployment</em>}' class.
@@ -269,7 +278,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION__NAME = NAMED_ELEMENT__NAME;
+	int REGION__NAME = DIAGRAM_ELEMENT__NAME;
 
 	/**
 	 * The feature id for the '<em><b>X</b></em>' attribute.
@@ -278,7 +287,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION__X = NAMED_ELEMENT_FEATURE_COUNT + 0;
+	int REGION__X = DIAGRAM_ELEMENT__X;
 
 	/**
 	 * The feature id for the '<em><b>Y</b></em>' attribute.
@@ -287,7 +296,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION__Y = NAMED_ELEMENT_FEATURE_COUNT + 1;
+	int REGION__Y = DIAGRAM_ELEMENT__Y;
 
 	/**
 	 * The feature id for the '<em><b>Width</b></em>' attribute.
@@ -296,7 +305,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION__WIDTH = NAMED_ELEMENT_FEATURE_COUNT + 2;
+	int REGION__WIDTH = DIAGRAM_ELEMENT__WIDTH;
 
 	/**
 	 * The feature id for the '<em><b>Height</b></em>' attribute.
@@ -305,7 +314,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION__HEIGHT = NAMED_ELEMENT_FEATURE_COUNT + 3;
+	int REGION__HEIGHT = DIAGRAM_ELEMENT__HEIGHT;
 
 	/**
 	 * The feature id for the '<em><b>Deployment</b></em>' container reference.
@@ -314,7 +323,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION__DEPLOYMENT = NAMED_ELEMENT_FEATURE_COUNT + 4;
+	int REGION__DEPLOYMENT = DIAGRAM_ELEMENT_FEATURE_COUNT + 0;
 
 	/**
 	 * The feature id for the '<em><b>Groups</b></em>' containment reference list.
@@ -323,7 +332,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION__GROUPS = NAMED_ELEMENT_FEATURE_COUNT + 5;
+	int REGION__GROUPS = DIAGRAM_ELEMENT_FEATURE_COUNT + 1;
 
 	/**
 	 * The number of structural features of the '<em>Region</em>' class.
@@ -332,7 +341,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 6;
+	int REGION_FEATURE_COUNT = DIAGRAM_ELEMENT_FEATURE_COUNT + 2;
 
 	/**
 	 * The number of operations of the '<em>Region</em>' class.
@@ -341,7 +350,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int REGION_OPERATION_COUNT = NAMED_ELEMENT_OPERATION_COUNT + 0;
+	int REGION_OPERATION_COUNT = DIAGRAM_ELEMENT_OPERATION_COUNT + 0;
 
 	/**
 	 * The meta object id for the '{@link org.syncline.model.topology.impl.RouteEndImpl <em>Route End</em>}' class.
@@ -360,7 +369,43 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int ROUTE_END__NAME = NAMED_ELEMENT__NAME;
+	int ROUTE_END__NAME = DIAGRAM_ELEMENT__NAME;
+
+	/**
+	 * The feature id for the '<em><b>X</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ROUTE_END__X = DIAGRAM_ELEMENT__X;
+
+	/**
+	 * The feature id for the '<em><b>Y</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ROUTE_END__Y = DIAGRAM_ELEMENT__Y;
+
+	/**
+	 * The feature id for the '<em><b>Width</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ROUTE_END__WIDTH = DIAGRAM_ELEMENT__WIDTH;
+
+	/**
+	 * The feature id for the '<em><b>Height</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ROUTE_END__HEIGHT = DIAGRAM_ELEMENT__HEIGHT;
 
 	/**
 	 * The number of structural features of the '<em>Route End</em>' class.
@@ -369,7 +414,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int ROUTE_END_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 0;
+	int ROUTE_END_FEATURE_COUNT = DIAGRAM_ELEMENT_FEATURE_COUNT + 0;
 
 	/**
 	 * The number of operations of the '<em>Route End</em>' class.
@@ -378,7 +423,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int ROUTE_END_OPERATION_COUNT = NAMED_ELEMENT_OPERATION_COUNT + 0;
+	int ROUTE_END_OPERATION_COUNT = DIAGRAM_ELEMENT_OPERATION_COUNT + 0;
 
 	/**
 	 * The meta object id for the '{@link org.syncline.model.topology.impl.GroupImpl <em>Group</em>}' class.
@@ -406,7 +451,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int GROUP__X = ROUTE_END_FEATURE_COUNT + 0;
+	int GROUP__X = ROUTE_END__X;
 
 	/**
 	 * The feature id for the '<em><b>Y</b></em>' attribute.
@@ -415,7 +460,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int GROUP__Y = ROUTE_END_FEATURE_COUNT + 1;
+	int GROUP__Y = ROUTE_END__Y;
 
 	/**
 	 * The feature id for the '<em><b>Width</b></em>' attribute.
@@ -424,7 +469,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int GROUP__WIDTH = ROUTE_END_FEATURE_COUNT + 2;
+	int GROUP__WIDTH = ROUTE_END__WIDTH;
 
 	/**
 	 * The feature id for the '<em><b>Height</b></em>' attribute.
@@ -433,7 +478,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int GROUP__HEIGHT = ROUTE_END_FEATURE_COUNT + 3;
+	int GROUP__HEIGHT = ROUTE_END__HEIGHT;
 
 	/**
 	 * The feature id for the '<em><b>Region</b></em>' container reference.
@@ -442,7 +487,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int GROUP__REGION = ROUTE_END_FEATURE_COUNT + 4;
+	int GROUP__REGION = ROUTE_END_FEATURE_COUNT + 0;
 
 	/**
 	 * The feature id for the '<em><b>Servers</b></em>' containment reference list.
@@ -451,7 +496,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int GROUP__SERVERS = ROUTE_END_FEATURE_COUNT + 5;
+	int GROUP__SERVERS = ROUTE_END_FEATURE_COUNT + 1;
 
 	/**
 	 * The number of structural features of the '<em>Group</em>' class.
@@ -460,7 +505,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int GROUP_FEATURE_COUNT = ROUTE_END_FEATURE_COUNT + 6;
+	int GROUP_FEATURE_COUNT = ROUTE_END_FEATURE_COUNT + 2;
 
 	/**
 	 * The number of operations of the '<em>Group</em>' class.
@@ -497,7 +542,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__X = ROUTE_END_FEATURE_COUNT + 0;
+	int SERVER__X = ROUTE_END__X;
 
 	/**
 	 * The feature id for the '<em><b>Y</b></em>' attribute.
@@ -506,7 +551,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__Y = ROUTE_END_FEATURE_COUNT + 1;
+	int SERVER__Y = ROUTE_END__Y;
 
 	/**
 	 * The feature id for the '<em><b>Width</b></em>' attribute.
@@ -515,7 +560,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__WIDTH = ROUTE_END_FEATURE_COUNT + 2;
+	int SERVER__WIDTH = ROUTE_END__WIDTH;
 
 	/**
 	 * The feature id for the '<em><b>Height</b></em>' attribute.
@@ -524,7 +569,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__HEIGHT = ROUTE_END_FEATURE_COUNT + 3;
+	int SERVER__HEIGHT = ROUTE_END__HEIGHT;
 
 	/**
 	 * The feature id for the '<em><b>Group</b></em>' container reference.
@@ -533,7 +578,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__GROUP = ROUTE_END_FEATURE_COUNT + 4;
+	int SERVER__GROUP = ROUTE_END_FEATURE_COUNT + 0;
 
 	/**
 	 * The feature id for the '<em><b>Host</b></em>' attribute.
@@ -542,7 +587,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__HOST = ROUTE_END_FEATURE_COUNT + 5;
+	int SERVER__HOST = ROUTE_END_FEATURE_COUNT + 1;
 
 	/**
 	 * The feature id for the '<em><b>Port</b></em>' attribute.
@@ -551,7 +596,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__PORT = ROUTE_END_FEATURE_COUNT + 6;
+	int SERVER__PORT = ROUTE_END_FEATURE_COUNT + 2;
 
 	/**
 	 * The feature id for the '<em><b>Roles</b></em>' attribute list.
@@ -560,7 +605,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__ROLES = ROUTE_END_FEATURE_COUNT + 7;
+	int SERVER__ROLES = ROUTE_END_FEATURE_COUNT + 3;
 
 	/**
 	 * The feature id for the '<em><b>Weight</b></em>' attribute.
@@ -569,7 +614,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__WEIGHT = ROUTE_END_FEATURE_COUNT + 8;
+	int SERVER__WEIGHT = ROUTE_END_FEATURE_COUNT + 4;
 
 	/**
 	 * The feature id for the '<em><b>Tags</b></em>' attribute list.
@@ -578,7 +623,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__TAGS = ROUTE_END_FEATURE_COUNT + 9;
+	int SERVER__TAGS = ROUTE_END_FEATURE_COUNT + 5;
 
 	/**
 	 * The feature id for the '<em><b>Agent Id</b></em>' attribute.
@@ -587,7 +632,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__AGENT_ID = ROUTE_END_FEATURE_COUNT + 10;
+	int SERVER__AGENT_ID = ROUTE_END_FEATURE_COUNT + 6;
 
 	/**
 	 * The feature id for the '<em><b>State</b></em>' attribute.
@@ -596,7 +641,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER__STATE = ROUTE_END_FEATURE_COUNT + 11;
+	int SERVER__STATE = ROUTE_END_FEATURE_COUNT + 7;
 
 	/**
 	 * The number of structural features of the '<em>Server</em>' class.
@@ -605,7 +650,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SERVER_FEATURE_COUNT = ROUTE_END_FEATURE_COUNT + 12;
+	int SERVER_FEATURE_COUNT = ROUTE_END_FEATURE_COUNT + 8;
 
 	/**
 	 * The number of operations of the '<em>Server</em>' class.
@@ -1238,10 +1283,10 @@ public interface TopologyPackage extends EPackage {
 		EAttribute NAMED_ELEMENT__NAME = eINSTANCE.getNamedElement_Name();
 
 		/**
-		 * The meta object literal for the '{@link org.syncline.model.topology.DiagramElement <em>Diagram Element</em>}' class.
+		 * The meta object literal for the '{@link org.syncline.model.topology.impl.DiagramElementImpl <em>Diagram Element</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
-		 * @see org.syncline.model.topology.DiagramElement
+		 * @see org.syncline.model.topology.impl.DiagramElementImpl
 		 * @see org.syncline.model.topology.impl.TopologyPackageImpl#getDiagramElement()
 		 * @generated
 		 */

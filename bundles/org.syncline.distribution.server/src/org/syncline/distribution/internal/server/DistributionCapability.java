@@ -30,7 +30,7 @@ public final class DistributionCapability implements Capability {
 
     @Override
     public AutoCloseable start(ServerContext context) {
-        new TopologyHandlers(context.endpoint(), new MasterTopology(context.database())).register();
+        new TopologyHandlers(context.endpoint(), new MasterTopology(context.database()), context.log()).register();
         return () -> {
             // handlers go with the endpoint; nothing else runs
         };

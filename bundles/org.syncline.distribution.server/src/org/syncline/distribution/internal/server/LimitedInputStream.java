@@ -35,7 +35,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void counted(long n) throws IOException {
         count += n;
         if (count > limit) {
-            throw new IOException("it is larger than " + (limit >> 20) + " MiB");
+            throw new IOException("it is larger than the " + limit + " bytes a topology may have");
         }
     }
 }

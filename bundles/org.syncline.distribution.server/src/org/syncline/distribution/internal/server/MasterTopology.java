@@ -27,9 +27,15 @@ final class MasterTopology {
     /** The largest topology accepted: about 50,000 servers with routes. */
     static final long MAX_XMI_BYTES = 32L * 1024 * 1024;
     private final Database database;
+    private final long maxXmiBytes;
 
     MasterTopology(Database database) {
+        this(database, MAX_XMI_BYTES);
+    }
+
+    MasterTopology(Database database, long maxXmiBytes) {
         this.database = database;
+        this.maxXmiBytes = maxXmiBytes;
     }
 
     TopologyVersion current() {
@@ -55,7 +61,7 @@ final class MasterTopology {
 
     /** Validates and stores the XMI read from {@code xmi} as the version after {@code baseVersion}. */
     synchronized TopologySaved save(String user, InputStream xmi, long baseVersion) {
-        Deployment next = TopologyXmi.read(new LimitedInputStream(xmi, MAX_XMI_BYTES));
+        Deployment next = TopologyXmi.read(new LimitedInputStream(xmi, maxXmiBytes));
         TopologyValidation.Result result = TopologyValidation.validate(next);
         if (!result.ok()) {
             int n = result.errors().size();

@@ -1,5 +1,7 @@
 package org.syncline.distribution.internal.server;
 
+import java.util.logging.Logger;
+
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
@@ -16,10 +18,12 @@ import org.syncline.protocol.CapabilityEndpoint;
 final class TopologyHandlers {
     private final CapabilityEndpoint endpoint;
     private final MasterTopology topology;
+    private final Logger log;
 
-    TopologyHandlers(CapabilityEndpoint endpoint, MasterTopology topology) {
+    TopologyHandlers(CapabilityEndpoint endpoint, MasterTopology topology, Logger log) {
         this.endpoint = endpoint;
         this.topology = topology;
+        this.log = log;
     }
 
     void register() {
@@ -32,6 +36,8 @@ final class TopologyHandlers {
                 throw new SynclineException(ErrorCode.BAD_REQUEST, "A save names the version it was made on (baseVersion, 0 or more).");
             }
             TopologySaved saved = topology.save(ctx.principal().name(), data, base);
+            log.info(() -> "Topology version " + saved.version().version() + " saved by " + saved.version().savedBy() + ": "
+                    + saved.version().summary());
             endpoint.publish(DistributionMessages.TOPOLOGY_TOPIC, DistributionMessages.TOPOLOGY_CHANGED, Json.tree(saved.version()));
             return Json.tree(saved);
         });

@@ -19,7 +19,6 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.util.InternalEList;
 
 import org.syncline.model.topology.Deployment;
-import org.syncline.model.topology.DiagramElement;
 import org.syncline.model.topology.Group;
 import org.syncline.model.topology.Region;
 import org.syncline.model.topology.TopologyPackage;
@@ -32,97 +31,13 @@ import org.syncline.model.topology.TopologyPackage;
  * The following features are implemented:
  * </p>
  * <ul>
- *   <li>{@link org.syncline.model.topology.impl.RegionImpl#getX <em>X</em>}</li>
- *   <li>{@link org.syncline.model.topology.impl.RegionImpl#getY <em>Y</em>}</li>
- *   <li>{@link org.syncline.model.topology.impl.RegionImpl#getWidth <em>Width</em>}</li>
- *   <li>{@link org.syncline.model.topology.impl.RegionImpl#getHeight <em>Height</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.RegionImpl#getDeployment <em>Deployment</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.RegionImpl#getGroups <em>Groups</em>}</li>
  * </ul>
  *
  * @generated
  */
-public class RegionImpl extends NamedElementImpl implements Region {
-	/**
-	 * The default value of the '{@link #getX() <em>X</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getX()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int X_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getX() <em>X</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getX()
-	 * @generated
-	 * @ordered
-	 */
-	protected int x = X_EDEFAULT;
-
-	/**
-	 * The default value of the '{@link #getY() <em>Y</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getY()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int Y_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getY() <em>Y</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getY()
-	 * @generated
-	 * @ordered
-	 */
-	protected int y = Y_EDEFAULT;
-
-	/**
-	 * The default value of the '{@link #getWidth() <em>Width</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getWidth()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int WIDTH_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getWidth() <em>Width</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getWidth()
-	 * @generated
-	 * @ordered
-	 */
-	protected int width = WIDTH_EDEFAULT;
-
-	/**
-	 * The default value of the '{@link #getHeight() <em>Height</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getHeight()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int HEIGHT_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getHeight() <em>Height</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getHeight()
-	 * @generated
-	 * @ordered
-	 */
-	protected int height = HEIGHT_EDEFAULT;
-
+public class RegionImpl extends DiagramElementImpl implements Region {
 	/**
 	 * The cached value of the '{@link #getGroups() <em>Groups</em>}' containment reference list.
 	 * <!-- begin-user-doc -->
@@ -150,98 +65,6 @@ public class RegionImpl extends NamedElementImpl implements Region {
 	@Override
 	protected EClass eStaticClass() {
 		return TopologyPackage.Literals.REGION;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getX() {
-		return x;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setX(int newX) {
-		int oldX = x;
-		x = newX;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.REGION__X, oldX, x));
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getY() {
-		return y;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setY(int newY) {
-		int oldY = y;
-		y = newY;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.REGION__Y, oldY, y));
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getWidth() {
-		return width;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setWidth(int newWidth) {
-		int oldWidth = width;
-		width = newWidth;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.REGION__WIDTH, oldWidth, width));
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getHeight() {
-		return height;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setHeight(int newHeight) {
-		int oldHeight = height;
-		height = newHeight;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.REGION__HEIGHT, oldHeight, height));
 	}
 
 	/**
@@ -357,14 +180,6 @@ public class RegionImpl extends NamedElementImpl implements Region {
 	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
-			case TopologyPackage.REGION__X:
-				return getX();
-			case TopologyPackage.REGION__Y:
-				return getY();
-			case TopologyPackage.REGION__WIDTH:
-				return getWidth();
-			case TopologyPackage.REGION__HEIGHT:
-				return getHeight();
 			case TopologyPackage.REGION__DEPLOYMENT:
 				return getDeployment();
 			case TopologyPackage.REGION__GROUPS:
@@ -382,18 +197,6 @@ public class RegionImpl extends NamedElementImpl implements Region {
 	@Override
 	public void eSet(int featureID, Object newValue) {
 		switch (featureID) {
-			case TopologyPackage.REGION__X:
-				setX((Integer)newValue);
-				return;
-			case TopologyPackage.REGION__Y:
-				setY((Integer)newValue);
-				return;
-			case TopologyPackage.REGION__WIDTH:
-				setWidth((Integer)newValue);
-				return;
-			case TopologyPackage.REGION__HEIGHT:
-				setHeight((Integer)newValue);
-				return;
 			case TopologyPackage.REGION__DEPLOYMENT:
 				setDeployment((Deployment)newValue);
 				return;
@@ -413,18 +216,6 @@ public class RegionImpl extends NamedElementImpl implements Region {
 	@Override
 	public void eUnset(int featureID) {
 		switch (featureID) {
-			case TopologyPackage.REGION__X:
-				setX(X_EDEFAULT);
-				return;
-			case TopologyPackage.REGION__Y:
-				setY(Y_EDEFAULT);
-				return;
-			case TopologyPackage.REGION__WIDTH:
-				setWidth(WIDTH_EDEFAULT);
-				return;
-			case TopologyPackage.REGION__HEIGHT:
-				setHeight(HEIGHT_EDEFAULT);
-				return;
 			case TopologyPackage.REGION__DEPLOYMENT:
 				setDeployment((Deployment)null);
 				return;
@@ -443,80 +234,12 @@ public class RegionImpl extends NamedElementImpl implements Region {
 	@Override
 	public boolean eIsSet(int featureID) {
 		switch (featureID) {
-			case TopologyPackage.REGION__X:
-				return x != X_EDEFAULT;
-			case TopologyPackage.REGION__Y:
-				return y != Y_EDEFAULT;
-			case TopologyPackage.REGION__WIDTH:
-				return width != WIDTH_EDEFAULT;
-			case TopologyPackage.REGION__HEIGHT:
-				return height != HEIGHT_EDEFAULT;
 			case TopologyPackage.REGION__DEPLOYMENT:
 				return getDeployment() != null;
 			case TopologyPackage.REGION__GROUPS:
 				return groups != null && !groups.isEmpty();
 		}
 		return super.eIsSet(featureID);
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int eBaseStructuralFeatureID(int derivedFeatureID, Class<?> baseClass) {
-		if (baseClass == DiagramElement.class) {
-			switch (derivedFeatureID) {
-				case TopologyPackage.REGION__X: return TopologyPackage.DIAGRAM_ELEMENT__X;
-				case TopologyPackage.REGION__Y: return TopologyPackage.DIAGRAM_ELEMENT__Y;
-				case TopologyPackage.REGION__WIDTH: return TopologyPackage.DIAGRAM_ELEMENT__WIDTH;
-				case TopologyPackage.REGION__HEIGHT: return TopologyPackage.DIAGRAM_ELEMENT__HEIGHT;
-				default: return -1;
-			}
-		}
-		return super.eBaseStructuralFeatureID(derivedFeatureID, baseClass);
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int eDerivedStructuralFeatureID(int baseFeatureID, Class<?> baseClass) {
-		if (baseClass == DiagramElement.class) {
-			switch (baseFeatureID) {
-				case TopologyPackage.DIAGRAM_ELEMENT__X: return TopologyPackage.REGION__X;
-				case TopologyPackage.DIAGRAM_ELEMENT__Y: return TopologyPackage.REGION__Y;
-				case TopologyPackage.DIAGRAM_ELEMENT__WIDTH: return TopologyPackage.REGION__WIDTH;
-				case TopologyPackage.DIAGRAM_ELEMENT__HEIGHT: return TopologyPackage.REGION__HEIGHT;
-				default: return -1;
-			}
-		}
-		return super.eDerivedStructuralFeatureID(baseFeatureID, baseClass);
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public String toString() {
-		if (eIsProxy()) return super.toString();
-
-		StringBuilder result = new StringBuilder(super.toString());
-		result.append(" (x: ");
-		result.append(x);
-		result.append(", y: ");
-		result.append(y);
-		result.append(", width: ");
-		result.append(width);
-		result.append(", height: ");
-		result.append(height);
-		result.append(')');
-		return result.toString();
 	}
 
 } //RegionImpl

@@ -14,7 +14,7 @@ import org.syncline.model.topology.TopologyPackage;
  *
  * @generated
  */
-public abstract class RouteEndImpl extends NamedElementImpl implements RouteEnd {
+public abstract class RouteEndImpl extends DiagramElementImpl implements RouteEnd {
 	/**
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

@@ -17,7 +17,6 @@ import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.util.EDataTypeUniqueEList;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
-import org.syncline.model.topology.DiagramElement;
 import org.syncline.model.topology.Group;
 import org.syncline.model.topology.Server;
 import org.syncline.model.topology.ServerState;
@@ -31,10 +30,6 @@ import org.syncline.model.topology.TopologyPackage;
  * The following features are implemented:
  * </p>
  * <ul>
- *   <li>{@link org.syncline.model.topology.impl.ServerImpl#getX <em>X</em>}</li>
- *   <li>{@link org.syncline.model.topology.impl.ServerImpl#getY <em>Y</em>}</li>
- *   <li>{@link org.syncline.model.topology.impl.ServerImpl#getWidth <em>Width</em>}</li>
- *   <li>{@link org.syncline.model.topology.impl.ServerImpl#getHeight <em>Height</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.ServerImpl#getGroup <em>Group</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.ServerImpl#getHost <em>Host</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.ServerImpl#getPort <em>Port</em>}</li>
@@ -48,86 +43,6 @@ import org.syncline.model.topology.TopologyPackage;
  * @generated
  */
 public class ServerImpl extends RouteEndImpl implements Server {
-	/**
-	 * The default value of the '{@link #getX() <em>X</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getX()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int X_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getX() <em>X</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getX()
-	 * @generated
-	 * @ordered
-	 */
-	protected int x = X_EDEFAULT;
-
-	/**
-	 * The default value of the '{@link #getY() <em>Y</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getY()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int Y_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getY() <em>Y</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getY()
-	 * @generated
-	 * @ordered
-	 */
-	protected int y = Y_EDEFAULT;
-
-	/**
-	 * The default value of the '{@link #getWidth() <em>Width</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getWidth()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int WIDTH_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getWidth() <em>Width</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getWidth()
-	 * @generated
-	 * @ordered
-	 */
-	protected int width = WIDTH_EDEFAULT;
-
-	/**
-	 * The default value of the '{@link #getHeight() <em>Height</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getHeight()
-	 * @generated
-	 * @ordered
-	 */
-	protected static final int HEIGHT_EDEFAULT = 0;
-
-	/**
-	 * The cached value of the '{@link #getHeight() <em>Height</em>}' attribute.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getHeight()
-	 * @generated
-	 * @ordered
-	 */
-	protected int height = HEIGHT_EDEFAULT;
-
 	/**
 	 * The default value of the '{@link #getHost() <em>Host</em>}' attribute.
 	 * <!-- begin-user-doc -->
@@ -265,98 +180,6 @@ public class ServerImpl extends RouteEndImpl implements Server {
 	@Override
 	protected EClass eStaticClass() {
 		return TopologyPackage.Literals.SERVER;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getX() {
-		return x;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setX(int newX) {
-		int oldX = x;
-		x = newX;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.SERVER__X, oldX, x));
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getY() {
-		return y;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setY(int newY) {
-		int oldY = y;
-		y = newY;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.SERVER__Y, oldY, y));
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getWidth() {
-		return width;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setWidth(int newWidth) {
-		int oldWidth = width;
-		width = newWidth;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.SERVER__WIDTH, oldWidth, width));
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int getHeight() {
-		return height;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public void setHeight(int newHeight) {
-		int oldHeight = height;
-		height = newHeight;
-		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.SERVER__HEIGHT, oldHeight, height));
 	}
 
 	/**
@@ -595,14 +418,6 @@ public class ServerImpl extends RouteEndImpl implements Server {
 	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
-			case TopologyPackage.SERVER__X:
-				return getX();
-			case TopologyPackage.SERVER__Y:
-				return getY();
-			case TopologyPackage.SERVER__WIDTH:
-				return getWidth();
-			case TopologyPackage.SERVER__HEIGHT:
-				return getHeight();
 			case TopologyPackage.SERVER__GROUP:
 				return getGroup();
 			case TopologyPackage.SERVER__HOST:
@@ -632,18 +447,6 @@ public class ServerImpl extends RouteEndImpl implements Server {
 	@Override
 	public void eSet(int featureID, Object newValue) {
 		switch (featureID) {
-			case TopologyPackage.SERVER__X:
-				setX((Integer)newValue);
-				return;
-			case TopologyPackage.SERVER__Y:
-				setY((Integer)newValue);
-				return;
-			case TopologyPackage.SERVER__WIDTH:
-				setWidth((Integer)newValue);
-				return;
-			case TopologyPackage.SERVER__HEIGHT:
-				setHeight((Integer)newValue);
-				return;
 			case TopologyPackage.SERVER__GROUP:
 				setGroup((Group)newValue);
 				return;
@@ -682,18 +485,6 @@ public class ServerImpl extends RouteEndImpl implements Server {
 	@Override
 	public void eUnset(int featureID) {
 		switch (featureID) {
-			case TopologyPackage.SERVER__X:
-				setX(X_EDEFAULT);
-				return;
-			case TopologyPackage.SERVER__Y:
-				setY(Y_EDEFAULT);
-				return;
-			case TopologyPackage.SERVER__WIDTH:
-				setWidth(WIDTH_EDEFAULT);
-				return;
-			case TopologyPackage.SERVER__HEIGHT:
-				setHeight(HEIGHT_EDEFAULT);
-				return;
 			case TopologyPackage.SERVER__GROUP:
 				setGroup((Group)null);
 				return;
@@ -730,14 +521,6 @@ public class ServerImpl extends RouteEndImpl implements Server {
 	@Override
 	public boolean eIsSet(int featureID) {
 		switch (featureID) {
-			case TopologyPackage.SERVER__X:
-				return x != X_EDEFAULT;
-			case TopologyPackage.SERVER__Y:
-				return y != Y_EDEFAULT;
-			case TopologyPackage.SERVER__WIDTH:
-				return width != WIDTH_EDEFAULT;
-			case TopologyPackage.SERVER__HEIGHT:
-				return height != HEIGHT_EDEFAULT;
 			case TopologyPackage.SERVER__GROUP:
 				return getGroup() != null;
 			case TopologyPackage.SERVER__HOST:
@@ -764,57 +547,11 @@ public class ServerImpl extends RouteEndImpl implements Server {
 	 * @generated
 	 */
 	@Override
-	public int eBaseStructuralFeatureID(int derivedFeatureID, Class<?> baseClass) {
-		if (baseClass == DiagramElement.class) {
-			switch (derivedFeatureID) {
-				case TopologyPackage.SERVER__X: return TopologyPackage.DIAGRAM_ELEMENT__X;
-				case TopologyPackage.SERVER__Y: return TopologyPackage.DIAGRAM_ELEMENT__Y;
-				case TopologyPackage.SERVER__WIDTH: return TopologyPackage.DIAGRAM_ELEMENT__WIDTH;
-				case TopologyPackage.SERVER__HEIGHT: return TopologyPackage.DIAGRAM_ELEMENT__HEIGHT;
-				default: return -1;
-			}
-		}
-		return super.eBaseStructuralFeatureID(derivedFeatureID, baseClass);
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public int eDerivedStructuralFeatureID(int baseFeatureID, Class<?> baseClass) {
-		if (baseClass == DiagramElement.class) {
-			switch (baseFeatureID) {
-				case TopologyPackage.DIAGRAM_ELEMENT__X: return TopologyPackage.SERVER__X;
-				case TopologyPackage.DIAGRAM_ELEMENT__Y: return TopologyPackage.SERVER__Y;
-				case TopologyPackage.DIAGRAM_ELEMENT__WIDTH: return TopologyPackage.SERVER__WIDTH;
-				case TopologyPackage.DIAGRAM_ELEMENT__HEIGHT: return TopologyPackage.SERVER__HEIGHT;
-				default: return -1;
-			}
-		}
-		return super.eDerivedStructuralFeatureID(baseFeatureID, baseClass);
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
 	public String toString() {
 		if (eIsProxy()) return super.toString();
 
 		StringBuilder result = new StringBuilder(super.toString());
-		result.append(" (x: ");
-		result.append(x);
-		result.append(", y: ");
-		result.append(y);
-		result.append(", width: ");
-		result.append(width);
-		result.append(", height: ");
-		result.append(height);
-		result.append(", host: ");
+		result.append(" (host: ");
 		result.append(host);
 		result.append(", port: ");
 		result.append(port);

@@ -688,20 +688,18 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 		// Set bounds for type parameters
 
 		// Add supertypes to classes
+		diagramElementEClass.getESuperTypes().add(this.getNamedElement());
 		deploymentEClass.getESuperTypes().add(this.getNamedElement());
-		regionEClass.getESuperTypes().add(this.getNamedElement());
 		regionEClass.getESuperTypes().add(this.getDiagramElement());
-		routeEndEClass.getESuperTypes().add(this.getNamedElement());
+		routeEndEClass.getESuperTypes().add(this.getDiagramElement());
 		groupEClass.getESuperTypes().add(this.getRouteEnd());
-		groupEClass.getESuperTypes().add(this.getDiagramElement());
 		serverEClass.getESuperTypes().add(this.getRouteEnd());
-		serverEClass.getESuperTypes().add(this.getDiagramElement());
 
 		// Initialize classes, features, and operations; add parameters
 		initEClass(namedElementEClass, NamedElement.class, "NamedElement", IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getNamedElement_Name(), ecorePackage.getEString(), "name", null, 0, 1, NamedElement.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
-		initEClass(diagramElementEClass, DiagramElement.class, "DiagramElement", IS_ABSTRACT, IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEClass(diagramElementEClass, DiagramElement.class, "DiagramElement", IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getDiagramElement_X(), ecorePackage.getEInt(), "x", null, 0, 1, DiagramElement.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDiagramElement_Y(), ecorePackage.getEInt(), "y", null, 0, 1, DiagramElement.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDiagramElement_Width(), ecorePackage.getEInt(), "width", null, 0, 1, DiagramElement.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

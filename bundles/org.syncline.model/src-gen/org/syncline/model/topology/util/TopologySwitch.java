@@ -75,6 +75,7 @@ public class TopologySwitch<T> extends Switch<T> {
 			case TopologyPackage.DIAGRAM_ELEMENT: {
 				DiagramElement diagramElement = (DiagramElement)theEObject;
 				T result = caseDiagramElement(diagramElement);
+				if (result == null) result = caseNamedElement(diagramElement);
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
@@ -88,14 +89,15 @@ public class TopologySwitch<T> extends Switch<T> {
 			case TopologyPackage.REGION: {
 				Region region = (Region)theEObject;
 				T result = caseRegion(region);
-				if (result == null) result = caseNamedElement(region);
 				if (result == null) result = caseDiagramElement(region);
+				if (result == null) result = caseNamedElement(region);
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
 			case TopologyPackage.ROUTE_END: {
 				RouteEnd routeEnd = (RouteEnd)theEObject;
 				T result = caseRouteEnd(routeEnd);
+				if (result == null) result = caseDiagramElement(routeEnd);
 				if (result == null) result = caseNamedElement(routeEnd);
 				if (result == null) result = defaultCase(theEObject);
 				return result;
