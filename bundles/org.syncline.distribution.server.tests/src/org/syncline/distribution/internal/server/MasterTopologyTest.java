@@ -59,7 +59,7 @@ class MasterTopologyTest {
         Deployment d = deployment();
         TopologySaved first = save("ann", d, 0);
         assertEquals(1, first.version().version());
-        assertEquals("created the topology (1 regions, 1 groups, 1 servers)", first.version().summary());
+        assertEquals("created the topology (1 region, 1 group, 1 server)", first.version().summary());
         server(d.getRegions().get(0).getGroups().get(0), "web-2");
         TopologySaved second = save("ben", d, 1);
         assertEquals(new TopologyVersion(2, "ben", second.version().savedAt(), "added server web-2"), second.version());

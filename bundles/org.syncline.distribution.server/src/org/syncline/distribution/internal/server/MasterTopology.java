@@ -2,8 +2,11 @@ package org.syncline.distribution.internal.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -14,6 +17,7 @@ import org.syncline.distribution.TopologyVersion;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.model.topology.compare.TopologyChanges;
+import org.syncline.model.topology.query.Elements;
 import org.syncline.model.topology.validation.TopologyValidation;
 import org.syncline.model.topology.xmi.TopologyXmi;
 import org.syncline.store.Database;
@@ -49,7 +53,7 @@ final class MasterTopology {
             if (v == null) {
                 try {
                     out.write(TopologyXmi.bytes(empty()));
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new SynclineException(ErrorCode.CONNECTION_FAILED, "Sending the topology failed: " + e.getMessage(), e);
                 }
                 return TopologyVersion.none();
@@ -60,7 +64,8 @@ final class MasterTopology {
     }
 
     /** Validates and stores the XMI read from {@code xmi} as the version after {@code baseVersion}. */
-    synchronized TopologySaved save(String user, InputStream xmi, long baseVersion) {
+    TopologySaved save(String user, InputStream xmi, long baseVersion) {
+        // read and checked before taking the lock: a slow upload never holds up another save
         Deployment next = TopologyXmi.read(new LimitedInputStream(xmi, maxXmiBytes));
         TopologyValidation.Result result = TopologyValidation.validate(next);
         if (!result.ok()) {
@@ -69,7 +74,12 @@ final class MasterTopology {
                     + ": " + String.join("; ", result.errors()));
         }
         byte[] canonical = TopologyXmi.bytes(next);
-        TopologyVersion saved = database.inTransaction(c -> {
+        return new TopologySaved(store(user, next, canonical, baseVersion), result.warnings());
+    }
+
+    /** One save at a time: the version check and the insert must see the same newest version. */
+    private synchronized TopologyVersion store(String user, Deployment next, byte[] canonical, long baseVersion) {
+        return database.inTransaction(c -> {
             TopologyVersion current = TopologyTable.newest(c).orElse(TopologyVersion.none());
             if (baseVersion != current.version()) {
                 throw conflict(baseVersion, current, TopologyTable.countAfter(c, baseVersion));
@@ -80,10 +90,9 @@ final class MasterTopology {
             TopologyTable.insert(c, v, canonical);
             return v;
         });
-        return new TopologySaved(saved, result.warnings());
     }
 
-    private static Deployment read(java.sql.Connection c, long version) throws java.sql.SQLException {
+    private static Deployment read(Connection c, long version) throws SQLException {
         ByteArrayOutputStream stored = new ByteArrayOutputStream();
         TopologyTable.copyXmi(c, version, stored);
         return TopologyXmi.read(new ByteArrayInputStream(stored.toByteArray()));
@@ -102,9 +111,12 @@ final class MasterTopology {
     }
 
     private static String created(Deployment d) {
-        return "created the topology (" + d.getRegions().size() + " regions, "
-                + org.syncline.model.topology.query.Elements.groups(d).size() + " groups, "
-                + org.syncline.model.topology.query.Elements.servers(d).size() + " servers)";
+        return "created the topology (" + count(d.getRegions().size(), "region") + ", " + count(Elements.groups(d).size(), "group") + ", "
+                + count(Elements.servers(d).size(), "server") + ")";
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static Deployment empty() {
