@@ -24,6 +24,8 @@ public enum ErrorCode {
     CONFIG,
     STORAGE,
     INTEGRITY,
+    /** A change made on an old version of an object that someone changed since (optimistic saves). */
+    CONFLICT,
     INTERNAL;
 
     /** Reads a code sent by a peer; an unknown name becomes {@link #INTERNAL} rather than failing. */

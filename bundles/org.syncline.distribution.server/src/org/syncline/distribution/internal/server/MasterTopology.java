@@ -1,0 +1,127 @@
+package org.syncline.distribution.internal.server;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.distribution.TopologySaved;
+import org.syncline.distribution.TopologyVersion;
+import org.syncline.model.topology.Deployment;
+import org.syncline.model.topology.TopologyFactory;
+import org.syncline.model.topology.compare.TopologyChanges;
+import org.syncline.model.topology.query.Elements;
+import org.syncline.model.topology.validation.TopologyValidation;
+import org.syncline.model.topology.xmi.TopologyXmi;
+import org.syncline.store.Database;
+
+/**
+ * The topology the master keeps: versions in Derby, saved optimistically. A save names the version it was
+ * made on; when another save came after that version the save is refused, naming who saved, when and what.
+ * Saves are validated first and stored as the master writes them (canonical XMI), never as sent.
+ */
+final class MasterTopology {
+    /** The largest topology accepted: about 50,000 servers with routes. */
+    static final long MAX_XMI_BYTES = 32L * 1024 * 1024;
+    private final Database database;
+    private final long maxXmiBytes;
+
+    MasterTopology(Database database) {
+        this(database, MAX_XMI_BYTES);
+    }
+
+    MasterTopology(Database database, long maxXmiBytes) {
+        this.database = database;
+        this.maxXmiBytes = maxXmiBytes;
+    }
+
+    TopologyVersion current() {
+        return database.inTransaction(c -> TopologyTable.newest(c)).orElse(TopologyVersion.none());
+    }
+
+    /** Streams the current topology (an empty deployment before the first save); returns its version. */
+    TopologyVersion write(OutputStream out) {
+        return database.inTransaction(c -> {
+            TopologyVersion v = TopologyTable.newest(c).orElse(null);
+            if (v == null) {
+                try {
+                    out.write(TopologyXmi.bytes(empty()));
+                } catch (IOException e) {
+                    throw new SynclineException(ErrorCode.CONNECTION_FAILED, "Sending the topology failed: " + e.getMessage(), e);
+                }
+                return TopologyVersion.none();
+            }
+            TopologyTable.copyXmi(c, v.version(), out);
+            return v;
+        });
+    }
+
+    /** Validates and stores the XMI read from {@code xmi} as the version after {@code baseVersion}. */
+    TopologySaved save(String user, InputStream xmi, long baseVersion) {
+        // read and checked before taking the lock: a slow upload never holds up another save
+        Deployment next = TopologyXmi.read(new LimitedInputStream(xmi, maxXmiBytes));
+        TopologyValidation.Result result = TopologyValidation.validate(next);
+        if (!result.ok()) {
+            int n = result.errors().size();
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "The topology was not saved: " + (n == 1 ? "1 error" : n + " errors")
+                    + ": " + String.join("; ", result.errors()));
+        }
+        byte[] canonical = TopologyXmi.bytes(next);
+        return new TopologySaved(store(user, next, canonical, baseVersion), result.warnings());
+    }
+
+    /** One save at a time: the version check and the insert must see the same newest version. */
+    private synchronized TopologyVersion store(String user, Deployment next, byte[] canonical, long baseVersion) {
+        return database.inTransaction(c -> {
+            TopologyVersion current = TopologyTable.newest(c).orElse(TopologyVersion.none());
+            if (baseVersion != current.version()) {
+                throw conflict(baseVersion, current, TopologyTable.countAfter(c, baseVersion));
+            }
+            Deployment before = current.version() == 0 ? empty() : read(c, current.version());
+            String summary = current.version() == 0 ? created(next) : TopologyChanges.summary(before, next);
+            TopologyVersion v = new TopologyVersion(current.version() + 1, user, Instant.now().truncatedTo(ChronoUnit.MILLIS), summary);
+            TopologyTable.insert(c, v, canonical);
+            return v;
+        });
+    }
+
+    private static Deployment read(Connection c, long version) throws SQLException {
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        TopologyTable.copyXmi(c, version, stored);
+        return TopologyXmi.read(new ByteArrayInputStream(stored.toByteArray()));
+    }
+
+    private static SynclineException conflict(long base, TopologyVersion current, long newer) {
+        if (base > current.version() || base < 0) {
+            return new SynclineException(ErrorCode.INVALID_ARGUMENT, "There is no version " + base + " of the topology; the current one is "
+                    + current.version() + ".");
+        }
+        String when = current.savedAt().toString().substring(0, 19).replace('T', ' ') + " UTC";
+        return new SynclineException(ErrorCode.CONFLICT, "Your change was made on version " + base + " of the topology, but "
+                + current.savedBy() + " saved version " + current.version() + " at " + when + " (" + current.summary() + ")"
+                + (newer > 1 ? ", the newest of " + newer + " saves since yours" : "")
+                + "; load the current topology and make your change again.");
+    }
+
+    private static String created(Deployment d) {
+        return "created the topology (" + count(d.getRegions().size(), "region") + ", " + count(Elements.groups(d).size(), "group") + ", "
+                + count(Elements.servers(d).size(), "server") + ")";
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private static Deployment empty() {
+        Deployment d = TopologyFactory.eINSTANCE.createDeployment();
+        d.setName("deployment");
+        return d;
+    }
+}

@@ -1,0 +1,45 @@
+package org.syncline.distribution.internal.server;
+
+import java.util.logging.Logger;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.distribution.DistributionMessages;
+import org.syncline.distribution.TopologySaved;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.CapabilityEndpoint;
+
+/**
+ * The {@code distribution.topology.*} messages. Reading is open to every logged-in user; saving needs the
+ * admin role (checked by the endpoint before the handler runs). Every accepted save is pushed to every
+ * subscriber.
+ */
+final class TopologyHandlers {
+    private final CapabilityEndpoint endpoint;
+    private final MasterTopology topology;
+    private final Logger log;
+
+    TopologyHandlers(CapabilityEndpoint endpoint, MasterTopology topology, Logger log) {
+        this.endpoint = endpoint;
+        this.topology = topology;
+        this.log = log;
+    }
+
+    void register() {
+        endpoint.topic(DistributionMessages.TOPOLOGY_TOPIC, Access.USER);
+        endpoint.handle(DistributionMessages.TOPOLOGY_INFO, Access.USER, (ctx, body) -> Json.tree(topology.current()));
+        endpoint.handleDownload(DistributionMessages.TOPOLOGY_GET, Access.USER, (ctx, body, out) -> Json.tree(topology.write(out)));
+        endpoint.handleUpload(DistributionMessages.TOPOLOGY_SAVE, Access.ADMIN, (ctx, body, data) -> {
+            long base = body.optNumber("baseVersion", -1);
+            if (base < 0) {
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "A save names the version it was made on (baseVersion, 0 or more).");
+            }
+            TopologySaved saved = topology.save(ctx.principal().name(), data, base);
+            log.info(() -> "Topology version " + saved.version().version() + " saved by " + saved.version().savedBy() + ": "
+                    + saved.version().summary());
+            endpoint.publish(DistributionMessages.TOPOLOGY_TOPIC, DistributionMessages.TOPOLOGY_CHANGED, Json.tree(saved.version()));
+            return Json.tree(saved);
+        });
+    }
+}
