@@ -70,7 +70,7 @@ public final class SynclineServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private InetSocketAddress address;
+    private volatile InetSocketAddress address;
 
     private final StartupClock clock = new StartupClock();
 
@@ -93,7 +93,7 @@ public final class SynclineServer implements AutoCloseable {
             users = new UserDirectory(database, new PasswordHasher());
             createFirstAdmin(console);
             blobs = new BlobStore(data.resolve("blobs"));
-            enrollment = new ServerEnrollment(new Enrollments(database, Clock.systemUTC()), identity.fingerprint(), data);
+            enrollment = new ServerEnrollment(new Enrollments(database, Clock.systemUTC()), identity.fingerprint(), data, this::listeningAddress);
             // before any capability starts: they may need the credential (a storage node reporting to its registry)
             JoinProcedure.run(enrollment, options.join(), hostName(), options.roles());
             clock.lap("enrollment");
@@ -170,6 +170,10 @@ public final class SynclineServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
+        return address;
+    }
+
+    private InetSocketAddress listeningAddress() {
         return address;
     }
 

@@ -1,5 +1,6 @@
 package org.syncline.server.api;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +22,13 @@ public interface Enrollment {
     Optional<Membership> membership();
 
     /**
-     * A reconnecting connection to the server this process joined, logged in with the credential from
-     * enrollment and pinning the certificate seen then. Fails with a SynclineException naming the problem.
+     * A connection to the server this process joined, logged in with the credential from enrollment and
+     * pinning the certificate seen then. Fails with a SynclineException naming the problem.
      */
-    Connection connectToJoined(String clientName);
+    Connection connectToJoined(String clientName, boolean reconnect);
+
+    /** Where this process's endpoint listens (members report it to the server they joined); null before it listens. */
+    InetSocketAddress listening();
 
     /** The servers that joined this one, oldest first. */
     List<EnrolledServer> members();

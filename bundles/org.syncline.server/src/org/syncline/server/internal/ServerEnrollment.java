@@ -1,6 +1,8 @@
 package org.syncline.server.internal;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,10 +32,12 @@ public final class ServerEnrollment implements Enrollment {
     private final Enrollments enrollments;
     private final String fingerprint;
     private final Path dir;
+    private final Supplier<InetSocketAddress> listening;
     private volatile Optional<MembershipFile> joined;
 
-    public ServerEnrollment(Enrollments enrollments, String fingerprint, Path dataDirectory) {
+    public ServerEnrollment(Enrollments enrollments, String fingerprint, Path dataDirectory, Supplier<InetSocketAddress> listening) {
         this.enrollments = enrollments;
+        this.listening = listening;
         this.fingerprint = fingerprint;
         this.dir = DataDirectory.createOwnerOnlyDirectories(dataDirectory.resolve("enrollment"));
         this.joined = MembershipFile.read(dir);
@@ -98,12 +102,17 @@ public final class ServerEnrollment implements Enrollment {
     }
 
     @Override
-    public Connection connectToJoined(String clientName) {
+    public InetSocketAddress listening() {
+        return listening.get();
+    }
+
+    @Override
+    public Connection connectToJoined(String clientName, boolean reconnect) {
         MembershipFile m = joined.orElseThrow(() -> new SynclineException(ErrorCode.CONFIG,
                 "This server has not joined a deployment; start it once with --join HOST:PORT --token T."));
         Membership ms = m.membership();
         return open(ms.server(), EnrollmentMessages.MEMBER_LOGIN_PREFIX + ms.id(), m.secret(), ms.fingerprint(),
-                dir.resolve("joined_server"), clientName, true);
+                dir.resolve("joined_server"), clientName, reconnect);
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.syncline.store.Migration;
 final class DocumentsSchema {
     static final List<Migration> MIGRATIONS = List.of(
             Migration.sql(1, "documents, versions, tags, grants", Stream.of(DocumentTable.CREATE, VersionTable.CREATE, TagTable.CREATE,
-                    GrantTable.CREATE).flatMap(Stream::of).toArray(String[]::new)));
+                    GrantTable.CREATE).flatMap(Stream::of).toArray(String[]::new)),
+            Migration.sql(2, "storage nodes and the blob deletions waiting for them", NodeTable.CREATE));
 
     private DocumentsSchema() {
     }

@@ -54,6 +54,11 @@ final class VersionTable {
         return versions;
     }
 
+    /** Whether a version still needs the blob on that node. */
+    static boolean isReferencedOn(Connection c, String sha256, String node) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM document_versions WHERE sha256 = ? AND node = ?", sha256, node);
+    }
+
     static boolean isReferenced(Connection c, String sha256) throws SQLException {
         return Sql.exists(c, "SELECT 1 FROM document_versions WHERE sha256 = ?", sha256);
     }

@@ -1,0 +1,89 @@
+package org.syncline.documents.internal.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.documents.DocumentsMessages;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.CapabilityEndpoint;
+import org.syncline.protocol.RequestContext;
+import org.syncline.server.api.Enrollment;
+import org.syncline.store.BlobStore;
+
+/**
+ * A storage node's own endpoint: the registry it joined (logged in with the secret exchanged at enrollment,
+ * and nobody else) stores, reads, checks and deletes blobs. Keeps count of the bytes it holds.
+ */
+final class BlobService {
+    private final BlobStore blobs;
+    private final Path dir;
+    BlobService(Path dir) {
+        this.dir = dir;
+        this.blobs = new BlobStore(dir);
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    void register(CapabilityEndpoint endpoint) {
+        endpoint.handleUpload(DocumentsMessages.BLOB_PUT, Access.MEMBER, (ctx, body, data) -> {
+            requireRegistry(ctx);
+            String sha = blobs.put(data);
+            long size = blobs.size(sha);
+            return Json.object("sha256", sha, "size", size);
+        });
+        endpoint.handleDownload(DocumentsMessages.BLOB_GET, Access.MEMBER, (ctx, body, out) -> {
+            requireRegistry(ctx);
+            try (InputStream in = blobs.open(body.string("sha256"))) {
+                in.transferTo(out);
+            }
+            return Json.object();
+        });
+        endpoint.handle(DocumentsMessages.BLOB_HAS, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            return Json.object("exists", blobs.exists(sha(body.string("sha256"))));
+        });
+        endpoint.handle(DocumentsMessages.BLOB_DELETE, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            String sha = sha(body.string("sha256"));
+            return Json.object("deleted", blobs.delete(sha));
+        });
+    }
+
+    /** Bytes held, walked each time (once a heartbeat), so it stays true after files are removed by hand. */
+    long used() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> Files.isRegularFile(p) && Sha256.isHex(p.getFileName().toString())).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static String sha(String s) {
+        if (!Sha256.isHex(s)) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "A blob is named by its SHA-256 in lower-case hex.");
+        }
+        return s;
+    }
+
+    private static void requireRegistry(RequestContext ctx) {
+        if (!Enrollment.isJoinedServer(ctx.principal())) {
+            throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only the registry this storage node joined may use its blobs.");
+        }
+    }
+}
