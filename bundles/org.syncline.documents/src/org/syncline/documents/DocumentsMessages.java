@@ -44,6 +44,17 @@ public final class DocumentsMessages {
     public static final String BLOB_GET = "docs.blob.get";
     public static final String BLOB_HAS = "docs.blob.has";
     public static final String BLOB_DELETE = "docs.blob.delete";
+    /** Download: the node's inventory, one line {@code <sha256> <size>} per blob. */
+    public static final String BLOB_LIST = "docs.blob.list";
+
+    /** Admin. Body: node, limit. Answer: files, a list of {@link NodeFile} (the node's inventory as last reported), and total. */
+    public static final String NODE_FILES = "docs.node.files";
+    /** Admin. Body: node, limit. Answer: files, the {@link NodeFile}s no document refers to, and total. */
+    public static final String NODE_ORPHANS = "docs.node.orphans";
+    /** Admin. Body: node, sha256, name. Registers the orphan as a document owned by the admin. Answer: the {@link DocumentInfo}. */
+    public static final String NODE_ADOPT = "docs.node.adopt";
+    /** Admin. Body: node, sha256. Deletes the orphan from the node. */
+    public static final String NODE_PURGE = "docs.node.purge";
 
     private DocumentsMessages() {
     }

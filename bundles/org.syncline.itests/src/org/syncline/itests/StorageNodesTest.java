@@ -239,6 +239,70 @@ class StorageNodesTest {
         }, "the queued deletion runs once the node is back");
     }
 
+    private static String placeBlob(ServerProcess node, byte[] content) throws IOException {
+        String sha = org.syncline.core.Sha256.hex(content);
+        Path dir = node.data.resolve("docs").resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(sha), content);
+        return sha;
+    }
+
+    @Test
+    void aRestartedNodeReportsItsInventoryMissingFilesAndOrphansAreShownAndAdoptedOrPurged() throws Exception {
+        DocumentInfo gone = put("gone.txt", "removed by hand while the node was down\n".getBytes(), "small");
+        DocumentInfo kept = put("kept.txt", "still there\n".getBytes(), "small");
+        assertEquals(DocumentInfo.OK, docs.info(gone.id()).state());
+        small.terminate();
+        Files.delete(blobOn(small, gone.sha256()).orElseThrow());
+        byte[] adoptable = "a file nobody registered\n".repeat(20).getBytes();
+        byte[] purgeable = "another stray file\n".getBytes();
+        String adoptSha = placeBlob(small, adoptable);
+        String purgeSha = placeBlob(small, purgeable);
+        small.start();
+
+        await(() -> DocumentInfo.MISSING.equals(docs.info(gone.id()).state()), "the removed file's document marked missing");
+        assertEquals(DocumentInfo.OK, docs.info(kept.id()).state());
+        SynclineException missing = assertThrows(SynclineException.class, () -> get(gone.id(), 0));
+        assertTrue(missing.getMessage().contains("missing from storage node 'small'"), missing.getMessage());
+        var info = registry.cli(AS_ADMIN, "docs", "info", gone.id());
+        assertTrue(info.stdout().contains("missing"), info.stdout());
+
+        var orphans = registry.cli(AS_ADMIN, "--json", "docs", "node", "orphans", "small");
+        assertEquals(0, orphans.exitCode(), orphans.stderr());
+        assertTrue(orphans.stdout().contains(adoptSha) && orphans.stdout().contains(purgeSha), orphans.stdout());
+        assertFalse(orphans.stdout().contains(kept.sha256()), "a file a document uses is no orphan");
+        var files = registry.cli(AS_ADMIN, "--json", "docs", "node", "files", "small");
+        assertTrue(files.stdout().contains(kept.sha256()) && files.stdout().contains(adoptSha), files.stdout());
+
+        String pw = registry.writeFile("nora.pw", "nora-password-1\n").toString();
+        assertEquals(0, registry.cli(AS_ADMIN, "user", "add", "nora", "--password-file", pw).exitCode());
+        Map<String, String> asNora = Map.of("SYNCLINE_USER", "nora", "SYNCLINE_PASSWORD", "nora-password-1");
+        for (String[] cmd : List.of(new String[] {"docs", "node", "orphans", "small"},
+                new String[] {"docs", "node", "adopt", "small", adoptSha, "--name", "mine.txt"},
+                new String[] {"docs", "node", "purge", "small", purgeSha})) {
+            var r = registry.cli(asNora, cmd);
+            assertEquals(1, r.exitCode(), r.stdout());
+            assertTrue(r.stderr().startsWith("syncline: ACCESS_DENIED: "), r.stderr());
+        }
+
+        var adopt = registry.cli(AS_ADMIN, "--json", "docs", "node", "adopt", "small", adoptSha, "--name", "adopted.txt");
+        assertEquals(0, adopt.exitCode(), adopt.stderr());
+        String adoptedId = JsonObject.parse(adopt.stdout()).string("id");
+        DocumentInfo adopted = docs.info(adoptedId);
+        assertEquals("admin", adopted.owner());
+        assertEquals("small", adopted.node());
+        assertArrayEquals(adoptable, get(adoptedId, 0));
+
+        var purge = registry.cli(AS_ADMIN, "docs", "node", "purge", "small", purgeSha);
+        assertEquals(0, purge.exitCode(), purge.stderr());
+        assertTrue(blobOn(small, purgeSha).isEmpty(), "purged from the node's folder");
+        var after = registry.cli(AS_ADMIN, "--json", "docs", "node", "orphans", "small");
+        assertFalse(after.stdout().contains(purgeSha) || after.stdout().contains(adoptSha), after.stdout());
+        var notOrphan = registry.cli(AS_ADMIN, "docs", "node", "purge", "small", kept.sha256());
+        assertEquals(1, notOrphan.exitCode());
+        assertTrue(notOrphan.stderr().contains("not an orphan"), notOrphan.stderr());
+    }
+
     @Test
     void usersCannotActAsNodes() {
         SynclineException e = assertThrows(SynclineException.class, () -> admin.request("docs.node.heartbeat",

@@ -13,6 +13,7 @@ import org.syncline.documents.DocumentPage;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentShare;
 import org.syncline.documents.DocumentsMessages;
+import org.syncline.documents.NodeFileList;
 import org.syncline.documents.NodeInfo;
 import org.syncline.documents.VersionInfo;
 import org.syncline.protocol.Connection;
@@ -102,6 +103,27 @@ public final class DocumentsClient {
     /** The registry's storage nodes, by name. */
     public List<NodeInfo> nodes() {
         return connection.request(DocumentsMessages.NODES, Json.object()).list("nodes", NodeInfo.class);
+    }
+
+    /** Admin: the node's inventory as it last reported it (at most {@code limit} files, by SHA-256). */
+    public NodeFileList nodeFiles(String node, int limit) {
+        return Json.read(connection.request(DocumentsMessages.NODE_FILES, Json.object("node", node, "limit", limit)), NodeFileList.class);
+    }
+
+    /** Admin: the files on the node no document refers to. */
+    public NodeFileList orphans(String node, int limit) {
+        return Json.read(connection.request(DocumentsMessages.NODE_ORPHANS, Json.object("node", node, "limit", limit)), NodeFileList.class);
+    }
+
+    /** Admin: registers an orphan as a document owned by the caller. */
+    public DocumentInfo adopt(String node, String sha256, String name) {
+        return Json.read(connection.request(DocumentsMessages.NODE_ADOPT, Json.object("node", node, "sha256", sha256, "name", name)),
+                DocumentInfo.class);
+    }
+
+    /** Admin: deletes an orphan from the node. */
+    public void purge(String node, String sha256) {
+        connection.request(DocumentsMessages.NODE_PURGE, Json.object("node", node, "sha256", sha256));
     }
 
     /**

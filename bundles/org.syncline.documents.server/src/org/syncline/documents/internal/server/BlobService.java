@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
@@ -48,6 +47,19 @@ final class BlobService {
             }
             return Json.object();
         });
+        endpoint.handleDownload(DocumentsMessages.BLOB_LIST, Access.MEMBER, (ctx, body, out) -> {
+            requireRegistry(ctx);
+            java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.US_ASCII);
+            BlobFolder.list(dir, (sha, size) -> {
+                try {
+                    w.write(sha + " " + size + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            w.flush();
+            return Json.object();
+        });
         endpoint.handle(DocumentsMessages.BLOB_HAS, Access.MEMBER, (ctx, body) -> {
             requireRegistry(ctx);
             return Json.object("exists", blobs.exists(sha(body.string("sha256"))));
@@ -61,17 +73,9 @@ final class BlobService {
 
     /** Bytes held, walked each time (once a heartbeat), so it stays true after files are removed by hand. */
     long used() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> Files.isRegularFile(p) && Sha256.isHex(p.getFileName().toString())).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
+        long[] sum = {0};
+        BlobFolder.list(dir, (sha, size) -> sum[0] += size);
+        return sum[0];
     }
 
     private static String sha(String s) {

@@ -49,7 +49,7 @@ final class DocumentHandlers {
                 registry.versions(ctx.principal(), body.string("id"))));
         endpoint.handleDownload(DocumentsMessages.GET, Access.USER, (ctx, body, out) -> {
             VersionInfo v = registry.version(ctx.principal(), body.string("id"), version(body));
-            registry.read(v, out);
+            registry.read(body.string("id"), v, out);
             return Json.tree(v);
         });
         endpoint.handle(DocumentsMessages.EDIT, Access.USER, (ctx, body) -> published(DocumentEvent.Kind.CHANGED,
@@ -61,6 +61,8 @@ final class DocumentHandlers {
                     : users.groups().contains(grant.subject());
             return published(DocumentEvent.Kind.CHANGED, registry.share(ctx.principal(), body.string("id"), grant, exists));
         });
+        endpoint.handle(DocumentsMessages.NODE_ADOPT, Access.ADMIN, (ctx, body) -> published(DocumentEvent.Kind.ADDED,
+                registry.adopt(ctx.principal(), body.string("node"), body.string("sha256"), body.string("name"))));
         endpoint.handle(DocumentsMessages.DELETE, Access.USER, (ctx, body) -> {
             published(DocumentEvent.Kind.DELETED, registry.delete(ctx.principal(), body.string("id")));
             return Json.object("id", body.string("id"));

@@ -65,7 +65,7 @@ final class DocumentRegistry {
         String id = UUID.randomUUID().toString();
         DocumentRow row = new DocumentRow(id, checkedName, checkedAuthor, s.mimeType, s.size, s.sha256, node, now, now, 1,
                 checkedDescription, p.name());
-        return committed(target, s.sha256, c -> {
+        return committed(target, s, c -> {
             DocumentTable.insert(c, row);
             VersionTable.insert(c, id, new VersionInfo(1, s.sha256, s.size, s.mimeType, node, now, checkedAuthor));
             TagTable.replace(c, id, checkedTags);
@@ -79,7 +79,7 @@ final class DocumentRegistry {
         StorageNode target = nodes.choose(nodes.isUp(before.node()) ? before.node() : null);
         String node = target.name();
         Stored s = store(target, content, before.name());
-        return committed(target, s.sha256, c -> {
+        return committed(target, s, c -> {
             // read again inside the transaction: it may have changed or gone while the bytes came in
             DocumentRow current = require(p, c, id, Right.WRITE);
             Instant now = now();
@@ -128,7 +128,12 @@ final class DocumentRegistry {
     }
 
     /** Streams the version's bytes from the node that holds them. */
-    void read(VersionInfo v, java.io.OutputStream out) {
+    void read(String id, VersionInfo v, java.io.OutputStream out) {
+        if (db.inTransaction(c -> VersionTable.isMissing(c, id, v.version()))) {
+            throw new SynclineException(ErrorCode.STORAGE, "The bytes of document '" + id + "' version " + v.version()
+                    + " are missing from storage node '" + v.node() + "' (its inventory no longer has them); restore the file on the node"
+                    + " and restart it, or delete the document.");
+        }
         nodes.node(v.node()).read(v.sha256(), out);
     }
 
@@ -220,7 +225,8 @@ final class DocumentRegistry {
         List<DocumentShare> shares = GrantTable.of(c, d.id()).stream()
                 .map(g -> new DocumentShare(g.kind().name().toLowerCase(Locale.ROOT), g.subject(), g.right().word())).toList();
         return new DocumentInfo(d.id(), d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(), d.created(), d.modified(),
-                d.version(), d.description(), TagTable.of(c, d.id()), d.owner(), shares);
+                d.version(), d.description(), TagTable.of(c, d.id()), d.owner(), shares,
+                VersionTable.isMissing(c, d.id(), d.version()) ? DocumentInfo.MISSING : DocumentInfo.OK);
     }
 
     private record Stored(String sha256, long size, String mimeType) {
@@ -245,7 +251,8 @@ final class DocumentRegistry {
      * Commits the metadata that refers to a blob just stored. When the commit fails, a blob nothing refers
      * to is removed again, so a refused registration leaves no orphan.
      */
-    private Change committed(StorageNode target, String sha, org.syncline.store.SqlWork<Change> work) {
+    private Change committed(StorageNode target, Stored stored, org.syncline.store.SqlWork<Change> work) {
+        String sha = stored.sha256;
         synchronized (blobGate) {
             if (!target.exists(sha)) {
                 throw new SynclineException(ErrorCode.STORAGE, "The content was removed while it was being registered; send it again.");
@@ -254,6 +261,7 @@ final class DocumentRegistry {
                 return db.inTransaction(c -> {
                     // the same bytes may be waiting for deletion from an earlier document: they are needed again
                     NodeTable.unqueueDeletion(c, target.name(), sha);
+                    InventoryTable.add(c, target.name(), sha, stored.size);
                     return work.run(c);
                 });
             } catch (RuntimeException e) {
@@ -266,6 +274,27 @@ final class DocumentRegistry {
                 }
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Registers an orphan on a node (bytes the node holds that no document refers to) as a document owned by
+     * the admin adopting it; its type is guessed from the name. Admins only (checked by the handler's access).
+     */
+    Change adopt(Principal p, String nodeName, String sha, String name) {
+        String checkedName = DocumentFields.name(name);
+        synchronized (blobGate) {
+            return db.inTransaction(c -> {
+                long size = nodes.orphan(c, nodeName, sha).size();
+                Instant now = now();
+                String mime = MimeTypes.detect(new byte[0], checkedName);
+                String id = UUID.randomUUID().toString();
+                DocumentRow row = new DocumentRow(id, checkedName, p.name(), mime, size, sha, nodeName, now, now, 1, "", p.name());
+                DocumentTable.insert(c, row);
+                VersionTable.insert(c, id, new VersionInfo(1, sha, size, mime, nodeName, now, p.name()));
+                NodeTable.unqueueDeletion(c, nodeName, sha);
+                return change(c, row);
+            });
         }
     }
 

@@ -51,7 +51,8 @@ public final class DocumentsCapability implements Capability {
         List<AutoCloseable> running = new ArrayList<>();
         if (roles.contains(REGISTRY)) {
             Object blobGate = new Object();
-            Optional<LocalNode> local = roles.contains(STORAGE) && !joined ? Optional.of(new LocalNode(nodeName, context.blobs()))
+            Optional<LocalNode> local = roles.contains(STORAGE) && !joined ? Optional.of(new LocalNode(nodeName, context.blobs(),
+                    context.directory().resolveSibling("blobs")))
                     : Optional.empty();
             StorageNodes nodes = new StorageNodes(context.database(), local, context.directory(), context.enrollment(),
                     info -> context.endpoint().publish(DocumentsMessages.TOPIC, DocumentsMessages.NODE_EVENT, Json.tree(info)), blobGate);
@@ -60,6 +61,14 @@ public final class DocumentsCapability implements Capability {
             ScheduledFuture<?> watch = context.scheduler().scheduleWithFixedDelay(nodes::checkHeartbeats, 1, 1, TimeUnit.SECONDS);
             running.add(() -> watch.cancel(false));
             running.add(nodes);
+            // the built-in node's inventory is its blob folder (DATA/blobs): reconciled at every start, as a node's at hello
+            local.ifPresent(n -> Thread.ofVirtual().name("docs-reconcile").start(() -> {
+                try {
+                    nodes.reconcile(n.name());
+                } catch (SynclineException e) {
+                    context.log().warning(() -> "Reconciling the local node failed: " + e.getMessage());
+                }
+            }));
         }
         if (roles.contains(STORAGE) && joined) {
             BlobService blobs = new BlobService(context.directory().resolve("blobs"));

@@ -12,10 +12,12 @@ import org.syncline.store.BlobStore;
 final class LocalNode implements StorageNode {
     private final String name;
     private final BlobStore blobs;
+    private final java.nio.file.Path dir;
 
-    LocalNode(String name, BlobStore blobs) {
+    LocalNode(String name, BlobStore blobs, java.nio.file.Path dir) {
         this.name = name;
         this.blobs = blobs;
+        this.dir = dir;
     }
 
     @Override
@@ -50,5 +52,10 @@ final class LocalNode implements StorageNode {
     @Override
     public void delete(String sha256) {
         blobs.delete(sha256);
+    }
+
+    @Override
+    public void inventory(java.util.function.ObjLongConsumer<String> each) {
+        BlobFolder.list(dir, each);
     }
 }

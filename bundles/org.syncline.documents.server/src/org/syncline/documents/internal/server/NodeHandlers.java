@@ -32,13 +32,36 @@ final class NodeHandlers {
             String member = member(ctx);
             nodes.hello(member, body.string("name"), address(ctx, body), body.number("capacity"), body.number("free"),
                     (int) Math.max(1, Math.min(3600, body.number("heartbeatSeconds"))));
-            Thread.ofVirtual().name("docs-deletions").start(() -> nodes.runDeletions(body.string("name")));
+            String name = body.string("name");
+            Thread.ofVirtual().name("docs-reconcile").start(() -> {
+                try {
+                    nodes.runDeletions(name);
+                    nodes.reconcile(name);
+                } catch (SynclineException e) {
+                    java.util.logging.Logger.getLogger(NodeHandlers.class.getName()).warning(() -> "Reconciling '" + name + "' failed: "
+                            + e.getMessage() + "; it is tried again when the node next says hello");
+                }
+            });
             return Json.object();
+        });
+        endpoint.handle(DocumentsMessages.NODE_FILES, Access.ADMIN, (ctx, body) -> Json.tree(nodes.files(body.string("node"), false, limit(body))));
+        endpoint.handle(DocumentsMessages.NODE_ORPHANS, Access.ADMIN, (ctx, body) -> Json.tree(nodes.files(body.string("node"), true, limit(body))));
+        endpoint.handle(DocumentsMessages.NODE_PURGE, Access.ADMIN, (ctx, body) -> {
+            nodes.purge(body.string("node"), body.string("sha256"));
+            return Json.object("node", body.string("node"), "sha256", body.string("sha256"));
         });
         endpoint.handle(DocumentsMessages.NODE_HEARTBEAT, Access.MEMBER, (ctx, body) -> {
             nodes.heartbeat(member(ctx), body.number("capacity"), body.number("free"));
             return Json.object();
         });
+    }
+
+    private static int limit(JsonObject body) {
+        long limit = body.optNumber("limit", 1000);
+        if (limit < 1 || limit > 100_000) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "The limit must be from 1 to 100000, not " + limit + ".");
+        }
+        return (int) limit;
     }
 
     private static String member(RequestContext ctx) {

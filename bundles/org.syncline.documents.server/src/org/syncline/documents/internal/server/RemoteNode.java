@@ -108,6 +108,11 @@ final class RemoteNode implements StorageNode, AutoCloseable {
         connection().request(DocumentsMessages.BLOB_DELETE, Json.object("sha256", sha256));
     }
 
+    @Override
+    public void inventory(java.util.function.ObjLongConsumer<String> each) {
+        connection().download(DocumentsMessages.BLOB_LIST, Json.object(), new InventoryLines(each));
+    }
+
     private SynclineException failed(String what, SynclineException cause) {
         if (cause.code() == ErrorCode.CONNECTION_FAILED || cause.code() == ErrorCode.TIMEOUT) {
             return new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + name + "' " + what + " (" + cause.getMessage()

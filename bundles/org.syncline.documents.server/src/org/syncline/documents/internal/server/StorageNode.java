@@ -19,6 +19,9 @@ interface StorageNode {
 
     void delete(String sha256);
 
+    /** Calls {@code each} with every blob the node holds, streamed as the node lists them. */
+    void inventory(java.util.function.ObjLongConsumer<String> each);
+
     record StoredBlob(String sha256, long size) {
     }
 }

@@ -20,6 +20,8 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.HostPort;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
+import org.syncline.documents.NodeFile;
+import org.syncline.documents.NodeFileList;
 import org.syncline.documents.NodeInfo;
 import org.syncline.server.api.Enrollment;
 import org.syncline.store.Database;
@@ -190,6 +192,9 @@ final class StorageNodes implements AutoCloseable {
                     }
                     db.inTransaction(c -> {
                         NodeTable.unqueueDeletion(c, nodeName, sha);
+                        if (!VersionTable.isReferencedOn(c, sha, nodeName)) {
+                            InventoryTable.remove(c, nodeName, sha);
+                        }
                         return null;
                     });
                 } catch (SynclineException e) {
@@ -198,6 +203,77 @@ final class StorageNodes implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Takes the node's inventory as it streams in and reconciles: versions whose bytes it lacks become missing
+     * (and are no longer once the bytes are back), files no version refers to are its orphans. Runs when a node
+     * says hello, after the deletions that waited for it, and for the local node at start.
+     */
+    void reconcile(String nodeName) {
+        StorageNode node = node(nodeName);
+        synchronized (blobGate) {
+            int missing = db.inTransaction(c -> {
+                InventoryTable.clear(c, nodeName);
+                // the built-in node shares DATA/blobs with other capabilities: only documents' blobs are its inventory
+                boolean shared = node instanceof LocalNode;
+                node.inventory((sha, size) -> {
+                    try {
+                        if (!shared || VersionTable.isReferencedOn(c, sha, nodeName)) {
+                            InventoryTable.add(c, nodeName, sha, size);
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new SynclineException(ErrorCode.STORAGE, "Recording the inventory of '" + nodeName + "' failed: " + e.getMessage(), e);
+                    }
+                });
+                return InventoryTable.markMissing(c, nodeName);
+            });
+            long orphans = db.inTransaction(c -> InventoryTable.count(c, nodeName, true));
+            LOG.info(() -> "Reconciled storage node '" + nodeName + "': " + missing + " version(s) missing, " + orphans + " orphan file(s)");
+        }
+    }
+
+    NodeFileList files(String nodeName, boolean orphansOnly, int limit) {
+        requireKnown(nodeName);
+        return db.inTransaction(c -> new NodeFileList(InventoryTable.list(c, nodeName, orphansOnly, limit),
+                InventoryTable.count(c, nodeName, orphansOnly)));
+    }
+
+    /** The orphan with that hash on that node; NOT_FOUND or ALREADY_EXISTS (a document uses it) otherwise. */
+    NodeFile orphan(java.sql.Connection c, String nodeName, String sha) throws java.sql.SQLException {
+        NodeFile f = InventoryTable.find(c, nodeName, sha).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND, "The storage node '"
+                + nodeName + "' has no file " + Names.printable(sha) + " in its inventory; 'docs node orphans " + nodeName + "' lists its orphans."));
+        if (f.references() > 0) {
+            throw new SynclineException(ErrorCode.ALREADY_EXISTS, "The file " + sha + " on '" + nodeName + "' belongs to a document; it is not an orphan.");
+        }
+        return f;
+    }
+
+    /** Deletes an orphan from its node, which must be up. */
+    void purge(String nodeName, String sha) {
+        requireKnown(nodeName);
+        StorageNode node = node(nodeName);
+        if (!isUp(nodeName)) {
+            throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + nodeName + "' is down; purge when it is back.");
+        }
+        synchronized (blobGate) {
+            db.inTransaction(c -> orphan(c, nodeName, sha));
+            node.delete(sha);
+            db.inTransaction(c -> {
+                InventoryTable.remove(c, nodeName, sha);
+                return null;
+            });
+        }
+    }
+
+    private void requireKnown(String nodeName) {
+        if (list().stream().noneMatch(n -> n.name().equals(nodeName))) {
+            throw new SynclineException(ErrorCode.NOT_FOUND, "There is no storage node '" + Names.printable(nodeName) + "'; 'docs nodes' lists them.");
+        }
+    }
+
+    Object blobGate() {
+        return blobGate;
     }
 
     private long[] localSpace() {

@@ -91,7 +91,7 @@ final class DocsCommands {
                 "TYPE", "NODE"));
         for (DocumentInfo d : p.documents()) {
             b.append(String.format("%n%-36s %-32s %12d %-20s %-16s %-24s %s", d.id(), d.name(), d.size(),
-                    d.modified().toString().substring(0, 19).replace('T', ' '), d.author(), d.mimeType(), d.node()));
+                    d.modified().toString().substring(0, 19).replace('T', ' '), d.author(), d.mimeType(), DocumentInfo.MISSING.equals(d.state()) ? d.node() + " (missing)" : d.node()));
         }
         b.append(String.format("%nPage %d of %d; %d document%s match.", p.page(), p.pages(), p.total(), p.total() == 1 ? "" : "s"));
         cli.print(Json.tree(p), b.toString());
@@ -145,6 +145,7 @@ final class DocsCommands {
         line(b, "Size", d.size() + " bytes");
         line(b, "SHA-256", d.sha256());
         line(b, "Node", d.node());
+        line(b, "State", DocumentInfo.MISSING.equals(d.state()) ? "missing (the node no longer has its bytes)" : d.state());
         line(b, "Version", String.valueOf(d.version()));
         line(b, "Created", d.created().toString());
         line(b, "Modified", d.modified().toString());
