@@ -29,7 +29,13 @@ final class InventoryLines extends OutputStream {
             if (!Sha256.isHex(sha)) {
                 throw new SynclineException(ErrorCode.PROTOCOL_ERROR, "The storage node sent an unreadable inventory line.");
             }
-            each.accept(sha, Long.parseLong(text.substring(space + 1)));
+            long size;
+            try {
+                size = Long.parseLong(text.substring(space + 1));
+            } catch (NumberFormatException e) {
+                throw new SynclineException(ErrorCode.PROTOCOL_ERROR, "The storage node sent an inventory line without a size.");
+            }
+            each.accept(sha, size);
         } else if (line.size() >= MAX_LINE) {
             throw new SynclineException(ErrorCode.PROTOCOL_ERROR, "The storage node sent an inventory line that is too long.");
         } else {
