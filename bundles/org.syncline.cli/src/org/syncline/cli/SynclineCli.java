@@ -8,6 +8,7 @@ import java.util.Map;
 import org.syncline.cli.api.CommandGroup;
 import org.syncline.cli.api.ExitCodes;
 import org.syncline.cli.internal.GlobalOptions;
+import org.syncline.cli.internal.NodeCommands;
 import org.syncline.cli.internal.ServerSession;
 import org.syncline.cli.internal.StatusCommand;
 import org.syncline.core.ErrorCode;
@@ -48,6 +49,7 @@ public final class SynclineCli {
         try (ServerSession session = new ServerSession(global, env, out, err)) {
             CommandLine root = new CommandLine(global);
             root.addSubcommand(new StatusCommand(session));
+            root.addSubcommand(new NodeCommands(session));
             groups.stream().map(g -> g.command(session)).forEach(root::addSubcommand);
             root.setOut(new PrintWriter(out, true));
             root.setErr(new PrintWriter(err, true));

@@ -17,9 +17,10 @@ import org.syncline.core.json.JsonObject;
  *
  * @param name     a substring of the name, compared without regard to case
  * @param mimeType the exact mime type, e.g. {@code application/pdf}
+ * @param node     the name of the storage node that holds the newest version
  */
 public record DocumentQuery(String name, String author, String mimeType, String tag, Instant modifiedAfter,
-        Instant modifiedBefore, Long minSize, Long maxSize, Sort sort, boolean descending, int page, int pageSize) {
+        Instant modifiedBefore, Long minSize, Long maxSize, Sort sort, boolean descending, int page, int pageSize, String node) {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 1000;
 
@@ -45,6 +46,7 @@ public record DocumentQuery(String name, String author, String mimeType, String 
         author = blankAsNull(author);
         mimeType = blankAsNull(mimeType);
         tag = blankAsNull(tag);
+        node = blankAsNull(node);
         sort = sort == null ? Sort.NAME : sort;
         if (page < 1) {
             throw invalid("The page must be 1 or more, not " + page + ".");
@@ -63,6 +65,17 @@ public record DocumentQuery(String name, String author, String mimeType, String 
         }
     }
 
+    /** Any node. */
+    public DocumentQuery(String name, String author, String mimeType, String tag, Instant modifiedAfter, Instant modifiedBefore,
+            Long minSize, Long maxSize, Sort sort, boolean descending, int page, int pageSize) {
+        this(name, author, mimeType, tag, modifiedAfter, modifiedBefore, minSize, maxSize, sort, descending, page, pageSize, null);
+    }
+
+    public DocumentQuery withNode(String nodeName) {
+        return new DocumentQuery(name, author, mimeType, tag, modifiedAfter, modifiedBefore, minSize, maxSize, sort, descending, page,
+                pageSize, nodeName);
+    }
+
     /** Every document, sorted by name, first page. */
     public static DocumentQuery all() {
         return new DocumentQuery(null, null, null, null, null, null, null, null, Sort.NAME, false, 1, DEFAULT_PAGE_SIZE);
@@ -70,7 +83,7 @@ public record DocumentQuery(String name, String author, String mimeType, String 
 
     public DocumentQuery withName(String substring) {
         return new DocumentQuery(substring, author, mimeType, tag, modifiedAfter, modifiedBefore, minSize, maxSize, sort,
-                descending, page, pageSize);
+                descending, page, pageSize, node);
     }
 
     /** The message body: only the filters that are given. */
@@ -84,6 +97,7 @@ public record DocumentQuery(String name, String author, String mimeType, String 
         put(b, "modifiedBefore", modifiedBefore == null ? null : modifiedBefore.toString());
         put(b, "minSize", minSize);
         put(b, "maxSize", maxSize);
+        put(b, "node", node);
         return b;
     }
 
@@ -92,7 +106,8 @@ public record DocumentQuery(String name, String author, String mimeType, String 
         return new DocumentQuery(b.optString("name", null), b.optString("author", null), b.optString("mimeType", null),
                 b.optString("tag", null), instant(b, "modifiedAfter"), instant(b, "modifiedBefore"), size(b, "minSize"),
                 size(b, "maxSize"), Sort.parse(b.optString("sort", "name")), b.optBool("descending", false),
-                (int) b.optNumber("page", 1), (int) Math.min(Integer.MAX_VALUE, b.optNumber("pageSize", DEFAULT_PAGE_SIZE)));
+                (int) b.optNumber("page", 1), (int) Math.min(Integer.MAX_VALUE, b.optNumber("pageSize", DEFAULT_PAGE_SIZE)),
+                b.optString("node", null));
     }
 
     private static Instant instant(JsonObject b, String key) {

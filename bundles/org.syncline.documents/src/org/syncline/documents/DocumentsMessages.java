@@ -6,7 +6,7 @@ package org.syncline.documents;
  */
 public final class DocumentsMessages {
     public static final String CAPABILITY = "docs";
-    /** Upload. Body: name, author, description, tags; the bytes follow. Answer: a {@link DocumentInfo}. */
+    /** Upload. Body: name, author, description, tags, node (optional: the registry chooses); the bytes follow. Answer: a {@link DocumentInfo}. */
     public static final String REGISTER = "docs.register";
     /** Body: a {@link DocumentQuery}. Answer: a {@link DocumentPage} of the documents the sender may read. */
     public static final String SEARCH = "docs.search";
@@ -28,6 +28,33 @@ public final class DocumentsMessages {
     public static final String TOPIC = "docs.events";
     /** Body: a {@link DocumentEvent}. */
     public static final String EVENT = "docs.event";
+
+    /** Body: empty. Answer: nodes, a list of {@link NodeInfo} (the storage nodes of this registry). */
+    public static final String NODES = "docs.nodes";
+    /** Pushed on {@link #TOPIC} when a node comes up, goes down or is first seen. Body: a {@link NodeInfo}. */
+    public static final String NODE_EVENT = "docs.node.event";
+
+    /**
+     * Between a registry and its storage nodes only (enrolled servers, never users): a node says hello when it
+     * (re)connects and heartbeats; the registry stores, reads and deletes blobs on the node's own endpoint.
+     */
+    public static final String NODE_HELLO = "docs.node.hello";
+    public static final String NODE_HEARTBEAT = "docs.node.heartbeat";
+    public static final String BLOB_PUT = "docs.blob.put";
+    public static final String BLOB_GET = "docs.blob.get";
+    public static final String BLOB_HAS = "docs.blob.has";
+    public static final String BLOB_DELETE = "docs.blob.delete";
+    /** Download: the node's inventory, one line {@code <sha256> <size>} per blob. */
+    public static final String BLOB_LIST = "docs.blob.list";
+
+    /** Admin. Body: node, limit. Answer: files, a list of {@link NodeFile} (the node's inventory as last reported), and total. */
+    public static final String NODE_FILES = "docs.node.files";
+    /** Admin. Body: node, limit. Answer: files, the {@link NodeFile}s no document refers to, and total. */
+    public static final String NODE_ORPHANS = "docs.node.orphans";
+    /** Admin. Body: node, sha256, name. Registers the orphan as a document owned by the admin. Answer: the {@link DocumentInfo}. */
+    public static final String NODE_ADOPT = "docs.node.adopt";
+    /** Admin. Body: node, sha256. Deletes the orphan from the node. */
+    public static final String NODE_PURGE = "docs.node.purge";
 
     private DocumentsMessages() {
     }

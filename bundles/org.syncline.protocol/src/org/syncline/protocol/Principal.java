@@ -5,6 +5,10 @@ import java.util.Set;
 /** Who a logged-in session belongs to: the user, its roles and the groups it was in at login. */
 public record Principal(String name, Set<String> roles, Set<String> groups) {
     public static final String ADMIN = "admin";
+    /** The role of a server of the deployment logged in with its enrollment credential: never a user. */
+    public static final String MEMBER = "member";
+    /** The role of a joining server logged in with an enrollment token: it may only enrol. */
+    public static final String ENROLLING = "enrolling";
 
     public Principal {
         roles = Set.copyOf(roles);
@@ -17,6 +21,14 @@ public record Principal(String name, Set<String> roles, Set<String> groups) {
 
     public boolean isAdmin() {
         return roles.contains(ADMIN);
+    }
+
+    public boolean isMember() {
+        return roles.contains(MEMBER);
+    }
+
+    public boolean isEnrolling() {
+        return roles.contains(ENROLLING);
     }
 
     public boolean inGroup(String group) {

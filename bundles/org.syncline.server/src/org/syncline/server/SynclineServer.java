@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,11 +33,15 @@ import org.syncline.protocol.Principal;
 import org.syncline.protocol.ServerIdentity;
 import org.syncline.protocol.ServerStatus;
 import org.syncline.server.api.Capability;
+import org.syncline.server.internal.EnrollmentHandlers;
+import org.syncline.server.internal.JoinProcedure;
 import org.syncline.server.internal.RunningCapabilities;
+import org.syncline.server.internal.ServerEnrollment;
 import org.syncline.server.internal.ServerContextFactory;
 import org.syncline.store.BlobStore;
 import org.syncline.store.DataDirectory;
 import org.syncline.store.Database;
+import org.syncline.store.Enrollments;
 import org.syncline.store.PasswordHasher;
 import org.syncline.store.Role;
 import org.syncline.store.User;
@@ -57,6 +62,7 @@ public final class SynclineServer implements AutoCloseable {
     private final Database database;
     private final UserDirectory users;
     private final BlobStore blobs;
+    private final ServerEnrollment enrollment;
     private final Endpoint endpoint;
     private final RunningCapabilities capabilities;
     private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2, r -> {
@@ -64,7 +70,7 @@ public final class SynclineServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private InetSocketAddress address;
+    private volatile InetSocketAddress address;
 
     private final StartupClock clock = new StartupClock();
 
@@ -87,14 +93,19 @@ public final class SynclineServer implements AutoCloseable {
             users = new UserDirectory(database, new PasswordHasher());
             createFirstAdmin(console);
             blobs = new BlobStore(data.resolve("blobs"));
+            enrollment = new ServerEnrollment(new Enrollments(database, Clock.systemUTC()), identity.fingerprint(), data, this::listeningAddress);
+            // before any capability starts: they may need the credential (a storage node reporting to its registry)
+            JoinProcedure.run(enrollment, options.join(), hostName(), options.roles());
+            clock.lap("enrollment");
             EndpointSettings settings = new EndpointSettings(options.bind(), options.maxFrame(), options.idleTimeoutSeconds(),
                     version, hostName());
             endpoint = new Endpoint(settings, identity, this::authenticate);
             endpoint.handle(ServerStatus.REQUEST, Access.USER, (ctx, body) -> Json.tree(status()));
             endpoint.topic(ServerStatus.TOPIC, Access.USER);
+            new EnrollmentHandlers(enrollment, Clock.systemUTC()).register(endpoint);
             endpoint.onSessionsChanged(this::publishStatus);
             capabilities = RunningCapabilities.start(installed, new ServerContextFactory(endpoint, database, users, blobs,
-                    data, version, hostName(), options.roles(), ticker, options.settings(), options.join()));
+                    data, version, hostName(), options.roles(), ticker, options.settings(), options.join(), enrollment));
             clock.lap("capabilities");
         } catch (RuntimeException e) {
             database.close();
@@ -162,6 +173,10 @@ public final class SynclineServer implements AutoCloseable {
         return address;
     }
 
+    private InetSocketAddress listeningAddress() {
+        return address;
+    }
+
     public String fingerprint() {
         return identity.fingerprint();
     }
@@ -186,6 +201,9 @@ public final class SynclineServer implements AutoCloseable {
     }
 
     private Optional<Principal> authenticate(String name, char[] password) {
+        if (name.startsWith("#")) {
+            return enrollment.authenticate(name, password); // servers of the deployment; no user name starts with '#'
+        }
         return users.authenticate(name, password).map(u -> new Principal(u.name(), roleNames(u), Set.copyOf(users.groupsOf(u.name()))));
     }
 

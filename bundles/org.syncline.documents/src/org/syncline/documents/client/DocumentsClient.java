@@ -13,6 +13,8 @@ import org.syncline.documents.DocumentPage;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentShare;
 import org.syncline.documents.DocumentsMessages;
+import org.syncline.documents.NodeFileList;
+import org.syncline.documents.NodeInfo;
 import org.syncline.documents.VersionInfo;
 import org.syncline.protocol.Connection;
 
@@ -35,9 +37,17 @@ public final class DocumentsClient {
      * @param description free text, may be empty
      */
     public DocumentInfo register(String name, String author, String description, List<String> tags, InputStream content) {
+        return register(name, author, description, tags, null, content);
+    }
+
+    /** As {@link #register(String, String, String, List, InputStream)}, on the storage node named {@code node} (null: the registry chooses). */
+    public DocumentInfo register(String name, String author, String description, List<String> tags, String node, InputStream content) {
         Map<String, Object> body = Json.object("name", name, "description", description == null ? "" : description, "tags", tags);
         if (author != null) {
             body.put("author", author);
+        }
+        if (node != null) {
+            body.put("node", node);
         }
         return Json.read(connection.upload(DocumentsMessages.REGISTER, body, content), DocumentInfo.class);
     }
@@ -88,6 +98,41 @@ public final class DocumentsClient {
     /** Deletes the document with every version. */
     public void delete(String id) {
         connection.request(DocumentsMessages.DELETE, Json.object("id", id));
+    }
+
+    /** The registry's storage nodes, by name. */
+    public List<NodeInfo> nodes() {
+        return connection.request(DocumentsMessages.NODES, Json.object()).list("nodes", NodeInfo.class);
+    }
+
+    /** Admin: the node's inventory as it last reported it (at most {@code limit} files, by SHA-256). */
+    public NodeFileList nodeFiles(String node, int limit) {
+        return Json.read(connection.request(DocumentsMessages.NODE_FILES, Json.object("node", node, "limit", limit)), NodeFileList.class);
+    }
+
+    /** Admin: the files on the node no document refers to. */
+    public NodeFileList orphans(String node, int limit) {
+        return Json.read(connection.request(DocumentsMessages.NODE_ORPHANS, Json.object("node", node, "limit", limit)), NodeFileList.class);
+    }
+
+    /** Admin: registers an orphan as a document owned by the caller. */
+    public DocumentInfo adopt(String node, String sha256, String name) {
+        return Json.read(connection.request(DocumentsMessages.NODE_ADOPT, Json.object("node", node, "sha256", sha256, "name", name)),
+                DocumentInfo.class);
+    }
+
+    /** Admin: deletes an orphan from the node. */
+    public void purge(String node, String sha256) {
+        connection.request(DocumentsMessages.NODE_PURGE, Json.object("node", node, "sha256", sha256));
+    }
+
+    /**
+     * Calls {@code listener} when a storage node comes up or goes down, and subscribes to the documents topic
+     * (again after reconnects). Runs on the connection's push thread.
+     */
+    public void watchNodes(Consumer<NodeInfo> listener) {
+        connection.onPush(DocumentsMessages.NODE_EVENT, body -> listener.accept(Json.read(body, NodeInfo.class)));
+        connection.subscribe(DocumentsMessages.TOPIC);
     }
 
     /**

@@ -220,8 +220,8 @@ public final class SessionHandler extends IoHandlerAdapter {
         } else if (route.kind() != f.kind()) {
             refusal = new ProtocolError(ErrorCode.BAD_REQUEST, "'" + type + "' must be sent as " + route.kind() + ", not " + f.kind() + ".");
         } else if (!route.access().allows(st.principal)) {
-            refusal = new ProtocolError(ErrorCode.ACCESS_DENIED, "'" + type + "' needs the admin role; user '"
-                    + st.principal.name() + "' does not have it.");
+            refusal = new ProtocolError(ErrorCode.ACCESS_DENIED, "'" + type + "' needs " + route.access().requirement()
+                    + "; '" + st.principal.name() + "' does not have it.");
         }
         if (refusal != null) {
             Sessions.send(session, Frame.error(f.id(), refusal));
@@ -332,7 +332,7 @@ public final class SessionHandler extends IoHandlerAdapter {
                 throw new SynclineException(ErrorCode.NOT_FOUND, "There is no topic '" + org.syncline.core.Names.printable(topic) + "'.");
             }
             if (!access.allows(st.principal)) {
-                throw new SynclineException(ErrorCode.ACCESS_DENIED, "Topic '" + topic + "' needs the admin role.");
+                throw new SynclineException(ErrorCode.ACCESS_DENIED, "Topic '" + topic + "' needs " + access.requirement() + ".");
             }
             st.topics.add(topic);
             Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(), Json.object("topic", topic)));

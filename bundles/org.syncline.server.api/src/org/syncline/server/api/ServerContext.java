@@ -24,10 +24,11 @@ import org.syncline.store.UserDirectory;
  * @param log        its logger (goes to the server's log files)
  * @param settings   every {@code --set} value; a capability reads the keys under its own name
  * @param join       the deployment this process was asked to join with {@code --join}, if any
+ * @param enrollment the deployment this process joined and the servers that joined it
  */
 public record ServerContext(CapabilityEndpoint endpoint, Database database, UserDirectory users, BlobStore blobs,
         Path directory, ServerInfo server, ScheduledExecutorService scheduler, Logger log, ServerSettings settings,
-        Optional<JoinRequest> join) {
+        Optional<JoinRequest> join, Enrollment enrollment) {
 
     /** What a capability may know about the process it runs in. */
     public record ServerInfo(String version, String hostName, Set<String> roles) {

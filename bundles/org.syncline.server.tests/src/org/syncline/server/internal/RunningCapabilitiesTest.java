@@ -61,7 +61,8 @@ class RunningCapabilitiesTest {
     private ServerContextFactory contexts(Set<String> roles) {
         return new ServerContextFactory(endpoint, db, new UserDirectory(db, new PasswordHasher()), new BlobStore(tmp.resolve("blobs")),
                 tmp.resolve("data"), "1", "host", roles, scheduler,
-                org.syncline.server.api.ServerSettings.none(), java.util.Optional.empty());
+                org.syncline.server.api.ServerSettings.none(), java.util.Optional.empty(),
+                new ServerEnrollment(new org.syncline.store.Enrollments(db, java.time.Clock.systemUTC()), "00", tmp.resolve("data"), () -> null));
     }
 
     private Capability capability(String name, Set<String> roles, List<Migration> migrations, boolean fail) {

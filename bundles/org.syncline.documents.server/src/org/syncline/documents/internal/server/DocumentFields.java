@@ -21,6 +21,11 @@ final class DocumentFields {
         return Names.requireFileName(name, "document");
     }
 
+    /** A storage node's name ({@code --set docs.node-name}): a file name's rules, so it reads safely anywhere. */
+    static String nodeName(String name) {
+        return Names.requireFileName(name, "storage node");
+    }
+
     static String author(String author) {
         if (author == null || author.isBlank()) {
             throw invalid("The author must not be empty.");

@@ -1,6 +1,5 @@
 package org.syncline.documents.internal.server;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class DocumentHandlers {
         endpoint.topic(DocumentsMessages.TOPIC, Access.USER);
         endpoint.handleUpload(DocumentsMessages.REGISTER, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.ADDED,
                 registry.register(ctx.principal(), body.string("name"), body.optString("author", null), body.optString("description", ""),
-                        strings(body, "tags"), data)));
+                        strings(body, "tags"), body.optString("node", null), data)));
         endpoint.handleUpload(DocumentsMessages.UPDATE, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.CHANGED,
                 registry.update(ctx.principal(), body.string("id"), data)));
         endpoint.handle(DocumentsMessages.SEARCH, Access.USER, (ctx, body) -> Json.tree(registry.search(ctx.principal(),
@@ -50,9 +49,7 @@ final class DocumentHandlers {
                 registry.versions(ctx.principal(), body.string("id"))));
         endpoint.handleDownload(DocumentsMessages.GET, Access.USER, (ctx, body, out) -> {
             VersionInfo v = registry.version(ctx.principal(), body.string("id"), version(body));
-            try (InputStream in = registry.open(v)) {
-                in.transferTo(out);
-            }
+            registry.read(body.string("id"), v, out);
             return Json.tree(v);
         });
         endpoint.handle(DocumentsMessages.EDIT, Access.USER, (ctx, body) -> published(DocumentEvent.Kind.CHANGED,
@@ -64,6 +61,8 @@ final class DocumentHandlers {
                     : users.groups().contains(grant.subject());
             return published(DocumentEvent.Kind.CHANGED, registry.share(ctx.principal(), body.string("id"), grant, exists));
         });
+        endpoint.handle(DocumentsMessages.NODE_ADOPT, Access.ADMIN, (ctx, body) -> published(DocumentEvent.Kind.ADDED,
+                registry.adopt(ctx.principal(), body.string("node"), body.string("sha256"), body.string("name"))));
         endpoint.handle(DocumentsMessages.DELETE, Access.USER, (ctx, body) -> {
             published(DocumentEvent.Kind.DELETED, registry.delete(ctx.principal(), body.string("id")));
             return Json.object("id", body.string("id"));

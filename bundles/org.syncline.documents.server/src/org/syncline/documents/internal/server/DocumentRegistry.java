@@ -25,13 +25,12 @@ import org.syncline.protocol.AccessCheck;
 import org.syncline.protocol.Grant;
 import org.syncline.protocol.Principal;
 import org.syncline.protocol.Right;
-import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 
 /**
- * The registry's metadata in front of the storage node's blobs. This process is both: its node is the local
- * one. Bytes are stored and verified before the metadata that makes them visible is committed, in one
- * transaction, so a document never points at bytes that are not there. Every call checks the principal's
+ * The registry's metadata in front of the storage nodes' blobs (the node built into this process, or nodes
+ * that joined it). Bytes are stored on the chosen node and their SHA-256 confirmed before the metadata that
+ * makes them visible is committed, in one transaction, so a document never points at bytes that are not there. Every call checks the principal's
  * right on the document: its owner may manage it, shares give read or write, admins may do anything.
  */
 final class DocumentRegistry {
@@ -39,32 +38,34 @@ final class DocumentRegistry {
     private static final int BUFFER = 64 * 1024;
 
     private final Database db;
-    private final BlobStore blobs;
-    private final String node;
+    private final StorageNodes nodes;
     /** Held while a blob becomes referenced or is deleted as unreferenced, so the two never cross. */
-    private final Object blobGate = new Object();
+    private final Object blobGate;
 
-    DocumentRegistry(Database db, BlobStore blobs, String node) {
+    DocumentRegistry(Database db, StorageNodes nodes, Object blobGate) {
         this.db = db;
-        this.blobs = blobs;
-        this.node = node;
+        this.nodes = nodes;
+        this.blobGate = blobGate;
     }
 
     /** A document and the access list its events are filtered with. */
     record Change(DocumentInfo document, List<Grant> grants) {
     }
 
-    Change register(Principal p, String name, String author, String description, List<String> tags, InputStream content) {
+    Change register(Principal p, String name, String author, String description, List<String> tags, String requestedNode,
+            InputStream content) {
         String checkedName = DocumentFields.name(name);
         String checkedAuthor = DocumentFields.author(author == null ? p.name() : author);
         String checkedDescription = DocumentFields.description(description);
         List<String> checkedTags = DocumentFields.tags(tags);
-        Stored s = store(content, checkedName);
+        StorageNode target = nodes.choose(requestedNode);
+        String node = target.name();
+        Stored s = store(target, content, checkedName);
         Instant now = now();
         String id = UUID.randomUUID().toString();
         DocumentRow row = new DocumentRow(id, checkedName, checkedAuthor, s.mimeType, s.size, s.sha256, node, now, now, 1,
                 checkedDescription, p.name());
-        return committed(s.sha256, c -> {
+        return committed(target, s, c -> {
             DocumentTable.insert(c, row);
             VersionTable.insert(c, id, new VersionInfo(1, s.sha256, s.size, s.mimeType, node, now, checkedAuthor));
             TagTable.replace(c, id, checkedTags);
@@ -74,8 +75,11 @@ final class DocumentRegistry {
 
     Change update(Principal p, String id, InputStream content) {
         DocumentRow before = readable(p, id, Right.WRITE);
-        Stored s = store(content, before.name());
-        return committed(s.sha256, c -> {
+        // the new version goes where the document is, unless that node is down
+        StorageNode target = nodes.choose(nodes.isUp(before.node()) ? before.node() : null);
+        String node = target.name();
+        Stored s = store(target, content, before.name());
+        return committed(target, s, c -> {
             // read again inside the transaction: it may have changed or gone while the bytes came in
             DocumentRow current = require(p, c, id, Right.WRITE);
             Instant now = now();
@@ -123,8 +127,14 @@ final class DocumentRegistry {
         });
     }
 
-    InputStream open(VersionInfo v) {
-        return blobs.open(v.sha256());
+    /** Streams the version's bytes from the node that holds them. */
+    void read(String id, VersionInfo v, java.io.OutputStream out) {
+        if (db.inTransaction(c -> VersionTable.isMissing(c, id, v.version()))) {
+            throw new SynclineException(ErrorCode.STORAGE, "The bytes of document '" + id + "' version " + v.version()
+                    + " are missing from storage node '" + v.node() + "' (its inventory no longer has them); restore the file on the node"
+                    + " and restart it, or delete the document.");
+        }
+        nodes.node(v.node()).read(v.sha256(), out);
     }
 
     /** Changes whichever of name, author, description and tags are not null. Needs write. */
@@ -161,28 +171,31 @@ final class DocumentRegistry {
         });
     }
 
-    private record Deletion(Change last, List<String> unreferencedBlobs) {
+    private record Deletion(Change last, java.util.Set<String> nodes) {
     }
 
-    /** Deletes the document, every version, and each blob no other version refers to. Needs manage. */
+    /**
+     * Deletes the document and every version at once, and queues each blob no other version on its node
+     * refers to, in the same transaction; the queue runs now for nodes that are up and when a node returns
+     * for the others. Users never see a half state: the document is gone the moment this commits. Needs manage.
+     */
     Change delete(Principal p, String id) {
-        synchronized (blobGate) {
-            Deletion d = db.inTransaction(c -> {
-                Change last = change(c, require(p, c, id, Right.MANAGE));
-                List<VersionInfo> versions = VersionTable.of(c, id);
-                DocumentTable.delete(c, id);
-                List<String> unreferenced = new ArrayList<>();
-                for (VersionInfo v : versions) {
-                    if (!unreferenced.contains(v.sha256()) && !VersionTable.isReferenced(c, v.sha256())) {
-                        unreferenced.add(v.sha256());
-                    }
+        Deletion d = db.inTransaction(c -> {
+            Change last = change(c, require(p, c, id, Right.MANAGE));
+            List<VersionInfo> versions = VersionTable.of(c, id);
+            DocumentTable.delete(c, id);
+            java.util.Set<String> touched = new java.util.TreeSet<>();
+            Instant now = now();
+            for (VersionInfo v : versions) {
+                if (!VersionTable.isReferencedOn(c, v.sha256(), v.node())) {
+                    NodeTable.queueDeletion(c, v.node(), v.sha256(), now);
+                    touched.add(v.node());
                 }
-                return new Deletion(last, unreferenced);
-            });
-            // after the commit: a crash in between leaves an unreferenced blob, never a document without bytes
-            d.unreferencedBlobs().forEach(blobs::delete);
-            return d.last();
-        }
+            }
+            return new Deletion(last, touched);
+        });
+        d.nodes().forEach(nodes::runDeletions);
+        return d.last();
     }
 
     /** The grants that decide who may read the document: its owner's implicit manage, then its shares. */
@@ -212,14 +225,15 @@ final class DocumentRegistry {
         List<DocumentShare> shares = GrantTable.of(c, d.id()).stream()
                 .map(g -> new DocumentShare(g.kind().name().toLowerCase(Locale.ROOT), g.subject(), g.right().word())).toList();
         return new DocumentInfo(d.id(), d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(), d.created(), d.modified(),
-                d.version(), d.description(), TagTable.of(c, d.id()), d.owner(), shares);
+                d.version(), d.description(), TagTable.of(c, d.id()), d.owner(), shares,
+                VersionTable.isMissing(c, d.id(), d.version()) ? DocumentInfo.MISSING : DocumentInfo.OK);
     }
 
     private record Stored(String sha256, long size, String mimeType) {
     }
 
-    /** Streams the content into the blob store (verified, atomic); a stream cut short stores nothing. */
-    private Stored store(InputStream content, String name) {
+    /** Streams the content to the node (verified, atomic there); a stream cut short stores nothing. */
+    private Stored store(StorageNode target, InputStream content, String name) {
         BufferedInputStream in = new BufferedInputStream(content, BUFFER);
         byte[] head;
         try {
@@ -229,27 +243,58 @@ final class DocumentRegistry {
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "Receiving the content failed (" + e.getMessage() + "); nothing was stored, send it again.", e);
         }
-        String sha = blobs.put(in);
-        return new Stored(sha, blobs.size(sha), MimeTypes.detect(head, name));
+        StorageNode.StoredBlob blob = target.store(in);
+        return new Stored(blob.sha256(), blob.size(), MimeTypes.detect(head, name));
     }
 
     /**
      * Commits the metadata that refers to a blob just stored. When the commit fails, a blob nothing refers
      * to is removed again, so a refused registration leaves no orphan.
      */
-    private Change committed(String sha, org.syncline.store.SqlWork<Change> work) {
+    private Change committed(StorageNode target, Stored stored, org.syncline.store.SqlWork<Change> work) {
+        String sha = stored.sha256;
         synchronized (blobGate) {
-            if (!blobs.exists(sha)) {
+            if (!target.exists(sha)) {
                 throw new SynclineException(ErrorCode.STORAGE, "The content was removed while it was being registered; send it again.");
             }
             try {
-                return db.inTransaction(work);
+                return db.inTransaction(c -> {
+                    // the same bytes may be waiting for deletion from an earlier document: they are needed again
+                    NodeTable.unqueueDeletion(c, target.name(), sha);
+                    InventoryTable.add(c, target.name(), sha, stored.size);
+                    return work.run(c);
+                });
             } catch (RuntimeException e) {
-                if (!db.inTransaction(c -> VersionTable.isReferenced(c, sha))) {
-                    blobs.delete(sha);
+                if (!db.inTransaction(c -> VersionTable.isReferencedOn(c, sha, target.name()))) {
+                    try {
+                        target.delete(sha);
+                    } catch (SynclineException gone) {
+                        e.addSuppressed(gone); // the node's inventory reports it as an orphan when it returns
+                    }
                 }
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Registers an orphan on a node (bytes the node holds that no document refers to) as a document owned by
+     * the admin adopting it; its type is guessed from the name. Admins only (checked by the handler's access).
+     */
+    Change adopt(Principal p, String nodeName, String sha, String name) {
+        String checkedName = DocumentFields.name(name);
+        synchronized (blobGate) {
+            return db.inTransaction(c -> {
+                long size = nodes.orphan(c, nodeName, sha).size();
+                Instant now = now();
+                String mime = MimeTypes.detect(new byte[0], checkedName);
+                String id = UUID.randomUUID().toString();
+                DocumentRow row = new DocumentRow(id, checkedName, p.name(), mime, size, sha, nodeName, now, now, 1, "", p.name());
+                DocumentTable.insert(c, row);
+                VersionTable.insert(c, id, new VersionInfo(1, sha, size, mime, nodeName, now, p.name()));
+                NodeTable.unqueueDeletion(c, nodeName, sha);
+                return change(c, row);
+            });
         }
     }
 

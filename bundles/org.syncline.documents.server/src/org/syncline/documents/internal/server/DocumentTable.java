@@ -133,6 +133,10 @@ final class DocumentTable {
             w.append(" AND d.mime_type = ?");
             params.add(q.mimeType());
         }
+        if (q.node() != null) {
+            w.append(" AND d.node = ?");
+            params.add(q.node());
+        }
         if (q.tag() != null) {
             w.append(" AND EXISTS (SELECT 1 FROM document_tags t WHERE t.document_id = d.id AND t.tag = ?)");
             params.add(q.tag());

@@ -1,19 +1,32 @@
 package org.syncline.documents.internal.server;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
 import org.syncline.documents.DocumentsMessages;
 import org.syncline.server.api.Capability;
 import org.syncline.server.api.ServerContext;
+import org.syncline.server.api.ServerSettings;
 import org.syncline.store.Migration;
 
 /**
- * Documents: the registry (metadata in the server's database) and the storage node (bytes in its blob
- * store). This release runs both in one process, so the node is this host; storage nodes that join a
- * registry from other machines come next, with their own tables.
+ * Documents: the registry (metadata in the server's database) in front of storage nodes (bytes in their
+ * blob stores). A process with both roles and no {@code --join} has a built-in local node (the demo); a
+ * registry-only process stores on nodes that joined it; a storage-only process must have joined a registry,
+ * serves blobs to it alone and reports to it, and keeps no documents metadata of its own.
  */
 public final class DocumentsCapability implements Capability {
+    static final String REGISTRY = "registry";
+    static final String STORAGE = "storage";
+
     @Override
     public String name() {
         return DocumentsMessages.CAPABILITY;
@@ -21,7 +34,7 @@ public final class DocumentsCapability implements Capability {
 
     @Override
     public Set<String> roles() {
-        return Set.of("registry", "storage");
+        return Set.of(REGISTRY, STORAGE);
     }
 
     @Override
@@ -31,10 +44,47 @@ public final class DocumentsCapability implements Capability {
 
     @Override
     public AutoCloseable start(ServerContext context) {
-        DocumentRegistry registry = new DocumentRegistry(context.database(), context.blobs(), context.server().hostName());
-        new DocumentHandlers(context.endpoint(), registry, context.users()).register();
+        Set<String> roles = context.server().roles();
+        boolean joined = context.enrollment().membership().isPresent();
+        ServerSettings settings = context.settings();
+        String nodeName = DocumentFields.nodeName(settings.string("docs.node-name").orElse(context.server().hostName()));
+        List<AutoCloseable> running = new ArrayList<>();
+        if (roles.contains(REGISTRY)) {
+            Object blobGate = new Object();
+            Optional<LocalNode> local = roles.contains(STORAGE) && !joined ? Optional.of(new LocalNode(nodeName, context.blobs(),
+                    context.directory().resolveSibling("blobs")))
+                    : Optional.empty();
+            StorageNodes nodes = new StorageNodes(context.database(), local, context.directory(), context.enrollment(),
+                    info -> context.endpoint().publish(DocumentsMessages.TOPIC, DocumentsMessages.NODE_EVENT, Json.tree(info)), blobGate);
+            new DocumentHandlers(context.endpoint(), new DocumentRegistry(context.database(), nodes, blobGate), context.users()).register();
+            new NodeHandlers(context.endpoint(), nodes).register();
+            ScheduledFuture<?> watch = context.scheduler().scheduleWithFixedDelay(nodes::checkHeartbeats, 1, 1, TimeUnit.SECONDS);
+            running.add(() -> watch.cancel(false));
+            running.add(nodes);
+            // the built-in node's inventory is its blob folder (DATA/blobs): reconciled at every start, as a node's at hello
+            local.ifPresent(n -> Thread.ofVirtual().name("docs-reconcile").start(() -> {
+                try {
+                    nodes.reconcile(n.name());
+                } catch (SynclineException e) {
+                    context.log().warning(() -> "Reconciling the local node failed: " + e.getMessage());
+                }
+            }));
+        }
+        if (roles.contains(STORAGE) && joined) {
+            BlobService blobs = new BlobService(context.directory().resolve("blobs"));
+            blobs.register(context.endpoint());
+            NodeReporter reporter = new NodeReporter(context.enrollment(), blobs, nodeName, settings.string("docs.node-host").orElse(""),
+                    settings.longValue("docs.capacity", 0, 0, Long.MAX_VALUE), settings.duration("docs.heartbeat", Duration.ofSeconds(5)));
+            reporter.start();
+            running.add(reporter);
+        } else if (roles.contains(STORAGE) && !roles.contains(REGISTRY)) {
+            throw new SynclineException(ErrorCode.CONFIG, "A storage node without the registry role stores for a registry it joined: "
+                    + "start it once with --join REGISTRY:PORT --token T (a token from 'syncline cli node token' on the registry).");
+        }
         return () -> {
-            // handlers go with the endpoint; nothing else runs
+            for (int i = running.size() - 1; i >= 0; i--) {
+                running.get(i).close();
+            }
         };
     }
 }

@@ -54,6 +54,16 @@ final class VersionTable {
         return versions;
     }
 
+    /** Whether a version still needs the blob on that node. */
+    static boolean isReferencedOn(Connection c, String sha256, String node) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM document_versions WHERE sha256 = ? AND node = ?", sha256, node);
+    }
+
+    /** Whether the node's last inventory lacked this version's bytes. */
+    static boolean isMissing(Connection c, String documentId, int version) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM document_versions WHERE document_id = ? AND version_no = ? AND missing <> 0", documentId, version);
+    }
+
     static boolean isReferenced(Connection c, String sha256) throws SQLException {
         return Sql.exists(c, "SELECT 1 FROM document_versions WHERE sha256 = ?", sha256);
     }

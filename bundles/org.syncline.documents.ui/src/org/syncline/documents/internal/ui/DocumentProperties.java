@@ -22,6 +22,7 @@ final class DocumentProperties {
         values.put("Size in bytes", Long.toString(doc.size()));
         values.put("SHA-256", doc.sha256());
         values.put("Node", doc.node());
+        values.put("State", DocumentInfo.MISSING.equals(doc.state()) ? "missing: the node no longer has its bytes" : doc.state());
         values.put("Version", Integer.toString(doc.version()));
         values.put("Created", DocumentFormat.time(doc.created()));
         values.put("Modified", DocumentFormat.time(doc.modified()));

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.syncline.documents.DocumentEvent;
+import org.syncline.documents.NodeInfo;
 import org.syncline.documents.client.DocumentsClient;
 import org.syncline.ui.ConnectedServer;
 
@@ -15,6 +16,7 @@ import org.syncline.ui.ConnectedServer;
  */
 final class DocumentsClients {
     private static final List<Consumer<DocumentEvent>> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final List<Consumer<NodeInfo>> NODE_LISTENERS = new CopyOnWriteArrayList<>();
 
     private DocumentsClients() {
     }
@@ -24,6 +26,7 @@ final class DocumentsClients {
         return server.client(DocumentsClient.class, c -> {
             DocumentsClient client = new DocumentsClient(c);
             client.watch(event -> LISTENERS.forEach(l -> l.accept(event)));
+            client.watchNodes(node -> NODE_LISTENERS.forEach(l -> l.accept(node)));
             return client;
         });
     }
@@ -35,5 +38,14 @@ final class DocumentsClients {
 
     static void removeListener(Consumer<DocumentEvent> listener) {
         LISTENERS.remove(listener);
+    }
+
+    /** Called on the connection's push thread when a storage node comes up or goes down. */
+    static void addNodeListener(Consumer<NodeInfo> listener) {
+        NODE_LISTENERS.add(listener);
+    }
+
+    static void removeNodeListener(Consumer<NodeInfo> listener) {
+        NODE_LISTENERS.remove(listener);
     }
 }

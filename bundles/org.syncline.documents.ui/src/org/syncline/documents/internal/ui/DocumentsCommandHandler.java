@@ -29,6 +29,8 @@ public final class DocumentsCommandHandler extends AbstractHandler {
                     // a Versions command while the browser is active: nothing to do
                 }
             }
+        } else if (part instanceof NodesView view && action.equals("refreshNodes")) {
+            view.refresh();
         } else if (part instanceof VersionsView view) {
             switch (action) {
                 case "downloadVersion" -> view.downloadVersion();

@@ -15,9 +15,11 @@ public final class DocumentsPerspective implements IPerspectiveFactory {
         layout.addView(DocumentsView.ID, IPageLayout.RIGHT, 0.25f, SERVERS);
         layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.BOTTOM, 0.65f, DocumentsView.ID);
         layout.addView(VersionsView.ID, IPageLayout.RIGHT, 0.5f, IPageLayout.ID_PROP_SHEET);
-        layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.BOTTOM, 0.6f, SERVERS);
+        layout.addView(NodesView.ID, IPageLayout.BOTTOM, 0.6f, SERVERS);
+        layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.BOTTOM, 0.6f, NodesView.ID);
         layout.addShowViewShortcut(DocumentsView.ID);
         layout.addShowViewShortcut(VersionsView.ID);
+        layout.addShowViewShortcut(NodesView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(SERVERS);
         layout.addPerspectiveShortcut(ID);

@@ -16,6 +16,7 @@ import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentPage;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentShare;
+import org.syncline.documents.NodeInfo;
 import org.syncline.documents.VersionInfo;
 import org.syncline.documents.client.DocumentsClient;
 import org.syncline.documents.client.VerifiedDownload;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "docs", description = "Documents in the registry: put, find, get, update, versions, info, rename, edit, share, rm.",
+@Command(name = "docs", description = "Documents in the registry: put, find, get, update, versions, info, rename, edit, share, rm, nodes.",
         mixinStandardHelpOptions = true)
 final class DocsCommands {
     private final CliContext cli;
@@ -41,7 +42,9 @@ final class DocsCommands {
     void put(@Parameters(paramLabel = "FILE", arity = "1..*") List<Path> files,
             @Option(names = "--author", paramLabel = "A", description = "author (default: you)") String author,
             @Option(names = "--tag", paramLabel = "T", description = "a tag; repeat for more") List<String> tags,
-            @Option(names = "--description", paramLabel = "D", description = "free text") String description) {
+            @Option(names = "--description", paramLabel = "D", description = "free text") String description,
+            @Option(names = "--node", paramLabel = "N", description = "the storage node to keep them on (default: the up node with the most free space)")
+            String node) {
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new SynclineException(ErrorCode.NOT_FOUND, f + " is not a file; give the path of a file to register.");
@@ -53,7 +56,7 @@ final class DocsCommands {
         for (Path f : files) {
             DocumentInfo d;
             try {
-                d = withFile(f, in -> docs.register(f.getFileName().toString(), author, description, tags == null ? List.of() : tags, in));
+                d = withFile(f, in -> docs.register(f.getFileName().toString(), author, description, tags == null ? List.of() : tags, node, in));
             } catch (SynclineException e) {
                 if (!added.isEmpty()) {
                     // the ones before the failure are registered: say which, so nobody registers them twice
@@ -79,14 +82,16 @@ final class DocsCommands {
             @Option(names = "--sort", paramLabel = "name|modified|size", defaultValue = "name") String sort,
             @Option(names = "--desc", description = "largest, newest or last name first") boolean desc,
             @Option(names = "--page", paramLabel = "N", defaultValue = "1") int page,
-            @Option(names = "--page-size", paramLabel = "N", defaultValue = "" + DocumentQuery.DEFAULT_PAGE_SIZE) int pageSize) {
+            @Option(names = "--page-size", paramLabel = "N", defaultValue = "" + DocumentQuery.DEFAULT_PAGE_SIZE) int pageSize,
+            @Option(names = "--node", paramLabel = "N", description = "only documents kept on this storage node") String node) {
         DocumentQuery q = new DocumentQuery(name, author, type, tag, DateArgument.parse("--modified-after", after),
-                DateArgument.parse("--modified-before", before), minSize, maxSize, DocumentQuery.Sort.parse(sort), desc, page, pageSize);
+                DateArgument.parse("--modified-before", before), minSize, maxSize, DocumentQuery.Sort.parse(sort), desc, page, pageSize, node);
         DocumentPage p = docs().search(q);
-        StringBuilder b = new StringBuilder(String.format("%-36s %-32s %12s %-20s %-16s %s", "ID", "NAME", "SIZE", "MODIFIED", "AUTHOR", "TYPE"));
+        StringBuilder b = new StringBuilder(String.format("%-36s %-32s %12s %-20s %-16s %-24s %s", "ID", "NAME", "SIZE", "MODIFIED", "AUTHOR",
+                "TYPE", "NODE"));
         for (DocumentInfo d : p.documents()) {
-            b.append(String.format("%n%-36s %-32s %12d %-20s %-16s %s", d.id(), d.name(), d.size(),
-                    d.modified().toString().substring(0, 19).replace('T', ' '), d.author(), d.mimeType()));
+            b.append(String.format("%n%-36s %-32s %12d %-20s %-16s %-24s %s", d.id(), d.name(), d.size(),
+                    d.modified().toString().substring(0, 19).replace('T', ' '), d.author(), d.mimeType(), DocumentInfo.MISSING.equals(d.state()) ? d.node() + " (missing)" : d.node()));
         }
         b.append(String.format("%nPage %d of %d; %d document%s match.", p.page(), p.pages(), p.total(), p.total() == 1 ? "" : "s"));
         cli.print(Json.tree(p), b.toString());
@@ -140,6 +145,7 @@ final class DocsCommands {
         line(b, "Size", d.size() + " bytes");
         line(b, "SHA-256", d.sha256());
         line(b, "Node", d.node());
+        line(b, "State", DocumentInfo.MISSING.equals(d.state()) ? "missing (the node no longer has its bytes)" : d.state());
         line(b, "Version", String.valueOf(d.version()));
         line(b, "Created", d.created().toString());
         line(b, "Modified", d.modified().toString());
@@ -197,6 +203,19 @@ final class DocsCommands {
         }
         DocumentInfo d = docs().share(id, user != null ? DocumentShare.USER : DocumentShare.GROUP, user != null ? user : group, right);
         cli.print(Json.tree(d), "'" + d.name() + "' is shared with " + (user != null ? "user '" + user : "group '" + group) + "' (" + right + ").");
+    }
+
+    @Command(name = "nodes", description = "List the registry's storage nodes: status, space, documents, last heartbeat.",
+            mixinStandardHelpOptions = true)
+    void nodes() {
+        List<NodeInfo> nodes = docs().nodes();
+        StringBuilder b = new StringBuilder(String.format("%-24s %-24s %-6s %14s %14s %9s %s", "NAME", "ADDRESS", "STATUS", "CAPACITY", "FREE",
+                "DOCUMENTS", "LAST HEARTBEAT"));
+        for (NodeInfo n : nodes) {
+            b.append(String.format("%n%-24s %-24s %-6s %14d %14d %9d %s", n.name(), n.address(), n.status(), n.capacity(), n.free(),
+                    n.documents(), n.local() ? "-" : n.lastHeartbeat().toString().substring(0, 19).replace('T', ' ')));
+        }
+        cli.print(Json.object("nodes", nodes), b.toString());
     }
 
     @Command(name = "rm", description = "Delete a document with all its versions (needs the manage right).", mixinStandardHelpOptions = true)

@@ -1,0 +1,93 @@
+package org.syncline.documents.internal.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.documents.DocumentsMessages;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.CapabilityEndpoint;
+import org.syncline.protocol.RequestContext;
+import org.syncline.server.api.Enrollment;
+import org.syncline.store.BlobStore;
+
+/**
+ * A storage node's own endpoint: the registry it joined (logged in with the secret exchanged at enrollment,
+ * and nobody else) stores, reads, checks and deletes blobs. Keeps count of the bytes it holds.
+ */
+final class BlobService {
+    private final BlobStore blobs;
+    private final Path dir;
+    BlobService(Path dir) {
+        this.dir = dir;
+        this.blobs = new BlobStore(dir);
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    void register(CapabilityEndpoint endpoint) {
+        endpoint.handleUpload(DocumentsMessages.BLOB_PUT, Access.MEMBER, (ctx, body, data) -> {
+            requireRegistry(ctx);
+            String sha = blobs.put(data);
+            long size = blobs.size(sha);
+            return Json.object("sha256", sha, "size", size);
+        });
+        endpoint.handleDownload(DocumentsMessages.BLOB_GET, Access.MEMBER, (ctx, body, out) -> {
+            requireRegistry(ctx);
+            try (InputStream in = blobs.open(body.string("sha256"))) {
+                in.transferTo(out);
+            }
+            return Json.object();
+        });
+        endpoint.handleDownload(DocumentsMessages.BLOB_LIST, Access.MEMBER, (ctx, body, out) -> {
+            requireRegistry(ctx);
+            java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.US_ASCII);
+            BlobFolder.list(dir, (sha, size) -> {
+                try {
+                    w.write(sha + " " + size + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            w.flush();
+            return Json.object();
+        });
+        endpoint.handle(DocumentsMessages.BLOB_HAS, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            return Json.object("exists", blobs.exists(sha(body.string("sha256"))));
+        });
+        endpoint.handle(DocumentsMessages.BLOB_DELETE, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            String sha = sha(body.string("sha256"));
+            return Json.object("deleted", blobs.delete(sha));
+        });
+    }
+
+    /** Bytes held, walked each time (once a heartbeat), so it stays true after files are removed by hand. */
+    long used() {
+        long[] sum = {0};
+        BlobFolder.list(dir, (sha, size) -> sum[0] += size);
+        return sum[0];
+    }
+
+    private static String sha(String s) {
+        if (!Sha256.isHex(s)) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "A blob is named by its SHA-256 in lower-case hex.");
+        }
+        return s;
+    }
+
+    private static void requireRegistry(RequestContext ctx) {
+        if (!Enrollment.isJoinedServer(ctx.principal())) {
+            throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only the registry this storage node joined may use its blobs.");
+        }
+    }
+}

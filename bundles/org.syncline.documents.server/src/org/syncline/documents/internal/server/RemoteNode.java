@@ -1,0 +1,131 @@
+package org.syncline.documents.internal.server;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.HostPort;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.documents.DocumentsMessages;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.ConnectionState;
+import org.syncline.server.api.Enrollment;
+
+/**
+ * A storage node that joined the registry: its endpoint reached as a client, logged in with the secret
+ * exchanged at enrollment and pinning the certificate the node enrolled with. The registry hashes what it
+ * streams to the node and accepts the node's answer only when the node confirms the same SHA-256.
+ */
+final class RemoteNode implements StorageNode, AutoCloseable {
+    private final String name;
+    private final String memberId;
+    private final Enrollment enrollment;
+    private final Supplier<Boolean> up;
+    private volatile HostPort address;
+    private Connection connection;
+
+    RemoteNode(String name, String memberId, HostPort address, Enrollment enrollment, Supplier<Boolean> up) {
+        this.name = name;
+        this.memberId = memberId;
+        this.address = address;
+        this.enrollment = enrollment;
+        this.up = up;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    String memberId() {
+        return memberId;
+    }
+
+    /** A node that restarted may listen elsewhere: the next call connects there. */
+    synchronized void moved(HostPort to) {
+        if (!to.equals(address)) {
+            address = to;
+            close();
+        }
+    }
+
+    private synchronized Connection connection() {
+        if (!up.get()) {
+            throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + name
+                    + "' is down; try again when it is back, or choose another node.");
+        }
+        if (connection == null || connection.state() != ConnectionState.CONNECTED) {
+            close();
+            try {
+                connection = enrollment.connectToMember(memberId, address, "syncline-registry", false);
+            } catch (SynclineException e) {
+                throw failed("cannot be reached", e);
+            }
+        }
+        return connection;
+    }
+
+    @Override
+    public StoredBlob store(InputStream content) {
+        MessageDigest digest = Sha256.newDigest();
+        JsonObject answer;
+        try {
+            answer = connection().upload(DocumentsMessages.BLOB_PUT, Json.object(), new DigestInputStream(content, digest));
+        } catch (SynclineException e) {
+            throw failed("failed during the upload", e);
+        }
+        String sent = HexFormat.of().formatHex(digest.digest());
+        if (!sent.equals(answer.string("sha256"))) {
+            throw new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + name + "' confirmed SHA-256 " + answer.string("sha256")
+                    + " for content that hashes to " + sent + "; nothing was registered.");
+        }
+        return new StoredBlob(sent, answer.number("size"));
+    }
+
+    @Override
+    public void read(String sha256, OutputStream out) {
+        try {
+            connection().download(DocumentsMessages.BLOB_GET, Json.object("sha256", sha256), out);
+        } catch (SynclineException e) {
+            throw e.code() == ErrorCode.NOT_FOUND ? e : failed("failed while sending the content", e);
+        }
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        return connection().request(DocumentsMessages.BLOB_HAS, Json.object("sha256", sha256)).optBool("exists", false);
+    }
+
+    @Override
+    public void delete(String sha256) {
+        connection().request(DocumentsMessages.BLOB_DELETE, Json.object("sha256", sha256));
+    }
+
+    @Override
+    public void inventory(java.util.function.ObjLongConsumer<String> each) {
+        connection().download(DocumentsMessages.BLOB_LIST, Json.object(), new InventoryLines(each));
+    }
+
+    private SynclineException failed(String what, SynclineException cause) {
+        if (cause.code() == ErrorCode.CONNECTION_FAILED || cause.code() == ErrorCode.TIMEOUT) {
+            return new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + name + "' " + what + " (" + cause.getMessage()
+                    + "); nothing was changed, try again.", cause);
+        }
+        return cause;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.syncline.documents.internal.server;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * A place the registry keeps blobs: the node built into its own process, or a storage node that joined it.
+ * Every method streams; none holds a whole blob in memory. Failures are SynclineExceptions naming the node.
+ */
+interface StorageNode {
+    String name();
+
+    /** Stores the bytes and returns their SHA-256 and size once the node has them on disk, verified. */
+    StoredBlob store(InputStream content);
+
+    void read(String sha256, OutputStream out);
+
+    boolean exists(String sha256);
+
+    void delete(String sha256);
+
+    /** Calls {@code each} with every blob the node holds, streamed as the node lists them. */
+    void inventory(java.util.function.ObjLongConsumer<String> each);
+
+    record StoredBlob(String sha256, long size) {
+    }
+}

@@ -1,0 +1,301 @@
+package org.syncline.documents.internal.server;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.HostPort;
+import org.syncline.core.Names;
+import org.syncline.core.SynclineException;
+import org.syncline.documents.NodeFile;
+import org.syncline.documents.NodeFileList;
+import org.syncline.documents.NodeInfo;
+import org.syncline.server.api.Enrollment;
+import org.syncline.store.Database;
+
+/**
+ * The registry's storage nodes: the one built into this process when it also holds the storage role, and
+ * the nodes that joined it, known from their hello and heartbeats. Chooses where new bytes go, marks a
+ * node down after three missed heartbeats, and runs the blob deletions that waited for a node to return.
+ */
+final class StorageNodes implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(StorageNodes.class.getName());
+    private static final int MISSED_HEARTBEATS = 3;
+
+    private final Database db;
+    private final Optional<LocalNode> local;
+    private final Path localBlobs;
+    private final Enrollment enrollment;
+    private final Consumer<NodeInfo> events;
+    private final Object blobGate;
+    private final Map<String, RemoteNode> remote = new ConcurrentHashMap<>();
+
+    StorageNodes(Database db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, Object blobGate) {
+        this.db = db;
+        this.local = local;
+        this.localBlobs = localBlobs;
+        this.enrollment = enrollment;
+        this.events = events;
+        this.blobGate = blobGate;
+    }
+
+    /** Every node, by name: the local one first. */
+    List<NodeInfo> list() {
+        return db.inTransaction(c -> {
+            List<NodeInfo> nodes = new ArrayList<>();
+            if (local.isPresent()) {
+                long[] space = localSpace();
+                nodes.add(new NodeInfo(local.get().name(), "(this server)", NodeInfo.UP, space[0], space[1],
+                        NodeTable.documents(c, local.get().name()), now(), true));
+            }
+            for (NodeTable.Row r : NodeTable.all(c)) {
+                nodes.add(info(r, NodeTable.documents(c, r.name())));
+            }
+            return nodes;
+        });
+    }
+
+    /** The node named {@code requested}, which must be up; or, when null, the up node with the most free space. */
+    StorageNode choose(String requested) {
+        List<NodeInfo> nodes = list();
+        if (requested != null) {
+            NodeInfo n = nodes.stream().filter(i -> i.name().equals(requested)).findFirst().orElseThrow(() -> new SynclineException(
+                    ErrorCode.NOT_FOUND, "There is no storage node '" + Names.printable(requested) + "'; 'docs nodes' lists them."));
+            if (!n.isUp()) {
+                throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + n.name()
+                        + "' is down; choose another node or leave the choice to the registry.");
+            }
+            return node(n.name());
+        }
+        NodeInfo best = nodes.stream().filter(NodeInfo::isUp).max(Comparator.comparingLong(NodeInfo::free)).orElseThrow(() ->
+                new SynclineException(ErrorCode.CONNECTION_FAILED, "No storage node is up; start one (syncline server --roles storage "
+                        + "--join ...) or wait until one is back."));
+        return node(best.name());
+    }
+
+    /** The node that holds bytes named with {@code name} (in a document's version row). */
+    StorageNode node(String name) {
+        if (local.isPresent() && local.get().name().equals(name)) {
+            return local.get();
+        }
+        RemoteNode known = remote.get(name);
+        if (known != null) {
+            return known;
+        }
+        NodeTable.Row r = db.inTransaction(c -> NodeTable.byName(c, name)).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
+                "The storage node '" + Names.printable(name) + "' that holds this content is not known to this registry."));
+        return remote.computeIfAbsent(name, n -> new RemoteNode(n, r.memberId(), new HostPort(r.host(), r.port()), enrollment,
+                () -> isUp(n)));
+    }
+
+    boolean isUp(String name) {
+        if (local.isPresent() && local.get().name().equals(name)) {
+            return true;
+        }
+        return db.inTransaction(c -> NodeTable.byName(c, name)).map(r -> NodeInfo.UP.equals(r.status())).orElse(false);
+    }
+
+    /** A node (re)connected: records where it listens and its space, marks it up, then runs deletions that waited for it. */
+    NodeInfo hello(String memberId, String name, HostPort address, long capacity, long free, int heartbeatSeconds) {
+        if (local.isPresent() && local.get().name().equals(name)) {
+            throw new SynclineException(ErrorCode.ALREADY_EXISTS, "The registry's own storage node is named '" + name
+                    + "'; start the joining node with --set docs.node-name=OTHER.");
+        }
+        NodeInfo info = db.inTransaction(c -> {
+            Optional<NodeTable.Row> taken = NodeTable.byName(c, name);
+            if (taken.isPresent() && !taken.get().memberId().equals(memberId)) {
+                throw new SynclineException(ErrorCode.ALREADY_EXISTS, "Another storage node is already named '" + name
+                        + "'; start this one with --set docs.node-name=OTHER.");
+            }
+            Optional<NodeTable.Row> before = NodeTable.byMember(c, memberId);
+            if (before.isPresent() && !before.get().name().equals(name)) {
+                throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "This node joined as '" + before.get().name()
+                        + "' and documents name it so; keep --set docs.node-name=" + before.get().name() + ".");
+            }
+            NodeTable.Row r = new NodeTable.Row(name, memberId, address.host(), address.port(), NodeInfo.UP, capacity, free,
+                    heartbeatSeconds, now());
+            NodeTable.upsert(c, r);
+            return info(r, NodeTable.documents(c, name));
+        });
+        RemoteNode link = remote.get(name);
+        if (link != null) {
+            link.moved(address);
+        }
+        LOG.info(() -> "Storage node '" + name + "' is up at " + address);
+        events.accept(info);
+        return info;
+    }
+
+    void heartbeat(String memberId, long capacity, long free) {
+        Optional<NodeInfo> cameBack = db.inTransaction(c -> {
+            NodeTable.Row r = NodeTable.byMember(c, memberId).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
+                    "This node has not said hello yet."));
+            NodeTable.Row now = new NodeTable.Row(r.name(), memberId, r.host(), r.port(), NodeInfo.UP, capacity, free, r.heartbeatSeconds(), now());
+            NodeTable.upsert(c, now);
+            return NodeInfo.DOWN.equals(r.status()) ? Optional.of(info(now, NodeTable.documents(c, r.name()))) : Optional.<NodeInfo>empty();
+        });
+        cameBack.ifPresent(events);
+    }
+
+    /** Marks down every node that missed three heartbeats; each change is pushed. */
+    void checkHeartbeats() {
+        Instant now = now();
+        List<NodeInfo> wentDown = db.inTransaction(c -> {
+            List<NodeInfo> down = new ArrayList<>();
+            for (NodeTable.Row r : NodeTable.all(c)) {
+                if (NodeInfo.UP.equals(r.status())
+                        && r.lastHeartbeat().plus(Duration.ofSeconds((long) r.heartbeatSeconds() * MISSED_HEARTBEATS)).isBefore(now)) {
+                    NodeTable.status(c, r.name(), NodeInfo.DOWN);
+                    down.add(info(new NodeTable.Row(r.name(), r.memberId(), r.host(), r.port(), NodeInfo.DOWN, r.capacity(), r.free(),
+                            r.heartbeatSeconds(), r.lastHeartbeat()), NodeTable.documents(c, r.name())));
+                }
+            }
+            return down;
+        });
+        for (NodeInfo n : wentDown) {
+            LOG.warning(() -> "Storage node '" + n.name() + "' missed " + MISSED_HEARTBEATS + " heartbeats; it is marked down");
+            RemoteNode link = remote.get(n.name());
+            if (link != null) {
+                link.close();
+            }
+            events.accept(n);
+        }
+    }
+
+    /**
+     * Deletes the blobs queued for {@code node} that no version needs any more; stops at the first failure
+     * (the node went away again) and leaves the rest queued for its next return.
+     */
+    void runDeletions(String nodeName) {
+        if (!isUp(nodeName)) {
+            return;
+        }
+        StorageNode node = node(nodeName);
+        for (String sha : db.inTransaction(c -> NodeTable.queuedDeletions(c, nodeName))) {
+            synchronized (blobGate) {
+                try {
+                    if (!db.inTransaction(c -> VersionTable.isReferencedOn(c, sha, nodeName))) {
+                        node.delete(sha);
+                    }
+                    db.inTransaction(c -> {
+                        NodeTable.unqueueDeletion(c, nodeName, sha);
+                        if (!VersionTable.isReferencedOn(c, sha, nodeName)) {
+                            InventoryTable.remove(c, nodeName, sha);
+                        }
+                        return null;
+                    });
+                } catch (SynclineException e) {
+                    LOG.info(() -> "Deleting blob " + sha + " on '" + nodeName + "' waits: " + e.getMessage());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the node's inventory as it streams in and reconciles: versions whose bytes it lacks become missing
+     * (and are no longer once the bytes are back), files no version refers to are its orphans. Runs when a node
+     * says hello, after the deletions that waited for it, and for the local node at start.
+     */
+    void reconcile(String nodeName) {
+        StorageNode node = node(nodeName);
+        synchronized (blobGate) {
+            int missing = db.inTransaction(c -> {
+                InventoryTable.clear(c, nodeName);
+                // the built-in node shares DATA/blobs with other capabilities: only documents' blobs are its inventory
+                boolean shared = node instanceof LocalNode;
+                node.inventory((sha, size) -> {
+                    try {
+                        if (!shared || VersionTable.isReferencedOn(c, sha, nodeName)) {
+                            InventoryTable.add(c, nodeName, sha, size);
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new SynclineException(ErrorCode.STORAGE, "Recording the inventory of '" + nodeName + "' failed: " + e.getMessage(), e);
+                    }
+                });
+                return InventoryTable.markMissing(c, nodeName);
+            });
+            long orphans = db.inTransaction(c -> InventoryTable.count(c, nodeName, true));
+            LOG.info(() -> "Reconciled storage node '" + nodeName + "': " + missing + " version(s) missing, " + orphans + " orphan file(s)");
+        }
+    }
+
+    NodeFileList files(String nodeName, boolean orphansOnly, int limit) {
+        requireKnown(nodeName);
+        return db.inTransaction(c -> new NodeFileList(InventoryTable.list(c, nodeName, orphansOnly, limit),
+                InventoryTable.count(c, nodeName, orphansOnly)));
+    }
+
+    /** The orphan with that hash on that node; NOT_FOUND or ALREADY_EXISTS (a document uses it) otherwise. */
+    NodeFile orphan(java.sql.Connection c, String nodeName, String sha) throws java.sql.SQLException {
+        NodeFile f = InventoryTable.find(c, nodeName, sha).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND, "The storage node '"
+                + nodeName + "' has no file " + Names.printable(sha) + " in its inventory; 'docs node orphans " + nodeName + "' lists its orphans."));
+        if (f.references() > 0) {
+            throw new SynclineException(ErrorCode.ALREADY_EXISTS, "The file " + sha + " on '" + nodeName + "' belongs to a document; it is not an orphan.");
+        }
+        return f;
+    }
+
+    /** Deletes an orphan from its node, which must be up. */
+    void purge(String nodeName, String sha) {
+        requireKnown(nodeName);
+        StorageNode node = node(nodeName);
+        if (!isUp(nodeName)) {
+            throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + nodeName + "' is down; purge when it is back.");
+        }
+        synchronized (blobGate) {
+            db.inTransaction(c -> orphan(c, nodeName, sha));
+            node.delete(sha);
+            db.inTransaction(c -> {
+                InventoryTable.remove(c, nodeName, sha);
+                return null;
+            });
+        }
+    }
+
+    private void requireKnown(String nodeName) {
+        if (list().stream().noneMatch(n -> n.name().equals(nodeName))) {
+            throw new SynclineException(ErrorCode.NOT_FOUND, "There is no storage node '" + Names.printable(nodeName) + "'; 'docs nodes' lists them.");
+        }
+    }
+
+    Object blobGate() {
+        return blobGate;
+    }
+
+    private long[] localSpace() {
+        try {
+            FileStore store = Files.getFileStore(localBlobs);
+            return new long[] {store.getTotalSpace(), store.getUsableSpace()};
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static NodeInfo info(NodeTable.Row r, long documents) {
+        return new NodeInfo(r.name(), new HostPort(r.host(), r.port()).toString(), r.status(), r.capacity(), r.free(), documents,
+                r.lastHeartbeat(), false);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public void close() {
+        remote.values().forEach(RemoteNode::close);
+    }
+}

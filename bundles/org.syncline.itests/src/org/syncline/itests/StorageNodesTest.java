@@ -1,0 +1,312 @@
+package org.syncline.itests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.JsonObject;
+import org.syncline.documents.DocumentInfo;
+import org.syncline.documents.DocumentQuery;
+import org.syncline.documents.NodeInfo;
+import org.syncline.documents.client.DocumentsClient;
+import org.syncline.protocol.Connection;
+import org.syncline.testing.ServerProcess;
+
+/**
+ * A registry-only server and two storage-only nodes, all real processes on loopback ports with their own data
+ * directories: nodes join with tokens and heartbeat; the registry puts bytes on the node asked for or the one
+ * with most free space, streams them back, survives a node killed mid-upload, marks dead nodes down, and
+ * finishes a deletion when the node that holds the bytes returns.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StorageNodesTest {
+    private static final Map<String, String> AS_ADMIN = Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD);
+    private Path homes;
+    private ServerProcess registry;
+    private ServerProcess small;
+    private ServerProcess large;
+    private Connection admin;
+    private DocumentsClient docs;
+
+    @BeforeAll
+    void start() throws Exception {
+        homes = Files.createTempDirectory("syncline-itest-nodes");
+        registry = new ServerProcess(homes.resolve("registry"), "--roles", "registry");
+        small = node("small", 10_000_000L);
+        large = node("large", 100_000_000L);
+        admin = registry.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        docs = new DocumentsClient(admin);
+        await(() -> upNodes().size() == 2, "both nodes up");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        admin.close();
+        small.close();
+        large.close();
+        registry.close();
+    }
+
+    private ServerProcess node(String name, long capacity) throws Exception {
+        var t = registry.cli(AS_ADMIN, "--json", "node", "token");
+        assertEquals(0, t.exitCode(), t.stderr());
+        return new ServerProcess(homes.resolve(name), "--roles", "storage", "--join", registry.address().toString(), "--token",
+                JsonObject.parse(t.stdout()).string("token"), "--set", "docs.node-name=" + name, "--set", "docs.capacity=" + capacity,
+                "--set", "docs.heartbeat=1s");
+    }
+
+    private List<String> upNodes() {
+        return docs.nodes().stream().filter(NodeInfo::isUp).map(NodeInfo::name).toList();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Optional<Path> blobOn(ServerProcess node, String sha) throws IOException {
+        Path dir = node.data.resolve("docs").resolve("blobs");
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().equals(sha)).findFirst();
+        }
+    }
+
+    private DocumentInfo put(String name, byte[] content, String node) {
+        return docs.register(name, null, "", List.of(), node, new ByteArrayInputStream(content));
+    }
+
+    private byte[] get(String id, int version) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        docs.get(id, version, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void nodesJoinAndReportWhereTheyListenAndTheirSpace() {
+        List<NodeInfo> nodes = docs.nodes();
+        assertEquals(List.of("large", "small"), nodes.stream().map(NodeInfo::name).toList(), "a registry-only server has no local node");
+        NodeInfo s = nodes.get(1);
+        assertEquals(small.address().toString(), s.address());
+        assertEquals(10_000_000L, s.capacity());
+        assertTrue(s.free() <= s.capacity() && s.free() > 0, s.toString());
+        assertFalse(s.local());
+    }
+
+    @Test
+    void bytesGoToTheNodeAskedForOrTheOneWithMostFreeSpaceAndComeBackIdentical() throws Exception {
+        byte[] one = "kept on the small node\n".repeat(1000).getBytes();
+        byte[] two = "kept where the registry chose\n".repeat(1000).getBytes();
+        DocumentInfo onSmall = put("on-small.txt", one, "small");
+        assertEquals("small", onSmall.node());
+        assertTrue(blobOn(small, onSmall.sha256()).isPresent(), "the small node's blob folder has the file");
+        assertFalse(blobOn(large, onSmall.sha256()).isPresent());
+        DocumentInfo chosen = put("chosen.txt", two, null);
+        assertEquals("large", chosen.node(), "the large node has more free space");
+        assertTrue(blobOn(large, chosen.sha256()).isPresent());
+        assertArrayEquals(one, get(onSmall.id(), 0));
+        assertArrayEquals(two, get(chosen.id(), 0));
+
+        var found = docs.search(DocumentQuery.all().withNode("small"));
+        assertTrue(found.documents().stream().allMatch(d -> d.node().equals("small")) && found.documents().stream()
+                .anyMatch(d -> d.id().equals(onSmall.id())), found.toString());
+        var cli = registry.cli(AS_ADMIN, "docs", "find", "--node", "large");
+        assertEquals(0, cli.exitCode(), cli.stderr());
+        assertTrue(cli.stdout().contains(chosen.id()) && !cli.stdout().contains(onSmall.id()), cli.stdout());
+
+        // a new version goes where the document is, and both versions come back
+        byte[] three = "second version\n".repeat(500).getBytes();
+        DocumentInfo updated = docs.update(onSmall.id(), new ByteArrayInputStream(three));
+        assertEquals(2, updated.version());
+        assertEquals("small", updated.node());
+        assertArrayEquals(three, get(onSmall.id(), 0));
+        assertArrayEquals(one, get(onSmall.id(), 1));
+
+        SynclineException unknown = assertThrows(SynclineException.class, () -> put("x.txt", one, "nosuch"));
+        assertEquals(ErrorCode.NOT_FOUND, unknown.code());
+    }
+
+    @Test
+    void aNodeKilledDuringAnUploadLeavesNoDocumentAndTheClientIsTold() throws Exception {
+        long before = docs.search(DocumentQuery.all()).total();
+        long size = 512L * 1024 * 1024;
+        InputStream endless = new InputStream() {
+            private long sent;
+            private boolean killed;
+
+            @Override
+            public int read() {
+                byte[] b = new byte[1];
+                return read(b, 0, 1) < 0 ? -1 : b[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= size) {
+                    return -1;
+                }
+                if (!killed && sent > 4 * 1024 * 1024) {
+                    killed = true;
+                    try {
+                        small.kill9();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                int n = (int) Math.min(len, size - sent);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                sent += n;
+                return n;
+            }
+        };
+        SynclineException e = assertThrows(SynclineException.class, () -> docs.register("big.bin", null, "", List.of(), "small", endless));
+        assertTrue(e.getMessage().contains("'small'"), e.getMessage());
+        assertEquals(before, docs.search(DocumentQuery.all()).total(), "no document appeared");
+        assertTrue(docs.search(DocumentQuery.all().withName("big.bin")).documents().isEmpty());
+
+        small.start();
+        await(() -> upNodes().contains("small"), "the small node back up");
+        DocumentInfo retry = put("after-restart.txt", "retried".getBytes(), "small");
+        assertArrayEquals("retried".getBytes(), get(retry.id(), 0));
+    }
+
+    @Test
+    void aDeadNodeIsMarkedDownAndADeletionWaitsForItsReturn() throws Exception {
+        byte[] content = "deleted while its node is down\n".repeat(100).getBytes();
+        DocumentInfo doc = put("doomed.txt", content, "large");
+        assertTrue(blobOn(large, doc.sha256()).isPresent());
+
+        BlockingQueue<NodeInfo> events = new LinkedBlockingQueue<>();
+        try (Connection watcher = registry.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            new DocumentsClient(watcher).watchNodes(events::add);
+            large.kill9();
+            NodeInfo down = null;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && (down == null || !down.name().equals("large") || down.isUp())) {
+                down = events.poll(1, TimeUnit.SECONDS);
+            }
+            assertTrue(down != null && down.name().equals("large") && NodeInfo.DOWN.equals(down.status()), String.valueOf(down));
+
+            SynclineException refused = assertThrows(SynclineException.class, () -> put("x.txt", content, "large"));
+            assertTrue(refused.getMessage().contains("is down"), refused.getMessage());
+
+            docs.delete(doc.id());
+            assertEquals(ErrorCode.NOT_FOUND, assertThrows(SynclineException.class, () -> docs.info(doc.id())).code());
+            assertTrue(docs.search(DocumentQuery.all().withName("doomed")).documents().isEmpty(), "invisible at once");
+            assertTrue(blobOn(large, doc.sha256()).isPresent(), "the bytes wait on the dead node");
+
+            large.start();
+            NodeInfo up = null;
+            deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && (up == null || !up.name().equals("large") || !up.isUp())) {
+                up = events.poll(1, TimeUnit.SECONDS);
+            }
+            assertTrue(up != null && up.isUp(), "an up event for the returning node: " + up);
+        }
+        await(() -> {
+            try {
+                return blobOn(large, doc.sha256()).isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        }, "the queued deletion runs once the node is back");
+    }
+
+    private static String placeBlob(ServerProcess node, byte[] content) throws IOException {
+        String sha = org.syncline.core.Sha256.hex(content);
+        Path dir = node.data.resolve("docs").resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(sha), content);
+        return sha;
+    }
+
+    @Test
+    void aRestartedNodeReportsItsInventoryMissingFilesAndOrphansAreShownAndAdoptedOrPurged() throws Exception {
+        DocumentInfo gone = put("gone.txt", "removed by hand while the node was down\n".getBytes(), "small");
+        DocumentInfo kept = put("kept.txt", "still there\n".getBytes(), "small");
+        assertEquals(DocumentInfo.OK, docs.info(gone.id()).state());
+        small.terminate();
+        Files.delete(blobOn(small, gone.sha256()).orElseThrow());
+        byte[] adoptable = "a file nobody registered\n".repeat(20).getBytes();
+        byte[] purgeable = "another stray file\n".getBytes();
+        String adoptSha = placeBlob(small, adoptable);
+        String purgeSha = placeBlob(small, purgeable);
+        small.start();
+
+        await(() -> DocumentInfo.MISSING.equals(docs.info(gone.id()).state()), "the removed file's document marked missing");
+        assertEquals(DocumentInfo.OK, docs.info(kept.id()).state());
+        SynclineException missing = assertThrows(SynclineException.class, () -> get(gone.id(), 0));
+        assertTrue(missing.getMessage().contains("missing from storage node 'small'"), missing.getMessage());
+        var info = registry.cli(AS_ADMIN, "docs", "info", gone.id());
+        assertTrue(info.stdout().contains("missing"), info.stdout());
+
+        var orphans = registry.cli(AS_ADMIN, "--json", "docs", "node", "orphans", "small");
+        assertEquals(0, orphans.exitCode(), orphans.stderr());
+        assertTrue(orphans.stdout().contains(adoptSha) && orphans.stdout().contains(purgeSha), orphans.stdout());
+        assertFalse(orphans.stdout().contains(kept.sha256()), "a file a document uses is no orphan");
+        var files = registry.cli(AS_ADMIN, "--json", "docs", "node", "files", "small");
+        assertTrue(files.stdout().contains(kept.sha256()) && files.stdout().contains(adoptSha), files.stdout());
+
+        String pw = registry.writeFile("nora.pw", "nora-password-1\n").toString();
+        assertEquals(0, registry.cli(AS_ADMIN, "user", "add", "nora", "--password-file", pw).exitCode());
+        Map<String, String> asNora = Map.of("SYNCLINE_USER", "nora", "SYNCLINE_PASSWORD", "nora-password-1");
+        for (String[] cmd : List.of(new String[] {"docs", "node", "orphans", "small"},
+                new String[] {"docs", "node", "adopt", "small", adoptSha, "--name", "mine.txt"},
+                new String[] {"docs", "node", "purge", "small", purgeSha})) {
+            var r = registry.cli(asNora, cmd);
+            assertEquals(1, r.exitCode(), r.stdout());
+            assertTrue(r.stderr().startsWith("syncline: ACCESS_DENIED: "), r.stderr());
+        }
+
+        var adopt = registry.cli(AS_ADMIN, "--json", "docs", "node", "adopt", "small", adoptSha, "--name", "adopted.txt");
+        assertEquals(0, adopt.exitCode(), adopt.stderr());
+        String adoptedId = JsonObject.parse(adopt.stdout()).string("id");
+        DocumentInfo adopted = docs.info(adoptedId);
+        assertEquals("admin", adopted.owner());
+        assertEquals("small", adopted.node());
+        assertArrayEquals(adoptable, get(adoptedId, 0));
+
+        var purge = registry.cli(AS_ADMIN, "docs", "node", "purge", "small", purgeSha);
+        assertEquals(0, purge.exitCode(), purge.stderr());
+        assertTrue(blobOn(small, purgeSha).isEmpty(), "purged from the node's folder");
+        var after = registry.cli(AS_ADMIN, "--json", "docs", "node", "orphans", "small");
+        assertFalse(after.stdout().contains(purgeSha) || after.stdout().contains(adoptSha), after.stdout());
+        var notOrphan = registry.cli(AS_ADMIN, "docs", "node", "purge", "small", kept.sha256());
+        assertEquals(1, notOrphan.exitCode());
+        assertTrue(notOrphan.stderr().contains("not an orphan"), notOrphan.stderr());
+    }
+
+    @Test
+    void usersCannotActAsNodes() {
+        SynclineException e = assertThrows(SynclineException.class, () -> admin.request("docs.node.heartbeat",
+                org.syncline.core.json.Json.object("capacity", 1, "free", 1)));
+        assertEquals(ErrorCode.ACCESS_DENIED, e.code());
+    }
+}
