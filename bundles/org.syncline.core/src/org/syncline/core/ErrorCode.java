@@ -24,6 +24,7 @@ public enum ErrorCode {
     CONFIG,
     STORAGE,
     INTEGRITY,
+    QUOTA_EXCEEDED,
     INTERNAL;
 
     /** Reads a code sent by a peer; an unknown name becomes {@link #INTERNAL} rather than failing. */
