@@ -214,7 +214,7 @@ final class SyncHub {
             for (FileRow row : rows) {
                 RevisionRow r = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
                 List<ChunkRef> list = r.deleted() ? List.of() : RevisionTable.chunks(c, row.id(), r.number());
-                files.add(new RemoteFile(row.path(), r.number(), r.deleted(), r.size(), r.sha256(), list, r.author(), r.created(), row.seq()));
+                files.add(new RemoteFile(row.path(), r.number(), r.deleted(), r.size(), r.deleted() ? "" : r.sha256(), list, r.author(), r.created(), row.seq()));
                 last = row.seq();
             }
             return new ChangePage(files, last, rows.size() == PAGE);
@@ -354,7 +354,7 @@ final class SyncHub {
     }
 
     static Revision revision(String path, RevisionRow r) {
-        return new Revision(path, r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted());
+        return new Revision(path, r.number(), r.author(), r.created(), r.size(), r.deleted() ? "" : r.sha256(), r.deleted());
     }
 
     private static long nextSeq(Connection c) throws SQLException {

@@ -88,11 +88,16 @@ final class SyncPass {
                 }
             }
             Map<String, LocalIndex.ChunkSource> sources = index.chunkSources(disk);
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (RemoteFile r : page.files()) {
-                tasks.add(() -> apply(r, sources));
+            // contents first, deletions after: a file renamed on the hub is copied from its old place, not downloaded
+            for (boolean deletions : new boolean[] { false, true }) {
+                List<Callable<Integer>> tasks = new ArrayList<>();
+                for (RemoteFile r : page.files()) {
+                    if (r.deleted() == deletions) {
+                        tasks.add(() -> apply(r, sources));
+                    }
+                }
+                actions += all(tasks);
             }
-            actions += all(tasks);
             index.cursor(page.cursor());
             index.save();
             if (!page.more()) {
@@ -210,9 +215,9 @@ final class SyncPass {
         }
         if (!writable) {
             for (FileChange c : changes) {
-                Pending p = changed.get(c.newPath() != null ? c.newPath() : c.path());
+                Pending p = changed.get(c.newPath().isEmpty() ? c.path() : c.newPath());
                 report.once("readonly:" + c.path() + ":" + (p == null ? "gone" : p.file().mtime()), "read-only: the local change to "
-                        + (c.newPath() != null ? c.newPath() : c.path()) + " is not uploaded: you may only read folder '" + folder + "'");
+                        + (c.newPath().isEmpty() ? c.path() : c.newPath()) + " is not uploaded: you may only read folder '" + folder + "'");
             }
             index.save();
             return 0;
