@@ -242,6 +242,75 @@ class SyncFoldersTest {
     }
 
     @Test
+    void theHubCommitsAChangeSetWholeKeepsBothSidesOfARaceAndPushesOnlyToReaders() throws Exception {
+        try (Connection ann = server.connect("ann", "ann-password-1"); Connection ben = server.connect("ben", "ben-password-1");
+                Connection eve = server.connect("eve", "eve-password-1")) {
+            SyncClient a = new SyncClient(ann);
+            SyncClient b = new SyncClient(ben);
+            java.util.concurrent.BlockingQueue<String> annHears = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.BlockingQueue<String> eveHears = new java.util.concurrent.LinkedBlockingQueue<>();
+            a.watch((folder, cursor) -> annHears.add(folder));
+            new SyncClient(eve).watch((folder, cursor) -> eveHears.add(folder));
+            a.create("race");
+            a.share("race", "user", "ben", "write");
+
+            FileChange v1 = put(a, "race", "doc.txt", 0, "v1");
+            assertEquals(1, a.commit("race", List.of(v1)).files().get(0).revision());
+            assertEquals("race", annHears.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+
+            var mine = a.commit("race", List.of(put(a, "race", "doc.txt", 1, "ann's v2"))).files().get(0);
+            assertEquals(2, mine.revision());
+            var theirs = b.commit("race", List.of(put(b, "race", "doc.txt", 1, "ben's v2"))).files().get(0);
+            assertTrue(theirs.conflict(), theirs.toString());
+            assertEquals("doc.txt", theirs.requestedPath());
+            assertTrue(theirs.path().matches("doc \\(conflict ben \\d{4}-\\d{2}-\\d{2} \\d{6}\\)\\.txt"), theirs.path());
+            assertEquals(2, a.history("race", "doc.txt").size(), "nothing overwritten: " + a.history("race", "doc.txt"));
+
+            var stale = b.commit("race", List.of(FileChange.delete("doc.txt", 1))).files().get(0);
+            assertTrue(stale.skipped(), "a delete of an older revision keeps the newer one");
+
+            FileChange good = put(a, "race", "one.txt", 0, "one");
+            FileChange bad = FileChange.put("two.txt", 0, 3, "ab".repeat(32), List.of(new ChunkRef("ab".repeat(32), 3)));
+            SynclineException e = assertThrows(SynclineException.class, () -> a.commit("race", List.of(good, bad)));
+            assertEquals(ErrorCode.INTEGRITY, e.code());
+            assertTrue(a.history("race", null).stream().noneMatch(r -> r.path().equals("one.txt")), "all or nothing");
+
+            var restore = server.cli(AS_ANN, "folder", "restore", "race", "doc.txt", "1");
+            assertEquals(0, restore.exitCode(), restore.stderr());
+            assertEquals(3, a.history("race", "doc.txt").get(0).number());
+            assertEquals(a.history("race", "doc.txt").get(2).sha256(), a.history("race", "doc.txt").get(0).sha256());
+            var members = server.cli(AS_ANN, "--json", "folder", "members", "race");
+            assertTrue(members.stdout().contains("\"ben\"") && members.stdout().contains("\"write\""), members.stdout());
+            assertEquals(0, server.cli(AS_ANN, "folder", "unshare", "race", "ben").exitCode());
+            assertThrows(SynclineException.class, () -> b.changesSince("race", 0));
+            assertTrue(eveHears.isEmpty(), "eve may not read 'race' and heard of it: " + eveHears);
+        }
+    }
+
+    private static FileChange put(SyncClient client, String folder, String path, long base, String text) {
+        byte[] data = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = Sha256.hex(data);
+        if (!client.missingChunks(folder, List.of(sha)).isEmpty()) {
+            client.putChunk(folder, sha, data);
+        }
+        return FileChange.put(path, base, data.length, sha, List.of(new ChunkRef(sha, data.length)));
+    }
+
+    @Test
+    void aTrashedFileIsPurgedAfterTheRetention() throws Exception {
+        try (ServerProcess quick = new ServerProcess(server.home.resolve("purging"), "--set", "sync.trash-retention=1s", "--set",
+                "sync.purge-interval=1s"); Connection c = quick.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            SyncClient sync = new SyncClient(c);
+            sync.create("short");
+            sync.commit("short", List.of(put(sync, "short", "gone.txt", 0, "soon gone")));
+            sync.commit("short", List.of(FileChange.delete("gone.txt", 1)));
+            assertEquals(1, sync.trash("short").size());
+            await(() -> sync.trash("short").isEmpty(), "the purge of gone.txt");
+            assertTrue(sync.history("short", null).isEmpty(), "its revisions go with it");
+        }
+    }
+
+    @Test
     void aQuotaRefusesACommitThatWouldExceedItAndNamesIt() throws Exception {
         var set = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "folder", "quota", "quinn", "1000");
         assertEquals(0, set.exitCode(), set.stderr());

@@ -134,8 +134,8 @@ final class SyncPass {
             }
             return 0;
         }
-        if (idx != null && idx.revision() == r.revision() && r.sha256().equals(idx.sha256()) && idx.matches(local)) {
-            return 0;
+        if (idx != null && idx.revision() == r.revision() && r.sha256().equals(idx.sha256())) {
+            return 0; // this revision is what we synced (often our own commit coming back); local edits since go up with it as base
         }
         if (local != null && (idx == null || !idx.matches(local))) {
             FileContent here = FileContent.of(target);
