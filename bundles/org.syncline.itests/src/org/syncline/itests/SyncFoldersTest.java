@@ -164,6 +164,28 @@ class SyncFoldersTest {
     }
 
     @Test
+    void editsMadeWhileTheHubIsDownReconcileWhenItIsBack() throws Exception {
+        shared("outage");
+        SyncAgentProcess a = agent("ann", "outage-a", "outage").start();
+        SyncAgentProcess b = agent("ben", "outage-b", "outage").start();
+        Files.writeString(a.dir.resolve("before.txt"), "before\n");
+        awaitContent(b.dir.resolve("before.txt"), "before\n");
+
+        server.kill9();
+        admin.close();
+        Files.writeString(a.dir.resolve("from-a.txt"), "written offline on A\n");
+        Files.writeString(b.dir.resolve("from-b.txt"), "written offline on B\n");
+        Files.delete(b.dir.resolve("before.txt"));
+        a.awaitLine(l -> l.contains(" offline outage: "), "that it is offline");
+        server.start();
+        admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD);
+
+        awaitContent(b.dir.resolve("from-a.txt"), "written offline on A\n");
+        awaitContent(a.dir.resolve("from-b.txt"), "written offline on B\n");
+        await(() -> !Files.exists(a.dir.resolve("before.txt")), "the offline deletion to reach A");
+    }
+
+    @Test
     void aRestartedAgentUploadsNothingUnchangedAndAKilledUploadResumes() throws Exception {
         shared("big");
         SyncAgentProcess a = agent("ann", "big-a", "big").start();

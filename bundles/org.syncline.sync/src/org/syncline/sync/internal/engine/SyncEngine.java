@@ -107,9 +107,13 @@ public final class SyncEngine implements AutoCloseable {
         });
         connectionListener = s -> {
             if (s == ConnectionState.CONNECTED) {
+                if (state == State.OFFLINE) {
+                    report.line("online " + folder + ": connected again; catching up");
+                }
                 requestSync();
-            } else if (s == ConnectionState.RECONNECTING) {
+            } else if (s == ConnectionState.RECONNECTING && state != State.OFFLINE) {
                 state = State.OFFLINE;
+                report.line("offline " + folder + ": lost the connection to the hub; local changes are kept and sent when it is back");
             }
         };
         client.connection().addStateListener(connectionListener);
