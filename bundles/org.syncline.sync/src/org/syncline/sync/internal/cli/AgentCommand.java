@@ -72,20 +72,27 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
                 limit(file.get("down-limit", downLimit == null ? null : downLimit.toString())), defaults.parallel());
 
         PrintStream out = System.out;
-        Connection connection = Connection.open(new ConnectionSettings(address, name, password, "syncline-sync-agent", Duration.ofSeconds(60), true),
-                KnownServers.forUser(), new FingerprintCheck(fingerprint != null ? fingerprint : System.getenv("SYNCLINE_TRUST_FINGERPRINT")));
-        java.util.Arrays.fill(password, '\0');
-        SyncClient client = new SyncClient(connection);
-        List<SyncEngine> engines = new ArrayList<>();
+        List<SyncEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Connection[] opened = new Connection[1];
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             line(out, "stopping");
             engines.forEach(SyncEngine::close);
-            connection.close();
+            synchronized (opened) {
+                if (opened[0] != null) {
+                    opened[0].close();
+                }
+            }
             line(out, "stopped");
             stopped.countDown();
-        }, "sync-agent-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        }, "sync-agent-stop"));
+        ConnectionSettings connect = new ConnectionSettings(address, name, password, "syncline-sync-agent", Duration.ofSeconds(60), true);
+        java.util.Arrays.fill(password, '\0');
+        Connection connection = open(connect, new FingerprintCheck(fingerprint != null ? fingerprint : System.getenv("SYNCLINE_TRUST_FINGERPRINT")), out);
+        synchronized (opened) {
+            opened[0] = connection;
+        }
+        SyncClient client = new SyncClient(connection);
         for (String[] p : mapped) {
             FolderInfo f = client.info(p[1]);
             if ("read".equals(f.right())) {
@@ -106,6 +113,27 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
         }
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Waits for a server that cannot be reached yet (a laptop starting without network); other refusals end the agent. */
+    private static Connection open(ConnectionSettings settings, FingerprintCheck trust, PrintStream out) throws InterruptedException {
+        long wait = 1000;
+        boolean said = false;
+        while (true) {
+            try {
+                return Connection.open(settings, KnownServers.forUser(), trust);
+            } catch (SynclineException e) {
+                if (e.code() != ErrorCode.CONNECTION_FAILED) {
+                    throw e;
+                }
+                if (!said) {
+                    line(out, "waiting for " + settings.server() + ": " + e.getMessage());
+                    said = true;
+                }
+                Thread.sleep(wait);
+                wait = Math.min(30_000, wait * 2);
+            }
+        }
     }
 
     private static synchronized void line(PrintStream out, String text) {
