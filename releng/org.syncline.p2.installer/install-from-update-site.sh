@@ -106,7 +106,7 @@ else
   abort "director exited with $rc installing the core and server features from file:$SITE" "$WORK/install-a.log"
 fi
 check_bundles "$A" "installation A" org.syncline.core org.syncline.protocol org.syncline.store org.syncline.admin \
-  org.syncline.admin.server org.syncline.documents org.syncline.documents.server org.syncline.server.api org.syncline.cli.api org.syncline.server org.syncline.cli \
+  org.syncline.admin.server org.syncline.documents org.syncline.documents.server org.syncline.sync org.syncline.sync.server org.syncline.server.api org.syncline.cli.api org.syncline.server org.syncline.cli \
   org.apache.mina.core slf4j.api slf4j.jdk14 picocli
 
 director "$A" roots-a -listInstalledRoots

@@ -26,6 +26,8 @@ public enum ErrorCode {
     INTEGRITY,
     /** A change made on an old version of an object that someone changed since (optimistic saves). */
     CONFLICT,
+    /** A write that would take a user past the storage quota an admin set. */
+    QUOTA_EXCEEDED,
     INTERNAL;
 
     /** Reads a code sent by a peer; an unknown name becomes {@link #INTERNAL} rather than failing. */

@@ -1,0 +1,121 @@
+package org.syncline.itests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.syncline.testing.ServerProcess;
+
+/**
+ * A real {@code syncline sync-agent} of the server installation, for one user and one pair, with its own
+ * trusted-servers file; its output lines are kept to wait on and to assert on.
+ */
+final class SyncAgentProcess implements AutoCloseable {
+    private final ServerProcess server;
+    private final Path home;
+    private final String user;
+    final Path dir;
+    private final String folder;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private Process process;
+
+    SyncAgentProcess(ServerProcess server, String user, Path dir, String folder) throws IOException {
+        this.server = server;
+        this.user = user;
+        this.dir = dir;
+        this.folder = folder;
+        this.home = server.home.resolve("agent-" + user + "-" + dir.getFileName());
+        Files.createDirectories(home);
+        Files.createDirectories(dir);
+        Files.writeString(home.resolve("password"), user + "-password-1\n");
+    }
+
+    /** Starts the agent and waits for its first completed sync. */
+    SyncAgentProcess start(String... extraArgs) throws Exception {
+        launch(extraArgs);
+        awaitLine(l -> l.contains(" ready "), "its first sync");
+        return this;
+    }
+
+    /** Starts the agent and waits until it watches its directory (its first sync may still run). */
+    SyncAgentProcess launch(String... extraArgs) throws Exception {
+        output.clear();
+        List<String> cmd = new ArrayList<>(List.of(ServerProcess.install().resolve("syncline").toString(), "sync-agent", "--server",
+                server.address().toString(), "--user", user, "--password-file", home.resolve("password").toString(), "--pair",
+                dir + "=" + folder, "--rescan", "5s"));
+        cmd.addAll(List.of(extraArgs));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        pb.environment().put("SYNCLINE_TRUST_FINGERPRINT", server.fingerprint());
+        pb.environment().remove("SYNCLINE_SERVER");
+        process = pb.start();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread pump = new Thread(() -> {
+            try {
+                for (String line; (line = reader.readLine()) != null;) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                // ended
+            }
+        }, "agent-output " + user);
+        pump.setDaemon(true);
+        pump.start();
+        awaitLine(l -> l.contains(" watching "), "that it watches " + dir);
+        return this;
+    }
+
+    /** The first line (since the start) that {@code test} accepts, waiting up to 90 s. */
+    String awaitLine(Predicate<String> test, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (String l : output) {
+                if (test.test(l)) {
+                    return l;
+                }
+            }
+            if (process != null && !process.isAlive() && output.stream().noneMatch(test)) {
+                throw new AssertionError("The agent of " + user + " ended (" + process.exitValue() + ") before " + what + ": " + output);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The agent of " + user + " did not report " + what + " within 90 s: " + output);
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    /** SIGTERM, as a service manager stops it; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill9();
+            throw new AssertionError("The agent of " + user + " did not stop within 30 s of SIGTERM: " + output);
+        }
+        return process.exitValue();
+    }
+
+    /** kill -9 of the JVM (and the launch script around it): no shutdown hook runs. */
+    void kill9() throws InterruptedException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.toHandle().destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill9();
+        }
+    }
+}

@@ -1,0 +1,418 @@
+package org.syncline.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.syncline.admin.client.AdminClient;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.chunk.ChunkReader;
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.ServerStatus;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.FolderInfo;
+import org.syncline.sync.client.SyncClient;
+import org.syncline.testing.ServerProcess;
+
+/**
+ * Sync folders end to end: a real server product (the hub) and real {@code syncline sync-agent} processes,
+ * each with its own local directory, on loopback. Waits poll the directories and the agents' output; nothing
+ * asserts a timing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncFoldersTest {
+    private static final Map<String, String> AS_ANN = Map.of("SYNCLINE_USER", "ann", "SYNCLINE_PASSWORD", "ann-password-1");
+    private static final Map<String, String> AS_EVE = Map.of("SYNCLINE_USER", "eve", "SYNCLINE_PASSWORD", "eve-password-1");
+    private ServerProcess server;
+    private Connection admin;
+    private final List<SyncAgentProcess> agents = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        server = new ServerProcess(Files.createTempDirectory("syncline-itest-sync"), "--set", "sync.trash-retention=30d");
+        admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        AdminClient a = new AdminClient(admin);
+        for (String user : List.of("ann", "ben", "eve", "rita", "quinn")) {
+            a.addUser(user, (user + "-password-1").toCharArray(), false);
+        }
+    }
+
+    @AfterEach
+    void stopAgents() throws Exception {
+        for (SyncAgentProcess agent : agents) {
+            agent.close();
+        }
+        agents.clear();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        admin.close();
+        server.close();
+    }
+
+    @Test
+    void theHubRunsSyncForItsHubRole() {
+        assertTrue(ServerStatus.of(admin).capabilities().contains("sync"), ServerStatus.of(admin).toString());
+    }
+
+    @Test
+    void changesInOneDirectoryReachTheOtherAndTheTrashBringsADeletedFileBack() throws Exception {
+        shared("team");
+        SyncAgentProcess a = agent("ann", "team-a", "team").start();
+        SyncAgentProcess b = agent("ben", "team-b", "team").start();
+
+        Files.createDirectories(a.dir.resolve("docs"));
+        Files.writeString(a.dir.resolve("docs/plan.txt"), "first plan\n");
+        awaitContent(b.dir.resolve("docs/plan.txt"), "first plan\n");
+
+        Files.writeString(a.dir.resolve("docs/plan.txt"), "second plan, longer\n");
+        awaitContent(b.dir.resolve("docs/plan.txt"), "second plan, longer\n");
+
+        Files.move(a.dir.resolve("docs/plan.txt"), a.dir.resolve("plan-final.txt"));
+        awaitContent(b.dir.resolve("plan-final.txt"), "second plan, longer\n");
+        await(() -> !Files.exists(b.dir.resolve("docs/plan.txt")), "the old name to go from B");
+
+        Files.writeString(b.dir.resolve("notes.txt"), "written on B\n");
+        awaitContent(a.dir.resolve("notes.txt"), "written on B\n");
+        Files.delete(a.dir.resolve("notes.txt"));
+        await(() -> !Files.exists(b.dir.resolve("notes.txt")), "the deletion to reach B");
+
+        var trash = server.cli(AS_ANN, "--json", "folder", "trash", "team");
+        assertEquals(0, trash.exitCode(), trash.stderr());
+        assertTrue(trash.stdout().contains("\"notes.txt\""), trash.stdout());
+        var restore = server.cli(AS_ANN, "folder", "trash", "team", "--restore", "notes.txt");
+        assertEquals(0, restore.exitCode(), restore.stderr());
+        awaitContent(a.dir.resolve("notes.txt"), "written on B\n");
+        awaitContent(b.dir.resolve("notes.txt"), "written on B\n");
+
+        var history = server.cli(AS_ANN, "--json", "folder", "history", "team", "notes.txt");
+        assertEquals(0, history.exitCode(), history.stderr());
+        assertTrue(history.stdout().contains("\"number\": 3"), "created, deleted, restored: " + history.stdout());
+        var restored = server.cli(AS_ANN, "folder", "history", "team");
+        assertTrue(restored.stdout().contains("plan-final.txt"), restored.stdout());
+    }
+
+    @Test
+    void ignoreRulesAndSymlinksStayLocalAndAreReported() throws Exception {
+        shared("ignores");
+        SyncAgentProcess a = agent("ann", "ign-a", "ignores");
+        Files.writeString(a.dir.resolve(".synclineignore"), "*.log\nbuild/\n");
+        a.start();
+        SyncAgentProcess b = agent("ben", "ign-b", "ignores").start();
+        Files.writeString(a.dir.resolve("debug.log"), "noise\n");
+        Files.createDirectories(a.dir.resolve("build"));
+        Files.writeString(a.dir.resolve("build/out.bin"), "object\n");
+        Files.writeString(a.dir.resolve("draft.txt~"), "editor backup\n");
+        Path outside = Files.createTempDirectory(server.home, "outside");
+        Files.writeString(outside.resolve("secret.txt"), "not in the folder\n");
+        Files.createSymbolicLink(a.dir.resolve("link"), outside);
+        Files.writeString(a.dir.resolve("kept.txt"), "synced\n");
+        awaitContent(b.dir.resolve("kept.txt"), "synced\n");
+        a.awaitLine(l -> l.contains("symlink not followed: link"), "the symlink");
+        // kept.txt came after the others; the agent has seen them all by then
+        assertFalse(Files.exists(b.dir.resolve("debug.log")));
+        assertFalse(Files.exists(b.dir.resolve("build")));
+        assertFalse(Files.exists(b.dir.resolve("draft.txt~")));
+        assertFalse(Files.exists(b.dir.resolve("link")));
+        assertFalse(Files.exists(b.dir.resolve("secret.txt")));
+    }
+
+    @Test
+    void editsOfOneFileOnBothSidesWhileOneIsStoppedKeepBothAsAConflictCopy() throws Exception {
+        shared("clash");
+        SyncAgentProcess a = agent("ann", "clash-a", "clash").start();
+        SyncAgentProcess b = agent("ben", "clash-b", "clash").start();
+        Files.writeString(a.dir.resolve("report.txt"), "original\n");
+        awaitContent(b.dir.resolve("report.txt"), "original\n");
+
+        assertEquals(143, b.stop(), "SIGTERM ends the agent cleanly: " + b.output());
+        assertTrue(b.output().stream().anyMatch(l -> l.endsWith(" stopped")), b.output().toString());
+        Files.writeString(b.dir.resolve("report.txt"), "ben's offline edit\n");
+        Files.writeString(a.dir.resolve("report.txt"), "ann's edit\n");
+        a.awaitLine(l -> l.contains("upload report.txt (revision 2"), "ann's edit");
+        b.start();
+
+        Pattern copy = Pattern.compile("report \\(conflict ben \\d{4}-\\d{2}-\\d{2} \\d{6}\\)\\.txt");
+        for (SyncAgentProcess side : List.of(a, b)) {
+            Path conflict = await(() -> find(side.dir, copy), "a conflict copy in " + side.dir);
+            awaitContent(conflict, "ben's offline edit\n");
+            awaitContent(side.dir.resolve("report.txt"), "ann's edit\n");
+        }
+    }
+
+    @Test
+    void editsMadeWhileTheHubIsDownReconcileWhenItIsBack() throws Exception {
+        shared("outage");
+        SyncAgentProcess a = agent("ann", "outage-a", "outage").start();
+        SyncAgentProcess b = agent("ben", "outage-b", "outage").start();
+        Files.writeString(a.dir.resolve("before.txt"), "before\n");
+        awaitContent(b.dir.resolve("before.txt"), "before\n");
+
+        server.kill9();
+        admin.close();
+        Files.writeString(a.dir.resolve("from-a.txt"), "written offline on A\n");
+        Files.writeString(b.dir.resolve("from-b.txt"), "written offline on B\n");
+        Files.delete(b.dir.resolve("before.txt"));
+        a.awaitLine(l -> l.contains(" offline outage: "), "that it is offline");
+        server.start();
+        admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD);
+
+        awaitContent(b.dir.resolve("from-a.txt"), "written offline on A\n");
+        awaitContent(a.dir.resolve("from-b.txt"), "written offline on B\n");
+        await(() -> !Files.exists(a.dir.resolve("before.txt")), "the offline deletion to reach A");
+    }
+
+    @Test
+    void aRestartedAgentUploadsNothingUnchangedAndAKilledUploadResumes() throws Exception {
+        shared("big");
+        SyncAgentProcess a = agent("ann", "big-a", "big").start();
+        SyncAgentProcess b = agent("ben", "big-b", "big").start();
+        Files.writeString(a.dir.resolve("small.txt"), "small\n");
+        awaitContent(b.dir.resolve("small.txt"), "small\n");
+        a.stop();
+        String ready = a.start().awaitLine(l -> l.contains(" ready "), "ready");
+        assertTrue(ready.contains("uploaded-files=0 uploaded-chunks=0 uploaded-bytes=0"), ready);
+
+        // 12 MiB of random bytes at 1 MB/s: the kill comes long before the upload ends
+        a.stop();
+        Path big = a.dir.resolve("big.bin");
+        byte[] block = new byte[1024 * 1024];
+        Random random = new Random(11);
+        try (var out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 12; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        int total = chunks(big).size();
+        a.launch("--up-limit", "1000000");
+        Thread.sleep(4000); // not an assertion: just "somewhere in the middle" of a transfer that takes 12 s
+        a.kill9();
+        assertFalse(Files.exists(b.dir.resolve("big.bin")), "nothing was committed before the kill");
+        a.start();
+        String upload = a.awaitLine(l -> l.contains("upload big.bin"), "the upload of big.bin");
+        Matcher m = Pattern.compile("(\\d+) new chunks").matcher(upload);
+        assertTrue(m.find(), upload);
+        assertTrue(Integer.parseInt(m.group(1)) < total, "chunks sent before the kill are not sent again: " + upload + " of " + total);
+        await(() -> Files.exists(b.dir.resolve("big.bin")) && sha(b.dir.resolve("big.bin")).equals(sha(big)), "big.bin on B");
+    }
+
+    @Test
+    void nonMembersAreRefusedAndAReadOnlyMembersEditIsReportedNotUploaded() throws Exception {
+        try (Connection ann = server.connect("ann", "ann-password-1"); Connection eve = server.connect("eve", "eve-password-1")) {
+            SyncClient owner = new SyncClient(ann);
+            owner.create("private");
+            owner.share("private", "user", "rita", "read");
+            SyncClient stranger = new SyncClient(eve);
+            assertTrue(stranger.list().stream().map(FolderInfo::name).noneMatch("private"::equals));
+            List<Callable<?>> calls = List.of(() -> stranger.info("private"), () -> stranger.changesSince("private", 0),
+                    () -> stranger.history("private", null), () -> stranger.trash("private"),
+                    () -> stranger.missingChunks("private", List.of("00".repeat(32))),
+                    () -> stranger.commit("private", List.of(FileChange.delete("x.txt", 1))),
+                    () -> stranger.members("private"));
+            for (Callable<?> call : calls) {
+                SynclineException e = assertThrows(SynclineException.class, call::call);
+                assertEquals(ErrorCode.NOT_FOUND, e.code(), e.getMessage());
+                assertTrue(e.getMessage().contains("no folder 'private' you may use"), e.getMessage());
+            }
+            var cli = server.cli(AS_EVE, "folder", "history", "private", "x.txt");
+            assertEquals(1, cli.exitCode());
+            assertTrue(cli.stderr().contains("syncline: NOT_FOUND: There is no folder 'private'"), cli.stderr());
+
+            SyncAgentProcess owners = agent("ann", "priv-a", "private").start();
+            Files.writeString(owners.dir.resolve("rules.txt"), "house rules\n");
+            owners.awaitLine(l -> l.contains("upload rules.txt"), "the upload");
+            SyncAgentProcess reader = agent("rita", "priv-r", "private").start();
+            awaitContent(reader.dir.resolve("rules.txt"), "house rules\n");
+            try (Connection rita = server.connect("rita", "rita-password-1")) {
+                SynclineException e = assertThrows(SynclineException.class, () -> new SyncClient(rita).commit("private",
+                        List.of(FileChange.delete("rules.txt", 1))));
+                assertEquals(ErrorCode.ACCESS_DENIED, e.code());
+                assertTrue(e.getMessage().contains("lacks the 'write' right on folder 'private'"), e.getMessage());
+            }
+            Files.writeString(reader.dir.resolve("rules.txt"), "rita's change\n");
+            Files.writeString(reader.dir.resolve("mine.txt"), "rita's file\n");
+            reader.awaitLine(l -> l.contains("read-only: the local change to rules.txt is not uploaded"), "the refusal of rules.txt");
+            reader.awaitLine(l -> l.contains("read-only: the local change to mine.txt is not uploaded"), "the refusal of mine.txt");
+            assertEquals(List.of(1L), owner.history("private", "rules.txt").stream().map(r -> r.number()).toList());
+            assertFalse(Files.exists(owners.dir.resolve("mine.txt")));
+            assertEquals("house rules\n", Files.readString(owners.dir.resolve("rules.txt")));
+        }
+    }
+
+    @Test
+    void theHubCommitsAChangeSetWholeKeepsBothSidesOfARaceAndPushesOnlyToReaders() throws Exception {
+        try (Connection ann = server.connect("ann", "ann-password-1"); Connection ben = server.connect("ben", "ben-password-1");
+                Connection eve = server.connect("eve", "eve-password-1")) {
+            SyncClient a = new SyncClient(ann);
+            SyncClient b = new SyncClient(ben);
+            java.util.concurrent.BlockingQueue<String> annHears = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.BlockingQueue<String> eveHears = new java.util.concurrent.LinkedBlockingQueue<>();
+            a.watch((folder, cursor) -> annHears.add(folder));
+            new SyncClient(eve).watch((folder, cursor) -> eveHears.add(folder));
+            a.create("race");
+            a.share("race", "user", "ben", "write");
+
+            FileChange v1 = put(a, "race", "doc.txt", 0, "v1");
+            assertEquals(1, a.commit("race", List.of(v1)).files().get(0).revision());
+            assertEquals("race", annHears.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+
+            var mine = a.commit("race", List.of(put(a, "race", "doc.txt", 1, "ann's v2"))).files().get(0);
+            assertEquals(2, mine.revision());
+            var theirs = b.commit("race", List.of(put(b, "race", "doc.txt", 1, "ben's v2"))).files().get(0);
+            assertTrue(theirs.conflict(), theirs.toString());
+            assertEquals("doc.txt", theirs.requestedPath());
+            assertTrue(theirs.path().matches("doc \\(conflict ben \\d{4}-\\d{2}-\\d{2} \\d{6}\\)\\.txt"), theirs.path());
+            assertEquals(2, a.history("race", "doc.txt").size(), "nothing overwritten: " + a.history("race", "doc.txt"));
+
+            var stale = b.commit("race", List.of(FileChange.delete("doc.txt", 1))).files().get(0);
+            assertTrue(stale.skipped(), "a delete of an older revision keeps the newer one");
+
+            FileChange good = put(a, "race", "one.txt", 0, "one");
+            FileChange bad = FileChange.put("two.txt", 0, 3, "ab".repeat(32), List.of(new ChunkRef("ab".repeat(32), 3)));
+            SynclineException e = assertThrows(SynclineException.class, () -> a.commit("race", List.of(good, bad)));
+            assertEquals(ErrorCode.INTEGRITY, e.code());
+            assertTrue(a.history("race", null).stream().noneMatch(r -> r.path().equals("one.txt")), "all or nothing");
+
+            var restore = server.cli(AS_ANN, "folder", "restore", "race", "doc.txt", "1");
+            assertEquals(0, restore.exitCode(), restore.stderr());
+            assertEquals(3, a.history("race", "doc.txt").get(0).number());
+            assertEquals(a.history("race", "doc.txt").get(2).sha256(), a.history("race", "doc.txt").get(0).sha256());
+            var members = server.cli(AS_ANN, "--json", "folder", "members", "race");
+            assertTrue(members.stdout().contains("\"ben\"") && members.stdout().contains("\"write\""), members.stdout());
+            assertEquals(0, server.cli(AS_ANN, "folder", "unshare", "race", "ben").exitCode());
+            assertThrows(SynclineException.class, () -> b.changesSince("race", 0));
+            assertTrue(eveHears.isEmpty(), "eve may not read 'race' and heard of it: " + eveHears);
+        }
+    }
+
+    private static FileChange put(SyncClient client, String folder, String path, long base, String text) {
+        byte[] data = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = Sha256.hex(data);
+        if (!client.missingChunks(folder, List.of(sha)).isEmpty()) {
+            client.putChunk(folder, sha, data);
+        }
+        return FileChange.put(path, base, data.length, sha, List.of(new ChunkRef(sha, data.length)));
+    }
+
+    @Test
+    void aTrashedFileIsPurgedAfterTheRetention() throws Exception {
+        try (ServerProcess quick = new ServerProcess(server.home.resolve("purging"), "--set", "sync.trash-retention=1s", "--set",
+                "sync.purge-interval=1s"); Connection c = quick.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            SyncClient sync = new SyncClient(c);
+            sync.create("short");
+            sync.commit("short", List.of(put(sync, "short", "gone.txt", 0, "soon gone")));
+            sync.commit("short", List.of(FileChange.delete("gone.txt", 1)));
+            assertEquals(1, sync.trash("short").size());
+            await(() -> sync.trash("short").isEmpty(), "the purge of gone.txt");
+            assertTrue(sync.history("short", null).isEmpty(), "its revisions go with it");
+        }
+    }
+
+    @Test
+    void aQuotaRefusesACommitThatWouldExceedItAndNamesIt() throws Exception {
+        var set = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "folder", "quota", "quinn", "1000");
+        assertEquals(0, set.exitCode(), set.stderr());
+        try (Connection quinn = server.connect("quinn", "quinn-password-1")) {
+            SyncClient sync = new SyncClient(quinn);
+            sync.create("quinn-files");
+            byte[] data = new byte[4000];
+            new Random(5).nextBytes(data);
+            String sha = Sha256.hex(data);
+            sync.putChunk("quinn-files", sha, data);
+            SynclineException e = assertThrows(SynclineException.class, () -> sync.commit("quinn-files",
+                    List.of(FileChange.put("big.bin", 0, data.length, sha, List.of(new ChunkRef(sha, data.length))))));
+            assertEquals(ErrorCode.QUOTA_EXCEEDED, e.code());
+            assertTrue(e.getMessage().contains("quota of 1000 bytes"), e.getMessage());
+            assertEquals(0, sync.info("quinn-files").files(), "nothing of the refused commit stays");
+            var own = server.cli(Map.of("SYNCLINE_USER", "quinn", "SYNCLINE_PASSWORD", "quinn-password-1"), "folder", "quota", "quinn", "5000");
+            assertEquals(1, own.exitCode(), "only admins set quotas");
+        }
+    }
+
+    private void shared(String folder) throws Exception {
+        assertEquals(0, server.cli(AS_ANN, "folder", "create", folder).exitCode());
+        var share = server.cli(AS_ANN, "folder", "share", folder, "ben", "--rights", "rw");
+        assertEquals(0, share.exitCode(), share.stderr());
+    }
+
+    private SyncAgentProcess agent(String user, String dir, String folder) throws IOException {
+        SyncAgentProcess agent = new SyncAgentProcess(server, user, server.home.resolve(dir), folder);
+        agents.add(agent);
+        return agent;
+    }
+
+    private static void awaitContent(Path file, String content) throws Exception {
+        await(() -> Files.isRegularFile(file) && Files.readString(file).equals(content), file + " with '" + content.strip() + "'");
+    }
+
+    private static Path find(Path dir, Pattern name) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> name.matcher(p.getFileName().toString()).matches()).findFirst().orElse(null);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check<T> {
+        T get() throws Exception;
+    }
+
+    /** Polls until {@code check} gives true (or something not null), for up to 90 s. */
+    private static <T> T await(Check<T> check, String what) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            T value;
+            try {
+                value = check.get();
+            } catch (IOException e) {
+                value = null; // a file mid-rename
+            }
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Not within 90 s: " + what);
+    }
+
+    private static String sha(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Sha256.hex(in);
+        }
+    }
+
+    private static List<String> chunks(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            ChunkReader r = new ChunkReader(in);
+            for (var c = r.next(); c != null; c = r.next()) {
+                out.add(c.sha256());
+            }
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,132 @@
+package org.syncline.sync.internal.server;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.RelativePath;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.core.filename.ConflictName;
+import org.syncline.sync.CommitResult.Committed;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.internal.server.FileTable.FileRow;
+import org.syncline.sync.internal.server.FolderTable.FolderRow;
+import org.syncline.sync.internal.server.RevisionTable.RevisionRow;
+
+/**
+ * Applies the changes of one commit inside its transaction. Nothing is overwritten silently: content sent
+ * against a revision that is no longer current goes to a conflict copy, a stale delete keeps the file.
+ * Sending the same content again (a retry after a lost answer) changes nothing.
+ */
+final class Commit {
+    @FunctionalInterface
+    interface ChunkCheck {
+        void require(Connection c, String sha) throws SQLException;
+    }
+
+    private final Connection c;
+    private final FolderRow folder;
+    private final String user;
+    private final long seq;
+    private final Instant now;
+    private final ChunkCheck stored;
+
+    Commit(Connection c, FolderRow folder, String user, long seq, Instant now, ChunkCheck stored) {
+        this.c = c;
+        this.folder = folder;
+        this.user = user;
+        this.seq = seq;
+        this.now = now;
+        this.stored = stored;
+    }
+
+    Committed apply(FileChange change) throws SQLException {
+        String path = RelativePath.parse(change.path()).toString();
+        return switch (String.valueOf(change.op())) {
+            case FileChange.PUT -> put(path, change);
+            case FileChange.DELETE -> delete(path, change.base());
+            case FileChange.RENAME -> rename(path, change);
+            default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A change is 'put', 'delete' or 'rename', not '" + change.op() + "'.");
+        };
+    }
+
+    private Committed put(String path, FileChange change) throws SQLException {
+        List<ChunkRef> chunks = content(change);
+        FileRow f = FileTable.find(c, folder.id(), path).orElse(null);
+        if (f != null && !f.deleted()) {
+            RevisionRow current = RevisionTable.find(c, f.id(), f.revision()).orElseThrow();
+            if (change.sha256().equals(current.sha256())) {
+                return new Committed(path, path, f.revision(), false, false, false);
+            }
+            if (f.revision() != change.base()) {
+                String copy = conflictPath(path);
+                FileRow cf = FileTable.insert(c, folder.id(), copy);
+                write(cf, change, chunks);
+                return new Committed(copy, path, 1, false, true, false);
+            }
+        }
+        FileRow target = f != null ? f : FileTable.insert(c, folder.id(), path);
+        return new Committed(path, path, write(target, change, chunks), false, false, false);
+    }
+
+    private Committed delete(String path, long base) throws SQLException {
+        FileRow f = FileTable.find(c, folder.id(), path).orElse(null);
+        if (f == null || f.deleted()) {
+            return new Committed(path, path, f == null ? 0 : f.revision(), true, false, false);
+        }
+        if (f.revision() != base) {
+            return new Committed(path, path, f.revision(), false, false, true);
+        }
+        long number = f.revision() + 1;
+        RevisionRow current = RevisionTable.find(c, f.id(), f.revision()).orElseThrow();
+        RevisionTable.insert(c, new RevisionRow(f.id(), number, user, now, current.size(), null, true, seq), List.of());
+        FileTable.update(c, f.id(), number, true, now, 0, seq);
+        return new Committed(path, path, number, true, false, false);
+    }
+
+    /** The old path goes (unless it changed since the base), the content arrives at the new one. */
+    private Committed rename(String path, FileChange change) throws SQLException {
+        String to = RelativePath.parse(String.valueOf(change.newPath())).toString();
+        delete(path, change.base());
+        return put(to, FileChange.put(to, 0, change.size(), change.sha256(), change.chunks()));
+    }
+
+    private long write(FileRow f, FileChange change, List<ChunkRef> chunks) throws SQLException {
+        long number = f.revision() + 1;
+        RevisionTable.insert(c, new RevisionRow(f.id(), number, user, now, change.size(), change.sha256(), false, seq), chunks);
+        FileTable.update(c, f.id(), number, false, null, change.size(), seq);
+        return number;
+    }
+
+    private String conflictPath(String path) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            String copy = ConflictName.ofPath(path, user, now, attempt);
+            if (FileTable.find(c, folder.id(), copy).isEmpty()) {
+                return copy;
+            }
+        }
+    }
+
+    /** The chunk list must add up to the size and every chunk must be stored. */
+    private List<ChunkRef> content(FileChange change) throws SQLException {
+        if (!Sha256.isHex(change.sha256())) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "A put of '" + change.path() + "' needs the file's SHA-256.");
+        }
+        List<ChunkRef> chunks = change.chunks() == null ? List.of() : change.chunks();
+        long total = 0;
+        for (ChunkRef r : chunks) {
+            SyncHub.requireSha(r.sha256());
+            stored.require(c, r.sha256());
+            total += r.length();
+        }
+        if (total != change.size()) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "The chunks of '" + change.path() + "' add up to " + total + " bytes, not its size "
+                    + change.size() + ".");
+        }
+        return chunks;
+    }
+}

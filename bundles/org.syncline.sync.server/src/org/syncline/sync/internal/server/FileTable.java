@@ -1,0 +1,77 @@
+package org.syncline.sync.internal.server;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.syncline.core.Sha256;
+
+/** The SQL of sync_files: each path's current revision, whether it is in the trash, and its change number. */
+final class FileTable {
+    record FileRow(long id, long folderId, String path, long revision, boolean deleted, Instant deletedAt, long size, long seq) {
+    }
+
+    private static final String COLUMNS = "SELECT id, folder_id, path, revision, deleted, deleted_at, size, seq FROM sync_files";
+
+    private FileTable() {
+    }
+
+    static Optional<FileRow> find(Connection c, long folderId, String path) throws SQLException {
+        return Sql.one(c, COLUMNS + " WHERE folder_id = ? AND path_sha = ?", FileTable::row, folderId, pathSha(path));
+    }
+
+    static FileRow insert(Connection c, long folderId, String path) throws SQLException {
+        Sql.update(c, "INSERT INTO sync_files (folder_id, path, path_sha, revision, deleted, size, seq) VALUES (?, ?, ?, 0, 1, 0, 0)",
+                folderId, path, pathSha(path));
+        return find(c, folderId, path).orElseThrow();
+    }
+
+    static void update(Connection c, long id, long revision, boolean deleted, Instant deletedAt, long size, long seq) throws SQLException {
+        Sql.update(c, "UPDATE sync_files SET revision = ?, deleted = ?, deleted_at = ?, size = ?, seq = ? WHERE id = ?", revision, deleted,
+                deletedAt, size, seq, id);
+    }
+
+    /** Files whose current revision came after {@code cursor}, oldest change first. */
+    static List<FileRow> changedSince(Connection c, long folderId, long cursor, int limit) throws SQLException {
+        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND seq > ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY", FileTable::row,
+                folderId, cursor);
+    }
+
+    static List<FileRow> trash(Connection c, long folderId) throws SQLException {
+        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND deleted = 1 AND revision > 0 ORDER BY path", FileTable::row, folderId);
+    }
+
+    static List<FileRow> deletedBefore(Connection c, Instant before) throws SQLException {
+        return Sql.list(c, COLUMNS + " WHERE deleted = 1 AND deleted_at < ?", FileTable::row, before);
+    }
+
+    static void delete(Connection c, long id) throws SQLException {
+        Sql.update(c, "DELETE FROM sync_files WHERE id = ?", id);
+    }
+
+    static long count(Connection c, long folderId) throws SQLException {
+        return Sql.number(c, "SELECT COUNT(*) FROM sync_files WHERE folder_id = ? AND deleted = 0", folderId);
+    }
+
+    static long bytes(Connection c, long folderId) throws SQLException {
+        return Sql.number(c, "SELECT COALESCE(SUM(size), 0) FROM sync_files WHERE folder_id = ? AND deleted = 0", folderId);
+    }
+
+    /** What the folders {@code owner} owns hold now: the bytes their quota counts. */
+    static long usage(Connection c, String owner) throws SQLException {
+        return Sql.number(c, "SELECT COALESCE(SUM(f.size), 0) FROM sync_files f JOIN sync_folders d ON f.folder_id = d.id"
+                + " WHERE d.owner = ? AND f.deleted = 0", owner);
+    }
+
+    private static String pathSha(String path) {
+        return Sha256.hex(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static FileRow row(ResultSet rs) throws SQLException {
+        return new FileRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getShort(5) != 0, Sql.instant(rs, "deleted_at"),
+                rs.getLong(7), rs.getLong(8));
+    }
+}

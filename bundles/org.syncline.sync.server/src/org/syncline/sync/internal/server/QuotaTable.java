@@ -1,0 +1,21 @@
+package org.syncline.sync.internal.server;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** The SQL of sync_quotas: each user's limit in bytes; no row means no limit. */
+final class QuotaTable {
+    private QuotaTable() {
+    }
+
+    static long limit(Connection c, String user) throws SQLException {
+        return Sql.number(c, "SELECT bytes FROM sync_quotas WHERE user_name = ?", user);
+    }
+
+    static void set(Connection c, String user, long bytes) throws SQLException {
+        Sql.update(c, "DELETE FROM sync_quotas WHERE user_name = ?", user);
+        if (bytes > 0) {
+            Sql.update(c, "INSERT INTO sync_quotas (user_name, bytes) VALUES (?, ?)", user, bytes);
+        }
+    }
+}

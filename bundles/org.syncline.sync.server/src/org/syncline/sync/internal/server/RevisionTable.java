@@ -1,0 +1,69 @@
+package org.syncline.sync.internal.server;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.syncline.core.chunk.ChunkRef;
+
+/** The SQL of sync_revisions and their ordered chunk lists (sync_revision_chunks). */
+final class RevisionTable {
+    record RevisionRow(long fileId, long number, String author, Instant created, long size, String sha256, boolean deleted, long seq) {
+    }
+
+    private static final String COLUMNS = "SELECT file_id, number, author, created, size, sha256, deleted, seq FROM sync_revisions";
+
+    private RevisionTable() {
+    }
+
+    static void insert(Connection c, RevisionRow r, List<ChunkRef> chunks) throws SQLException {
+        Sql.update(c, "INSERT INTO sync_revisions (file_id, number, author, created, size, sha256, deleted, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                r.fileId(), r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted(), r.seq());
+        for (int i = 0; i < chunks.size(); i++) {
+            Sql.update(c, "INSERT INTO sync_revision_chunks (file_id, number, idx, chunk, length) VALUES (?, ?, ?, ?, ?)", r.fileId(), r.number(),
+                    i, chunks.get(i).sha256(), chunks.get(i).length());
+        }
+    }
+
+    static Optional<RevisionRow> find(Connection c, long fileId, long number) throws SQLException {
+        return Sql.one(c, COLUMNS + " WHERE file_id = ? AND number = ?", RevisionTable::row, fileId, number);
+    }
+
+    /** The newest revision of the file that holds content (not a deletion). */
+    static Optional<RevisionRow> lastContent(Connection c, long fileId) throws SQLException {
+        return Sql.one(c, COLUMNS + " WHERE file_id = ? AND deleted = 0 ORDER BY number DESC FETCH FIRST 1 ROWS ONLY", RevisionTable::row, fileId);
+    }
+
+    static List<RevisionRow> of(Connection c, long fileId) throws SQLException {
+        return Sql.list(c, COLUMNS + " WHERE file_id = ? ORDER BY number DESC", RevisionTable::row, fileId);
+    }
+
+    record FolderRevision(String path, RevisionRow revision) {
+    }
+
+    static List<FolderRevision> ofFolder(Connection c, long folderId, int limit) throws SQLException {
+        return Sql.list(c, "SELECT f.path, r.file_id, r.number, r.author, r.created, r.size, r.sha256, r.deleted, r.seq FROM sync_revisions r"
+                + " JOIN sync_files f ON r.file_id = f.id WHERE f.folder_id = ? ORDER BY r.seq DESC, f.path FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> new FolderRevision(rs.getString(1), new RevisionRow(rs.getLong(2), rs.getLong(3), rs.getString(4), Sql.instant(rs, "created"),
+                        rs.getLong(6), rs.getString(7), rs.getShort(8) != 0, rs.getLong(9))), folderId);
+    }
+
+    static List<ChunkRef> chunks(Connection c, long fileId, long number) throws SQLException {
+        return Sql.list(c, "SELECT chunk, length FROM sync_revision_chunks WHERE file_id = ? AND number = ? ORDER BY idx",
+                rs -> new ChunkRef(rs.getString(1), rs.getInt(2)), fileId, number);
+    }
+
+    /** Whether a file of the folder has (or had) the chunk: a reader may fetch only those. */
+    static boolean folderHasChunk(Connection c, long folderId, String sha) throws SQLException {
+        return Sql.one(c, "SELECT 1 FROM sync_revision_chunks r JOIN sync_files f ON r.file_id = f.id WHERE r.chunk = ? AND f.folder_id = ?"
+                + " FETCH FIRST 1 ROWS ONLY", rs -> 1, sha, folderId).isPresent();
+    }
+
+    private static RevisionRow row(ResultSet rs) throws SQLException {
+        return new RevisionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), Sql.instant(rs, "created"), rs.getLong(5), rs.getString(6),
+                rs.getShort(7) != 0, rs.getLong(8));
+    }
+}

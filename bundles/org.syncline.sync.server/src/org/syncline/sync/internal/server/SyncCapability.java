@@ -1,0 +1,55 @@
+package org.syncline.sync.internal.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+
+import org.syncline.store.BlobStore;
+import org.syncline.store.Migration;
+import org.syncline.server.api.Capability;
+import org.syncline.server.api.ServerContext;
+import org.syncline.sync.SyncMessages;
+
+/**
+ * Sync folders: the hub. Chunks go to a blob store of their own under the capability's directory, so no other
+ * capability's clean-up can take a chunk a revision still needs. Settings: {@code sync.trash-retention}
+ * (default 30d) and {@code sync.purge-interval} (default 1h).
+ */
+public final class SyncCapability implements Capability {
+    static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+    @Override
+    public String name() {
+        return SyncMessages.CAPABILITY;
+    }
+
+    @Override
+    public Set<String> roles() {
+        return Set.of("hub");
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return SyncSchema.MIGRATIONS;
+    }
+
+    @Override
+    public AutoCloseable start(ServerContext context) {
+        Duration retention = context.settings().duration("sync.trash-retention", DEFAULT_RETENTION);
+        Duration interval = context.settings().duration("sync.purge-interval", Duration.ofHours(1));
+        SyncHub hub = new SyncHub(context.database(), new BlobStore(context.directory().resolve("chunks")), retention, context.log());
+        new SyncHandlers(context.endpoint(), hub, context.users()).register();
+        long every = Math.max(1, interval.toSeconds());
+        ScheduledFuture<?> purge = context.scheduler().scheduleWithFixedDelay(() -> {
+            try {
+                hub.purge(SyncHub.now());
+            } catch (RuntimeException e) {
+                context.log().log(Level.WARNING, "The sync trash purge failed; it runs again in " + every + " s", e);
+            }
+        }, Math.min(every, 60), every, TimeUnit.SECONDS);
+        return () -> purge.cancel(false);
+    }
+}

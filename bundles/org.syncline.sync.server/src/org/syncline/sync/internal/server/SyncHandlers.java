@@ -1,0 +1,110 @@
+package org.syncline.sync.internal.server;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.AccessCheck;
+import org.syncline.protocol.CapabilityEndpoint;
+import org.syncline.protocol.Grant;
+import org.syncline.protocol.Right;
+import org.syncline.store.UserDirectory;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.FolderMember;
+import org.syncline.sync.SyncMessages;
+
+/**
+ * The {@code sync.*} messages: each reads its body and lets the {@link SyncHub} check the sender's right on
+ * the folder and do the work; every commit is pushed to the subscribers who may read that folder.
+ */
+final class SyncHandlers {
+    private final CapabilityEndpoint endpoint;
+    private final SyncHub hub;
+    private final UserDirectory users;
+
+    SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, UserDirectory users) {
+        this.endpoint = endpoint;
+        this.hub = hub;
+        this.users = users;
+    }
+
+    void register() {
+        endpoint.topic(SyncMessages.TOPIC, Access.USER);
+        endpoint.handle(SyncMessages.CREATE, Access.USER, (ctx, body) -> Json.tree(hub.create(ctx.principal(), body.string("folder"))));
+        endpoint.handle(SyncMessages.LIST, Access.USER, (ctx, body) -> Json.object("folders", hub.list(ctx.principal())));
+        endpoint.handle(SyncMessages.INFO, Access.USER, (ctx, body) -> Json.tree(hub.info(ctx.principal(), body.string("folder"))));
+        endpoint.handle(SyncMessages.DELETE, Access.USER, (ctx, body) -> {
+            publish(hub.delete(ctx.principal(), body.string("folder")));
+            return Json.object("folder", body.string("folder"));
+        });
+        endpoint.handle(SyncMessages.SHARE, Access.USER, (ctx, body) -> {
+            Grant g = grant(body, Right.parse(body.string("right")));
+            boolean exists = g.kind() == Grant.Kind.USER ? users.find(g.subject()).isPresent() : users.groups().contains(g.subject());
+            return Json.object("members", hub.share(ctx.principal(), body.string("folder"), g, exists));
+        });
+        endpoint.handle(SyncMessages.UNSHARE, Access.USER, (ctx, body) -> {
+            Grant g = grant(body, Right.READ);
+            return Json.object("members", hub.unshare(ctx.principal(), body.string("folder"), g.kind(), g.subject()));
+        });
+        endpoint.handle(SyncMessages.MEMBERS, Access.USER, (ctx, body) -> Json.object("members", hub.members(ctx.principal(), body.string("folder"))));
+        endpoint.handle(SyncMessages.CHUNKS_MISSING, Access.USER, (ctx, body) -> Json.object("missing",
+                hub.missing(ctx.principal(), body.string("folder"), body.list("chunks", String.class))));
+        endpoint.handleUpload(SyncMessages.CHUNK_PUT, Access.USER, (ctx, body, data) -> {
+            hub.putChunk(ctx.principal(), body.string("folder"), body.string("sha256"), new InflaterInputStream(data));
+            return Json.object("sha256", body.string("sha256"));
+        });
+        endpoint.handleDownload(SyncMessages.CHUNK_GET, Access.USER, (ctx, body, out) -> {
+            try (InputStream in = hub.openChunk(ctx.principal(), body.string("folder"), body.string("sha256"))) {
+                DeflaterOutputStream deflating = new DeflaterOutputStream(out);
+                in.transferTo(deflating);
+                deflating.finish();
+                deflating.flush();
+            }
+            return Json.object("sha256", body.string("sha256"));
+        });
+        endpoint.handle(SyncMessages.COMMIT, Access.USER, (ctx, body) -> {
+            List<FileChange> changes = body.list("changes", FileChange.class);
+            return Json.tree(publish(hub.commit(ctx.principal(), body.string("folder"), changes)));
+        });
+        endpoint.handle(SyncMessages.CHANGES_SINCE, Access.USER, (ctx, body) -> Json.tree(hub.changesSince(ctx.principal(), body.string("folder"),
+                body.optNumber("cursor", 0))));
+        endpoint.handle(SyncMessages.HISTORY, Access.USER, (ctx, body) -> Json.object("revisions",
+                hub.history(ctx.principal(), body.string("folder"), body.optString("path", null))));
+        endpoint.handle(SyncMessages.RESTORE, Access.USER, (ctx, body) -> Json.tree(publish(hub.restore(ctx.principal(), body.string("folder"),
+                body.string("path"), body.number("revision")))));
+        endpoint.handle(SyncMessages.TRASH, Access.USER, (ctx, body) -> Json.object("files", hub.trash(ctx.principal(), body.string("folder"))));
+        endpoint.handle(SyncMessages.TRASH_RESTORE, Access.USER, (ctx, body) -> Json.tree(publish(hub.restoreFromTrash(ctx.principal(),
+                body.string("folder"), body.string("path")))));
+        endpoint.handle(SyncMessages.QUOTA_SET, Access.ADMIN, (ctx, body) -> {
+            String user = body.string("user");
+            if (users.find(user).isEmpty()) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "There is no user '" + org.syncline.core.Names.printable(user) + "'.");
+            }
+            return Json.tree(hub.setQuota(user, body.number("bytes")));
+        });
+        endpoint.handle(SyncMessages.QUOTA, Access.USER, (ctx, body) -> Json.tree(hub.quota(ctx.principal(),
+                body.optString("user", ctx.principal().name()))));
+    }
+
+    /** Tells the folder's readers that it changed (they catch up with changes.since); returns the value. */
+    private <T> T publish(SyncHub.Published<T> p) {
+        endpoint.publish(SyncMessages.TOPIC, SyncMessages.CHANGED, Json.object("folder", p.folder(), "cursor", p.cursor()),
+                principal -> AccessCheck.allows(principal, p.audience(), Right.READ));
+        return p.value();
+    }
+
+    private static Grant grant(JsonObject body, Right right) {
+        return switch (body.string("kind")) {
+            case FolderMember.USER -> Grant.user(body.string("subject"), right);
+            case FolderMember.GROUP -> Grant.group(body.string("subject"), right);
+            default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A member is a 'user' or a 'group'.");
+        };
+    }
+
+}

@@ -1,0 +1,402 @@
+package org.syncline.sync.internal.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Names;
+import org.syncline.core.RelativePath;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.chunk.ChunkReader;
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.protocol.Grant;
+import org.syncline.protocol.Principal;
+import org.syncline.protocol.Right;
+import org.syncline.store.BlobStore;
+import org.syncline.store.Database;
+import org.syncline.sync.ChangePage;
+import org.syncline.sync.CommitResult;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.FolderInfo;
+import org.syncline.sync.FolderMember;
+import org.syncline.sync.Quota;
+import org.syncline.sync.RemoteFile;
+import org.syncline.sync.Revision;
+import org.syncline.sync.TrashEntry;
+import org.syncline.sync.internal.server.FileTable.FileRow;
+import org.syncline.sync.internal.server.FolderAccess.Checked;
+import org.syncline.sync.internal.server.FolderTable.FolderRow;
+import org.syncline.sync.internal.server.RevisionTable.RevisionRow;
+
+/**
+ * The hub: shared folders, their members, every revision of every file, the trash and the quotas. Chunks
+ * live in a content-addressed blob store; a revision is an ordered list of chunk hashes. Each call checks
+ * the sender's right on the folder and runs in one transaction.
+ */
+final class SyncHub {
+    static final int PAGE = 500;
+    /** A chunk nobody refers to is kept this long after a client last relied on it (an upload, a "missing?" answer). */
+    static final Duration CHUNK_GRACE = Duration.ofHours(1);
+
+    private final Database db;
+    private final BlobStore chunks;
+    private final Duration trashRetention;
+    private final Logger log;
+    /** Held while commits check that their chunks exist and while the purge deletes chunks, so the two never cross. */
+    private final Object chunkGate = new Object();
+
+    SyncHub(Database db, BlobStore chunks, Duration trashRetention, Logger log) {
+        this.db = db;
+        this.chunks = chunks;
+        this.trashRetention = trashRetention;
+        this.log = log;
+    }
+
+    /** A committed change and who may hear of it. */
+    record Published<T>(T value, String folder, long cursor, List<Grant> audience) {
+    }
+
+    FolderInfo create(Principal p, String name) {
+        String checked = Names.requireFileName(name, "folder");
+        return db.inTransaction(c -> {
+            if (FolderTable.find(c, checked).isPresent()) {
+                throw new SynclineException(ErrorCode.ALREADY_EXISTS, "A folder '" + Names.printable(checked) + "' exists already; choose another name.");
+            }
+            FolderRow f = FolderTable.insert(c, checked, p.name(), now());
+            return info(c, f, Right.MANAGE);
+        });
+    }
+
+    List<FolderInfo> list(Principal p) {
+        return db.inTransaction(c -> {
+            List<FolderInfo> out = new ArrayList<>();
+            for (FolderRow f : FolderTable.all(c)) {
+                Right r = FolderAccess.strongest(p, FolderTable.grants(c, f));
+                if (r != null) {
+                    out.add(info(c, f, r));
+                }
+            }
+            return out;
+        });
+    }
+
+    FolderInfo info(Principal p, String folder) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            return info(c, f.folder(), f.right());
+        });
+    }
+
+    Published<String> delete(Principal p, String folder) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.MANAGE);
+            FolderTable.delete(c, f.folder().id());
+            return new Published<>(folder, folder, 0, f.grants());
+        });
+    }
+
+    List<FolderMember> share(Principal p, String folder, Grant grant, boolean subjectExists) {
+        if (!subjectExists) {
+            throw new SynclineException(ErrorCode.NOT_FOUND, "There is no " + FolderTable.kind(grant.kind()) + " '" + Names.printable(grant.subject())
+                    + "'; check the name with 'user list' or 'group list'.");
+        }
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.MANAGE);
+            if (grant.kind() == Grant.Kind.USER && grant.subject().equals(f.folder().owner())) {
+                throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "'" + grant.subject() + "' owns folder '" + folder + "' and may do everything in it already.");
+            }
+            FolderTable.putMember(c, f.folder().id(), grant);
+            return members(c, f.folder());
+        });
+    }
+
+    List<FolderMember> unshare(Principal p, String folder, Grant.Kind kind, String subject) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.MANAGE);
+            if (FolderTable.removeMember(c, f.folder().id(), kind, subject) == 0) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "Folder '" + folder + "' is not shared with " + FolderTable.kind(kind) + " '"
+                        + Names.printable(subject) + "'; 'folder members " + folder + "' lists its members.");
+            }
+            return members(c, f.folder());
+        });
+    }
+
+    List<FolderMember> members(Principal p, String folder) {
+        return db.inTransaction(c -> members(c, FolderAccess.require(c, p, folder, Right.READ).folder()));
+    }
+
+    /** Which of the hashes the hub lacks; those it holds are marked as relied on, so the purge keeps them. */
+    List<String> missing(Principal p, String folder, List<String> hashes) {
+        for (String h : hashes) {
+            requireSha(h);
+        }
+        return db.inTransaction(c -> {
+            FolderAccess.require(c, p, folder, Right.WRITE);
+            List<String> missing = new ArrayList<>();
+            Instant now = now();
+            for (String h : hashes) {
+                if (ChunkTable.known(c, h) && chunks.exists(h)) {
+                    ChunkTable.touch(c, h, 0, now);
+                } else if (!missing.contains(h)) {
+                    missing.add(h);
+                }
+            }
+            return missing;
+        });
+    }
+
+    /** Stores one chunk (already inflated by the caller), verified against its hash. */
+    void putChunk(Principal p, String folder, String sha, InputStream content) {
+        requireSha(sha);
+        db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.WRITE));
+        chunks.put(new BoundedInputStream(content, ChunkReader.MAX_SIZE), sha);
+        long size = chunks.size(sha);
+        db.inTransaction(c -> {
+            ChunkTable.touch(c, sha, (int) size, now());
+            return null;
+        });
+    }
+
+    /** Opens a chunk of a file of the folder for reading. */
+    InputStream openChunk(Principal p, String folder, String sha) {
+        requireSha(sha);
+        db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            if (!RevisionTable.folderHasChunk(c, f.folder().id(), sha)) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "No file of folder '" + folder + "' has chunk " + sha + ".");
+            }
+            return null;
+        });
+        return chunks.open(sha);
+    }
+
+    /**
+     * Commits the change set whole or not at all. A change made against a revision that is no longer the
+     * current one keeps both: the sender's content becomes a conflict copy, a delete keeps the newer content.
+     */
+    Published<CommitResult> commit(Principal p, String folder, List<FileChange> changes) {
+        if (changes.isEmpty()) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "A commit needs at least one change.");
+        }
+        synchronized (chunkGate) {
+            return db.inTransaction(c -> {
+                Checked f = FolderAccess.require(c, p, folder, Right.WRITE);
+                long before = FileTable.usage(c, f.folder().owner());
+                long seq = nextSeq(c);
+                Instant now = now();
+                Commit commit = new Commit(c, f.folder(), p.name(), seq, now, this::requireStored);
+                List<CommitResult.Committed> done = new ArrayList<>();
+                for (FileChange change : changes) {
+                    done.add(commit.apply(change));
+                }
+                checkQuota(c, f.folder().owner(), before);
+                return new Published<>(new CommitResult(done, seq), folder, seq, f.grants());
+            });
+        }
+    }
+
+    ChangePage changesSince(Principal p, String folder, long cursor) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            List<RemoteFile> files = new ArrayList<>();
+            long last = cursor;
+            List<FileRow> rows = FileTable.changedSince(c, f.folder().id(), cursor, PAGE);
+            for (FileRow row : rows) {
+                RevisionRow r = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
+                List<ChunkRef> list = r.deleted() ? List.of() : RevisionTable.chunks(c, row.id(), r.number());
+                files.add(new RemoteFile(row.path(), r.number(), r.deleted(), r.size(), r.deleted() ? "" : r.sha256(), list, r.author(), r.created(), row.seq()));
+                last = row.seq();
+            }
+            return new ChangePage(files, last, rows.size() == PAGE);
+        });
+    }
+
+    List<Revision> history(Principal p, String folder, String path) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            if (path == null) {
+                return RevisionTable.ofFolder(c, f.folder().id(), 1000).stream().map(r -> revision(r.path(), r.revision())).toList();
+            }
+            FileRow file = file(c, f, path);
+            return RevisionTable.of(c, file.id()).stream().map(r -> revision(file.path(), r)).toList();
+        });
+    }
+
+    /** The content of {@code number} becomes the file's next revision. */
+    Published<Revision> restore(Principal p, String folder, String path, long number) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.WRITE);
+            FileRow file = file(c, f, path);
+            RevisionRow old = RevisionTable.find(c, file.id(), number).filter(r -> !r.deleted()).orElseThrow(() -> new SynclineException(
+                    ErrorCode.NOT_FOUND, "'" + path + "' has no revision " + number + " with content; 'folder history " + folder + " " + path
+                            + "' lists its revisions."));
+            return republish(c, p, f, file, old);
+        });
+    }
+
+    List<TrashEntry> trash(Principal p, String folder) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            List<TrashEntry> out = new ArrayList<>();
+            for (FileRow row : FileTable.trash(c, f.folder().id())) {
+                RevisionRow del = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
+                long size = RevisionTable.lastContent(c, row.id()).map(RevisionRow::size).orElse(0L);
+                out.add(new TrashEntry(row.path(), row.revision(), size, del.author(), row.deletedAt(), row.deletedAt().plus(trashRetention)));
+            }
+            return out;
+        });
+    }
+
+    Published<Revision> restoreFromTrash(Principal p, String folder, String path) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.WRITE);
+            FileRow file = file(c, f, path);
+            if (!file.deleted()) {
+                throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "'" + path + "' is not in the trash of folder '" + folder + "'.");
+            }
+            RevisionRow old = RevisionTable.lastContent(c, file.id()).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
+                    "'" + path + "' has no content to restore."));
+            return republish(c, p, f, file, old);
+        });
+    }
+
+    Quota setQuota(String user, long bytes) {
+        if (bytes < 0) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A quota is a number of bytes (0: no limit), not " + bytes + ".");
+        }
+        return db.inTransaction(c -> {
+            QuotaTable.set(c, user, bytes);
+            return new Quota(user, bytes, FileTable.usage(c, user));
+        });
+    }
+
+    Quota quota(Principal p, String user) {
+        if (!user.equals(p.name()) && !p.isAdmin()) {
+            throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only administrators may see another user's quota.");
+        }
+        return db.inTransaction(c -> new Quota(user, QuotaTable.limit(c, user), FileTable.usage(c, user)));
+    }
+
+    /** Removes files that stayed in the trash past the retention, then chunks no revision refers to any more. */
+    int purge(Instant now) {
+        int files = db.inTransaction(c -> {
+            List<FileRow> expired = FileTable.deletedBefore(c, now.minus(trashRetention));
+            for (FileRow f : expired) {
+                FileTable.delete(c, f.id());
+            }
+            return expired.size();
+        });
+        synchronized (chunkGate) {
+            List<String> unreferenced = db.inTransaction(c -> {
+                List<String> shas = ChunkTable.unreferenced(c, now.minus(CHUNK_GRACE));
+                for (String sha : shas) {
+                    ChunkTable.delete(c, sha);
+                }
+                return shas;
+            });
+            // after the commit: a crash in between leaves an unlisted blob, never a listed chunk without bytes
+            unreferenced.forEach(chunks::delete);
+            if (files > 0 || !unreferenced.isEmpty()) {
+                log.info("Sync trash purge: " + files + " file(s) past " + trashRetention.toDays() + " days, " + unreferenced.size() + " chunk(s) freed");
+            }
+        }
+        return files;
+    }
+
+    private Published<Revision> republish(Connection c, Principal p, Checked f, FileRow file, RevisionRow old) throws SQLException {
+        long before = FileTable.usage(c, f.folder().owner());
+        long seq = nextSeq(c);
+        RevisionRow r = new RevisionRow(file.id(), file.revision() + 1, p.name(), now(), old.size(), old.sha256(), false, seq);
+        RevisionTable.insert(c, r, RevisionTable.chunks(c, file.id(), old.number()));
+        FileTable.update(c, file.id(), r.number(), false, null, r.size(), seq);
+        checkQuota(c, f.folder().owner(), before);
+        return new Published<>(revision(file.path(), r), f.folder().name(), seq, f.grants());
+    }
+
+    private void checkQuota(Connection c, String owner, long before) throws SQLException {
+        long limit = QuotaTable.limit(c, owner);
+        long after = FileTable.usage(c, owner);
+        if (limit > 0 && after > limit && after > before) {
+            throw new SynclineException(ErrorCode.QUOTA_EXCEEDED, "This change would put the folders of '" + owner + "' at " + after
+                    + " bytes, over their quota of " + limit + " bytes; delete files (and empty the trash) or ask an administrator for more.");
+        }
+    }
+
+    private void requireStored(Connection c, String sha) throws SQLException {
+        if (!ChunkTable.known(c, sha) || !chunks.exists(sha)) {
+            throw new SynclineException(ErrorCode.INTEGRITY, "The hub lacks chunk " + sha + "; upload it (sync.chunk.put) and commit again.");
+        }
+    }
+
+    private static FileRow file(Connection c, Checked f, String path) throws SQLException {
+        String checked = RelativePath.parse(path).toString();
+        return FileTable.find(c, f.folder().id(), checked).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
+                "Folder '" + f.folder().name() + "' has no file '" + Names.printable(checked) + "'."));
+    }
+
+    private static List<FolderMember> members(Connection c, FolderRow f) throws SQLException {
+        return FolderTable.grants(c, f).stream()
+                .map(g -> new FolderMember(g.kind().name().toLowerCase(Locale.ROOT), g.subject(), g.right().word())).toList();
+    }
+
+    private static FolderInfo info(Connection c, FolderRow f, Right r) throws SQLException {
+        return new FolderInfo(f.name(), f.owner(), f.created(), r.word(), FileTable.count(c, f.id()), FileTable.bytes(c, f.id()));
+    }
+
+    static Revision revision(String path, RevisionRow r) {
+        return new Revision(path, r.number(), r.author(), r.created(), r.size(), r.deleted() ? "" : r.sha256(), r.deleted());
+    }
+
+    private static long nextSeq(Connection c) throws SQLException {
+        Sql.update(c, "UPDATE sync_sequence SET seq = seq + 1 WHERE id = 1");
+        return Sql.number(c, "SELECT seq FROM sync_sequence WHERE id = 1");
+    }
+
+    static String requireSha(String sha) {
+        if (!Sha256.isHex(sha)) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "A chunk is named by 64 lower-case hex digits of SHA-256, not '"
+                    + Names.printable(String.valueOf(sha)) + "'.");
+        }
+        return sha;
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Refuses a chunk that inflates past the largest chunk size: a small upload must not fill the disk. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long read;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (read += n) > limit) {
+                throw new IOException("a chunk is at most " + limit + " bytes");
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.syncline.sync;
+
+/**
+ * The message catalogue of sync folders. Every name is {@code sync.<verb>}. Any logged-in user may send
+ * them; the hub checks the sender's right on the folder named in the body (owner: manage; members: read,
+ * write or manage; admins: all). Paths are '/'-separated and relative to the folder.
+ */
+public final class SyncMessages {
+    public static final String CAPABILITY = "sync";
+    /** Body: folder. The sender owns the new folder. Answer: a {@link FolderInfo}. */
+    public static final String CREATE = "sync.create";
+    /** Answer: folders, the {@link FolderInfo}s the sender may read. */
+    public static final String LIST = "sync.list";
+    /** Body: folder. Answer: the {@link FolderInfo} with the sender's right. Needs read. */
+    public static final String INFO = "sync.info";
+    /** Body: folder. Removes the folder, its files, history and trash. Needs manage. */
+    public static final String DELETE = "sync.rm";
+    /** Body: folder, kind (user or group), subject, right (read, write or manage). Needs manage. */
+    public static final String SHARE = "sync.share";
+    /** Body: folder, kind, subject. Needs manage. */
+    public static final String UNSHARE = "sync.unshare";
+    /** Body: folder. Answer: members, a list of {@link FolderMember} (the owner first). Needs read. */
+    public static final String MEMBERS = "sync.members";
+    /** Body: folder, chunks (SHA-256 list). Answer: missing, those the hub does not hold. Needs write. */
+    public static final String CHUNKS_MISSING = "sync.chunks.missing";
+    /** Upload of one chunk, deflated. Body: folder, sha256. Needs write. */
+    public static final String CHUNK_PUT = "sync.chunk.put";
+    /** Download of one chunk of a file in the folder, deflated. Body: folder, sha256. Needs read. */
+    public static final String CHUNK_GET = "sync.chunk.get";
+    /** Body: folder, changes (a list of {@link FileChange}), committed whole or not at all. Answer: a {@link CommitResult}. Needs write. */
+    public static final String COMMIT = "sync.commit";
+    /** Body: folder, cursor (0: from the start). Answer: a {@link ChangePage}. Needs read. */
+    public static final String CHANGES_SINCE = "sync.changes.since";
+    /** Body: folder, path (absent: the whole folder). Answer: revisions, a list of {@link Revision}, newest first. Needs read. */
+    public static final String HISTORY = "sync.history";
+    /** Body: folder, path, revision. The old content becomes a new revision. Answer: a {@link Revision}. Needs write. */
+    public static final String RESTORE = "sync.restore";
+    /** Body: folder. Answer: files, a list of {@link TrashEntry}. Needs read. */
+    public static final String TRASH = "sync.trash";
+    /** Body: folder, path. Brings a deleted file back as a new revision. Answer: a {@link Revision}. Needs write. */
+    public static final String TRASH_RESTORE = "sync.trash.restore";
+    /** Body: user, bytes (0: no limit). Admins only. Answer: a {@link Quota}. */
+    public static final String QUOTA_SET = "sync.quota.set";
+    /** Body: user (absent: the sender). Answer: a {@link Quota}. Others' quotas are for admins. */
+    public static final String QUOTA = "sync.quota";
+    /** Subscribers get {@link #CHANGED} for every commit to a folder they may read. */
+    public static final String TOPIC = "sync.changes";
+    /** Body: folder, cursor (the folder's newest change). */
+    public static final String CHANGED = "sync.changed";
+
+    private SyncMessages() {
+    }
+}

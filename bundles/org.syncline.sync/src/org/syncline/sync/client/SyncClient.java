@@ -1,0 +1,178 @@
+package org.syncline.sync.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterOutputStream;
+
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.protocol.Connection;
+import org.syncline.sync.ChangePage;
+import org.syncline.sync.CommitResult;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.FolderInfo;
+import org.syncline.sync.FolderMember;
+import org.syncline.sync.Quota;
+import org.syncline.sync.Revision;
+import org.syncline.sync.SyncMessages;
+import org.syncline.sync.TrashEntry;
+
+/**
+ * Sync folders over a {@link Connection}: folders and members, chunks (deflated on the wire), commits, catch-up
+ * and history. Every call is checked on the hub against the caller's right on the folder.
+ */
+public final class SyncClient {
+    private final Connection connection;
+
+    public SyncClient(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public FolderInfo create(String folder) {
+        return Json.read(connection.request(SyncMessages.CREATE, Json.object("folder", folder)), FolderInfo.class);
+    }
+
+    public List<FolderInfo> list() {
+        return connection.request(SyncMessages.LIST, Json.object()).list("folders", FolderInfo.class);
+    }
+
+    public FolderInfo info(String folder) {
+        return Json.read(connection.request(SyncMessages.INFO, Json.object("folder", folder)), FolderInfo.class);
+    }
+
+    public void delete(String folder) {
+        connection.request(SyncMessages.DELETE, Json.object("folder", folder));
+    }
+
+    /** Grants {@link FolderMember#USER} or {@link FolderMember#GROUP} {@code subject} "read", "write" or "manage". */
+    public List<FolderMember> share(String folder, String kind, String subject, String right) {
+        return connection.request(SyncMessages.SHARE, Json.object("folder", folder, "kind", kind, "subject", subject, "right", right))
+                .list("members", FolderMember.class);
+    }
+
+    public List<FolderMember> unshare(String folder, String kind, String subject) {
+        return connection.request(SyncMessages.UNSHARE, Json.object("folder", folder, "kind", kind, "subject", subject))
+                .list("members", FolderMember.class);
+    }
+
+    public List<FolderMember> members(String folder) {
+        return connection.request(SyncMessages.MEMBERS, Json.object("folder", folder)).list("members", FolderMember.class);
+    }
+
+    /** Which of {@code chunks} the hub lacks. */
+    public List<String> missingChunks(String folder, List<String> chunks) {
+        return connection.request(SyncMessages.CHUNKS_MISSING, Json.object("folder", folder, "chunks", chunks)).list("missing", String.class);
+    }
+
+    /** Sends one chunk, deflated; returns the bytes that went over the wire. */
+    public long putChunk(String folder, String sha256, byte[] data) {
+        byte[] deflated = deflate(data);
+        connection.upload(SyncMessages.CHUNK_PUT, Json.object("folder", folder, "sha256", sha256), new ByteArrayInputStream(deflated));
+        return deflated.length;
+    }
+
+    /** Writes the chunk's bytes (inflated) to {@code sink}. */
+    public void getChunk(String folder, String sha256, OutputStream sink) {
+        try (InflaterOutputStream inflating = new InflaterOutputStream(new NonClosing(sink))) {
+            connection.download(SyncMessages.CHUNK_GET, Json.object("folder", folder, "sha256", sha256), inflating);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CommitResult commit(String folder, List<FileChange> changes) {
+        return Json.read(connection.request(SyncMessages.COMMIT, Json.object("folder", folder, "changes", changes)), CommitResult.class);
+    }
+
+    public ChangePage changesSince(String folder, long cursor) {
+        return Json.read(connection.request(SyncMessages.CHANGES_SINCE, Json.object("folder", folder, "cursor", cursor)), ChangePage.class);
+    }
+
+    /** Newest first; {@code path} null: every file of the folder. */
+    public List<Revision> history(String folder, String path) {
+        Map<String, Object> body = Json.object("folder", folder);
+        if (path != null) {
+            body.put("path", path);
+        }
+        return connection.request(SyncMessages.HISTORY, body).list("revisions", Revision.class);
+    }
+
+    public Revision restore(String folder, String path, long revision) {
+        return Json.read(connection.request(SyncMessages.RESTORE, Json.object("folder", folder, "path", path, "revision", revision)),
+                Revision.class);
+    }
+
+    public List<TrashEntry> trash(String folder) {
+        return connection.request(SyncMessages.TRASH, Json.object("folder", folder)).list("files", TrashEntry.class);
+    }
+
+    public Revision restoreFromTrash(String folder, String path) {
+        return Json.read(connection.request(SyncMessages.TRASH_RESTORE, Json.object("folder", folder, "path", path)), Revision.class);
+    }
+
+    public Quota setQuota(String user, long bytes) {
+        return Json.read(connection.request(SyncMessages.QUOTA_SET, Json.object("user", user, "bytes", bytes)), Quota.class);
+    }
+
+    /** {@code user} null: the caller's own. */
+    public Quota quota(String user) {
+        Map<String, Object> body = Json.object();
+        if (user != null) {
+            body.put("user", user);
+        }
+        return Json.read(connection.request(SyncMessages.QUOTA, body), Quota.class);
+    }
+
+    /**
+     * Calls {@code listener} with (folder, cursor) for every commit to a folder the user may read, and
+     * subscribes (again after reconnects). Returns what removes the listener.
+     */
+    public AutoCloseable watch(BiConsumer<String, Long> listener) {
+        Consumer<JsonObject> push = body -> listener.accept(body.string("folder"), body.number("cursor"));
+        connection.onPush(SyncMessages.CHANGED, push);
+        connection.subscribe(SyncMessages.TOPIC);
+        return () -> connection.removePushListener(SyncMessages.CHANGED, push);
+    }
+
+    private static byte[] deflate(byte[] data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length / 2 + 64);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DeflaterOutputStream d = new DeflaterOutputStream(out, deflater)) {
+            d.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+        return out.toByteArray();
+    }
+
+    /** The download's sink stays open: the caller owns it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

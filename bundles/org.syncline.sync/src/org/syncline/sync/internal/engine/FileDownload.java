@@ -1,0 +1,114 @@
+package org.syncline.sync.internal.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.sync.RemoteFile;
+import org.syncline.sync.client.SyncClient;
+
+/**
+ * Writes a remote file's content into a temp file next to its target: chunks a synced local file already
+ * holds are copied from it (and checked), the others fetched from the hub. The whole is checked against
+ * the revision's SHA-256 and forced to disk; the caller renames it into place.
+ */
+final class FileDownload {
+    private final SyncClient client;
+    private final String folder;
+    private final Path root;
+    private final Throttle throttle;
+    private final SyncStats stats;
+
+    FileDownload(SyncClient client, String folder, Path root, Throttle throttle, SyncStats stats) {
+        this.client = client;
+        this.folder = folder;
+        this.root = root;
+        this.throttle = throttle;
+        this.stats = stats;
+    }
+
+    /** Returns the temp file (in the target's directory, named so every scan ignores it). */
+    Path fetch(RemoteFile r, Path target, Map<String, LocalIndex.ChunkSource> sources) throws IOException, InterruptedException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".syncline-part-", ".tmp");
+        boolean done = false;
+        try {
+            MessageDigest whole = Sha256.newDigest();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream out = new DigestOutputStream(Channels.newOutputStream(ch), whole)) {
+                for (ChunkRef c : r.chunks()) {
+                    LocalIndex.ChunkSource src = sources.get(c.sha256());
+                    if (src == null || !copy(src, c, out)) {
+                        CountingOutput counted = new CountingOutput(out);
+                        client.getChunk(folder, c.sha256(), counted);
+                        throttle.take(counted.count);
+                        stats.chunksDownloaded.incrementAndGet();
+                    } else {
+                        stats.chunksReused.incrementAndGet();
+                    }
+                }
+                out.flush();
+                ch.force(true);
+            }
+            String sha = HexFormat.of().formatHex(whole.digest());
+            if (!sha.equals(r.sha256())) {
+                throw new SynclineException(ErrorCode.INTEGRITY, "'" + r.path() + "' arrived with SHA-256 " + sha + ", not " + r.sha256()
+                        + "; it was not written and is fetched again at the next sync.");
+            }
+            done = true;
+            return tmp;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Copies a chunk from a synced local file when its bytes there still hash to it. */
+    private boolean copy(LocalIndex.ChunkSource src, ChunkRef c, OutputStream out) throws IOException {
+        byte[] data = new byte[c.length()];
+        try (FileChannel in = FileChannel.open(root.resolve(src.path()), StandardOpenOption.READ)) {
+            InputStream s = Channels.newInputStream(in.position(src.offset()));
+            if (s.readNBytes(data, 0, data.length) != data.length || !Sha256.hex(data).equals(c.sha256())) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        out.write(data);
+        return true;
+    }
+
+    /** Counts the bytes written through it, for the download limit (the sink stays open). */
+    private static final class CountingOutput extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

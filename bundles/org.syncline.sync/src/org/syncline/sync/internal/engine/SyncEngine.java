@@ -1,0 +1,251 @@
+package org.syncline.sync.internal.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.protocol.ConnectionState;
+import org.syncline.sync.client.SyncClient;
+
+/**
+ * Keeps one local directory and one hub folder alike. Anything that may mean a change (the watcher, a push
+ * from the hub, a reconnect, the periodic rescan) asks for a sync; requests within the debounce time become
+ * one {@link SyncPass}, and passes never overlap. A pass that fails (offline, a file busy) is retried.
+ */
+public final class SyncEngine implements AutoCloseable {
+    /** The engine's state as people see it. */
+    public enum State { STARTING, SYNCING, UP_TO_DATE, OFFLINE, PAUSED, ERROR }
+
+    /** Where the engine reports what it does: one line per action, and each warning once. */
+    static final class Reporter {
+        private final Consumer<String> sink;
+        private final Set<String> said = ConcurrentHashMap.newKeySet();
+
+        Reporter(Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        void line(String text) {
+            sink.accept(text);
+        }
+
+        void once(String key, String text) {
+            if (said.add(key)) {
+                sink.accept(text);
+            }
+        }
+    }
+
+    private static final long RETRY_MS = 3000;
+
+    private final SyncClient client;
+    private final String user;
+    private final Path root;
+    private final String folder;
+    private final EngineSettings settings;
+    private final Reporter report;
+    private final SyncStats stats = new SyncStats();
+    private final ScheduledExecutorService worker;
+    private final ExecutorService transfers;
+    private final Throttle up;
+    private final Throttle down;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private volatile State state = State.STARTING;
+    private volatile String lastError;
+    private volatile boolean synced;
+    private LocalIndex index;
+    private DirectoryWatcher watcher;
+    private AutoCloseable pushes;
+    private Consumer<ConnectionState> connectionListener;
+    private volatile Consumer<SyncEngine> onPass = e -> { };
+
+    public SyncEngine(SyncClient client, String user, Path localDir, String folder, EngineSettings settings, Consumer<String> log) {
+        this.client = client;
+        this.user = user;
+        this.root = localDir.toAbsolutePath().normalize();
+        this.folder = folder;
+        this.settings = settings;
+        this.report = new Reporter(log);
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sync " + folder));
+        w.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending retry must not hold up closing
+        this.worker = w;
+        this.transfers = Executors.newFixedThreadPool(Math.max(1, settings.parallel()), r -> daemon(r, "sync-transfer " + folder));
+        this.up = new Throttle(settings.uploadLimit());
+        this.down = new Throttle(settings.downloadLimit());
+    }
+
+    /** Starts watching and syncing; the first sync runs at once. */
+    public void start() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "The local folder " + root + " cannot be created (" + e.getMessage() + ").", e);
+        }
+        index = LocalIndex.load(root);
+        try {
+            watcher = new DirectoryWatcher(root, LocalScan.rules(root), this::requestSync);
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "The local folder " + root + " cannot be watched (" + e.getMessage()
+                    + "); it is still rescanned every " + settings.rescan().toMinutes() + " minutes.", e);
+        }
+        pushes = client.watch((changedFolder, cursor) -> {
+            if (folder.equals(changedFolder) && cursor > index.cursor()) {
+                requestSync();
+            }
+        });
+        connectionListener = s -> {
+            if (s == ConnectionState.CONNECTED) {
+                if (state == State.OFFLINE) {
+                    report.line("online " + folder + ": connected again; catching up");
+                }
+                requestSync();
+            } else if (s == ConnectionState.RECONNECTING && state != State.OFFLINE) {
+                state = State.OFFLINE;
+                report.line("offline " + folder + ": lost the connection to the hub; local changes are kept and sent when it is back");
+            }
+        };
+        client.connection().addStateListener(connectionListener);
+        long rescan = Math.max(1000, settings.rescan().toMillis());
+        worker.scheduleWithFixedDelay(this::requestSync, rescan, rescan, TimeUnit.MILLISECONDS);
+        requestSync();
+    }
+
+    /** Asks for a sync after the debounce time; several requests meanwhile make one. */
+    public void requestSync() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                worker.schedule(this::pass, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                scheduled.set(false); // closing
+            }
+        }
+    }
+
+    public void pause() {
+        paused.set(true);
+        state = State.PAUSED;
+        report.line("paused " + root + " = " + folder);
+    }
+
+    public void resume() {
+        if (paused.compareAndSet(true, false)) {
+            report.line("resumed " + root + " = " + folder);
+            requestSync();
+        }
+    }
+
+    public boolean isPaused() {
+        return paused.get();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The last failure, or null once a sync succeeded again. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public SyncStats stats() {
+        return stats;
+    }
+
+    public Path localDir() {
+        return root;
+    }
+
+    public String folder() {
+        return folder;
+    }
+
+    /** Called after every successful sync (on the engine's thread). */
+    public void onSynced(Consumer<SyncEngine> listener) {
+        onPass = listener;
+    }
+
+    /** Whether one sync has completed since the start. */
+    public boolean hasSynced() {
+        return synced;
+    }
+
+    private void pass() {
+        scheduled.set(false);
+        if (paused.get()) {
+            return;
+        }
+        state = State.SYNCING;
+        try {
+            new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report).run();
+            state = State.UP_TO_DATE;
+            lastError = null;
+            synced = true;
+            onPass.accept(this);
+        } catch (SynclineException e) {
+            fail(e.code() == ErrorCode.CONNECTION_FAILED || e.code() == ErrorCode.TIMEOUT || e.code() == ErrorCode.NOT_LOGGED_IN
+                    ? State.OFFLINE : State.ERROR, e.toUserText());
+        } catch (IOException e) {
+            fail(State.ERROR, "local files: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fail(State.ERROR, e.toString());
+        }
+    }
+
+    private void fail(State s, String message) {
+        state = s;
+        if (!message.equals(lastError)) {
+            report.line("error " + folder + ": " + message + " (retrying)");
+        }
+        lastError = message;
+        if (!worker.isShutdown()) {
+            worker.schedule(this::requestSync, RETRY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops watching and waits for a running sync to end; the index is saved by every sync. */
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transfers.shutdownNow();
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (pushes != null) {
+                pushes.close();
+            }
+        } catch (Exception e) {
+            // closing anyway
+        }
+        if (connectionListener != null) {
+            client.connection().removeStateListener(connectionListener);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

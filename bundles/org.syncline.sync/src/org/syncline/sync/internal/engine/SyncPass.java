@@ -1,0 +1,368 @@
+package org.syncline.sync.internal.engine;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.syncline.core.RelativePath;
+import org.syncline.core.SynclineException;
+import org.syncline.core.filename.ConflictName;
+import org.syncline.core.ignore.IgnoreRules;
+import org.syncline.sync.ChangePage;
+import org.syncline.sync.CommitResult;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.FolderInfo;
+import org.syncline.sync.RemoteFile;
+import org.syncline.sync.client.SyncClient;
+import org.syncline.sync.internal.engine.LocalIndex.Entry;
+
+/**
+ * One sync of a pair: first catch up with what the hub committed since the cursor (pull), then send what
+ * changed here since the index (push). A local file that changed since the last sync is never overwritten:
+ * it moves aside to a conflict copy, which the push then uploads. Only chunks the hub lacks are sent.
+ */
+final class SyncPass {
+    private static final int COMMIT_BATCH = 200;
+
+    private final SyncClient client;
+    private final String folder;
+    private final Path root;
+    private final String user;
+    private final LocalIndex index;
+    private final ExecutorService pool;
+    private final Throttle up;
+    private final SyncStats stats;
+    private final SyncEngine.Reporter report;
+    private final FileDownload download;
+    private IgnoreRules rules;
+
+    SyncPass(SyncClient client, String folder, Path root, String user, LocalIndex index, ExecutorService pool, Throttle up, Throttle down,
+            SyncStats stats, SyncEngine.Reporter report) {
+        this.client = client;
+        this.folder = folder;
+        this.root = root;
+        this.user = user;
+        this.index = index;
+        this.pool = pool;
+        this.up = up;
+        this.stats = stats;
+        this.report = report;
+        this.download = new FileDownload(client, folder, root, down, stats);
+    }
+
+    /** Returns how many files it changed here or on the hub. */
+    int run() throws IOException, InterruptedException {
+        rules = LocalScan.rules(root);
+        FolderInfo info = client.info(folder);
+        int actions = pull();
+        LocalScan.Result scan = LocalScan.scan(root, rules);
+        scan.symlinks().forEach(s -> report.once("symlink:" + s, "symlink not followed: " + s + " (links are not synced)"));
+        scan.nameProblems().forEach(p -> report.once("name:" + p, "name warning: " + p));
+        return actions + push(scan, !"read".equals(info.right()));
+    }
+
+    private int pull() throws IOException, InterruptedException {
+        int actions = 0;
+        while (true) {
+            ChangePage page = client.changesSince(folder, index.cursor());
+            Map<String, LocalFile> disk = new HashMap<>();
+            for (Entry e : index.entries()) {
+                LocalFile f = LocalScan.stat(root, e.path());
+                if (f != null) {
+                    disk.put(e.path(), f);
+                }
+            }
+            Map<String, LocalIndex.ChunkSource> sources = index.chunkSources(disk);
+            // contents first, deletions after: a file renamed on the hub is copied from its old place, not downloaded
+            for (boolean deletions : new boolean[] { false, true }) {
+                List<Callable<Integer>> tasks = new ArrayList<>();
+                for (RemoteFile r : page.files()) {
+                    if (r.deleted() == deletions) {
+                        tasks.add(() -> apply(r, sources));
+                    }
+                }
+                actions += all(tasks);
+            }
+            index.cursor(page.cursor());
+            index.save();
+            if (!page.more()) {
+                return actions;
+            }
+        }
+    }
+
+    private int apply(RemoteFile r, Map<String, LocalIndex.ChunkSource> sources) throws IOException, InterruptedException {
+        String path = r.path();
+        if (rules.isIgnored(path, false)) {
+            return 0;
+        }
+        Path target;
+        try {
+            target = RelativePath.parse(path).resolveIn(root);
+        } catch (SynclineException e) {
+            report.once("path:" + path, "not written: " + e.getMessage());
+            return 0;
+        }
+        Entry idx = index.get(path);
+        LocalFile local = LocalScan.stat(root, path);
+        if (r.deleted()) {
+            if (local != null && idx != null && idx.matches(local)) {
+                Files.delete(target);
+                removeEmptyParents(target.getParent());
+                index.remove(path);
+                report.line("delete " + path + " (deleted by " + r.author() + ")");
+                return 1;
+            }
+            index.remove(path);
+            if (local != null) {
+                report.line("kept " + path + ": it changed here after " + r.author() + " deleted it; it is uploaded again");
+            }
+            return 0;
+        }
+        if (idx != null && idx.revision() == r.revision() && r.sha256().equals(idx.sha256())) {
+            return 0; // this revision is what we synced (often our own commit coming back); local edits since go up with it as base
+        }
+        if (local != null && (idx == null || !idx.matches(local))) {
+            FileContent here = FileContent.of(target);
+            LocalFile settled = LocalScan.stat(root, path);
+            if (here.sha256().equals(r.sha256()) && settled != null) {
+                index.put(new Entry(path, settled.size(), settled.mtime(), r.sha256(), r.revision(), r.chunks()));
+                return 0;
+            }
+            moveAside(path, target);
+        }
+        Path tmp = download.fetch(r, target, sources);
+        try {
+            LocalFile now = LocalScan.stat(root, path);
+            if (now != null && (idx == null || !idx.matches(now))) {
+                moveAside(path, target); // it changed while the download ran
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        LocalFile written = LocalScan.stat(root, path);
+        index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), r.chunks()));
+        stats.filesDownloaded.incrementAndGet();
+        report.line("download " + path + " (revision " + r.revision() + " by " + r.author() + ", " + r.size() + " bytes)");
+        return 1;
+    }
+
+    /** Keeps a local version the hub has not seen under a conflict name; the push uploads it. */
+    private void moveAside(String path, Path target) throws IOException {
+        Instant now = Instant.now();
+        for (int attempt = 1;; attempt++) {
+            String copy = ConflictName.ofPath(path, user, now, attempt);
+            Path copyTarget = root.resolve(copy);
+            if (!Files.exists(copyTarget) && index.get(copy) == null) {
+                Files.move(target, copyTarget, StandardCopyOption.ATOMIC_MOVE);
+                stats.conflicts.incrementAndGet();
+                report.line("conflict " + path + ": changed here and on the hub; this machine's version is now '" + copy + "'");
+                return;
+            }
+        }
+    }
+
+    record Pending(LocalFile file, FileContent content, Entry base) {
+    }
+
+    private int push(LocalScan.Result scan, boolean writable) throws IOException, InterruptedException {
+        Map<String, Pending> changed = new LinkedHashMap<>();
+        for (LocalFile f : scan.files().values()) {
+            Entry idx = index.get(f.path());
+            if (idx != null && idx.matches(f)) {
+                continue;
+            }
+            FileContent content = FileContent.of(root.resolve(f.path()));
+            if (!f.equals(LocalScan.stat(root, f.path()))) {
+                continue; // still being written: the watcher calls again
+            }
+            if (idx != null && idx.sha256().equals(content.sha256())) {
+                index.put(new Entry(idx.path(), f.size(), f.mtime(), idx.sha256(), idx.revision(), idx.chunks()));
+                continue;
+            }
+            changed.put(f.path(), new Pending(f, content, idx));
+        }
+        List<Entry> gone = new ArrayList<>();
+        for (Entry e : index.entries()) {
+            if (!scan.files().containsKey(e.path())) {
+                if (rules.isIgnored(e.path(), false)) {
+                    index.remove(e.path()); // newly ignored: it stays on the hub and here, no longer synced
+                } else {
+                    gone.add(e);
+                }
+            }
+        }
+        List<FileChange> changes = changes(changed, gone);
+        if (changes.isEmpty()) {
+            index.save();
+            return 0;
+        }
+        if (!writable) {
+            for (FileChange c : changes) {
+                Pending p = changed.get(c.newPath().isEmpty() ? c.path() : c.newPath());
+                report.once("readonly:" + c.path() + ":" + (p == null ? "gone" : p.file().mtime()), "read-only: the local change to "
+                        + (c.newPath().isEmpty() ? c.path() : c.newPath()) + " is not uploaded: you may only read folder '" + folder + "'");
+            }
+            index.save();
+            return 0;
+        }
+        Map<String, long[]> sent = upload(changed);
+        int actions = 0;
+        for (int from = 0; from < changes.size(); from += COMMIT_BATCH) {
+            List<FileChange> batch = changes.subList(from, Math.min(changes.size(), from + COMMIT_BATCH));
+            CommitResult result = client.commit(folder, batch);
+            for (int i = 0; i < batch.size(); i++) {
+                recordCommitted(batch.get(i), result.files().get(i), changed, sent);
+                actions++;
+            }
+            index.save();
+        }
+        return actions;
+    }
+
+    /** Puts, deletes, and renames where a vanished file's content reappears under a new path. */
+    static List<FileChange> changes(Map<String, Pending> changed, List<Entry> gone) {
+        List<FileChange> out = new ArrayList<>();
+        Set<String> renamedTo = new java.util.HashSet<>();
+        for (Entry g : gone) {
+            Pending moved = changed.values().stream()
+                    .filter(p -> p.base() == null && p.content().sha256().equals(g.sha256()) && !renamedTo.contains(p.file().path()))
+                    .findFirst().orElse(null);
+            if (moved != null) {
+                renamedTo.add(moved.file().path());
+                out.add(FileChange.rename(g.path(), g.revision(), moved.file().path(), moved.content().size(), moved.content().sha256(),
+                        moved.content().chunks()));
+            } else {
+                out.add(FileChange.delete(g.path(), g.revision()));
+            }
+        }
+        for (Pending p : changed.values()) {
+            if (!renamedTo.contains(p.file().path())) {
+                out.add(FileChange.put(p.file().path(), p.base() == null ? 0 : p.base().revision(), p.content().size(), p.content().sha256(),
+                        p.content().chunks()));
+            }
+        }
+        return out;
+    }
+
+    /** Sends the chunks the hub lacks, files side by side; returns per path {chunks, bytes} sent. */
+    private Map<String, long[]> upload(Map<String, Pending> changed) throws IOException, InterruptedException {
+        List<String> all = changed.values().stream().flatMap(p -> p.content().chunks().stream()).map(c -> c.sha256()).distinct().toList();
+        Set<String> missing = ConcurrentHashMap.newKeySet();
+        for (int from = 0; from < all.size(); from += 1000) {
+            missing.addAll(client.missingChunks(folder, all.subList(from, Math.min(all.size(), from + 1000))));
+        }
+        Map<String, long[]> sent = new ConcurrentHashMap<>();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (Pending p : changed.values()) {
+            if (p.content().chunks().stream().noneMatch(c -> missing.contains(c.sha256()))) {
+                continue;
+            }
+            tasks.add(() -> {
+                AtomicLong chunks = new AtomicLong();
+                AtomicLong bytes = new AtomicLong();
+                FileContent again = FileContent.read(root.resolve(p.file().path()), missing::remove, c -> {
+                    long wire = client.putChunk(folder, c.sha256(), c.data());
+                    up.take(wire);
+                    chunks.incrementAndGet();
+                    bytes.addAndGet(wire);
+                    stats.chunksUploaded.incrementAndGet();
+                    stats.bytesUploaded.addAndGet(wire);
+                });
+                sent.put(p.file().path(), new long[] { chunks.get(), bytes.get() });
+                if (!again.sha256().equals(p.content().sha256())) {
+                    throw new IOException(p.file().path() + " changed while it was uploaded; it is sent again at the next sync");
+                }
+                return 1;
+            });
+        }
+        all(tasks);
+        return sent;
+    }
+
+    private void recordCommitted(FileChange change, CommitResult.Committed done, Map<String, Pending> changed, Map<String, long[]> sent)
+            throws IOException {
+        if (FileChange.DELETE.equals(change.op())) {
+            index.remove(change.path());
+            report.line(done.skipped() ? "not deleted " + change.path() + ": it changed on the hub meanwhile; the newer version comes back"
+                    : "deleted " + change.path() + " on the hub (in its trash)");
+            return;
+        }
+        String local = FileChange.RENAME.equals(change.op()) ? change.newPath() : change.path();
+        if (FileChange.RENAME.equals(change.op())) {
+            index.remove(change.path());
+        }
+        Pending p = changed.get(local);
+        if (done.conflict()) {
+            Path copyTarget = root.resolve(done.path());
+            if (!Files.exists(copyTarget)) {
+                Files.createDirectories(copyTarget.getParent());
+                Files.move(root.resolve(local), copyTarget, StandardCopyOption.ATOMIC_MOVE);
+            }
+            index.remove(local);
+            LocalFile f = LocalScan.stat(root, done.path());
+            if (f != null) {
+                index.put(new Entry(done.path(), f.size(), f.mtime(), p.content().sha256(), done.revision(), p.content().chunks()));
+            }
+            stats.conflicts.incrementAndGet();
+            report.line("conflict " + local + ": it changed on the hub meanwhile; this machine's version is now '" + done.path() + "'");
+            return;
+        }
+        index.put(new Entry(local, p.file().size(), p.file().mtime(), p.content().sha256(), done.revision(), p.content().chunks()));
+        long[] s = sent.getOrDefault(local, new long[2]);
+        stats.filesUploaded.incrementAndGet();
+        report.line((FileChange.RENAME.equals(change.op()) ? "rename " + change.path() + " -> " + local : "upload " + local) + " (revision "
+                + done.revision() + ", " + s[0] + " new chunks, " + s[1] + " bytes sent)");
+    }
+
+    private void removeEmptyParents(Path dir) {
+        for (Path d = dir; d != null && !d.equals(root) && d.startsWith(root); d = d.getParent()) {
+            try {
+                Files.delete(d);
+            } catch (DirectoryNotEmptyException e) {
+                return;
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** Runs the tasks side by side; when any fails, the pass fails (after all ended) and the next pass retries. */
+    private int all(List<Callable<Integer>> tasks) throws IOException, InterruptedException {
+        int sum = 0;
+        Exception first = null;
+        for (Future<Integer> f : pool.invokeAll(tasks)) {
+            try {
+                sum += f.get();
+            } catch (ExecutionException e) {
+                first = first == null ? (Exception) e.getCause() : first;
+            }
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof RuntimeException re) {
+            throw re;
+        }
+        if (first != null) {
+            throw new IOException(first);
+        }
+        return sum;
+    }
+}
