@@ -118,6 +118,11 @@ class TopologyEditorLiveTest {
                 assertEquals(db, route.getTo());
                 assertTrue(editor.problemsShown().isEmpty(), editor.problemsShown().toString());
 
+                // the editor's selection reaches the tree (Tab walks to the first element, region eu)
+                canvas.select(List.of());
+                canvas.walk(1);
+                UiEvents.flush();
+                assertEquals(List.of(d.getRegions().get(0)), tree.viewer().getStructuredSelection().toList(), "the tree follows the editor");
                 // the selection reaches the Properties view through the adapter
                 IPropertySource props = Adapters.adapt(agent, IPropertySource.class);
                 assertNotNull(props, "servers adapt to the Properties view");

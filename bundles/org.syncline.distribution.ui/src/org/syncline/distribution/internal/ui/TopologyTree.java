@@ -12,6 +12,10 @@ import org.syncline.model.topology.Server;
 
 /** The topology as a tree: Deployment, its regions (groups, servers) and the Unassigned pool. */
 final class TopologyTree {
+    /** The tree's input: the deployment is its one root (a viewer must not show its input as an element). */
+    record Root(Deployment deployment) {
+    }
+
     /** The pool's node in the tree; its children are the deployment's unassigned servers. */
     record Unassigned(Deployment deployment) {
     }
@@ -22,7 +26,7 @@ final class TopologyTree {
     static final class Content implements ITreeContentProvider {
         @Override
         public Object[] getElements(Object input) {
-            return input instanceof Deployment d ? new Object[] { d } : new Object[0];
+            return input instanceof Root r ? new Object[] { r.deployment() } : new Object[0];
         }
 
         @Override

@@ -46,7 +46,8 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
         MenuManager menu = new MenuManager();
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         getSite().registerContextMenu(menu, viewer);
-        getSite().getPage().addSelectionListener(TopologyEditor.ID, editorSelection);
+        // not by the editor's id: editors of the compatibility layer all share one part id
+        getSite().getPage().addSelectionListener(editorSelection);
         Servers.addListener(serversChanged);
         serverMaybeChanged();
     }
@@ -83,8 +84,8 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        if (viewer.getInput() != document.deployment()) {
-            viewer.setInput(document.deployment());
+        if (!(viewer.getInput() instanceof TopologyTree.Root root) || root.deployment() != document.deployment()) {
+            viewer.setInput(new TopologyTree.Root(document.deployment()));
             viewer.expandToLevel(3);
         } else {
             viewer.refresh();
@@ -106,7 +107,7 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
         }
     }
 
-    TreeViewer viewer() {
+    public TreeViewer viewer() {
         return viewer;
     }
 
@@ -118,7 +119,7 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
     @Override
     public void dispose() {
         Servers.removeListener(serversChanged);
-        getSite().getPage().removeSelectionListener(TopologyEditor.ID, editorSelection);
+        getSite().getPage().removeSelectionListener(editorSelection);
         if (document != null) {
             document.removeListener(this);
         }

@@ -26,8 +26,8 @@ public final class DiagramHitTest {
             }
         }
         for (Route r : layout.deployment().getRoutes()) {
-            Rectangle a = layout.bounds(r.getFrom());
-            Rectangle b = layout.bounds(r.getTo());
+            Rectangle a = layout.anchor(r.getFrom());
+            Rectangle b = layout.anchor(r.getTo());
             if (a != null && b != null && RouteGeometry.distance(x, y, RouteGeometry.between(a, b)) <= ROUTE_SLOP) {
                 return r;
             }

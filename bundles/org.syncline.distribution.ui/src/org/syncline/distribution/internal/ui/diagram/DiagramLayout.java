@@ -21,13 +21,15 @@ import org.syncline.model.topology.Server;
  * gets a grid slot, and a container always grows to hold its children, so nothing is ever clipped.
  */
 public final class DiagramLayout {
-    public static final int POOL_WIDTH = 170;
-    public static final int SERVER_WIDTH = 140;
+    public static final int POOL_WIDTH = 200;
+    public static final int SERVER_WIDTH = 170;
     public static final int SERVER_HEIGHT = 44;
     public static final int GAP = 10;
     public static final int PAD = 12;
     public static final int HEADER = 24;
     private static final int REGION_GAP = 40;
+    /** Room between groups for the label of a route between them. */
+    private static final int GROUP_GAP = 100;
 
     private final Deployment deployment;
     private final Map<EObject, Rectangle> bounds = new IdentityHashMap<>();
@@ -52,20 +54,32 @@ public final class DiagramLayout {
 
     private static DiagramLayout compute(Deployment d, boolean ignoreSaved) {
         DiagramLayout l = new DiagramLayout(d);
+        // regions without saved bounds fill rows of about sqrt(n), so a large deployment stays near square
+        int cols = Math.max(1, (int) Math.ceil(Math.sqrt(d.getRegions().size())));
         int x = POOL_WIDTH + REGION_GAP;
+        int y = REGION_GAP / 2;
+        int rowBottom = y;
+        int i = 0;
         for (Region r : d.getRegions()) {
-            Rectangle rb = l.region(r, x, REGION_GAP / 2, ignoreSaved);
-            x = Math.max(x, rb.x + rb.width + REGION_GAP);
+            Rectangle rb = l.region(r, x, y, ignoreSaved);
+            if (ignoreSaved || r.getWidth() <= 0) {
+                x = rb.x + rb.width + REGION_GAP;
+                rowBottom = Math.max(rowBottom, rb.y + rb.height);
+                if (++i % cols == 0) {
+                    x = POOL_WIDTH + REGION_GAP;
+                    y = rowBottom + REGION_GAP;
+                }
+            }
         }
         int poolHeight = HEADER + PAD + d.getUnassigned().size() * (SERVER_HEIGHT + GAP) + PAD;
         l.height = Math.max(l.height, poolHeight);
         l.pool = new Rectangle(0, 0, POOL_WIDTH, Math.max(l.height, 400));
-        int y = HEADER + PAD;
+        int py = HEADER + PAD;
         for (Server s : d.getUnassigned()) {
-            l.put(s, new Rectangle((POOL_WIDTH - SERVER_WIDTH) / 2, y, SERVER_WIDTH, SERVER_HEIGHT));
-            y += SERVER_HEIGHT + GAP;
+            l.put(s, new Rectangle((POOL_WIDTH - SERVER_WIDTH) / 2, py, SERVER_WIDTH, SERVER_HEIGHT));
+            py += SERVER_HEIGHT + GAP;
         }
-        l.width = Math.max(x, POOL_WIDTH + REGION_GAP);
+        l.width = Math.max(l.width + REGION_GAP, POOL_WIDTH + REGION_GAP);
         l.height = l.pool.height;
         return l;
     }
@@ -90,10 +104,10 @@ public final class DiagramLayout {
             maxRight = Math.max(maxRight, gb.x + gb.width);
             maxBottom = Math.max(maxBottom, gb.y + gb.height);
             rowHeight = Math.max(rowHeight, gb.height);
-            cx += gb.width + GAP * 2;
+            cx += gb.width + GROUP_GAP;
             if (++i % cols == 0) {
                 cx = rx + PAD;
-                cy += rowHeight + GAP * 2;
+                cy += rowHeight + GROUP_GAP;
                 rowHeight = 0;
             }
         }
@@ -133,6 +147,15 @@ public final class DiagramLayout {
     /** The element's rectangle, or null when it is not drawn (not in this deployment). */
     public Rectangle bounds(EObject o) {
         return bounds.get(o);
+    }
+
+    /**
+     * Where a route attaches to {@code end}: a server's box, or a group's title bar, so that routes between
+     * groups run along the titles instead of across the servers inside.
+     */
+    public Rectangle anchor(EObject end) {
+        Rectangle r = bounds(end);
+        return r != null && end instanceof Group ? new Rectangle(r.x, r.y, r.width, HEADER) : r;
     }
 
     public Rectangle pool() {

@@ -26,6 +26,8 @@ public final class DiagramPainter {
     private static final int ROUTE = 0x3c4043;
     /** Below this zoom, labels would be a few pixels high: not drawn. */
     private static final double TEXT_ZOOM = 0.45;
+    /** Below this zoom a server shows its name only: the host line would be unreadable and doubles the text. */
+    private static final double DETAIL_ZOOM = 0.75;
 
     private DiagramPainter() {
     }
@@ -35,6 +37,7 @@ public final class DiagramPainter {
      */
     public static void paint(DiagramGraphics g, DiagramLayout layout, DiagramState state, Rectangle visible, double zoom) {
         boolean text = zoom >= TEXT_ZOOM;
+        boolean detail = zoom >= DETAIL_ZOOM;
         Rectangle pool = layout.pool();
         if (meets(visible, pool)) {
             g.fillRect(pool.x, pool.y, pool.width, pool.height, state.dropTarget == layout.deployment() ? 0xe3eefc : 0xf1f3f4);
@@ -54,7 +57,7 @@ public final class DiagramPainter {
                 container(g, r, state.dropTarget == o ? 0xe3eefc : 0xffffff, group.getName() + "  (" + group.getServers().size() + ")", text,
                         false);
             } else if (o instanceof Server s) {
-                server(g, r, s, text);
+                server(g, r, s, text, detail);
             }
             decorate(g, r, o, state);
         }
@@ -77,11 +80,13 @@ public final class DiagramPainter {
         }
     }
 
-    private static void server(DiagramGraphics g, Rectangle r, Server s, boolean text) {
+    private static void server(DiagramGraphics g, Rectangle r, Server s, boolean text, boolean detail) {
         g.fillRect(r.x, r.y, r.width, r.height, StateColors.fill(s.getState()));
         g.drawRect(r.x, r.y, r.width, r.height, BORDER, 1);
         if (text) {
             g.drawText(fit(g, s.getName() == null ? "" : s.getName(), r.width - 10, true), r.x + 5, r.y + 5, TEXT, true);
+        }
+        if (detail) {
             String host = (s.getHost() == null || s.getHost().isEmpty() ? "(no host)" : s.getHost()) + ":" + s.getPort();
             g.drawText(fit(g, host, r.width - 10, false), r.x + 5, r.y + 24, MUTED, false);
         }
@@ -113,8 +118,8 @@ public final class DiagramPainter {
     }
 
     private static void route(DiagramGraphics g, DiagramLayout layout, Route route, DiagramState state, Rectangle visible, boolean text) {
-        Rectangle a = layout.bounds(route.getFrom());
-        Rectangle b = layout.bounds(route.getTo());
+        Rectangle a = layout.anchor(route.getFrom());
+        Rectangle b = layout.anchor(route.getTo());
         if (a == null || b == null) {
             return;
         }
@@ -130,18 +135,34 @@ public final class DiagramPainter {
         g.fillPolygon(RouteGeometry.head(line[0], line[1], line[2], line[3]), color);
         if (text) {
             String label = PolicyLabel.of(LinkPolicies.effective(route));
-            Rectangle l = labelBounds(g, line, label);
+            Rectangle l = labelBounds(g, layout, line, label);
             g.fillRect(l.x, l.y, l.width, l.height, 0xffffff);
             g.drawRect(l.x, l.y, l.width, l.height, color, 1);
             g.drawText(label, l.x + 4, l.y + 2, color, false);
         }
     }
 
-    /** The box of a route's label, centred on its line. */
-    public static Rectangle labelBounds(DiagramGraphics g, int[] line, String label) {
+    /** Where along its line a route's label may sit, best first: the middle, then towards either end. */
+    private static final double[] LABEL_AT = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+
+    /** The box of a route's label on its line: the first place that covers no group, else the middle. */
+    static Rectangle labelBounds(DiagramGraphics g, DiagramLayout layout, int[] line, String label) {
         int w = g.textWidth(label, false) + 8;
         int h = 18;
-        return new Rectangle((line[0] + line[2]) / 2 - w / 2, (line[1] + line[3]) / 2 - h / 2, w, h);
+        Rectangle first = null;
+        for (double t : LABEL_AT) {
+            int cx = (int) Math.round(line[0] + (line[2] - line[0]) * t);
+            int cy = (int) Math.round(line[1] + (line[3] - line[1]) * t);
+            Rectangle r = new Rectangle(cx - w / 2, cy - h / 2, w, h);
+            if (first == null) {
+                first = r;
+            }
+            if (layout.deployment().getRegions().stream().flatMap(rg -> rg.getGroups().stream())
+                    .noneMatch(grp -> layout.bounds(grp).intersects(r))) {
+                return r;
+            }
+        }
+        return first;
     }
 
     private static void feedback(DiagramGraphics g, DiagramState state) {
