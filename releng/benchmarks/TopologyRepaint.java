@@ -22,7 +22,8 @@ import org.syncline.model.topology.TopologyFactory;
  * 60 routes, painted by the editor's own painter into an off-screen image of a 1600x1000 window, N times per
  * view. After each paint one pixel is copied out and read, so the X server has finished drawing before the
  * clock stops. Views: 100 % zoom (what the window shows of the diagram), 50 % (the lowest zoom with labels),
- * and fit-to-window (the whole diagram, too small for labels).
+ * and fit-to-window (the whole diagram, too small for labels); first a floor on the same machine in the same
+ * run: the same image filled and read back, nothing drawn.
  *   usage: java -cp ... TopologyRepaint.java [N]
  */
 public final class TopologyRepaint {
@@ -38,6 +39,7 @@ public final class TopologyRepaint {
         DiagramState state = new DiagramState();
         state.selection.add(d.getRegions().get(0).getGroups().get(0).getServers().get(0));
         double fit = Math.min(w / (double) extent.width, h / (double) extent.height);
+        run(display, null, state, w, h, 1.0, "floor (fill only)", n);
         run(display, layout, state, w, h, 1.0, "100 %", n);
         run(display, layout, state, w, h, 0.5, "50 %", n);
         run(display, layout, state, w, h, fit, String.format("fit (%.0f %%)", fit * 100), n);
@@ -55,7 +57,9 @@ public final class TopologyRepaint {
             gc.setBackground(display.getSystemColor(SWT.COLOR_WHITE));
             gc.fillRectangle(0, 0, w, h);
             Rectangle visible = new Rectangle(0, 0, (int) Math.ceil(w / zoom) + 1, (int) Math.ceil(h / zoom) + 1);
-            DiagramPainter.paint(new SwtGraphics(gc, zoom, 0, 0, fonts), layout, state, visible, zoom);
+            if (layout != null) {
+                DiagramPainter.paint(new SwtGraphics(gc, zoom, 0, 0, fonts), layout, state, visible, zoom);
+            }
             gc.copyArea(probe, w / 2, h / 2);
             probe.getImageData();
             if (i >= 0) {
@@ -67,7 +71,7 @@ public final class TopologyRepaint {
         probe.dispose();
         fonts.dispose();
         Arrays.sort(ms);
-        System.out.printf("%-14s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms   (%d paints of %dx%d)%n", name, ms[n / 2], ms[(int) (n * 0.99)],
+        System.out.printf("%-18s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms   (%d paints of %dx%d)%n", name, ms[n / 2], ms[(int) (n * 0.99)],
                 ms[n - 1], n, w, h);
     }
 

@@ -19,4 +19,4 @@ CP=$(ls "$ROOT"/bundles/org.syncline.core/target/org.syncline.core-*.jar "$ROOT"
   "$M2"/org/eclipse/emf/org.eclipse.emf.ecore/2.43.0/org.eclipse.emf.ecore-2.43.0.jar | grep -v -- '-sources' | paste -sd:) \
   || { echo "no bundles: package org.syncline.distribution.ui first (see above)" >&2; exit 1; }
 echo "cores: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
-exec "$JAVA" -cp "$CP" "$ROOT/releng/benchmarks/TopologyRepaint.java" "${1:-300}"
+exec "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" "$ROOT/releng/benchmarks/TopologyRepaint.java" "${1:-300}"

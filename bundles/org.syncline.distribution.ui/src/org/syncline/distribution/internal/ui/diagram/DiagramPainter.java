@@ -1,5 +1,8 @@
 package org.syncline.distribution.internal.ui.diagram;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.swt.graphics.Point;
@@ -9,6 +12,7 @@ import org.syncline.model.topology.Region;
 import org.syncline.model.topology.Route;
 import org.syncline.model.topology.Server;
 import org.syncline.model.topology.policy.LinkPolicies;
+import org.syncline.model.topology.query.Elements;
 
 /**
  * Draws a {@link DiagramLayout} and a {@link DiagramState} on a {@link DiagramGraphics}. Only what meets the
@@ -61,8 +65,12 @@ public final class DiagramPainter {
             }
             decorate(g, r, o, state);
         }
+        List<Rectangle> groups = new ArrayList<>();
+        for (Group group : Elements.groups(layout.deployment())) {
+            groups.add(layout.bounds(group));
+        }
         for (Route route : layout.deployment().getRoutes()) {
-            route(g, layout, route, state, visible, text);
+            route(g, layout, route, state, visible, text, groups);
         }
         feedback(g, state);
     }
@@ -117,7 +125,8 @@ public final class DiagramPainter {
         }
     }
 
-    private static void route(DiagramGraphics g, DiagramLayout layout, Route route, DiagramState state, Rectangle visible, boolean text) {
+    private static void route(DiagramGraphics g, DiagramLayout layout, Route route, DiagramState state, Rectangle visible, boolean text,
+            List<Rectangle> groups) {
         Rectangle a = layout.anchor(route.getFrom());
         Rectangle b = layout.anchor(route.getTo());
         if (a == null || b == null) {
@@ -135,7 +144,7 @@ public final class DiagramPainter {
         g.fillPolygon(RouteGeometry.head(line[0], line[1], line[2], line[3]), color);
         if (text) {
             String label = PolicyLabel.of(LinkPolicies.effective(route));
-            Rectangle l = labelBounds(g, layout, line, label);
+            Rectangle l = labelBounds(g, groups, line, label);
             g.fillRect(l.x, l.y, l.width, l.height, 0xffffff);
             g.drawRect(l.x, l.y, l.width, l.height, color, 1);
             g.drawText(label, l.x + 4, l.y + 2, color, false);
@@ -146,7 +155,7 @@ public final class DiagramPainter {
     private static final double[] LABEL_AT = { 0.5, 0.35, 0.65, 0.2, 0.8 };
 
     /** The box of a route's label on its line: the first place that covers no group, else the middle. */
-    static Rectangle labelBounds(DiagramGraphics g, DiagramLayout layout, int[] line, String label) {
+    static Rectangle labelBounds(DiagramGraphics g, List<Rectangle> groups, int[] line, String label) {
         int w = g.textWidth(label, false) + 8;
         int h = 18;
         Rectangle first = null;
@@ -157,12 +166,20 @@ public final class DiagramPainter {
             if (first == null) {
                 first = r;
             }
-            if (layout.deployment().getRegions().stream().flatMap(rg -> rg.getGroups().stream())
-                    .noneMatch(grp -> layout.bounds(grp).intersects(r))) {
+            if (coversNone(groups, r)) {
                 return r;
             }
         }
         return first;
+    }
+
+    private static boolean coversNone(List<Rectangle> groups, Rectangle r) {
+        for (Rectangle group : groups) {
+            if (group.intersects(r)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void feedback(DiagramGraphics g, DiagramState state) {
