@@ -138,6 +138,12 @@ class TopologyEditorLiveTest {
                 assertEquals(web, agent.getGroup());
                 assertEquals(1, d.getRoutes().size());
 
+                // export as PNG: the whole diagram, painted by the canvas's painter
+                Path png = Files.createTempDirectory("syncline-png").resolve("topology.png");
+                editor.export(png, "png");
+                var image = new org.eclipse.swt.graphics.ImageLoader().load(png.toString())[0];
+                assertEquals(canvas.layout().extent().width + 10, image.width, "the PNG holds the whole diagram");
+
                 handlers.executeCommand(IWorkbenchCommandConstants.FILE_SAVE, null);
                 UiEvents.waitUntil("the save", () -> !editor.isDirty() && editor.version() == 2);
 
@@ -148,26 +154,37 @@ class TopologyEditorLiveTest {
                 assertEquals("web", saved.getRoutes().get(0).getFrom().getName());
                 assertEquals("db", saved.getRoutes().get(0).getTo().getName());
 
-                // a dirty editor hears of another save and offers to reload; saving over it is refused
-                canvas.useSelectTool();
-                canvas.drag(centre(canvas.layout().bounds(agent)), centre(canvas.layout().bounds(db)));
-                assertEquals(db, agent.getGroup());
+                // a clean editor reloads when someone else saves
                 var theirs = otherClient.load();
                 theirs.deployment().getRegions().get(0).setName("europe");
                 otherClient.save(theirs.deployment(), theirs.version().version());
+                UiEvents.waitUntil("the pushed version 3", () -> editor.version() == 3);
+                assertEquals("europe", editor.deployment().getRegions().get(0).getName());
+                assertNull(editor.infoShown(), "a clean editor just reloads");
+                assertFalse(editor.isDirty());
+
+                // a dirty editor hears of another save and offers to reload; saving over it is refused
+                Deployment reloaded = editor.deployment();
+                Server agentNow = group(reloaded, "web").getServers().get(0);
+                canvas.useSelectTool();
+                canvas.drag(centre(canvas.layout().bounds(agentNow)), centre(canvas.layout().bounds(group(reloaded, "db"))));
+                assertEquals("db", agentNow.getGroup().getName());
+                var again = otherClient.load();
+                again.deployment().getRegions().get(0).setName("emea");
+                otherClient.save(again.deployment(), again.version().version());
                 UiEvents.waitUntil("the info bar", () -> editor.infoShown() != null && editor.infoShown().contains("Topology changed by admin"));
 
                 String[] dialogText = new String[1];
                 closeDialogWhenShown("The topology was not saved", dialogText);
                 handlers.executeCommand(IWorkbenchCommandConstants.FILE_SAVE, null);
                 UiEvents.waitUntil("the conflict dialog", () -> dialogText[0] != null);
-                assertTrue(dialogText[0].contains("saved version 3"), dialogText[0]);
-                assertTrue(editor.conflictShown().startsWith("Your change was made on version 2"), editor.conflictShown());
+                assertTrue(dialogText[0].contains("saved version 4"), dialogText[0]);
+                assertTrue(editor.conflictShown().startsWith("Your change was made on version 3"), editor.conflictShown());
                 assertTrue(editor.isDirty(), "the refused change stays in the editor");
 
                 var after = otherClient.load();
-                assertEquals(3, after.version().version(), "the refused save wrote nothing");
-                assertEquals("europe", after.deployment().getRegions().get(0).getName());
+                assertEquals(4, after.version().version(), "the refused save wrote nothing");
+                assertEquals("emea", after.deployment().getRegions().get(0).getName());
                 assertEquals("web", group(after.deployment(), "web").getName());
                 assertEquals(1, group(after.deployment(), "web").getServers().size(), "the server stays where the last save put it");
 

@@ -24,6 +24,7 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.EditorPart;
@@ -328,7 +329,7 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     public void dispose() {
         document.removeListener(this);
         getSite().getPage().removeSelectionListener(TopologyView.ID, treeSelection);
-        if (document.isDirty()) {
+        if (document.isDirty() && document.server().isConnected() && !PlatformUI.getWorkbench().isClosing()) {
             document.load(); // closed without saving: the tree shows the master's topology again
         }
         super.dispose();
