@@ -1,0 +1,34 @@
+package org.syncline.distribution.internal.ui.diagram;
+
+import org.syncline.model.topology.LinkPolicy;
+import org.syncline.model.topology.TransferMode;
+
+/** A link policy in a few characters, as a route's label: "delta z6 TLS", "whole z9 TLS 1 MB/s". */
+public final class PolicyLabel {
+    private PolicyLabel() {
+    }
+
+    public static String of(LinkPolicy p) {
+        String s = (p.getTransferMode() == TransferMode.WHOLE_FILE ? "whole" : "delta") + " z" + p.getCompression()
+                + (p.isTls() ? " TLS" : " plain");
+        long cap = p.getBandwidthLimit();
+        if (cap > 0) {
+            s += " " + rate(cap);
+        }
+        return s;
+    }
+
+    private static String rate(long bytesPerSecond) {
+        if (bytesPerSecond >= 1_000_000) {
+            return trim(bytesPerSecond / 1_000_000.0) + " MB/s";
+        }
+        if (bytesPerSecond >= 1_000) {
+            return trim(bytesPerSecond / 1_000.0) + " kB/s";
+        }
+        return bytesPerSecond + " B/s";
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format("%.1f", v);
+    }
+}
