@@ -319,6 +319,38 @@ class SyncFoldersTest {
     }
 
     @Test
+    void catchingUpPagesThroughCommitsLargerThanAPageWithoutLosingAFile() throws Exception {
+        // Pages hold 500 files; commits of 200 and one of 700 must each arrive whole, whatever the page cut.
+        SyncClient sync = new SyncClient(admin);
+        sync.create("many");
+        FileChange shared = put(sync, "many", "f", 0, "same content for every file");
+        int[] sizes = { 200, 200, 200, 700, 200 };
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        int n = 0;
+        for (int size : sizes) {
+            List<FileChange> changes = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++, n++) {
+                String path = "d" + (n / 100) + "/f" + n + ".txt";
+                expected.add(path);
+                changes.add(FileChange.put(path, 0, shared.size(), shared.sha256(), shared.chunks()));
+            }
+            sync.commit("many", changes);
+        }
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        long cursor = 0;
+        int pages = 0;
+        org.syncline.sync.ChangePage page;
+        do {
+            page = sync.changesSince("many", cursor);
+            page.files().forEach(f -> seen.add(f.path()));
+            assertTrue(page.cursor() > cursor || !page.more(), "the cursor moves on while there is more");
+            cursor = page.cursor();
+            pages++;
+        } while (page.more() && pages < 20);
+        assertEquals(expected, seen);
+    }
+
+    @Test
     void aTrashedFileIsPurgedAfterTheRetention() throws Exception {
         try (ServerProcess quick = new ServerProcess(server.home.resolve("purging"), "--set", "sync.trash-retention=1s", "--set",
                 "sync.purge-interval=1s"); Connection c = quick.connect("admin", ServerProcess.ADMIN_PASSWORD)) {

@@ -40,6 +40,11 @@ final class FileTable {
                 folderId, cursor);
     }
 
+    /** Every file one commit (one {@code seq}) changed. */
+    static List<FileRow> changedAt(Connection c, long folderId, long seq) throws SQLException {
+        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND seq = ? ORDER BY path", FileTable::row, folderId, seq);
+    }
+
     static List<FileRow> trash(Connection c, long folderId) throws SQLException {
         return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND deleted = 1 AND revision > 0 ORDER BY path", FileTable::row, folderId);
     }

@@ -211,13 +211,21 @@ final class SyncHub {
             List<RemoteFile> files = new ArrayList<>();
             long last = cursor;
             List<FileRow> rows = FileTable.changedSince(c, f.folder().id(), cursor, PAGE);
+            boolean more = rows.size() == PAGE;
+            if (more) {
+                // The cursor is a commit's seq, so a page ends at a commit boundary: a page cut inside a commit
+                // would move the cursor past the files of that commit it did not carry.
+                long lastSeq = rows.get(rows.size() - 1).seq();
+                rows = rows.get(0).seq() != lastSeq ? rows.stream().filter(r -> r.seq() != lastSeq).toList()
+                        : FileTable.changedAt(c, f.folder().id(), lastSeq);
+            }
             for (FileRow row : rows) {
                 RevisionRow r = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
                 List<ChunkRef> list = r.deleted() ? List.of() : RevisionTable.chunks(c, row.id(), r.number());
                 files.add(new RemoteFile(row.path(), r.number(), r.deleted(), r.size(), r.deleted() ? "" : r.sha256(), list, r.author(), r.created(), row.seq()));
                 last = row.seq();
             }
-            return new ChangePage(files, last, rows.size() == PAGE);
+            return new ChangePage(files, last, more);
         });
     }
 
