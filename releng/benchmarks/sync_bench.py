@@ -1,0 +1,465 @@
+#!/usr/bin/env python3
+"""Sync folders benchmarks (issue #10) against the peers the issue names, measured in the same run.
+
+  delta        bytes on the wire for a 1-byte change and for 1% scattered changes in a 100 MiB file:
+               a sync-agent through the hub vs rsync through its daemon; both connections pass through
+               one byte-counting TCP relay, so both are counted the same way (both directions, all framing;
+               ours includes TLS, rsync's daemon protocol is plain).
+  initial      initial sync of N files of 4 KiB (default 10,000): a sync-agent uploading them to the hub,
+               a second agent downloading them, vs rsync of the same tree through its daemon.
+  propagation  client A saves a 4 KiB file, time until B holds identical content: two sync-agents through
+               the hub vs two Syncthing instances on loopback (with its default watcher delay and with its
+               minimum, 1 s).
+
+usage: releng/benchmarks/sync-bench.sh [delta|initial|propagation|all] [--files N] [--changes N]
+Build the server product first (./syncline build). Needs rsync and syncthing (Debian packages).
+"""
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import queue
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import xml.etree.ElementTree as ET
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PRODUCT = os.path.join(ROOT, "server/org.syncline.server.product/target/products/syncline-server/linux/gtk/x86_64")
+MIB = 1024 * 1024
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Relay:
+    """A TCP relay on loopback that counts the bytes each way."""
+
+    def __init__(self, target_port):
+        self.target = target_port
+        self.port = free_port()
+        self.up = 0  # client -> server
+        self.down = 0  # server -> client
+        self.loop = asyncio.new_event_loop()
+        ready = threading.Event()
+        threading.Thread(target=self._run, args=(ready,), daemon=True).start()
+        ready.wait()
+
+    def _run(self, ready):
+        asyncio.set_event_loop(self.loop)
+
+        async def pipe(reader, writer, up):
+            try:
+                while True:
+                    data = await reader.read(65536)
+                    if not data:
+                        break
+                    if up:
+                        self.up += len(data)
+                    else:
+                        self.down += len(data)
+                    writer.write(data)
+                    await writer.drain()
+            except (ConnectionError, OSError):
+                pass
+            finally:
+                writer.close()
+
+        async def handle(reader, writer):
+            r2, w2 = await asyncio.open_connection("127.0.0.1", self.target)
+            await asyncio.gather(pipe(reader, w2, True), pipe(r2, writer, False))
+
+        async def main():
+            await asyncio.start_server(handle, "127.0.0.1", self.port)
+            ready.set()
+
+        self.loop.run_until_complete(main())
+        self.loop.run_forever()
+
+    def reset(self):
+        self.up = self.down = 0
+
+    def total(self):
+        return self.up + self.down
+
+
+class Lines:
+    """Collects a process's output lines so a caller can wait for one."""
+
+    def __init__(self, proc, log=None):
+        self.proc = proc
+        self.log = open(log, "w") if log else None
+        self.lines = []
+        self.cond = threading.Condition()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self):
+        for raw in self.proc.stdout:
+            line = raw.decode(errors="replace").rstrip("\n")
+            if self.log:
+                self.log.write(line + "\n")
+                self.log.flush()
+            with self.cond:
+                self.lines.append(line)
+                self.cond.notify_all()
+
+    def wait(self, pattern, start=0, timeout=600):
+        rx = re.compile(pattern)
+        deadline = time.time() + timeout
+        with self.cond:
+            while True:
+                for i in range(start, len(self.lines)):
+                    m = rx.search(self.lines[i])
+                    if m:
+                        return i, m
+                left = deadline - time.time()
+                if left <= 0 or self.proc.poll() is not None:
+                    raise SystemExit("timed out waiting for /%s/; last lines:\n  %s" % (pattern, "\n  ".join(self.lines[-15:])))
+                self.cond.wait(min(left, 1))
+
+    def count(self):
+        with self.cond:
+            return len(self.lines)
+
+
+class Hub:
+    def __init__(self, work):
+        self.work = work
+        self.pw = os.path.join(work, "pw")
+        with open(self.pw, "w") as f:
+            f.write("bench-admin-pw-1\n")
+        self.env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(work, "config"), XDG_CACHE_HOME=os.path.join(work, "cache"))
+        data = os.path.join(work, "hub")
+        self.proc = subprocess.Popen([os.path.join(PRODUCT, "syncline"), "server", "--data", data, "--port", "0", "--bind", "127.0.0.1",
+                                      "--roles", "hub", "--admin-password-file", self.pw], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env)
+        self.out = Lines(self.proc)
+        _, m = self.out.wait(r"listening on [^ ]*:(\d+)", timeout=120)
+        self.port = int(m.group(1))
+        with open(os.path.join(data, "run", "server.json")) as f:
+            self.env["SYNCLINE_TRUST_FINGERPRINT"] = json.load(f)["fingerprint"]
+        self.agents = []
+
+    def cli(self, *args):
+        subprocess.run([os.path.join(PRODUCT, "syncline"), "cli", "--server", "127.0.0.1:%d" % self.port, "--user", "admin",
+                        "--password-file", self.pw, *args], check=True, env=self.env, stdout=subprocess.DEVNULL)
+
+    def agent(self, local, folder, port=None):
+        p = subprocess.Popen([os.path.join(PRODUCT, "syncline"), "sync-agent", "--server", "127.0.0.1:%d" % (port or self.port),
+                              "--user", "admin", "--password-file", self.pw, "--pair", "%s=%s" % (local, folder)],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env)
+        self.agents.append(p)
+        return Lines(p, os.path.join(self.work, "agent-%d.log" % len(self.agents)))
+
+    def close(self):
+        for p in self.agents + [self.proc]:
+            if p.poll() is None:
+                p.terminate()
+        for p in self.agents + [self.proc]:
+            try:
+                p.wait(30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+class RsyncDaemon:
+    def __init__(self, work, modules):
+        self.port = free_port()
+        conf = os.path.join(work, "rsyncd.conf")
+        with open(conf, "w") as f:
+            f.write("use chroot = no\nuid = %d\ngid = %d\npid file = %s\n" % (os.getuid(), os.getgid(), os.path.join(work, "rsyncd.pid")))
+            for name, path in modules.items():
+                os.makedirs(path, exist_ok=True)
+                f.write("[%s]\npath = %s\nread only = no\n" % (name, path))
+        self.proc = subprocess.Popen(["rsync", "--daemon", "--no-detach", "--config=" + conf, "--port=%d" % self.port, "--address=127.0.0.1"])
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.port)).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit("rsync daemon did not start")
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def write_random(path, size, seed):
+    rnd = random.Random(seed)
+    with open(path, "wb") as f:
+        left = size
+        while left:
+            n = min(left, MIB)
+            f.write(rnd.randbytes(n))
+            left -= n
+
+
+def edit_one_byte(path):
+    with open(path, "r+b") as f:
+        f.seek(50 * MIB)
+        b = f.read(1)
+        f.seek(50 * MIB)
+        f.write(bytes([b[0] ^ 0xFF]))
+
+
+def edit_scattered(path, size, seed):
+    """1% of the file rewritten in 256 places of 4 KiB each, spread over the whole file."""
+    rnd = random.Random(seed)
+    with open(path, "r+b") as f:
+        for _ in range(size // 100 // 4096):
+            f.seek(rnd.randrange(0, size - 4096))
+            f.write(rnd.randbytes(4096))
+
+
+def wait_quiet(relay, seconds=2.0):
+    last = -1
+    while True:
+        now = relay.total()
+        if now == last:
+            return
+        last = now
+        time.sleep(seconds)
+
+
+def uploaded_files(lines, n, start):
+    return lines.wait(r"uploaded-files=%d\b" % n, start)[0] + 1
+
+
+def bench_delta(work):
+    size = 100 * MIB
+    hub = Hub(work)
+    rsyncd = RsyncDaemon(work, {"bench": os.path.join(work, "rsync-dst")})
+    try:
+        hub.cli("folder", "create", "delta")
+        ours_relay, rsync_relay = Relay(hub.port), Relay(rsyncd.port)
+        local, src = os.path.join(work, "a"), os.path.join(work, "rsync-src")
+        os.makedirs(local)
+        os.makedirs(src)
+        write_random(os.path.join(local, "big.bin"), size, 7)
+        shutil.copy(os.path.join(local, "big.bin"), os.path.join(src, "big.bin"))
+        agent = hub.agent(local, "delta", ours_relay.port)
+        at = uploaded_files(agent, 1, 0)
+        rsync = ["rsync", "-a", "--no-whole-file", "--stats", os.path.join(src, "big.bin"), "rsync://127.0.0.1:%d/bench/" % rsync_relay.port]
+        subprocess.run(rsync, check=True, stdout=subprocess.DEVNULL)
+        results = []
+        for n, (label, edit) in enumerate([("1-byte change", edit_one_byte),
+                                           ("1% scattered changes", lambda p: edit_scattered(p, size, 11))], start=2):
+            wait_quiet(ours_relay)
+            ours_relay.reset()
+            edit(os.path.join(local, "big.bin"))
+            at = uploaded_files(agent, n, at)
+            wait_quiet(ours_relay)
+            ours = ours_relay.total()
+            rsync_relay.reset()
+            edit(os.path.join(src, "big.bin"))
+            out = subprocess.run(rsync, check=True, stdout=subprocess.PIPE, text=True).stdout
+            sent = int(re.search(r"Total bytes sent: ([\d,]+)", out).group(1).replace(",", ""))
+            received = int(re.search(r"Total bytes received: ([\d,]+)", out).group(1).replace(",", ""))
+            theirs = rsync_relay.total()
+            results.append((label, ours, theirs, sent + received))
+        print("delta: 100 MiB random file, bytes on the wire both ways (relay count)")
+        for label, ours, theirs, stats in results:
+            print("  %-22s syncline %9d B   rsync %9d B (its --stats: %d)   ratio %.2f   target <= 1.1 %s"
+                  % (label, ours, theirs, stats, ours / theirs, "met" if ours <= 1.1 * theirs else "MISSED"))
+    finally:
+        rsyncd.close()
+        hub.close()
+
+
+def make_tree(root, files, seed):
+    rnd = random.Random(seed)
+    for i in range(files):
+        d = os.path.join(root, "d%03d" % (i // 100))
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "f%05d.bin" % i), "wb") as f:
+            f.write(rnd.randbytes(4096))
+
+
+def bench_initial(work, files):
+    hub = Hub(work)
+    rsyncd = RsyncDaemon(work, {"tree": os.path.join(work, "rsync-tree")})
+    try:
+        hub.cli("folder", "create", "tree")
+        a, b, src = os.path.join(work, "ta"), os.path.join(work, "tb"), os.path.join(work, "rsync-src-tree")
+        make_tree(a, files, 3)
+        shutil.copytree(a, src)
+        os.makedirs(b)
+        subprocess.run(["sync"], check=True)
+        t0 = time.time()
+        subprocess.run(["rsync", "-a", src + "/", "rsync://127.0.0.1:%d/tree/" % rsyncd.port], check=True)
+        rsync_s = time.time() - t0
+        t0 = time.time()
+        agent_a = hub.agent(a, "tree")
+        agent_a.wait(r"uploaded-files=%d\b" % files, 0, timeout=3600)
+        up_s = time.time() - t0
+        t0 = time.time()
+        agent_b = hub.agent(b, "tree")
+        agent_b.wait(r"downloaded-files=%d\b" % files, 0, timeout=3600)
+        down_s = time.time() - t0
+        print("initial: %d files of 4 KiB" % files)
+        print("  rsync through its daemon:          %6.2f s" % rsync_s)
+        print("  sync-agent A -> hub (upload):      %6.2f s   ratio %.2f   target <= 1.5 %s (agent start included)"
+              % (up_s, up_s / rsync_s, "met" if up_s <= 1.5 * rsync_s else "MISSED"))
+        print("  hub -> sync-agent B (download):    %6.2f s   ratio %.2f" % (down_s, down_s / rsync_s))
+    finally:
+        rsyncd.close()
+        hub.close()
+
+
+def latencies(write_dir, read_dir, changes, name="note.txt", timeout=60):
+    out = []
+    rnd = random.Random(5)
+    for i in range(changes):
+        content = rnd.randbytes(4096)
+        tmp = os.path.join(write_dir, ".%s.part" % name)
+        with open(tmp, "wb") as f:
+            f.write(content)
+        t0 = time.time()
+        os.replace(tmp, os.path.join(write_dir, name))  # an editor's save: the whole new content at once
+        target = os.path.join(read_dir, name)
+        while True:
+            try:
+                with open(target, "rb") as f:
+                    if f.read() == content:
+                        break
+            except OSError:
+                pass
+            if time.time() - t0 > timeout:
+                raise SystemExit("change %d did not arrive within %d s" % (i, timeout))
+            time.sleep(0.002)
+        out.append((time.time() - t0) * 1000)
+        time.sleep(0.05)
+    return out
+
+
+def summary(label, ms):
+    ms = sorted(ms)
+    p = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]
+    print("  %-40s n=%3d  p50 %7.0f ms  p95 %7.0f ms  max %7.0f ms" % (label, len(ms), p(0.5), p(0.95), ms[-1]))
+    return p(0.5), p(0.95)
+
+
+class Syncthing:
+    def __init__(self, work, name):
+        self.home = os.path.join(work, "st-" + name)
+        self.dir = os.path.join(work, "st-" + name + "-data")
+        os.makedirs(self.dir)
+        self.env = dict(os.environ, STNOUPGRADE="1", STNODEFAULTFOLDER="1", HOME=self.home)
+        subprocess.run(["syncthing", "generate", "--home", self.home, "--no-default-folder"], check=True, env=self.env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.id = subprocess.run(["syncthing", "--home", self.home, "--device-id"], check=True, env=self.env,
+                                 stdout=subprocess.PIPE, text=True).stdout.strip()
+        self.listen, self.gui = free_port(), free_port()
+        self.proc = None
+
+    def configure(self, peer, delay):
+        path = os.path.join(self.home, "config.xml")
+        tree = ET.parse(path)
+        root = tree.getroot()
+        for f in root.findall("folder"):
+            root.remove(f)
+        opts = root.find("options")
+        for tag, value in [("globalAnnounceEnabled", "false"), ("localAnnounceEnabled", "false"), ("relaysEnabled", "false"),
+                           ("natEnabled", "false"), ("urAccepted", "-1"), ("crashReportingEnabled", "false"), ("startBrowser", "false")]:
+            e = opts.find(tag)
+            if e is None:
+                e = ET.SubElement(opts, tag)
+            e.text = value
+        for e in opts.findall("listenAddress"):
+            opts.remove(e)
+        ET.SubElement(opts, "listenAddress").text = "tcp://127.0.0.1:%d" % self.listen
+        dev = ET.SubElement(root, "device", id=peer.id, name="peer", compression="metadata", introducer="false")
+        ET.SubElement(dev, "address").text = "tcp://127.0.0.1:%d" % peer.listen
+        folder = ET.SubElement(root, "folder", id="bench", label="bench", path=self.dir, type="sendreceive",
+                               rescanIntervalS="3600", fsWatcherEnabled="true", fsWatcherDelayS=str(delay))
+        ET.SubElement(folder, "device", id=self.id)
+        ET.SubElement(folder, "device", id=peer.id)
+        tree.write(path)
+
+    def start(self):
+        self.proc = subprocess.Popen(["syncthing", "serve", "--home", self.home, "--no-browser", "--no-restart",
+                                      "--gui-address", "127.0.0.1:%d" % self.gui], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def close(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(30)
+
+
+def syncthing_latencies(work, delay, changes):
+    a, b = Syncthing(work, "a%d" % delay), Syncthing(work, "b%d" % delay)
+    a.configure(b, delay)
+    b.configure(a, delay)
+    a.start()
+    b.start()
+    try:
+        # connected and the folder shared once a first file crosses
+        latencies(a.dir, b.dir, 1, "warmup.txt", timeout=120)
+        return latencies(a.dir, b.dir, changes)
+    finally:
+        a.close()
+        b.close()
+
+
+def bench_propagation(work, changes, st_default_changes):
+    hub = Hub(work)
+    try:
+        hub.cli("folder", "create", "prop")
+        a, b = os.path.join(work, "pa"), os.path.join(work, "pb")
+        os.makedirs(a)
+        os.makedirs(b)
+        la, lb = hub.agent(a, "prop"), hub.agent(b, "prop")
+        la.wait(r"^.*ready ")
+        lb.wait(r"^.*ready ")
+        latencies(a, b, 1, "warmup.txt", timeout=120)
+        ours = latencies(a, b, changes)
+    finally:
+        hub.close()
+    st_min = syncthing_latencies(work, 1, changes)
+    st_default = syncthing_latencies(work, 10, st_default_changes)
+    print("propagation: a 4 KiB file saved on A, identical on B (loopback)")
+    p50, p95 = summary("syncline (two sync-agents, one hub)", ours)
+    summary("syncthing, watcher delay 1 s (minimum)", st_min)
+    summary("syncthing, watcher delay 10 s (default)", st_default)
+    print("  target p50 <= 300 ms, p95 <= 1000 ms: %s" % ("met" if p50 <= 300 and p95 <= 1000 else "MISSED"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", nargs="?", default="all", choices=["delta", "initial", "propagation", "all"])
+    ap.add_argument("--files", type=int, default=10000)
+    ap.add_argument("--changes", type=int, default=200)
+    ap.add_argument("--syncthing-default-changes", type=int, default=20)
+    args = ap.parse_args()
+    if not os.access(os.path.join(PRODUCT, "syncline"), os.X_OK):
+        raise SystemExit("no server product at %s: run ./syncline build" % PRODUCT)
+    for tool in ("rsync", "syncthing"):
+        if not shutil.which(tool):
+            raise SystemExit("%s is needed: apt-get install %s" % (tool, tool))
+    print("cores: %d   load: %s   %s" % (os.cpu_count(), " ".join(open("/proc/loadavg").read().split()[:3]), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
+    for what in (["delta", "initial", "propagation"] if args.what == "all" else [args.what]):
+        work = tempfile.mkdtemp(prefix="sync-bench-")
+        if what == "delta":
+            bench_delta(work)
+        elif what == "initial":
+            bench_initial(work, args.files)
+        else:
+            bench_propagation(work, args.changes, args.syncthing_default_changes)
+        shutil.rmtree(work, ignore_errors=True)  # kept when a run fails, with agent-N.log and the hub's logs
+
+
+if __name__ == "__main__":
+    main()
