@@ -26,6 +26,7 @@ import org.syncline.core.chunk.ChunkRef;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.ui.ActivityView;
+import org.syncline.sync.internal.ui.ConflictsView;
 import org.syncline.sync.internal.ui.HistoryView;
 import org.syncline.sync.internal.ui.SyncFoldersView;
 import org.syncline.sync.internal.ui.SyncPair;
@@ -41,8 +42,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
 /**
  * The Sync perspective, contributed by the sync capability's UI bundle alone, against a real hub: a pair
  * added through the view's Add Pair code path runs its engine in the workbench, local files reach the hub and
- * a second client's commits reach the directory, pause holds uploads back and resume sends them, and the
- * Trash, History and Activity views show the selected pair's folder.
+ * a second client's commits reach the directory, pause holds uploads back and resume sends them, the
+ * Trash, History and Activity views show the selected pair's folder, and a conflict copy is resolved.
  */
 class SyncViewLiveTest {
     private static ServerProcess server;
@@ -131,6 +132,20 @@ class SyncViewLiveTest {
             activity.follow(pair);
             UiEvents.waitUntil("the activity of the folder",
                     () -> activity.rows().stream().anyMatch(r -> r.path().equals("while-paused.txt")));
+
+            // a conflict copy shows in the pair's state and the Conflicts view; Keep Theirs puts its content in the original
+            Path copy = dir.resolve("notes (conflict ben 2026-01-02 030405).txt");
+            Files.writeString(copy, "theirs");
+            page.showView(ConflictsView.ID);
+            ConflictsView conflicts = (ConflictsView) page.findView(ConflictsView.ID);
+            UiEvents.waitUntil("the pair to count the copy", () -> "1 conflict".equals(view.stateOf(dir)));
+            assertEquals(1, conflicts.rows().size());
+            assertEquals(dir.resolve("notes.txt"), conflicts.rows().get(0).copy().original());
+            ConflictsView.keepTheirs(conflicts.rows().get(0).copy());
+            assertEquals("theirs", Files.readString(dir.resolve("notes.txt")));
+            assertFalse(Files.exists(copy), "Keep Theirs deletes the copy");
+            UiEvents.waitUntil("the kept content on the hub", () -> revisions(hub, "notes.txt") == 3);
+            UiEvents.waitUntil("no conflict left", () -> "up to date".equals(view.stateOf(dir)));
 
             // Remove Pair stops the engine and deletes nothing
             SyncPairs.instance().remove(pair);

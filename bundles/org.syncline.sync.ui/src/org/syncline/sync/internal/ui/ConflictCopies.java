@@ -15,17 +15,17 @@ import java.util.regex.Pattern;
  * Conflict copies in a local directory: files named {@code name (conflict USER YYYY-MM-DD HHMMSS).ext}, next to
  * the original {@code name.ext}. The engine's own state ({@code .syncline}) is skipped.
  */
-final class ConflictCopies {
+public final class ConflictCopies {
     private static final Pattern COPY = Pattern.compile("^(.*) \\(conflict (\\S+) (\\d{4}-\\d{2}-\\d{2} \\d{6})\\)(\\.[^.]*)?$");
 
     private ConflictCopies() {
     }
 
     /** One copy: the file, the original it belongs to, who made it and when (as the name says). */
-    record Copy(Path file, Path original, String user, String when) {
+    public record Copy(Path file, Path original, String user, String when) {
     }
 
-    static List<Copy> find(Path root) {
+    public static List<Copy> find(Path root) {
         List<Copy> copies = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return copies;

@@ -38,6 +38,16 @@ public final class SyncCommandHandler extends AbstractHandler {
                 default -> {
                 }
             }
+        } else if (part instanceof ConflictsView view) {
+            switch (action) {
+                case "compare" -> view.compare();
+                case "keepMine" -> view.keepMine();
+                case "keepTheirs" -> view.keepTheirs();
+                case "keepBoth" -> view.keepBoth();
+                case "refresh" -> view.refresh();
+                default -> {
+                }
+            }
         } else if (part instanceof ActivityView view && action.equals("refresh")) {
             view.refresh();
         }

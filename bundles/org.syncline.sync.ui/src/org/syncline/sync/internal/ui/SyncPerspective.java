@@ -3,7 +3,7 @@ package org.syncline.sync.internal.ui;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** Servers on the left, the pairs in the middle, the selected pair's history, trash and activity below. */
+/** Servers on the left, the pairs in the middle, the selected pair's history, trash, activity and conflict copies below. */
 public final class SyncPerspective implements IPerspectiveFactory {
     public static final String ID = "org.syncline.sync.ui.perspective";
     private static final String SERVERS = "org.syncline.ui.views.servers";
@@ -17,8 +17,9 @@ public final class SyncPerspective implements IPerspectiveFactory {
         bottom.addView(HistoryView.ID);
         bottom.addView(TrashView.ID);
         bottom.addView(ActivityView.ID);
+        bottom.addView(ConflictsView.ID);
         layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.BOTTOM, 0.6f, SERVERS);
-        for (String id : new String[] { SyncFoldersView.ID, HistoryView.ID, TrashView.ID, ActivityView.ID, SERVERS }) {
+        for (String id : new String[] { SyncFoldersView.ID, HistoryView.ID, TrashView.ID, ActivityView.ID, ConflictsView.ID, SERVERS }) {
             layout.addShowViewShortcut(id);
         }
         layout.addPerspectiveShortcut(ID);
