@@ -28,6 +28,7 @@ import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.ui.ActivityView;
 import org.syncline.sync.internal.ui.ConflictsView;
 import org.syncline.sync.internal.ui.HistoryView;
+import org.syncline.sync.internal.ui.SharedFoldersView;
 import org.syncline.sync.internal.ui.SyncFoldersView;
 import org.syncline.sync.internal.ui.SyncPair;
 import org.syncline.sync.internal.ui.SyncPairs;
@@ -146,6 +147,18 @@ class SyncViewLiveTest {
             assertFalse(Files.exists(copy), "Keep Theirs deletes the copy");
             UiEvents.waitUntil("the kept content on the hub", () -> revisions(hub, "notes.txt") == 3);
             UiEvents.waitUntil("no conflict left", () -> "up to date".equals(view.stateOf(dir)));
+
+            // Shared Folders: share 'team' with ben for write, set ben's quota
+            new org.syncline.admin.client.AdminClient(other).addUser("ben", "ben-secret-1".toCharArray(), false);
+            page.showView(SharedFoldersView.ID);
+            SharedFoldersView shared = (SharedFoldersView) page.findView(SharedFoldersView.ID);
+            UiEvents.waitUntil("the folder list", () -> shared.folders().stream().anyMatch(f -> f.name().equals("team")));
+            shared.select("team");
+            shared.share("team", "user", "ben", "write");
+            UiEvents.waitUntil("ben among the members", () -> shared.members().stream().anyMatch(m -> m.subject().equals("ben") && m.right().equals("write")));
+            shared.setQuota("ben", 5L * 1024 * 1024);
+            UiEvents.waitUntil("ben's quota", () -> shared.getContentDescription().equals("Quota of ben: 5.0 MiB, 0 B used."));
+            assertEquals(5L * 1024 * 1024, hub.quota("ben").limit());
 
             // Remove Pair stops the engine and deletes nothing
             SyncPairs.instance().remove(pair);

@@ -48,6 +48,16 @@ public final class SyncCommandHandler extends AbstractHandler {
                 default -> {
                 }
             }
+        } else if (part instanceof SharedFoldersView view) {
+            switch (action) {
+                case "createFolder" -> view.createFolder();
+                case "addMember" -> view.addMember();
+                case "removeMember" -> view.removeMembers();
+                case "setQuota" -> view.setQuota();
+                case "refresh" -> view.refresh();
+                default -> {
+                }
+            }
         } else if (part instanceof ActivityView view && action.equals("refresh")) {
             view.refresh();
         }

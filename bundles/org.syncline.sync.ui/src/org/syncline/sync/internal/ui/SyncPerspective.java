@@ -18,8 +18,9 @@ public final class SyncPerspective implements IPerspectiveFactory {
         bottom.addView(TrashView.ID);
         bottom.addView(ActivityView.ID);
         bottom.addView(ConflictsView.ID);
+        bottom.addView(SharedFoldersView.ID);
         layout.addPlaceholder("org.eclipse.pde.runtime.LogView", IPageLayout.BOTTOM, 0.6f, SERVERS);
-        for (String id : new String[] { SyncFoldersView.ID, HistoryView.ID, TrashView.ID, ActivityView.ID, ConflictsView.ID, SERVERS }) {
+        for (String id : new String[] { SyncFoldersView.ID, HistoryView.ID, TrashView.ID, ActivityView.ID, ConflictsView.ID, SharedFoldersView.ID, SERVERS }) {
             layout.addShowViewShortcut(id);
         }
         layout.addPerspectiveShortcut(ID);
