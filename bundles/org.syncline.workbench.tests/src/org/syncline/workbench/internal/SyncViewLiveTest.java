@@ -82,6 +82,9 @@ class SyncViewLiveTest {
             UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
             SyncPair pair = SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).findFirst().orElseThrow();
             assertEquals(entry.label(), pair.server());
+            List<String> row = view.rowOf(dir);
+            assertNotNull(row, "the table shows the pair");
+            assertEquals(List.of(dir.toString(), entry.label() + "/team", "up to date"), row.subList(0, 3));
 
             // local -> hub
             Files.writeString(dir.resolve("notes.txt"), "first");

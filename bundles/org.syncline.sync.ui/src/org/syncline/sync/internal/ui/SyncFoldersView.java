@@ -57,17 +57,20 @@ public final class SyncFoldersView extends ViewPart {
         column("Progress", 220, p -> status(p, SyncPairs.Status::progress));
         column("Last sync", 150, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
         viewer.setComparer(new IElementComparer() {
+            // A pair is the same row while its directory is (pausing changes the record); the viewer also
+            // compares its input (the list) with this comparer.
             @Override
             public boolean equals(Object a, Object b) {
-                return a instanceof SyncPair x && b instanceof SyncPair y && x.localDir().equals(y.localDir());
+                return a instanceof SyncPair x && b instanceof SyncPair y ? x.localDir().equals(y.localDir()) : java.util.Objects.equals(a, b);
             }
 
             @Override
             public int hashCode(Object element) {
-                return ((SyncPair) element).localDir().hashCode();
+                return element instanceof SyncPair p ? p.localDir().hashCode() : java.util.Objects.hashCode(element);
             }
         });
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.addOpenListener(e -> openFolder());
         MenuManager menu = new MenuManager();
         table.setMenu(menu.createContextMenu(table));
@@ -132,6 +135,22 @@ public final class SyncFoldersView extends ViewPart {
         refresh();
         SyncPairs.Status s = status.get(localDir.toAbsolutePath().normalize().toString());
         return s == null ? null : s.state();
+    }
+
+    /** The text of the row of that local directory as the table shows it, one string per column; null when there is no such row. */
+    public java.util.List<String> rowOf(Path localDir) {
+        refresh();
+        Table table = viewer.getTable();
+        for (org.eclipse.swt.widgets.TableItem item : table.getItems()) {
+            if (item.getData() instanceof SyncPair p && p.localDir().equals(localDir.toAbsolutePath().normalize().toString())) {
+                java.util.List<String> texts = new java.util.ArrayList<>();
+                for (int i = 0; i < table.getColumnCount(); i++) {
+                    texts.add(item.getText(i));
+                }
+                return texts;
+            }
+        }
+        return null;
     }
 
     SyncPair selected() {
