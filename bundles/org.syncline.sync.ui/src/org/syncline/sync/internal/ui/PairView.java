@@ -72,8 +72,11 @@ abstract class PairView<T> extends ViewPart {
         getSite().getService(IContextService.class).activateContext(context());
         getSite().getPage().addSelectionListener(SyncFoldersView.ID, selectionChanged);
         SyncClients.addListener(pushed);
+        List<SyncPair> pairs = SyncPairs.instance().pairs();
         if (getSite().getPage().getSelection(SyncFoldersView.ID) instanceof IStructuredSelection s && s.getFirstElement() instanceof SyncPair p) {
             follow(p);
+        } else if (pairs.size() == 1) {
+            follow(pairs.get(0)); // nothing to choose from
         } else {
             setContentDescription("Select a pair in the Sync Folders view.");
         }

@@ -29,7 +29,7 @@ final class SyncClients {
         });
     }
 
-    /** The connected server of that label (host:port), if the workbench is connected to it. */
+    /** The connected server of that label (user@host:port), if the workbench is connected to it. */
     static Optional<ConnectedServer> server(String label) {
         return Servers.connected().stream().filter(s -> s.label().equals(label) && s.isConnected()).findFirst();
     }

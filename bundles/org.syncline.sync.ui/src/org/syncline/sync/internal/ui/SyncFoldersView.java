@@ -51,11 +51,11 @@ public final class SyncFoldersView extends ViewPart {
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column("Local directory", 260, p -> p.localDir());
+        column("Local directory", 220, p -> p.localDir());
         column("Server / folder", 200, SyncPair::remote);
-        column("State", 170, p -> status(p, SyncPairs.Status::state));
-        column("Progress", 220, p -> status(p, SyncPairs.Status::progress));
-        column("Last sync", 150, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
+        column("State", 150, p -> status(p, SyncPairs.Status::state));
+        column("Progress", 200, p -> status(p, SyncPairs.Status::progress));
+        column("Last sync", 140, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
         viewer.setComparer(new IElementComparer() {
             // A pair is the same row while its directory is (pausing changes the record); the viewer also
             // compares its input (the list) with this comparer.

@@ -1,7 +1,7 @@
 package org.syncline.sync.internal.ui;
 
 /**
- * One local directory kept in step with one folder on one server ({@code server} is host:port as the Servers
+ * One local directory kept in step with one folder on one server ({@code server} is user@host:port as the Servers
  * view shows it). A local directory belongs to one pair only; {@code paused} survives a restart.
  */
 public record SyncPair(String server, String localDir, String folder, boolean paused) {
@@ -9,7 +9,7 @@ public record SyncPair(String server, String localDir, String folder, boolean pa
         return new SyncPair(server, localDir, folder, p);
     }
 
-    /** "host:port/folder", as the view shows the remote side. */
+    /** "user@host:port/folder", as the view shows the remote side. */
     public String remote() {
         return server + "/" + folder;
     }

@@ -212,7 +212,7 @@ public final class SyncPairs {
         String state;
         String progress = "";
         if (e == null) {
-            state = r.startError != null ? "error: " + r.startError : r.pair.paused() ? "paused" : "offline";
+            state = r.startError != null ? "error: " + r.startError : r.pair.paused() ? "paused" : "offline (not connected)";
         } else {
             SyncStats s = e.stats();
             long files = s.filesUploaded.get() + s.filesDownloaded.get();
