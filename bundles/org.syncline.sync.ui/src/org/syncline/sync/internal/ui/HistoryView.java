@@ -1,0 +1,110 @@
+package org.syncline.sync.internal.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.syncline.sync.Revision;
+import org.syncline.sync.client.SyncClient;
+import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.ServerJob;
+
+/**
+ * Every revision of one file of the selected pair's folder, newest first: the path is typed (relative to
+ * the pair's directory) or chosen with Browse. Restore makes the selected revision the newest again; the
+ * pair's engine then writes it into the local directory.
+ */
+public final class HistoryView extends PairView<Revision> {
+    public static final String ID = "org.syncline.sync.ui.views.history";
+    private Text pathText;
+    private String path = "";
+
+    @Override
+    protected void createTop(Composite parent) {
+        Composite row = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 2).applyTo(row);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+        new Label(row, SWT.NONE).setText("File:");
+        pathText = new Text(row, SWT.BORDER | SWT.SEARCH);
+        pathText.setMessage("path in the folder, e.g. docs/plan.txt, then Enter");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(pathText);
+        pathText.addListener(SWT.DefaultSelection, e -> showFile(pathText.getText()));
+        Button browse = new Button(row, SWT.PUSH);
+        browse.setText("Browse...");
+        browse.addListener(SWT.Selection, e -> browse());
+    }
+
+    private void browse() {
+        if (pair == null) {
+            return;
+        }
+        FileDialog d = new FileDialog(getSite().getShell(), SWT.OPEN);
+        d.setFilterPath(pair.localDir());
+        String chosen = d.open();
+        if (chosen != null) {
+            Path root = Path.of(pair.localDir());
+            Path file = Path.of(chosen).toAbsolutePath().normalize();
+            if (!file.startsWith(root)) {
+                setContentDescription(chosen + " is not inside " + root + "; choose a file of the pair.");
+                return;
+            }
+            showFile(root.relativize(file).toString().replace('\\', '/'));
+        }
+    }
+
+    /** Shows the revisions of {@code relativePath} in the followed pair's folder. */
+    public void showFile(String relativePath) {
+        path = relativePath.trim();
+        if (!pathText.getText().equals(path)) {
+            pathText.setText(path);
+        }
+        refresh();
+    }
+
+    @Override
+    protected void createColumns() {
+        column("Revision", 70, r -> Long.toString(r.number()));
+        column("Author", 100, Revision::author);
+        column("Time", 150, r -> SyncFoldersView.time(r.time()));
+        column("Size", 90, r -> r.deleted() ? "deleted" : SyncPairs.size(r.size()));
+        column("SHA-256", 200, r -> r.sha256() == null ? "" : r.sha256());
+    }
+
+    @Override
+    protected List<Revision> read(SyncClient client, SyncPair p) {
+        String file = path;
+        return file.isEmpty() ? List.of() : client.history(p.folder(), file);
+    }
+
+    @Override
+    protected String describe(SyncPair p, List<Revision> rows) {
+        if (path.isEmpty()) {
+            return "Type a path of " + p.remote() + " above to see its revisions.";
+        }
+        return rows.size() + (rows.size() == 1 ? " revision of " : " revisions of ") + path;
+    }
+
+    @Override
+    protected String context() {
+        return "org.syncline.sync.ui.historyContext";
+    }
+
+    /** Makes the selected revision the newest again, as a new revision: nothing is lost. */
+    public void restore() {
+        SyncPair p = pair;
+        ConnectedServer s = server();
+        List<Revision> chosen = selectedRows();
+        if (p == null || s == null || chosen.size() != 1 || chosen.get(0).deleted()) {
+            return;
+        }
+        Revision r = chosen.get(0);
+        ServerJob.schedule("Restoring revision " + r.number() + " of " + r.path(), m -> SyncClients.of(s).restore(p.folder(), r.path(), r.number()));
+    }
+}

@@ -1,0 +1,155 @@
+package org.syncline.sync.internal.ui;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.part.ViewPart;
+import org.syncline.sync.client.SyncClient;
+import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.ServerJob;
+import org.syncline.ui.UiRunner;
+
+/**
+ * A table about the folder of the pair selected in the Sync Folders view, read again whenever the hub
+ * pushes a commit to that folder. Subclasses say what rows they read and how they show them.
+ */
+abstract class PairView<T> extends ViewPart {
+    protected TableViewer viewer;
+    protected UiRunner ui;
+    protected SyncPair pair;
+    private final ISelectionListener selectionChanged = (part, selection) -> {
+        if (selection instanceof IStructuredSelection s && s.size() == 1 && s.getFirstElement() instanceof SyncPair p) {
+            follow(p);
+        }
+    };
+    private final BiConsumer<String, Long> pushed = (folder, cursor) -> ui.execute(() -> {
+        if (pair != null && pair.folder().equals(folder)) {
+            refresh();
+        }
+    });
+
+    /** Reads the rows on a job's thread. */
+    protected abstract List<T> read(SyncClient client, SyncPair p);
+
+    protected abstract String describe(SyncPair p, List<T> rows);
+
+    protected abstract String context();
+
+    protected void createTop(Composite parent) {
+        // no controls above the table by default
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        ui = new UiRunner(parent.getDisplay());
+        Composite c = new Composite(parent, SWT.NONE);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().applyTo(c);
+        createTop(c);
+        viewer = new TableViewer(c, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+        org.eclipse.jface.layout.GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        createColumns();
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setInput(List.of());
+        MenuManager menu = new MenuManager();
+        table.setMenu(menu.createContextMenu(table));
+        getSite().registerContextMenu(menu, viewer);
+        getSite().setSelectionProvider(viewer);
+        getSite().getService(IContextService.class).activateContext(context());
+        getSite().getPage().addSelectionListener(SyncFoldersView.ID, selectionChanged);
+        SyncClients.addListener(pushed);
+        List<SyncPair> pairs = SyncPairs.instance().pairs();
+        if (getSite().getPage().getSelection(SyncFoldersView.ID) instanceof IStructuredSelection s && s.getFirstElement() instanceof SyncPair p) {
+            follow(p);
+        } else if (pairs.size() == 1) {
+            follow(pairs.get(0)); // nothing to choose from
+        } else {
+            setContentDescription("Select a pair in the Sync Folders view.");
+        }
+    }
+
+    protected abstract void createColumns();
+
+    protected void column(String title, int width, Function<T, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @SuppressWarnings("unchecked")
+            @Override
+            public String getText(Object element) {
+                return text.apply((T) element);
+            }
+        });
+    }
+
+    /** Shows the folder of {@code p}. */
+    public void follow(SyncPair p) {
+        pair = p;
+        refresh();
+    }
+
+    /** The server of the followed pair, when connected. */
+    protected ConnectedServer server() {
+        return pair == null ? null : SyncClients.server(pair.server()).orElse(null);
+    }
+
+    void refresh() {
+        SyncPair p = pair;
+        if (p == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        ConnectedServer s = server();
+        if (s == null) {
+            viewer.setInput(List.of());
+            setContentDescription(p.server() + " is not connected.");
+            return;
+        }
+        ServerJob.schedule("Reading " + getPartName() + " of " + p.remote(), m -> {
+            List<T> rows = read(SyncClients.of(s), p);
+            ui.execute(() -> {
+                if (pair == p && !viewer.getControl().isDisposed()) {
+                    viewer.setInput(rows);
+                    setContentDescription(describe(p, rows));
+                }
+            });
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<T> selectedRows() {
+        return (List<T>) viewer.getStructuredSelection().toList();
+    }
+
+    /** The rows shown now. */
+    @SuppressWarnings("unchecked")
+    public List<T> rows() {
+        return viewer.getInput() instanceof List<?> l ? (List<T>) l : List.of();
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(SyncFoldersView.ID, selectionChanged);
+        SyncClients.removeListener(pushed);
+        super.dispose();
+    }
+}

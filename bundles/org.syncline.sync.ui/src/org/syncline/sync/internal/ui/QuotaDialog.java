@@ -1,0 +1,85 @@
+package org.syncline.sync.internal.ui;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/** Asks for a user and the quota to give them, in bytes or MiB (0: no limit). */
+final class QuotaDialog extends TitleAreaDialog {
+    private Text userText;
+    private Text amountText;
+    private Combo unitCombo;
+    private String user;
+    private long bytes;
+
+    QuotaDialog(Shell shell) {
+        super(shell);
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        getShell().setText("Set Quota");
+        setTitle("Set a user's quota");
+        setMessage("It counts the files of the folders the user owns; 0 means no limit. Admins only.");
+        Composite c = new Composite(area, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+        new Label(c, SWT.NONE).setText("&User:");
+        userText = new Text(c, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(userText);
+        new Label(c, SWT.NONE).setText("&Quota:");
+        amountText = new Text(c, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(amountText);
+        unitCombo = new Combo(c, SWT.READ_ONLY);
+        unitCombo.setItems("MiB", "bytes");
+        unitCombo.select(0);
+        userText.addListener(SWT.Modify, e -> validate());
+        amountText.addListener(SWT.Modify, e -> validate());
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        super.createButtonsForButtonBar(parent);
+        validate();
+    }
+
+    private void validate() {
+        if (getButton(IDialogConstants.OK_ID) == null) {
+            return;
+        }
+        String error = null;
+        if (userText.getText().isBlank()) {
+            error = "Type the user's name.";
+        } else if (!amountText.getText().trim().matches("\\d{1,15}")) {
+            error = "Type the quota as a whole number (0: no limit).";
+        }
+        setErrorMessage(error);
+        getButton(IDialogConstants.OK_ID).setEnabled(error == null);
+    }
+
+    @Override
+    protected void okPressed() {
+        user = userText.getText().trim();
+        long amount = Long.parseLong(amountText.getText().trim());
+        bytes = unitCombo.getText().equals("MiB") ? amount * 1024 * 1024 : amount;
+        super.okPressed();
+    }
+
+    String user() {
+        return user;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+}

@@ -1,0 +1,196 @@
+package org.syncline.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.FingerprintPrompt;
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.client.SyncClient;
+import org.syncline.sync.internal.ui.ActivityView;
+import org.syncline.sync.internal.ui.ConflictsView;
+import org.syncline.sync.internal.ui.HistoryView;
+import org.syncline.sync.internal.ui.SharedFoldersView;
+import org.syncline.sync.internal.ui.SyncFoldersView;
+import org.syncline.sync.internal.ui.SyncPair;
+import org.syncline.sync.internal.ui.SyncPairs;
+import org.syncline.sync.internal.ui.SyncPerspective;
+import org.syncline.sync.internal.ui.TrashView;
+import org.syncline.testing.ServerProcess;
+import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.Servers;
+import org.syncline.ui.internal.servers.ServerConnections;
+import org.syncline.ui.internal.servers.ServerEntry;
+
+/**
+ * The Sync perspective, contributed by the sync capability's UI bundle alone, against a real hub: a pair
+ * added through the view's Add Pair code path runs its engine in the workbench, local files reach the hub and
+ * a second client's commits reach the directory, pause holds uploads back and resume sends them, the
+ * Trash, History and Activity views show the selected pair's folder, and a conflict copy is resolved.
+ */
+class SyncViewLiveTest {
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new ServerProcess(Files.createTempDirectory("syncline-ui-sync"));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aPairSyncsBothWaysPausesResumesAndItsFolderShowsTrashHistoryAndActivity() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
+        IWorkbenchPage page = window.getActivePage();
+        SyncFoldersView view = (SyncFoldersView) page.findView(SyncFoldersView.ID);
+        assertNotNull(view, "the perspective opens the Sync Folders view");
+        assertNotNull(page.findView(HistoryView.ID), "the perspective has the History view");
+
+        Path dir = Files.createTempDirectory("syncline-ui-pair");
+        ServerEntry entry = new ServerEntry(server.address(), "admin");
+        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            SyncClient hub = new SyncClient(other);
+            hub.create("team");
+            ConnectedServer connected = UiEvents.waitFor("the workbench to connect",
+                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+
+            // what Add Pair does once its dialog is answered
+            view.addPair(connected, dir, "team");
+            UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
+            SyncPair pair = SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).findFirst().orElseThrow();
+            assertEquals(entry.label(), pair.server());
+            List<String> row = view.rowOf(dir);
+            assertNotNull(row, "the table shows the pair");
+            assertEquals(List.of(dir.toString(), entry.label() + "/team", "up to date"), row.subList(0, 3));
+
+            // local -> hub
+            Files.writeString(dir.resolve("notes.txt"), "first");
+            UiEvents.waitUntil("notes.txt on the hub", () -> revisions(hub, "notes.txt") > 0);
+            // hub -> local
+            hub.commit("team", List.of(put(hub, "team", "from-ben.txt", 0, "hello from another client")));
+            UiEvents.waitUntil("from-ben.txt in the directory", () -> Files.exists(dir.resolve("from-ben.txt")));
+            assertEquals("hello from another client", Files.readString(dir.resolve("from-ben.txt")));
+            UiEvents.waitUntil("up to date again", () -> "up to date".equals(view.stateOf(dir)));
+
+            // pause holds uploads back, resume sends them
+            SyncPairs.instance().pause(pair);
+            UiEvents.waitUntil("paused", () -> "paused".equals(view.stateOf(dir)));
+            Files.writeString(dir.resolve("while-paused.txt"), "held back");
+            SyncPairs.instance().syncNow(pair);
+            long until = System.currentTimeMillis() + 2000;
+            UiEvents.waitUntil("two seconds", () -> System.currentTimeMillis() > until);
+            assertEquals(0, revisions(hub, "while-paused.txt"), "a paused pair uploads nothing");
+            assertEquals("paused", view.stateOf(dir));
+            SyncPairs.instance().resume(pair);
+            UiEvents.waitUntil("the held-back file on the hub", () -> revisions(hub, "while-paused.txt") > 0);
+
+            // the other views follow the pair selected in the Sync Folders view
+            page.showView(TrashView.ID);
+            TrashView trash = (TrashView) page.findView(TrashView.ID);
+            view.getViewSite().getSelectionProvider().setSelection(new StructuredSelection(pair));
+            trash.follow(pair);
+            Files.delete(dir.resolve("from-ben.txt"));
+            UiEvents.waitUntil("from-ben.txt in the Trash view, by push",
+                    () -> trash.rows().stream().anyMatch(e -> e.path().equals("from-ben.txt")));
+            trash.getViewSite().getSelectionProvider().setSelection(new StructuredSelection(
+                    trash.rows().stream().filter(e -> e.path().equals("from-ben.txt")).findFirst().orElseThrow()));
+            trash.restore();
+            UiEvents.waitUntil("from-ben.txt back in the directory", () -> Files.exists(dir.resolve("from-ben.txt")));
+            UiEvents.waitUntil("the Trash view to drop it", () -> trash.rows().stream().noneMatch(e -> e.path().equals("from-ben.txt")));
+
+            page.showView(HistoryView.ID);
+            HistoryView history = (HistoryView) page.findView(HistoryView.ID);
+            history.follow(pair);
+            Files.writeString(dir.resolve("notes.txt"), "second, edited");
+            UiEvents.waitUntil("the edit on the hub", () -> revisions(hub, "notes.txt") == 2);
+            history.showFile("notes.txt");
+            UiEvents.waitUntil("two revisions in the History view", () -> history.rows().size() == 2);
+            assertEquals("2 revisions of notes.txt", history.getContentDescription());
+            assertEquals("admin", history.rows().get(0).author());
+
+            page.showView(ActivityView.ID);
+            ActivityView activity = (ActivityView) page.findView(ActivityView.ID);
+            activity.follow(pair);
+            UiEvents.waitUntil("the activity of the folder",
+                    () -> activity.rows().stream().anyMatch(r -> r.path().equals("while-paused.txt")));
+
+            // a conflict copy shows in the pair's state and the Conflicts view; Keep Theirs puts its content in the original
+            Path copy = dir.resolve("notes (conflict ben 2026-01-02 030405).txt");
+            Files.writeString(copy, "theirs");
+            page.showView(ConflictsView.ID);
+            ConflictsView conflicts = (ConflictsView) page.findView(ConflictsView.ID);
+            UiEvents.waitUntil("the pair to count the copy", () -> "1 conflict".equals(view.stateOf(dir)));
+            assertEquals(1, conflicts.rows().size());
+            assertEquals(dir.resolve("notes.txt"), conflicts.rows().get(0).copy().original());
+            ConflictsView.keepTheirs(conflicts.rows().get(0).copy());
+            assertEquals("theirs", Files.readString(dir.resolve("notes.txt")));
+            assertFalse(Files.exists(copy), "Keep Theirs deletes the copy");
+            UiEvents.waitUntil("the kept content on the hub", () -> revisions(hub, "notes.txt") == 3);
+            UiEvents.waitUntil("no conflict left", () -> "up to date".equals(view.stateOf(dir)));
+
+            // Shared Folders: share 'team' with ben for write, set ben's quota
+            new org.syncline.admin.client.AdminClient(other).addUser("ben", "ben-secret-1".toCharArray(), false);
+            page.showView(SharedFoldersView.ID);
+            SharedFoldersView shared = (SharedFoldersView) page.findView(SharedFoldersView.ID);
+            UiEvents.waitUntil("the folder list", () -> shared.folders().stream().anyMatch(f -> f.name().equals("team")));
+            shared.select("team");
+            shared.share("team", "user", "ben", "write");
+            UiEvents.waitUntil("ben among the members", () -> shared.members().stream().anyMatch(m -> m.subject().equals("ben") && m.right().equals("write")));
+            shared.setQuota("ben", 5L * 1024 * 1024);
+            UiEvents.waitUntil("ben's quota", () -> shared.getContentDescription().equals("Quota of ben: 5.0 MiB, 0 B used."));
+            assertEquals(5L * 1024 * 1024, hub.quota("ben").limit());
+
+            // Remove Pair stops the engine and deletes nothing
+            SyncPairs.instance().remove(pair);
+            UiEvents.waitUntil("the pair to go", () -> view.stateOf(dir) == null);
+            assertFalse(SyncPairs.instance().pairs().stream().anyMatch(p -> p.localDir().equals(dir.toString())));
+            assertTrue(Files.exists(dir.resolve("notes.txt")), "removing a pair deletes no file");
+        } finally {
+            ServerConnections.instance().remove(entry.label());
+        }
+    }
+
+    /** How many revisions the hub has of {@code path} in 'team' (none: the hub says there is no such file). */
+    private static int revisions(SyncClient hub, String path) {
+        try {
+            return hub.history("team", path).size();
+        } catch (SynclineException e) {
+            if (e.code() != ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            return 0;
+        }
+    }
+
+    private static FileChange put(SyncClient client, String folder, String path, long base, String text) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        String sha = Sha256.hex(data);
+        if (!client.missingChunks(folder, List.of(sha)).isEmpty()) {
+            client.putChunk(folder, sha, data);
+        }
+        return FileChange.put(path, base, data.length, sha, List.of(new ChunkRef(sha, data.length)));
+    }
+}
