@@ -29,6 +29,7 @@ import org.syncline.distribution.AgentInfo;
 import org.syncline.distribution.Alert;
 import org.syncline.distribution.AlertEvent;
 import org.syncline.distribution.AlertRule;
+import org.syncline.distribution.TopologyVersion;
 import org.syncline.distribution.client.AlertsClient;
 import org.syncline.distribution.client.DistributionClient;
 import org.syncline.distribution.client.MonitorClient;
@@ -55,6 +56,7 @@ class AgentsTest {
     private Connection admin;
     private final BlockingQueue<AlertEvent> pushed = new LinkedBlockingQueue<>();
     private String usedToken;
+    private final BlockingQueue<TopologyVersion> topologyPushes = new LinkedBlockingQueue<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -67,6 +69,7 @@ class AgentsTest {
         admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
         new AdminClient(admin).addUser("viewer", "viewer-password-1".toCharArray(), false);
         new AlertsClient(admin).watchAlerts(pushed::add);
+        new DistributionClient(admin).watchTopology(topologyPushes::add);
         for (String name : List.of("web-1", "web-2", "db-1")) {
             usedToken = token();
             agents.add(agent(name, usedToken));
@@ -134,6 +137,8 @@ class AgentsTest {
         assertEquals(List.of("db-1", "web-1", "web-2"), d.getUnassigned().stream().map(Server::getName).sorted().toList());
         assertTrue(d.getUnassigned().stream().allMatch(s -> s.getAgentId() != null && !s.getAgentId().isEmpty()
                 && "127.0.0.1".equals(s.getHost()) && s.getRoles().contains("agent")), d.getUnassigned().toString());
+        TopologyVersion enrolled = next(topologyPushes, v -> v.savedBy().equals("agent:web-1"), "web-1's version pushed");
+        assertEquals("agent web-1 enrolled", enrolled.summary());
         Server web1 = d.getUnassigned().stream().filter(s -> s.getName().equals("web-1")).findFirst().orElseThrow();
         assertEquals(agents.get(0).address().port(), web1.getPort());
 
