@@ -16,7 +16,7 @@ done
 [ -n "$JAVA" ] || { echo "no Java >= 21" >&2; exit 1; }
 WORK=$(mktemp -d)
 PID=
-cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { if [ -n "$PID" ]; then kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 echo "bench-admin-pw-1" > "$WORK/pw"
 export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config"

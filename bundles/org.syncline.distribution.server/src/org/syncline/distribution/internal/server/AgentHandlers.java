@@ -53,7 +53,7 @@ final class AgentHandlers {
         endpoint.handle(DistributionMessages.AGENT_SAMPLE, Access.MEMBER, (ctx, body) -> {
             long start = System.nanoTime();
             String member = member(ctx);
-            AgentSample s = roster.sample(member, Json.read(body, AgentSample.class));
+            AgentSample s = roster.sample(member, checked(Json.read(body, AgentSample.class)));
             samples.add(member, s);
             endpoint.publish(DistributionMessages.SAMPLES_TOPIC, DistributionMessages.SAMPLE, Json.tree(s));
             timer.record(System.nanoTime() - start);
@@ -81,6 +81,18 @@ final class AgentHandlers {
         });
     }
 
+    /** A sample the database can store: one bad agent must not fail the batch written with everyone's samples. */
+    static AgentSample checked(AgentSample s) {
+        boolean ok = Double.isFinite(s.cpuPercent()) && s.cpuPercent() >= 0 && s.cpuPercent() <= 100 && s.memoryUsed() >= 0
+                && s.memoryTotal() >= 0 && s.sessions() >= 0 && s.uptimeSeconds() >= 0 && s.netInPerSecond() >= -1 && s.netOutPerSecond() >= -1
+                && s.disks().size() <= 64 && s.disks().stream().allMatch(d -> d.path().length() <= 1024 && d.free() >= 0 && d.total() >= 0);
+        if (!ok) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "The sample has a value out of range (CPU 0-100, sizes and counts not "
+                    + "negative, at most 64 watched paths of at most 1024 characters).");
+        }
+        return s;
+    }
+
     private static String member(RequestContext ctx) {
         return Enrollment.memberId(ctx.principal()).orElseThrow(() -> new SynclineException(ErrorCode.ACCESS_DENIED,
                 "Only an agent that joined this master may report as one."));
@@ -91,6 +103,9 @@ final class AgentHandlers {
         String host = body.optString("host", "");
         if (host.isBlank() && ctx.remoteAddress() instanceof InetSocketAddress a) {
             host = a.getAddress().getHostAddress();
+        }
+        if (!host.matches("[A-Za-z0-9.:_\\[\\]-]{1,255}")) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "An agent's host must be a host name or address, not '" + Names.printable(host) + "'.");
         }
         return host;
     }
