@@ -20,6 +20,34 @@ public final class DistributionMessages {
     /** Body: the new {@link TopologyVersion} (version, savedBy, savedAt, summary). */
     public static final String TOPOLOGY_CHANGED = "distribution.topology.changed";
 
+    /** Agents only (Access.MEMBER). Body: name, host, port, roles (comma-separated), intervalSeconds. Answer: name (in the topology). */
+    public static final String AGENT_HELLO = "distribution.agent.hello";
+    /** Agents only, after hello. Body: an {@link AgentSample}. Answer: empty. */
+    public static final String AGENT_SAMPLE = "distribution.agent.sample";
+    /** Any user. Body: empty. Answer: agents, a list of {@link AgentInfo}. */
+    public static final String AGENTS = "distribution.agents";
+    /**
+     * Any user. Body: agent (its name), since (ISO-8601). Answer: resolution ({@code raw} when since is within
+     * the raw retention, else {@code minute}: 1-minute averages) and samples, oldest first.
+     */
+    public static final String MONITOR = "distribution.monitor";
+    /** Any user may subscribe; every sample an agent reports pushes {@link #SAMPLE} with the {@link AgentSample}. */
+    public static final String SAMPLES_TOPIC = "distribution.samples";
+    public static final String SAMPLE = "distribution.sample";
+    /** Any user. Body: all (true: with history). Answer: alerts, newest first. */
+    public static final String ALERT_LIST = "distribution.alert.list";
+    /** Any user may subscribe; each raise and clear pushes {@link #ALERT} with an {@link AlertEvent}. */
+    public static final String ALERTS_TOPIC = "distribution.alerts";
+    public static final String ALERT = "distribution.alert";
+    /** Any user. Answer: rules, a list of {@link AlertRule}. */
+    public static final String ALERT_RULES = "distribution.alert.rules";
+    /** Admins. Body: an {@link AlertRule} (id ignored). Answer: the rule as stored. */
+    public static final String ALERT_RULE_ADD = "distribution.alert.rule.add";
+    /** Admins. Body: id. Answer: the removed rule; its open alerts are cleared. */
+    public static final String ALERT_RULE_REMOVE = "distribution.alert.rule.remove";
+    /** Admins. Answer: {@link IngestStats} of sample handling on the master. */
+    public static final String STATS = "distribution.stats";
+
     private DistributionMessages() {
     }
 }

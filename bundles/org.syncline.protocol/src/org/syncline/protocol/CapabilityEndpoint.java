@@ -49,6 +49,11 @@ public final class CapabilityEndpoint {
         endpoint.publish(checked(topic), checked(type), body, audience);
     }
 
+    /** How many logged-in sessions the endpoint has now (an agent reports it to its master). */
+    public int loggedInSessions() {
+        return endpoint.loggedInSessions();
+    }
+
     public void onSessionsChanged(Runnable listener) {
         endpoint.onSessionsChanged(listener);
     }

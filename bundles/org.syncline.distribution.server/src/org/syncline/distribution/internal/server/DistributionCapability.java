@@ -1,18 +1,36 @@
 package org.syncline.distribution.internal.server;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
 import org.syncline.distribution.DistributionMessages;
 import org.syncline.server.api.Capability;
 import org.syncline.server.api.ServerContext;
+import org.syncline.server.api.ServerSettings;
 import org.syncline.store.Migration;
 
 /**
- * Distribution on a master: it keeps the topology (versions in the server's database) and pushes every
- * save to the editors and agents that follow it. Agents, monitoring and replication come next.
+ * Distribution. On a master: the topology (versions in the server's database, pushed on every save), the
+ * agents that joined it (placed in the Unassigned pool at their first hello), their samples (raw and
+ * 1-minute averages) and alert rules evaluated on a schedule. On an agent that joined a master: a reporter
+ * that says hello and sends a sample of this machine every interval.
  */
 public final class DistributionCapability implements Capability {
+    static final String MASTER = "master";
+    static final String AGENT = "agent";
+
     @Override
     public String name() {
         return DistributionMessages.CAPABILITY;
@@ -20,19 +38,102 @@ public final class DistributionCapability implements Capability {
 
     @Override
     public Set<String> roles() {
-        return Set.of("master");
+        return Set.of(MASTER, AGENT);
     }
 
     @Override
     public List<Migration> migrations() {
-        return TopologyTable.MIGRATIONS;
+        return MonitoringSchema.MIGRATIONS;
     }
 
     @Override
     public AutoCloseable start(ServerContext context) {
-        new TopologyHandlers(context.endpoint(), new MasterTopology(context.database()), context.log()).register();
+        Set<String> roles = context.server().roles();
+        boolean joined = context.enrollment().membership().isPresent();
+        ServerSettings settings = context.settings();
+        List<AutoCloseable> running = new ArrayList<>();
+        if (roles.contains(MASTER)) {
+            running.add(startMaster(context, settings));
+        }
+        if (roles.contains(AGENT) && joined) {
+            List<Path> watch = settings.string("distribution.watch").map(w -> Arrays.stream(w.split(",")).map(String::trim)
+                    .filter(p -> !p.isEmpty()).map(Path::of).toList()).orElse(List.of(context.directory().getParent()));
+            AgentReporter reporter = new AgentReporter(context.enrollment(), new HostProbe(watch), context.endpoint()::loggedInSessions,
+                    settings.string("distribution.agent-name").orElse(context.server().hostName()),
+                    settings.string("distribution.agent-host").orElse(""), String.join(",", roles),
+                    positive(settings, "distribution.sample-interval", Duration.ofSeconds(5)));
+            reporter.start();
+            running.add(reporter);
+        } else if (roles.contains(AGENT) && !roles.contains(MASTER)) {
+            throw new SynclineException(ErrorCode.CONFIG, "An agent reports to a master it joined: start it once with --join MASTER:PORT "
+                    + "--token T (a token from 'syncline cli node token' on the master).");
+        }
         return () -> {
-            // handlers go with the endpoint; nothing else runs
+            for (int i = running.size() - 1; i >= 0; i--) {
+                running.get(i).close();
+            }
+        };
+    }
+
+    private static AutoCloseable startMaster(ServerContext context, ServerSettings settings) {
+        Clock clock = Clock.systemUTC();
+        MasterTopology topology = new MasterTopology(context.database());
+        new TopologyHandlers(context.endpoint(), topology, context.log()).register();
+        List<AlertChannels.OutsideChannel> outside = new ArrayList<>();
+        settings.string("distribution.webhook").filter(u -> !u.isBlank()).ifPresent(u -> outside.add(new WebhookChannel(u)));
+        MailChannel mail = MailChannel.of(settings);
+        if (mail != null) {
+            outside.add(mail);
+        }
+        AlertChannels channels = new AlertChannels(context.endpoint(), outside, clock);
+        AlertBook book = new AlertBook(context.database(), clock, channels);
+        AgentRoster roster = new AgentRoster(topology, clock);
+        SampleStore samples = new SampleStore(context.database(), clock, settings.duration("distribution.raw-retention", Duration.ofHours(24)),
+                settings.duration("distribution.minute-retention", Duration.ofDays(30)));
+        new AgentHandlers(context.endpoint(), roster, samples, book::anyOpenFor).register();
+        new AlertHandlers(context.endpoint(), context.database(), book, clock).register();
+        AlertEvaluator evaluator = new AlertEvaluator(context.database(), roster, book, clock);
+        Duration every = positive(settings, "distribution.alert-interval", Duration.ofSeconds(5));
+        ScheduledExecutorService monitor = thread("distribution-monitor");
+        ScheduledExecutorService evaluation = thread("distribution-alerts");
+        ScheduledExecutorService delivery = thread("distribution-alert-delivery");
+        monitor.scheduleWithFixedDelay(guarded(samples::flush), 1, 1, TimeUnit.SECONDS);
+        monitor.scheduleWithFixedDelay(guarded(samples::downsample), 10, 60, TimeUnit.SECONDS);
+        evaluation.scheduleWithFixedDelay(evaluator::evaluate, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        delivery.scheduleWithFixedDelay(guarded(channels::deliverDue), 1, 1, TimeUnit.SECONDS);
+        return () -> {
+            evaluation.shutdownNow();
+            delivery.shutdownNow();
+            monitor.shutdown();
+            monitor.awaitTermination(5, TimeUnit.SECONDS);
+            samples.flush();
+        };
+    }
+
+    private static Duration positive(ServerSettings settings, String key, Duration fallback) {
+        Duration d = settings.duration(key, fallback);
+        if (d.toMillis() < 100) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--set " + key + " must be at least 1s.");
+        }
+        return d;
+    }
+
+    private static ScheduledExecutorService thread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A periodic task whose failure is logged instead of cancelling its schedule. */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                Logger.getLogger(DistributionCapability.class.getName()).log(Level.WARNING, "A distribution task failed", e);
+            }
         };
     }
 }

@@ -9,12 +9,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.distribution.TopologySaved;
 import org.syncline.distribution.TopologyVersion;
 import org.syncline.model.topology.Deployment;
+import org.syncline.model.topology.Server;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.model.topology.compare.TopologyChanges;
 import org.syncline.model.topology.query.Elements;
@@ -32,6 +38,7 @@ final class MasterTopology {
     static final long MAX_XMI_BYTES = 32L * 1024 * 1024;
     private final Database database;
     private final long maxXmiBytes;
+    private final List<Consumer<TopologyVersion>> saveListeners = new CopyOnWriteArrayList<>();
 
     MasterTopology(Database database) {
         this(database, MAX_XMI_BYTES);
@@ -74,7 +81,79 @@ final class MasterTopology {
                     + ": " + String.join("; ", result.errors()));
         }
         byte[] canonical = TopologyXmi.bytes(next);
-        return new TopologySaved(store(user, next, canonical, baseVersion), result.warnings());
+        TopologySaved saved = new TopologySaved(store(user, next, canonical, baseVersion), result.warnings());
+        saveListeners.forEach(l -> l.accept(saved.version()));
+        return saved;
+    }
+
+    /** Called after every committed save, by a user or by an agent's enrollment, in the saving thread. */
+    void onSaved(Consumer<TopologyVersion> listener) {
+        saveListeners.add(listener);
+    }
+
+    /** The servers of the current topology that are enrolled agents. */
+    List<PlacedAgent> agents() {
+        return database.inTransaction(c -> {
+            Optional<TopologyVersion> v = TopologyTable.newest(c);
+            List<PlacedAgent> agents = new ArrayList<>();
+            if (v.isPresent()) {
+                for (Server s : Elements.servers(read(c, v.get().version()))) {
+                    if (s.getAgentId() != null && !s.getAgentId().isEmpty()) {
+                        agents.add(new PlacedAgent(s.getAgentId(), s.getName(), s.getHost() == null ? "" : s.getHost(), s.getPort(),
+                                List.copyOf(s.getRoles())));
+                    }
+                }
+            }
+            return agents;
+        });
+    }
+
+    /** An agent as the topology has it: its member id and the server it is. */
+    record PlacedAgent(String id, String name, String host, int port, List<String> roles) {
+    }
+
+    /**
+     * Puts an agent that said hello into the Unassigned pool as a new version saved by {@code agent:NAME},
+     * unless a server with its member id is anywhere in the topology already (then only a changed address
+     * is saved). Returns the version saved, or empty when nothing changed.
+     */
+    Optional<TopologyVersion> placeAgent(PlacedAgent agent) {
+        Optional<TopologyVersion> saved = placeAgentLocked(agent);
+        saved.ifPresent(v -> saveListeners.forEach(l -> l.accept(v)));
+        return saved;
+    }
+
+    private synchronized Optional<TopologyVersion> placeAgentLocked(PlacedAgent agent) {
+        return database.inTransaction(c -> {
+            TopologyVersion current = TopologyTable.newest(c).orElse(TopologyVersion.none());
+            Deployment d = current.version() == 0 ? empty() : read(c, current.version());
+            Server existing = Elements.servers(d).stream().filter(s -> agent.id().equals(s.getAgentId())).findFirst().orElse(null);
+            String summary;
+            String name;
+            if (existing != null) {
+                if (agent.host().equals(existing.getHost()) && agent.port() == existing.getPort()) {
+                    return Optional.<TopologyVersion>empty();
+                }
+                existing.setHost(agent.host());
+                existing.setPort(agent.port());
+                name = existing.getName();
+                summary = "agent " + name + " now listens at " + agent.host() + ":" + agent.port();
+            } else {
+                Server s = TopologyFactory.eINSTANCE.createServer();
+                name = AgentNames.unique(d, agent.name());
+                s.setName(name);
+                s.setHost(agent.host());
+                s.setPort(agent.port());
+                s.getRoles().addAll(agent.roles());
+                s.setAgentId(agent.id());
+                d.getUnassigned().add(s);
+                summary = "agent " + name + " enrolled";
+            }
+            TopologyVersion v = new TopologyVersion(current.version() + 1, "agent:" + name, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    summary);
+            TopologyTable.insert(c, v, TopologyXmi.bytes(d));
+            return Optional.of(v);
+        });
     }
 
     /** One save at a time: the version check and the insert must see the same newest version. */

@@ -12,8 +12,8 @@ import org.syncline.protocol.CapabilityEndpoint;
 
 /**
  * The {@code distribution.topology.*} messages. Reading is open to every logged-in user; saving needs the
- * admin role (checked by the endpoint before the handler runs). Every accepted save is pushed to every
- * subscriber.
+ * admin role (checked by the endpoint before the handler runs). Every accepted save (and every agent placed
+ * in the Unassigned pool) is pushed to every subscriber.
  */
 final class TopologyHandlers {
     private final CapabilityEndpoint endpoint;
@@ -28,6 +28,11 @@ final class TopologyHandlers {
 
     void register() {
         endpoint.topic(DistributionMessages.TOPOLOGY_TOPIC, Access.USER);
+        // every save, a user's or an enrolling agent's, is logged and pushed once committed
+        topology.onSaved(v -> {
+            log.info(() -> "Topology version " + v.version() + " saved by " + v.savedBy() + ": " + v.summary());
+            endpoint.publish(DistributionMessages.TOPOLOGY_TOPIC, DistributionMessages.TOPOLOGY_CHANGED, Json.tree(v));
+        });
         endpoint.handle(DistributionMessages.TOPOLOGY_INFO, Access.USER, (ctx, body) -> Json.tree(topology.current()));
         endpoint.handleDownload(DistributionMessages.TOPOLOGY_GET, Access.USER, (ctx, body, out) -> Json.tree(topology.write(out)));
         endpoint.handleUpload(DistributionMessages.TOPOLOGY_SAVE, Access.ADMIN, (ctx, body, data) -> {
@@ -36,9 +41,6 @@ final class TopologyHandlers {
                 throw new SynclineException(ErrorCode.BAD_REQUEST, "A save names the version it was made on (baseVersion, 0 or more).");
             }
             TopologySaved saved = topology.save(ctx.principal().name(), data, base);
-            log.info(() -> "Topology version " + saved.version().version() + " saved by " + saved.version().savedBy() + ": "
-                    + saved.version().summary());
-            endpoint.publish(DistributionMessages.TOPOLOGY_TOPIC, DistributionMessages.TOPOLOGY_CHANGED, Json.tree(saved.version()));
             return Json.tree(saved);
         });
     }

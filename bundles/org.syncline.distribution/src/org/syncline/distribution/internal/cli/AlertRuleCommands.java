@@ -1,0 +1,63 @@
+package org.syncline.distribution.internal.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.syncline.cli.api.CliContext;
+import org.syncline.core.json.Json;
+import org.syncline.distribution.AlertRule;
+import org.syncline.distribution.client.AlertsClient;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "alert", description = "Alert rules on the master: rules, rule add, rule rm (changing them needs the admin role).",
+        mixinStandardHelpOptions = true, subcommands = AlertRuleCommands.Rule.class)
+final class AlertRuleCommands {
+    private final CliContext cli;
+
+    AlertRuleCommands(CliContext cli) {
+        this.cli = cli;
+    }
+
+    @Command(name = "rules", description = "List the alert rules.", mixinStandardHelpOptions = true)
+    void rules() {
+        List<AlertRule> rules = new AlertsClient(cli.connection()).rules();
+        List<Object> json = new ArrayList<>();
+        StringBuilder text = new StringBuilder(String.format("%-6s %s%n", "ID", "RULE"));
+        for (AlertRule r : rules) {
+            json.add(Json.tree(r));
+            text.append(String.format("%-6d %s%n", r.id(), r.describe()));
+        }
+        text.append(rules.size() == 1 ? "1 rule." : rules.size() + " rules.");
+        cli.print(Map.of("rules", json), text.toString());
+    }
+
+    @Command(name = "rule", description = "Add or remove an alert rule.", mixinStandardHelpOptions = true)
+    static final class Rule {
+        @picocli.CommandLine.ParentCommand
+        AlertRuleCommands parent;
+
+        @Command(name = "add", description = "Add a rule: --kind silent --seconds N | --kind port --host H --port P | "
+                + "--kind cpu|memory|disk --above PERCENT --for SECONDS [--agent NAME].", mixinStandardHelpOptions = true)
+        void add(@Option(names = "--kind", required = true, description = "silent, port, cpu, memory or disk") String kind,
+                @Option(names = "--seconds", description = "silent: seconds without a sample") int seconds,
+                @Option(names = "--host", description = "port: the host to connect to") String host,
+                @Option(names = "--port", description = "port: the TCP port") int port,
+                @Option(names = "--above", description = "cpu, memory, disk: the percent") double above,
+                @Option(names = "--for", description = "cpu, memory, disk: seconds the value stays above") int forSeconds,
+                @Option(names = "--agent", description = "only this agent (default: every agent)") String agent) {
+            AlertRule added = new AlertsClient(parent.cli.connection()).add(new AlertRule(0, kind, seconds, host == null ? "" : host, port,
+                    above, forSeconds, agent == null ? "" : agent));
+            parent.cli.print(Json.tree(added), "Added rule " + added.id() + ": " + added.describe() + ".");
+        }
+
+        @Command(name = "rm", description = "Remove a rule; its open alerts are cleared.", mixinStandardHelpOptions = true)
+        void rm(@Parameters(paramLabel = "ID") long id) {
+            AlertRule removed = new AlertsClient(parent.cli.connection()).remove(id);
+            parent.cli.print(Json.tree(removed), "Removed rule " + removed.id() + ": " + removed.describe() + ".");
+        }
+    }
+}
