@@ -193,8 +193,19 @@ class StorageNodesTest {
 
         small.start();
         await(() -> upNodes().contains("small"), "the small node back up");
-        DocumentInfo retry = put("after-restart.txt", "retried".getBytes(), "small");
-        assertArrayEquals("retried".getBytes(), get(retry.id(), 0));
+        // The node may still be "up" from before the kill (three heartbeats have not passed) while the new
+        // process finishes starting: the registry then says "try again", which is what a user does too.
+        DocumentInfo[] retry = new DocumentInfo[1];
+        await(() -> {
+            try {
+                retry[0] = put("after-restart.txt", "retried".getBytes(), "small");
+                return true;
+            } catch (SynclineException again) {
+                assertTrue(again.getMessage().contains("'small'"), again.getMessage());
+                return false;
+            }
+        }, "an upload to the restarted small node");
+        assertArrayEquals("retried".getBytes(), get(retry[0].id(), 0));
     }
 
     @Test
