@@ -9,6 +9,6 @@ import java.time.Duration;
  */
 public record EngineSettings(Duration rescan, Duration debounce, long uploadLimit, long downloadLimit, int parallel) {
     public static EngineSettings defaults() {
-        return new EngineSettings(Duration.ofMinutes(10), Duration.ofMillis(300), 0, 0, 4);
+        return new EngineSettings(Duration.ofMinutes(10), Duration.ofMillis(150), 0, 0, 4);
     }
 }

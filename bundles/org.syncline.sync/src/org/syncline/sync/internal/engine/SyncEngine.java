@@ -102,7 +102,8 @@ public final class SyncEngine implements AutoCloseable {
         }
         pushes = client.watch((changedFolder, cursor) -> {
             if (folder.equals(changedFolder) && cursor > index.cursor()) {
-                requestSync();
+                // A push is one committed change set already: nothing to let settle, fetch it now.
+                requestSyncIn(0);
             }
         });
         connectionListener = s -> {
@@ -124,9 +125,13 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Asks for a sync after the debounce time; several requests meanwhile make one. */
     public void requestSync() {
+        requestSyncIn(settings.debounce().toMillis());
+    }
+
+    private void requestSyncIn(long delayMillis) {
         if (scheduled.compareAndSet(false, true)) {
             try {
-                worker.schedule(this::pass, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
+                worker.schedule(this::pass, delayMillis, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 scheduled.set(false); // closing
             }
