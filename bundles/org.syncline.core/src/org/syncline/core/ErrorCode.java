@@ -28,6 +28,8 @@ public enum ErrorCode {
     CONFLICT,
     /** A write that would take a user past the storage quota an admin set. */
     QUOTA_EXCEEDED,
+    /** A count or rate limit was reached (a room's participants, chat lines or control requests per second). */
+    LIMIT_REACHED,
     INTERNAL;
 
     /** Reads a code sent by a peer; an unknown name becomes {@link #INTERNAL} rather than failing. */

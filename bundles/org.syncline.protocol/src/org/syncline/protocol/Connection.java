@@ -195,6 +195,10 @@ public final class Connection implements AutoCloseable {
             int n;
             while ((n = data.read(buf)) >= 0) {
                 out.write(buf, 0, n);
+                if (n < buf.length && data.available() == 0) {
+                    // a source that has nothing more at hand (a live stream of records) is not held back until a chunk fills
+                    out.flush();
+                }
             }
             out.close();
         } catch (IOException e) {

@@ -13,4 +13,12 @@ public interface RequestContext {
 
     /** Sends a PUSH frame to the session that sent this request. */
     void push(String type, Map<String, Object> body);
+
+    /**
+     * True while the sender's session is open. State kept for a session (a room's host or members) is
+     * dropped once this turns false.
+     */
+    default boolean open() {
+        return true;
+    }
 }

@@ -34,6 +34,11 @@ final class HandlerContext implements RequestContext {
     }
 
     @Override
+    public boolean open() {
+        return session.isConnected() && !session.isClosing();
+    }
+
+    @Override
     public void push(String type, Map<String, Object> body) {
         Sessions.send(session, Frame.json(FrameKind.PUSH, 0, type, body));
     }

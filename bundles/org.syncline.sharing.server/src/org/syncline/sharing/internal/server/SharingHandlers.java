@@ -1,0 +1,120 @@
+package org.syncline.sharing.internal.server;
+
+import java.util.Map;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.CapabilityEndpoint;
+import org.syncline.protocol.RequestContext;
+import org.syncline.sharing.InputEvent;
+import org.syncline.sharing.SharingMessages;
+
+/** The {@code sharing.*} handlers: each checks on the relay that the sender may do this to this room. */
+final class SharingHandlers {
+    private final CapabilityEndpoint endpoint;
+    private final Relay relay;
+
+    SharingHandlers(CapabilityEndpoint endpoint, Relay relay) {
+        this.endpoint = endpoint;
+        this.relay = relay;
+    }
+
+    void register() {
+        endpoint.topic(SharingMessages.ROOMS, Access.USER);
+        endpoint.handle(SharingMessages.CREATE, Access.USER, this::create);
+        endpoint.handle(SharingMessages.LIST, Access.USER, (ctx, body) -> Json.object("rooms", relay.list()));
+        endpoint.handle(SharingMessages.INFO, Access.USER, (ctx, body) -> Json.tree(room(body).details()));
+        endpoint.handle(SharingMessages.JOIN, Access.USER, this::join);
+        endpoint.handle(SharingMessages.LEAVE, Access.USER, (ctx, body) -> {
+            Room room = room(body);
+            if (!room.leave(user(ctx))) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "'" + user(ctx) + "' is not in room '" + room.id + "'.");
+            }
+            relay.listChanged();
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.KICK, Access.USER, (ctx, body) -> {
+            Room room = room(body);
+            room.kick(user(ctx), body.string("user"));
+            relay.listChanged();
+            return Json.tree(room.details());
+        });
+        endpoint.handle(SharingMessages.CLOSE, Access.USER, (ctx, body) -> {
+            relay.close(ctx.principal(), body.string("room"));
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.CHAT, Access.USER, (ctx, body) -> Json.tree(room(body).chat(user(ctx), body.string("text"))));
+        endpoint.handle(SharingMessages.CHAT_HISTORY, Access.USER, (ctx, body) -> Json.object("chat", room(body).historyFor(user(ctx))));
+        endpoint.handle(SharingMessages.CONTROL_REQUEST, Access.USER, (ctx, body) -> {
+            room(body).requestControl(user(ctx));
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.CONTROL_GRANT, Access.USER, (ctx, body) -> {
+            room(body).grant(user(ctx), body.string("user"));
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.CONTROL_REFUSE, Access.USER, (ctx, body) -> {
+            room(body).refuse(user(ctx), body.string("user"));
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.CONTROL_REVOKE, Access.USER, (ctx, body) -> {
+            room(body).revoke(user(ctx));
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.CONTROL_PASS, Access.USER, (ctx, body) -> {
+            room(body).pass(user(ctx), body.string("user"));
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.CONTROL_PASSING, Access.USER, (ctx, body) -> {
+            room(body).allowPassing(user(ctx), body.optBool("allowed", false));
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.INPUT, Access.USER, (ctx, body) -> {
+            InputEvent event;
+            try {
+                event = Json.read(body.object("event"), InputEvent.class);
+            } catch (IllegalArgumentException e) {
+                throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Input event refused: " + e.getMessage() + ".");
+            }
+            room(body).input(user(ctx), event);
+            return Map.of();
+        });
+        endpoint.handleUpload(SharingMessages.PUBLISH, Access.USER, (ctx, body, data) -> {
+            Room room = room(body);
+            if (!room.isHostSession(ctx)) {
+                throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only the host's session that created room '" + room.id
+                        + "' may send its frames.");
+            }
+            return Json.object("frames", FrameStreams.ingest(room, data));
+        });
+        endpoint.handleDownload(SharingMessages.WATCH, Access.USER, (ctx, body, out) -> {
+            Room room = room(body);
+            room.requireMember(user(ctx), "watch");
+            return Json.object("frames", FrameStreams.feed(room, user(ctx), out));
+        });
+    }
+
+    private Map<String, Object> create(RequestContext ctx, JsonObject body) {
+        char[] password = body.has("password") ? body.string("password").toCharArray() : null;
+        Room room = relay.create(ctx, body.string("title"), password, body.optNumber("max", relay.maxParticipants()));
+        return Json.tree(room.details());
+    }
+
+    private Map<String, Object> join(RequestContext ctx, JsonObject body) {
+        Room room = room(body);
+        room.join(ctx, body.has("password") ? body.string("password").toCharArray() : null);
+        relay.listChanged();
+        return Json.object("room", Json.tree(room.details()), "chat", room.history());
+    }
+
+    private Room room(JsonObject body) {
+        return relay.room(body.string("room"));
+    }
+
+    private static String user(RequestContext ctx) {
+        return ctx.principal().name();
+    }
+}

@@ -1,0 +1,98 @@
+package org.syncline.sharing.client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.syncline.core.json.Json;
+import org.syncline.protocol.Connection;
+import org.syncline.sharing.FrameUpdate;
+import org.syncline.sharing.SharingMessages;
+
+/**
+ * A viewer's frame stream from the relay. The listener runs on the stream's own thread: while it is busy the
+ * relay holds this viewer's updates back and merges them (only this viewer waits), so a listener that paints
+ * slowly sees fewer, fuller updates, never a stale picture.
+ */
+public final class FrameWatch implements AutoCloseable {
+    private final CompletableFuture<Long> ended = new CompletableFuture<>();
+    private volatile boolean closed;
+
+    FrameWatch(Connection connection, String room, Consumer<FrameUpdate> listener) {
+        Records sink = new Records(listener);
+        Thread.ofVirtual().name("syncline-share-watch-" + room).start(() -> {
+            try {
+                ended.complete(connection.download(SharingMessages.WATCH, Json.object("room", room), sink).number("frames"));
+            } catch (RuntimeException e) {
+                ended.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Completes with the number of updates when the relay ends the stream (room closed, left), or with the refusal. */
+    public CompletableFuture<Long> ended() {
+        return ended;
+    }
+
+    /** Stops taking updates; the relay ends this viewer's stream at its next update or keep-alive. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** Splits the stream into length-prefixed updates. */
+    private final class Records extends OutputStream {
+        private final Consumer<FrameUpdate> listener;
+        private final ByteBuffer length = ByteBuffer.allocate(4);
+        private byte[] record;
+        private int filled;
+
+        Records(Consumer<FrameUpdate> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("The viewer stopped watching.");
+            }
+            while (len > 0) {
+                if (record == null) {
+                    int n = Math.min(len, length.remaining());
+                    length.put(b, off, n);
+                    off += n;
+                    len -= n;
+                    if (!length.hasRemaining()) {
+                        int size = length.flip().getInt();
+                        length.clear();
+                        if (size < 0 || size > FrameUpdate.MAX_ENCODED_BYTES) {
+                            throw new IOException("The relay sent a frame of " + size + " bytes.");
+                        }
+                        if (size > 0) {
+                            record = new byte[size];
+                            filled = 0;
+                        }
+                    }
+                } else {
+                    int n = Math.min(len, record.length - filled);
+                    System.arraycopy(b, off, record, filled, n);
+                    filled += n;
+                    off += n;
+                    len -= n;
+                    if (filled == record.length) {
+                        byte[] done = record;
+                        record = null;
+                        listener.accept(FrameUpdate.fromBytes(done));
+                    }
+                }
+            }
+        }
+    }
+}
