@@ -113,6 +113,8 @@ final class Room {
             holder = host;
         }
         changed();
+        // its frame stream ends now rather than at its next keep-alive
+        board.wake();
         return true;
     }
 

@@ -35,6 +35,7 @@ final class TileBoard {
     private long sequence;
     private long capturedAt;
     private boolean closed;
+    private long wakes;
 
     /** Takes the host's update; never waits for any viewer. */
     synchronized void apply(FrameUpdate update) {
@@ -52,6 +53,12 @@ final class TileBoard {
         notifyAll();
     }
 
+    /** Wakes every waiting viewer once, to look again whether it is still in the room. */
+    synchronized void wake() {
+        wakes++;
+        notifyAll();
+    }
+
     /** Wakes every waiting viewer for good: the room is gone. */
     synchronized void close() {
         closed = true;
@@ -65,13 +72,14 @@ final class TileBoard {
     /**
      * Waits up to {@code millis} for anything newer than {@code seen}; returns the update that brings a viewer
      * from {@code seen} to now (a keyframe of all tiles when its epoch is not the board's), or null when nothing
-     * changed in time or the board is closed.
+     * changed in time, the board is closed or {@link #wake} was called.
      */
     synchronized Delta waitNewer(Seen seen, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
+        long woken = wakes;
         while (!closed && !newer(seen)) {
             long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
+            if (left <= 0 || wakes != woken) {
                 return null;
             }
             wait(left);
