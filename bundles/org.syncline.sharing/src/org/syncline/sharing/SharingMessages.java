@@ -43,8 +43,13 @@ public final class SharingMessages {
     public static final String INPUT = "sharing.input";
     /** UPLOAD {room}: the host's frames, each a 4-byte length and a {@link FrameUpdate}; length 0 is a keep-alive. */
     public static final String PUBLISH = "sharing.publish";
-    /** DOWNLOAD {room}: a member's frames in the same form; a late joiner's first one is a keyframe. */
+    /**
+     * DOWNLOAD {room}: a member's frames in the same form; a late joiner's first one is a keyframe. The relay sends
+     * the next update only once the viewer acknowledged all but one of those sent ({@link #WATCH_ACK}).
+     */
     public static final String WATCH = "sharing.watch";
+    /** {room, updates}: the viewer has taken this many updates of its watch stream. */
+    public static final String WATCH_ACK = "sharing.watch.ack";
 
     /** Topic: {@link #ROOMS_CHANGED} with the whole list whenever a room opens, closes or changes. */
     public static final String ROOMS = "sharing.rooms";

@@ -6,22 +6,28 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.protocol.Connection;
 import org.syncline.sharing.FrameUpdate;
 import org.syncline.sharing.SharingMessages;
 
 /**
- * A viewer's frame stream from the relay. The listener runs on the stream's own thread: while it is busy the
- * relay holds this viewer's updates back and merges them (only this viewer waits), so a listener that paints
- * slowly sees fewer, fuller updates, never a stale picture.
+ * A viewer's frame stream from the relay. The listener runs on the stream's own thread and each update is
+ * acknowledged once the listener returns: while it is busy the relay holds this viewer's updates back and merges
+ * them (only this viewer waits), so a listener that paints slowly sees fewer, fuller updates, never a stale picture.
  */
 public final class FrameWatch implements AutoCloseable {
     private final CompletableFuture<Long> ended = new CompletableFuture<>();
     private volatile boolean closed;
+    /** Updates taken; only the stream's thread touches it. */
+    private long taken;
 
     FrameWatch(Connection connection, String room, Consumer<FrameUpdate> listener) {
-        Records sink = new Records(listener);
+        Records sink = new Records(update -> {
+            listener.accept(update);
+            acknowledge(connection, room);
+        });
         Thread.ofVirtual().name("syncline-share-watch-" + room).start(() -> {
             try {
                 ended.complete(connection.download(SharingMessages.WATCH, Json.object("room", room), sink).number("frames"));
@@ -29,6 +35,16 @@ public final class FrameWatch implements AutoCloseable {
                 ended.completeExceptionally(e);
             }
         });
+    }
+
+    /** Tells the relay this viewer took one more update, so it may send the next (one is always on its way). */
+    private void acknowledge(Connection connection, String room) {
+        taken++;
+        try {
+            connection.request(SharingMessages.WATCH_ACK, Json.object("room", room, "updates", taken));
+        } catch (SynclineException e) {
+            // the room closed or this viewer left: the stream ends with the reason
+        }
     }
 
     /** Completes with the number of updates when the relay ends the stream (room closed, left), or with the refusal. */

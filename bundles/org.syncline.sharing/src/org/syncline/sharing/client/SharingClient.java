@@ -69,19 +69,22 @@ public final class SharingClient {
         RoomDetails room = Json.read(connection.request(SharingMessages.CREATE, body), RoomDetails.class);
         ControlToken token = new ControlToken(room.host());
         tokens.put(room.id(), token);
-        on(SharingMessages.ROOM_CHANGED, b -> {
+        AutoCloseable follow = on(SharingMessages.ROOM_CHANGED, b -> {
             RoomDetails d = Json.read(b, RoomDetails.class);
             if (d.id().equals(room.id())) {
                 token.update(d);
             }
         });
-        on(SharingMessages.ROOM_CLOSED, b -> {
+        AutoCloseable[] end = new AutoCloseable[1];
+        end[0] = on(SharingMessages.ROOM_CLOSED, b -> {
             if (b.string("room").equals(room.id())) {
                 token.close();
                 FramePublisher p = publishers.remove(room.id());
                 if (p != null) {
                     p.close();
                 }
+                quietly(follow);
+                quietly(end[0]);
             }
         });
         return room;
@@ -212,6 +215,14 @@ public final class SharingClient {
     /** {@code listener(room, reason)}: the host removed this client from a room. */
     public AutoCloseable onKicked(BiConsumer<String, String> listener) {
         return on(SharingMessages.KICKED, b -> listener.accept(b.string("room"), b.string("reason")));
+    }
+
+    private static void quietly(AutoCloseable handle) {
+        try {
+            handle.close();
+        } catch (Exception e) {
+            // removing a push listener cannot fail
+        }
     }
 
     private AutoCloseable on(String type, Consumer<JsonObject> listener) {

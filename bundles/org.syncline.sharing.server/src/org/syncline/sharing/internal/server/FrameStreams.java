@@ -13,9 +13,9 @@ import org.syncline.sharing.FrameUpdate;
 
 /**
  * The two frame streams of a room. The host's stream goes into the tile board and never waits for a viewer. Each
- * viewer's stream takes from the board whatever is newer than what that viewer has, and blocks only itself while
- * its client has given no credit for more (the protocol's stream window, an acknowledgement from the client): then
- * updates merge on the board, and the viewer gets one update of every newer tile once it is ready again.
+ * viewer's stream takes from the board whatever is newer than what that viewer has, but only while the viewer has
+ * acknowledged all but one of the updates sent to it ({@link ViewerPace}): meanwhile updates merge on the board,
+ * and the viewer gets one update of every newer tile once it is ready again. Only that viewer's stream waits.
  */
 final class FrameStreams {
     /** A keep-alive (length 0) goes out when nothing changed for this long, so an idle stream is not timed out. */
@@ -55,9 +55,11 @@ final class FrameStreams {
     static long feed(Room room, String user, OutputStream stream) throws IOException, InterruptedException {
         DataOutputStream out = new DataOutputStream(stream);
         TileBoard.Seen seen = TileBoard.Seen.NOTHING;
+        ViewerPace pace = room.startFeed(user);
         long frames = 0;
         while (!room.isClosed() && room.isMember(user)) {
-            TileBoard.Delta delta = room.board.waitNewer(seen, KEEP_ALIVE_MILLIS);
+            // while the viewer has not taken what is on its way, newer tiles merge on the board for it
+            TileBoard.Delta delta = pace.awaitTurn(KEEP_ALIVE_MILLIS) ? room.board.waitNewer(seen, KEEP_ALIVE_MILLIS) : null;
             if (delta == null) {
                 out.writeInt(0);
             } else {
@@ -65,9 +67,10 @@ final class FrameStreams {
                 out.writeInt(encoded.length);
                 out.write(encoded);
                 seen = delta.seen();
+                pace.sent();
                 frames++;
             }
-            // blocks while this viewer's client has not taken what was sent: the others never wait for it
+            // blocks only this viewer's stream while its client gives no credit: the others never wait for it
             out.flush();
         }
         return frames;

@@ -41,6 +41,7 @@ final class Room {
     private final LongSupplier clock;
     private final Map<String, Participant> viewers = new LinkedHashMap<>();
     private final Set<String> asking = new LinkedHashSet<>();
+    private final Map<String, ViewerPace> paces = new java.util.HashMap<>();
     private final ArrayDeque<ChatLine> chat = new ArrayDeque<>();
     private final TokenBucket hostChat;
     final TileBoard board = new TileBoard();
@@ -114,6 +115,10 @@ final class Room {
         }
         changed();
         // its frame stream ends now rather than at its next keep-alive
+        ViewerPace pace = paces.remove(user);
+        if (pace != null) {
+            pace.release();
+        }
         board.wake();
         return true;
     }
@@ -143,10 +148,31 @@ final class Room {
         }
         closed = true;
         board.close();
+        paces.values().forEach(ViewerPace::release);
+        paces.clear();
         Map<String, Object> body = Json.object("room", id, "reason", reason);
         hostSession.push(SharingMessages.ROOM_CLOSED, body);
         viewers.values().forEach(p -> p.session().push(SharingMessages.ROOM_CLOSED, body));
         viewers.clear();
+    }
+
+    /** Starts pacing a member's new frame stream (a second stream of the same member replaces the first). */
+    synchronized ViewerPace startFeed(String user) {
+        requireMember(user, "watch");
+        ViewerPace pace = new ViewerPace();
+        ViewerPace before = paces.put(user, pace);
+        if (before != null) {
+            before.release();
+        }
+        return pace;
+    }
+
+    synchronized void acked(String user, long total) {
+        requireMember(user, "acknowledge frames of");
+        ViewerPace pace = paces.get(user);
+        if (pace != null) {
+            pace.acked(total);
+        }
     }
 
     synchronized ChatLine chat(String sender, String text) {

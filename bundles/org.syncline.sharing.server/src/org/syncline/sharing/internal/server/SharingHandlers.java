@@ -30,6 +30,10 @@ final class SharingHandlers {
         endpoint.handle(SharingMessages.JOIN, Access.USER, this::join);
         endpoint.handle(SharingMessages.LEAVE, Access.USER, (ctx, body) -> {
             Room room = room(body);
+            if (room.host.equals(user(ctx))) {
+                relay.close(room, "The host left; the room is closed.");
+                return Map.of();
+            }
             if (!room.leave(user(ctx))) {
                 throw new SynclineException(ErrorCode.NOT_FOUND, "'" + user(ctx) + "' is not in room '" + room.id + "'.");
             }
@@ -80,6 +84,10 @@ final class SharingHandlers {
                 throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Input event refused: " + e.getMessage() + ".");
             }
             room(body).input(user(ctx), event);
+            return Map.of();
+        });
+        endpoint.handle(SharingMessages.WATCH_ACK, Access.USER, (ctx, body) -> {
+            room(body).acked(user(ctx), body.number("updates"));
             return Map.of();
         });
         endpoint.handleUpload(SharingMessages.PUBLISH, Access.USER, (ctx, body, data) -> {
