@@ -235,6 +235,19 @@ class SharingRelayTest {
     }
 
     @Test
+    void theHostLeavingClosesTheRoomForItsMembers() throws Exception {
+        SharingClient host = client("hana");
+        RoomDetails room = host.createRoom("short", null, null);
+        SharingClient v1 = client("v1");
+        BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+        v1.onRoomClosed((r, reason) -> closed.add(reason));
+        v1.join(room.id(), null);
+        host.leave(room.id());
+        assertEquals("The host left; the room is closed.", closed.poll(30, TimeUnit.SECONDS));
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(SynclineException.class, () -> host.roomInfo(room.id())).code());
+    }
+
+    @Test
     void chatReachesEveryMemberAndALateJoinerReadsTheHistory() throws Exception {
         SharingClient host = client("hana");
         RoomDetails room = host.createRoom("chatty", null, null);
@@ -289,6 +302,14 @@ class SharingRelayTest {
         SynclineException noToken = assertThrows(SynclineException.class, () -> v1.sendInput(room.id(), click(10, 20)));
         assertEquals(ErrorCode.ACCESS_DENIED, noToken.code());
         assertTrue(noToken.getMessage().contains("control token"), noToken.getMessage());
+
+        BlockingQueue<String> refusedToV2 = new LinkedBlockingQueue<>();
+        v2.onControlRefused(refusedToV2::add);
+        v2.requestControl(room.id());
+        assertEquals("v2", asked.poll(30, TimeUnit.SECONDS));
+        host.refuse(room.id(), "v2");
+        assertEquals(room.id(), refusedToV2.poll(30, TimeUnit.SECONDS));
+        assertEquals("hana", host.roomInfo(room.id()).tokenHolder());
 
         v1.requestControl(room.id());
         assertEquals("v1", asked.poll(30, TimeUnit.SECONDS));

@@ -52,30 +52,13 @@ final class SharingHandlers {
         });
         endpoint.handle(SharingMessages.CHAT, Access.USER, (ctx, body) -> Json.tree(room(body).chat(user(ctx), body.string("text"))));
         endpoint.handle(SharingMessages.CHAT_HISTORY, Access.USER, (ctx, body) -> Json.object("chat", room(body).historyFor(user(ctx))));
-        endpoint.handle(SharingMessages.CONTROL_REQUEST, Access.USER, (ctx, body) -> {
-            room(body).requestControl(user(ctx));
-            return Map.of();
-        });
-        endpoint.handle(SharingMessages.CONTROL_GRANT, Access.USER, (ctx, body) -> {
-            room(body).grant(user(ctx), body.string("user"));
-            return Map.of();
-        });
-        endpoint.handle(SharingMessages.CONTROL_REFUSE, Access.USER, (ctx, body) -> {
-            room(body).refuse(user(ctx), body.string("user"));
-            return Map.of();
-        });
-        endpoint.handle(SharingMessages.CONTROL_REVOKE, Access.USER, (ctx, body) -> {
-            room(body).revoke(user(ctx));
-            return Map.of();
-        });
-        endpoint.handle(SharingMessages.CONTROL_PASS, Access.USER, (ctx, body) -> {
-            room(body).pass(user(ctx), body.string("user"));
-            return Map.of();
-        });
-        endpoint.handle(SharingMessages.CONTROL_PASSING, Access.USER, (ctx, body) -> {
-            room(body).allowPassing(user(ctx), body.optBool("allowed", false));
-            return Map.of();
-        });
+        act(SharingMessages.CONTROL_REQUEST, (room, user, body) -> room.requestControl(user));
+        act(SharingMessages.CONTROL_GRANT, (room, user, body) -> room.grant(user, body.string("user")));
+        act(SharingMessages.CONTROL_REFUSE, (room, user, body) -> room.refuse(user, body.string("user")));
+        act(SharingMessages.CONTROL_REVOKE, (room, user, body) -> room.revoke(user));
+        act(SharingMessages.CONTROL_PASS, (room, user, body) -> room.pass(user, body.string("user")));
+        act(SharingMessages.CONTROL_PASSING, (room, user, body) -> room.allowPassing(user, body.optBool("allowed", false)));
+        act(SharingMessages.WATCH_ACK, (room, user, body) -> room.acked(user, body.number("updates")));
         endpoint.handle(SharingMessages.INPUT, Access.USER, (ctx, body) -> {
             InputEvent event;
             try {
@@ -84,10 +67,6 @@ final class SharingHandlers {
                 throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Input event refused: " + e.getMessage() + ".");
             }
             room(body).input(user(ctx), event);
-            return Map.of();
-        });
-        endpoint.handle(SharingMessages.WATCH_ACK, Access.USER, (ctx, body) -> {
-            room(body).acked(user(ctx), body.number("updates"));
             return Map.of();
         });
         endpoint.handleUpload(SharingMessages.PUBLISH, Access.USER, (ctx, body, data) -> {
@@ -102,6 +81,19 @@ final class SharingHandlers {
             Room room = room(body);
             room.requireMember(user(ctx), "watch");
             return Json.object("frames", FrameStreams.feed(room, user(ctx), out));
+        });
+    }
+
+    /** What a sender does to a room, answered with an empty response. */
+    @FunctionalInterface
+    private interface RoomAction {
+        void apply(Room room, String user, JsonObject body);
+    }
+
+    private void act(String type, RoomAction action) {
+        endpoint.handle(type, Access.USER, (ctx, body) -> {
+            action.apply(room(body), user(ctx), body);
+            return Map.of();
         });
     }
 
