@@ -26,11 +26,13 @@ public final class TestDesktop implements AutoCloseable {
      */
     private static XConnection shared;
     private final XConnection connection;
+    private final boolean ownConnection;
     private final X11.Display display;
     private final List<X11.Window> created = new ArrayList<>();
 
-    private TestDesktop(XConnection connection) {
+    private TestDesktop(XConnection connection, boolean ownConnection) {
         this.connection = connection;
+        this.ownConnection = ownConnection;
         this.display = connection.display();
     }
 
@@ -42,8 +44,39 @@ public final class TestDesktop implements AutoCloseable {
             if (shared == null) {
                 shared = XConnection.open(name);
             }
-            return new TestDesktop(shared);
+            return new TestDesktop(shared, false);
         }
+    }
+
+    /** Another application: a client connection of its own, whose windows have another client's XIDs. */
+    public static TestDesktop openOtherApplication() {
+        open().close();
+        return new TestDesktop(XConnection.open(System.getenv("DISPLAY")), true);
+    }
+
+    /** A popup menu: a mapped override-redirect top-level window (no window manager would frame it). */
+    public long popup(int x, int y, int width, int height, int rgb) {
+        X11.Window window = X.XCreateSimpleWindow(display, connection.root(), x, y, width, height, 0, 0, rgb);
+        created.add(window);
+        // JNA writes a Java true as -1, which the server refuses for a Bool (BadValue): write 1 by hand.
+        OverrideRedirect attributes = new OverrideRedirect();
+        X.XChangeWindowAttributes(display, window, new NativeLong(X11.CWOverrideRedirect), attributes);
+        X.XMapRaised(display, window);
+        sync();
+        return window.longValue();
+    }
+
+    private static final class OverrideRedirect extends X11.XSetWindowAttributes {
+        OverrideRedirect() {
+            setAutoWrite(false);
+            write();
+            getPointer().setInt(fieldOffset("override_redirect"), 1);
+        }
+    }
+
+    public void unmap(long window) {
+        X.XUnmapWindow(display, new X11.Window(window));
+        sync();
     }
 
     /** A mapped top-level window with a solid background colour (0xRRGGBB), no border. */
@@ -135,5 +168,8 @@ public final class TestDesktop implements AutoCloseable {
             X.XDestroyWindow(display, window);
         }
         buttonPresses();
+        if (ownConnection) {
+            connection.close();
+        }
     }
 }

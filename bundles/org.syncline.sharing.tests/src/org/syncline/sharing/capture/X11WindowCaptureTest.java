@@ -150,6 +150,49 @@ class X11WindowCaptureTest {
     }
 
     @Test
+    void popupMenusOfTheSharedApplicationAreShownButNoOtherApplicationsPopups() {
+        int menu = 0x30d0d0;
+        try (TestDesktop other = TestDesktop.openOtherApplication();
+                CaptureStream stream = capture.openWindow(shared)) {
+            assertPattern(stream.read(), "before any popup");
+            desktop.popup(50 + 150, 60 + 100, 80, 70, menu); // hangs over the right and bottom edges
+            other.popup(50 + 10, 60 + 10, 40, 40, SECRET); // another application's override-redirect window
+            CapturedFrame frame = stream.read();
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < frame.width(); x++) {
+                    int pixel = frame.pixels()[y * frame.stride() + x];
+                    int want = x >= 150 && y >= 100 ? 0xff000000 | menu : expected(x, y);
+                    if (pixel != want) {
+                        fail("pixel " + x + "," + y + " is " + Integer.toHexString(pixel) + ", expected "
+                                + Integer.toHexString(want));
+                    }
+                }
+            }
+            assertTrue(frame.dirty().stream().anyMatch(r -> r.contains(150, 100) && r.contains(199, 149)),
+                    "the popup's area is dirty: " + frame.dirty());
+
+            for (WindowInfo info : capture.listWindows(8)) {
+                assertFalse(info.bounds().equals(new Region(200, 160, 80, 70)), "popups are not listed as windows");
+            }
+        }
+    }
+
+    @Test
+    void aClosedPopupLeavesTheWindowsOwnPixels() {
+        try (CaptureStream stream = capture.openWindow(shared)) {
+            stream.read();
+            long menu = desktop.popup(60, 70, 50, 50, 0x30d0d0);
+            CapturedFrame withMenu = stream.read();
+            assertEquals(0xff30d0d0, withMenu.pixels()[20 * withMenu.stride() + 20]);
+            desktop.unmap(menu);
+            CapturedFrame after = stream.read();
+            assertTrue(after.dirty().stream().anyMatch(r -> r.contains(10, 10) && r.contains(59, 59)),
+                    "where the popup was is dirty again: " + after.dirty());
+            assertPattern(after, "after the popup closed");
+        }
+    }
+
+    @Test
     void aMissingWindowIsNamedNotFound() {
         SynclineException e = assertThrows(SynclineException.class, () -> capture.openWindow(0x7ffffff0L));
         assertEquals(ErrorCode.NOT_FOUND, e.code());

@@ -1,9 +1,15 @@
 package org.syncline.sharing.internal.x11;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.sharing.capture.CaptureStream;
 import org.syncline.sharing.capture.CapturedFrame;
+import org.syncline.sharing.capture.Region;
 
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
@@ -15,6 +21,10 @@ import com.sun.jna.ptr.IntByReference;
  * pixels even where other windows cover it; the pixmap is named again after every resize. DAMAGE, where present,
  * says what changed; the damage is taken before the pixels are read, so a change between the two shows up again
  * in the next read rather than being lost.
+ * <p>
+ * Popup menus of the shared application (override-redirect windows the same X client created, stacked above the
+ * window) are composited into the frame where they overlap it, read from their own Composite pixmaps; windows of
+ * any other client are never read.
  */
 final class X11CaptureStream implements CaptureStream {
 
@@ -33,6 +43,11 @@ final class X11CaptureStream implements CaptureStream {
     private int height;
     private boolean wholeFrameDirty = true;
     private boolean closed;
+    private final long popupMask;
+    private final long popupOwner;
+    private final Set<Long> redirectedPopups = new HashSet<>();
+    private final List<Region> lastPopupAreas = new ArrayList<>();
+    private int[] popupPixels = new int[0];
 
     X11CaptureStream(X11WindowCapture owner, X11.Window window, boolean screen) {
         this.owner = owner;
@@ -40,6 +55,10 @@ final class X11CaptureStream implements CaptureStream {
         this.window = window;
         this.screen = screen;
         synchronized (owner) {
+            long mask = screen ? 0 : x.resourceMask();
+            X11.Window client = screen ? null : owner.clientOf(window, 3);
+            this.popupMask = mask;
+            this.popupOwner = (client == null ? window : client).longValue() & ~mask;
             if (!screen) {
                 owner.composite().XCompositeRedirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
             }
@@ -102,6 +121,9 @@ final class X11CaptureStream implements CaptureStream {
                 frame.addDirty(0, 0, width, height);
                 wholeFrameDirty = false;
             }
+            if (popupMask != 0) {
+                compositePopups(attributes);
+            }
             return frame;
         }
     }
@@ -126,6 +148,61 @@ final class X11CaptureStream implements CaptureStream {
         x.discardEvents();
     }
 
+    /** Paints the application's popups over the frame; where popups were last time is dirty again. */
+    private void compositePopups(X11.XWindowAttributes shared) {
+        for (Region area : lastPopupAreas) {
+            frame.addDirty(area.x(), area.y(), area.width(), area.height());
+        }
+        lastPopupAreas.clear();
+        Set<Long> current = new HashSet<>();
+        for (X11.Window popup : owner.popupsAbove(window, popupOwner, popupMask)) {
+            X11.XWindowAttributes attributes = owner.attributes(popup);
+            if (attributes == null) {
+                continue;
+            }
+            current.add(popup.longValue());
+            if (redirectedPopups.add(popup.longValue())) {
+                owner.composite().XCompositeRedirectWindow(x.display(), popup, XComposite.CompositeRedirectAutomatic);
+            }
+            X11.Pixmap pixmap = owner.composite().XCompositeNameWindowPixmap(x.display(), popup);
+            if (x.takeError() != 0) {
+                continue;
+            }
+            try {
+                int border = attributes.border_width;
+                int ox = attributes.x + border - (shared.x + shared.border_width);
+                int oy = attributes.y + border - (shared.y + shared.border_width);
+                int left = Math.max(0, ox);
+                int top = Math.max(0, oy);
+                int w = Math.min(width, ox + attributes.width) - left;
+                int h = Math.min(height, oy + attributes.height) - top;
+                if (w <= 0 || h <= 0) {
+                    continue;
+                }
+                if (popupPixels.length < w * h) {
+                    popupPixels = new int[w * h];
+                }
+                if (x.readPixels(pixmap, border + left - ox, border + top - oy, w, h, popupPixels)) {
+                    for (int row = 0; row < h; row++) {
+                        System.arraycopy(popupPixels, row * w, frame.pixels(), (top + row) * frame.stride() + left, w);
+                    }
+                    frame.addDirty(left, top, w, h);
+                    lastPopupAreas.add(new Region(left, top, w, h));
+                }
+            } finally {
+                XConnection.X.XFreePixmap(x.display(), pixmap);
+            }
+        }
+        for (Long gone : new ArrayList<>(redirectedPopups)) {
+            if (!current.contains(gone)) {
+                redirectedPopups.remove(gone);
+                owner.composite().XCompositeUnredirectWindow(x.display(), new X11.Window(gone),
+                        XComposite.CompositeRedirectAutomatic);
+            }
+        }
+        x.takeError();
+    }
+
     private void freePixmap() {
         if (pixmap != null) {
             XConnection.X.XFreePixmap(x.display(), pixmap);
@@ -143,6 +220,11 @@ final class X11CaptureStream implements CaptureStream {
         if (!screen) {
             owner.composite().XCompositeUnredirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
         }
+        for (Long popup : redirectedPopups) {
+            owner.composite().XCompositeUnredirectWindow(x.display(), new X11.Window(popup),
+                    XComposite.CompositeRedirectAutomatic);
+        }
+        redirectedPopups.clear();
         x.takeError();
         x.discardEvents();
     }

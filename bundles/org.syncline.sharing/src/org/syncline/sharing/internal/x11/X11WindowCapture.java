@@ -92,7 +92,7 @@ public final class X11WindowCapture implements WindowCapture {
     }
 
     /** The window an application created inside a window manager's frame (the first one with a name or class). */
-    private X11.Window clientOf(X11.Window window, int depth) {
+    X11.Window clientOf(X11.Window window, int depth) {
         if (properties.describesApplication(window)) {
             return window;
         }
@@ -173,6 +173,28 @@ public final class X11WindowCapture implements WindowCapture {
         return new X11CaptureStream(this, x.root(), true);
     }
 
+    /**
+     * The popup menus (override-redirect windows) of the application that owns {@code top} that are stacked above
+     * it, bottom first: windows the same X client created, recognised by the client bits of their XIDs. Windows of
+     * any other client are never included.
+     */
+    List<X11.Window> popupsAbove(X11.Window top, long owner, long mask) {
+        List<X11.Window> popups = new ArrayList<>();
+        boolean above = false;
+        for (X11.Window child : children(x.root())) {
+            if (child.longValue() == top.longValue()) {
+                above = true;
+            } else if (above && (child.longValue() & ~mask) == owner) {
+                X11.XWindowAttributes attributes = attributes(child);
+                if (attributes != null && attributes.override_redirect && attributes.map_state == X11.IsViewable
+                        && attributes.c_class == X11.InputOutput) {
+                    popups.add(child);
+                }
+            }
+        }
+        return popups;
+    }
+
     XConnection connection() {
         return x;
     }
@@ -198,7 +220,7 @@ public final class X11WindowCapture implements WindowCapture {
         return attributes;
     }
 
-    private List<X11.Window> children(X11.Window parent) {
+    List<X11.Window> children(X11.Window parent) {
         X11.WindowByReference rootReturn = new X11.WindowByReference();
         X11.WindowByReference parentReturn = new X11.WindowByReference();
         PointerByReference list = new PointerByReference();

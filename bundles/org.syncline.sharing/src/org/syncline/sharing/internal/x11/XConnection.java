@@ -159,6 +159,16 @@ public final class XConnection implements AutoCloseable {
         xlib.XSetInputFocus(display, new X11.Window(window), Xlib.RevertToParent, new NativeLong(Xlib.CurrentTime));
     }
 
+    /**
+     * The bits of an XID that number a resource within its client (the rest name the client), or 0 when the
+     * value Xlib holds does not look like such a mask.
+     */
+    long resourceMask() {
+        long mask = new XDisplayHead(display.getPointer()).private4.longValue();
+        boolean contiguousLowBits = mask > 0 && (mask & (mask + 1)) == 0;
+        return contiguousLowBits && mask >= 0xffffL && mask <= 0x1fffffffL ? mask : 0;
+    }
+
     /** True when the server offers the named extension. */
     boolean hasExtension(String extension) {
         return X.XQueryExtension(display, extension, new IntByReference(), new IntByReference(), new IntByReference());
