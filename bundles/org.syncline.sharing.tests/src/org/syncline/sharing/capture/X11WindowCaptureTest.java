@@ -193,6 +193,26 @@ class X11WindowCaptureTest {
     }
 
     @Test
+    void listingWindowsWhileSharingOneKeepsItsCaptureIntact() {
+        long secret = desktop.window(40, 50, 150, 150, SECRET, "Secret");
+        try (CaptureStream stream = capture.openWindow(shared)) {
+            assertPattern(stream.read(), "before listing");
+            assertTrue(capture.listWindows(32).stream().anyMatch(w -> w.id() == shared));
+            desktop.move(secret, 60, 70);
+            desktop.raise(secret);
+            desktop.fill(shared, 100, 100, 30, 20, PAINTED);
+            CapturedFrame frame = stream.read();
+            assertEquals(0xff000000 | PAINTED, frame.pixels()[105 * frame.stride() + 110],
+                    "the window is still redirected after the list's thumbnails");
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < frame.width(); x++) {
+                    assertFalse((frame.pixels()[y * frame.stride() + x] & 0xffffff) == SECRET, "secret at " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMissingWindowIsNamedNotFound() {
         SynclineException e = assertThrows(SynclineException.class, () -> capture.openWindow(0x7ffffff0L));
         assertEquals(ErrorCode.NOT_FOUND, e.code());

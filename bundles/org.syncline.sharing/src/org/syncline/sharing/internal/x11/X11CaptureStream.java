@@ -60,7 +60,7 @@ final class X11CaptureStream implements CaptureStream {
             this.popupMask = mask;
             this.popupOwner = (client == null ? window : client).longValue() & ~mask;
             if (!screen) {
-                owner.composite().XCompositeRedirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
+                owner.redirect(window);
             }
             if (owner.damage() != null) {
                 damageHandle = owner.damage().XDamageCreate(x.display(), window, XDamage.XDamageReportNonEmpty);
@@ -162,7 +162,7 @@ final class X11CaptureStream implements CaptureStream {
             }
             current.add(popup.longValue());
             if (redirectedPopups.add(popup.longValue())) {
-                owner.composite().XCompositeRedirectWindow(x.display(), popup, XComposite.CompositeRedirectAutomatic);
+                owner.redirect(popup);
             }
             X11.Pixmap pixmap = owner.composite().XCompositeNameWindowPixmap(x.display(), popup);
             if (x.takeError() != 0) {
@@ -196,8 +196,7 @@ final class X11CaptureStream implements CaptureStream {
         for (Long gone : new ArrayList<>(redirectedPopups)) {
             if (!current.contains(gone)) {
                 redirectedPopups.remove(gone);
-                owner.composite().XCompositeUnredirectWindow(x.display(), new X11.Window(gone),
-                        XComposite.CompositeRedirectAutomatic);
+                owner.unredirect(new X11.Window(gone));
             }
         }
         x.takeError();
@@ -218,11 +217,10 @@ final class X11CaptureStream implements CaptureStream {
             damageHandle = null;
         }
         if (!screen) {
-            owner.composite().XCompositeUnredirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
+            owner.unredirect(window);
         }
         for (Long popup : redirectedPopups) {
-            owner.composite().XCompositeUnredirectWindow(x.display(), new X11.Window(popup),
-                    XComposite.CompositeRedirectAutomatic);
+            owner.unredirect(new X11.Window(popup));
         }
         redirectedPopups.clear();
         x.takeError();

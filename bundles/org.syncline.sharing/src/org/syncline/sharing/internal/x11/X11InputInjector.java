@@ -11,10 +11,8 @@ import org.syncline.sharing.input.InjectionResult;
 import org.syncline.sharing.input.InputInjector;
 
 import com.sun.jna.NativeLong;
-import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import com.sun.jna.ptr.IntByReference;
-import com.sun.jna.ptr.PointerByReference;
 
 /**
  * {@link InputInjector} through XTest on a private X connection. The window's position is read at every event
@@ -169,7 +167,7 @@ public final class X11InputInjector implements InputInjector {
             X11.Window child = childReturn.getValue();
             return child != null && child.longValue() == topLevelOf(window.longValue());
         }
-        for (long w = id; w != 0 && w != x.root().longValue(); w = parentOf(w)) {
+        for (long w = id; w != 0 && w != x.root().longValue(); w = x.parentOf(w)) {
             if (w == window.longValue()) {
                 return true;
             }
@@ -180,10 +178,10 @@ public final class X11InputInjector implements InputInjector {
     /** The child of the root window that contains the window (the window itself without a window manager). */
     private long topLevelOf(long id) {
         long current = id;
-        long parent = parentOf(current);
+        long parent = x.parentOf(current);
         while (parent != 0 && parent != x.root().longValue()) {
             current = parent;
-            parent = parentOf(current);
+            parent = x.parentOf(current);
         }
         return current;
     }
@@ -195,23 +193,6 @@ public final class X11InputInjector implements InputInjector {
         XConnection.X.XTranslateCoordinates(x.display(), x.root(), x.root(), rootX, rootY, ignored, ignored, child);
         X11.Window window = child.getValue();
         return window == null ? 0 : window.longValue();
-    }
-
-    private long parentOf(long id) {
-        X11.WindowByReference rootReturn = new X11.WindowByReference();
-        X11.WindowByReference parentReturn = new X11.WindowByReference();
-        PointerByReference children = new PointerByReference();
-        IntByReference count = new IntByReference();
-        if (XConnection.X.XQueryTree(x.display(), new X11.Window(id), rootReturn, parentReturn, children, count) == 0) {
-            x.takeError();
-            return 0;
-        }
-        Pointer list = children.getValue();
-        if (list != null) {
-            XConnection.X.XFree(list);
-        }
-        X11.Window parent = parentReturn.getValue();
-        return parent == null ? 0 : parent.longValue();
     }
 
     /** Lets go of every key and button this injector pressed. */

@@ -1,7 +1,9 @@
 package org.syncline.sharing.internal.x11;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.syncline.core.ErrorCode;
@@ -12,10 +14,8 @@ import org.syncline.sharing.capture.Thumbnail;
 import org.syncline.sharing.capture.WindowCapture;
 import org.syncline.sharing.capture.WindowInfo;
 
-import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import com.sun.jna.ptr.IntByReference;
-import com.sun.jna.ptr.PointerByReference;
 
 /**
  * {@link WindowCapture} for X11: lists the root window's mapped children, captures one window through Composite
@@ -29,6 +29,7 @@ public final class X11WindowCapture implements WindowCapture {
     private final XComposite composite;
     private final XDamage damage;
     private final XFixes fixes;
+    private final Map<Long, Integer> redirections = new HashMap<>();
 
     private X11WindowCapture(XConnection x) {
         this.x = x;
@@ -74,7 +75,7 @@ public final class X11WindowCapture implements WindowCapture {
             throw new IllegalArgumentException("thumbnail side " + thumbnailSide + " is below 1");
         }
         List<WindowInfo> windows = new ArrayList<>();
-        for (X11.Window top : children(x.root())) {
+        for (X11.Window top : x.children(x.root())) {
             X11.XWindowAttributes attributes = attributes(top);
             if (attributes == null || attributes.map_state != X11.IsViewable || attributes.override_redirect
                     || attributes.c_class != X11.InputOutput || attributes.width < 2 || attributes.height < 2) {
@@ -99,7 +100,7 @@ public final class X11WindowCapture implements WindowCapture {
         if (depth == 0) {
             return null;
         }
-        for (X11.Window child : children(window)) {
+        for (X11.Window child : x.children(window)) {
             X11.Window client = clientOf(child, depth - 1);
             if (client != null) {
                 return client;
@@ -115,7 +116,7 @@ public final class X11WindowCapture implements WindowCapture {
         int width = attributes.width;
         int height = attributes.height;
         int border = attributes.border_width;
-        composite.XCompositeRedirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
+        redirect(window);
         X11.Pixmap pixmap = composite.XCompositeNameWindowPixmap(x.display(), window);
         try {
             if (x.takeError() != 0) {
@@ -128,7 +129,7 @@ public final class X11WindowCapture implements WindowCapture {
             return Optional.of(scaled(pixels, width, height, side));
         } finally {
             XConnection.X.XFreePixmap(x.display(), pixmap);
-            composite.XCompositeUnredirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
+            unredirect(window);
             x.takeError();
         }
     }
@@ -181,7 +182,7 @@ public final class X11WindowCapture implements WindowCapture {
     List<X11.Window> popupsAbove(X11.Window top, long owner, long mask) {
         List<X11.Window> popups = new ArrayList<>();
         boolean above = false;
-        for (X11.Window child : children(x.root())) {
+        for (X11.Window child : x.children(x.root())) {
             if (child.longValue() == top.longValue()) {
                 above = true;
             } else if (above && (child.longValue() & ~mask) == owner) {
@@ -193,6 +194,23 @@ public final class X11WindowCapture implements WindowCapture {
             }
         }
         return popups;
+    }
+
+    /**
+     * Redirects a window into off-screen storage for this connection. The server allows one redirection per
+     * client and window, so streams, popups and thumbnails share it by count, and the last one to let go ends it.
+     */
+    void redirect(X11.Window window) {
+        if (redirections.merge(window.longValue(), 1, Integer::sum) == 1) {
+            composite.XCompositeRedirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
+        }
+    }
+
+    void unredirect(X11.Window window) {
+        Integer left = redirections.computeIfPresent(window.longValue(), (id, count) -> count == 1 ? null : count - 1);
+        if (left == null) {
+            composite.XCompositeUnredirectWindow(x.display(), window, XComposite.CompositeRedirectAutomatic);
+        }
     }
 
     XConnection connection() {
@@ -218,26 +236,6 @@ public final class X11WindowCapture implements WindowCapture {
             return null;
         }
         return attributes;
-    }
-
-    List<X11.Window> children(X11.Window parent) {
-        X11.WindowByReference rootReturn = new X11.WindowByReference();
-        X11.WindowByReference parentReturn = new X11.WindowByReference();
-        PointerByReference list = new PointerByReference();
-        IntByReference count = new IntByReference();
-        List<X11.Window> result = new ArrayList<>();
-        if (XConnection.X.XQueryTree(x.display(), parent, rootReturn, parentReturn, list, count) == 0) {
-            x.takeError();
-            return result;
-        }
-        Pointer array = list.getValue();
-        if (array != null) {
-            for (int i = 0; i < count.getValue(); i++) {
-                result.add(new X11.Window(array.getNativeLong((long) i * com.sun.jna.Native.LONG_SIZE).longValue()));
-            }
-            XConnection.X.XFree(array);
-        }
-        return result;
     }
 
     @Override

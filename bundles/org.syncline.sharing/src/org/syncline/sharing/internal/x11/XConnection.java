@@ -1,6 +1,8 @@
 package org.syncline.sharing.internal.x11;
 
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +14,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
 
 /**
  * One private connection to an X server, used by one thread at a time (callers synchronize). X protocol errors
@@ -167,6 +170,44 @@ public final class XConnection implements AutoCloseable {
         long mask = new XDisplayHead(display.getPointer()).private4.longValue();
         boolean contiguousLowBits = mask > 0 && (mask & (mask + 1)) == 0;
         return contiguousLowBits && mask >= 0xffffL && mask <= 0x1fffffffL ? mask : 0;
+    }
+
+    /** The window's children, bottom of the stacking order first (empty when it is gone). */
+    List<X11.Window> children(X11.Window parent) {
+        X11.WindowByReference rootReturn = new X11.WindowByReference();
+        X11.WindowByReference parentReturn = new X11.WindowByReference();
+        PointerByReference list = new PointerByReference();
+        IntByReference count = new IntByReference();
+        List<X11.Window> result = new ArrayList<>();
+        if (X.XQueryTree(display, parent, rootReturn, parentReturn, list, count) == 0) {
+            takeError();
+            return result;
+        }
+        Pointer array = list.getValue();
+        if (array != null) {
+            for (int i = 0; i < count.getValue(); i++) {
+                result.add(new X11.Window(array.getNativeLong((long) i * Native.LONG_SIZE).longValue()));
+            }
+            X.XFree(array);
+        }
+        return result;
+    }
+
+    /** The window's parent (0 when it is gone or is the root). */
+    long parentOf(long window) {
+        X11.WindowByReference rootReturn = new X11.WindowByReference();
+        X11.WindowByReference parentReturn = new X11.WindowByReference();
+        PointerByReference children = new PointerByReference();
+        IntByReference count = new IntByReference();
+        if (X.XQueryTree(display, new X11.Window(window), rootReturn, parentReturn, children, count) == 0) {
+            takeError();
+            return 0;
+        }
+        if (children.getValue() != null) {
+            X.XFree(children.getValue());
+        }
+        X11.Window parent = parentReturn.getValue();
+        return parent == null ? 0 : parent.longValue();
     }
 
     /** True when the server offers the named extension. */
