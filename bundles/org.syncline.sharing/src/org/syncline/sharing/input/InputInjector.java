@@ -10,7 +10,8 @@ import org.syncline.sharing.InputEvent;
  * does under any window manager, so the holder clicks into the window and then types; when the host moves the
  * focus elsewhere the holder's keys are dropped until they click into the window again (the host keeps priority).
  * Keys and buttons the holder pressed are always released, even when the release itself would be dropped, so
- * nothing stays held down.
+ * nothing stays held down. A key is pressed on the host's key that carries its keysym; modifiers (Shift for
+ * capitals, Control, ...) are keys the viewer sends as their own events.
  * <p>
  * Before every event the injector asks its control check (for example "does this viewer still hold the token?")
  * and injects nothing when it says no. {@link InputInjectors#forWindow} picks the platform implementation.
