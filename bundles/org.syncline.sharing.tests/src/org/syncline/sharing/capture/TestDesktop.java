@@ -1,0 +1,175 @@
+package org.syncline.sharing.capture;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.syncline.sharing.internal.x11.XConnection;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.platform.unix.X11;
+
+/**
+ * Real X windows for tests, made by a client connection of their own (as another application's would be): solid
+ * backgrounds the server paints itself, child windows for a pattern, moves, resizes, and a record of the button
+ * presses a window received. Windows are destroyed on {@link #close()}.
+ */
+public final class TestDesktop implements AutoCloseable {
+
+    private static final X11 X = X11.INSTANCE;
+    /**
+     * One connection for every test in this JVM, never closed: Xvfb resets when its last client leaves and refuses
+     * connections while it does, which would make the next test's connection fail now and then.
+     */
+    private static XConnection shared;
+    private final XConnection connection;
+    private final boolean ownConnection;
+    private final X11.Display display;
+    private final List<X11.Window> created = new ArrayList<>();
+
+    private TestDesktop(XConnection connection, boolean ownConnection) {
+        this.connection = connection;
+        this.ownConnection = ownConnection;
+        this.display = connection.display();
+    }
+
+    /** Connects to the test display (the fragment runs under Xvfb, which sets DISPLAY). */
+    public static TestDesktop open() {
+        String name = System.getenv("DISPLAY");
+        assertNotNull(name, "these tests need an X display: run them under xvfb-run (./syncline test does)");
+        synchronized (TestDesktop.class) {
+            if (shared == null) {
+                shared = XConnection.open(name);
+            }
+            return new TestDesktop(shared, false);
+        }
+    }
+
+    /** Another application: a client connection of its own, whose windows have another client's XIDs. */
+    public static TestDesktop openOtherApplication() {
+        open().close();
+        return new TestDesktop(XConnection.open(System.getenv("DISPLAY")), true);
+    }
+
+    /** A popup menu: a mapped override-redirect top-level window (no window manager would frame it). */
+    public long popup(int x, int y, int width, int height, int rgb) {
+        X11.Window window = X.XCreateSimpleWindow(display, connection.root(), x, y, width, height, 0, 0, rgb);
+        created.add(window);
+        // JNA writes a Java true as -1, which the server refuses for a Bool (BadValue): write 1 by hand.
+        OverrideRedirect attributes = new OverrideRedirect();
+        X.XChangeWindowAttributes(display, window, new NativeLong(X11.CWOverrideRedirect), attributes);
+        X.XMapRaised(display, window);
+        sync();
+        return window.longValue();
+    }
+
+    private static final class OverrideRedirect extends X11.XSetWindowAttributes {
+        OverrideRedirect() {
+            setAutoWrite(false);
+            write();
+            getPointer().setInt(fieldOffset("override_redirect"), 1);
+        }
+    }
+
+    public void unmap(long window) {
+        X.XUnmapWindow(display, new X11.Window(window));
+        sync();
+    }
+
+    /** A mapped top-level window with a solid background colour (0xRRGGBB), no border. */
+    public long window(int x, int y, int width, int height, int rgb, String title) {
+        X11.Window window = X.XCreateSimpleWindow(display, connection.root(), x, y, width, height, 0, 0, rgb);
+        created.add(window);
+        byte[] name = title.getBytes(StandardCharsets.UTF_8);
+        property(window, "_NET_WM_NAME", "UTF8_STRING", name);
+        property(window, "WM_CLASS", "STRING", ("syncline-test\0SynclineTest\0").getBytes(StandardCharsets.ISO_8859_1));
+        X.XMapRaised(display, window);
+        sync();
+        return window.longValue();
+    }
+
+    /** A mapped child window with a solid background, drawn by the server as part of the parent's picture. */
+    public long child(long parent, int x, int y, int width, int height, int rgb) {
+        X11.Window window = X.XCreateSimpleWindow(display, new X11.Window(parent), x, y, width, height, 0, 0, rgb);
+        X.XMapWindow(display, window);
+        sync();
+        return window.longValue();
+    }
+
+    private void property(X11.Window window, String name, String type, byte[] value) {
+        Memory memory = new Memory(Math.max(1, value.length));
+        memory.write(0, value, 0, value.length);
+        X.XChangeProperty(display, window, X.XInternAtom(display, name, false), X.XInternAtom(display, type, false), 8,
+                X11.PropModeReplace, memory, value.length);
+    }
+
+    public void move(long window, int x, int y) {
+        X.XMoveWindow(display, new X11.Window(window), x, y);
+        sync();
+    }
+
+    public void resize(long window, int width, int height) {
+        X.XResizeWindow(display, new X11.Window(window), width, height);
+        sync();
+    }
+
+    public void raise(long window) {
+        X.XRaiseWindow(display, new X11.Window(window));
+        sync();
+    }
+
+    /** Gives the window the keyboard focus, as a window manager would on a click. */
+    public void focus(long window) {
+        connection.focus(window);
+        sync();
+    }
+
+    /** Draws a filled rectangle into the window, as an application repainting part of itself would. */
+    public void fill(long window, int x, int y, int width, int height, int rgb) {
+        X11.Window w = new X11.Window(window);
+        X11.GC gc = X.XCreateGC(display, w, new NativeLong(0), null);
+        X.XSetForeground(display, gc, new NativeLong(rgb));
+        X.XFillRectangle(display, w, gc, x, y, width, height);
+        X.XFreeGC(display, gc);
+        sync();
+    }
+
+    /** Starts recording button presses on the window (and on its children, which do not select them). */
+    public void recordButtons(long window) {
+        X.XSelectInput(display, new X11.Window(window), new NativeLong(X11.ButtonPressMask));
+        sync();
+    }
+
+    /** The button presses received so far, each {x, y, button} in the window's coordinates; clears the record. */
+    public List<int[]> buttonPresses() {
+        sync();
+        List<int[]> presses = new ArrayList<>();
+        X11.XEvent event = new X11.XEvent();
+        while (X.XPending(display) > 0) {
+            X.XNextEvent(display, event);
+            if (event.type == X11.ButtonPress) {
+                X11.XButtonEvent button = (X11.XButtonEvent) event.readField("xbutton");
+                presses.add(new int[] { button.x, button.y, button.button });
+            }
+        }
+        return presses;
+    }
+
+    public void sync() {
+        connection.sync();
+    }
+
+    @Override
+    public void close() {
+        for (X11.Window window : created) {
+            X.XDestroyWindow(display, window);
+        }
+        buttonPresses();
+        if (ownConnection) {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.syncline.sharing.codec;
+
+/**
+ * The codes in {@link org.syncline.sharing.Tile#encoding()} and what each tile's data holds. All pixels are opaque:
+ * colours travel as 3 bytes R, G, B and a decoder sets alpha to 0xff.
+ */
+public final class TileEncoding {
+
+    /** One colour fills the tile: 3 bytes R, G, B. */
+    public static final int SOLID = 1;
+    /**
+     * At most 256 colours: a zlib (Deflater) stream of: colour count minus one (1 byte), the colours (3 bytes each),
+     * then each row of palette indices packed at 1, 2, 4 or 8 bits (for up to 2, 4, 16 or 256 colours), most
+     * significant bits first, each row starting on a byte.
+     */
+    public static final int PALETTE_DEFLATE = 2;
+    /** A zlib (Deflater) stream of every pixel as R, G, B, row after row. */
+    public static final int RAW_DEFLATE = 3;
+    /** A JPEG (JFIF) picture of the tile: lossy, only for photo-like tiles and only when the host allows it. */
+    public static final int JPEG = 4;
+
+    private TileEncoding() {
+    }
+
+    /** A name for messages ("code 9" for unknown codes). */
+    public static String name(int code) {
+        return switch (code) {
+            case SOLID -> "solid";
+            case PALETTE_DEFLATE -> "palette";
+            case RAW_DEFLATE -> "raw";
+            case JPEG -> "jpeg";
+            default -> "code " + code;
+        };
+    }
+
+    /** Bits a palette index takes for {@code colours} colours. */
+    static int indexBits(int colours) {
+        return colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
+    }
+
+    /** Bytes one packed row of {@code width} indices takes. */
+    static int packedRowBytes(int width, int bits) {
+        return (width * bits + 7) / 8;
+    }
+}
