@@ -49,7 +49,7 @@ class AtomicFilesTest {
         Files.writeString(target, "old");
         SynclineException e = assertThrows(SynclineException.class, () -> AtomicFiles.write(target, false, "pass --force.", out -> out.write(1)));
         assertEquals(ErrorCode.ALREADY_EXISTS, e.code());
-        assertEquals(target + " exists already; pass --force.", e.getMessage());
+        assertEquals(target + " exists; pass --force.", e.getMessage());
         assertEquals("old", Files.readString(target));
     }
 }

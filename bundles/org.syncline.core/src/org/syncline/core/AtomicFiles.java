@@ -102,6 +102,6 @@ public final class AtomicFiles {
     }
 
     private static SynclineException exists(Path target, String whenExists) {
-        return new SynclineException(ErrorCode.ALREADY_EXISTS, target + " exists already; " + whenExists);
+        return new SynclineException(ErrorCode.ALREADY_EXISTS, target + " exists; " + whenExists);
     }
 }
