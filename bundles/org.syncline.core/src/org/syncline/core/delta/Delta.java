@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
+import org.syncline.core.CountingOutputStream;
 import org.syncline.core.Sha256;
 
 /**
@@ -26,7 +27,7 @@ public final class Delta {
 
     private final Signature sig;
     private final BlockTable table;
-    private final Counting out;
+    private final CountingOutputStream out;
     private final MessageDigest strong = Sha256.newDigest();
     private long literal;
     private long copied;
@@ -36,7 +37,7 @@ public final class Delta {
     private Delta(Signature sig, OutputStream out) {
         this.sig = sig;
         this.table = new BlockTable(sig);
-        this.out = new Counting(new java.io.BufferedOutputStream(out, 65536));
+        this.out = new CountingOutputStream(new java.io.BufferedOutputStream(out, 65536));
     }
 
     /** Writes the delta of everything {@code newContent} holds against {@code basis} to {@code deltaOut} (not closed). */
@@ -121,7 +122,7 @@ public final class Delta {
         Wire.writeVarint(out, total);
         out.write(java.util.HexFormat.of().parseHex(sha));
         out.flush();
-        return new Stats(literal, copied, out.count, sha);
+        return new Stats(literal, copied, out.count(), sha);
     }
 
     private void copy(int block) throws IOException {
@@ -214,33 +215,6 @@ public final class Delta {
         private static byte[] digest(byte[] buf, int off, int len, MessageDigest sha) {
             sha.update(buf, off, len);
             return sha.digest();
-        }
-    }
-
-    /** Counts the bytes that go on the wire; never closes the stream it wraps. */
-    private static final class Counting extends OutputStream {
-        private final OutputStream out;
-        long count;
-
-        Counting(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
         }
     }
 }
