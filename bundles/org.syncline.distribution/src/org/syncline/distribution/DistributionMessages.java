@@ -64,6 +64,11 @@ public final class DistributionMessages {
     public static final String JOB_ENABLE = "distribution.job.enable";
     /** Admins. Body: name. Answer: the job, disabled. */
     public static final String JOB_DISABLE = "distribution.job.disable";
+    /**
+     * Any user. Body: name. Answer: the {@link org.syncline.distribution.routing.RoutePlan} a run of the job would
+     * take now: its targets in the current topology, agents that are not online left out.
+     */
+    public static final String JOB_PLAN = "distribution.job.plan";
     /** Any user may subscribe; every change of a job pushes {@link #JOB_CHANGED} with a {@link JobChange}. */
     public static final String JOBS_TOPIC = "distribution.jobs";
     public static final String JOB_CHANGED = "distribution.job.changed";

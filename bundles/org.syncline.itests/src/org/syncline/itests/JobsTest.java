@@ -118,6 +118,11 @@ class JobsTest {
         assertEquals(List.of("*.jpg", "re:docs/.*\\.pdf"), j.list("includes"), "what was not given stays");
         assertEquals(5, j.number("retryLimit"));
 
+        // no agent has joined this master: every target is left out of the plan, none is sent to
+        var plan = server.cli(AS_ADMIN, "--json", "job", "plan", "every-2h");
+        assertEquals(1, plan.exitCode(), plan.stdout());
+        assertTrue(plan.stderr().contains("The source server 'src-1' is not available"), plan.stderr());
+
         var disabled = server.cli(AS_ADMIN, "job", "disable", "every-2h");
         assertEquals(0, disabled.exitCode(), disabled.stderr());
         assertEquals("Job 'every-2h' is disabled.\n", disabled.stdout());

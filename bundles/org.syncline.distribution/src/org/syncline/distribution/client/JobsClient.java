@@ -8,6 +8,7 @@ import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.DistributionMessages;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobChange;
+import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.protocol.Connection;
 
 /** Replication jobs on a master: anyone reads and follows them, admins define, change, enable and remove them. */
@@ -45,6 +46,11 @@ public final class JobsClient {
 
     public Job disable(String name) {
         return read(connection.request(DistributionMessages.JOB_DISABLE, Json.object("name", name)));
+    }
+
+    /** The tree a run of the job would take now (agents that are not online left out). */
+    public RoutePlan plan(String name) {
+        return Json.read(connection.request(DistributionMessages.JOB_PLAN, Json.object("name", name)), RoutePlan.class);
     }
 
     /** Calls {@code listener} with each change of a job, until the returned handle is closed. */

@@ -13,7 +13,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.syncline.core.SynclineException;
+import org.syncline.distribution.Job;
+import org.syncline.distribution.JobTarget;
 import org.syncline.distribution.routing.Hop;
+import org.syncline.distribution.routing.JobTargets;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.distribution.routing.RoutePlanner;
 import org.syncline.model.topology.Deployment;
@@ -180,6 +183,17 @@ class RoutePlannerTest {
             assertTrue(group.equals("b") || parent.getGroup().getRegion().getName().equals("eu"), child + " -> " + parent.getName());
         }
         assertThrows(SynclineException.class, () -> RoutePlanner.replan(d, p, "src"));
+    }
+
+    @Test
+    void aJobsTargetsStandForServersGroupsRegionsAndTags() {
+        Deployment d = topology(0);
+        Elements.servers(d).stream().filter(s -> s.getName().equals("b2") || s.getName().equals("c4")).forEach(s -> s.getTags().add("images"));
+        Job j = new Job(0, "j", true, "src", List.of("x"), List.of(new JobTarget("group", "eu/a", "p"), new JobTarget("region", "us", "p"),
+                new JobTarget("tag", "images", "p"), new JobTarget("server", "b1", "p"), new JobTarget("group", "us/a", "p")), List.of(), List.of(),
+                List.of("create"), java.util.Map.of(), "manual", "", 0, "", 0, "immediate", "", "", null, "", null);
+        assertEquals(List.of("a1", "a2", "a3", "a4", "a5", "a6", "b1", "b2", "c1", "c2", "c3", "c4"), List.copyOf(JobTargets.servers(j, d)),
+                "the source is never its own target; a group that does not exist adds nobody");
     }
 
     @Test

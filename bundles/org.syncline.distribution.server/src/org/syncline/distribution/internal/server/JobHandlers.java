@@ -1,16 +1,24 @@
 package org.syncline.distribution.internal.server;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
+import org.syncline.distribution.AgentInfo;
 import org.syncline.distribution.DistributionMessages;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobChange;
+import org.syncline.distribution.routing.JobTargets;
+import org.syncline.distribution.routing.RoutePlanner;
+import org.syncline.model.topology.Deployment;
 import org.syncline.protocol.Access;
 import org.syncline.protocol.CapabilityEndpoint;
 import org.syncline.store.Database;
@@ -18,7 +26,8 @@ import org.syncline.store.Database;
 /**
  * The {@code distribution.job.*} messages on the master. Any user lists and reads jobs; creating, changing,
  * enabling, disabling and removing need the admin role (checked by the endpoint before a handler runs; there
- * is no distribution-specific right to grant yet). A definition is checked against the current topology, and
+ * is no distribution-specific right to grant yet). Any user may also ask for the tree a run would take now.
+ * A definition is checked against the current topology, and
  * each change is one transaction, pushed to subscribers once committed.
  */
 final class JobHandlers {
@@ -26,12 +35,15 @@ final class JobHandlers {
     private final Database database;
     private final MasterTopology topology;
     private final Clock clock;
+    private final Supplier<List<AgentInfo>> agents;
 
-    JobHandlers(CapabilityEndpoint endpoint, Database database, MasterTopology topology, Clock clock) {
+    /** @param agents the agents with their live state now (online, offline, overloaded, alerting) */
+    JobHandlers(CapabilityEndpoint endpoint, Database database, MasterTopology topology, Clock clock, Supplier<List<AgentInfo>> agents) {
         this.endpoint = endpoint;
         this.database = database;
         this.topology = topology;
         this.clock = clock;
+        this.agents = agents;
     }
 
     void register() {
@@ -41,6 +53,13 @@ final class JobHandlers {
         endpoint.handle(DistributionMessages.JOB_GET, Access.USER, (ctx, body) -> {
             String name = body.string("name");
             return Json.tree(database.inTransaction(c -> existing(c, name)));
+        });
+        endpoint.handle(DistributionMessages.JOB_PLAN, Access.USER, (ctx, body) -> {
+            String name = body.string("name");
+            Job j = database.inTransaction(c -> existing(c, name));
+            Deployment d = topology.model();
+            Set<String> online = agents.get().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).map(AgentInfo::name).collect(Collectors.toSet());
+            return Json.tree(RoutePlanner.plan(d, j.source(), JobTargets.servers(j, d), online::contains));
         });
         endpoint.handle(DistributionMessages.JOB_CREATE, Access.ADMIN, (ctx, body) -> {
             Job j = JobValidation.check(Json.read(body, Job.class), topology.model());

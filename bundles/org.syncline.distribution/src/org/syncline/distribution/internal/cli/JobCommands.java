@@ -8,13 +8,15 @@ import org.syncline.cli.api.CliContext;
 import org.syncline.core.json.Json;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.client.JobsClient;
+import org.syncline.distribution.routing.Hop;
+import org.syncline.distribution.routing.RoutePlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "job", description = "Replication jobs on the master: list, show, create, edit, rm, enable, disable (changes need the admin role).",
+@Command(name = "job", description = "Replication jobs on the master: list, show, plan, create, edit, rm, enable, disable (changes need the admin role).",
         mixinStandardHelpOptions = true)
 final class JobCommands {
     private final CliContext cli;
@@ -45,6 +47,31 @@ final class JobCommands {
     void show(@Parameters(paramLabel = "NAME") String name) {
         Job j = jobs().get(name);
         cli.print(Json.tree(j), text(j));
+    }
+
+    @Command(name = "plan", description = "The tree a run of the job would take now; agents that are not online are left out.",
+            mixinStandardHelpOptions = true)
+    void plan(@Parameters(paramLabel = "NAME") String name) {
+        RoutePlan p = jobs().plan(name);
+        StringBuilder b = new StringBuilder("Plan of job '").append(name).append("' from ").append(p.source()).append(':');
+        tree(p, p.source(), "  ", b);
+        if (p.hops().isEmpty()) {
+            b.append("\n  (nobody to send to now)");
+        }
+        if (!p.leftOut().isEmpty()) {
+            b.append("\nLeft out (not online, caught up by the recovery policy): ").append(String.join(", ", p.leftOut()));
+        }
+        cli.print(Json.tree(p), b.toString());
+    }
+
+    private static void tree(RoutePlan p, String node, String indent, StringBuilder b) {
+        for (Hop h : p.hops()) {
+            if (h.from().equals(node)) {
+                b.append('\n').append(indent).append("-> ").append(h.to()).append("  (").append(h.mode()).append(", compression ")
+                        .append(h.compression()).append(h.bandwidthLimit() > 0 ? ", at most " + h.bandwidthLimit() + " B/s" : "").append(')');
+                tree(p, h.to(), indent + "  ", b);
+            }
+        }
     }
 
     @Command(name = "create", description = "Define a job (enabled unless --disabled), checked against the current topology.",
