@@ -48,6 +48,31 @@ public final class DistributionMessages {
     /** Admins. Answer: {@link IngestStats} of sample handling on the master. */
     public static final String STATS = "distribution.stats";
 
+    // Replication jobs (issue #13). Reading is open to every user; changes need the admin role (there is no
+    // distribution-specific right yet). Job names are 1-64 letters, digits, '.', '_' or '-'.
+    /** Any user. Body: empty. Answer: jobs, a list of {@link Job}, by name. */
+    public static final String JOB_LIST = "distribution.job.list";
+    /** Any user. Body: name. Answer: the {@link Job}. */
+    public static final String JOB_GET = "distribution.job.get";
+    /** Admins. Body: a {@link Job} (id and audit fields ignored), checked against the current topology. Answer: the job as stored. */
+    public static final String JOB_CREATE = "distribution.job.create";
+    /** Admins. Body: name (the job's current name) and job (the whole new definition; it may rename). Answer: the job as stored. */
+    public static final String JOB_UPDATE = "distribution.job.update";
+    /** Admins. Body: name. Answer: the removed job. */
+    public static final String JOB_REMOVE = "distribution.job.remove";
+    /** Admins. Body: name. Answer: the job, enabled. */
+    public static final String JOB_ENABLE = "distribution.job.enable";
+    /** Admins. Body: name. Answer: the job, disabled. */
+    public static final String JOB_DISABLE = "distribution.job.disable";
+    /**
+     * Any user. Body: name. Answer: the {@link org.syncline.distribution.routing.RoutePlan} a run of the job would
+     * take now: its targets in the current topology, agents that are not online left out.
+     */
+    public static final String JOB_PLAN = "distribution.job.plan";
+    /** Any user may subscribe; every change of a job pushes {@link #JOB_CHANGED} with a {@link JobChange}. */
+    public static final String JOBS_TOPIC = "distribution.jobs";
+    public static final String JOB_CHANGED = "distribution.job.changed";
+
     private DistributionMessages() {
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.syncline.core.AtomicFiles;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.HostPort;
 import org.syncline.core.Names;

@@ -1,19 +1,16 @@
 package org.syncline.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.syncline.core.AtomicFiles;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 
@@ -117,40 +114,12 @@ public final class DataDirectory {
      */
     public static void writeOwnerOnly(Path target, byte[] content) {
         Path abs = target.toAbsolutePath().normalize();
-        Path folder = createOwnerOnlyDirectories(abs.getParent());
-        Path temp = null;
+        createOwnerOnlyDirectories(abs.getParent());
         try {
-            temp = createOwnerOnlyTempFile(folder, abs.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
-            forceFolder(folder);
+            AtomicFiles.write(abs, content, true);
         } catch (IOException e) {
-            throw new SynclineException(ErrorCode.STORAGE, "Could not write " + abs + " (" + e
+            throw new SynclineException(ErrorCode.STORAGE, "Could not write " + abs + " (" + e.getMessage()
                     + "); check free disk space and the folder's permissions.", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // Named *.tmp beside the target: harmless, and the next write uses a new name.
-                }
-            }
-        }
-    }
-
-    // Some platforms cannot open a folder; the rename is atomic there anyway, only its durability is lost.
-    private static void forceFolder(Path folder) {
-        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Not supported here.
         }
     }
 

@@ -1,11 +1,11 @@
 package org.syncline.core.ignore;
 
-/** Translates one gitignore glob to a Java regular expression over '/'-separated paths. */
-final class GlobPattern {
+/** Translates one gitignore glob (also used by core.filter) to a Java regular expression over '/'-separated paths. */
+public final class GlobPattern {
     private GlobPattern() {
     }
 
-    static String toRegex(String glob) {
+    public static String toRegex(String glob) {
         StringBuilder re = new StringBuilder();
         int n = glob.length();
         for (int i = 0; i < n; i++) {

@@ -92,6 +92,7 @@ public final class DistributionCapability implements Capability {
                 settings.duration("distribution.minute-retention", Duration.ofDays(30)));
         new AgentHandlers(context.endpoint(), roster, samples, book::anyOpenFor).register();
         new AlertHandlers(context.endpoint(), context.database(), book, clock).register();
+        new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor)).register(); // replication jobs (issue #13)
         AlertEvaluator evaluator = new AlertEvaluator(context.database(), roster, book, clock);
         Duration every = positive(settings, "distribution.alert-interval", Duration.ofSeconds(5));
         ScheduledExecutorService monitor = thread("distribution-monitor");

@@ -53,6 +53,14 @@ final class MasterTopology {
         return database.inTransaction(c -> TopologyTable.newest(c)).orElse(TopologyVersion.none());
     }
 
+    /** The current topology as a model (an empty deployment before the first save), for checks against it. */
+    Deployment model() {
+        return database.inTransaction(c -> {
+            Optional<TopologyVersion> v = TopologyTable.newest(c);
+            return v.isPresent() ? read(c, v.get().version()) : empty();
+        });
+    }
+
     /** Streams the current topology (an empty deployment before the first save); returns its version. */
     TopologyVersion write(OutputStream out) {
         return database.inTransaction(c -> {

@@ -81,6 +81,7 @@ final class MonitoringSchema {
                     cleared_ms BIGINT,
                     message VARCHAR(1000) NOT NULL)""",
                 "CREATE INDEX distribution_alert_open ON distribution_alert (cleared_ms)"));
+        all.add(JobTable.MIGRATION); // 4: replication jobs
         MIGRATIONS = List.copyOf(all);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.syncline.cli.api.CliContext;
+import org.syncline.core.AtomicFiles;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
@@ -45,7 +46,7 @@ final class TopologyCommands {
             mixinStandardHelpOptions = true)
     void export(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--force", description = "replace an existing file") boolean force) {
         TopologyVersion[] got = new TopologyVersion[1];
-        AtomicFile.write(file, force, out -> got[0] = distribution().get(out));
+        AtomicFiles.write(file, force, "choose another path or pass --force to replace it.", out -> got[0] = distribution().get(out));
         cli.print(Json.object("path", file.toAbsolutePath().toString(), "version", Json.tree(got[0])),
                 "Wrote version " + got[0].version() + " of the topology to " + file + ".");
     }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 
+import org.syncline.core.CountingOutputStream;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
@@ -52,9 +53,9 @@ final class FileDownload {
                 for (ChunkRef c : r.chunks()) {
                     LocalIndex.ChunkSource src = sources.get(c.sha256());
                     if (src == null || !copy(src, c, out)) {
-                        CountingOutput counted = new CountingOutput(out);
+                        CountingOutputStream counted = new CountingOutputStream(out);
                         client.getChunk(folder, c.sha256(), counted);
-                        throttle.take(counted.count);
+                        throttle.take(counted.count());
                         stats.chunksDownloaded.incrementAndGet();
                     } else {
                         stats.chunksReused.incrementAndGet();
@@ -90,25 +91,5 @@ final class FileDownload {
         }
         out.write(data);
         return true;
-    }
-
-    /** Counts the bytes written through it, for the download limit (the sink stays open). */
-    private static final class CountingOutput extends java.io.FilterOutputStream {
-        long count;
-
-        CountingOutput(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -1,0 +1,67 @@
+package org.syncline.distribution.client;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.distribution.DistributionMessages;
+import org.syncline.distribution.Job;
+import org.syncline.distribution.JobChange;
+import org.syncline.distribution.routing.RoutePlan;
+import org.syncline.protocol.Connection;
+
+/** Replication jobs on a master: anyone reads and follows them, admins define, change, enable and remove them. */
+public final class JobsClient {
+    private final Connection connection;
+
+    public JobsClient(Connection connection) {
+        this.connection = connection;
+    }
+
+    public List<Job> list() {
+        return connection.request(DistributionMessages.JOB_LIST, Json.object()).list("jobs", Job.class);
+    }
+
+    public Job get(String name) {
+        return read(connection.request(DistributionMessages.JOB_GET, Json.object("name", name)));
+    }
+
+    public Job create(Job job) {
+        return read(connection.request(DistributionMessages.JOB_CREATE, Json.tree(job)));
+    }
+
+    /** Replaces the definition of the job now called {@code name} (the new one may rename it). */
+    public Job update(String name, Job job) {
+        return read(connection.request(DistributionMessages.JOB_UPDATE, Json.object("name", name, "job", Json.tree(job))));
+    }
+
+    public Job remove(String name) {
+        return read(connection.request(DistributionMessages.JOB_REMOVE, Json.object("name", name)));
+    }
+
+    public Job enable(String name) {
+        return read(connection.request(DistributionMessages.JOB_ENABLE, Json.object("name", name)));
+    }
+
+    public Job disable(String name) {
+        return read(connection.request(DistributionMessages.JOB_DISABLE, Json.object("name", name)));
+    }
+
+    /** The tree a run of the job would take now (agents that are not online left out). */
+    public RoutePlan plan(String name) {
+        return Json.read(connection.request(DistributionMessages.JOB_PLAN, Json.object("name", name)), RoutePlan.class);
+    }
+
+    /** Calls {@code listener} with each change of a job, until the returned handle is closed. */
+    public AutoCloseable watch(Consumer<JobChange> listener) {
+        Consumer<JsonObject> push = body -> listener.accept(Json.read(body, JobChange.class));
+        connection.onPush(DistributionMessages.JOB_CHANGED, push);
+        connection.subscribe(DistributionMessages.JOBS_TOPIC);
+        return () -> connection.removePushListener(DistributionMessages.JOB_CHANGED, push);
+    }
+
+    private static Job read(JsonObject body) {
+        return Json.read(body, Job.class);
+    }
+}
