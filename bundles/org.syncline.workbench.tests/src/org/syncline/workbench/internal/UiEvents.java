@@ -28,8 +28,13 @@ final class UiEvents {
 
     /** Dispatches events until {@code condition} yields a value, or fails after ten seconds. */
     static <T> T waitFor(String what, Supplier<T> condition) {
+        return waitFor(what, condition, TIMEOUT_MILLIS / 1000);
+    }
+
+    /** Dispatches events until {@code condition} yields a value, or fails after {@code seconds}. */
+    static <T> T waitFor(String what, Supplier<T> condition, long seconds) {
         Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        long deadline = System.currentTimeMillis() + seconds * 1000;
         while (System.currentTimeMillis() < deadline) {
             flush();
             T value = condition.get();

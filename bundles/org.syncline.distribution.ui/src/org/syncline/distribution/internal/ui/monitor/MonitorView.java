@@ -40,7 +40,7 @@ import org.syncline.ui.UiRunner;
  */
 public final class MonitorView extends ViewPart implements LiveMonitoring.Listener {
     public static final String ID = "org.syncline.distribution.ui.views.monitor";
-    static final String SELECT = "Select a server (or a group) in the Topology tree or the topology editor to see its CPU, memory, disk and network over time.";
+    public static final String SELECT_TEXT = "Select a server (or a group) in the Topology tree or the topology editor to see its CPU, memory, disk and network over time.";
 
     /** The ranges offered, in the order of the combo. */
     enum Range {
@@ -150,7 +150,12 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
         reload();
     }
 
-    void setRange(Range r) {
+    /** Chooses the range at {@code index} of the combo: 0 the last 15 minutes, 1 the last hour, 2 a day, 3 30 days. */
+    public void setRange(int index) {
+        setRange(Range.values()[index]);
+    }
+
+    private void setRange(Range r) {
         range = r;
         rangeChoice.select(r.ordinal());
         reload();
@@ -234,7 +239,7 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
         }
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) to see its agents." : live.problem();
         if (why == null && selected.isEmpty()) {
-            why = SELECT;
+            why = SELECT_TEXT;
         }
         if (why != null) {
             empty.setText(why);
