@@ -21,7 +21,7 @@ public final class DistributionPerspective implements IPerspectiveFactory {
         layout.addView(TopologyView.ID, IPageLayout.LEFT, 0.22f, editors);
         layout.addView(SynclineViews.SERVERS, IPageLayout.BOTTOM, 0.7f, TopologyView.ID);
         layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.RIGHT, 0.7f, editors);
-        IFolderLayout below = layout.createFolder("org.syncline.distribution.ui.monitoring", IPageLayout.BOTTOM, 0.62f, editors);
+        IFolderLayout below = layout.createFolder("org.syncline.distribution.ui.monitoring", IPageLayout.BOTTOM, 0.58f, editors);
         below.addView(MonitorView.ID);
         below.addView(AlertsView.ID);
         below.addPlaceholder("org.eclipse.pde.runtime.LogView");

@@ -36,19 +36,24 @@ public final class AlertPopup {
         current = shell;
         shell.setData(DATA_KEY, e.alert().message());
         shell.setText("Alert");
-        shell.setBackground(display.getSystemColor(SWT.COLOR_INFO_BACKGROUND));
+        // list colours: a light background with dark text in every theme (the tooltip colours are dark in some)
+        shell.setBackground(display.getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        shell.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
         GridLayoutFactory.fillDefaults().margins(10, 8).spacing(4, 4).applyTo(shell);
         Label title = new Label(shell, SWT.NONE);
         title.setFont(JFaceResources.getBannerFont());
         title.setText("Alert on " + e.alert().target() + ": " + e.alert().rule());
         title.setBackground(shell.getBackground());
+        title.setForeground(display.getSystemColor(SWT.COLOR_DARK_RED));
         Label text = new Label(shell, SWT.WRAP);
         text.setText(e.alert().message());
         text.setBackground(shell.getBackground());
+        text.setForeground(shell.getForeground());
         GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(text);
         Link link = new Link(shell, SWT.NONE);
         link.setText("<a>Open the Alerts view</a> (Ctrl+Alt+A)");
         link.setBackground(shell.getBackground());
+        link.setForeground(shell.getForeground());
         link.addListener(SWT.Selection, ev -> {
             shell.dispose();
             open.run();

@@ -1,6 +1,8 @@
 package org.syncline.distribution.internal.ui.monitor;
 
 import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ILineSeries;
@@ -22,7 +26,7 @@ import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.Range;
 import org.syncline.distribution.AgentSample;
 
-/** The four charts of the Monitor view; each server is one series (network: one for in, one for out). */
+/** The four charts of the Monitor view, one per tab; each server is one series (network: one for in, one for out). */
 final class MonitorCharts {
     static final String CPU = "CPU";
     static final String MEMORY = "Memory";
@@ -33,24 +37,29 @@ final class MonitorCharts {
 
     private final Map<String, Chart> charts = new LinkedHashMap<>();
 
+    /** One tab per chart, so each gets the whole view (Ctrl+Page Up/Down walks the tabs). */
     MonitorCharts(Composite parent) {
-        GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(6, 6).applyTo(parent);
-        chart(parent, CPU, "CPU busy, %", true);
-        chart(parent, MEMORY, "Memory used, %", true);
-        chart(parent, DISK, "Disk used (fullest watched path), %", true);
-        chart(parent, NETWORK, "Network, bytes/s", false);
+        GridLayoutFactory.fillDefaults().applyTo(parent);
+        TabFolder tabs = new TabFolder(parent, SWT.TOP);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
+        chart(tabs, CPU, "CPU busy, %", true);
+        chart(tabs, MEMORY, "Memory used, %", true);
+        chart(tabs, DISK, "Disk used (fullest watched path), %", true);
+        chart(tabs, NETWORK, "Network, bytes/s (in solid, out dashed)", false);
     }
 
-    private void chart(Composite parent, String key, String title, boolean percent) {
-        Chart c = new Chart(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-        c.getTitle().setText(title);
-        c.getLegend().setPosition(SWT.BOTTOM);
+    private void chart(TabFolder tabs, String key, String title, boolean percent) {
+        TabItem tab = new TabItem(tabs, SWT.NONE);
+        tab.setText(key);
+        tab.setToolTipText(title);
+        Chart c = new Chart(tabs, SWT.NONE);
+        tab.setControl(c);
+        c.getTitle().setVisible(false);
+        c.getLegend().setPosition(SWT.RIGHT);
         IAxis x = c.getAxisSet().getXAxis(0);
         x.getTitle().setVisible(false);
-        x.getTick().setFormat(new SimpleDateFormat("HH:mm"));
         IAxis y = c.getAxisSet().getYAxis(0);
-        y.getTitle().setVisible(false);
+        y.getTitle().setText(percent ? "%" : "bytes/s");
         if (percent) {
             y.setRange(new Range(0, 100));
         }
@@ -58,8 +67,10 @@ final class MonitorCharts {
         charts.put(key, c);
     }
 
-    /** Replaces every chart's series with {@code data}: samples per agent, oldest first. */
-    void show(Map<String, List<AgentSample>> data) {
+    /** Replaces every chart's series with {@code data} (samples per agent, oldest first) over the time from {@code since} to now. */
+    void show(Map<String, List<AgentSample>> data, Instant since) {
+        Instant now = Instant.now();
+        boolean days = Duration.between(since, now).compareTo(Duration.ofHours(24)) > 0;
         for (Map.Entry<String, Chart> e : charts.entrySet()) {
             Chart c = e.getValue();
             if (c.isDisposed()) {
@@ -85,7 +96,9 @@ final class MonitorCharts {
                     }
                 }
             }
-            c.getAxisSet().getXAxis(0).adjustRange();
+            IAxis x = c.getAxisSet().getXAxis(0);
+            x.getTick().setFormat(new SimpleDateFormat(days ? "MM-dd HH:mm" : "HH:mm"));
+            x.setRange(new Range(since.toEpochMilli(), now.toEpochMilli()));
             if (!Boolean.TRUE.equals(c.getData("percent"))) {
                 c.getAxisSet().getYAxis(0).adjustRange();
             }

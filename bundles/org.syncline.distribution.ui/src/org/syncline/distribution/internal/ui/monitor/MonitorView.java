@@ -125,7 +125,13 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
     }
 
     private void selectionChanged(IWorkbenchPart part, ISelection s) {
-        if (part == this || !(s instanceof IStructuredSelection ss) || ss.isEmpty()) {
+        if (part == this || !(s instanceof IStructuredSelection ss)) {
+            return;
+        }
+        if (ss.isEmpty()) {
+            if (part != null && part.getSite().getId().startsWith("org.syncline.distribution.ui.") && !selected.isEmpty()) {
+                select(Set.of()); // nothing selected in the tree or the editor: nothing to chart
+            }
             return;
         }
         Set<String> names = new LinkedHashSet<>();
@@ -218,7 +224,8 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
         Instant since = Instant.now().minus(range.length);
         series.removeIf(x -> x.at().isBefore(since));
         series.add(s);
-        chartSet.show(data);
+        chartSet.show(data, Instant.now().minus(range.length));
+        setContentDescription(describe());
     }
 
     @Override
@@ -246,7 +253,7 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
             stackLayout.topControl = empty;
             setContentDescription("");
         } else {
-            chartSet.show(data);
+            chartSet.show(data, Instant.now().minus(range.length));
             stackLayout.topControl = charts;
             setContentDescription(describe());
         }

@@ -76,7 +76,7 @@ public final class TopologyPropertySource implements IPropertySource {
                 t -> set(s, P.getServer_Tags(), FieldChecks.list(t))));
         fields.add(PropertyField.readOnly(c, "Group", () -> s.getGroup() == null ? "(unassigned)" : Elements.path(s.getGroup())));
         fields.add(PropertyField.readOnly(c, "Agent", () -> empty(s.getAgentId()) ? "(none enrolled)" : s.getAgentId()));
-        fields.add(PropertyField.readOnly(c, "State", () -> s.getState().getLiteral()));
+        fields.add(PropertyField.readOnly(c, "State", () -> s.getState().getLiteral().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private void route(Route r) {
