@@ -49,7 +49,7 @@ import org.syncline.ui.internal.servers.ServerEntry;
 /**
  * Monitoring in the Distribution perspective against a real master and a real agent process: the agent's
  * server is edited in the Properties view (a port change dirties the editor and is undone; a bad port is
- * refused), its samples fill the Monitor view's charts and keep coming by push, it is coloured online; once it
+ * refused), its samples fill the Monitor view's charts and keep coming by push, it is coloured by its reports; once it
  * is killed its silent alert shows in the Alerts view and in a popup although the view was closed, and the
  * server turns offline or alerting.
  */
@@ -141,8 +141,15 @@ class MonitoringLiveTest {
         assertFalse(editor.isDirty(), "undoing every edit leaves the editor clean");
         handlers.executeCommand(IWorkbenchCommandConstants.EDIT_REDO, null);
         assertEquals(7123, web.getPort(), "redo applies it again");
+
+        // Ctrl+Z in the Properties view, where the edit was made, takes it back too
+        page.showView(IPageLayout.ID_PROP_SHEET);
+        page.activate(page.findView(IPageLayout.ID_PROP_SHEET));
+        UiEvents.flush();
         handlers.executeCommand(IWorkbenchCommandConstants.EDIT_UNDO, null);
-        assertEquals(port, web.getPort());
+        assertEquals(port, web.getPort(), "undo in the Properties view restores the port");
+        assertFalse(editor.isDirty());
+        page.activate(editor);
     }
 
     @Test
@@ -165,14 +172,15 @@ class MonitoringLiveTest {
         }
         assertTrue(Arrays.stream(monitor.values("Memory", "web-1")).allMatch(x -> x > 0), "a running machine uses memory");
         assertTrue(monitor.series("Network").containsAll(List.of("web-1 in", "web-1 out")), monitor.series("Network").toString());
-
         int before = monitor.values("CPU", "web-1").length;
         UiEvents.waitUntil("a pushed sample", () -> monitor.values("CPU", "web-1").length > before);
 
         monitor.setRange(1);
         UiEvents.waitUntil("the last hour's series", () -> monitor.values("CPU", "web-1") != null && monitor.values("CPU", "web-1").length >= before);
 
-        UiEvents.waitUntil("web-1 coloured online", () -> webServer().getState() == ServerState.ONLINE);
+        // online, or overloaded when the machine running the test is busy: either way a state from its reports
+        UiEvents.waitUntil("web-1 coloured by its reports",
+                () -> webServer().getState() == ServerState.ONLINE || webServer().getState() == ServerState.OVERLOADED);
     }
 
     @Test

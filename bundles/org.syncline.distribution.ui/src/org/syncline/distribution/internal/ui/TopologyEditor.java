@@ -83,11 +83,12 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
-        new Palette(parent, this);
+        Palette palette = new Palette(parent, this);
         info = new InfoBar(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         canvas = new TopologyCanvas(sash, this);
+        palette.follow(canvas);
         problems = new ProblemList(sash, e -> {
             canvas.select(List.of(e));
             selectionChanged();
@@ -308,6 +309,14 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
 
     public List<String> problemsShown() {
         return problems.problems().stream().map(ProblemList.Problem::message).toList();
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> type) {
+        if (type == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
+            return type.cast(new DocumentPropertySheet(document));
+        }
+        return super.getAdapter(type);
     }
 
     @Override

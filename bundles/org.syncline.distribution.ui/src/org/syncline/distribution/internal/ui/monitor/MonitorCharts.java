@@ -118,7 +118,8 @@ final class MonitorCharts {
         s.setXDateSeries(x);
         s.setYSeries(y);
         s.setLineColor(color);
-        s.setSymbolType(x.length == 1 ? PlotSymbolType.CIRCLE : PlotSymbolType.NONE);
+        s.setSymbolType(x.length < 60 ? PlotSymbolType.CIRCLE : PlotSymbolType.NONE); // a few points stay visible
+        s.setSymbolSize(2);
         s.setSymbolColor(color);
         s.enableStack(false);
         return s;
