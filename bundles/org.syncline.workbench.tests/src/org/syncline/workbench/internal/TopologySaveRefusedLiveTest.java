@@ -1,7 +1,6 @@
 package org.syncline.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -55,10 +54,12 @@ class TopologySaveRefusedLiveTest {
             ServerConnections.instance().connect(entry, "viewer-password-1".toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
             try {
                 TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
-                UiEvents.waitUntil("the tree to show version 1", () -> tree.getContentDescription().contains("version 1"));
+                UiEvents.waitUntil("the tree to show version 1 of " + entry.label(),
+                        () -> tree.getContentDescription().equals("Topology of " + entry.label() + ", version 1"));
                 handlers.executeCommand("org.syncline.distribution.ui.openEditor", null);
+                UiEvents.waitUntil("the editor of " + entry.label() + " (Servers.selected: " + org.syncline.ui.Servers.selected().map(s -> s.label()) + ")",
+                        () -> page.getActiveEditor() instanceof TopologyEditor e && e.getTitle().contains(entry.label()));
                 TopologyEditor editor = (TopologyEditor) page.getActiveEditor();
-                assertNotNull(editor);
                 UiEvents.waitUntil("the editor to load", editor::isLoaded);
 
                 Region region = editor.deployment().getRegions().get(0);

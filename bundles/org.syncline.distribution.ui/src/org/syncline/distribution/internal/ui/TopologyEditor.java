@@ -312,14 +312,6 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     }
 
     @Override
-    public <T> T getAdapter(Class<T> type) {
-        if (type == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
-            return type.cast(new DocumentPropertySheet(document));
-        }
-        return super.getAdapter(type);
-    }
-
-    @Override
     public void doSave(IProgressMonitor monitor) {
         save();
     }

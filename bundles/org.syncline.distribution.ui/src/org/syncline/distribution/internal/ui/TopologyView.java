@@ -116,14 +116,6 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
         }
     }
 
-    @Override
-    public <T> T getAdapter(Class<T> type) {
-        if (type == org.eclipse.ui.views.properties.IPropertySheetPage.class && document != null) {
-            return type.cast(new DocumentPropertySheet(document));
-        }
-        return super.getAdapter(type);
-    }
-
     public TreeViewer viewer() {
         return viewer;
     }

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -23,7 +22,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.Alert;
-import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -99,20 +97,7 @@ public final class AlertsView extends ViewPart implements LiveMonitoring.Listene
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        Optional<ConnectedServer> server = Servers.selected().filter(ConnectedServer::isConnected);
-        LiveMonitoring next = server.map(LiveMonitoring::of).orElse(null);
-        if (next != live) {
-            if (live != null) {
-                live.removeListener(this);
-            }
-            live = next;
-            if (live != null) {
-                live.addListener(this);
-            }
-        }
-        if (live != null) {
-            live.start();
-        }
+        live = LiveMonitoring.follow(live, this);
         refresh();
     }
 

@@ -18,6 +18,7 @@ import org.syncline.distribution.AlertEvent;
 import org.syncline.distribution.client.AlertsClient;
 import org.syncline.distribution.client.MonitorClient;
 import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
 /**
@@ -59,6 +60,26 @@ public final class LiveMonitoring {
 
     public static LiveMonitoring of(ConnectedServer server) {
         return ALL.computeIfAbsent(server.label(), k -> new LiveMonitoring(server));
+    }
+
+    /**
+     * The monitoring of the server selected in the Servers view when it is connected, else null: moves
+     * {@code listener} over from {@code current} when that changed, and starts it.
+     */
+    public static LiveMonitoring follow(LiveMonitoring current, Listener listener) {
+        LiveMonitoring next = Servers.selected().filter(ConnectedServer::isConnected).map(LiveMonitoring::of).orElse(null);
+        if (next != current) {
+            if (current != null) {
+                current.removeListener(listener);
+            }
+            if (next != null) {
+                next.addListener(listener);
+            }
+        }
+        if (next != null) {
+            next.start();
+        }
+        return next;
     }
 
     public ConnectedServer server() {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.core.runtime.Status;
@@ -29,7 +28,6 @@ import org.syncline.distribution.AgentSample;
 import org.syncline.distribution.client.MonitorClient;
 import org.syncline.model.topology.Group;
 import org.syncline.model.topology.Server;
-import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -106,20 +104,10 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
         if (stack.isDisposed()) {
             return;
         }
-        Optional<ConnectedServer> server = Servers.selected().filter(ConnectedServer::isConnected);
-        LiveMonitoring next = server.map(LiveMonitoring::of).orElse(null);
+        LiveMonitoring next = LiveMonitoring.follow(live, this);
         if (next != live) {
-            if (live != null) {
-                live.removeListener(this);
-            }
             live = next;
-            if (live != null) {
-                live.addListener(this);
-            }
             reload();
-        }
-        if (live != null) {
-            live.start();
         }
         show();
     }
