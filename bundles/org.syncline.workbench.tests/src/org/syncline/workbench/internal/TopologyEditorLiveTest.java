@@ -14,8 +14,6 @@ import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.IWorkbenchPage;
@@ -175,7 +173,7 @@ class TopologyEditorLiveTest {
                 UiEvents.waitUntil("the info bar", () -> editor.infoShown() != null && editor.infoShown().contains("Topology changed by admin"));
 
                 String[] dialogText = new String[1];
-                closeDialogWhenShown("The topology was not saved", dialogText);
+                UiEvents.closeDialogWhenShown("The topology was not saved", dialogText);
                 handlers.executeCommand(IWorkbenchCommandConstants.FILE_SAVE, null);
                 UiEvents.waitUntil("the conflict dialog", () -> dialogText[0] != null);
                 assertTrue(dialogText[0].contains("saved version 4"), dialogText[0]);
@@ -226,22 +224,5 @@ class TopologyEditorLiveTest {
 
     private static Point title(Rectangle r) {
         return new Point(r.x + r.width / 2, r.y + DiagramLayout.HEADER / 2);
-    }
-
-    /** Closes the next dialog titled {@code title} once it shows, keeping what it said. */
-    private static void closeDialogWhenShown(String title, String[] text) {
-        Display display = Display.getCurrent();
-        Runnable[] poll = new Runnable[1];
-        poll[0] = () -> {
-            for (Shell shell : display.getShells()) {
-                if (title.equals(shell.getText()) && shell.isVisible()) {
-                    text[0] = String.join("\n", UiEvents.texts(shell));
-                    shell.close();
-                    return;
-                }
-            }
-            display.timerExec(100, poll[0]);
-        };
-        display.timerExec(100, poll[0]);
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** Lets the UI thread catch up, and reads what a window shows, for tests that run on that thread. */
@@ -28,8 +29,13 @@ final class UiEvents {
 
     /** Dispatches events until {@code condition} yields a value, or fails after ten seconds. */
     static <T> T waitFor(String what, Supplier<T> condition) {
+        return waitFor(what, condition, TIMEOUT_MILLIS / 1000);
+    }
+
+    /** Dispatches events until {@code condition} yields a value, or fails after {@code seconds}. */
+    static <T> T waitFor(String what, Supplier<T> condition, long seconds) {
         Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        long deadline = System.currentTimeMillis() + seconds * 1000;
         while (System.currentTimeMillis() < deadline) {
             flush();
             T value = condition.get();
@@ -79,5 +85,22 @@ final class UiEvents {
                 collect(child, texts);
             }
         }
+    }
+
+    /** Closes the next dialog titled {@code title} once it shows, keeping what it said. */
+    static void closeDialogWhenShown(String title, String[] text) {
+        Display display = Display.getCurrent();
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (Shell shell : display.getShells()) {
+                if (title.equals(shell.getText()) && shell.isVisible()) {
+                    text[0] = String.join("\n", texts(shell));
+                    shell.close();
+                    return;
+                }
+            }
+            display.timerExec(100, poll[0]);
+        };
+        display.timerExec(100, poll[0]);
     }
 }

@@ -6,6 +6,8 @@ import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.syncline.core.ErrorCode;
+import org.syncline.distribution.internal.ui.monitor.AlertsView;
+import org.syncline.distribution.internal.ui.monitor.MonitorView;
 import org.syncline.core.SynclineException;
 import org.syncline.ui.ErrorReporter;
 import org.syncline.ui.Servers;
@@ -19,6 +21,10 @@ public final class TopologyCommandHandler extends AbstractHandler {
         String action = event.getCommand().getId().substring(PREFIX.length());
         if ("openEditor".equals(action)) {
             openEditor(event);
+            return null;
+        }
+        if ("showAlerts".equals(action) || "showMonitor".equals(action)) {
+            showView(event, "showAlerts".equals(action) ? AlertsView.ID : MonitorView.ID);
             return null;
         }
         IWorkbenchPart part = HandlerUtil.getActivePart(event);
@@ -38,6 +44,14 @@ public final class TopologyCommandHandler extends AbstractHandler {
             }
         }
         return null;
+    }
+
+    private static void showView(ExecutionEvent event, String id) {
+        try {
+            HandlerUtil.getActiveWorkbenchWindow(event).getActivePage().showView(id);
+        } catch (PartInitException e) {
+            ErrorReporter.report("Could not open the view", e);
+        }
     }
 
     private static void openEditor(ExecutionEvent event) {

@@ -17,6 +17,8 @@ import org.syncline.distribution.TopologySaved;
 import org.syncline.distribution.TopologyVersion;
 import org.syncline.distribution.client.DistributionClient.Loaded;
 import org.syncline.distribution.internal.ui.diagram.TopologyEdits;
+import org.syncline.distribution.internal.ui.monitor.LiveMonitoring;
+import org.syncline.distribution.internal.ui.monitor.LiveStates;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.model.topology.xmi.TopologyXmi;
@@ -39,11 +41,16 @@ final class TopologyDocument {
         default void savedElsewhere(TopologyVersion version) {
         }
 
-        /** Our save was accepted (its warnings may be empty) or refused because someone saved first. */
+        /** Our save was accepted (its warnings may be empty). */
         default void saved(TopologySaved saved) {
         }
 
+        /** Our save was refused by the master: someone saved first, or this user may not save. */
         default void conflict(String message) {
+        }
+
+        /** The live states of the servers changed (monitoring, not an edit). */
+        default void statesChanged() {
         }
     }
 
@@ -61,6 +68,15 @@ final class TopologyDocument {
         this.server = server;
         replace(deployment, version);
         loaded = false;
+        LiveMonitoring live = LiveMonitoring.of(server);
+        live.addListener(new LiveMonitoring.Listener() {
+            @Override
+            public void changed() {
+                if (LiveStates.apply(deployment, live)) {
+                    listeners.forEach(Listener::statesChanged);
+                }
+            }
+        });
     }
 
     ConnectedServer server() {
@@ -124,6 +140,7 @@ final class TopologyDocument {
         domain.getResourceSet().getResources().add(resource);
         resource.getContents().add(d);
         edits = new TopologyEdits(domain, d);
+        LiveStates.apply(d, LiveMonitoring.of(server));
         stack.addCommandStackListener(e -> listeners.forEach(Listener::changed));
         listeners.forEach(Listener::changed);
     }
@@ -141,9 +158,10 @@ final class TopologyDocument {
                 ui.execute(() -> afterSave(saved, savedAt));
             } catch (SynclineException e) {
                 ui.execute(() -> saving = false);
-                if (e.code() != ErrorCode.CONFLICT) {
+                if (e.code() != ErrorCode.CONFLICT && e.code() != ErrorCode.ACCESS_DENIED) {
                     throw e;
                 }
+                // the master's sentence (someone saved first; only admins save) is what the editor shows
                 ui.execute(() -> listeners.forEach(l -> l.conflict(e.getMessage())));
             }
         });

@@ -83,11 +83,12 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
-        new Palette(parent, this);
+        Palette palette = new Palette(parent, this);
         info = new InfoBar(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         canvas = new TopologyCanvas(sash, this);
+        palette.follow(canvas);
         problems = new ProblemList(sash, e -> {
             canvas.select(List.of(e));
             selectionChanged();
@@ -167,6 +168,13 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     }
 
     @Override
+    public void statesChanged() {
+        if (canvas != null && !canvas.control().isDisposed()) {
+            canvas.redraw();
+        }
+    }
+
+    @Override
     public void savedElsewhere(TopologyVersion v) {
         info.show("Topology changed by " + v.savedBy() + " (version " + v.version() + ": " + v.summary() + "). "
                 + "<a href=\"reload\">Reload</a> (drops your changes) or <a href=\"keep\">keep mine</a> (your next save replaces theirs).",
@@ -186,8 +194,11 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     @Override
     public void conflict(String message) {
         lastConflict = message;
+        boolean conflict = message.startsWith("Your change was made on version");
+        info.show("Not saved: " + message, () -> { }, () -> { });
         MessageDialog.openError(getSite().getShell(), "The topology was not saved", message
-                + "\n\nReload the topology (F5) to see their change, then make yours again.");
+                + (conflict ? "\n\nReload the topology (F5) to see their change, then make yours again."
+                        : "\n\nYour changes stay in the editor; an admin can save them."));
     }
 
     // --- actions

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.IColorProvider;
 import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.swt.graphics.Color;
+import org.syncline.distribution.internal.ui.diagram.StateColors;
+import org.syncline.model.topology.ServerState;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Group;
 import org.syncline.model.topology.Region;
@@ -68,7 +72,22 @@ final class TopologyTree {
         }
     }
 
-    static final class Labels extends LabelProvider {
+    /** Servers' rows are filled with the colour of their live state, as in the editor. */
+    static final class Labels extends LabelProvider implements IColorProvider {
+        @Override
+        public Color getForeground(Object o) {
+            return null;
+        }
+
+        @Override
+        public Color getBackground(Object o) {
+            if (o instanceof Server s && s.getState() != ServerState.UNKNOWN) {
+                int rgb = StateColors.fill(s.getState());
+                return new Color(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
+            }
+            return null;
+        }
+
         @Override
         public String getText(Object o) {
             if (o instanceof Deployment d) {
@@ -81,7 +100,8 @@ final class TopologyTree {
                 return "Group " + g.getName() + " (" + g.getServers().size() + ")";
             }
             if (o instanceof Server s) {
-                return s.getName() + "  " + s.getHost() + ":" + s.getPort();
+                return s.getName() + "  " + s.getHost() + ":" + s.getPort()
+                        + (s.getState() == ServerState.UNKNOWN ? "" : "  [" + s.getState().getLiteral().toLowerCase(java.util.Locale.ROOT) + "]");
             }
             if (o instanceof Unassigned u) {
                 return "Unassigned (" + u.deployment().getUnassigned().size() + ")";

@@ -12,6 +12,7 @@ import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.syncline.distribution.internal.ui.monitor.LiveMonitoring;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ErrorReporter;
 import org.syncline.ui.Servers;
@@ -71,6 +72,7 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
             return;
         }
         document.addListener(this);
+        LiveMonitoring.of(document.server()).start();
         setContentDescription("Topology of " + document.server().label());
         if (document.isLoaded()) {
             changed();
@@ -92,6 +94,13 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
         }
         setContentDescription("Topology of " + document.server().label() + ", version " + document.version().version()
                 + (document.isDirty() ? " (unsaved changes in the editor)" : ""));
+    }
+
+    @Override
+    public void statesChanged() {
+        if (!viewer.getControl().isDisposed()) {
+            viewer.refresh(true);
+        }
     }
 
     /** Opens the topology editor on this view's server. */

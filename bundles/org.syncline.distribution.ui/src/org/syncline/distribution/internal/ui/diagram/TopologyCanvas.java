@@ -99,20 +99,30 @@ public final class TopologyCanvas {
         canvas.redraw();
     }
 
+    private java.util.function.Consumer<String> toolChanged = t -> { };
+
     public void useSelectTool() {
         tool = new SelectTool(this);
         canvas.setCursor(null);
+        toolChanged.accept("select");
     }
 
     public void useRouteTool() {
         tool = new RouteTool(this);
         canvas.setCursor(canvas.getDisplay().getSystemCursor(SWT.CURSOR_CROSS));
+        toolChanged.accept("route");
     }
 
     /** "region", "group" or "server": the next click creates one. */
     public void useCreateTool(String kind) {
         tool = new CreateTool(this, CreateTool.Kind.valueOf(kind.toUpperCase()));
         canvas.setCursor(canvas.getDisplay().getSystemCursor(SWT.CURSOR_CROSS));
+        toolChanged.accept(kind);
+    }
+
+    /** Tells {@code listener} the tool in use ("select", "route", "region", "group", "server") whenever it changes. */
+    public void onToolChanged(java.util.function.Consumer<String> listener) {
+        toolChanged = listener;
     }
 
     /** Presses at one diagram point, drags to another and releases, with the current tool (the mouse's path). */
