@@ -54,6 +54,7 @@ public final class HostSession implements AutoCloseable {
             Thread.ofVirtual().name("syncline-share-control").factory());
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private volatile HostEnd ending;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong injected = new AtomicLong();
@@ -106,7 +107,7 @@ public final class HostSession implements AutoCloseable {
         }));
         listeners.add(client.onRoomClosed((id, reason) -> {
             if (id.equals(opened.id())) {
-                end(reason, false, false);
+                end(HostEnd.ROOM_CLOSED, reason, false, false);
             }
         }));
         listeners.add(client.onControlRequest((id, user) -> {
@@ -155,6 +156,11 @@ public final class HostSession implements AutoCloseable {
         return !stopped.get();
     }
 
+    /** How the sharing ended, or null while it runs. */
+    public HostEnd ending() {
+        return ending;
+    }
+
     /** Why the sharing ended, or null while it runs. */
     public String stopReason() {
         return stopReason.get();
@@ -183,7 +189,7 @@ public final class HostSession implements AutoCloseable {
 
     /** Stops sharing: closes the room for every viewer and releases the capture. */
     public void stop() {
-        end("The host stopped sharing.", true, false);
+        end(HostEnd.STOPPED, "The host stopped sharing.", true, false);
     }
 
     @Override
@@ -251,9 +257,10 @@ public final class HostSession implements AutoCloseable {
                 if (!running) {
                     break;
                 }
-                String reason = e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.INVALID_ARGUMENT
-                        ? "The shared window was closed or hidden, so the sharing ended." : "The sharing ended: " + e.getMessage();
-                Thread.ofVirtual().start(() -> end(reason, true, true));
+                boolean gone = e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.INVALID_ARGUMENT;
+                String reason = gone ? "The shared window was closed or hidden, so the sharing ended."
+                        : "The sharing ended: " + e.getMessage();
+                Thread.ofVirtual().start(() -> end(gone ? HostEnd.WINDOW_GONE : HostEnd.FAILED, reason, true, true));
                 break;
             }
             long now = System.nanoTime();
@@ -289,11 +296,12 @@ public final class HostSession implements AutoCloseable {
      * @param explain whether the room hears {@code reason} in its chat first (the relay's own reason would only say
      *        that the host closed it)
      */
-    private void end(String reason, boolean closeRoom, boolean explain) {
+    private void end(HostEnd how, String reason, boolean closeRoom, boolean explain) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
         stopReason.set(reason);
+        ending = how;
         running = false;
         if (Thread.currentThread() != pump) {
             pump.interrupt();
