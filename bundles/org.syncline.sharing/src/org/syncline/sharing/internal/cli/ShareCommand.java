@@ -42,10 +42,13 @@ import picocli.CommandLine.Option;
 @Command(name = "share", mixinStandardHelpOptions = true, description = {
     "Shares one window (or, by choice, the whole screen) in a room of a relay until Ctrl+C or until the window closes;",
     "then the room closes for every viewer. Prints the room id, viewers joining and leaving, and control requests.",
+    "While it runs, a line on the terminal answers a control request (y/n); 'revoke' takes the token back, 'stop' ends.",
     "Connection options (--server, --user, --password-file, --trust-fingerprint) are those of 'syncline cli'.",
     "--list-windows needs no server." })
 final class ShareCommand implements Callable<Integer> {
     private final CliContext cli;
+    private final java.util.Queue<String> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean inputEnded;
 
     @Option(names = "--window", paramLabel = "ID", description = "the window to share: its id as --list-windows prints it (0x... or decimal)")
     String window;
@@ -100,10 +103,11 @@ final class ShareCommand implements Callable<Integer> {
             }
         }, "syncline-share-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
+        Thread.ofPlatform().daemon().name("syncline-share-terminal").start(() -> readTerminal(session));
         RoomDetails room = session.room();
         event(Json.object("event", "opened", "room", room.id(), "title", room.title(), "max", (long) room.max(), "sharing",
                 target.describe()), "Sharing " + target.describe() + " in room '" + room.id() + "' (\"" + room.title() + "\") for up to "
-                        + room.max() + " viewers; Ctrl+C stops.");
+                        + room.max() + " viewers; type 'revoke' to take the control token back, Ctrl+C or 'stop' ends it.");
         ended.await();
         try {
             Runtime.getRuntime().removeShutdownHook(stopper);
@@ -173,30 +177,58 @@ final class ShareCommand implements Callable<Integer> {
         };
     }
 
-    /** Asks on the terminal; no answer (no terminal, end of input) is a refusal. */
+    /** Asks on the terminal: the next line answers it (y grants); without a terminal (end of input) it refuses. */
     private void ask(HostSession session, String user) {
-        cli.note("'" + user + "' asks for control of " + session.target().describe() + ". Grant it? [y/N]");
-        String answer = readLine();
-        boolean yes = answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
-        if (yes) {
-            session.grant(user);
-        } else {
+        if (inputEnded) {
             session.refuse(user);
+            event(Json.object("event", "refused", "user", user), "Refused control to '" + user + "' (no terminal to ask on).");
+            return;
         }
-        event(Json.object("event", yes ? "granted" : "refused", "user", user),
-                (yes ? "Granted control to '" : "Refused control to '") + user + "'.");
+        pending.add(user);
+        cli.note("'" + user + "' asks for control of " + session.target().describe() + ". Grant it? [y/N]");
     }
 
-    private static BufferedReader stdin;
-
-    private static synchronized String readLine() {
+    /**
+     * Reads the terminal while sharing: a line answers the oldest open control request; otherwise "revoke" takes
+     * the token back and "stop" ends the sharing.
+     */
+    private void readTerminal(HostSession session) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         try {
-            if (stdin == null) {
-                stdin = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+            for (String line; (line = in.readLine()) != null && session.isRunning();) {
+                String word = line.strip().toLowerCase(Locale.ROOT);
+                String user = pending.poll();
+                if (user != null) {
+                    answer(session, user, word.startsWith("y"));
+                } else if (word.equals("revoke")) {
+                    session.revoke();
+                    event(Json.object("event", "revoked"), "Took the control token back.");
+                } else if (word.equals("stop")) {
+                    session.stop();
+                } else if (!word.isEmpty()) {
+                    cli.note("Type 'revoke' to take the control token back, 'stop' (or Ctrl+C) to end the sharing.");
+                }
             }
-            return stdin.readLine();
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | SynclineException e) {
+            // the terminal or the room went away: the session reports its own end
+        }
+        inputEnded = true;
+        for (String user; (user = pending.poll()) != null;) {
+            answer(session, user, false);
+        }
+    }
+
+    private void answer(HostSession session, String user, boolean yes) {
+        try {
+            if (yes) {
+                session.grant(user);
+            } else {
+                session.refuse(user);
+            }
+            event(Json.object("event", yes ? "granted" : "refused", "user", user),
+                    (yes ? "Granted control to '" : "Refused control to '") + user + "'.");
+        } catch (SynclineException e) {
+            cli.note("'" + user + "' could not be answered: " + e.getMessage());
         }
     }
 
