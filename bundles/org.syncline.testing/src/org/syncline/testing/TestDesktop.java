@@ -92,6 +92,14 @@ public final class TestDesktop implements AutoCloseable {
         }
     }
 
+    /** Destroys a top-level window this desktop created, as its application closing it would (once; later calls do nothing). */
+    public void destroy(long window) {
+        if (created.removeIf(w -> w.longValue() == window)) {
+            X.XDestroyWindow(display, new X11.Window(window));
+            sync();
+        }
+    }
+
     public void unmap(long window) {
         X.XUnmapWindow(display, new X11.Window(window));
         sync();

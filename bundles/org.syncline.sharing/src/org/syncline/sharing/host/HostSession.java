@@ -99,6 +99,7 @@ public final class HostSession implements AutoCloseable {
         this.opened = created;
         this.room = created;
         this.token = client.controlToken(created.id());
+        this.pump = Thread.ofPlatform().name("syncline-share-host-" + created.id()).daemon().unstarted(this::pumpFrames);
         listeners.add(client.onRoomChanged(d -> {
             if (d.id().equals(opened.id())) {
                 room = d;
@@ -118,8 +119,8 @@ public final class HostSession implements AutoCloseable {
         if (injector != null) {
             listeners.add(client.onInput(created.id(), this::inject));
         }
-        pump = Thread.ofPlatform().name("syncline-share-host-" + created.id()).daemon().start(this::pumpFrames);
         events.roomChanged(created);
+        pump.start();
     }
 
     /**
@@ -258,7 +259,8 @@ public final class HostSession implements AutoCloseable {
                     break;
                 }
                 boolean gone = e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.INVALID_ARGUMENT;
-                String reason = gone ? "The shared window was closed or hidden, so the sharing ended."
+                String reason = e.code() == ErrorCode.NOT_FOUND ? "The shared window was closed, so the sharing ended."
+                        : gone ? "The shared window is not shown on the screen, so the sharing ended."
                         : "The sharing ended: " + e.getMessage();
                 Thread.ofVirtual().start(() -> end(gone ? HostEnd.WINDOW_GONE : HostEnd.FAILED, reason, true, true));
                 break;
