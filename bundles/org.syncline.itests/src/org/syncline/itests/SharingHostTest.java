@@ -179,6 +179,32 @@ class SharingHostTest {
         }
     }
 
+    @Test
+    void refusingHostRefusesEveryRequestAndSigtermClosesTheRoom() throws Exception {
+        long window = sharedWindow("syncline refusing test window");
+        try (SharingHostProcess host = new SharingHostProcess(server, "hana", "hana-password-1", "--window",
+                Long.toString(window), "--control", "refuse", "--max", "1")) {
+            String opened = host.awaitLine(l -> l.contains("in room '"), "the room it opened");
+            Matcher m = Pattern.compile("in room '([^']+)'").matcher(opened);
+            assertTrue(m.find(), opened);
+            assertTrue(opened.contains("\"syncline refusing test window\"") && opened.contains("up to 1 viewers"), opened);
+            Viewer v1 = viewer("v1", m.group(1));
+            await(v1::hasPicture, "the viewer has the whole window");
+            AtomicInteger refusals = new AtomicInteger();
+            v1.sharing.onControlRefused(r -> refusals.incrementAndGet());
+            v1.sharing.requestControl(v1.room);
+            await(() -> refusals.get() == 1, "the refusal");
+            assertEquals("hana", v1.sharing.roomInfo(v1.room).tokenHolder());
+
+            // SIGTERM (Ctrl+C) ends the host cleanly and closes the room for the viewer
+            assertEquals(143, host.stop(), String.join("\n", host.output()));
+            await(() -> v1.closed.get() > 0, "the viewer hears that the room closed");
+            assertTrue(host.output().stream().anyMatch(l -> l.contains("The host stopped sharing.")), host.output().toString());
+        } finally {
+            desktop.destroy(window);
+        }
+    }
+
     private static void click(Viewer v, int x, int y) {
         v.sharing.sendInput(v.room, new InputEvent(InputEvent.Kind.BUTTON_PRESS, x, y, 1, 0));
         v.sharing.sendInput(v.room, new InputEvent(InputEvent.Kind.BUTTON_RELEASE, x, y, 1, 0));

@@ -4,7 +4,7 @@ package org.syncline.sharing.host;
 public enum HostEnd {
     /** The host stopped sharing. */
     STOPPED,
-    /** The shared window was closed or hidden. */
+    /** The shared window was closed (or was not shown on the screen when sharing began). */
     WINDOW_GONE,
     /** The relay closed the room (an admin, or the relay stopping). */
     ROOM_CLOSED,
