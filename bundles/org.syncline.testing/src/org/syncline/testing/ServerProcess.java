@@ -98,7 +98,8 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("The server did not report listening within 90 s: " + output);
     }
 
-    private void environment(Map<String, String> env) {
+    /** Gives a process of the installation this server's own config, cache and data homes and no SYNCLINE_ credentials. */
+    public void environment(Map<String, String> env) {
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
         env.put("XDG_DATA_HOME", home.resolve("share").toString());

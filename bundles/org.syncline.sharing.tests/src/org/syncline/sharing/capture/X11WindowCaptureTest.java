@@ -16,6 +16,7 @@ import org.syncline.core.SynclineException;
 import org.syncline.sharing.FrameUpdate;
 import org.syncline.sharing.codec.TileDecoder;
 import org.syncline.sharing.codec.TileEncoder;
+import org.syncline.testing.TestDesktop;
 
 /** Captures real windows under Xvfb while another application's window covers them. */
 class X11WindowCaptureTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syncline.sharing.InputEvent;
 import org.syncline.sharing.InputEvent.Kind;
-import org.syncline.sharing.capture.TestDesktop;
+import org.syncline.testing.TestDesktop;
 
 /** Injects clicks into a real window under Xvfb; the window records what it received. */
 class X11InputInjectorTest {

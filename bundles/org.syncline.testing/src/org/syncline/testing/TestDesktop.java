@@ -1,12 +1,8 @@
-package org.syncline.sharing.capture;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+package org.syncline.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.syncline.sharing.internal.x11.XConnection;
 
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
@@ -15,7 +11,9 @@ import com.sun.jna.platform.unix.X11;
 /**
  * Real X windows for tests, made by a client connection of their own (as another application's would be): solid
  * backgrounds the server paints itself, child windows for a pattern, moves, resizes, and a record of the button
- * presses a window received. Windows are destroyed on {@link #close()}.
+ * presses a window received. Windows are destroyed on {@link #close()}. Used by the window sharing engine's tests
+ * and the end-to-end sharing tests. It installs no X error handler of its own (the sharing engine installs a
+ * recording one on its first connection, process-wide), so it is meant for well-formed requests only.
  */
 public final class TestDesktop implements AutoCloseable {
 
@@ -24,25 +22,36 @@ public final class TestDesktop implements AutoCloseable {
      * One connection for every test in this JVM, never closed: Xvfb resets when its last client leaves and refuses
      * connections while it does, which would make the next test's connection fail now and then.
      */
-    private static XConnection shared;
-    private final XConnection connection;
+    private static X11.Display shared;
     private final boolean ownConnection;
     private final X11.Display display;
     private final List<X11.Window> created = new ArrayList<>();
 
-    private TestDesktop(XConnection connection, boolean ownConnection) {
-        this.connection = connection;
+    private final X11.Window root;
+
+    private TestDesktop(X11.Display display, boolean ownConnection) {
         this.ownConnection = ownConnection;
-        this.display = connection.display();
+        this.display = display;
+        this.root = X.XDefaultRootWindow(display);
     }
 
-    /** Connects to the test display (the fragment runs under Xvfb, which sets DISPLAY). */
-    public static TestDesktop open() {
+    private static X11.Display connect() {
         String name = System.getenv("DISPLAY");
-        assertNotNull(name, "these tests need an X display: run them under xvfb-run (./syncline test does)");
+        if (name == null) {
+            throw new IllegalStateException("these tests need an X display: run them under xvfb-run (./syncline test does)");
+        }
+        X11.Display display = X.XOpenDisplay(name);
+        if (display == null) {
+            throw new IllegalStateException("the X display " + name + " does not accept a connection");
+        }
+        return display;
+    }
+
+    /** Connects to the test display (tests run under Xvfb, which sets DISPLAY). */
+    public static TestDesktop open() {
         synchronized (TestDesktop.class) {
             if (shared == null) {
-                shared = XConnection.open(name);
+                shared = connect();
             }
             return new TestDesktop(shared, false);
         }
@@ -51,12 +60,12 @@ public final class TestDesktop implements AutoCloseable {
     /** Another application: a client connection of its own, whose windows have another client's XIDs. */
     public static TestDesktop openOtherApplication() {
         open().close();
-        return new TestDesktop(XConnection.open(System.getenv("DISPLAY")), true);
+        return new TestDesktop(connect(), true);
     }
 
     /** A popup menu: a mapped override-redirect top-level window (no window manager would frame it). */
     public long popup(int x, int y, int width, int height, int rgb) {
-        X11.Window window = X.XCreateSimpleWindow(display, connection.root(), x, y, width, height, 0, 0, rgb);
+        X11.Window window = X.XCreateSimpleWindow(display, root, x, y, width, height, 0, 0, rgb);
         created.add(window);
         // JNA writes a Java true as -1, which the server refuses for a Bool (BadValue): write 1 by hand.
         OverrideRedirect attributes = new OverrideRedirect();
@@ -64,6 +73,15 @@ public final class TestDesktop implements AutoCloseable {
         X.XMapRaised(display, window);
         sync();
         return window.longValue();
+    }
+
+    /** The one Xlib call JNA's X11 binding lacks. */
+    private interface Focus extends com.sun.jna.Library {
+        Focus LIB = com.sun.jna.Native.load("X11", Focus.class);
+        int REVERT_TO_PARENT = 2;
+        long CURRENT_TIME = 0;
+
+        int XSetInputFocus(X11.Display display, X11.Window focus, int revertTo, NativeLong time);
     }
 
     private static final class OverrideRedirect extends X11.XSetWindowAttributes {
@@ -74,6 +92,14 @@ public final class TestDesktop implements AutoCloseable {
         }
     }
 
+    /** Destroys a top-level window this desktop created, as its application closing it would (once; later calls do nothing). */
+    public void destroy(long window) {
+        if (created.removeIf(w -> w.longValue() == window)) {
+            X.XDestroyWindow(display, new X11.Window(window));
+            sync();
+        }
+    }
+
     public void unmap(long window) {
         X.XUnmapWindow(display, new X11.Window(window));
         sync();
@@ -81,7 +107,7 @@ public final class TestDesktop implements AutoCloseable {
 
     /** A mapped top-level window with a solid background colour (0xRRGGBB), no border. */
     public long window(int x, int y, int width, int height, int rgb, String title) {
-        X11.Window window = X.XCreateSimpleWindow(display, connection.root(), x, y, width, height, 0, 0, rgb);
+        X11.Window window = X.XCreateSimpleWindow(display, root, x, y, width, height, 0, 0, rgb);
         created.add(window);
         byte[] name = title.getBytes(StandardCharsets.UTF_8);
         property(window, "_NET_WM_NAME", "UTF8_STRING", name);
@@ -123,7 +149,7 @@ public final class TestDesktop implements AutoCloseable {
 
     /** Gives the window the keyboard focus, as a window manager would on a click. */
     public void focus(long window) {
-        connection.focus(window);
+        Focus.LIB.XSetInputFocus(display, new X11.Window(window), Focus.REVERT_TO_PARENT, new NativeLong(Focus.CURRENT_TIME));
         sync();
     }
 
@@ -159,7 +185,7 @@ public final class TestDesktop implements AutoCloseable {
     }
 
     public void sync() {
-        connection.sync();
+        X.XSync(display, false);
     }
 
     @Override
@@ -169,7 +195,7 @@ public final class TestDesktop implements AutoCloseable {
         }
         buttonPresses();
         if (ownConnection) {
-            connection.close();
+            X.XCloseDisplay(display);
         }
     }
 }
