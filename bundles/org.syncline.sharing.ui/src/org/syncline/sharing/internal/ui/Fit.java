@@ -3,12 +3,12 @@ package org.syncline.sharing.internal.ui;
 import org.eclipse.swt.graphics.Rectangle;
 
 /** Scaling a picture into an area with its aspect ratio kept, centred, and back from area to picture coordinates. */
-final class Fit {
+public final class Fit {
     private Fit() {
     }
 
     /** Where a {@code width x height} picture is drawn in a {@code areaWidth x areaHeight} area. */
-    static Rectangle into(int width, int height, int areaWidth, int areaHeight) {
+    public static Rectangle into(int width, int height, int areaWidth, int areaHeight) {
         if (width <= 0 || height <= 0 || areaWidth <= 0 || areaHeight <= 0) {
             return new Rectangle(0, 0, 0, 0);
         }
@@ -19,7 +19,7 @@ final class Fit {
     }
 
     /** The picture coordinate under area coordinate {@code at}, along one axis (may lie outside the picture). */
-    static int back(int at, int offset, int drawn, int size) {
+    public static int back(int at, int offset, int drawn, int size) {
         if (drawn <= 0) {
             return 0;
         }

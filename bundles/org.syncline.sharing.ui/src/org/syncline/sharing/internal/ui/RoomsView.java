@@ -45,10 +45,10 @@ public final class RoomsView extends ViewPart {
         viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Title", 220, r -> r.title());
-        column("Host", 120, r -> r.host());
-        column("Viewers", 80, r -> r.participants() + "/" + r.max());
-        column("Locked", 70, r -> r.locked() ? "locked" : "");
+        column("Title", 150, r -> r.title());
+        column("Host", 90, r -> r.host());
+        column("Viewers", 60, r -> r.participants() + "/" + r.max());
+        column("Locked", 60, r -> r.locked() ? "locked" : "");
         viewer.addOpenListener(e -> joinSelected());
         getSite().setSelectionProvider(viewer);
         MenuManager menu = new MenuManager();
