@@ -36,11 +36,20 @@ public final class ParticipantsView extends RoomFollowingView {
     private Label state;
     private Button request;
     private Button pass;
+    private Composite banner;
+    private Label bannerText;
+    private Button revoke;
+    private Button kick;
+    private Button passing;
+    private UiRunner ui;
+    private final Runnable hostedChanged = () -> ui.execute(this::hostedChanged);
 
     @Override
     public void createPartControl(Composite parent) {
+        ui = new UiRunner(parent.getDisplay());
         Composite area = new Composite(parent, SWT.NONE);
         area.setLayout(new GridLayout(2, false));
+        createBanner(area);
         state = new Label(area, SWT.WRAP);
         state.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         viewer = new TableViewer(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
@@ -65,8 +74,106 @@ public final class ParticipantsView extends RoomFollowingView {
         pass = new Button(area, SWT.PUSH);
         pass.setText("&Pass To Selected");
         pass.addListener(SWT.Selection, e -> passToSelected());
+        revoke = new Button(area, SWT.PUSH);
+        revoke.setText("Re&voke Control");
+        revoke.addListener(SWT.Selection, e -> host("Revoking control", h -> h.revoke()));
+        kick = new Button(area, SWT.PUSH);
+        kick.setText("&Kick Selected");
+        kick.addListener(SWT.Selection, e -> {
+            if (viewer.getStructuredSelection().getFirstElement() instanceof Participant p && !p.host()) {
+                host("Removing " + p.user(), h -> h.kick(p.user()));
+            }
+        });
+        passing = new Button(area, SWT.CHECK);
+        passing.setText("&Allow passing control");
+        passing.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        passing.addListener(SWT.Selection, e -> {
+            boolean allowed = passing.getSelection();
+            host("Changing passing", h -> h.allowPassing(allowed));
+        });
         getSite().setSelectionProvider(viewer);
-        startFollowing(new UiRunner(parent.getDisplay()));
+        HostedSharing.instance().addListener(hostedChanged);
+        startFollowing(ui);
+        hostedChanged();
+    }
+
+    private void createBanner(Composite area) {
+        banner = new Composite(area, SWT.NONE);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        banner.setLayoutData(data);
+        banner.setLayout(new GridLayout(2, false));
+        banner.setBackground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        bannerText = new Label(banner, SWT.WRAP);
+        bannerText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        bannerText.setBackground(banner.getBackground());
+        bannerText.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        Button stop = new Button(banner, SWT.PUSH);
+        stop.setText("&Stop Sharing");
+        stop.setToolTipText("Stop Sharing (Ctrl+Alt+X)");
+        stop.addListener(SWT.Selection, e -> HostedSharing.instance().stop());
+    }
+
+    /** Runs a host action on the hosted room off the UI thread; a refusal shows as one sentence. */
+    private void host(String what, java.util.function.Consumer<org.syncline.sharing.host.HostSession> action) {
+        org.syncline.sharing.host.HostSession running = HostedSharing.instance().running();
+        if (running == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                action.accept(running);
+            } catch (org.syncline.core.SynclineException e) {
+                ui.execute(() -> {
+                    if (!isDisposed()) {
+                        state.setText(what + " failed: " + e.getMessage());
+                    }
+                });
+            }
+        }, "sharing host action");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void hostedChanged() {
+        if (isDisposed()) {
+            return;
+        }
+        HostedSharing hosted = HostedSharing.instance();
+        RoomDetails room = hosted.room();
+        boolean running = hosted.running() != null;
+        GridData data = (GridData) banner.getLayoutData();
+        data.exclude = !running;
+        banner.setVisible(running);
+        if (running) {
+            int n = room.members().size();
+            bannerText.setText("Sharing '" + room.title() + "' with " + n + (n == 1 ? " viewer" : " viewers"));
+        }
+        if (session() == null) {
+            showHosted();
+        }
+        banner.getParent().layout(true, true);
+    }
+
+    private void showHosted() {
+        HostedSharing hosted = HostedSharing.instance();
+        RoomDetails d = hosted.room();
+        if (hosted.running() == null || d == null) {
+            viewer.setInput(List.of());
+            state.setText(hosted.lastStop() == null ? "" : hosted.lastStop());
+            setContentDescription("Join a room in the Rooms view, or share a window (Ctrl+Alt+S).");
+        } else {
+            setContentDescription("Participants of your room '" + d.title() + "'");
+            viewer.setInput(rows(d));
+            state.setText(d.tokenHolder().equals(d.host()) ? "You are in control of your window."
+                    : d.tokenHolder() + " is in control of your window.");
+            passing.setSelection(d.passingAllowed());
+        }
+        enable();
+    }
+
+    /** The banner's text while sharing ("Sharing 'TITLE' with N viewers"), or null. */
+    public String banner() {
+        return banner.isVisible() ? bannerText.getText() : null;
     }
 
     /** Asks the host of the followed room for the control token (Ctrl+Alt+Q). */
@@ -105,10 +212,7 @@ public final class ParticipantsView extends RoomFollowingView {
     @Override
     protected void shown(RoomSession room) {
         if (room == null) {
-            setContentDescription("Join a room in the Rooms view to see who is in it.");
-            viewer.setInput(List.of());
-            state.setText("");
-            enable();
+            showHosted();
             return;
         }
         setContentDescription("Participants of '" + room.details().title() + "'");
@@ -124,12 +228,7 @@ public final class ParticipantsView extends RoomFollowingView {
 
     private void update(RoomSession room) {
         RoomDetails d = room.details();
-        List<Participant> rows = new ArrayList<>();
-        rows.add(new Participant(d.host(), true, d.host().equals(d.tokenHolder())));
-        for (String member : d.members()) {
-            rows.add(new Participant(member, false, member.equals(d.tokenHolder())));
-        }
-        viewer.setInput(rows);
+        viewer.setInput(rows(d));
         String text;
         if (room.closedReason() != null) {
             text = room.closedReason();
@@ -146,7 +245,21 @@ public final class ParticipantsView extends RoomFollowingView {
         enable();
     }
 
+    private static List<Participant> rows(RoomDetails d) {
+        List<Participant> rows = new ArrayList<>();
+        rows.add(new Participant(d.host(), true, d.host().equals(d.tokenHolder())));
+        for (String member : d.members()) {
+            rows.add(new Participant(member, false, member.equals(d.tokenHolder())));
+        }
+        return rows;
+    }
+
     private void enable() {
+        boolean hosting = session() == null && HostedSharing.instance().running() != null;
+        RoomDetails hostedRoom = HostedSharing.instance().room();
+        revoke.setEnabled(hosting && !hostedRoom.tokenHolder().equals(hostedRoom.host()));
+        kick.setEnabled(hosting && viewer.getStructuredSelection().getFirstElement() instanceof Participant p && !p.host());
+        passing.setEnabled(hosting);
         RoomSession room = session();
         boolean open = room != null && room.closedReason() == null;
         request.setEnabled(open && !room.holdsToken());
@@ -157,5 +270,11 @@ public final class ParticipantsView extends RoomFollowingView {
     @Override
     public void setFocus() {
         viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        HostedSharing.instance().removeListener(hostedChanged);
+        super.dispose();
     }
 }
