@@ -15,12 +15,17 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,21 +33,30 @@ import org.syncline.admin.client.AdminClient;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.sharing.ChatLine;
+import org.syncline.sharing.FrameUpdate;
 import org.syncline.sharing.InputEvent;
 import org.syncline.sharing.RoomDetails;
 import org.syncline.sharing.RoomSummary;
 import org.syncline.sharing.capture.CapturedFrame;
+import org.syncline.sharing.capture.WindowCapture;
+import org.syncline.sharing.capture.WindowCaptures;
 import org.syncline.sharing.capture.Region;
 import org.syncline.sharing.client.SharingClient;
+import org.syncline.sharing.capture.WindowInfo;
+import org.syncline.sharing.host.RoomRequest;
+import org.syncline.sharing.host.ShareTarget;
 import org.syncline.sharing.codec.TileEncoder;
 import org.syncline.sharing.internal.ui.ChatView;
 import org.syncline.sharing.internal.ui.Fit;
+import org.syncline.sharing.internal.ui.HostedSharing;
 import org.syncline.sharing.internal.ui.ParticipantsView;
 import org.syncline.sharing.internal.ui.RoomSession;
 import org.syncline.sharing.internal.ui.RoomsView;
+import org.syncline.sharing.internal.ui.SharingCommandHandler;
 import org.syncline.sharing.internal.ui.SharingPerspective;
 import org.syncline.sharing.internal.ui.ViewerEditor;
 import org.syncline.testing.ServerProcess;
+import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.Servers;
 import org.syncline.ui.internal.servers.ServerConnections;
 import org.syncline.ui.internal.servers.ServerEntry;
@@ -52,7 +66,9 @@ import org.syncline.ui.internal.servers.ServerEntry;
  * pattern) appears in the Rooms view by push, joining it there opens a Viewer editor whose decoded picture is the
  * pattern pixel for pixel (and follows a partial update), a chat line typed in the Chat view reaches the host, and
  * after Request control and the host's grant a click and a key in the viewer reach the host as input events in
- * window coordinates. Closing the editor leaves the room.
+ * window coordinates. Closing the editor leaves the room. The host side: sharing the workbench's own window shows
+ * the banner with the viewer count, a viewer's control request opens the Grant / Refuse prompt and nothing is
+ * granted before Grant, and the Stop Sharing command closes the room for the viewer.
  */
 class SharingViewLiveTest {
     private static final int WIDTH = 320;
@@ -166,6 +182,85 @@ class SharingViewLiveTest {
         } finally {
             ServerConnections.instance().remove(entry.label());
         }
+    }
+
+    @Test
+    void sharingTheWorkbenchWindowShowsTheBannerAsksTheHostBeforeGrantingAndStopsWithTheCommand() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        PlatformUI.getWorkbench().showPerspective(SharingPerspective.ID, window);
+        IWorkbenchPage page = window.getActivePage();
+        ParticipantsView participants = (ParticipantsView) page.showView(ParticipantsView.ID);
+        assertEquals(null, participants.banner(), "no banner before sharing");
+
+        ServerEntry entry = new ServerEntry(server.address(), "admin");
+        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        try (Connection viewerConnection = server.connect("hana", "hana-password-1")) {
+            ConnectedServer connected = UiEvents.waitFor("the workbench to connect",
+                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+            // what Share a Window... does once its dialog is answered with the workbench's own window
+            WindowInfo workbenchWindow;
+            try (WindowCapture desktop = WindowCaptures.forThisDesktop()) {
+                List<WindowInfo> listed = desktop.listWindows(16);
+                long pid = ProcessHandle.current().pid();
+                workbenchWindow = listed.stream().filter(w -> w.title().equals(window.getShell().getText()) || w.pid() == pid)
+                        .max(java.util.Comparator.comparingLong(w -> (long) w.bounds().width() * w.bounds().height()))
+                        .orElseThrow(() -> new AssertionError("the workbench window '" + window.getShell().getText()
+                                + "' (pid " + pid + ") is not among " + listed));
+            }
+            SharingCommandHandler.start(window.getShell(), connected, new RoomRequest("Workbench", null, 3), ShareTarget.window(workbenchWindow.id()));
+            UiEvents.waitUntil("the sharing to run", () -> HostedSharing.instance().running() != null);
+            String roomId = HostedSharing.instance().room().id();
+
+            SharingClient viewer = new SharingClient(viewerConnection);
+            List<FrameUpdate> frames = new CopyOnWriteArrayList<>();
+            List<String> closed = new CopyOnWriteArrayList<>();
+            viewer.onRoomClosed((room, reason) -> closed.add(room));
+            viewer.join(roomId, null);
+            viewer.watch(roomId, frames::add);
+            UiEvents.waitUntil("the screen at the viewer", () -> !frames.isEmpty());
+            assertEquals(List.of(workbenchWindow.bounds().width(), workbenchWindow.bounds().height(), true),
+                    List.of(frames.get(0).width(), frames.get(0).height(), frames.get(0).keyframe()));
+            UiEvents.waitUntil("the banner to count the viewer",
+                    () -> "Sharing 'Workbench' with 1 viewer".equals(participants.banner()));
+            UiEvents.waitUntil("the viewer in the Participants view",
+                    () -> participants.rows().stream().anyMatch(p -> p.user().equals("hana")));
+
+            viewer.requestControl(roomId);
+            Shell prompt = UiEvents.waitFor("the control prompt", () -> java.util.Arrays.stream(window.getShell().getDisplay().getShells())
+                    .filter(s -> !s.isDisposed() && s.isVisible() && "Control Requested".equals(s.getText())).findFirst().orElse(null));
+            assertTrue(UiEvents.texts(prompt).stream().anyMatch(t -> t.startsWith("hana asks to control 'Workbench'")), UiEvents.texts(prompt).toString());
+            assertEquals("admin", viewer.roomInfo(roomId).tokenHolder(), "nothing is granted before the host answers");
+            screenshot(window.getShell().getDisplay(), "sharing-host-prompt.png");
+            Button grant = find(prompt, "&Grant");
+            grant.notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("the token at the viewer", () -> viewer.roomInfo(roomId).tokenHolder().equals("hana"));
+            UiEvents.waitUntil("the Participants view to show it",
+                    () -> participants.rows().stream().anyMatch(p -> p.user().equals("hana") && p.inControl()));
+
+            IHandlerService handlers = window.getService(IHandlerService.class);
+            handlers.executeCommand("org.syncline.sharing.ui.stopSharing", null);
+            UiEvents.waitUntil("the room closed for the viewer", () -> closed.contains(roomId));
+            UiEvents.waitUntil("the banner gone", () -> participants.banner() == null);
+            assertEquals(null, HostedSharing.instance().running());
+        } finally {
+            HostedSharing.instance().stop();
+            ServerConnections.instance().remove(entry.label());
+        }
+    }
+
+    private static Button find(Control control, String text) {
+        if (control instanceof Button b && text.equals(b.getText())) {
+            return b;
+        }
+        if (control instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                Button found = find(child, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Clicks the canvas where window pixel (x, y) is painted. */

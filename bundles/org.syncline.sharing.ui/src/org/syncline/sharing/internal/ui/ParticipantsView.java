@@ -102,11 +102,11 @@ public final class ParticipantsView extends RoomFollowingView {
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
         banner.setLayoutData(data);
         banner.setLayout(new GridLayout(2, false));
-        banner.setBackground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         bannerText = new Label(banner, SWT.WRAP);
         bannerText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bannerText.setBackground(banner.getBackground());
-        bannerText.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        // red bold text rather than a coloured background: GTK themes ignore the background of a Composite
+        bannerText.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        bannerText.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
         Button stop = new Button(banner, SWT.PUSH);
         stop.setText("&Stop Sharing");
         stop.setToolTipText("Stop Sharing (Ctrl+Alt+X)");

@@ -128,7 +128,9 @@ public final class ShareWindowDialog extends TitleAreaDialog {
             problem = "Give the room a title.";
         }
         if (problem == null) {
-            setMessage("Viewers see only this window's own pixels; they control it only when you grant it.");
+            setMessage(table.getSelectionIndex() < windows.size()
+                    ? "Viewers see only this window's own pixels; they control it only when you grant it."
+                    : "Viewers see everything on the screen; control of the whole screen is never handed over.");
         } else {
             setMessage(problem);
         }

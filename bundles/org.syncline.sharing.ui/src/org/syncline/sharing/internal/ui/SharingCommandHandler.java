@@ -62,7 +62,7 @@ public final class SharingCommandHandler extends AbstractHandler {
     }
 
     /** Starts sharing off the UI thread; control requests open a {@link ControlPrompt}; a refusal is one sentence. */
-    static void start(Shell shell, ConnectedServer server, RoomRequest request, ShareTarget target) {
+    public static void start(Shell shell, ConnectedServer server, RoomRequest request, ShareTarget target) {
         UiRunner ui = new UiRunner(shell.getDisplay());
         Thread t = new Thread(() -> {
             try {
