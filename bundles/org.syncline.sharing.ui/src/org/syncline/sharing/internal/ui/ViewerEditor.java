@@ -74,6 +74,7 @@ public final class ViewerEditor extends EditorPart {
         // while in control, Tab, Escape and Return belong to the shared window, not to SWT's traversal
         canvas.addListener(SWT.Traverse, e -> e.doit = !session.holdsToken());
         session.addListener(changes);
+        tick();
         if (session.picture().width() > 0) {
             pending = true;
         }
@@ -121,6 +122,16 @@ public final class ViewerEditor extends EditorPart {
         gc.fillRectangle(area);
         gc.setInterpolation(SWT.HIGH);
         gc.drawImage(image, 0, 0, image.getBounds().width, image.getBounds().height, target.x, target.y, target.width, target.height);
+    }
+
+    /** Refreshes the readout once a second, so frames/s falls to 0 when the host sends nothing. */
+    private void tick() {
+        canvas.getDisplay().timerExec(1000, () -> {
+            if (!canvas.isDisposed()) {
+                updateReadout();
+                tick();
+            }
+        });
     }
 
     private void updateReadout() {
