@@ -73,6 +73,37 @@ public final class DistributionMessages {
     public static final String JOBS_TOPIC = "distribution.jobs";
     public static final String JOB_CHANGED = "distribution.job.changed";
 
+    // Runs of replication jobs (issue #13, run engine). The master drives each run hop by hop over its member
+    // connections to the agents (TLS, certificates pinned at enrollment).
+    /**
+     * Admins. Body: name, path (optional: one file or directory on the source, relative to its distribution root,
+     * inside one of the job's source paths). Plans the tree now and starts the run. Answer: the {@link JobRun},
+     * state running; refused with CONFLICT while the job runs already.
+     */
+    public static final String JOB_RUN = "distribution.job.run";
+    /** Any user. Body: name, limit (optional, default 20). Answer: runs, a list of {@link JobRun}, newest first. */
+    public static final String JOB_LOG = "distribution.job.log";
+    /** Any user. Body: id. Answer: the {@link JobRun}. */
+    public static final String JOB_RUN_GET = "distribution.job.run.get";
+    /** Any user. Body: id. Answer: files, the {@link RunFile} reports of the run's targets, in the order they came. */
+    public static final String JOB_RUN_FILES = "distribution.job.run.files";
+
+    // Content on an agent, asked for by the master it joined only (Access.MEMBER plus a check that the session is
+    // that master). Paths are relative to the agent's distribution root (--set distribution.root=DIR).
+    /** Body: dir. Answer: files (path below dir, size, sha256) of every regular file below it; none when it is missing. */
+    public static final String CONTENT_SCAN = "distribution.content.scan";
+    /** Body: path. Answer: signature, the file's core.delta Signature, Base64 (of an empty file when it is missing). */
+    public static final String CONTENT_SIGNATURE = "distribution.content.signature";
+    /**
+     * Download. Body: path, signature (Base64), level (0: plain, 1-9 deflate), sha256 (the version wanted). The
+     * delta of the file against the signature; fails with CONFLICT when the file is not that version.
+     */
+    public static final String CONTENT_DELTA = "distribution.content.delta";
+    /** Upload of a delta. Body: path, level, sha256. Applied atomically and verified. Answer: sha256. */
+    public static final String CONTENT_PATCH = "distribution.content.patch";
+    /** Body: path. Deletes the file. Answer: deleted (whether it was there). */
+    public static final String CONTENT_DELETE = "distribution.content.delete";
+
     private DistributionMessages() {
     }
 }

@@ -8,6 +8,8 @@ import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.DistributionMessages;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobChange;
+import org.syncline.distribution.JobRun;
+import org.syncline.distribution.RunFile;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.protocol.Connection;
 
@@ -51,6 +53,25 @@ public final class JobsClient {
     /** The tree a run of the job would take now (agents that are not online left out). */
     public RoutePlan plan(String name) {
         return Json.read(connection.request(DistributionMessages.JOB_PLAN, Json.object("name", name)), RoutePlan.class);
+    }
+
+    /** Starts a run now, of the whole job or ({@code path} not empty) of one file or directory on the source. */
+    public JobRun run(String name, String path) {
+        return Json.read(connection.request(DistributionMessages.JOB_RUN, Json.object("name", name, "path", path == null ? "" : path)), JobRun.class);
+    }
+
+    /** The job's runs, newest first, at most {@code limit}. */
+    public List<JobRun> log(String name, int limit) {
+        return connection.request(DistributionMessages.JOB_LOG, Json.object("name", name, "limit", limit)).list("runs", JobRun.class);
+    }
+
+    public JobRun runInfo(long id) {
+        return Json.read(connection.request(DistributionMessages.JOB_RUN_GET, Json.object("id", id)), JobRun.class);
+    }
+
+    /** The per-file reports of a run's targets. */
+    public List<RunFile> files(long id) {
+        return connection.request(DistributionMessages.JOB_RUN_FILES, Json.object("id", id)).list("files", RunFile.class);
     }
 
     /** Calls {@code listener} with each change of a job, until the returned handle is closed. */

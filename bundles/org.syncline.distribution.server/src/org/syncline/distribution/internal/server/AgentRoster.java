@@ -21,8 +21,9 @@ import org.syncline.distribution.internal.server.MasterTopology.PlacedAgent;
  * counts as last seen at the start, so a silent rule fires for it too.
  */
 final class AgentRoster {
-    /** Above this CPU or memory percent an online agent is overloaded. */
+    /** At or above this CPU or memory percent an online agent is overloaded (unless the master is set otherwise). */
     static final double OVERLOAD_PERCENT = 90;
+    private final double overloadPercent;
     private final MasterTopology topology;
     private final Clock clock;
     private final Instant started;
@@ -33,6 +34,12 @@ final class AgentRoster {
     }
 
     AgentRoster(MasterTopology topology, Clock clock) {
+        this(topology, clock, OVERLOAD_PERCENT);
+    }
+
+    /** @param overloadPercent CPU or memory percent from which an agent counts as overloaded; above 100: never */
+    AgentRoster(MasterTopology topology, Clock clock, double overloadPercent) {
+        this.overloadPercent = overloadPercent;
         this.topology = topology;
         this.clock = clock;
         this.started = clock.instant();
@@ -104,7 +111,7 @@ final class AgentRoster {
                 state = AgentInfo.OFFLINE;
             } else if (alerting.test(p.name())) {
                 state = AgentInfo.ALERTING;
-            } else if (l.last().cpuPercent() >= OVERLOAD_PERCENT || l.last().memoryPercent() >= OVERLOAD_PERCENT) {
+            } else if (l.last().cpuPercent() >= overloadPercent || l.last().memoryPercent() >= overloadPercent) {
                 state = AgentInfo.OVERLOADED;
             } else {
                 state = AgentInfo.ONLINE;

@@ -56,6 +56,9 @@ public final class DistributionCapability implements Capability {
             running.add(startMaster(context, settings));
         }
         if (roles.contains(AGENT) && joined) {
+            // the content jobs read and write (issue #13): only the master this agent joined may touch it
+            new ContentHandlers(context.endpoint(), new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
+                    .orElse(context.directory().resolve("content")))).register();
             List<Path> watch = settings.string("distribution.watch").map(w -> Arrays.stream(w.split(",")).map(String::trim)
                     .filter(p -> !p.isEmpty()).map(Path::of).toList()).orElse(List.of(context.directory().getParent()));
             AgentReporter reporter = new AgentReporter(context.enrollment(), new HostProbe(watch), context.endpoint()::loggedInSessions,
@@ -87,12 +90,15 @@ public final class DistributionCapability implements Capability {
         }
         AlertChannels channels = new AlertChannels(context.endpoint(), outside, clock);
         AlertBook book = new AlertBook(context.database(), clock, channels);
-        AgentRoster roster = new AgentRoster(topology, clock);
+        AgentRoster roster = new AgentRoster(topology, clock, overloadPercent(settings));
         SampleStore samples = new SampleStore(context.database(), clock, settings.duration("distribution.raw-retention", Duration.ofHours(24)),
                 settings.duration("distribution.minute-retention", Duration.ofDays(30)));
         new AgentHandlers(context.endpoint(), roster, samples, book::anyOpenFor).register();
         new AlertHandlers(context.endpoint(), context.database(), book, clock).register();
         new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor)).register(); // replication jobs (issue #13)
+        JobRunner runner = new JobRunner(context.database(), topology, () -> roster.list(book::anyOpenFor), context.enrollment(),
+                context.directory().resolve("run-spool"), clock);
+        new RunHandlers(context.endpoint(), context.database(), runner).register();
         AlertEvaluator evaluator = new AlertEvaluator(context.database(), roster, book, clock);
         Duration every = positive(settings, "distribution.alert-interval", Duration.ofSeconds(5));
         ScheduledExecutorService monitor = thread("distribution-monitor");
@@ -103,12 +109,33 @@ public final class DistributionCapability implements Capability {
         evaluation.scheduleWithFixedDelay(evaluator::evaluate, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         delivery.scheduleWithFixedDelay(guarded(channels::deliverDue), 1, 1, TimeUnit.SECONDS);
         return () -> {
+            runner.close();
             evaluation.shutdownNow();
             delivery.shutdownNow();
             monitor.shutdown();
             monitor.awaitTermination(5, TimeUnit.SECONDS);
             samples.flush();
         };
+    }
+
+    /** {@code --set distribution.overload-percent=N} (1-100), or {@code never}: when agents count as overloaded and are left out of runs. */
+    private static double overloadPercent(ServerSettings settings) {
+        String v = settings.string("distribution.overload-percent").orElse("").trim();
+        if (v.isEmpty()) {
+            return AgentRoster.OVERLOAD_PERCENT;
+        }
+        if (v.equals("never")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double p = Double.parseDouble(v);
+            if (p >= 1 && p <= 100) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--set distribution.overload-percent must be 1-100 or never, not '" + v + "'.");
     }
 
     private static Duration positive(ServerSettings settings, String key, Duration fallback) {

@@ -82,6 +82,7 @@ final class MonitoringSchema {
                     message VARCHAR(1000) NOT NULL)""",
                 "CREATE INDEX distribution_alert_open ON distribution_alert (cleared_ms)"));
         all.add(JobTable.MIGRATION); // 4: replication jobs
+        all.add(RunTable.MIGRATION); // 5: runs of jobs and per-file reports
         MIGRATIONS = List.copyOf(all);
     }
 

@@ -6,7 +6,10 @@ import java.util.Map;
 
 import org.syncline.cli.api.CliContext;
 import org.syncline.core.json.Json;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
 import org.syncline.distribution.Job;
+import org.syncline.distribution.JobRun;
 import org.syncline.distribution.client.JobsClient;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "job", description = "Replication jobs on the master: list, show, plan, create, edit, rm, enable, disable (changes need the admin role).",
+@Command(name = "job", description = "Replication jobs on the master: list, show, plan, create, edit, rm, enable, disable, run, log (changes and runs need the admin role).",
         mixinStandardHelpOptions = true)
 final class JobCommands {
     private final CliContext cli;
@@ -107,6 +110,40 @@ final class JobCommands {
     void disable(@Parameters(paramLabel = "NAME") String name) {
         Job j = jobs().disable(name);
         cli.print(Json.tree(j), "Job '" + j.name() + "' is disabled.");
+    }
+
+    @Command(name = "run", description = "Run a job now (the whole job, or one file or directory with --path) and wait for its end.",
+            mixinStandardHelpOptions = true)
+    void run(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--path", paramLabel = "PATH", description = "one file or directory on the source, inside one of the job's paths") String path)
+            throws InterruptedException {
+        JobsClient client = jobs();
+        JobRun r = client.run(name, path);
+        cli.note("Run " + r.id() + " of job '" + name + "' started.");
+        while (!r.finished()) {
+            Thread.sleep(300);
+            r = client.runInfo(r.id());
+        }
+        if (r.state().equals(JobRun.FAILED)) {
+            throw new SynclineException(ErrorCode.CONFLICT, "Run " + r.id() + " of job '" + name + "' failed: "
+                    + (r.error().isEmpty() ? "no target got the content; 'syncline cli job log " + name + "' shows why." : r.error()));
+        }
+        if (r.state().equals(JobRun.PARTIAL)) {
+            cli.note("Some targets did not get everything (left out or failed); the log below says which.");
+        }
+        cli.print(Json.tree(r), RunText.of(r));
+    }
+
+    @Command(name = "log", description = "The runs of a job, newest first, with totals and each target's result.", mixinStandardHelpOptions = true)
+    void log(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "at most N runs (default 20)") int limit) {
+        List<JobRun> runs = jobs().log(name, limit);
+        StringBuilder b = new StringBuilder();
+        for (JobRun r : runs) {
+            b.append(RunText.of(r)).append('\n');
+        }
+        b.append(runs.size() == 1 ? "1 run." : runs.size() + " runs.");
+        cli.print(Map.of("runs", runs.stream().map(Json::tree).toList()), b.toString());
     }
 
     static String text(Job j) {

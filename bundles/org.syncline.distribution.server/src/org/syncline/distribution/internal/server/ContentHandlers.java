@@ -1,0 +1,69 @@
+package org.syncline.distribution.internal.server;
+
+import java.util.Base64;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.distribution.DistributionMessages;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.CapabilityEndpoint;
+import org.syncline.protocol.RequestContext;
+import org.syncline.server.api.Enrollment;
+
+/**
+ * The {@code distribution.content.*} messages on an agent: only the master this agent joined (its member login
+ * at the agent's endpoint) may scan, read or change the distribution root.
+ */
+final class ContentHandlers {
+    private final CapabilityEndpoint endpoint;
+    private final ContentRoot root;
+
+    ContentHandlers(CapabilityEndpoint endpoint, ContentRoot root) {
+        this.endpoint = endpoint;
+        this.root = root;
+    }
+
+    void register() {
+        endpoint.handle(DistributionMessages.CONTENT_SCAN, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            return Json.object("files", root.scan(body.string("dir")).stream().map(Json::tree).toList());
+        });
+        endpoint.handle(DistributionMessages.CONTENT_SIGNATURE, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            return Json.object("signature", Base64.getEncoder().encodeToString(root.signature(body.string("path"))));
+        });
+        endpoint.handleDownload(DistributionMessages.CONTENT_DELTA, Access.MEMBER, (ctx, body, out) -> {
+            master(ctx);
+            byte[] signature;
+            try {
+                signature = Base64.getDecoder().decode(body.string("signature"));
+            } catch (IllegalArgumentException e) {
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "The signature is not Base64.");
+            }
+            root.delta(body.string("path"), signature, level(body.optNumber("level", 0)), body.string("sha256"), out);
+            return Json.object();
+        });
+        endpoint.handleUpload(DistributionMessages.CONTENT_PATCH, Access.MEMBER, (ctx, body, data) -> {
+            master(ctx);
+            return Json.object("sha256", root.patch(body.string("path"), data, level(body.optNumber("level", 0)), body.string("sha256")));
+        });
+        endpoint.handle(DistributionMessages.CONTENT_DELETE, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            return Json.object("deleted", root.delete(body.string("path")));
+        });
+    }
+
+    private static int level(long level) {
+        if (level < 0 || level > 9) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "A compression level is 0-9, not " + level + ".");
+        }
+        return (int) level;
+    }
+
+    private static void master(RequestContext ctx) {
+        if (!Enrollment.isJoinedServer(ctx.principal())) {
+            throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only the master this agent joined may read or change its distribution content.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.syncline.distribution;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run of a replication job, as the master logs it: who or what started it ({@code trigger}: {@code manual}),
+ * the path it was limited to (empty: the whole job), when it started and ended ({@link Instant#EPOCH} while it
+ * runs), its {@code state} ({@code running}, {@code ok}, {@code partial}: some targets failed or were left out,
+ * {@code failed}, {@code interrupted}: the master stopped during it), files and bytes per operation counted per
+ * target delivery, the bytes of content delivered against the bytes that travelled (delta and compression
+ * saved the difference), and the result of each target.
+ */
+public record JobRun(long id, String job, String trigger, String path, String by, Instant started, Instant ended, String state,
+        long filesCreated, long bytesCreated, long filesUpdated, long bytesUpdated, long filesDeleted, long filesUnchanged, long filesFailed,
+        long contentBytes, long wireBytes, String error, List<RunTarget> targets) {
+    public static final String RUNNING = "running";
+    public static final String OK = "ok";
+    public static final String PARTIAL = "partial";
+    public static final String FAILED = "failed";
+    public static final String INTERRUPTED = "interrupted";
+    public static final String MANUAL = "manual";
+
+    public JobRun {
+        path = path == null ? "" : path;
+        by = by == null ? "" : by;
+        error = error == null ? "" : error;
+        started = started == null ? Instant.EPOCH : started;
+        ended = ended == null ? Instant.EPOCH : ended;
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    public boolean finished() {
+        return !RUNNING.equals(state);
+    }
+}

@@ -1,0 +1,305 @@
+package org.syncline.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.syncline.core.Sha256;
+import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
+import org.syncline.distribution.AgentInfo;
+import org.syncline.distribution.Job;
+import org.syncline.distribution.JobRun;
+import org.syncline.distribution.JobTarget;
+import org.syncline.distribution.RunFile;
+import org.syncline.distribution.RunTarget;
+import org.syncline.distribution.client.DistributionClient;
+import org.syncline.distribution.client.JobsClient;
+import org.syncline.distribution.client.MonitorClient;
+import org.syncline.model.topology.Deployment;
+import org.syncline.model.topology.Group;
+import org.syncline.model.topology.LinkPolicy;
+import org.syncline.model.topology.Region;
+import org.syncline.model.topology.Server;
+import org.syncline.model.topology.TopologyFactory;
+import org.syncline.model.topology.TransferMode;
+import org.syncline.protocol.Connection;
+import org.syncline.testing.ServerProcess;
+
+/**
+ * Runs of a replication job between real processes on loopback: a master and four agents (the source src-1 and
+ * the targets t-1, t-2, t-3 in one group, so the planned tree has the source send to two targets and one of them
+ * forward to the third). A manual run copies the tree to every target through that tree; a 1-byte change travels
+ * as a small delta; an excluded file stays off the targets; a delete the job does not pass on leaves targets
+ * alone, one it passes on removes the file; --path runs one directory; no temp file is left on any target.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JobRunsTest {
+    private static final TopologyFactory F = TopologyFactory.eINSTANCE;
+    private static final Map<String, String> AS_ADMIN = Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD);
+    private static final List<String> TARGETS = List.of("t-1", "t-2", "t-3");
+    private static final String JOB = "site";
+    private static final int BIG = 1024 * 1024;
+    private Path homes;
+    private ServerProcess master;
+    private final List<ServerProcess> agents = new ArrayList<>();
+    private Connection admin;
+    private JobsClient jobs;
+
+    @BeforeAll
+    void start() throws Exception {
+        homes = Files.createTempDirectory("syncline-itest-runs");
+        // a busy build machine would make agents 'overloaded' (left out of plans) for seconds at a time
+        master = new ServerProcess(homes.resolve("master"), "--roles", "master", "--set", "distribution.overload-percent=never");
+        admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        jobs = new JobsClient(admin);
+        List<String> names = new ArrayList<>(List.of("src-1"));
+        names.addAll(TARGETS);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            var t = master.cli(AS_ADMIN, "--json", "node", "token");
+            assertEquals(0, t.exitCode(), t.stderr());
+            tokens.add(JsonObject.parse(t.stdout()).string("token"));
+        }
+        ExecutorService starting = Executors.newFixedThreadPool(names.size());
+        try {
+            List<Future<ServerProcess>> started = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                String token = tokens.get(i);
+                started.add(starting.submit(() -> new ServerProcess(homes.resolve(name), "--roles", "agent", "--join", master.address().toString(),
+                        "--token", token, "--set", "distribution.agent-name=" + name, "--set", "distribution.sample-interval=1s",
+                        "--set", "distribution.root=" + content(name))));
+            }
+            for (Future<ServerProcess> f : started) {
+                agents.add(f.get());
+            }
+        } finally {
+            starting.shutdown();
+        }
+        await(() -> new DistributionClient(admin).load().deployment().getUnassigned().size() == names.size(), "four agents in the topology");
+        DistributionClient.Loaded t = new DistributionClient(admin).load();
+        Deployment d = t.deployment();
+        Region eu = F.createRegion();
+        eu.setName("eu");
+        d.getRegions().add(eu);
+        Group web = F.createGroup();
+        web.setName("web");
+        eu.getGroups().add(web);
+        for (Server s : new ArrayList<>(d.getUnassigned())) {
+            web.getServers().add(s);
+        }
+        LinkPolicy policy = F.createLinkPolicy();
+        policy.setTransferMode(TransferMode.DELTA);
+        policy.setCompression(6);
+        d.setSameGroupPolicy(policy);
+        new DistributionClient(admin).save(d, t.version().version());
+
+        Path site = content("src-1").resolve("site");
+        Files.createDirectories(site.resolve("img"));
+        Files.createDirectories(site.resolve("docs"));
+        Files.writeString(site.resolve("index.html"), "<h1>Syncline</h1>\n");
+        Files.writeString(site.resolve("docs/readme.txt"), "read me\n");
+        Files.writeString(site.resolve("scratch.tmp"), "not for targets\n");
+        byte[] big = new byte[BIG];
+        new Random(13).nextBytes(big);
+        Files.write(site.resolve("img/big.bin"), big);
+        jobs.create(new Job(0, JOB, true, "src-1", List.of("site"), List.of(new JobTarget(JobTarget.GROUP, "eu/web", "mirror")), List.of(),
+                List.of("*.tmp"), List.of("create", "update"), Map.of(), Job.MANUAL, "", 0, "", 0, Job.RECOVER_MANUAL, "", "", null, "", null));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (admin != null) {
+            admin.close();
+        }
+        for (ServerProcess a : agents) {
+            a.close();
+        }
+        master.close();
+    }
+
+    private Path content(String agent) {
+        return homes.resolve(agent).resolve("data").resolve("content");
+    }
+
+    @Test
+    @Order(1)
+    void aManualRunCopiesTheTreeToEveryTargetThroughThePlannedTree() throws Exception {
+        awaitAllTargetsPlanned();
+        var cli = master.cli(AS_ADMIN, "--json", "job", "run", JOB);
+        assertEquals(0, cli.exitCode(), cli.stderr());
+        JobRun run = Json.read(JsonObject.parse(cli.stdout()), JobRun.class);
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(9, run.filesCreated(), "three files to each of three targets; the excluded one to none");
+        assertEquals(3L * (BIG + 18 + 8), run.contentBytes());
+        assertEquals(TARGETS, run.targets().stream().map(RunTarget::server).sorted().toList());
+        Path source = content("src-1").resolve("site");
+        for (String t : TARGETS) {
+            Path mirror = content(t).resolve("mirror");
+            for (String f : List.of("index.html", "docs/readme.txt", "img/big.bin")) {
+                assertEquals(sha(source.resolve(f)), sha(mirror.resolve(f)), t + ": " + f);
+            }
+            assertFalse(Files.exists(mirror.resolve("scratch.tmp")), "excluded files stay off the targets");
+            assertNoTempFiles(t);
+        }
+        // the tree: the source sends to two, and one of those forwards to the third (not a star from the source)
+        RunTarget relayed = run.targets().stream().filter(t -> !t.from().equals("src-1")).findFirst().orElseThrow(() -> new AssertionError(run));
+        assertTrue(TARGETS.contains(relayed.from()), relayed.toString());
+        assertEquals(RunTarget.OK, relayed.state());
+        List<RunFile> files = jobs.files(run.id());
+        assertEquals(9, files.size(), files.toString());
+        assertTrue(files.stream().filter(f -> f.server().equals(relayed.server())).allMatch(f -> f.from().equals(relayed.from())
+                && f.operation().equals(RunFile.CREATE) && f.error().isEmpty()), files.toString());
+    }
+
+    @Test
+    @Order(2)
+    void aOneByteChangeTravelsAsASmallDelta() throws Exception {
+        Path big = content("src-1").resolve("site/img/big.bin");
+        try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] { 42 }), BIG / 2);
+        }
+        JobRun run = runAndWait("");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(3, run.filesUpdated(), run.toString());
+        assertEquals(6, run.filesUnchanged(), run.toString());
+        assertEquals(3L * BIG, run.bytesUpdated());
+        assertTrue(run.wireBytes() < BIG / 8, "three updates of a 1 MiB file should cost a few KiB each, not " + run.wireBytes());
+        for (String t : TARGETS) {
+            assertEquals(sha(big), sha(content(t).resolve("mirror/img/big.bin")), t);
+            assertNoTempFiles(t);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aDeleteTheJobDoesNotPassOnLeavesTargetsAlone() throws Exception {
+        Files.delete(content("src-1").resolve("site/index.html"));
+        JobRun run = runAndWait("");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(0, run.filesDeleted());
+        for (String t : TARGETS) {
+            assertTrue(Files.exists(content(t).resolve("mirror/index.html")), t + " keeps the file");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void pathRunsOneDirectoryOnly() throws Exception {
+        Files.writeString(content("src-1").resolve("site/docs/new.txt"), "new in docs\n");
+        Files.writeString(content("src-1").resolve("site/img/new.txt"), "new in img\n");
+        awaitAllTargetsPlanned();
+        var cli = master.cli(AS_ADMIN, "job", "run", JOB, "--path", "site/docs");
+        assertEquals(0, cli.exitCode(), cli.stderr());
+        assertTrue(cli.stdout().contains("(manual, path site/docs)") && cli.stdout().contains("created 3 (36 B)"), cli.stdout());
+        for (String t : TARGETS) {
+            assertEquals("new in docs\n", Files.readString(content(t).resolve("mirror/docs/new.txt")), t);
+            assertFalse(Files.exists(content(t).resolve("mirror/img/new.txt")), t + ": img is outside --path");
+        }
+        var outside = master.cli(AS_ADMIN, "job", "run", JOB, "--path", "../etc");
+        assertEquals(1, outside.exitCode());
+        assertTrue(outside.stderr().startsWith("syncline: INVALID_PATH"), outside.stderr());
+        var elsewhere = master.cli(AS_ADMIN, "job", "run", JOB, "--path", "other");
+        assertTrue(elsewhere.stderr().contains("is not inside a source path of job 'site'"), elsewhere.stderr());
+    }
+
+    @Test
+    @Order(5)
+    void aDeleteTheJobPassesOnRemovesTheFileButNotExcludedOnes() throws Exception {
+        Job j = jobs.get(JOB);
+        jobs.update(JOB, new Job(0, JOB, true, j.source(), j.sourcePaths(), j.targets(), j.includes(), j.excludes(), List.of("create", "update",
+                "delete"), Map.of(), j.trigger(), "", 0, "", 0, j.recovery(), "", "", null, "", null));
+        Files.writeString(content("t-3").resolve("mirror/local.tmp"), "kept: the job excludes *.tmp\n");
+        JobRun run = runAndWait("");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(3, run.filesDeleted(), run.toString());
+        assertEquals(3, run.filesCreated(), "img/new.txt, outside the --path run before");
+        for (String t : TARGETS) {
+            assertFalse(Files.exists(content(t).resolve("mirror/index.html")), t);
+            assertNoTempFiles(t);
+        }
+        assertTrue(Files.exists(content("t-3").resolve("mirror/local.tmp")));
+    }
+
+    @Test
+    @Order(6)
+    void theLogListsRunsNewestFirstWithTotalsAndTargets() throws Exception {
+        var text = master.cli(AS_ADMIN, "job", "log", JOB);
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertTrue(text.stdout().endsWith("5 runs.\n") || text.stdout().endsWith("5 runs."), text.stdout());
+        assertTrue(text.stdout().contains(" <- src-1: ok,"), text.stdout());
+        var json = master.cli(AS_ADMIN, "--json", "job", "log", JOB, "--limit", "2");
+        assertEquals(0, json.exitCode(), json.stderr());
+        List<JobRun> runs = JsonObject.parse(json.stdout()).list("runs", JobRun.class);
+        assertEquals(2, runs.size());
+        assertTrue(runs.get(0).id() > runs.get(1).id(), "newest first");
+        assertEquals(3, runs.get(0).filesDeleted());
+        var missing = master.cli(AS_ADMIN, "job", "log", "nope");
+        assertTrue(missing.stderr().startsWith("syncline: NOT_FOUND: There is no job 'nope'"), missing.stderr());
+    }
+
+    private JobRun runAndWait(String path) throws Exception {
+        awaitAllTargetsPlanned();
+        JobRun run = jobs.run(JOB, path);
+        assertEquals(JobRun.RUNNING, run.state());
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!run.finished()) {
+            assertTrue(System.currentTimeMillis() < deadline, "run " + run.id() + " did not end");
+            Thread.sleep(200);
+            run = jobs.runInfo(run.id());
+        }
+        return run;
+    }
+
+    /** Every agent reporting (and so in the plan) before a run. */
+    private void awaitAllTargetsPlanned() throws InterruptedException {
+        await(() -> new MonitorClient(admin).agents().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).count() == 4
+                && jobs.plan(JOB).leftOut().isEmpty(), "every agent online");
+    }
+
+    private void assertNoTempFiles(String agent) throws IOException {
+        try (Stream<Path> all = Files.walk(content(agent))) {
+            List<Path> parts = all.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+            assertEquals(List.of(), parts, agent + " holds temp files");
+        }
+    }
+
+    private static String sha(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            return Sha256.hex(in);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
