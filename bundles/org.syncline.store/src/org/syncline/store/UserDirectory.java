@@ -23,7 +23,7 @@ public final class UserDirectory {
     public static final int MAX_PASSWORD_LENGTH = 1024;
     // Verified in place of a real hash when the name is unknown, so the answer takes as long as for a wrong
     // password and does not tell which names exist. No password derives to all zero bytes.
-    private static final String DECOY = "$" + PasswordHasher.ARGON2ID + "$v=19$m=" + PasswordHasher.MEMORY_KIB
+    static final String DECOY_HASH = "$" + PasswordHasher.ARGON2ID + "$v=19$m=" + PasswordHasher.MEMORY_KIB
             + ",t=" + PasswordHasher.PASSES + ",p=" + PasswordHasher.LANES + "$"
             + Base64.getEncoder().withoutPadding().encodeToString(new byte[16]) + "$"
             + Base64.getEncoder().withoutPadding().encodeToString(new byte[32]);
@@ -115,7 +115,7 @@ public final class UserDirectory {
     public Optional<User> authenticate(String name, char[] password) {
         Optional<StoredUser> stored = stored(name);
         if (stored.isEmpty()) {
-            hasher.verify(password == null ? new char[1] : password, DECOY);
+            hasher.verify(password == null ? new char[1] : password, DECOY_HASH);
             return Optional.empty();
         }
         String hash = stored.get().passwordHash();
