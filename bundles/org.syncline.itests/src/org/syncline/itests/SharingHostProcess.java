@@ -1,15 +1,12 @@
 package org.syncline.itests;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -20,7 +17,7 @@ import org.syncline.testing.ServerProcess;
  * lines (stdout and stderr) are kept to wait on, and its stdin is the host's terminal.
  */
 final class SharingHostProcess implements AutoCloseable {
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final ProcessLines output = new ProcessLines("syncline share");
     private final Process process;
     private final OutputStream terminal;
 
@@ -35,38 +32,12 @@ final class SharingHostProcess implements AutoCloseable {
         Files.createDirectories(Path.of(pb.environment().get("XDG_CACHE_HOME")));
         process = pb.start();
         terminal = process.getOutputStream();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> {
-            try {
-                for (String line; (line = reader.readLine()) != null;) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                // ended
-            }
-        }, "share-output " + user);
-        pump.setDaemon(true);
-        pump.start();
+        output.follow(process, "share-output " + user);
     }
 
     /** The first line that {@code test} accepts, waiting up to 90 s. */
     String awaitLine(Predicate<String> test, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (String l : output) {
-                if (test.test(l)) {
-                    return l;
-                }
-            }
-            if (!process.isAlive() && output.stream().noneMatch(test)) {
-                Thread.sleep(200); // the last lines may still be on their way through the pipe
-                if (output.stream().noneMatch(test)) {
-                    throw new AssertionError("syncline share ended (" + process.exitValue() + ") before " + what + ": " + output);
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("syncline share did not report " + what + " within 90 s: " + output);
+        return output.await(test, what);
     }
 
     /** Types a line on the host's terminal. */
@@ -76,7 +47,7 @@ final class SharingHostProcess implements AutoCloseable {
     }
 
     List<String> output() {
-        return List.copyOf(output);
+        return output.lines();
     }
 
     /** Waits for the host to end by itself; returns its exit code. */

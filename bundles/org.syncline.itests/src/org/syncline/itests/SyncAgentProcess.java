@@ -1,14 +1,10 @@
 package org.syncline.itests;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -24,12 +20,13 @@ final class SyncAgentProcess implements AutoCloseable {
     private final String user;
     final Path dir;
     private final String folder;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final ProcessLines output;
     private Process process;
 
     SyncAgentProcess(ServerProcess server, String user, Path dir, String folder) throws IOException {
         this.server = server;
         this.user = user;
+        this.output = new ProcessLines("The agent of " + user);
         this.dir = dir;
         this.folder = folder;
         this.home = server.home.resolve("agent-" + user + "-" + dir.getFileName());
@@ -47,7 +44,6 @@ final class SyncAgentProcess implements AutoCloseable {
 
     /** Starts the agent and waits until it watches its directory (its first sync may still run). */
     SyncAgentProcess launch(String... extraArgs) throws Exception {
-        output.clear();
         List<String> cmd = new ArrayList<>(List.of(ServerProcess.install().resolve("syncline").toString(), "sync-agent", "--server",
                 server.address().toString(), "--user", user, "--password-file", home.resolve("password").toString(), "--pair",
                 dir + "=" + folder, "--rescan", "5s"));
@@ -58,41 +54,18 @@ final class SyncAgentProcess implements AutoCloseable {
         pb.environment().put("SYNCLINE_TRUST_FINGERPRINT", server.fingerprint());
         pb.environment().remove("SYNCLINE_SERVER");
         process = pb.start();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> {
-            try {
-                for (String line; (line = reader.readLine()) != null;) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                // ended
-            }
-        }, "agent-output " + user);
-        pump.setDaemon(true);
-        pump.start();
+        output.follow(process, "agent-output " + user);
         awaitLine(l -> l.contains(" watching "), "that it watches " + dir);
         return this;
     }
 
     /** The first line (since the start) that {@code test} accepts, waiting up to 90 s. */
     String awaitLine(Predicate<String> test, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (String l : output) {
-                if (test.test(l)) {
-                    return l;
-                }
-            }
-            if (process != null && !process.isAlive() && output.stream().noneMatch(test)) {
-                throw new AssertionError("The agent of " + user + " ended (" + process.exitValue() + ") before " + what + ": " + output);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The agent of " + user + " did not report " + what + " within 90 s: " + output);
+        return output.await(test, what);
     }
 
     List<String> output() {
-        return List.copyOf(output);
+        return output.lines();
     }
 
     /** SIGTERM, as a service manager stops it; returns the exit code. */
