@@ -88,6 +88,15 @@ public final class DistributionMessages {
     /** Any user. Body: id. Answer: files, the {@link RunFile} reports of the run's targets, in the order they came. */
     public static final String JOB_RUN_FILES = "distribution.job.run.files";
 
+    /**
+     * Any user may subscribe; while a run goes on the master pushes {@link #RUN_CHANGED} with the {@link JobRun} as
+     * it stands (totals so far, each target with its state: pending, receiving, ok, failed, left out, out of date),
+     * at its start, when a target's state changes, at most about four times a second per run in between, and at its
+     * end (state no longer running).
+     */
+    public static final String RUNS_TOPIC = "distribution.runs";
+    public static final String RUN_CHANGED = "distribution.run.changed";
+
     // Content on an agent, asked for by the master it joined only (Access.MEMBER plus a check that the session is
     // that master). Paths are relative to the agent's distribution root (--set distribution.root=DIR).
     /** Body: dir. Answer: files (path below dir, size, sha256) of every regular file below it; none when it is missing. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One run of a replication job, as the master logs it: who or what started it ({@code trigger}: {@code manual}),
+ * One run of a replication job, as the master logs it: who or what started it ({@code trigger}: {@code manual}, {@code cron}, {@code interval}, {@code realtime} or {@code recovery}),
  * the path it was limited to (empty: the whole job), when it started and ended ({@link Instant#EPOCH} while it
  * runs), its {@code state} ({@code running}, {@code ok}, {@code partial}: some targets failed or were left out,
  * {@code failed}, {@code interrupted}: the master stopped during it), files and bytes per operation counted per
@@ -20,6 +20,12 @@ public record JobRun(long id, String job, String trigger, String path, String by
     public static final String FAILED = "failed";
     public static final String INTERRUPTED = "interrupted";
     public static final String MANUAL = "manual";
+    /** Started by the job's cron schedule ({@link Job#CRON}), its interval ({@link Job#INTERVAL}) or a change on the source ({@link Job#REALTIME}). */
+    public static final String CRON = Job.CRON;
+    public static final String INTERVAL = Job.INTERVAL;
+    public static final String REALTIME = Job.REALTIME;
+    /** Started to catch up targets that missed earlier runs (the job's recovery policy). */
+    public static final String RECOVERY = "recovery";
 
     public JobRun {
         path = path == null ? "" : path;

@@ -10,6 +10,12 @@ public record RunTarget(String server, String from, String state, long files, lo
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String LEFT_OUT = "left out";
+    /** In a running run's pushes: planned, not reached yet. */
+    public static final String PENDING = "pending";
+    /** In a running run's pushes: receiving now. */
+    public static final String RECEIVING = "receiving";
+    /** Was live when planned but dropped during the run; the job is out of date on it until a later run reaches it. */
+    public static final String OUT_OF_DATE = "out of date";
 
     public RunTarget {
         from = from == null ? "" : from;

@@ -82,6 +82,14 @@ public final class JobsClient {
         return () -> connection.removePushListener(DistributionMessages.JOB_CHANGED, push);
     }
 
+    /** Calls {@code listener} with each pushed state of a running run, until the returned handle is closed. */
+    public AutoCloseable watchRuns(Consumer<JobRun> listener) {
+        Consumer<JsonObject> push = body -> listener.accept(Json.read(body, JobRun.class));
+        connection.onPush(DistributionMessages.RUN_CHANGED, push);
+        connection.subscribe(DistributionMessages.RUNS_TOPIC);
+        return () -> connection.removePushListener(DistributionMessages.RUN_CHANGED, push);
+    }
+
     private static Job read(JsonObject body) {
         return Json.read(body, Job.class);
     }
