@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.syncline.core.SynclineException;
@@ -16,32 +19,45 @@ import org.syncline.sharing.SharingMessages;
  * A viewer's frame stream from the relay. The listener runs on the stream's own thread and each update is
  * acknowledged once the listener returns: while it is busy the relay holds this viewer's updates back and merges
  * them (only this viewer waits), so a listener that paints slowly sees fewer, fuller updates, never a stale picture.
+ * The acknowledgement goes out on a thread of its own, so the stream's thread reads the next update at once instead
+ * of waiting a round trip for the relay's answer; acknowledgements that pile up meanwhile go as one (they count).
  */
 public final class FrameWatch implements AutoCloseable {
     private final CompletableFuture<Long> ended = new CompletableFuture<>();
     private volatile boolean closed;
-    /** Updates taken; only the stream's thread touches it. */
-    private long taken;
+    /** Updates taken by the listener. */
+    private final AtomicLong taken = new AtomicLong();
+    /** The count the relay was last told; only the acknowledging thread touches it. */
+    private long told;
+    private final ExecutorService acknowledging;
 
     FrameWatch(Connection connection, String room, Consumer<FrameUpdate> listener) {
+        acknowledging = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("syncline-share-ack-" + room).factory());
         Records sink = new Records(update -> {
             listener.accept(update);
-            acknowledge(connection, room);
+            taken.incrementAndGet();
+            acknowledging.execute(() -> acknowledge(connection, room));
         });
         Thread.ofVirtual().name("syncline-share-watch-" + room).start(() -> {
             try {
                 ended.complete(connection.download(SharingMessages.WATCH, Json.object("room", room), sink).number("frames"));
             } catch (RuntimeException e) {
                 ended.completeExceptionally(e);
+            } finally {
+                acknowledging.shutdown();
             }
         });
     }
 
-    /** Tells the relay this viewer took one more update, so it may send the next (one is always on its way). */
+    /** Tells the relay how many updates this viewer took, so it may send the next (one is always on its way). */
     private void acknowledge(Connection connection, String room) {
-        taken++;
+        long now = taken.get();
+        if (now <= told || closed) {
+            return;
+        }
+        told = now;
         try {
-            connection.request(SharingMessages.WATCH_ACK, Json.object("room", room, "updates", taken));
+            connection.request(SharingMessages.WATCH_ACK, Json.object("room", room, "updates", now));
         } catch (SynclineException e) {
             // the room closed or this viewer left: the stream ends with the reason
         }

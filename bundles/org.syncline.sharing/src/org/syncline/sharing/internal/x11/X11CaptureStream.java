@@ -39,6 +39,9 @@ final class X11CaptureStream implements CaptureStream {
     private NativeLong damageHandle;
     private NativeLong region;
     private X11.Pixmap pixmap;
+    /** The frame's pixels by MIT-SHM, for the current size; null before the first read or where XGetImage is used. */
+    private SharedImage shared;
+    private boolean sharedRefused;
     private int width;
     private int height;
     private boolean wholeFrameDirty = true;
@@ -104,8 +107,13 @@ final class X11CaptureStream implements CaptureStream {
                 height = attributes.height;
                 wholeFrameDirty = true;
                 freePixmap();
+                freeShared();
                 if (!screen) {
                     pixmap = owner.composite().XCompositeNameWindowPixmap(x.display(), window);
+                }
+                if (!sharedRefused) {
+                    shared = SharedImage.create(x, attributes.visual, attributes.depth, width, height);
+                    sharedRefused = shared == null;
                 }
             }
             boolean damageKnown = damageHandle != null && !wholeFrameDirty;
@@ -113,7 +121,9 @@ final class X11CaptureStream implements CaptureStream {
             collectDamage(damageKnown);
             X11.Drawable source = screen ? window : pixmap;
             int border = screen ? 0 : attributes.border_width;
-            if (!x.readPixels(source, border, border, width, height, pixels)) {
+            boolean read = shared != null ? shared.read(source, border, border, pixels)
+                    : x.readPixels(source, border, border, width, height, pixels);
+            if (!read) {
                 throw new SynclineException(ErrorCode.NOT_FOUND, "The shared window 0x"
                         + Long.toHexString(window.longValue()) + " could not be read (it is gone or changing size).");
             }
@@ -209,8 +219,16 @@ final class X11CaptureStream implements CaptureStream {
         }
     }
 
+    private void freeShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
     private void releaseNative() {
         freePixmap();
+        freeShared();
         if (damageHandle != null) {
             owner.damage().XDamageDestroy(x.display(), damageHandle);
             owner.fixes().XFixesDestroyRegion(x.display(), region);

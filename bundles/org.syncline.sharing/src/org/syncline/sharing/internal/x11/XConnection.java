@@ -142,19 +142,37 @@ public final class XConnection implements AutoCloseable {
                 throw new SynclineException(ErrorCode.CONFIG, "The X display " + name + " uses " + header.bits_per_pixel
                         + " bits a pixel; window sharing needs a 24- or 32-bit TrueColor display.");
             }
-            boolean swap = (header.byte_order == 0) != (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN);
-            for (int row = 0; row < height; row++) {
-                int start = row * width;
-                header.data.read((long) row * header.bytes_per_line, target, start, width);
-                for (int i = start; i < start + width; i++) {
-                    int p = swap ? Integer.reverseBytes(target[i]) : target[i];
-                    target[i] = 0xff000000 | p;
-                }
-            }
+            toArgb(header.data, header.bytes_per_line, swapsBytes(header.byte_order), width, height, target);
         } finally {
             xlib.XDestroyImage(image);
         }
         return true;
+    }
+
+    /** Whether pixels of an image with this X byte order (0 LSBFirst) must be byte-swapped for Java ints. */
+    static boolean swapsBytes(int byteOrder) {
+        return (byteOrder == 0) != (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Copies 32-bit pixels, {@code bytesPerLine} a row, into {@code target} ({@code width} a row) as opaque ARGB. */
+    static void toArgb(Pointer data, int bytesPerLine, boolean swap, int width, int height, int[] target) {
+        if (bytesPerLine == width * 4) {
+            data.read(0, target, 0, width * height);
+        } else {
+            for (int row = 0; row < height; row++) {
+                data.read((long) row * bytesPerLine, target, row * width, width);
+            }
+        }
+        int end = width * height;
+        if (swap) {
+            for (int i = 0; i < end; i++) {
+                target[i] = 0xff000000 | Integer.reverseBytes(target[i]);
+            }
+        } else {
+            for (int i = 0; i < end; i++) {
+                target[i] |= 0xff000000;
+            }
+        }
     }
 
     /** Gives the window the keyboard focus (it returns to the parent when the window goes away). */
