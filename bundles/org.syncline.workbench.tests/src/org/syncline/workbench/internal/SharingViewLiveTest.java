@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -71,8 +72,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  * granted before Grant, and the Stop Sharing command closes the room for the viewer.
  */
 class SharingViewLiveTest {
-    private static final int WIDTH = 320;
-    private static final int HEIGHT = 200;
+    static final int WIDTH = 320;
+    static final int HEIGHT = 200;
     private static ServerProcess server;
 
     @BeforeAll
@@ -121,6 +122,7 @@ class SharingViewLiveTest {
             RoomSummary listed = rooms.rooms().stream().filter(r -> r.id().equals(room.id())).findFirst().orElseThrow();
             assertEquals("hana", listed.host());
             assertEquals(0, listed.participants());
+            assertTrue(rooms.hint().endsWith(": Enter or double-click joins."), rooms.hint());
             rooms.viewer().setSelection(new StructuredSelection(listed), true);
             rooms.joinSelected();
             ViewerEditor editor = UiEvents.waitFor("the viewer editor", () -> page.getActiveEditor() instanceof ViewerEditor v ? v : null);
@@ -162,6 +164,7 @@ class SharingViewLiveTest {
             UiEvents.waitUntil("the viewer in control", () -> editor.session().holdsToken());
             UiEvents.waitUntil("the Participants view to show it",
                     () -> participants.rows().stream().anyMatch(p -> p.user().equals("admin") && p.inControl()));
+            UiEvents.waitUntil("Request Control disabled while this viewer holds the token", () -> !participants.requestEnabled());
             click(canvas, 250, 150);
             Event key = new Event();
             key.keyCode = 'a';
@@ -224,6 +227,14 @@ class SharingViewLiveTest {
                     () -> "Sharing 'Workbench' with 1 viewer".equals(participants.banner()));
             UiEvents.waitUntil("the viewer in the Participants view",
                     () -> participants.rows().stream().anyMatch(p -> p.user().equals("hana")));
+            String indicator = "\u25cf Sharing window 0x" + Long.toHexString(workbenchWindow.id()) + " in 'Workbench' with 1 viewer  Stop (Ctrl+Alt+X)";
+            UiEvents.waitUntil("the status line indicator", () -> statusIndicator(window.getShell()) != null
+                    && indicator.equals(statusIndicator(window.getShell()).getText().replace("<a>", "").replace("</a>", "")));
+            Link shown = statusIndicator(window.getShell());
+            UiEvents.waitUntil("the indicator wide enough to show its whole text (" + shown.getBounds().width + " of "
+                    + shown.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + " pixels)",
+                    () -> shown.getBounds().width >= shown.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+            screenshot(window.getShell().getDisplay(), "sharing-status-line.png");
 
             viewer.requestControl(roomId);
             Shell prompt = UiEvents.waitFor("the control prompt", () -> java.util.Arrays.stream(window.getShell().getDisplay().getShells())
@@ -241,6 +252,7 @@ class SharingViewLiveTest {
             handlers.executeCommand("org.syncline.sharing.ui.stopSharing", null);
             UiEvents.waitUntil("the room closed for the viewer", () -> closed.contains(roomId));
             UiEvents.waitUntil("the banner gone", () -> participants.banner() == null);
+            UiEvents.waitUntil("the status line indicator gone", () -> statusIndicator(window.getShell()) == null);
             assertEquals(null, HostedSharing.instance().running());
         } finally {
             HostedSharing.instance().stop();
@@ -248,7 +260,23 @@ class SharingViewLiveTest {
         }
     }
 
-    private static Button find(Control control, String text) {
+    /** The visible status line link that says what this workbench shares, or null. */
+    private static Link statusIndicator(Control control) {
+        if (control instanceof Link l && l.isVisible() && l.getText().startsWith("\u25cf Sharing")) {
+            return l;
+        }
+        if (control instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                Link found = statusIndicator(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static Button find(Control control, String text) {
         if (control instanceof Button b && text.equals(b.getText())) {
             return b;
         }
@@ -275,7 +303,7 @@ class SharingViewLiveTest {
         canvas.notifyListeners(SWT.MouseUp, e);
     }
 
-    private static int[] pattern() {
+    static int[] pattern() {
         int[] p = new int[WIDTH * HEIGHT];
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
@@ -297,8 +325,16 @@ class SharingViewLiveTest {
     }
 
     /** The screen as the user sees it, kept in target/ to look at. */
-    private static void screenshot(Display display, String name) throws Exception {
-        UiEvents.flush();
+    static void screenshot(Display display, String name) throws Exception {
+        // GTK paints changed widgets later: without this a screenshot can show the state before the last change
+        for (Shell shell : display.getShells()) {
+            shell.redraw();
+            shell.update();
+        }
+        for (int i = 0; i < 5; i++) {
+            UiEvents.flush();
+            Thread.sleep(50);
+        }
         Rectangle bounds = display.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);

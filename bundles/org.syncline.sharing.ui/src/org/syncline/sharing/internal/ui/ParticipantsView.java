@@ -53,7 +53,10 @@ public final class ParticipantsView extends RoomFollowingView {
         state = new Label(area, SWT.WRAP);
         state.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         viewer = new TableViewer(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        GridData rowsData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        // the banner, state line and buttons must never squeeze the participants out of sight
+        rowsData.minimumHeight = viewer.getTable().getItemHeight() * 3;
+        viewer.getControl().setLayoutData(rowsData);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         Font bold = JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT);
         viewer.setLabelProvider(new ColumnLabelProvider() {
@@ -202,6 +205,11 @@ public final class ParticipantsView extends RoomFollowingView {
 
     public String state() {
         return state.getText();
+    }
+
+    /** Whether Request Control can be pressed (not while this viewer holds the token). */
+    public boolean requestEnabled() {
+        return request.isEnabled();
     }
 
     @Override

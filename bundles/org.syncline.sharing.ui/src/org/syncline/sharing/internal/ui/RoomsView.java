@@ -12,7 +12,10 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
@@ -33,6 +36,7 @@ public final class RoomsView extends ViewPart {
     public static final String ID = "org.syncline.sharing.ui.views.rooms";
 
     private TableViewer viewer;
+    private Label hint;
     private UiRunner ui;
     private ConnectedServer server;
     private AutoCloseable watching;
@@ -42,7 +46,18 @@ public final class RoomsView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
-        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        Composite area = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        area.setLayout(layout);
+        // a wrapping line instead of the content description, which GTK cuts off at the view's width
+        hint = new Label(area, SWT.WRAP);
+        GridData hintData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        hintData.horizontalIndent = 4;
+        hint.setLayoutData(hintData);
+        viewer = new TableViewer(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer.getTable().setHeaderVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("Title", 150, r -> r.title());
@@ -83,13 +98,13 @@ public final class RoomsView extends ViewPart {
         server = next;
         if (server == null) {
             show(List.of());
-            setContentDescription("Connect to a server to see its sharing rooms (File > Connect to Server...).");
+            hint("Connect to a server to see its sharing rooms (File > Connect to Server...).");
             return;
         }
         try {
             watching = SharingClients.of(server).watchRooms(list -> ui.execute(() -> show(list)));
         } catch (SynclineException e) {
-            setContentDescription(e.getMessage());
+            hint(e.getMessage());
             return;
         }
         refresh();
@@ -106,7 +121,7 @@ public final class RoomsView extends ViewPart {
                 List<RoomSummary> list = SharingClients.of(asked).listRooms();
                 ui.execute(() -> show(list));
             } catch (SynclineException e) {
-                ui.execute(() -> setContentDescription("Could not list the rooms: " + e.getMessage()));
+                ui.execute(() -> hint("Could not list the rooms: " + e.getMessage()));
             }
         }, "sharing rooms");
         t.setDaemon(true);
@@ -120,10 +135,21 @@ public final class RoomsView extends ViewPart {
         rooms = List.copyOf(list);
         viewer.setInput(rooms);
         if (server != null) {
-            setContentDescription(rooms.isEmpty() ? "No rooms are open on " + server.label() + "."
+            hint(rooms.isEmpty() ? "No rooms are open on " + server.label() + "."
                     : rooms.size() + (rooms.size() == 1 ? " room" : " rooms") + " on " + server.label()
                             + ": Enter or double-click joins.");
         }
+    }
+
+    /** Shows one sentence above the list, wrapped to the view's width. */
+    private void hint(String text) {
+        hint.setText(text);
+        hint.getParent().layout(true);
+    }
+
+    /** The sentence above the list (what to do, or why the last action failed). */
+    public String hint() {
+        return hint.getText();
     }
 
     public List<RoomSummary> rooms() {
@@ -162,14 +188,14 @@ public final class RoomsView extends ViewPart {
         try {
             session = RoomSession.join(server, room.id(), password);
         } catch (SynclineException e) {
-            setContentDescription("Could not join '" + room.title() + "': " + e.getMessage());
+            hint("Could not join '" + room.title() + "': " + e.getMessage());
             return Optional.empty();
         }
         try {
             return Optional.of((ViewerEditor) page.openEditor(new ViewerEditorInput(session), ViewerEditor.ID));
         } catch (PartInitException e) {
             session.close();
-            setContentDescription("Could not open the viewer of '" + room.title() + "': " + e.getMessage());
+            hint("Could not open the viewer of '" + room.title() + "': " + e.getMessage());
             return Optional.empty();
         }
     }

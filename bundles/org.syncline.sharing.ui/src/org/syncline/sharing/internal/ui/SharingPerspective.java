@@ -15,8 +15,8 @@ public final class SharingPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(true);
         layout.addView(RoomsView.ID, IPageLayout.LEFT, 0.25f, editors);
         layout.addView(SynclineViews.SERVERS, IPageLayout.BOTTOM, 0.65f, RoomsView.ID);
-        layout.addView(ParticipantsView.ID, IPageLayout.RIGHT, 0.75f, editors);
-        IFolderLayout chat = layout.createFolder("org.syncline.sharing.ui.chatFolder", IPageLayout.BOTTOM, 0.45f, ParticipantsView.ID);
+        layout.addView(ParticipantsView.ID, IPageLayout.RIGHT, 0.68f, editors);
+        IFolderLayout chat = layout.createFolder("org.syncline.sharing.ui.chatFolder", IPageLayout.BOTTOM, 0.6f, ParticipantsView.ID);
         chat.addView(ChatView.ID);
         layout.addShowViewShortcut(RoomsView.ID);
         layout.addShowViewShortcut(ParticipantsView.ID);
