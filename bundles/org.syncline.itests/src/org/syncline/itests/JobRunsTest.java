@@ -28,7 +28,9 @@ import org.syncline.distribution.JobRun;
 import org.syncline.distribution.JobTarget;
 import org.syncline.distribution.RunFile;
 import org.syncline.distribution.RunTarget;
+import org.syncline.distribution.client.DistributionClient;
 import org.syncline.distribution.client.JobsClient;
+import org.syncline.model.topology.Deployment;
 import org.syncline.protocol.Connection;
 import org.syncline.testing.ServerProcess;
 
@@ -47,6 +49,7 @@ class JobRunsTest {
     private static final List<String> TARGETS = List.of("t-1", "t-2", "t-3");
     private static final String JOB = "site";
     private static final int BIG = 1024 * 1024;
+    private static final long CAP = 512 * 1024;
     private AgentCluster cluster;
     private ServerProcess master;
     private Connection admin;
@@ -218,6 +221,31 @@ class JobRunsTest {
         assertEquals(3, runs.get(0).filesDeleted());
         var missing = master.cli(AS_ADMIN, "job", "log", "nope");
         assertTrue(missing.stderr().startsWith("syncline: NOT_FOUND: There is no job 'nope'"), missing.stderr());
+    }
+
+    @Test
+    @Order(7)
+    void aLinksBandwidthCapHoldsOnEveryHop() throws Exception {
+        DistributionClient.Loaded t = new DistributionClient(admin).load();
+        Deployment d = t.deployment();
+        d.getSameGroupPolicy().setBandwidthLimit(CAP);
+        new DistributionClient(admin).save(d, t.version().version());
+        byte[] noise = new byte[BIG];
+        new Random(7).nextBytes(noise); // does not deflate: about 1 MiB travels on each hop
+        Files.write(content("src-1").resolve("site/img/capped.bin"), noise);
+        JobRun run = runAndWait("site/img");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(3, run.filesCreated(), run.toString());
+        for (RunTarget target : run.targets()) {
+            // each hop's bytes at no more than the cap (less the bucket's burst of a tenth of a second)
+            assertTrue(target.wireBytes() >= BIG, target.toString());
+        }
+        double seconds = java.time.Duration.between(run.started(), run.ended()).toMillis() / 1000.0;
+        double floor = 3.0 * (BIG - CAP / 10.0) / CAP;
+        assertTrue(seconds >= floor, "three hops of 1 MiB at " + CAP + " B/s take at least " + floor + " s, not " + seconds);
+        for (String target : TARGETS) {
+            assertEquals(sha(content("src-1").resolve("site/img/capped.bin")), sha(content(target).resolve("mirror/img/capped.bin")), target);
+        }
     }
 
     private JobRun runAndWait(String path) throws Exception {

@@ -70,6 +70,7 @@ final class RunExecution {
     private final Map<String, Set<String>> holds = new HashMap<>();
     private final Map<String, String> failedNodes = new HashMap<>();
     private final Map<String, RunTarget> states = new LinkedHashMap<>();
+    private final Map<String, BandwidthCap> caps = new HashMap<>();
     private final Totals totals = new Totals();
     private JobRun run;
     private int seq;
@@ -387,13 +388,21 @@ final class RunExecution {
                 link(hop.from()).download(DistributionMessages.CONTENT_DELTA, Json.object("path", fromPath, "signature", signature, "level", level,
                         "sha256", sha256), out);
             }
-            try (InputStream in = Files.newInputStream(delta)) {
+            try (InputStream in = capped(hop, Files.newInputStream(delta))) {
                 link(hop.to()).upload(DistributionMessages.CONTENT_PATCH, Json.object("path", toPath, "level", level, "sha256", sha256), in);
             }
             return sigBytes + Files.size(delta);
         } finally {
             Files.deleteIfExists(delta);
         }
+    }
+
+    /** The hop's bytes no faster than its link's cap (one token bucket per hop for the whole run); as they are without one. */
+    private InputStream capped(Hop hop, InputStream in) {
+        if (hop.bandwidthLimit() <= 0) {
+            return in;
+        }
+        return caps.computeIfAbsent(hop.from() + "\u0000" + hop.to(), k -> BandwidthCap.of(hop.bandwidthLimit())).throttle(in);
     }
 
     private static final String EMPTY_SIGNATURE = emptySignature();
