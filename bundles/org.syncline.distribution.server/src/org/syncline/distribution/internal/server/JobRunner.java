@@ -149,7 +149,22 @@ final class JobRunner implements AutoCloseable {
         Deployment d = topology.model();
         Map<String, AgentInfo> online = new HashMap<>();
         agents.get().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).forEach(a -> online.put(a.name(), a));
-        List<String> targets = JobTargets.servers(job, d).stream().filter(s -> request.only() == null || request.only().contains(s)).toList();
+        Set<String> all = JobTargets.servers(job, d);
+        List<String> targets = all.stream().filter(s -> request.only() == null || request.only().contains(s)).toList();
+        if (request.only() != null) {
+            // servers that are no longer targets of the job are not out of date for it any more
+            database.inTransaction(c -> {
+                for (String s : request.only()) {
+                    if (!all.contains(s)) {
+                        OutOfDateTable.clear(c, job.id(), s);
+                    }
+                }
+                return null;
+            });
+            if (targets.isEmpty()) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "None of " + request.only() + " is a target of job '" + job.name() + "' now.");
+            }
+        }
         RoutePlan plan = RoutePlanner.plan(d, job.source(), targets, online::containsKey);
         Map<String, String> targetPaths = new HashMap<>();
         for (JobTarget t : job.targets()) {

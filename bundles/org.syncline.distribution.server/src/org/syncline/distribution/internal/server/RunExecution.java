@@ -49,6 +49,10 @@ import org.syncline.store.Database;
  * the bytes pass through the master, which spools each delta to a temp file. Files the source no longer has
  * are deleted on a target when the job passes DELETE or ERASE. Each file's outcome is logged as it happens;
  * a later run skips files a target already holds in the source's version, so a cut-off run resumes file by file.
+ * The run as it stands is pushed at its start, on every target state change, as throttled progress and at its end.
+ * A receiver that drops out is out of date for the job and its not-yet-served subtree is re-planned through the
+ * nearest live peer; a sender that drops out has its receiver start over from its new parent; a file that fails
+ * on a live receiver is retried up to the job's retry limit.
  */
 final class RunExecution {
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
@@ -265,7 +269,7 @@ final class RunExecution {
                 }
             }
         } catch (RuntimeException e) {
-            return dropped(child, parent, message(e), new Progress());
+            return alive(child) ? fail(child, parent, message(e)) : dropped(child, parent, message(e), new Progress());
         }
         Progress p = new Progress();
         for (Map.Entry<String, Source> m : manifest.entrySet()) {
