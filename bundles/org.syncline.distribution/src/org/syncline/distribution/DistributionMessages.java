@@ -96,6 +96,18 @@ public final class DistributionMessages {
      */
     public static final String RUNS_TOPIC = "distribution.runs";
     public static final String RUN_CHANGED = "distribution.run.changed";
+    /**
+     * Any user. Body: name. Answer: targets, the {@link OutOfDateTarget}s the job is out of date on (left out of,
+     * dropped out of or failed in a run, and not reached by a whole run of the job since), by server.
+     */
+    public static final String JOB_OUT_OF_DATE = "distribution.job.outofdate";
+
+    // Real-time triggers: the source agent watches the source paths of its enabled real-time jobs and tells the
+    // master what changed; the master starts a run of the job limited to the changed folders.
+    /** Agents only, after hello. Body: empty. Answer: paths, what this agent watches (relative to its distribution root). */
+    public static final String AGENT_WATCHES = "distribution.agent.watches";
+    /** Agents only, after hello. Body: paths, what changed below the watched paths (debounced). Answer: empty. */
+    public static final String AGENT_CHANGES = "distribution.agent.changes";
 
     // Content on an agent, asked for by the master it joined only (Access.MEMBER plus a check that the session is
     // that master). Paths are relative to the agent's distribution root (--set distribution.root=DIR).

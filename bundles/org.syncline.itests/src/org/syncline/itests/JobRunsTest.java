@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +21,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.syncline.core.Sha256;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
-import org.syncline.distribution.AgentInfo;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.JobTarget;
@@ -36,14 +30,7 @@ import org.syncline.distribution.RunFile;
 import org.syncline.distribution.RunTarget;
 import org.syncline.distribution.client.DistributionClient;
 import org.syncline.distribution.client.JobsClient;
-import org.syncline.distribution.client.MonitorClient;
 import org.syncline.model.topology.Deployment;
-import org.syncline.model.topology.Group;
-import org.syncline.model.topology.LinkPolicy;
-import org.syncline.model.topology.Region;
-import org.syncline.model.topology.Server;
-import org.syncline.model.topology.TopologyFactory;
-import org.syncline.model.topology.TransferMode;
 import org.syncline.protocol.Connection;
 import org.syncline.testing.ServerProcess;
 
@@ -52,71 +39,28 @@ import org.syncline.testing.ServerProcess;
  * the targets t-1, t-2, t-3 in one group, so the planned tree has the source send to two targets and one of them
  * forward to the third). A manual run copies the tree to every target through that tree; a 1-byte change travels
  * as a small delta; an excluded file stays off the targets; a delete the job does not pass on leaves targets
- * alone, one it passes on removes the file; --path runs one directory; no temp file is left on any target.
+ * alone, one it passes on removes the file; --path runs one directory; no temp file is left on any target. A
+ * subscriber to the runs topic sees each target go pending, receiving, ok, and the run's end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobRunsTest {
-    private static final TopologyFactory F = TopologyFactory.eINSTANCE;
-    private static final Map<String, String> AS_ADMIN = Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD);
+    private static final Map<String, String> AS_ADMIN = AgentCluster.AS_ADMIN;
     private static final List<String> TARGETS = List.of("t-1", "t-2", "t-3");
     private static final String JOB = "site";
     private static final int BIG = 1024 * 1024;
-    private Path homes;
+    private static final long CAP = 512 * 1024;
+    private AgentCluster cluster;
     private ServerProcess master;
-    private final List<ServerProcess> agents = new ArrayList<>();
     private Connection admin;
     private JobsClient jobs;
 
     @BeforeAll
     void start() throws Exception {
-        homes = Files.createTempDirectory("syncline-itest-runs");
-        // a busy build machine would make agents 'overloaded' (left out of plans) for seconds at a time
-        master = new ServerProcess(homes.resolve("master"), "--roles", "master", "--set", "distribution.overload-percent=never");
-        admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        cluster = new AgentCluster("syncline-itest-runs", List.of("src-1", "t-1", "t-2", "t-3"));
+        master = cluster.master;
+        admin = cluster.admin();
         jobs = new JobsClient(admin);
-        List<String> names = new ArrayList<>(List.of("src-1"));
-        names.addAll(TARGETS);
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            var t = master.cli(AS_ADMIN, "--json", "node", "token");
-            assertEquals(0, t.exitCode(), t.stderr());
-            tokens.add(JsonObject.parse(t.stdout()).string("token"));
-        }
-        ExecutorService starting = Executors.newFixedThreadPool(names.size());
-        try {
-            List<Future<ServerProcess>> started = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                String token = tokens.get(i);
-                started.add(starting.submit(() -> new ServerProcess(homes.resolve(name), "--roles", "agent", "--join", master.address().toString(),
-                        "--token", token, "--set", "distribution.agent-name=" + name, "--set", "distribution.sample-interval=1s",
-                        "--set", "distribution.root=" + content(name))));
-            }
-            for (Future<ServerProcess> f : started) {
-                agents.add(f.get());
-            }
-        } finally {
-            starting.shutdown();
-        }
-        await(() -> new DistributionClient(admin).load().deployment().getUnassigned().size() == names.size(), "four agents in the topology");
-        DistributionClient.Loaded t = new DistributionClient(admin).load();
-        Deployment d = t.deployment();
-        Region eu = F.createRegion();
-        eu.setName("eu");
-        d.getRegions().add(eu);
-        Group web = F.createGroup();
-        web.setName("web");
-        eu.getGroups().add(web);
-        for (Server s : new ArrayList<>(d.getUnassigned())) {
-            web.getServers().add(s);
-        }
-        LinkPolicy policy = F.createLinkPolicy();
-        policy.setTransferMode(TransferMode.DELTA);
-        policy.setCompression(6);
-        d.setSameGroupPolicy(policy);
-        new DistributionClient(admin).save(d, t.version().version());
-
         Path site = content("src-1").resolve("site");
         Files.createDirectories(site.resolve("img"));
         Files.createDirectories(site.resolve("docs"));
@@ -132,26 +76,44 @@ class JobRunsTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (admin != null) {
-            admin.close();
+        if (cluster != null) {
+            cluster.close();
         }
-        for (ServerProcess a : agents) {
-            a.close();
-        }
-        master.close();
     }
 
     private Path content(String agent) {
-        return homes.resolve(agent).resolve("data").resolve("content");
+        return cluster.content(agent);
     }
 
     @Test
     @Order(1)
     void aManualRunCopiesTheTreeToEveryTargetThroughThePlannedTree() throws Exception {
         awaitAllTargetsPlanned();
-        var cli = master.cli(AS_ADMIN, "--json", "job", "run", JOB);
-        assertEquals(0, cli.exitCode(), cli.stderr());
-        JobRun run = Json.read(JsonObject.parse(cli.stdout()), JobRun.class);
+        List<JobRun> pushed = new CopyOnWriteArrayList<>();
+        JobRun run;
+        try (AutoCloseable watching = jobs.watchRuns(pushed::add)) {
+            var cli = master.cli(AS_ADMIN, "--json", "job", "run", JOB);
+            assertEquals(0, cli.exitCode(), cli.stderr());
+            run = Json.read(JsonObject.parse(cli.stdout()), JobRun.class);
+            long id = run.id();
+            await(() -> pushed.stream().anyMatch(r -> r.id() == id && r.finished()), "the push of the run's end");
+        }
+        // a subscriber saw every target go pending -> receiving -> ok, and the end with the logged outcome
+        JobRun first = pushed.get(0);
+        assertEquals(JobRun.RUNNING, first.state());
+        assertEquals(TARGETS, first.targets().stream().map(RunTarget::server).sorted().toList());
+        assertTrue(first.targets().stream().allMatch(t -> t.state().equals(RunTarget.PENDING)), first.toString());
+        for (String t : TARGETS) {
+            List<String> states = new ArrayList<>();
+            for (JobRun r : pushed) {
+                r.targets().stream().filter(x -> x.server().equals(t)).map(RunTarget::state).findFirst().filter(st -> states.isEmpty()
+                        || !states.get(states.size() - 1).equals(st)).ifPresent(states::add);
+            }
+            assertEquals(List.of(RunTarget.PENDING, RunTarget.RECEIVING, RunTarget.OK), states, t + " in " + pushed);
+        }
+        JobRun last = pushed.get(pushed.size() - 1);
+        assertEquals(JobRun.OK, last.state());
+        assertEquals(run.filesCreated(), last.filesCreated());
         assertEquals(JobRun.OK, run.state(), run.toString());
         assertEquals(9, run.filesCreated(), "three files to each of three targets; the excluded one to none");
         assertEquals(3L * (BIG + 18 + 8), run.contentBytes());
@@ -261,6 +223,31 @@ class JobRunsTest {
         assertTrue(missing.stderr().startsWith("syncline: NOT_FOUND: There is no job 'nope'"), missing.stderr());
     }
 
+    @Test
+    @Order(7)
+    void aLinksBandwidthCapHoldsOnEveryHop() throws Exception {
+        DistributionClient.Loaded t = new DistributionClient(admin).load();
+        Deployment d = t.deployment();
+        d.getSameGroupPolicy().setBandwidthLimit(CAP);
+        new DistributionClient(admin).save(d, t.version().version());
+        byte[] noise = new byte[BIG];
+        new Random(7).nextBytes(noise); // does not deflate: about 1 MiB travels on each hop
+        Files.write(content("src-1").resolve("site/img/capped.bin"), noise);
+        JobRun run = runAndWait("site/img");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(3, run.filesCreated(), run.toString());
+        for (RunTarget target : run.targets()) {
+            // each hop's bytes at no more than the cap (less the bucket's burst of a tenth of a second)
+            assertTrue(target.wireBytes() >= BIG, target.toString());
+        }
+        double seconds = java.time.Duration.between(run.started(), run.ended()).toMillis() / 1000.0;
+        double floor = 3.0 * (BIG - CAP / 10.0) / CAP;
+        assertTrue(seconds >= floor, "three hops of 1 MiB at " + CAP + " B/s take at least " + floor + " s, not " + seconds);
+        for (String target : TARGETS) {
+            assertEquals(sha(content("src-1").resolve("site/img/capped.bin")), sha(content(target).resolve("mirror/img/capped.bin")), target);
+        }
+    }
+
     private JobRun runAndWait(String path) throws Exception {
         awaitAllTargetsPlanned();
         JobRun run = jobs.run(JOB, path);
@@ -276,30 +263,19 @@ class JobRunsTest {
 
     /** Every agent reporting (and so in the plan) before a run. */
     private void awaitAllTargetsPlanned() throws InterruptedException {
-        await(() -> new MonitorClient(admin).agents().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).count() == 4
-                && jobs.plan(JOB).leftOut().isEmpty(), "every agent online");
+        cluster.awaitOnline(4);
+        await(() -> jobs.plan(JOB).leftOut().isEmpty(), "every agent online");
     }
 
     private void assertNoTempFiles(String agent) throws IOException {
-        try (Stream<Path> all = Files.walk(content(agent))) {
-            List<Path> parts = all.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
-            assertEquals(List.of(), parts, agent + " holds temp files");
-        }
+        cluster.assertNoTempFiles(agent);
     }
 
     private static String sha(Path p) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
-            return Sha256.hex(in);
-        }
+        return AgentCluster.sha(p);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(200);
-        }
+        AgentCluster.await(condition, what);
     }
 }

@@ -9,6 +9,7 @@ import org.syncline.distribution.DistributionMessages;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobChange;
 import org.syncline.distribution.JobRun;
+import org.syncline.distribution.OutOfDateTarget;
 import org.syncline.distribution.RunFile;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.protocol.Connection;
@@ -72,6 +73,11 @@ public final class JobsClient {
     /** The per-file reports of a run's targets. */
     public List<RunFile> files(long id) {
         return connection.request(DistributionMessages.JOB_RUN_FILES, Json.object("id", id)).list("files", RunFile.class);
+    }
+
+    /** The targets the job is out of date on (caught up by its recovery policy or the next whole run). */
+    public List<OutOfDateTarget> outOfDate(String name) {
+        return connection.request(DistributionMessages.JOB_OUT_OF_DATE, Json.object("name", name)).list("targets", OutOfDateTarget.class);
     }
 
     /** Calls {@code listener} with each change of a job, until the returned handle is closed. */

@@ -1,7 +1,11 @@
 package org.syncline.distribution.internal.server;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +39,14 @@ final class AgentReporter implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ContentRoot content;
+    private SourceWatcher watcher;
     private Connection connection;
     private String placedName;
 
-    AgentReporter(Enrollment enrollment, HostProbe probe, IntSupplier sessions, String name, String host, String roles, Duration interval) {
+    AgentReporter(Enrollment enrollment, HostProbe probe, IntSupplier sessions, String name, String host, String roles, Duration interval,
+            ContentRoot content) {
+        this.content = content;
         this.enrollment = enrollment;
         this.probe = probe;
         this.sessions = sessions;
@@ -68,6 +76,7 @@ final class AgentReporter implements AutoCloseable {
             } else {
                 connection.request(DistributionMessages.AGENT_SAMPLE, Json.tree(probe.measure(placedName, sessions.getAsInt())));
             }
+            watchSources();
         } catch (SynclineException e) {
             LOG.info(() -> "The master cannot be reached (" + e.getMessage() + "); trying again in " + interval.toSeconds() + " s");
             closeConnection();
@@ -75,6 +84,35 @@ final class AgentReporter implements AutoCloseable {
             LOG.log(Level.WARNING, "Reporting to the master failed", e);
             closeConnection();
         }
+    }
+
+    /** Watches the source paths of this agent's real-time jobs, as the master names them now. */
+    private void watchSources() {
+        Set<String> paths = new TreeSet<>(connection.request(DistributionMessages.AGENT_WATCHES, Json.object()).list("paths", String.class));
+        try {
+            if (watcher == null && !paths.isEmpty()) {
+                watcher = new SourceWatcher(content, changed -> thread.execute(() -> sendChanges(changed)));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot watch the source paths of real-time jobs", e);
+            return;
+        }
+        if (watcher != null) {
+            watcher.watch(paths);
+        }
+    }
+
+    private void sendChanges(Set<String> paths) {
+        try {
+            if (connection != null && connection.state() == ConnectionState.CONNECTED) {
+                connection.request(DistributionMessages.AGENT_CHANGES, Json.object("paths", List.copyOf(paths)));
+                return;
+            }
+            LOG.info(() -> "The master is away: the watched paths are reported again once it is back");
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "Could not tell the master about changed paths (" + e.getMessage() + "); they are reported again");
+        }
+        watcher.rescanLater();
     }
 
     private void closeConnection() {
@@ -91,6 +129,9 @@ final class AgentReporter implements AutoCloseable {
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (watcher != null) {
+            watcher.close();
         }
         closeConnection();
     }

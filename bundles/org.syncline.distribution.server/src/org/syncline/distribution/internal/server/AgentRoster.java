@@ -29,6 +29,7 @@ final class AgentRoster {
     private final Instant started;
     private volatile Map<String, PlacedAgent> placed = Map.of();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<String>> helloListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record Live(Instant lastSeen, int intervalSeconds, AgentSample last) {
     }
@@ -64,7 +65,20 @@ final class AgentRoster {
             throw new SynclineException(ErrorCode.INTERNAL, "The agent " + name + " was not placed in the topology.");
         }
         live.put(memberId, new Live(clock.instant(), intervalSeconds, AgentSample.none(p.name())));
+        for (java.util.function.Consumer<String> l : helloListeners) {
+            l.accept(p.name());
+        }
         return p.name();
+    }
+
+    /** Calls {@code listener} with the topology name of each agent that says hello (it is online from then). */
+    void onHello(java.util.function.Consumer<String> listener) {
+        helloListeners.add(listener);
+    }
+
+    /** The topology name of the agent with this member id. */
+    Optional<String> nameOf(String memberId) {
+        return Optional.ofNullable(placed.get(memberId)).map(PlacedAgent::name);
     }
 
     /** Records a sample as the agent's latest (stamped with the master's clock and the agent's topology name). */

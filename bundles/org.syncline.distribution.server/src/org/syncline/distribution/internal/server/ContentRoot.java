@@ -45,6 +45,16 @@ final class ContentRoot {
     record Entry(String path, long size, String sha256) {
     }
 
+    /** The folder itself (absolute, normalised). */
+    Path path() {
+        return root;
+    }
+
+    /** Whether a file name is the temp file of an atomic write in progress. */
+    static boolean isPart(String name) {
+        return name.endsWith(PART);
+    }
+
     Path resolve(String path) {
         return RelativePath.parse(path).resolveIn(root);
     }

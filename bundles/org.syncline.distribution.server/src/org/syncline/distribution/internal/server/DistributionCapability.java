@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
 import org.syncline.distribution.DistributionMessages;
 import org.syncline.server.api.Capability;
 import org.syncline.server.api.ServerContext;
@@ -57,14 +59,15 @@ public final class DistributionCapability implements Capability {
         }
         if (roles.contains(AGENT) && joined) {
             // the content jobs read and write (issue #13): only the master this agent joined may touch it
-            new ContentHandlers(context.endpoint(), new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
-                    .orElse(context.directory().resolve("content")))).register();
+            ContentRoot content = new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
+                    .orElse(context.directory().resolve("content")));
+            new ContentHandlers(context.endpoint(), content).register();
             List<Path> watch = settings.string("distribution.watch").map(w -> Arrays.stream(w.split(",")).map(String::trim)
                     .filter(p -> !p.isEmpty()).map(Path::of).toList()).orElse(List.of(context.directory().getParent()));
             AgentReporter reporter = new AgentReporter(context.enrollment(), new HostProbe(watch), context.endpoint()::loggedInSessions,
                     settings.string("distribution.agent-name").orElse(context.server().hostName()),
                     settings.string("distribution.agent-host").orElse(""), String.join(",", roles),
-                    positive(settings, "distribution.sample-interval", Duration.ofSeconds(5)));
+                    positive(settings, "distribution.sample-interval", Duration.ofSeconds(5)), content);
             reporter.start();
             running.add(reporter);
         } else if (roles.contains(AGENT) && !roles.contains(MASTER)) {
@@ -97,8 +100,13 @@ public final class DistributionCapability implements Capability {
         new AlertHandlers(context.endpoint(), context.database(), book, clock).register();
         new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor)).register(); // replication jobs (issue #13)
         JobRunner runner = new JobRunner(context.database(), topology, () -> roster.list(book::anyOpenFor), context.enrollment(),
-                context.directory().resolve("run-spool"), clock);
+                context.directory().resolve("run-spool"), clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,
+                        DistributionMessages.RUN_CHANGED, Json.tree(r)));
         new RunHandlers(context.endpoint(), context.database(), runner).register();
+        JobTriggers triggers = new JobTriggers(context.database(), runner, clock);
+        new TriggerHandlers(context.endpoint(), roster, triggers).register();
+        roster.onHello(name -> guarded(() -> triggers.agentBack(name)).run());
+        ScheduledFuture<?> schedules = context.scheduler().scheduleWithFixedDelay(guarded(triggers::tick), 1, 1, TimeUnit.SECONDS);
         AlertEvaluator evaluator = new AlertEvaluator(context.database(), roster, book, clock);
         Duration every = positive(settings, "distribution.alert-interval", Duration.ofSeconds(5));
         ScheduledExecutorService monitor = thread("distribution-monitor");
@@ -109,6 +117,7 @@ public final class DistributionCapability implements Capability {
         evaluation.scheduleWithFixedDelay(evaluator::evaluate, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         delivery.scheduleWithFixedDelay(guarded(channels::deliverDue), 1, 1, TimeUnit.SECONDS);
         return () -> {
+            schedules.cancel(false);
             runner.close();
             evaluation.shutdownNow();
             delivery.shutdownNow();

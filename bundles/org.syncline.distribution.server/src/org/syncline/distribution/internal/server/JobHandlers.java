@@ -92,6 +92,7 @@ final class JobHandlers {
             Job removed = database.inTransaction(c -> {
                 Job old = existing(c, name);
                 JobTable.delete(c, old.id());
+                OutOfDateTable.clearJob(c, old.id());
                 return old;
             });
             return changed("removed", removed, ctx.principal().name());

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.syncline.core.ErrorCode;
@@ -32,30 +35,56 @@ import org.syncline.store.Database;
 
 /**
  * Starts runs of jobs on the master: plans the tree from the topology and the agents online now, logs the run,
- * and runs it on its own thread ({@link RunExecution}); one run of a job at a time.
+ * and runs it on its own thread ({@link RunExecution}); one run of a job at a time. A manual run while the job
+ * runs is refused; a run a trigger asks for then waits as the job's one follow-up (later requests merge into it:
+ * the union of their targets, the common folder of their paths) and starts when the running one ends.
  */
 final class JobRunner implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
     private final Database database;
     private final MasterTopology topology;
     private final Supplier<List<AgentInfo>> agents;
     private final Enrollment enrollment;
     private final Path spool;
     private final Clock clock;
+    private final Consumer<JobRun> publisher;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Request> followUps = new HashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "distribution-run");
         t.setDaemon(true);
         return t;
     });
 
-    /** @param spool a folder of the master's own for deltas in passage; emptied now */
-    JobRunner(Database database, MasterTopology topology, Supplier<List<AgentInfo>> agents, Enrollment enrollment, Path spool, Clock clock) {
+    /**
+     * What a trigger asks for: the trigger's name, the path the run is limited to (empty: the whole job) and the
+     * targets (null: all the job's targets).
+     */
+    record Request(String trigger, String limit, Set<String> only) {
+        Request merge(Request later) {
+            String path = limit.equals(later.limit) ? limit : commonFolder(limit, later.limit);
+            Set<String> targets = null;
+            if (only != null && later.only != null) {
+                targets = new java.util.TreeSet<>(only);
+                targets.addAll(later.only);
+            }
+            return new Request(later.trigger, path, targets);
+        }
+    }
+
+    /**
+     * @param spool     a folder of the master's own for deltas in passage; emptied now
+     * @param publisher called with each pushed state of a run (start, target changes, progress, end)
+     */
+    JobRunner(Database database, MasterTopology topology, Supplier<List<AgentInfo>> agents, Enrollment enrollment, Path spool, Clock clock,
+            Consumer<JobRun> publisher) {
         this.database = database;
         this.topology = topology;
         this.agents = agents;
         this.enrollment = enrollment;
         this.spool = spool;
         this.clock = clock;
+        this.publisher = publisher;
         try {
             Files.createDirectories(spool);
             try (Stream<Path> left = Files.list(spool)) {
@@ -72,17 +101,71 @@ final class JobRunner implements AutoCloseable {
         });
     }
 
-    /** Plans and starts a manual run of {@code job}, of {@code limit} only when it is not empty. */
+    /** Plans and starts a manual run of {@code job}, of {@code limit} only when it is not empty; CONFLICT while it runs. */
     JobRun start(Job job, String limit, String by) {
+        JobRun r = launch(job, new Request(JobRun.MANUAL, limit, null), by);
+        if (r == null) {
+            throw new SynclineException(ErrorCode.CONFLICT, "Job '" + job.name() + "' is running already; 'syncline cli job log " + job.name()
+                    + "' shows it.");
+        }
+        return r;
+    }
+
+    /**
+     * A trigger's run (cron, interval, real-time, recovery): starts now, or when the job runs already, waits as
+     * its follow-up. Never throws: a run that cannot start is logged.
+     */
+    void fire(Job job, Request asked) {
+        Request request = asked;
+        try {
+            scopes(job, request.limit());
+        } catch (SynclineException e) {
+            request = new Request(asked.trigger(), "", asked.only()); // merged paths outside one source path: the whole job
+        }
+        synchronized (followUps) {
+            if (running.contains(job.id())) {
+                followUps.merge(job.id(), request, Request::merge);
+                return;
+            }
+        }
+        try {
+            if (launch(job, request, "") == null) {
+                synchronized (followUps) {
+                    followUps.merge(job.id(), request, Request::merge);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "A " + request.trigger() + " run of job '" + job.name() + "' could not start: " + e.getMessage());
+        }
+    }
+
+    /** Starts the run, or returns null when the job runs already. */
+    private JobRun launch(Job job, Request request, String by) {
         if (!job.typeTags().isEmpty()) {
             throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Job '" + job.name() + "' routes by data-type tags, which runs do not "
                     + "handle yet; remove its type tags to run it.");
         }
-        List<RunExecution.Scope> scopes = scopes(job, limit);
+        List<RunExecution.Scope> scopes = scopes(job, request.limit());
         Deployment d = topology.model();
         Map<String, AgentInfo> online = new HashMap<>();
         agents.get().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).forEach(a -> online.put(a.name(), a));
-        RoutePlan plan = RoutePlanner.plan(d, job.source(), JobTargets.servers(job, d), online::containsKey);
+        Set<String> all = JobTargets.servers(job, d);
+        List<String> targets = all.stream().filter(s -> request.only() == null || request.only().contains(s)).toList();
+        if (request.only() != null) {
+            // servers that are no longer targets of the job are not out of date for it any more
+            database.inTransaction(c -> {
+                for (String s : request.only()) {
+                    if (!all.contains(s)) {
+                        OutOfDateTable.clear(c, job.id(), s);
+                    }
+                }
+                return null;
+            });
+            if (targets.isEmpty()) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "None of " + request.only() + " is a target of job '" + job.name() + "' now.");
+            }
+        }
+        RoutePlan plan = RoutePlanner.plan(d, job.source(), targets, online::containsKey);
         Map<String, String> targetPaths = new HashMap<>();
         for (JobTarget t : job.targets()) {
             Job one = new Job(job.id(), job.name(), job.enabled(), job.source(), job.sourcePaths(), List.of(t), List.of(), List.of(), job.operations(),
@@ -90,20 +173,22 @@ final class JobRunner implements AutoCloseable {
                     "", null, "", null);
             JobTargets.servers(one, d).forEach(s -> targetPaths.putIfAbsent(s, t.path()));
         }
-        if (!running.add(job.id())) {
-            throw new SynclineException(ErrorCode.CONFLICT, "Job '" + job.name() + "' is running already; 'syncline cli job log " + job.name()
-                    + "' shows it.");
+        synchronized (followUps) {
+            if (!running.add(job.id())) {
+                return null;
+            }
         }
         try {
-            JobRun fresh = new JobRun(0, job.name(), JobRun.MANUAL, limit, by, clock.instant(), null, JobRun.RUNNING, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
-                    List.of());
+            JobRun fresh = new JobRun(0, job.name(), request.trigger(), request.limit(), by, clock.instant(), null, JobRun.RUNNING, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, "", List.of());
             JobRun stored = database.inTransaction(c -> RunTable.insert(c, job.id(), fresh));
-            RunExecution execution = new RunExecution(database, job, plan, targetPaths, online, enrollment, spool, clock, scopes, stored);
+            RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, spool, clock, scopes, stored,
+                    publisher);
             threads.execute(() -> {
                 try {
                     execution.run();
                 } finally {
-                    running.remove(job.id());
+                    ended(job.id());
                 }
             });
             return stored;
@@ -111,6 +196,37 @@ final class JobRunner implements AutoCloseable {
             running.remove(job.id());
             throw e;
         }
+    }
+
+    /** The job's run ended: its follow-up, if any, starts with the job as it is defined now (not if removed or disabled). */
+    private void ended(long jobId) {
+        Request next;
+        synchronized (followUps) {
+            running.remove(jobId);
+            next = followUps.remove(jobId);
+        }
+        if (next == null) {
+            return;
+        }
+        try {
+            database.inTransaction(JobTable::all).stream().filter(j -> j.id() == jobId && j.enabled()).findFirst().ifPresent(j -> fire(j, next));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The follow-up run of job " + jobId + " could not start", e);
+        }
+    }
+
+    /** The deepest folder holding both paths (empty: the whole job). */
+    static String commonFolder(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return "";
+        }
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(x.length, y.length) && x[i].equals(y[i]); i++) {
+            out.append(out.isEmpty() ? "" : "/").append(x[i]);
+        }
+        return out.toString();
     }
 
     /** What a run covers: every source path, or the one file or folder {@code limit} inside one of them. */

@@ -83,6 +83,7 @@ final class MonitoringSchema {
                 "CREATE INDEX distribution_alert_open ON distribution_alert (cleared_ms)"));
         all.add(JobTable.MIGRATION); // 4: replication jobs
         all.add(RunTable.MIGRATION); // 5: runs of jobs and per-file reports
+        all.add(OutOfDateTable.MIGRATION); // 6: targets out of date per job (failover and recovery)
         MIGRATIONS = List.copyOf(all);
     }
 

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +33,8 @@ import org.syncline.distribution.RunFile;
 import org.syncline.distribution.RunTarget;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
+import org.syncline.distribution.routing.RoutePlanner;
+import org.syncline.model.topology.Deployment;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionState;
 import org.syncline.server.api.Enrollment;
@@ -47,12 +49,19 @@ import org.syncline.store.Database;
  * the bytes pass through the master, which spools each delta to a temp file. Files the source no longer has
  * are deleted on a target when the job passes DELETE or ERASE. Each file's outcome is logged as it happens;
  * a later run skips files a target already holds in the source's version, so a cut-off run resumes file by file.
+ * The run as it stands is pushed at its start, on every target state change, as throttled progress and at its end.
+ * A receiver that drops out is out of date for the job and its not-yet-served subtree is re-planned through the
+ * nearest live peer; a sender that drops out has its receiver start over from its new parent; a file that fails
+ * on a live receiver is retried up to the job's retry limit.
  */
 final class RunExecution {
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
+    /** Progress pushes between state changes: at most one per this many milliseconds (about four a second). */
+    static final long PROGRESS_EVERY_MS = 250;
     private final Database database;
     private final Job job;
-    private final RoutePlan plan;
+    private final Deployment deployment;
+    private RoutePlan plan;
     private final Map<String, String> targetPaths;
     private final Map<String, AgentInfo> agents;
     private final Enrollment enrollment;
@@ -60,11 +69,16 @@ final class RunExecution {
     private final Clock clock;
     private final List<Scope> scopes;
     private final PathFilter filter;
+    private final Consumer<JobRun> publisher;
     private final Map<String, Connection> links = new HashMap<>();
     private final Map<String, Set<String>> holds = new HashMap<>();
     private final Map<String, String> failedNodes = new HashMap<>();
+    private final Map<String, RunTarget> states = new LinkedHashMap<>();
+    private final Map<String, BandwidthCap> caps = new HashMap<>();
+    private final Totals totals = new Totals();
     private JobRun run;
     private int seq;
+    private long lastPush;
 
     /** A folder (or file) the run covers on the source, and the path its files have below the job's paths. */
     record Scope(String dir, String prefix) {
@@ -74,10 +88,25 @@ final class RunExecution {
     private record Source(String path, long size, String sha256) {
     }
 
-    RunExecution(Database database, Job job, RoutePlan plan, Map<String, String> targetPaths, Map<String, AgentInfo> agents, Enrollment enrollment,
-            Path spool, Clock clock, List<Scope> scopes, JobRun run) {
+    /** A hop's sender died: the hop starts again from the parent the tree now gives the receiver. */
+    private static final class SenderLost extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SenderLost(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * @param deployment the topology the plan was made from (a dead agent's subtree is re-planned in it)
+     * @param publisher  called with the run as it stands at its start, each target state change, throttled
+     *                   progress, and its end
+     */
+    RunExecution(Database database, Job job, Deployment deployment, RoutePlan plan, Map<String, String> targetPaths, Map<String, AgentInfo> agents,
+            Enrollment enrollment, Path spool, Clock clock, List<Scope> scopes, JobRun run, Consumer<JobRun> publisher) {
         this.database = database;
         this.job = job;
+        this.deployment = deployment;
         this.plan = plan;
         this.targetPaths = targetPaths;
         this.agents = agents;
@@ -86,45 +115,115 @@ final class RunExecution {
         this.clock = clock;
         this.scopes = scopes;
         this.run = run;
+        this.publisher = publisher;
         this.filter = new PathFilter(job.includes(), job.excludes(), Operation.parseSet(String.join(",", job.operations())));
     }
 
-    /** Runs to the end and logs the outcome; never throws. */
+    /** Runs to the end, logs the outcome and which targets are out of date for the job; never throws. */
     void run() {
-        Totals totals = new Totals();
-        List<RunTarget> targets = new ArrayList<>();
+        for (Hop h : plan.hops()) {
+            states.put(h.to(), new RunTarget(h.to(), h.from(), RunTarget.PENDING, 0, 0, 0, ""));
+        }
+        for (String out : plan.leftOut()) {
+            states.put(out, leftOut(out));
+        }
+        push(true);
         String error = "";
         try {
             Map<String, Source> manifest = scanSource();
             holds.put(plan.source(), new HashSet<>(manifest.keySet()));
-            for (Hop hop : plan.hops()) {
-                targets.add(deliver(hop, manifest, totals));
+            Set<String> done = new HashSet<>();
+            for (Hop hop = next(done); hop != null; hop = next(done)) {
+                states.put(hop.to(), new RunTarget(hop.to(), hop.from(), RunTarget.RECEIVING, 0, 0, 0, ""));
+                push(true);
+                try {
+                    states.put(hop.to(), deliver(hop, manifest));
+                    done.add(hop.to());
+                } catch (SenderLost lost) {
+                    // the receiver starts over from its new parent; what it took already counts as unchanged there
+                    replanAround(hop.from(), lost.getMessage());
+                }
+                push(true);
             }
         } catch (RuntimeException e) {
-            error = "The source '" + plan.source() + "' could not be scanned: " + message(e);
+            error = "The source '" + plan.source() + "' could not be scanned or died: " + message(e);
             LOG.log(Level.INFO, error, e);
+            for (Map.Entry<String, RunTarget> t : states.entrySet()) {
+                RunTarget r = t.getValue();
+                if (r.state().equals(RunTarget.PENDING) || r.state().equals(RunTarget.RECEIVING)) {
+                    t.setValue(new RunTarget(r.server(), r.from(), RunTarget.FAILED, r.files(), r.contentBytes(), r.wireBytes(), error));
+                }
+            }
         } finally {
             links.values().forEach(Connection::close);
         }
-        for (String out : plan.leftOut()) {
-            targets.add(new RunTarget(out, "", RunTarget.LEFT_OUT, 0, 0, 0, "It was not online when the run was planned; it is out of date for this job."));
-        }
+        List<RunTarget> targets = List.copyOf(states.values());
         boolean anyFailed = targets.stream().anyMatch(t -> !t.state().equals(RunTarget.OK));
         boolean allFailed = !targets.isEmpty() && targets.stream().noneMatch(t -> t.state().equals(RunTarget.OK));
         String state = !error.isEmpty() || allFailed ? JobRun.FAILED : anyFailed ? JobRun.PARTIAL : JobRun.OK;
-        JobRun r = run;
-        JobRun done = new JobRun(r.id(), r.job(), r.trigger(), r.path(), r.by(), r.started(), clock.instant(), state, totals.created, totals.createdBytes,
-                totals.updated, totals.updatedBytes, totals.deleted, totals.unchanged, totals.failed, totals.createdBytes + totals.updatedBytes,
-                totals.wire, error, targets);
+        JobRun done = standing(state, clock.instant(), error);
         try {
             database.inTransaction(c -> {
                 RunTable.update(c, done);
+                for (RunTarget t : targets) {
+                    if (t.state().equals(RunTarget.OK)) {
+                        if (done.path().isEmpty()) {
+                            OutOfDateTable.clear(c, job.id(), t.server());
+                        }
+                    } else {
+                        OutOfDateTable.mark(c, job.id(), t.server(), done.id(), done.started(), t.error());
+                    }
+                }
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not log the end of run " + r.id(), e);
+            LOG.log(Level.WARNING, "Could not log the end of run " + done.id(), e);
         }
         run = done;
+        publisher.accept(done);
+    }
+
+    /** The next hop to serve: the first in the (possibly re-planned) tree whose receiver is not served yet. */
+    private Hop next(Set<String> done) {
+        return plan.hops().stream().filter(h -> !done.contains(h.to())).findFirst().orElse(null);
+    }
+
+    /** {@code dead} dropped out: its subtree moves to the nearest live peer; pending receivers show their new parent. */
+    private void replanAround(String dead, String why) {
+        LOG.info(() -> "Run " + run.id() + ": '" + dead + "' dropped out (" + why + "); re-planning its subtree");
+        plan = RoutePlanner.replan(deployment, plan, dead);
+        for (Hop h : plan.hops()) {
+            RunTarget r = states.get(h.to());
+            if (r != null && (r.state().equals(RunTarget.PENDING) || r.state().equals(RunTarget.RECEIVING))) {
+                states.put(h.to(), new RunTarget(h.to(), h.from(), RunTarget.PENDING, 0, 0, 0, ""));
+            }
+        }
+    }
+
+    private static RunTarget leftOut(String server) {
+        return new RunTarget(server, "", RunTarget.LEFT_OUT, 0, 0, 0, "It was not online when the run was planned; it is out of date for this job.");
+    }
+
+    /** The run as it stands, with every target's state so far. */
+    private JobRun standing(String state, java.time.Instant ended, String error) {
+        JobRun r = run;
+        return new JobRun(r.id(), r.job(), r.trigger(), r.path(), r.by(), r.started(), ended, state, totals.created, totals.createdBytes,
+                totals.updated, totals.updatedBytes, totals.deleted, totals.unchanged, totals.failed, totals.createdBytes + totals.updatedBytes,
+                totals.wire, error, List.copyOf(states.values()));
+    }
+
+    /** Publishes the run as it stands: always on a state change, else at most every {@link #PROGRESS_EVERY_MS}. */
+    private void push(boolean stateChanged) {
+        long now = clock.millis();
+        if (!stateChanged && now - lastPush < PROGRESS_EVERY_MS) {
+            return;
+        }
+        lastPush = now;
+        try {
+            publisher.accept(standing(JobRun.RUNNING, null, ""));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A run push failed", e);
+        }
     }
 
     private Map<String, Source> scanSource() {
@@ -144,7 +243,7 @@ final class RunExecution {
         return manifest;
     }
 
-    private RunTarget deliver(Hop hop, Map<String, Source> manifest, Totals totals) {
+    private RunTarget deliver(Hop hop, Map<String, Source> manifest) throws SenderLost {
         String parent = hop.from();
         String child = hop.to();
         Set<String> held = new HashSet<>();
@@ -170,12 +269,9 @@ final class RunExecution {
                 }
             }
         } catch (RuntimeException e) {
-            return fail(child, parent, message(e));
+            return alive(child) ? fail(child, parent, message(e)) : dropped(child, parent, message(e), new Progress());
         }
-        long files = 0;
-        long content = 0;
-        long wire = 0;
-        String firstError = "";
+        Progress p = new Progress();
         for (Map.Entry<String, Source> m : manifest.entrySet()) {
             String rel = m.getKey();
             Source src = m.getValue();
@@ -191,33 +287,46 @@ final class RunExecution {
                 continue;
             }
             String opName = have == null ? RunFile.CREATE : RunFile.UPDATE;
-            try {
-                if (!holds.get(parent).contains(rel)) {
-                    throw new IllegalStateException("'" + parent + "' does not hold this version (it failed there).");
-                }
-                String from = parent.equals(plan.source()) ? src.path() : join(targetPaths.get(parent), rel);
-                long travelled = transfer(hop, from, join(base, rel), have != null, src.sha256());
-                held.add(rel);
-                files++;
-                content += src.size();
-                wire += travelled;
-                totals.wire += travelled;
-                if (have == null) {
-                    totals.created++;
-                    totals.createdBytes += src.size();
-                } else {
-                    totals.updated++;
-                    totals.updatedBytes += src.size();
-                }
-                report(new RunFile(child, parent, rel, opName, src.sha256(), src.size(), travelled, ""));
-            } catch (RuntimeException | IOException e) {
-                totals.failed++;
-                String why = message(e);
-                firstError = firstError.isEmpty() ? rel + ": " + why : firstError;
-                report(new RunFile(child, parent, rel, opName, "", 0, 0, why));
-                if (!connected(child)) {
-                    failedNodes.put(child, why);
-                    return new RunTarget(child, parent, RunTarget.FAILED, files, content, wire, firstError);
+            String from = parent.equals(plan.source()) ? src.path() : join(targetPaths.get(parent), rel);
+            for (int attempt = 0;; attempt++) {
+                try {
+                    if (!holds.get(parent).contains(rel)) {
+                        throw new IllegalStateException("'" + parent + "' does not hold this version (it failed there).");
+                    }
+                    long travelled = transfer(hop, from, join(base, rel), have != null, src.sha256());
+                    held.add(rel);
+                    p.files++;
+                    p.content += src.size();
+                    p.wire += travelled;
+                    totals.wire += travelled;
+                    if (have == null) {
+                        totals.created++;
+                        totals.createdBytes += src.size();
+                    } else {
+                        totals.updated++;
+                        totals.updatedBytes += src.size();
+                    }
+                    report(new RunFile(child, parent, rel, opName, src.sha256(), src.size(), travelled, ""));
+                    states.put(child, new RunTarget(child, parent, RunTarget.RECEIVING, p.files, p.content, p.wire, ""));
+                    push(false);
+                    break;
+                } catch (RuntimeException | IOException e) {
+                    String why = message(e);
+                    if (!alive(child)) {
+                        totals.failed++;
+                        report(new RunFile(child, parent, rel, opName, "", 0, 0, why));
+                        return dropped(child, parent, rel + ": " + why, p);
+                    }
+                    if (!parent.equals(plan.source()) && !alive(parent)) {
+                        throw new SenderLost(why);
+                    }
+                    if (attempt >= job.retryLimit() || !holds.get(parent).contains(rel)) {
+                        totals.failed++;
+                        p.error = p.error.isEmpty() ? rel + ": " + why : p.error;
+                        report(new RunFile(child, parent, rel, opName, "", 0, 0, why));
+                        break;
+                    }
+                    backoff(attempt);
                 }
             }
         }
@@ -228,16 +337,45 @@ final class RunExecution {
             }
             try {
                 c.request(DistributionMessages.CONTENT_DELETE, Json.object("path", join(base, rel)));
-                files++;
+                p.files++;
                 totals.deleted++;
                 report(new RunFile(child, parent, rel, RunFile.DELETE, "", 0, 0, ""));
             } catch (RuntimeException e) {
+                if (!alive(child)) {
+                    return dropped(child, parent, rel + ": " + message(e), p);
+                }
                 totals.failed++;
-                firstError = firstError.isEmpty() ? rel + ": " + message(e) : firstError;
+                p.error = p.error.isEmpty() ? rel + ": " + message(e) : p.error;
                 report(new RunFile(child, parent, rel, RunFile.DELETE, "", 0, 0, message(e)));
             }
         }
-        return new RunTarget(child, parent, firstError.isEmpty() ? RunTarget.OK : RunTarget.FAILED, files, content, wire, firstError);
+        return new RunTarget(child, parent, p.error.isEmpty() ? RunTarget.OK : RunTarget.FAILED, p.files, p.content, p.wire, p.error);
+    }
+
+    /** What one target took so far in this run. */
+    private static final class Progress {
+        long files;
+        long content;
+        long wire;
+        String error = "";
+    }
+
+    /** The receiver dropped out mid-run: out of date for the job, its not-yet-served subtree re-planned around it. */
+    private RunTarget dropped(String child, String parent, String why, Progress p) {
+        failedNodes.put(child, why);
+        replanAround(child, why);
+        return new RunTarget(child, parent, RunTarget.OUT_OF_DATE, p.files, p.content, p.wire, "It dropped out during the run (" + why
+                + "); it is out of date for this job until a later run reaches it.");
+    }
+
+    /** Waits before a retry: 200 ms, 400 ms, ... up to 5 s. */
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(5000, 200L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The run was stopped.", e);
+        }
     }
 
     /** Moves one file from parent to child and returns the bytes that travelled (signature, then delta). */
@@ -254,13 +392,21 @@ final class RunExecution {
                 link(hop.from()).download(DistributionMessages.CONTENT_DELTA, Json.object("path", fromPath, "signature", signature, "level", level,
                         "sha256", sha256), out);
             }
-            try (InputStream in = Files.newInputStream(delta)) {
+            try (InputStream in = capped(hop, Files.newInputStream(delta))) {
                 link(hop.to()).upload(DistributionMessages.CONTENT_PATCH, Json.object("path", toPath, "level", level, "sha256", sha256), in);
             }
             return sigBytes + Files.size(delta);
         } finally {
             Files.deleteIfExists(delta);
         }
+    }
+
+    /** The hop's bytes no faster than its link's cap (one token bucket per hop for the whole run); as they are without one. */
+    private InputStream capped(Hop hop, InputStream in) {
+        if (hop.bandwidthLimit() <= 0) {
+            return in;
+        }
+        return caps.computeIfAbsent(hop.from() + "\u0000" + hop.to(), k -> BandwidthCap.of(hop.bandwidthLimit())).throttle(in);
     }
 
     private static final String EMPTY_SIGNATURE = emptySignature();
@@ -285,9 +431,18 @@ final class RunExecution {
         return new RunTarget(child, parent, RunTarget.FAILED, 0, 0, 0, why);
     }
 
-    private boolean connected(String node) {
+    /** Whether the agent still answers: its link is up, or a new one can be made now. */
+    private boolean alive(String node) {
         Connection c = links.get(node);
-        return c != null && c.state() == ConnectionState.CONNECTED;
+        if (c != null && c.state() == ConnectionState.CONNECTED) {
+            return true;
+        }
+        try {
+            link(node);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private Connection link(String node) {

@@ -31,6 +31,9 @@ final class RunHandlers {
     }
 
     void register() {
+        endpoint.topic(DistributionMessages.RUNS_TOPIC, Access.USER);
+        endpoint.handle(DistributionMessages.JOB_OUT_OF_DATE, Access.USER, (ctx, body) -> Json.object("targets", database.inTransaction(c ->
+                OutOfDateTable.ofJob(c, job(c, body.string("name")).id())).stream().map(Json::tree).toList()));
         endpoint.handle(DistributionMessages.JOB_RUN, Access.ADMIN, (ctx, body) -> {
             Job j = database.inTransaction(c -> job(c, body.string("name")));
             return Json.tree(runner.start(j, body.optString("path", ""), ctx.principal().name()));

@@ -10,6 +10,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
+import org.syncline.distribution.OutOfDateTarget;
 import org.syncline.distribution.client.JobsClient;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
@@ -48,8 +49,22 @@ final class JobCommands {
 
     @Command(name = "show", description = "One job's whole definition.", mixinStandardHelpOptions = true)
     void show(@Parameters(paramLabel = "NAME") String name) {
-        Job j = jobs().get(name);
-        cli.print(Json.tree(j), text(j));
+        JobsClient client = jobs();
+        Job j = client.get(name);
+        List<OutOfDateTarget> stale = client.outOfDate(name);
+        Map<String, Object> json = new java.util.LinkedHashMap<>(Json.tree(j));
+        json.put("outOfDate", stale.stream().map(Json::tree).toList());
+        cli.print(json, text(j) + outOfDate(stale));
+    }
+
+    /** Lines naming the targets the job is out of date on, or nothing when it is up to date everywhere it reached. */
+    static String outOfDate(List<OutOfDateTarget> stale) {
+        StringBuilder b = new StringBuilder();
+        for (OutOfDateTarget t : stale) {
+            b.append("\n  out of date ").append(t.server()).append(" since run ").append(t.run()).append(" (").append(t.since()).append("): ")
+                    .append(t.reason());
+        }
+        return b.toString();
     }
 
     @Command(name = "plan", description = "The tree a run of the job would take now; agents that are not online are left out.",
@@ -137,13 +152,19 @@ final class JobCommands {
     @Command(name = "log", description = "The runs of a job, newest first, with totals and each target's result.", mixinStandardHelpOptions = true)
     void log(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "at most N runs (default 20)") int limit) {
-        List<JobRun> runs = jobs().log(name, limit);
+        JobsClient client = jobs();
+        List<JobRun> runs = client.log(name, limit);
+        List<OutOfDateTarget> stale = client.outOfDate(name);
         StringBuilder b = new StringBuilder();
+        if (!stale.isEmpty()) {
+            b.append("Out of date on ").append(String.join(", ", stale.stream().map(OutOfDateTarget::server).toList()))
+                    .append(" (caught up by the job's recovery policy or the next whole run).\n");
+        }
         for (JobRun r : runs) {
             b.append(RunText.of(r)).append('\n');
         }
         b.append(runs.size() == 1 ? "1 run." : runs.size() + " runs.");
-        cli.print(Map.of("runs", runs.stream().map(Json::tree).toList()), b.toString());
+        cli.print(Map.of("runs", runs.stream().map(Json::tree).toList(), "outOfDate", stale.stream().map(Json::tree).toList()), b.toString());
     }
 
     static String text(Job j) {

@@ -1,0 +1,151 @@
+package org.syncline.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.syncline.core.Sha256;
+import org.syncline.core.json.JsonObject;
+import org.syncline.distribution.AgentInfo;
+import org.syncline.distribution.client.DistributionClient;
+import org.syncline.distribution.client.MonitorClient;
+import org.syncline.model.topology.Deployment;
+import org.syncline.model.topology.Group;
+import org.syncline.model.topology.LinkPolicy;
+import org.syncline.model.topology.Region;
+import org.syncline.model.topology.Server;
+import org.syncline.model.topology.TopologyFactory;
+import org.syncline.model.topology.TransferMode;
+import org.syncline.protocol.Connection;
+import org.syncline.testing.ServerProcess;
+
+/**
+ * A master and agents as real processes on loopback, every agent enrolled and placed in one group eu/web with a
+ * delta, level-6 same-group policy; each agent serves its own distribution root.
+ */
+final class AgentCluster implements AutoCloseable {
+    static final Map<String, String> AS_ADMIN = Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD);
+    private static final TopologyFactory F = TopologyFactory.eINSTANCE;
+    final Path homes;
+    final ServerProcess master;
+    final Map<String, ServerProcess> agents = new LinkedHashMap<>();
+    private Connection admin;
+
+    AgentCluster(String prefix, List<String> names) throws Exception {
+        homes = Files.createTempDirectory(prefix);
+        // a busy build machine would make agents 'overloaded' (left out of plans) for seconds at a time
+        master = new ServerProcess(homes.resolve("master"), "--roles", "master", "--set", "distribution.overload-percent=never");
+        admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            var t = master.cli(AS_ADMIN, "--json", "node", "token");
+            assertEquals(0, t.exitCode(), t.stderr());
+            tokens.add(JsonObject.parse(t.stdout()).string("token"));
+        }
+        ExecutorService starting = Executors.newFixedThreadPool(names.size());
+        try {
+            List<Future<ServerProcess>> started = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                String token = tokens.get(i);
+                started.add(starting.submit(() -> new ServerProcess(homes.resolve(name), "--roles", "agent", "--join", master.address().toString(),
+                        "--token", token, "--set", "distribution.agent-name=" + name, "--set", "distribution.sample-interval=1s",
+                        "--set", "distribution.root=" + content(name))));
+            }
+            for (int i = 0; i < names.size(); i++) {
+                agents.put(names.get(i), started.get(i).get());
+            }
+        } finally {
+            starting.shutdown();
+        }
+        await(() -> new DistributionClient(admin).load().deployment().getUnassigned().size() == names.size(), "the agents in the topology");
+        DistributionClient.Loaded t = new DistributionClient(admin).load();
+        Deployment d = t.deployment();
+        Region eu = F.createRegion();
+        eu.setName("eu");
+        d.getRegions().add(eu);
+        Group web = F.createGroup();
+        web.setName("web");
+        eu.getGroups().add(web);
+        for (Server s : new ArrayList<>(d.getUnassigned())) {
+            web.getServers().add(s);
+        }
+        LinkPolicy policy = F.createLinkPolicy();
+        policy.setTransferMode(TransferMode.DELTA);
+        policy.setCompression(6);
+        d.setSameGroupPolicy(policy);
+        new DistributionClient(admin).save(d, t.version().version());
+    }
+
+    /** The admin's connection to the master (a new one after {@link #restartMaster}). */
+    Connection admin() {
+        return admin;
+    }
+
+    /** Stops the master cleanly and starts it again on the same data and port. */
+    void restartMaster() throws Exception {
+        admin.close();
+        master.terminate();
+        master.start();
+        admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
+    }
+
+    Path content(String agent) {
+        return homes.resolve(agent).resolve("data").resolve("content");
+    }
+
+    /** Waits until {@code n} agents report online. */
+    void awaitOnline(int n) throws InterruptedException {
+        await(() -> new MonitorClient(admin).agents().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).count() == n, n + " agents online");
+    }
+
+    void assertNoTempFiles(String agent) throws IOException {
+        try (Stream<Path> all = Files.walk(content(agent))) {
+            List<Path> parts = all.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+            assertEquals(List.of(), parts, agent + " holds temp files");
+        }
+    }
+
+    static String sha(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            return Sha256.hex(in);
+        }
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, what, 60_000);
+    }
+
+    static void await(BooleanSupplier condition, String what, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (admin != null) {
+            admin.close();
+        }
+        for (ServerProcess a : agents.values()) {
+            a.close();
+        }
+        master.close();
+    }
+}
