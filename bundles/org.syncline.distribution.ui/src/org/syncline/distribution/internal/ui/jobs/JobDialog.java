@@ -126,7 +126,7 @@ public final class JobDialog extends TitleAreaDialog {
         label(form, "Retr&y limit:");
         retry = new Spinner(form, SWT.BORDER);
         retry.setValues(j.retryLimit(), 0, 100, 0, 1, 5);
-        GridDataFactory.fillDefaults().span(3, 1).applyTo(retry);
+        GridDataFactory.fillDefaults().span(3, 1).align(SWT.BEGINNING, SWT.CENTER).applyTo(retry);
         label(form, "Rec&overy:");
         recovery = new Combo(form, SWT.READ_ONLY);
         recovery.setItems("Immediate (when the target is back)", "Scheduled (at a time of day)", "Manual (an admin starts it)");
@@ -178,7 +178,7 @@ public final class JobDialog extends TitleAreaDialog {
                 e.doit = true;
             }
         });
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(420, t.getLineHeight() * 3 + 6).applyTo(t);
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(380, t.getLineHeight() * 3 + 6).applyTo(t);
         return t;
     }
 

@@ -80,15 +80,15 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
         SashForm sash = new SashForm(content, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         runs = new ColumnTable<>(sash, List.of(
-                ColumnTable.Column.number("Run", 50, r -> "#" + r.id(), JobRun::id),
-                ColumnTable.Column.number("Started", 140, r -> RunFormat.time(r.started()), r -> r.started().toEpochMilli()),
-                ColumnTable.Column.text("Trigger", 70, r -> r.trigger() + (r.path().isEmpty() ? "" : " " + r.path())),
-                ColumnTable.Column.text("By", 60, JobRun::by),
-                ColumnTable.Column.text("State", 70, JobRun::state),
-                ColumnTable.Column.number("Duration", 70, RunFormat::duration, RunFormat::millis),
-                ColumnTable.Column.number("Files c/u/d", 85, RunFormat::files, r -> r.filesCreated() + r.filesUpdated() + r.filesDeleted()),
-                ColumnTable.Column.number("Content", 80, r -> RunFormat.bytes(r.contentBytes()), JobRun::contentBytes),
-                ColumnTable.Column.number("On the wire", 85, r -> RunFormat.bytes(r.wireBytes()), JobRun::wireBytes),
+                ColumnTable.Column.number("Run", 45, r -> "#" + r.id(), JobRun::id),
+                ColumnTable.Column.number("Started", 150, r -> RunFormat.time(r.started()), r -> r.started().toEpochMilli()),
+                ColumnTable.Column.text("Trigger", 65, r -> r.trigger() + (r.path().isEmpty() ? "" : " " + r.path())),
+                ColumnTable.Column.text("By", 55, JobRun::by),
+                ColumnTable.Column.text("State", 55, JobRun::state),
+                ColumnTable.Column.number("Duration", 65, RunFormat::duration, RunFormat::millis),
+                ColumnTable.Column.number("Files c/u/d", 80, RunFormat::files, r -> r.filesCreated() + r.filesUpdated() + r.filesDeleted()),
+                ColumnTable.Column.number("Content", 70, r -> RunFormat.bytes(r.contentBytes()), JobRun::contentBytes),
+                ColumnTable.Column.number("On the wire", 80, r -> RunFormat.bytes(r.wireBytes()), JobRun::wireBytes),
                 ColumnTable.Column.number("Saved", 55, r -> RunFormat.saving(r.contentBytes(), r.wireBytes()), r -> r.contentBytes() - r.wireBytes()),
                 ColumnTable.Column.text("Error", 200, JobRun::error)), 0, false, JobRun::id);
         runs.viewer().addSelectionChangedListener(e -> runSelected());
@@ -124,7 +124,7 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
 
         chart = new RunChart(tabs);
         tab("&Statistics", chart.control());
-        sash.setWeights(45, 55);
+        sash.setWeights(35, 65);
 
         getSite().setSelectionProvider(runs.viewer());
         getSite().getPage().addPostSelectionListener(JobsView.ID, selectionListener);
@@ -299,8 +299,8 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
         return files.texts();
     }
 
-    /** The values of one statistics series ("content", "on the wire", "duration"), oldest run first. */
-    public double[] chartValues(String series) {
+    /** The values of one statistics series (0 content bytes, 1 bytes on the wire, 2 seconds), oldest run first. */
+    public double[] chartValues(int series) {
         return chart.values(series);
     }
 

@@ -64,12 +64,12 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         stack.setLayout(stackLayout);
         empty = new Label(stack, SWT.WRAP);
         table = new ColumnTable<>(stack, List.of(
-                ColumnTable.Column.text("Name", 140, Job::name),
-                ColumnTable.Column.text("Enabled", 70, j -> j.enabled() ? "yes" : "no"),
-                ColumnTable.Column.text("Source", 160, j -> j.source() + (j.sourcePaths().isEmpty() ? "" : ":" + String.join(", ", j.sourcePaths()))),
-                ColumnTable.Column.text("Targets", 220, j -> j.targets().stream().map(t -> t.describe()).collect(Collectors.joining(", "))),
-                ColumnTable.Column.text("Trigger", 170, Job::describeTrigger),
-                ColumnTable.Column.text("Last run", 220, this::lastRun)), 0, true, Job::id);
+                ColumnTable.Column.text("Name", 110, Job::name),
+                ColumnTable.Column.text("Enabled", 60, j -> j.enabled() ? "yes" : "no"),
+                ColumnTable.Column.text("Source", 130, j -> j.source() + (j.sourcePaths().isEmpty() ? "" : ":" + String.join(", ", j.sourcePaths()))),
+                ColumnTable.Column.text("Targets", 180, j -> j.targets().stream().map(t -> t.describe()).collect(Collectors.joining(", "))),
+                ColumnTable.Column.text("Trigger", 110, Job::describeTrigger),
+                ColumnTable.Column.text("Last run", 190, this::lastRun)), 0, true, Job::id);
         table.viewer().addSelectionChangedListener(e -> updateActions());
         table.viewer().addDoubleClickListener(e -> edit());
         table.viewer().getControl().addListener(SWT.KeyDown, this::key);

@@ -22,25 +22,24 @@ import org.syncline.distribution.JobRun;
  * what delta and compression saved is the gap between them) and each run's duration (a line on the right axis).
  */
 final class RunChart {
-    static final String CONTENT = "content";
-    static final String WIRE = "on the wire";
-    static final String DURATION = "duration";
+    static final String CONTENT = "content, bytes";
+    static final String WIRE = "on the wire, bytes";
+    static final String DURATION = "duration, s (right axis)";
     private final Chart chart;
     private final int durationAxis;
 
     RunChart(Composite parent) {
         chart = new Chart(parent, SWT.NONE);
         chart.getTitle().setVisible(false);
-        chart.getLegend().setPosition(SWT.BOTTOM);
+        chart.getLegend().setPosition(SWT.RIGHT);
         IAxis x = chart.getAxisSet().getXAxis(0);
-        x.getTitle().setText("run");
+        x.getTitle().setVisible(false);
         x.enableCategory(true);
-        IAxis bytes = chart.getAxisSet().getYAxis(0);
-        bytes.getTitle().setText("bytes");
+        chart.getAxisSet().getYAxis(0).getTitle().setVisible(false); // the legend names the units: no room lost to titles
         durationAxis = chart.getAxisSet().createYAxis();
         IAxis seconds = chart.getAxisSet().getYAxis(durationAxis);
         seconds.setPosition(Position.Secondary);
-        seconds.getTitle().setText("seconds");
+        seconds.getTitle().setVisible(false);
     }
 
     Chart control() {
@@ -94,9 +93,9 @@ final class RunChart {
         s.setBarColor(chart.getDisplay().getSystemColor(color));
     }
 
-    /** The values of one series ("content", "on the wire", "duration"), oldest run first; null when not shown. */
-    double[] values(String series) {
-        ISeries<?> s = chart.getSeriesSet().getSeries(series);
+    /** The values of one series (0 content, 1 on the wire, 2 duration), oldest run first; null when not shown. */
+    double[] values(int series) {
+        ISeries<?> s = chart.getSeriesSet().getSeries(List.of(CONTENT, WIRE, DURATION).get(series));
         return s == null ? null : s.getYSeries();
     }
 }
