@@ -49,7 +49,9 @@ public final class JobOverlay implements LiveJobs.Listener {
             show.accept(null);
             return;
         }
-        showPlan(j.name());
+        if (!j.name().equals(job)) {
+            showPlan(j.name()); // the same job again (the list refreshed its row): the run shown stays
+        }
     }
 
     private void showPlan(String name) {
