@@ -175,12 +175,27 @@ class JobsLiveTest {
         List<String> row = jobs.rows().get(0);
         assertEquals(List.of("site", "yes", "src-1:site", "server:t-1:mirror", "manual"), row.subList(0, 5));
         UiEvents.waitUntil("the last run column", () -> jobs.rows().get(0).get(5).equals("never run"));
+
+        assertTrue(jobs.select("site"));
+        press(' ', 0);
+        UiEvents.waitUntil("Space disabled the job (by its push)", () -> jobs.rows().get(0).get(1).equals("no"));
+        press(' ', 0);
+        UiEvents.waitUntil("Space enabled it again", () -> jobs.rows().get(0).get(1).equals("yes"));
+    }
+
+    /** A key pressed on the Jobs list. */
+    private void press(char character, int keyCode) {
+        Event e = new Event();
+        e.character = character;
+        e.keyCode = keyCode == 0 ? character : keyCode;
+        ((TableViewer) jobs.getSite().getSelectionProvider()).getControl().notifyListeners(SWT.KeyDown, e);
     }
 
     @Test
     @Order(2)
     void selectingAJobDrawsItsPlannedTreeOverTheEditorWithoutChangingTheModel() throws Exception {
-        assertNull(editor.overlay(), "nothing selected: no overlay");
+        jobs.getSite().getSelectionProvider().setSelection(org.eclipse.jface.viewers.StructuredSelection.EMPTY);
+        UiEvents.waitUntil("no overlay while no job is selected", () -> editor.overlay() == null);
         assertTrue(jobs.select("site"));
         UiEvents.waitUntil("the planned tree over the editor", () -> editor.overlay() != null);
         RunOverlay overlay = editor.overlay();
@@ -203,9 +218,7 @@ class JobsLiveTest {
     void runNowCopiesTheFilesAndTheJobLogShowsTheRunItsTargetAndItsFiles() throws Exception {
         page.activate(jobs);
         assertTrue(jobs.select("site"));
-        Event f9 = new Event();
-        f9.keyCode = SWT.F9;
-        ((TableViewer) jobs.getSite().getSelectionProvider()).getControl().notifyListeners(SWT.KeyDown, f9); // Run Now's key
+        press((char) 0, SWT.F9); // Run Now's key
         JobLogView log = (JobLogView) page.showView(JobLogView.ID);
         UiEvents.waitFor("the finished run in the Job Log", () -> log.runRows().stream().filter(r -> r.get(4).equals("ok")).findFirst().orElse(null),
                 60);
