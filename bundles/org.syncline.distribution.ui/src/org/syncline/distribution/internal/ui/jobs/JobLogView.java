@@ -263,8 +263,8 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
             filesNote.setText("Select a run to see the report of each file.");
             return;
         }
-        if (filesOf == r.id() && r.finished()) {
-            return;
+        if (filesOf == r.id()) {
+            return; // read already; a running run's reports are read again once it ends (or on F5)
         }
         filesOf = r.id();
         int mine = generation;
@@ -275,8 +275,9 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
                 return;
             }
             files.setRows(read);
-            filesNote.setText(read.isEmpty() ? "Run #" + id + " has no file reports" + (r.finished() ? ": nothing changed on its targets." : " yet.")
-                    : read.size() + " file report(s) of run #" + id + ".");
+            String more = r.finished() ? "" : " Run #" + id + " is still running: all its reports show when it ends (F5 reads them now).";
+            filesNote.setText((read.isEmpty() ? "Run #" + id + " has no file reports" + (r.finished() ? ": nothing changed on its targets." : " yet.")
+                    : read.size() + " file report(s) of run #" + id + ".") + more);
             filesNote.getParent().layout();
         }, why -> filesNote.setText("The file reports of run #" + id + " could not be read: " + why));
     }

@@ -178,13 +178,13 @@ public final class LiveJobs {
      * running run is read again every second until it ends, so the views follow it all the same.
      */
     void ran(JobRun run) {
-        listeners.forEach(l -> l.runChanged(run));
         if (!run.finished() && !runPushes && polled.add(run.id())) {
             org.eclipse.swt.widgets.Display.getCurrent().timerExec(POLL_MILLIS, () -> background("Read run " + run.id(), c -> c.runInfo(run.id()), r -> {
                 polled.remove(run.id());
                 ran(r);
             }, why -> polled.remove(run.id())));
         }
+        listeners.forEach(l -> l.runChanged(run));
     }
 
     /**

@@ -57,6 +57,13 @@ final class RunChart {
         for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
             chart.getSeriesSet().deleteSeries(s.getId());
         }
+        if (shown.isEmpty()) {
+            // SWTChart cannot lay out a bar series without values: no run, no series
+            chart.getAxisSet().getXAxis(0).setCategorySeries(new String[] { "" });
+            chart.suspendUpdate(false);
+            chart.redraw();
+            return;
+        }
         String[] names = new String[shown.size()];
         double[] content = new double[shown.size()];
         double[] wire = new double[shown.size()];
