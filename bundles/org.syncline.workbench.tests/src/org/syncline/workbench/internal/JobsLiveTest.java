@@ -134,6 +134,7 @@ class JobsLiveTest {
         }
         if (entry != null) {
             ServerConnections.instance().remove(entry.label());
+            UiEvents.flush(); // the views hear the disconnection now, not in the next test class (which checks their empty texts)
         }
         for (ServerProcess a : agents) {
             a.close();
