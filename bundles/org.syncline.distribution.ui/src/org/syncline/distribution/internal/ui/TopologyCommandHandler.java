@@ -6,6 +6,8 @@ import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.syncline.core.ErrorCode;
+import org.syncline.distribution.internal.ui.jobs.JobLogView;
+import org.syncline.distribution.internal.ui.jobs.JobsView;
 import org.syncline.distribution.internal.ui.monitor.AlertsView;
 import org.syncline.distribution.internal.ui.monitor.MonitorView;
 import org.syncline.core.SynclineException;
@@ -25,6 +27,10 @@ public final class TopologyCommandHandler extends AbstractHandler {
         }
         if ("showAlerts".equals(action) || "showMonitor".equals(action)) {
             showView(event, "showAlerts".equals(action) ? AlertsView.ID : MonitorView.ID);
+            return null;
+        }
+        if ("showJobs".equals(action) || "showJobLog".equals(action)) {
+            showView(event, "showJobs".equals(action) ? JobsView.ID : JobLogView.ID);
             return null;
         }
         IWorkbenchPart part = HandlerUtil.getActivePart(event);

@@ -34,6 +34,8 @@ import org.syncline.distribution.TopologyVersion;
 import org.syncline.distribution.internal.ui.diagram.DiagramExport;
 import org.syncline.distribution.internal.ui.diagram.DiagramLayout;
 import org.syncline.distribution.internal.ui.diagram.DiagramSite;
+import org.syncline.distribution.internal.ui.jobs.JobOverlay;
+import org.syncline.distribution.internal.ui.diagram.RunOverlay;
 import org.syncline.distribution.internal.ui.diagram.TopologyCanvas;
 import org.syncline.distribution.internal.ui.diagram.TopologyEdits;
 import org.syncline.model.topology.Deployment;
@@ -57,6 +59,8 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     private InfoBar info;
     private final PartSelection selection = new PartSelection();
     private String lastConflict;
+    private JobOverlay jobOverlay;
+    private String overlayTitle;
     private final ISelectionListener treeSelection = (part, s) -> {
         if (part instanceof TopologyView && s instanceof IStructuredSelection ss && canvas != null) {
             List<EObject> elements = new ArrayList<>();
@@ -100,6 +104,7 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
         getSite().getService(IContextService.class).activateContext(CONTEXT);
         handlers();
         document.addListener(this);
+        jobOverlay = new JobOverlay(getSite().getPage(), ((TopologyEditorInput) getEditorInput()).server(), this::showOverlay);
         if (document.isLoaded()) {
             changed();
         } else {
@@ -163,8 +168,31 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
         canvas.refresh();
         List<ProblemList.Problem> found = problems.validate(document.deployment());
         canvas.showProblems(ProblemList.severities(found), ProblemList.messages(found));
-        setContentDescription("Version " + document.version().version() + (found.isEmpty() ? "" : ", " + found.size() + " problem(s)"));
+        describe(found.size());
         firePropertyChange(PROP_DIRTY);
+    }
+
+    private void describe(int problemCount) {
+        setContentDescription("Version " + document.version().version() + (problemCount == 0 ? "" : ", " + problemCount + " problem(s)")
+                + (overlayTitle == null ? "" : "; showing " + overlayTitle));
+    }
+
+    /** Draws a job's tree over the diagram (null: none); only the drawing changes, never the model. */
+    private void showOverlay(RunOverlay overlay) {
+        if (canvas == null || canvas.control().isDisposed()) {
+            return;
+        }
+        canvas.state().overlay = overlay;
+        overlayTitle = overlay == null ? null : overlay.title();
+        if (document.isLoaded()) {
+            describe(problems.problems().size());
+        }
+        canvas.redraw();
+    }
+
+    /** The job tree drawn over the diagram, or null. */
+    public RunOverlay overlay() {
+        return canvas.state().overlay;
     }
 
     @Override
@@ -339,6 +367,9 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     @Override
     public void dispose() {
         document.removeListener(this);
+        if (jobOverlay != null) {
+            jobOverlay.dispose();
+        }
         getSite().getPage().removeSelectionListener(TopologyView.ID, treeSelection);
         if (document.isDirty() && document.server().isConnected() && !PlatformUI.getWorkbench().isClosing()) {
             document.load(); // closed without saving: the tree shows the master's topology again

@@ -72,7 +72,73 @@ public final class DiagramPainter {
         for (Route route : layout.deployment().getRoutes()) {
             route(g, layout, route, state, visible, text, groups);
         }
+        if (state.overlay != null) {
+            overlay(g, layout, state.overlay, text);
+        }
         feedback(g, state);
+    }
+
+    private static final int SOURCE = 0x6a1b9a;
+    /** A hop shorter than this is drawn as a bracket over its two servers. */
+    private static final int BRACKET_BELOW = 40;
+    private static final int BRACKET_RISE = 12;
+
+    /** The job's tree: the source outlined, each hop a thick arrow numbered in the order it is taken, each target outlined by its state. */
+    private static void overlay(DiagramGraphics g, DiagramLayout layout, RunOverlay o, boolean text) {
+        java.util.Map<String, Server> byName = new java.util.HashMap<>();
+        for (Server s : Elements.servers(layout.deployment())) {
+            byName.put(s.getName(), s);
+        }
+        int n = 0;
+        for (org.syncline.distribution.routing.Hop h : o.hops()) {
+            n++;
+            Rectangle a = byName.containsKey(h.from()) ? layout.bounds(byName.get(h.from())) : null;
+            Rectangle b = byName.containsKey(h.to()) ? layout.bounds(byName.get(h.to())) : null;
+            if (a == null || b == null) {
+                continue;
+            }
+            int color = RunOverlay.color(o.states().get(h.to()));
+            int[] line = RouteGeometry.between(a, b);
+            int cx = (line[0] + line[2]) / 2;
+            int cy = (line[1] + line[3]) / 2;
+            if (Math.hypot(line[2] - line[0], line[3] - line[1]) < BRACKET_BELOW) {
+                // neighbours in a group: a straight arrow would be a few points long, so the hop arcs over both
+                int ax = a.x + a.width / 2;
+                int bx = b.x + b.width / 2;
+                int top = Math.min(a.y, b.y) - BRACKET_RISE;
+                g.drawLine(ax, a.y, ax, top, color, 4);
+                g.drawLine(ax, top, bx, top, color, 4);
+                g.drawLine(bx, top, bx, b.y - 3, color, 4);
+                g.fillPolygon(RouteGeometry.head(bx, top, bx, b.y - 3), color);
+                cx = (ax + bx) / 2;
+                cy = top;
+            } else {
+                g.drawLine(line[0], line[1], line[2], line[3], color, 4);
+                g.fillPolygon(RouteGeometry.head(line[0], line[1], line[2], line[3]), color);
+            }
+            if (text) {
+                String label = Integer.toString(n);
+                int w = g.textWidth(label, true) + 8;
+                g.fillRect(cx - w / 2, cy - 9, w, 18, color);
+                g.drawText(label, cx - w / 2 + 4, cy - 7, 0xffffff, true);
+            }
+        }
+        o.states().forEach((name, st) -> {
+            Rectangle r = byName.containsKey(name) ? layout.bounds(byName.get(name)) : null;
+            if (r != null) {
+                g.drawRect(r.x - 3, r.y - 3, r.width + 6, r.height + 6, RunOverlay.color(st), 3);
+            }
+        });
+        for (org.syncline.distribution.routing.Hop h : o.hops()) {
+            Rectangle r = byName.containsKey(h.to()) && !o.states().containsKey(h.to()) ? layout.bounds(byName.get(h.to())) : null;
+            if (r != null) {
+                g.drawRect(r.x - 3, r.y - 3, r.width + 6, r.height + 6, RunOverlay.color(null), 3);
+            }
+        }
+        Rectangle src = byName.containsKey(o.source()) ? layout.bounds(byName.get(o.source())) : null;
+        if (src != null) {
+            g.drawRect(src.x - 3, src.y - 3, src.width + 6, src.height + 6, SOURCE, 3);
+        }
     }
 
     private static boolean meets(Rectangle visible, Rectangle r) {

@@ -22,4 +22,6 @@ public final class DiagramState {
     public EObject dropTarget;
     /** A route being drawn: from the start end's centre to the pointer, or null. */
     public Point[] routeLine;
+    /** A job's planned or running tree drawn over the topology, or null. */
+    public RunOverlay overlay;
 }

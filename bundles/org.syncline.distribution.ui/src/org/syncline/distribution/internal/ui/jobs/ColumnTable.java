@@ -1,0 +1,154 @@
+package org.syncline.distribution.internal.ui.jobs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ILazyContentProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+
+/**
+ * A virtual table of records: the rows are sorted here and only the visible ones get items, so a run's
+ * 100,000 file reports show at once. A click on a column header sorts by it (again: the other way).
+ */
+final class ColumnTable<T> {
+    record Column<T>(String title, int width, Function<T, String> text, Comparator<T> order) {
+        static <T> Column<T> text(String title, int width, Function<T, String> text) {
+            return new Column<>(title, width, text, Comparator.comparing(text, String.CASE_INSENSITIVE_ORDER));
+        }
+
+        static <T> Column<T> number(String title, int width, Function<T, String> text, Function<T, Long> value) {
+            return new Column<>(title, width, text, Comparator.comparing(value));
+        }
+    }
+
+    private final TableViewer viewer;
+    private final List<Column<T>> columns;
+    private final Function<T, Object> key;
+    private List<T> rows = new ArrayList<>();
+    private int sortColumn;
+    private boolean ascending;
+
+    /** {@code key} tells when a row stands for the same thing as before (its selection is kept over a refresh). */
+    ColumnTable(Composite parent, List<Column<T>> columns, int sortColumn, boolean ascending, Function<T, Object> key) {
+        this.columns = columns;
+        this.sortColumn = sortColumn;
+        this.ascending = ascending;
+        this.key = key;
+        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER | SWT.VIRTUAL | SWT.V_SCROLL | SWT.H_SCROLL);
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        viewer.setUseHashlookup(true);
+        viewer.setContentProvider(new ILazyContentProvider() {
+            @Override
+            public void updateElement(int index) {
+                if (index < rows.size()) {
+                    viewer.replace(rows.get(index), index);
+                }
+            }
+
+            @Override
+            public void inputChanged(Viewer v, Object oldInput, Object newInput) {
+                // the rows are this table's own list
+            }
+        });
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> c = columns.get(i);
+            TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
+            col.getColumn().setText(c.title());
+            col.getColumn().setWidth(c.width());
+            col.getColumn().setMoveable(true);
+            col.setLabelProvider(new ColumnLabelProvider() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public String getText(Object o) {
+                    return c.text().apply((T) o);
+                }
+            });
+            int index = i;
+            col.getColumn().addListener(SWT.Selection, e -> sortBy(index));
+        }
+        viewer.setInput(rows);
+        showSort();
+    }
+
+    TableViewer viewer() {
+        return viewer;
+    }
+
+    /** Shows {@code next} sorted; the selected row stays selected when a row with its key is still there. */
+    void setRows(List<T> next) {
+        T was = selected();
+        rows = new ArrayList<>(next);
+        sort();
+        viewer.getTable().setItemCount(0); // drops the items of the old rows
+        viewer.setItemCount(rows.size());
+        viewer.refresh();
+        if (was != null) {
+            select(key.apply(was));
+        }
+    }
+
+    /** Replaces the row with the key of {@code row} (or adds it) without losing the selection. */
+    void put(T row) {
+        Object k = key.apply(row);
+        List<T> next = new ArrayList<>(rows);
+        next.removeIf(r -> Objects.equals(key.apply(r), k));
+        next.add(row);
+        setRows(next);
+    }
+
+    /** Selects the row with {@code k} and tells the viewer's listeners; false when there is none. */
+    boolean select(Object k) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (Objects.equals(key.apply(rows.get(i)), k)) {
+                viewer.setSelection(new StructuredSelection(rows.get(i)), true);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    T selected() {
+        Object o = viewer.getStructuredSelection().getFirstElement();
+        return o == null ? null : (T) o;
+    }
+
+    List<T> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** The rows as shown (sorted), each as its columns' texts. */
+    List<List<String>> texts() {
+        return rows.stream().map(r -> columns.stream().map(c -> c.text().apply(r)).toList()).toList();
+    }
+
+    void sortBy(int index) {
+        ascending = index == sortColumn ? !ascending : true;
+        sortColumn = index;
+        showSort();
+        setRows(rows);
+    }
+
+    private void sort() {
+        Comparator<T> order = columns.get(sortColumn).order();
+        rows.sort(ascending ? order : order.reversed());
+    }
+
+    private void showSort() {
+        Table t = viewer.getTable();
+        t.setSortColumn(t.getColumn(sortColumn));
+        t.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+    }
+}

@@ -1,0 +1,68 @@
+package org.syncline.distribution.internal.ui.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.syncline.distribution.JobRun;
+
+/** How the Jobs and Job Log views write times, durations, byte counts and what delta and compression saved. */
+final class RunFormat {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final String[] UNITS = { "B", "KB", "MB", "GB", "TB" };
+
+    private RunFormat() {
+    }
+
+    static String time(Instant t) {
+        return t == null || Instant.EPOCH.equals(t) ? "" : TIME.format(t);
+    }
+
+    /** 1,234 B; 12.3 KB; 4.0 MB (powers of 1024). */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        double v = n;
+        int unit = 0;
+        while (v >= 1024 && unit < UNITS.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return String.format("%.1f %s", v, UNITS[unit]);
+    }
+
+    /** The run's length so far or in all: "850 ms", "12.4 s", "3 min 5 s". */
+    static String duration(JobRun r) {
+        return duration(millis(r));
+    }
+
+    static long millis(JobRun r) {
+        Instant end = r.finished() ? r.ended() : Instant.now();
+        return Math.max(0, Duration.between(r.started(), end).toMillis());
+    }
+
+    static String duration(long ms) {
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format("%.1f s", ms / 1000.0);
+        }
+        return ms / 60_000 + " min " + ms % 60_000 / 1000 + " s";
+    }
+
+    /** What delta and compression saved: content against wire bytes, "-" when no content moved. */
+    static String saving(long content, long wire) {
+        if (content <= 0) {
+            return "-";
+        }
+        return Math.round(100.0 * (content - wire) / content) + " %";
+    }
+
+    /** created / updated / deleted file counts: "3 / 0 / 1". */
+    static String files(JobRun r) {
+        return r.filesCreated() + " / " + r.filesUpdated() + " / " + r.filesDeleted();
+    }
+}
