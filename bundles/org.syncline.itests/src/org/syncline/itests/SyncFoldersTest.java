@@ -31,6 +31,7 @@ import org.syncline.core.chunk.ChunkReader;
 import org.syncline.core.chunk.ChunkRef;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ServerStatus;
+import org.syncline.sync.ChunkPack;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.client.SyncClient;
@@ -231,6 +232,11 @@ class SyncFoldersTest {
             List<Callable<?>> calls = List.of(() -> stranger.info("private"), () -> stranger.changesSince("private", 0),
                     () -> stranger.history("private", null), () -> stranger.trash("private"),
                     () -> stranger.missingChunks("private", List.of("00".repeat(32))),
+                    () -> {
+                        stranger.getChunks("private", List.of("00".repeat(32)), (sha, data) -> {
+                        });
+                        return null;
+                    },
                     () -> stranger.commit("private", List.of(FileChange.delete("x.txt", 1))),
                     () -> stranger.members("private"));
             for (Callable<?> call : calls) {
@@ -316,6 +322,42 @@ class SyncFoldersTest {
             client.putChunk(folder, sha, data);
         }
         return FileChange.put(path, base, data.length, sha, List.of(new ChunkRef(sha, data.length)));
+    }
+
+    @Test
+    void manySmallChunksTravelInOnePackBothWaysAndOnlyAFoldersOwnChunksComeOut() throws Exception {
+        SyncClient sync = new SyncClient(admin);
+        sync.create("packs");
+        sync.create("other");
+        java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
+        List<String> shas = new ArrayList<>();
+        List<FileChange> changes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            byte[] data = ("small file " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String sha = Sha256.hex(data);
+            shas.add(sha);
+            ChunkPack.write(pack, sha, data, data.length);
+            changes.add(FileChange.put("p/" + i + ".txt", 0, data.length, sha, List.of(new ChunkRef(sha, data.length))));
+        }
+        assertEquals(50, sync.putChunks("packs", pack.toByteArray(), pack.size()));
+        assertEquals(List.of(), sync.missingChunks("packs", shas));
+        sync.commit("packs", changes);
+        Map<String, String> got = new java.util.LinkedHashMap<>();
+        sync.getChunks("packs", shas, (sha, data) -> got.put(sha, new String(data, java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(shas, List.copyOf(got.keySet()));
+        assertEquals("small file 7", got.get(shas.get(7)));
+
+        SynclineException e = assertThrows(SynclineException.class, () -> sync.getChunks("other", List.of(shas.get(0)), (sha, data) -> {
+        }));
+        assertEquals(ErrorCode.NOT_FOUND, e.code(), e.getMessage());
+
+        String claimed = Sha256.hex("what it claims to be".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream lie = new java.io.ByteArrayOutputStream();
+        byte[] other = "other bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ChunkPack.write(lie, claimed, other, other.length);
+        e = assertThrows(SynclineException.class, () -> sync.putChunks("packs", lie.toByteArray(), lie.size()));
+        assertEquals(ErrorCode.INTEGRITY, e.code(), e.getMessage());
+        assertEquals(List.of(claimed), sync.missingChunks("packs", List.of(claimed)), "nothing stored under a name its bytes do not have");
     }
 
     @Test

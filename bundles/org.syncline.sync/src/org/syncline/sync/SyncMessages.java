@@ -27,6 +27,16 @@ public final class SyncMessages {
     public static final String CHUNK_PUT = "sync.chunk.put";
     /** Download of one chunk of a file in the folder, deflated. Body: folder, sha256. Needs read. */
     public static final String CHUNK_GET = "sync.chunk.get";
+    /**
+     * Upload of many chunks in one stream, a {@link ChunkPack} (at most {@link ChunkPack#MAX_CHUNKS} chunks of
+     * {@link ChunkPack#MAX_BYTES} bytes in all). Body: folder. Answer: stored, how many. Needs write.
+     */
+    public static final String CHUNKS_PUT = "sync.chunks.put";
+    /**
+     * Download of many chunks of files in the folder in one stream, a {@link ChunkPack} in the order asked.
+     * Body: folder, chunks (SHA-256 list, at most {@link ChunkPack#MAX_CHUNKS}). Needs read.
+     */
+    public static final String CHUNKS_GET = "sync.chunks.get";
     /** Body: folder, changes (a list of {@link FileChange}), committed whole or not at all. Answer: a {@link CommitResult}. Needs write. */
     public static final String COMMIT = "sync.commit";
     /** Body: folder, cursor (0: from the start). Answer: a {@link ChangePage}. Needs read. */

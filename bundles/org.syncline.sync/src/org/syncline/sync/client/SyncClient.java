@@ -16,6 +16,7 @@ import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.Connection;
 import org.syncline.sync.ChangePage;
+import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
@@ -87,6 +88,22 @@ public final class SyncClient {
     public void getChunk(String folder, String sha256, OutputStream sink) {
         try (InflaterOutputStream inflating = new InflaterOutputStream(new NonClosing(sink))) {
             connection.download(SyncMessages.CHUNK_GET, Json.object("folder", folder, "sha256", sha256), inflating);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a {@link ChunkPack} the caller wrote (many chunks, one request); returns how many the hub stored. */
+    public long putChunks(String folder, byte[] pack, int length) {
+        return connection.upload(SyncMessages.CHUNKS_PUT, Json.object("folder", folder), new ByteArrayInputStream(pack, 0, length))
+                .number("stored");
+    }
+
+    /** Fetches the chunks in one stream and hands each to {@code sink}, checked against its hash, in the order asked. */
+    public void getChunks(String folder, List<String> sha256s, ChunkPack.Sink sink) {
+        ChunkPack.Unpacking unpacking = new ChunkPack.Unpacking(sha256s, sink);
+        try (unpacking) {
+            connection.download(SyncMessages.CHUNKS_GET, Json.object("folder", folder, "chunks", sha256s), unpacking);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,8 +40,9 @@ public final class SyncCapability implements Capability {
     public AutoCloseable start(ServerContext context) {
         Duration retention = context.settings().duration("sync.trash-retention", DEFAULT_RETENTION);
         Duration interval = context.settings().duration("sync.purge-interval", Duration.ofHours(1));
-        SyncHub hub = new SyncHub(context.database(), new BlobStore(context.directory().resolve("chunks")), retention, context.log());
-        new SyncHandlers(context.endpoint(), hub, context.users()).register();
+        BlobStore chunks = new BlobStore(context.directory().resolve("chunks"));
+        SyncHub hub = new SyncHub(context.database(), chunks, retention, context.log());
+        new SyncHandlers(context.endpoint(), hub, new PackedChunks(context.database(), chunks), context.users()).register();
         long every = Math.max(1, interval.toSeconds());
         ScheduledFuture<?> purge = context.scheduler().scheduleWithFixedDelay(() -> {
             try {

@@ -26,11 +26,13 @@ import org.syncline.sync.SyncMessages;
 final class SyncHandlers {
     private final CapabilityEndpoint endpoint;
     private final SyncHub hub;
+    private final PackedChunks packs;
     private final UserDirectory users;
 
-    SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, UserDirectory users) {
+    SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, PackedChunks packs, UserDirectory users) {
         this.endpoint = endpoint;
         this.hub = hub;
+        this.packs = packs;
         this.users = users;
     }
 
@@ -67,6 +69,13 @@ final class SyncHandlers {
                 deflating.flush();
             }
             return Json.object("sha256", body.string("sha256"));
+        });
+        endpoint.handleUpload(SyncMessages.CHUNKS_PUT, Access.USER, (ctx, body, data) -> Json.object("stored",
+                packs.store(ctx.principal(), body.string("folder"), data)));
+        endpoint.handleDownload(SyncMessages.CHUNKS_GET, Access.USER, (ctx, body, out) -> {
+            List<String> shas = body.list("chunks", String.class);
+            packs.send(ctx.principal(), body.string("folder"), shas, out);
+            return Json.object("chunks", shas.size());
         });
         endpoint.handle(SyncMessages.COMMIT, Access.USER, (ctx, body) -> {
             List<FileChange> changes = body.list("changes", FileChange.class);

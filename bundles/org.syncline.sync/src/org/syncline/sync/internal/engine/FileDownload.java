@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.syncline.core.CountingOutputStream;
@@ -18,6 +20,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.chunk.ChunkRef;
+import org.syncline.sync.ChunkPack;
 import org.syncline.sync.RemoteFile;
 import org.syncline.sync.client.SyncClient;
 
@@ -41,8 +44,28 @@ final class FileDownload {
         this.stats = stats;
     }
 
-    /** Returns the temp file (in the target's directory, named so every scan ignores it). */
-    Path fetch(RemoteFile r, Path target, Map<String, LocalIndex.ChunkSource> sources) throws IOException, InterruptedException {
+    /**
+     * Fetches in one request the chunks of {@code files} (small ones: together at most one {@link ChunkPack})
+     * that no synced local file holds.
+     */
+    Map<String, byte[]> prefetch(List<RemoteFile> files, Map<String, LocalIndex.ChunkSource> sources) throws InterruptedException {
+        List<String> wanted = files.stream().flatMap(r -> r.chunks().stream()).map(ChunkRef::sha256).filter(s -> !sources.containsKey(s))
+                .distinct().toList();
+        Map<String, byte[]> fetched = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            client.getChunks(folder, wanted, fetched::put);
+            throttle.take(fetched.values().stream().mapToLong(d -> d.length).sum());
+            stats.chunksDownloaded.addAndGet(fetched.size());
+        }
+        return fetched;
+    }
+
+    /**
+     * Returns the temp file (in the target's directory, named so every scan ignores it). Chunks come from a
+     * synced local file, else from {@code fetched}, else from the hub one by one.
+     */
+    Path fetch(RemoteFile r, Path target, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched) throws IOException,
+            InterruptedException {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".syncline-part-", ".tmp");
         boolean done = false;
@@ -52,7 +75,10 @@ final class FileDownload {
                     OutputStream out = new DigestOutputStream(Channels.newOutputStream(ch), whole)) {
                 for (ChunkRef c : r.chunks()) {
                     LocalIndex.ChunkSource src = sources.get(c.sha256());
-                    if (src == null || !copy(src, c, out)) {
+                    byte[] ready = fetched.get(c.sha256());
+                    if (ready != null) {
+                        out.write(ready);
+                    } else if (src == null || !copy(src, c, out)) {
                         CountingOutputStream counted = new CountingOutputStream(out);
                         client.getChunk(folder, c.sha256(), counted);
                         throttle.take(counted.count());

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +25,7 @@ import org.syncline.core.SynclineException;
 import org.syncline.core.filename.ConflictName;
 import org.syncline.core.ignore.IgnoreRules;
 import org.syncline.sync.ChangePage;
+import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
@@ -37,7 +39,11 @@ import org.syncline.sync.internal.engine.LocalIndex.Entry;
  * it moves aside to a conflict copy, which the push then uploads. Only chunks the hub lacks are sent.
  */
 final class SyncPass {
-    private static final int COMMIT_BATCH = 200;
+    /** Files per commit: each commit is one transaction on the hub. */
+    private static final int COMMIT_BATCH = 1000;
+    /** Files up to this size travel many to a request ({@link ChunkPack}); larger ones chunk by chunk. */
+    static final long SMALL_FILE = 1024 * 1024;
+    private static final int SMALL_FILE_WRITERS = 8;
 
     private final SyncClient client;
     private final String folder;
@@ -77,6 +83,13 @@ final class SyncPass {
     }
 
     private int pull() throws IOException, InterruptedException {
+        // Each small file is forced to disk before its rename; forces side by side share the file system's journal commits.
+        try (ExecutorService writers = Executors.newFixedThreadPool(SMALL_FILE_WRITERS)) {
+            return pull(writers);
+        }
+    }
+
+    private int pull(ExecutorService writers) throws IOException, InterruptedException {
         int actions = 0;
         while (true) {
             ChangePage page = client.changesSince(folder, index.cursor());
@@ -88,16 +101,35 @@ final class SyncPass {
                 }
             }
             Map<String, LocalIndex.ChunkSource> sources = index.chunkSources(disk);
-            // contents first, deletions after: a file renamed on the hub is copied from its old place, not downloaded
-            for (boolean deletions : new boolean[] { false, true }) {
-                List<Callable<Integer>> tasks = new ArrayList<>();
-                for (RemoteFile r : page.files()) {
-                    if (r.deleted() == deletions) {
-                        tasks.add(() -> apply(r, sources));
-                    }
+            // contents first, deletions after: a file renamed on the hub is copied from its old place, not downloaded;
+            // small files come many to a request
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            List<RemoteFile> small = new ArrayList<>();
+            for (RemoteFile r : page.files()) {
+                if (!r.deleted() && r.size() <= SMALL_FILE) {
+                    small.add(r);
+                } else if (!r.deleted()) {
+                    tasks.add(() -> apply(r, sources, Map.of()));
                 }
-                actions += all(tasks);
             }
+            for (List<RemoteFile> batch : batches(small, RemoteFile::size, r -> r.chunks().size())) {
+                tasks.add(() -> {
+                    Map<String, byte[]> fetched = download.prefetch(batch.stream().filter(this::wanted).toList(), sources);
+                    List<Callable<Integer>> writes = new ArrayList<>();
+                    for (RemoteFile r : batch) {
+                        writes.add(() -> apply(r, sources, fetched));
+                    }
+                    return all(writes, writers);
+                });
+            }
+            actions += all(tasks);
+            List<Callable<Integer>> deletions = new ArrayList<>();
+            for (RemoteFile r : page.files()) {
+                if (r.deleted()) {
+                    deletions.add(() -> apply(r, sources, Map.of()));
+                }
+            }
+            actions += all(deletions);
             index.cursor(page.cursor());
             index.save();
             if (!page.more()) {
@@ -106,7 +138,14 @@ final class SyncPass {
         }
     }
 
-    private int apply(RemoteFile r, Map<String, LocalIndex.ChunkSource> sources) throws IOException, InterruptedException {
+    /** Whether the file's content must come here (a cheap test before fetching its chunks ahead). */
+    private boolean wanted(RemoteFile r) {
+        Entry idx = index.get(r.path());
+        return !rules.isIgnored(r.path(), false) && (idx == null || idx.revision() != r.revision() || !r.sha256().equals(idx.sha256()));
+    }
+
+    private int apply(RemoteFile r, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched) throws IOException,
+            InterruptedException {
         String path = r.path();
         if (rules.isIgnored(path, false)) {
             return 0;
@@ -146,7 +185,7 @@ final class SyncPass {
             }
             moveAside(path, target);
         }
-        Path tmp = download.fetch(r, target, sources);
+        Path tmp = download.fetch(r, target, sources, fetched);
         try {
             LocalFile now = LocalScan.stat(root, path);
             if (now != null && (idx == null || !idx.matches(now))) {
@@ -270,8 +309,13 @@ final class SyncPass {
         }
         Map<String, long[]> sent = new ConcurrentHashMap<>();
         List<Callable<Integer>> tasks = new ArrayList<>();
+        List<Pending> small = new ArrayList<>();
         for (Pending p : changed.values()) {
             if (p.content().chunks().stream().noneMatch(c -> missing.contains(c.sha256()))) {
+                continue;
+            }
+            if (p.content().size() <= SMALL_FILE) {
+                small.add(p);
                 continue;
             }
             tasks.add(() -> {
@@ -286,14 +330,70 @@ final class SyncPass {
                     stats.bytesUploaded.addAndGet(wire);
                 });
                 sent.put(p.file().path(), new long[] { chunks.get(), bytes.get() });
-                if (!again.sha256().equals(p.content().sha256())) {
-                    throw new IOException(p.file().path() + " changed while it was uploaded; it is sent again at the next sync");
-                }
+                requireUnchanged(p, again);
                 return 1;
             });
         }
+        for (List<Pending> batch : batches(small, p -> p.content().size(), p -> p.content().chunks().size())) {
+            tasks.add(() -> uploadPacked(batch, missing, sent));
+        }
         all(tasks);
         return sent;
+    }
+
+    /** Sends the missing chunks of many small files in one request (their batch fits one {@link ChunkPack}). */
+    private int uploadPacked(List<Pending> batch, Set<String> missing, Map<String, long[]> sent) throws IOException, InterruptedException {
+        java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
+        long chunks = 0;
+        for (Pending p : batch) {
+            int before = pack.size();
+            long[] count = new long[1];
+            FileContent again = FileContent.read(root.resolve(p.file().path()), missing::remove, c -> {
+                ChunkPack.write(pack, c.sha256(), c.data(), c.length());
+                count[0]++;
+            });
+            requireUnchanged(p, again);
+            sent.put(p.file().path(), new long[] { count[0], pack.size() - before });
+            chunks += count[0];
+        }
+        if (chunks > 0) {
+            client.putChunks(folder, pack.toByteArray(), pack.size());
+            up.take(pack.size());
+            stats.chunksUploaded.addAndGet(chunks);
+            stats.bytesUploaded.addAndGet(pack.size());
+        }
+        return batch.size();
+    }
+
+    private static void requireUnchanged(Pending p, FileContent again) throws IOException {
+        if (!again.sha256().equals(p.content().sha256())) {
+            throw new IOException(p.file().path() + " changed while it was uploaded; it is sent again at the next sync");
+        }
+    }
+
+    /** Cuts {@code items} into runs that fit one {@link ChunkPack}: at most its bytes and its chunks. */
+    static <T> List<List<T>> batches(List<T> items, java.util.function.ToLongFunction<T> bytes, java.util.function.ToIntFunction<T> chunks) {
+        List<List<T>> out = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        long size = 0;
+        int count = 0;
+        for (T item : items) {
+            long b = bytes.applyAsLong(item);
+            int n = chunks.applyAsInt(item);
+            if (!current.isEmpty() && (size + b > ChunkPack.MAX_BYTES || count + n > ChunkPack.MAX_CHUNKS)) {
+                out.add(current);
+                current = new ArrayList<>();
+                size = 0;
+                count = 0;
+            }
+            current.add(item);
+            size += b;
+            count += n;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     private void recordCommitted(FileChange change, CommitResult.Committed done, Map<String, Pending> changed, Map<String, long[]> sent)
@@ -343,11 +443,15 @@ final class SyncPass {
         }
     }
 
-    /** Runs the tasks side by side; when any fails, the pass fails (after all ended) and the next pass retries. */
     private int all(List<Callable<Integer>> tasks) throws IOException, InterruptedException {
+        return all(tasks, pool);
+    }
+
+    /** Runs the tasks side by side; when any fails, the pass fails (after all ended) and the next pass retries. */
+    private static int all(List<Callable<Integer>> tasks, ExecutorService on) throws IOException, InterruptedException {
         int sum = 0;
         Exception first = null;
-        for (Future<Integer> f : pool.invokeAll(tasks)) {
+        for (Future<Integer> f : on.invokeAll(tasks)) {
             try {
                 sum += f.get();
             } catch (ExecutionException e) {
