@@ -68,7 +68,8 @@ cli() { # as admin against the registry
 rss() { awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$1/status"; }
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; } # user + system seconds of a process
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-children_cpu() { times | tail -1 | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1]*60 + u[2] + s[1]*60 + s[2] }'; }
+# `times` in a pipeline would run in a subshell that has no children: write it to a file first
+children_cpu() { times > "$WORK/times"; tail -1 "$WORK/times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1]*60 + u[2] + s[1]*60 + s[2] }'; }
 registry_and_node() {
   start_server registry --roles registry
   local token
