@@ -40,7 +40,7 @@ class DocumentQueryTest {
         assertInvalid(() -> new DocumentQuery(null, null, null, null, null, null, 5L, 4L, null, false, 1, 10), "larger than the largest");
         assertInvalid(() -> new DocumentQuery(null, null, null, null, null, null, -1L, null, null, false, 1, 10), "negative");
         assertInvalid(() -> new DocumentQuery(null, null, null, null, T2, T1, null, null, null, false, 1, 10), "must be earlier");
-        assertInvalid(() -> DocumentQuery.Sort.parse("owner"), "name, modified or size");
+        assertInvalid(() -> DocumentQuery.Sort.parse("owner"), "name, modified, size, author, type, version or node");
     }
 
     @Test

@@ -25,7 +25,7 @@ public record DocumentQuery(String name, String author, String mimeType, String 
     public static final int MAX_PAGE_SIZE = 1000;
 
     public enum Sort {
-        NAME, MODIFIED, SIZE;
+        NAME, MODIFIED, SIZE, AUTHOR, TYPE, VERSION, NODE;
 
         public static Sort parse(String word) {
             for (Sort s : values()) {
@@ -33,7 +33,7 @@ public record DocumentQuery(String name, String author, String mimeType, String 
                     return s;
                 }
             }
-            throw invalid("'" + Names.printable(String.valueOf(word)) + "' is not a sort order; use name, modified or size.");
+            throw invalid("'" + Names.printable(String.valueOf(word)) + "' is not a sort order; use name, modified, size, author, type, version or node.");
         }
 
         public String word() {

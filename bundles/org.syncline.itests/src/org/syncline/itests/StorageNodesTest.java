@@ -250,6 +250,81 @@ class StorageNodesTest {
         }, "the queued deletion runs once the node is back");
     }
 
+    /**
+     * kill -9 of a node while deletions of its documents are running (a 24 MiB file among them), then a restart:
+     * every deleted document is gone at once for users, the node's folder ends up holding exactly the bytes of the
+     * documents that remain (the queued deletions ran, nothing was deleted twice or too early), no version is
+     * missing and the node reports no orphan.
+     */
+    @Test
+    void aNodeKilledDuringDeletionsEndsWithMetadataAndFilesInAgreement() throws Exception {
+        java.util.Random random = new java.util.Random(9);
+        byte[] bigContent = new byte[24 * 1024 * 1024];
+        random.nextBytes(bigContent);
+        List<DocumentInfo> doomed = new java.util.ArrayList<>();
+        doomed.add(put("big-doomed.bin", bigContent, "large"));
+        List<DocumentInfo> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] content = ("file " + i + " " + random.nextLong() + "\n").repeat(50).getBytes();
+            (i % 4 == 0 ? kept : doomed).add(put("del-" + i + ".txt", content, "large"));
+        }
+        for (DocumentInfo d : doomed) {
+            assertTrue(blobOn(large, d.sha256()).isPresent(), d.name());
+        }
+
+        java.util.concurrent.ExecutorService deleters = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicInteger deleted = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+        for (DocumentInfo d : doomed) {
+            calls.add(deleters.submit(() -> {
+                docs.delete(d.id());
+                deleted.incrementAndGet();
+            }));
+        }
+        await(() -> deleted.get() >= 3, "the first deletions done");
+        large.kill9();
+        for (java.util.concurrent.Future<?> call : calls) {
+            call.get(60, TimeUnit.SECONDS); // a deletion never fails for the user because the node died
+        }
+        deleters.shutdown();
+        for (DocumentInfo d : doomed) {
+            assertEquals(ErrorCode.NOT_FOUND, assertThrows(SynclineException.class, () -> docs.info(d.id())).code(), d.name());
+        }
+        assertTrue(docs.search(DocumentQuery.all().withName("doomed")).documents().isEmpty(), "invisible at once");
+
+        large.start();
+        await(() -> upNodes().contains("large"), "the killed node back up");
+        await(() -> {
+            try {
+                for (DocumentInfo d : doomed) {
+                    if (blobOn(large, d.sha256()).isPresent()) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }, "every queued deletion ran once the node was back");
+        for (DocumentInfo d : kept) {
+            assertTrue(blobOn(large, d.sha256()).isPresent(), "kept bytes are still there: " + d.name());
+            assertEquals(DocumentInfo.OK, docs.info(d.id()).state(), d.name());
+            assertArrayEquals(blobBytes(large, d.sha256()), get(d.id(), 0));
+        }
+        await(() -> docs.orphans("large", 1000).total() == 0, "no orphan on the node: " + docs.orphans("large", 1000).files());
+        var files = docs.nodeFiles("large", 1000).files();
+        for (DocumentInfo d : doomed) {
+            assertTrue(files.stream().noneMatch(f -> f.sha256().equals(d.sha256())), "no inventory entry for deleted " + d.name());
+        }
+        for (DocumentInfo d : kept) {
+            assertTrue(files.stream().anyMatch(f -> f.sha256().equals(d.sha256()) && f.references() == 1), "inventory has " + d.name());
+        }
+    }
+
+    private static byte[] blobBytes(ServerProcess node, String sha) throws IOException {
+        return Files.readAllBytes(blobOn(node, sha).orElseThrow());
+    }
+
     private static String placeBlob(ServerProcess node, byte[] content) throws IOException {
         String sha = org.syncline.core.Sha256.hex(content);
         Path dir = node.data.resolve("docs").resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4));

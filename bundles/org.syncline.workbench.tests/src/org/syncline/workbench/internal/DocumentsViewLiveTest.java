@@ -1,5 +1,6 @@
 package org.syncline.workbench.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.internal.ui.DocumentsPerspective;
+import org.syncline.documents.internal.ui.ByteProgress;
 import org.syncline.documents.internal.ui.DocumentsView;
 import org.syncline.documents.internal.ui.VersionsView;
 import org.syncline.documents.client.DocumentsClient;
@@ -102,6 +104,12 @@ class DocumentsViewLiveTest {
             ((TableViewer) view.getViewSite().getSelectionProvider()).setSelection(new StructuredSelection(doc), true);
             UiEvents.waitUntil("the versions of report.txt", () -> versions.getContentDescription().equals("1 version of report.txt"));
 
+            // dragging the row out hands the drop target a downloaded copy under the document's name
+            List<Path> dragged = view.filesForDrag();
+            assertEquals(1, dragged.size());
+            assertEquals("report.txt", dragged.get(0).getFileName().toString());
+            assertArrayEquals("x".repeat(1234).getBytes(), Files.readAllBytes(dragged.get(0)));
+
             // a click on Size sorts smallest first, a second click largest first; both are server queries
             org.eclipse.swt.widgets.TableColumn size = table.getColumn(3);
             size.notifyListeners(SWT.Selection, new Event());
@@ -109,6 +117,29 @@ class DocumentsViewLiveTest {
             size.notifyListeners(SWT.Selection, new Event());
             UiEvents.waitUntil("largest first", () -> "report.txt".equals(table.getItem(0).getText(0)));
             assertEquals(SWT.DOWN, table.getSortDirection());
+
+            // every column sorts on the server, also from the Sort list and Reverse (the keyboard's way: Alt+O, Alt+V)
+            try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+                DocumentsClient docs = new DocumentsClient(other);
+                docs.edit(doc.id(), Map.of("author", "zoe"));
+                docs.edit(((DocumentInfo) row(table, "memo.txt").getData()).id(), Map.of("author", "aaron"));
+            }
+            view.sortBy(1, false);
+            UiEvents.waitUntil("author aaron first", () -> "memo.txt".equals(table.getItem(0).getText(0)) && "aaron".equals(table.getItem(0).getText(1)));
+            assertEquals(table.getColumn(1), table.getSortColumn());
+            view.sortBy(1, true);
+            UiEvents.waitUntil("author zoe first", () -> "report.txt".equals(table.getItem(0).getText(0)) && "zoe".equals(table.getItem(0).getText(1)));
+            assertEquals(SWT.DOWN, table.getSortDirection());
+
+            // the node filter offers the server's storage nodes and filters on the server
+            UiEvents.waitUntil("the node filter to list the server's node", () -> !view.nodeChoices().isEmpty());
+            String node = view.nodeChoices().get(0);
+            assertEquals(node, doc.node());
+            view.filterNode(node);
+            UiEvents.waitUntil("both documents on that node", () -> view.getContentDescription().startsWith("2 documents match"));
+            Screenshots.save(window.getShell().getDisplay(), "documents-node-filter-sorted-by-author.png");
+            view.filterNode(null);
+            UiEvents.waitUntil("the filter cleared", () -> view.getContentDescription().startsWith("2 documents on"));
 
             view.deleteWithoutAsking(List.of(doc));
             UiEvents.waitUntil("the deleted row to go", () -> row(table, "report.txt") == null && view.total() == 1);
@@ -144,6 +175,33 @@ class DocumentsViewLiveTest {
             ServerConnections.instance().remove(entry.label());
         }
         UiEvents.waitUntil("the browser to let go of the server", () -> table.getItemCount() == 0);
+    }
+
+    @Test
+    void transfersReportTheirBytesToTheProgressView() throws Exception {
+        List<Integer> worked = new java.util.ArrayList<>();
+        List<String> lines = new java.util.ArrayList<>();
+        org.eclipse.core.runtime.IProgressMonitor monitor = new org.eclipse.core.runtime.NullProgressMonitor() {
+            @Override
+            public void worked(int work) {
+                worked.add(work);
+            }
+
+            @Override
+            public void subTask(String name) {
+                lines.add(name);
+            }
+        };
+        ByteProgress progress = new ByteProgress(monitor);
+        assertEquals(200, ByteProgress.units(200 * 1024));
+        progress.file("big.bin (1 of 1)", 200 * 1024);
+        try (java.io.InputStream in = progress.in(new ByteArrayInputStream(new byte[200 * 1024]))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        assertEquals(200, worked.stream().mapToInt(Integer::intValue).sum(), "one unit per KiB read");
+        assertTrue(worked.size() > 1, "reported as the bytes stream, not once at the end: " + worked);
+        assertEquals("big.bin (1 of 1): " + String.format("%.1f KiB", 200.0) + " of " + String.format("%.1f KiB", 200.0), lines.get(lines.size() - 1));
+        assertEquals(200 * 1024, progress.total());
     }
 
     private static TableItem row(Table table, String name) {

@@ -35,17 +35,21 @@ import org.syncline.store.Database;
  */
 final class DocumentRegistry {
     static final String KIND = "document";
+    /** Up to this many name matches, a search asks SQL for exactly those ids. */
+    private static final int ID_LIST = 1000;
     private static final int BUFFER = 64 * 1024;
 
     private final Database db;
     private final StorageNodes nodes;
     /** Held while a blob becomes referenced or is deleted as unreferenced, so the two never cross. */
-    private final Object blobGate;
+    private final BlobLocks blobLocks;
+    private final NameIndex names;
 
-    DocumentRegistry(Database db, StorageNodes nodes, Object blobGate) {
+    DocumentRegistry(Database db, StorageNodes nodes, BlobLocks blobLocks, NameIndex names) {
         this.db = db;
         this.nodes = nodes;
-        this.blobGate = blobGate;
+        this.blobLocks = blobLocks;
+        this.names = names;
     }
 
     /** A document and the access list its events are filtered with. */
@@ -65,12 +69,14 @@ final class DocumentRegistry {
         String id = UUID.randomUUID().toString();
         DocumentRow row = new DocumentRow(id, checkedName, checkedAuthor, s.mimeType, s.size, s.sha256, node, now, now, 1,
                 checkedDescription, p.name());
-        return committed(target, s, c -> {
+        Change added = committed(target, s, c -> {
             DocumentTable.insert(c, row);
             VersionTable.insert(c, id, new VersionInfo(1, s.sha256, s.size, s.mimeType, node, now, checkedAuthor));
             TagTable.replace(c, id, checkedTags);
             return change(c, row);
         });
+        names.add(id, checkedName);
+        return added;
     }
 
     Change update(Principal p, String id, InputStream content) {
@@ -92,14 +98,37 @@ final class DocumentRegistry {
         });
     }
 
+    /**
+     * A search. With a name part and the name index loaded: a few matches (at most {@link #ID_LIST}) narrow the SQL
+     * to their ids (the other filters, the rights and the order stay SQL's); more matches, for an admin's search by
+     * name only in name order, are paged from the index and counted there; anything else is SQL's alone.
+     */
     DocumentPage search(Principal p, DocumentQuery q) {
-        return db.inTransaction(c -> {
-            List<DocumentInfo> docs = new ArrayList<>();
-            for (DocumentRow row : DocumentTable.page(c, q, p)) {
-                docs.add(info(c, row));
+        if (q.name() != null && names.ready()) {
+            int[] hits = names.matching(q.name());
+            if (hits.length <= ID_LIST) {
+                List<String> ids = names.ids(hits);
+                return db.inTransaction(c -> page(c, DocumentTable.page(c, q, p, ids), DocumentTable.count(c, q, p, ids), q));
             }
-            return new DocumentPage(docs, DocumentTable.count(c, q, p), q.page(), q.pageSize());
-        });
+            if (p.isAdmin() && q.sort() == DocumentQuery.Sort.NAME && nameOnly(q)) {
+                List<String> ids = names.page(hits, q.descending(), (q.page() - 1) * q.pageSize(), q.pageSize());
+                return db.inTransaction(c -> page(c, DocumentTable.byIds(c, ids), hits.length, q));
+            }
+        }
+        return db.inTransaction(c -> page(c, DocumentTable.page(c, q, p), DocumentTable.count(c, q, p), q));
+    }
+
+    private static DocumentPage page(Connection c, List<DocumentRow> rows, long total, DocumentQuery q) throws SQLException {
+        List<DocumentInfo> docs = new ArrayList<>();
+        for (DocumentRow row : rows) {
+            docs.add(info(c, row));
+        }
+        return new DocumentPage(docs, total, q.page(), q.pageSize());
+    }
+
+    private static boolean nameOnly(DocumentQuery q) {
+        return q.author() == null && q.mimeType() == null && q.tag() == null && q.node() == null && q.modifiedAfter() == null
+                && q.modifiedBefore() == null && q.minSize() == null && q.maxSize() == null;
     }
 
     DocumentInfo info(Principal p, String id) {
@@ -143,7 +172,7 @@ final class DocumentRegistry {
         String checkedAuthor = author == null ? null : DocumentFields.author(author);
         String checkedDescription = description == null ? null : DocumentFields.description(description);
         List<String> checkedTags = tags == null ? null : DocumentFields.tags(tags);
-        return db.inTransaction(c -> {
+        Change edited = db.inTransaction(c -> {
             DocumentRow d = require(p, c, id, Right.WRITE);
             DocumentRow row = new DocumentRow(id, or(checkedName, d.name()), or(checkedAuthor, d.author()), d.mimeType(), d.size(),
                     d.sha256(), d.node(), d.created(), now(), d.version(), or(checkedDescription, d.description()), d.owner());
@@ -153,6 +182,8 @@ final class DocumentRegistry {
             }
             return change(c, row);
         });
+        names.rename(id, edited.document().name());
+        return edited;
     }
 
     /** Grants read or write to a user or group that exists. Needs manage. */
@@ -194,6 +225,7 @@ final class DocumentRegistry {
             }
             return new Deletion(last, touched);
         });
+        names.remove(id);
         d.nodes().forEach(nodes::runDeletions);
         return d.last();
     }
@@ -229,7 +261,8 @@ final class DocumentRegistry {
                 VersionTable.isMissing(c, d.id(), d.version()) ? DocumentInfo.MISSING : DocumentInfo.OK);
     }
 
-    private record Stored(String sha256, long size, String mimeType) {
+    /** @param deletionsBefore {@link BlobLocks#deletions} before the bytes went to the node */
+    private record Stored(String sha256, long size, String mimeType, long deletionsBefore) {
     }
 
     /** Streams the content to the node (verified, atomic there); a stream cut short stores nothing. */
@@ -243,8 +276,9 @@ final class DocumentRegistry {
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "Receiving the content failed (" + e.getMessage() + "); nothing was stored, send it again.", e);
         }
+        long deletionsBefore = blobLocks.deletions();
         StorageNode.StoredBlob blob = target.store(in);
-        return new Stored(blob.sha256(), blob.size(), MimeTypes.detect(head, name));
+        return new Stored(blob.sha256(), blob.size(), MimeTypes.detect(head, name), deletionsBefore);
     }
 
     /**
@@ -253,8 +287,11 @@ final class DocumentRegistry {
      */
     private Change committed(StorageNode target, Stored stored, org.syncline.store.SqlWork<Change> work) {
         String sha = stored.sha256;
-        synchronized (blobGate) {
-            if (!target.exists(sha)) {
+        return blobLocks.forBlob(target.name(), sha, () -> {
+            // a joined node's bytes can only go through a deletion of ours: ask it over the network only after one; the
+            // built-in node's folder is shared with other capabilities, and asking it costs no round trip
+            boolean ask = target instanceof LocalNode || blobLocks.deletions() != stored.deletionsBefore;
+            if (ask && !target.exists(sha)) {
                 throw new SynclineException(ErrorCode.STORAGE, "The content was removed while it was being registered; send it again.");
             }
             try {
@@ -267,14 +304,14 @@ final class DocumentRegistry {
             } catch (RuntimeException e) {
                 if (!db.inTransaction(c -> VersionTable.isReferencedOn(c, sha, target.name()))) {
                     try {
-                        target.delete(sha);
+                        blobLocks.delete(target, sha);
                     } catch (SynclineException gone) {
                         e.addSuppressed(gone); // the node's inventory reports it as an orphan when it returns
                     }
                 }
                 throw e;
             }
-        }
+        });
     }
 
     /**
@@ -283,19 +320,19 @@ final class DocumentRegistry {
      */
     Change adopt(Principal p, String nodeName, String sha, String name) {
         String checkedName = DocumentFields.name(name);
-        synchronized (blobGate) {
-            return db.inTransaction(c -> {
-                long size = nodes.orphan(c, nodeName, sha).size();
-                Instant now = now();
-                String mime = MimeTypes.detect(new byte[0], checkedName);
-                String id = UUID.randomUUID().toString();
-                DocumentRow row = new DocumentRow(id, checkedName, p.name(), mime, size, sha, nodeName, now, now, 1, "", p.name());
-                DocumentTable.insert(c, row);
-                VersionTable.insert(c, id, new VersionInfo(1, sha, size, mime, nodeName, now, p.name()));
-                NodeTable.unqueueDeletion(c, nodeName, sha);
-                return change(c, row);
-            });
-        }
+        Change adopted = blobLocks.forBlob(nodeName, sha, () -> db.inTransaction(c -> {
+            long size = nodes.orphan(c, nodeName, sha).size();
+            Instant now = now();
+            String mime = MimeTypes.detect(new byte[0], checkedName);
+            String id = UUID.randomUUID().toString();
+            DocumentRow row = new DocumentRow(id, checkedName, p.name(), mime, size, sha, nodeName, now, now, 1, "", p.name());
+            DocumentTable.insert(c, row);
+            VersionTable.insert(c, id, new VersionInfo(1, sha, size, mime, nodeName, now, p.name()));
+            NodeTable.unqueueDeletion(c, nodeName, sha);
+            return change(c, row);
+        }));
+        names.add(adopted.document().id(), checkedName);
+        return adopted;
     }
 
     private static String or(String value, String fallback) {

@@ -47,10 +47,17 @@ final class DocumentTable {
     private DocumentTable() {
     }
 
+    static final String INSERT = "INSERT INTO documents (id, name, author, mime_type, size_bytes, sha256, node, created, modified, "
+            + "current_version, description, owner_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     static void insert(Connection c, DocumentRow d) throws SQLException {
-        Sql.update(c, "INSERT INTO documents (id, name, author, mime_type, size_bytes, sha256, node, created, modified, current_version, "
-                + "description, owner_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.id(), d.name(), d.author(), d.mimeType(),
-                d.size(), d.sha256(), d.node(), d.created(), d.modified(), d.version(), d.description(), d.owner());
+        Sql.update(c, INSERT, values(d).toArray());
+    }
+
+    /** The values of {@link #INSERT}, in its order. */
+    static List<Object> values(DocumentRow d) {
+        return List.of(d.id(), d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(), d.created(), d.modified(), d.version(),
+                d.description(), d.owner());
     }
 
     /** Writes every field but id, created and owner. */
@@ -77,8 +84,13 @@ final class DocumentTable {
 
     /** How many documents match the query and may be read by {@code reader}. */
     static long count(Connection c, DocumentQuery q, Principal reader) throws SQLException {
+        return count(c, q, reader, null);
+    }
+
+    /** As {@link #count(Connection, DocumentQuery, Principal)}, among the documents with these ids only (null: all). */
+    static long count(Connection c, DocumentQuery q, Principal reader, List<String> among) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String where = where(q, reader, params);
+        String where = where(q, reader, params) + among(among, params);
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM documents d" + where)) {
             Sql.bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -90,8 +102,13 @@ final class DocumentTable {
 
     /** The query's page of matching documents {@code reader} may read, in its order (ties broken by id). */
     static List<DocumentRow> page(Connection c, DocumentQuery q, Principal reader) throws SQLException {
+        return page(c, q, reader, null);
+    }
+
+    /** As {@link #page(Connection, DocumentQuery, Principal)}, among the documents with these ids only (null: all). */
+    static List<DocumentRow> page(Connection c, DocumentQuery q, Principal reader, List<String> among) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM documents d" + where(q, reader, params) + " ORDER BY " + column(q.sort())
+        String sql = "SELECT " + COLUMNS + " FROM documents d" + where(q, reader, params) + among(among, params) + " ORDER BY " + column(q.sort())
                 + (q.descending() ? " DESC" : " ASC") + ", d.id ASC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         params.add((long) (q.page() - 1) * q.pageSize());
         params.add(q.pageSize());
@@ -105,6 +122,34 @@ final class DocumentTable {
             }
         }
         return rows;
+    }
+
+    /** The rows with these ids, in the order of the ids (ids without a row are left out). */
+    static List<DocumentRow> byIds(Connection c, List<String> ids) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM documents d WHERE 1 = 1" + among(ids, params);
+        java.util.Map<String, DocumentRow> found = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    DocumentRow r = row(rs);
+                    found.put(r.id(), r);
+                }
+            }
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String among(List<String> ids, List<Object> params) {
+        if (ids == null) {
+            return "";
+        }
+        if (ids.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        params.addAll(ids);
+        return " AND d.id IN (" + "?, ".repeat(ids.size() - 1) + "?)";
     }
 
     /** Admins read everything; anyone else what they own or what is shared with them or a group of theirs. */
@@ -165,6 +210,10 @@ final class DocumentTable {
             case NAME -> "d.name";
             case MODIFIED -> "d.modified";
             case SIZE -> "d.size_bytes";
+            case AUTHOR -> "d.author";
+            case TYPE -> "d.mime_type";
+            case VERSION -> "d.current_version";
+            case NODE -> "d.node";
         };
     }
 

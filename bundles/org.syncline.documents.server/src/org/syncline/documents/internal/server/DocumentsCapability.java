@@ -50,13 +50,27 @@ public final class DocumentsCapability implements Capability {
         String nodeName = DocumentFields.nodeName(settings.string("docs.node-name").orElse(context.server().hostName()));
         List<AutoCloseable> running = new ArrayList<>();
         if (roles.contains(REGISTRY)) {
-            Object blobGate = new Object();
+            BlobLocks blobLocks = new BlobLocks();
+            NameIndex names = new NameIndex();
+            Thread.ofVirtual().name("docs-name-index").start(() -> {
+                try {
+                    long t0 = System.nanoTime();
+                    context.database().inTransaction(c -> {
+                        names.load(c);
+                        return null;
+                    });
+                    context.log().info(() -> "Loaded the name index: " + names.size() + " documents in "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                } catch (SynclineException e) {
+                    context.log().warning(() -> "Loading the name index failed; name searches scan the table: " + e.getMessage());
+                }
+            });
             Optional<LocalNode> local = roles.contains(STORAGE) && !joined ? Optional.of(new LocalNode(nodeName, context.blobs(),
                     context.directory().resolveSibling("blobs")))
                     : Optional.empty();
             StorageNodes nodes = new StorageNodes(context.database(), local, context.directory(), context.enrollment(),
-                    info -> context.endpoint().publish(DocumentsMessages.TOPIC, DocumentsMessages.NODE_EVENT, Json.tree(info)), blobGate);
-            new DocumentHandlers(context.endpoint(), new DocumentRegistry(context.database(), nodes, blobGate), context.users()).register();
+                    info -> context.endpoint().publish(DocumentsMessages.TOPIC, DocumentsMessages.NODE_EVENT, Json.tree(info)), blobLocks);
+            new DocumentHandlers(context.endpoint(), new DocumentRegistry(context.database(), nodes, blobLocks, names), context.users()).register();
             new NodeHandlers(context.endpoint(), nodes).register();
             ScheduledFuture<?> watch = context.scheduler().scheduleWithFixedDelay(nodes::checkHeartbeats, 1, 1, TimeUnit.SECONDS);
             running.add(() -> watch.cancel(false));

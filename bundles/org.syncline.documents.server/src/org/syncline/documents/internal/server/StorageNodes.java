@@ -40,29 +40,37 @@ final class StorageNodes implements AutoCloseable {
     private final Path localBlobs;
     private final Enrollment enrollment;
     private final Consumer<NodeInfo> events;
-    private final Object blobGate;
+    private final BlobLocks blobLocks;
     private final Map<String, RemoteNode> remote = new ConcurrentHashMap<>();
 
-    StorageNodes(Database db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, Object blobGate) {
+    StorageNodes(Database db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
         this.db = db;
         this.local = local;
         this.localBlobs = localBlobs;
         this.enrollment = enrollment;
         this.events = events;
-        this.blobGate = blobGate;
+        this.blobLocks = blobLocks;
     }
 
     /** Every node, by name: the local one first. */
     List<NodeInfo> list() {
+        return nodes(true);
+    }
+
+    /**
+     * The nodes, with their document counts or (for choosing where bytes go, once per registration) without:
+     * counting scans the documents table and waits for the registrations still committing.
+     */
+    private List<NodeInfo> nodes(boolean counted) {
         return db.inTransaction(c -> {
             List<NodeInfo> nodes = new ArrayList<>();
             if (local.isPresent()) {
                 long[] space = localSpace();
                 nodes.add(new NodeInfo(local.get().name(), "(this server)", NodeInfo.UP, space[0], space[1],
-                        NodeTable.documents(c, local.get().name()), now(), true));
+                        counted ? NodeTable.documents(c, local.get().name()) : 0, now(), true));
             }
             for (NodeTable.Row r : NodeTable.all(c)) {
-                nodes.add(info(r, NodeTable.documents(c, r.name())));
+                nodes.add(info(r, counted ? NodeTable.documents(c, r.name()) : 0));
             }
             return nodes;
         });
@@ -70,7 +78,7 @@ final class StorageNodes implements AutoCloseable {
 
     /** The node named {@code requested}, which must be up; or, when null, the up node with the most free space. */
     StorageNode choose(String requested) {
-        List<NodeInfo> nodes = list();
+        List<NodeInfo> nodes = nodes(false);
         if (requested != null) {
             NodeInfo n = nodes.stream().filter(i -> i.name().equals(requested)).findFirst().orElseThrow(() -> new SynclineException(
                     ErrorCode.NOT_FOUND, "There is no storage node '" + Names.printable(requested) + "'; 'docs nodes' lists them."));
@@ -185,10 +193,10 @@ final class StorageNodes implements AutoCloseable {
         }
         StorageNode node = node(nodeName);
         for (String sha : db.inTransaction(c -> NodeTable.queuedDeletions(c, nodeName))) {
-            synchronized (blobGate) {
+            boolean done = blobLocks.forBlob(nodeName, sha, () -> {
                 try {
                     if (!db.inTransaction(c -> VersionTable.isReferencedOn(c, sha, nodeName))) {
-                        node.delete(sha);
+                        blobLocks.delete(node, sha);
                     }
                     db.inTransaction(c -> {
                         NodeTable.unqueueDeletion(c, nodeName, sha);
@@ -197,10 +205,14 @@ final class StorageNodes implements AutoCloseable {
                         }
                         return null;
                     });
+                    return true;
                 } catch (SynclineException e) {
                     LOG.info(() -> "Deleting blob " + sha + " on '" + nodeName + "' waits: " + e.getMessage());
-                    return;
+                    return false;
                 }
+            });
+            if (!done) {
+                return;
             }
         }
     }
@@ -212,7 +224,7 @@ final class StorageNodes implements AutoCloseable {
      */
     void reconcile(String nodeName) {
         StorageNode node = node(nodeName);
-        synchronized (blobGate) {
+        blobLocks.exclusively(() -> {
             int missing = db.inTransaction(c -> {
                 InventoryTable.clear(c, nodeName);
                 // the built-in node shares DATA/blobs with other capabilities: only documents' blobs are its inventory
@@ -230,7 +242,8 @@ final class StorageNodes implements AutoCloseable {
             });
             long orphans = db.inTransaction(c -> InventoryTable.count(c, nodeName, true));
             LOG.info(() -> "Reconciled storage node '" + nodeName + "': " + missing + " version(s) missing, " + orphans + " orphan file(s)");
-        }
+            return null;
+        });
     }
 
     NodeFileList files(String nodeName, boolean orphansOnly, int limit) {
@@ -256,24 +269,20 @@ final class StorageNodes implements AutoCloseable {
         if (!isUp(nodeName)) {
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + nodeName + "' is down; purge when it is back.");
         }
-        synchronized (blobGate) {
+        blobLocks.forBlob(nodeName, sha, () -> {
             db.inTransaction(c -> orphan(c, nodeName, sha));
-            node.delete(sha);
-            db.inTransaction(c -> {
+            blobLocks.delete(node, sha);
+            return db.inTransaction(c -> {
                 InventoryTable.remove(c, nodeName, sha);
                 return null;
             });
-        }
+        });
     }
 
     private void requireKnown(String nodeName) {
         if (list().stream().noneMatch(n -> n.name().equals(nodeName))) {
             throw new SynclineException(ErrorCode.NOT_FOUND, "There is no storage node '" + Names.printable(nodeName) + "'; 'docs nodes' lists them.");
         }
-    }
-
-    Object blobGate() {
-        return blobGate;
     }
 
     private long[] localSpace() {

@@ -21,6 +21,9 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.DropTargetAdapter;
 import org.eclipse.swt.dnd.DropTargetEvent;
@@ -28,6 +31,8 @@ import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.events.FocusEvent;
 import org.eclipse.swt.events.FocusListener;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
@@ -37,6 +42,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.contexts.IContextActivation;
 import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
@@ -44,6 +50,7 @@ import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentQuery.Sort;
+import org.syncline.documents.NodeInfo;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 import org.syncline.ui.Servers;
@@ -66,35 +73,51 @@ public final class DocumentsView extends ViewPart {
     private Text name;
     private Text author;
     private Text tag;
+    private Combo node;
+    private Combo sortChoice;
+    private Button reverse;
     private Sort sort = Sort.NAME;
     private boolean descending;
     private boolean refreshPending;
+    /** Rows of this table are being dragged: a drop back on it must not register their temp copies. */
+    private boolean draggingOut;
     private Runnable typed;
     private IContextActivation keys;
     /** Servers tell of changes on their own threads. */
     private final Runnable serversChanged = () -> ui.execute(this::serverMaybeChanged);
     private final Consumer<DocumentEvent> pushed = e -> ui.execute(this::refreshSoon);
+    private final Consumer<NodeInfo> nodeChanged = n -> ui.execute(this::readNodes);
+    /** The columns, in the order of the table and of the sort choice. */
+    private static final Sort[] COLUMN_SORTS = {Sort.NAME, Sort.AUTHOR, Sort.TYPE, Sort.SIZE, Sort.MODIFIED, Sort.VERSION, Sort.NODE};
+    private static final String ANY_NODE = "(any node)";
 
     @Override
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
-        GridLayoutFactory.fillDefaults().numColumns(6).margins(4, 4).applyTo(parent);
+        GridLayoutFactory.fillDefaults().numColumns(11).margins(4, 4).applyTo(parent);
         name = searchField(parent, "&Name:", "part of the name", 3);
         author = searchField(parent, "&Author:", "exactly", 1);
         tag = searchField(parent, "&Tag:", "exactly", 1);
+        node = choice(parent, "No&de:", ANY_NODE);
+        node.addListener(SWT.Selection, e -> rows.show(rows.server(), query(), false));
+        sortChoice = choice(parent, "S&ort:", "Name", "Author", "Type", "Size", "Modified", "Version", "Node");
+        sortChoice.addListener(SWT.Selection, e -> sortBy(sortChoice.getSelectionIndex(), reverse.getSelection()));
+        reverse = new Button(parent, SWT.CHECK);
+        reverse.setText("Re&verse");
+        reverse.addListener(SWT.Selection, e -> sortBy(sortChoice.getSelectionIndex(), reverse.getSelection()));
         // virtual and lazy: rows exist as they scroll into view, each page fetched from the server then
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER | SWT.VIRTUAL);
         Table table = viewer.getTable();
-        GridDataFactory.fillDefaults().span(6, 1).grab(true, true).applyTo(table);
+        GridDataFactory.fillDefaults().span(11, 1).grab(true, true).applyTo(table);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column("Name", 220, DocumentInfo::name, Sort.NAME);
-        column("Author", 100, DocumentInfo::author, null);
-        column("Type", 140, DocumentInfo::mimeType, null);
-        column("Size", 90, d -> DocumentFormat.size(d.size()), Sort.SIZE);
-        column("Modified", 160, d -> DocumentFormat.time(d.modified()), Sort.MODIFIED);
-        column("Version", 60, d -> Integer.toString(d.version()), null);
-        column("Node", 120, DocumentInfo::node, null);
+        column("Name", 220, DocumentInfo::name);
+        column("Author", 100, DocumentInfo::author);
+        column("Type", 140, DocumentInfo::mimeType);
+        column("Size", 90, d -> DocumentFormat.size(d.size()));
+        column("Modified", 160, d -> DocumentFormat.time(d.modified()));
+        column("Version", 60, d -> Integer.toString(d.version()));
+        column("Node", 120, DocumentInfo::node);
         table.setSortColumn(table.getColumn(0));
         table.setSortDirection(SWT.UP);
         rows = new DocumentRows(viewer, ui, this::describe);
@@ -106,10 +129,56 @@ public final class DocumentsView extends ViewPart {
         table.setMenu(menu.createContextMenu(table));
         getSite().registerContextMenu(menu, viewer);
         acceptDroppedFiles(table);
+        dragRowsOut(table);
         keysWhileTableHasFocus(table);
         DocumentsClients.addListener(pushed);
+        DocumentsClients.addNodeListener(nodeChanged);
         Servers.addListener(serversChanged);
         serverMaybeChanged();
+    }
+
+    private static Combo choice(Composite parent, String label, String... items) {
+        new Label(parent, SWT.NONE).setText(label);
+        Combo c = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        c.setItems(items);
+        c.select(0);
+        return c;
+    }
+
+    /** The node filter offers the registry's nodes; the chosen one stays chosen while it exists. */
+    private void readNodes() {
+        ConnectedServer server = rows.server();
+        if (server == null || node.isDisposed()) {
+            return;
+        }
+        ServerJob.schedule("Reading the storage nodes of " + server.label(), m -> {
+            List<String> names = DocumentsClients.of(server).nodes().stream().map(NodeInfo::name).toList();
+            ui.execute(() -> {
+                if (node.isDisposed() || server != rows.server()) {
+                    return;
+                }
+                String chosen = node.getText();
+                List<String> items = new ArrayList<>(List.of(ANY_NODE));
+                items.addAll(names);
+                node.setItems(items.toArray(String[]::new));
+                node.select(Math.max(0, items.indexOf(chosen)));
+            });
+        });
+    }
+
+    /** For tests and keys: keeps only the documents on {@code nodeName} (null: any node), as choosing it in the list does. */
+    public void filterNode(String nodeName) {
+        int at = nodeName == null ? 0 : Arrays.asList(node.getItems()).indexOf(nodeName);
+        if (at < 0) {
+            throw new IllegalArgumentException("no node " + nodeName + " in " + Arrays.toString(node.getItems()));
+        }
+        node.select(at);
+        rows.show(rows.server(), query(), false);
+    }
+
+    /** The node names the filter offers, after "(any node)". */
+    public List<String> nodeChoices() {
+        return Arrays.asList(node.getItems()).subList(1, node.getItemCount());
     }
 
     private Text searchField(Composite parent, String label, String hint, int span) {
@@ -121,17 +190,13 @@ public final class DocumentsView extends ViewPart {
         return t;
     }
 
-    private void column(String title, int width, Function<DocumentInfo, String> text, Sort order) {
+    /** Every column sorts on the server (pages are fetched on demand, so only the server can sort). */
+    private void column(String title, int width, Function<DocumentInfo, String> text) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         TableColumn col = c.getColumn();
         col.setText(title);
         col.setWidth(width);
-        if (order == null) {
-            // with pages fetched on demand only the server can sort, and it sorts by these three
-            col.setToolTipText("The server sorts by name, size or modified only.");
-        } else {
-            col.addListener(SWT.Selection, e -> sortBy(col, order));
-        }
+        col.addListener(SWT.Selection, e -> sortBy(col, viewer.getTable().getSortColumn() == col && viewer.getTable().getSortDirection() == SWT.UP));
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
@@ -140,19 +205,27 @@ public final class DocumentsView extends ViewPart {
         });
     }
 
-    /** Sorts by the clicked column, on the server; a second click reverses. */
-    private void sortBy(TableColumn column, Sort order) {
+    /** Sorts by the column, on the server (a second click on a header reverses); the Sort choice and Reverse follow. */
+    private void sortBy(TableColumn column, boolean reversed) {
         Table table = viewer.getTable();
-        descending = table.getSortColumn() == column && table.getSortDirection() == SWT.UP;
-        sort = order;
+        int index = table.indexOf(column);
+        descending = reversed;
+        sort = COLUMN_SORTS[index];
         table.setSortColumn(column);
         table.setSortDirection(descending ? SWT.DOWN : SWT.UP);
+        sortChoice.select(index);
+        reverse.setSelection(descending);
         rows.show(rows.server(), query(), false);
+    }
+
+    /** For tests: sorts as choosing the column in the Sort list (and Reverse) does. */
+    public void sortBy(int columnIndex, boolean reversed) {
+        sortBy(viewer.getTable().getColumn(columnIndex), reversed);
     }
 
     private DocumentQuery query() {
         return new DocumentQuery(name.getText(), author.getText(), null, tag.getText(), null, null, null, null, sort,
-                descending, 1, DocumentRows.PAGE_SIZE);
+                descending, 1, DocumentRows.PAGE_SIZE, node.getSelectionIndex() <= 0 ? null : node.getText());
     }
 
     private void searchSoon() {
@@ -204,16 +277,91 @@ public final class DocumentsView extends ViewPart {
 
             /** The file manager may offer a move; registering copies, and never moves the user's file away. */
             private void copyOnly(DropTargetEvent event) {
-                event.detail = rows.server() == null || (event.operations & DND.DROP_COPY) == 0 ? DND.DROP_NONE : DND.DROP_COPY;
+                event.detail = draggingOut || rows.server() == null || (event.operations & DND.DROP_COPY) == 0 ? DND.DROP_NONE : DND.DROP_COPY;
             }
 
             @Override
             public void drop(DropTargetEvent event) {
-                if (event.data instanceof String[] names) {
+                // rows dragged out and dropped back on the table are the server's already
+                if (!draggingOut && event.data instanceof String[] names) {
                     register(Arrays.stream(names).map(Path::of).toList());
                 }
             }
         });
+    }
+
+    /**
+     * Rows dragged to a file manager or the desktop arrive there as files: when the drop target asks for the data,
+     * the selected documents are downloaded (verified, with progress and a busy cursor) into temp folders of their
+     * own, and the drop copies them from there. Ctrl+S (Download...) is the keyboard's way to the same result.
+     */
+    private void dragRowsOut(Table table) {
+        DragSource drag = new DragSource(table, DND.DROP_COPY);
+        drag.setTransfer(FileTransfer.getInstance());
+        drag.addDragListener(new DragSourceAdapter() {
+            @Override
+            public void dragStart(DragSourceEvent event) {
+                event.doit = rows.server() != null && !selected().isEmpty();
+                draggingOut = event.doit;
+            }
+
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                List<Path> files = filesForDrag();
+                event.doit = !files.isEmpty();
+                event.data = files.stream().map(Path::toString).toArray(String[]::new);
+            }
+
+            @Override
+            public void dragFinished(DragSourceEvent event) {
+                draggingOut = false;
+            }
+        });
+    }
+
+    /**
+     * Downloads the selected documents for a drag, each into a new temp folder under its own name, while the
+     * workbench shows progress; empty when the user cancelled or a download failed (the error is shown).
+     */
+    public List<Path> filesForDrag() {
+        ConnectedServer server = rows.server();
+        List<DocumentInfo> docs = selected();
+        List<Path> files = new ArrayList<>();
+        if (server == null || docs.isEmpty()) {
+            return files;
+        }
+        try {
+            PlatformUI.getWorkbench().getProgressService().busyCursorWhile(m -> {
+                m.beginTask("Downloading " + docs.size() + (docs.size() == 1 ? " document" : " documents") + " to drop",
+                        ByteProgress.units(docs.stream().mapToLong(DocumentInfo::size).sum()));
+                ByteProgress progress = new ByteProgress(m);
+                for (DocumentInfo d : docs) {
+                    if (m.isCanceled()) {
+                        throw new InterruptedException();
+                    }
+                    progress.file(d.name(), d.size());
+                    Path file = tempFolder().resolve(Names.requireFileName(d.name(), "document"));
+                    DownloadFile.write(DocumentsClients.of(server), d.id(), 0, file, false, progress);
+                    files.add(file);
+                }
+                m.done();
+            });
+            return files;
+        } catch (InterruptedException e) {
+            return List.of();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            org.syncline.ui.ErrorReporter.report("Could not download the dragged documents", e.getCause());
+            return List.of();
+        }
+    }
+
+    private static Path tempFolder() {
+        try {
+            return Files.createTempDirectory("syncline-drag");
+        } catch (java.io.IOException e) {
+            throw new SynclineException(org.syncline.core.ErrorCode.STORAGE, "Could not make a temp folder for the dragged documents ("
+                    + e.getMessage() + "); check the temp folder has space.", e);
+        }
     }
 
     /**
@@ -246,7 +394,10 @@ public final class DocumentsView extends ViewPart {
         }
         ConnectedServer now = Servers.selected().filter(ConnectedServer::isConnected).orElse(null);
         if (now != rows.server()) {
+            node.setItems(new String[] {ANY_NODE});
+            node.select(0);
             rows.show(now, query(), false);
+            readNodes();
         }
     }
 
@@ -254,7 +405,7 @@ public final class DocumentsView extends ViewPart {
         ConnectedServer server = rows.server();
         long total = rows.total();
         DocumentQuery q = rows.query();
-        boolean filtered = q.name() != null || q.author() != null || q.tag() != null;
+        boolean filtered = q.name() != null || q.author() != null || q.tag() != null || q.node() != null;
         setContentDescription(server == null ? "Select a connected server in the Servers view."
                 : String.format("%,d %s%s on %s", total, total == 1 ? "document" : "documents", filtered ? " match" : "", server.label()));
     }
@@ -320,7 +471,7 @@ public final class DocumentsView extends ViewPart {
             return;
         }
         if (docs.size() == 1) {
-            saveAs(getSite().getShell(), server, docs.get(0), 0);
+            saveAs(getSite().getShell(), server, docs.get(0), 0, docs.get(0).size());
             return;
         }
         DirectoryDialog dialog = new DirectoryDialog(getSite().getShell());
@@ -328,23 +479,24 @@ public final class DocumentsView extends ViewPart {
         String dir = dialog.open();
         if (dir != null) {
             ServerJob.schedule("Downloading " + docs.size() + " documents from " + server.label(), m -> {
-                m.beginTask("Downloading", docs.size());
-                for (DocumentInfo d : docs) {
+                m.beginTask("Downloading", ByteProgress.units(docs.stream().mapToLong(DocumentInfo::size).sum()));
+                ByteProgress progress = new ByteProgress(m);
+                for (int i = 0; i < docs.size(); i++) {
                     if (m.isCanceled()) {
                         return;
                     }
-                    m.subTask(d.name());
+                    DocumentInfo d = docs.get(i);
+                    progress.file(d.name() + " (" + (i + 1) + " of " + docs.size() + ")", d.size());
                     // never silently replace a file the user has, and never leave the chosen folder
                     DownloadFile.write(DocumentsClients.of(server), d.id(), 0,
-                            Path.of(dir).resolve(Names.requireFileName(d.name(), "document")), false);
-                    m.worked(1);
+                            Path.of(dir).resolve(Names.requireFileName(d.name(), "document")), false, progress);
                 }
             });
         }
     }
 
-    /** Asks where to save one version (0: the newest) and downloads it there; the Versions view uses it too. */
-    static void saveAs(org.eclipse.swt.widgets.Shell shell, ConnectedServer server, DocumentInfo doc, int version) {
+    /** Asks where to save one version (0: the newest) of {@code size} bytes and downloads it there; the Versions view uses it too. */
+    static void saveAs(org.eclipse.swt.widgets.Shell shell, ConnectedServer server, DocumentInfo doc, int version, long size) {
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText(version == 0 ? "Download " + doc.name() : "Download version " + version + " of " + doc.name());
         dialog.setFileName(doc.name());
@@ -352,7 +504,7 @@ public final class DocumentsView extends ViewPart {
         String target = dialog.open();
         if (target != null) {
             ServerJob.schedule("Downloading " + doc.name() + " from " + server.label(),
-                    m -> DownloadFile.write(DocumentsClients.of(server), doc.id(), version, Path.of(target), true));
+                    m -> DownloadFile.write(DocumentsClients.of(server), doc.id(), version, size, Path.of(target), true, m));
         }
     }
 
@@ -372,7 +524,7 @@ public final class DocumentsView extends ViewPart {
                 throw new SynclineException(org.syncline.core.ErrorCode.STORAGE, "Could not make a temp folder to open "
                         + doc.name() + " in (" + e.getMessage() + "); use Download... instead.", e);
             }
-            DownloadFile.write(DocumentsClients.of(server), doc.id(), 0, file, false);
+            DownloadFile.write(DocumentsClients.of(server), doc.id(), 0, doc.size(), file, false, m);
             ui.execute(() -> {
                 if (!org.eclipse.swt.program.Program.launch(file.toString())) {
                     org.syncline.ui.ErrorReporter.report("Could not open " + doc.name(), new SynclineException(
@@ -492,6 +644,7 @@ public final class DocumentsView extends ViewPart {
     public void dispose() {
         Servers.removeListener(serversChanged);
         DocumentsClients.removeListener(pushed);
+        DocumentsClients.removeNodeListener(nodeChanged);
         super.dispose();
     }
 }

@@ -14,7 +14,7 @@ import org.syncline.core.SynclineException;
 import org.syncline.documents.client.DocumentsClient;
 
 /**
- * Registers local files one after another, as one job: progress counts files, and a cancel takes effect
+ * Registers local files one after another, as one job: progress counts bytes (per file in the sub-task), and a cancel takes effect
  * between two files, so no upload is cut off half-way by the user (the server would discard it anyway).
  * Folders stand for the regular files below them; each registers under its own file name, since document
  * names carry no path.
@@ -25,23 +25,35 @@ final class FileRegistration {
 
     static void run(DocumentsClient client, List<Path> paths, IProgressMonitor monitor) {
         List<Path> files = expand(paths);
-        monitor.beginTask("Registering " + files.size() + (files.size() == 1 ? " file" : " files"), files.size());
+        long bytes = 0;
+        for (Path file : files) {
+            bytes += size(file);
+        }
+        monitor.beginTask("Registering " + files.size() + (files.size() == 1 ? " file" : " files"), ByteProgress.units(bytes));
+        ByteProgress progress = new ByteProgress(monitor);
         int done = 0;
         for (Path file : files) {
             if (monitor.isCanceled()) {
                 return;
             }
-            monitor.subTask(file.getFileName() + " (" + (done + 1) + " of " + files.size() + ")");
+            progress.file(file.getFileName() + " (" + (done + 1) + " of " + files.size() + ")", size(file));
             try (InputStream in = Files.newInputStream(file)) {
-                client.register(file.getFileName().toString(), null, "", List.of(), in);
+                client.register(file.getFileName().toString(), null, "", List.of(), progress.in(in));
             } catch (IOException e) {
                 throw new SynclineException(ErrorCode.STORAGE, "Could not read " + file + " (" + e.getMessage() + "); "
                         + done + " of " + files.size() + " files were registered before it, check it is readable and try again.", e);
             }
             done++;
-            monitor.worked(1);
         }
         monitor.done();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.NOT_FOUND, "Could not read " + file + " (" + e.getMessage() + "); nothing was registered.", e);
+        }
     }
 
     private static List<Path> expand(List<Path> paths) {

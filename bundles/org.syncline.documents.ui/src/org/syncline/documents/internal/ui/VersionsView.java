@@ -133,7 +133,7 @@ public final class VersionsView extends ViewPart {
     void downloadVersion() {
         Object v = viewer.getStructuredSelection().getFirstElement();
         if (v instanceof VersionInfo version && doc != null && server != null) {
-            DocumentsView.saveAs(getSite().getShell(), server, doc, version.version());
+            DocumentsView.saveAs(getSite().getShell(), server, doc, version.version(), version.size());
         }
     }
 
@@ -153,7 +153,10 @@ public final class VersionsView extends ViewPart {
             try {
                 dir = Files.createTempDirectory("syncline-restore");
                 Path file = dir.resolve("v" + version.version());
-                DownloadFile.write(DocumentsClients.of(s), d.id(), version.version(), file, false);
+                m.beginTask("Restoring version " + version.version() + " of " + d.name(), ByteProgress.units(version.size()));
+                ByteProgress progress = new ByteProgress(m);
+                progress.file(d.name() + " version " + version.version(), version.size());
+                DownloadFile.write(DocumentsClients.of(s), d.id(), version.version(), file, false, progress);
                 try (InputStream in = Files.newInputStream(file)) {
                     DocumentsClients.of(s).update(d.id(), in);
                 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.syncline.cli.api.CliContext;
@@ -38,36 +37,33 @@ final class DocsCommands {
         return new DocumentsClient(cli.connection());
     }
 
-    @Command(name = "put", description = "Register files as documents; prints each new id and name.", mixinStandardHelpOptions = true)
-    void put(@Parameters(paramLabel = "FILE", arity = "1..*") List<Path> files,
+    @Command(name = "put", description = "Register files, and every file under the folders given, as documents; prints each new id and name.",
+            mixinStandardHelpOptions = true)
+    void put(@Parameters(paramLabel = "FILE|FOLDER", arity = "1..*") List<Path> paths,
             @Option(names = "--author", paramLabel = "A", description = "author (default: you)") String author,
             @Option(names = "--tag", paramLabel = "T", description = "a tag; repeat for more") List<String> tags,
             @Option(names = "--description", paramLabel = "D", description = "free text") String description,
             @Option(names = "--node", paramLabel = "N", description = "the storage node to keep them on (default: the up node with the most free space)")
-            String node) {
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new SynclineException(ErrorCode.NOT_FOUND, f + " is not a file; give the path of a file to register.");
-            }
-        }
-        List<DocumentInfo> added = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
+            String node,
+            @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "uploads in flight at once (1-64, default 8)")
+            int parallel) {
+        List<Path> files = ParallelRegistration.files(paths);
         DocumentsClient docs = docs();
-        for (Path f : files) {
-            DocumentInfo d;
-            try {
-                d = withFile(f, in -> docs.register(f.getFileName().toString(), author, description, tags == null ? List.of() : tags, node, in));
-            } catch (SynclineException e) {
-                if (!added.isEmpty()) {
-                    // the ones before the failure are registered: say which, so nobody registers them twice
-                    cli.note("Registered before " + f + " failed: " + String.join(", ", added.stream().map(a -> a.id() + " " + a.name()).toList()));
-                }
-                throw e;
+        ParallelRegistration.Result r = ParallelRegistration.run(files, parallel, f -> withFile(f,
+                in -> docs.register(f.getFileName().toString(), author, description, tags == null ? List.of() : tags, node, in)));
+        if (r.failure() != null) {
+            if (!r.added().isEmpty()) {
+                // the ones that did register are registered: say which, so nobody registers them twice
+                cli.note(r.failedFile() + " failed; these were registered: "
+                        + String.join(", ", r.added().stream().map(a -> a.id() + " " + a.name()).toList()));
             }
-            added.add(d);
+            throw r.failure();
+        }
+        StringBuilder text = new StringBuilder();
+        for (DocumentInfo d : r.added()) {
             text.append(text.isEmpty() ? "" : "\n").append(d.id()).append("  ").append(d.name());
         }
-        cli.print(Json.object("documents", added), text.toString());
+        cli.print(Json.object("documents", r.added()), text.toString());
     }
 
     @Command(name = "find", description = "Search the documents you may read.", mixinStandardHelpOptions = true)
@@ -79,8 +75,8 @@ final class DocsCommands {
             @Option(names = "--modified-before", paramLabel = "D") String before,
             @Option(names = "--min-size", paramLabel = "N", description = "bytes") Long minSize,
             @Option(names = "--max-size", paramLabel = "N", description = "bytes") Long maxSize,
-            @Option(names = "--sort", paramLabel = "name|modified|size", defaultValue = "name") String sort,
-            @Option(names = "--desc", description = "largest, newest or last name first") boolean desc,
+            @Option(names = "--sort", paramLabel = "name|modified|size|author|type|version|node", defaultValue = "name") String sort,
+            @Option(names = "--desc", description = "reverse order: largest, newest or last first") boolean desc,
             @Option(names = "--page", paramLabel = "N", defaultValue = "1") int page,
             @Option(names = "--page-size", paramLabel = "N", defaultValue = "" + DocumentQuery.DEFAULT_PAGE_SIZE) int pageSize,
             @Option(names = "--node", paramLabel = "N", description = "only documents kept on this storage node") String node) {

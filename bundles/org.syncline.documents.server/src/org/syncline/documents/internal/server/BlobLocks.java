@@ -1,0 +1,77 @@
+package org.syncline.documents.internal.server;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Keeps a blob from becoming referenced while it is being deleted as unreferenced, and the other way round,
+ * without one registry-wide lock: work on one blob (node + SHA-256) holds that blob's stripe, so
+ * registrations and deletions of different content run in parallel, each with its network calls to the
+ * node. Reconciling a node's whole inventory excludes all blob work for its duration.
+ */
+final class BlobLocks {
+    private static final int STRIPES = 256;
+
+    private final ReadWriteLock inventory = new ReentrantReadWriteLock();
+    private final Lock[] stripes = new Lock[STRIPES];
+    /** How many blobs were deleted from nodes: a registration during which none was needs no "is it still there?" call. */
+    private final AtomicLong deletions = new AtomicLong();
+
+    BlobLocks() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** Runs {@code work} while no other work on the same blob and no reconciliation runs. */
+    <T> T forBlob(String node, String sha256, Supplier<T> work) {
+        Lock stripe = stripes[stripe(node, sha256)];
+        inventory.readLock().lock();
+        try {
+            stripe.lock();
+            try {
+                return work.get();
+            } finally {
+                stripe.unlock();
+            }
+        } finally {
+            inventory.readLock().unlock();
+        }
+    }
+
+    /** A count that changes when a deletion through {@link #delete} starts and when it ends. */
+    long deletions() {
+        return deletions.get();
+    }
+
+    /**
+     * Deletes a blob from its node (call it inside {@link #forBlob}); counted before and after, so a registration
+     * that read the count before storing the same bytes learns of a deletion that ran at any time since.
+     */
+    void delete(StorageNode node, String sha256) {
+        deletions.incrementAndGet();
+        try {
+            node.delete(sha256);
+        } finally {
+            deletions.incrementAndGet();
+        }
+    }
+
+    private static int stripe(String node, String sha256) {
+        return Math.floorMod(31 * node.hashCode() + sha256.hashCode(), STRIPES);
+    }
+
+    /** Runs {@code work} while no blob work runs anywhere (a node's inventory is being taken). */
+    <T> T exclusively(Supplier<T> work) {
+        inventory.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            inventory.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Documents benchmarks (issue #9), each against a real registry and a storage node that joined it with a token
+# (two server processes on loopback TLS, fresh data directories):
+#   a  register + get of BYTES (default 1 GiB) through registry and node, against a raw TLS 1.3 socket copy of the same
+#      bytes in the same run (target: >= 0.8x)
+#   b  `syncline cli docs put DIR --parallel P` of FILES (default 10,000) files of 4 KiB (target: >= 1,000 documents/s)
+#   c  name-substring search over DOCS (default 1,000,000) documents seeded through the registry's own table code into the
+#      stopped registry's database (DocumentsSeed.java), then QUERIES searches; prints p50/p99 and the registry's RSS
+#      (targets: p50 <= 50 ms, p99 <= 200 ms, RSS <= 512 MiB)
+#   usage: releng/benchmarks/docs-bench.sh a|b|c|all      (build the server product first: ./syncline build)
+#   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PRODUCT="${SYNCLINE_PRODUCT:-$ROOT/server/org.syncline.server.product/target/products/syncline-server/linux/gtk/x86_64}"
+[ -x "$PRODUCT/syncline" ] || { echo "no server product at $PRODUCT: run ./syncline build" >&2; exit 1; }
+JAVA=
+for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
+  [ -x "$j" ] && "$j" -XshowSettings:properties -version 2>&1 | grep -q 'java.specification.version = 2[1-9]' && { JAVA=$j; break; }
+done
+[ -n "$JAVA" ] || { echo "no Java >= 21" >&2; exit 1; }
+JAVAC=$(dirname "$JAVA")/javac
+CASE=${1:-all}
+BYTES=${BYTES:-1073741824}; RUNS=${RUNS:-3}; FILES=${FILES:-10000}; PARALLEL=${PARALLEL:-16}; DOCS=${DOCS:-1000000}; QUERIES=${QUERIES:-300}
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+PW=bench-admin-pw-1
+echo "$PW" > "$WORK/pw"
+export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/share"
+unset SYNCLINE_SERVER SYNCLINE_USER SYNCLINE_PASSWORD SYNCLINE_TRUST_FINGERPRINT
+PLUGINS="$PRODUCT/plugins"
+CP=$(ls "$PLUGINS"/org.syncline.core_*.jar "$PLUGINS"/org.syncline.protocol_*.jar "$PLUGINS"/org.syncline.documents_*.jar \
+  "$PLUGINS"/org.apache.mina.core_*.jar "$PLUGINS"/slf4j.api_*.jar "$PLUGINS"/com.fasterxml.jackson.*.jar "$PLUGINS"/bcprov_*.jar \
+  "$PLUGINS"/bcpkix_*.jar "$PLUGINS"/bcutil_*.jar | paste -sd:)
+# the store bundle carries Derby's jars inside (Bundle-ClassPath): unpack them for a plain class path
+STORE=$(ls "$PLUGINS"/org.syncline.store_*.jar)
+mkdir -p "$WORK/classes" "$WORK/store"
+(cd "$WORK/store" && unzip -q "$STORE" 'lib/*')
+SERVER_CP="$CP:$STORE:$(ls "$WORK"/store/lib/*.jar | paste -sd:):$(ls "$PLUGINS"/org.syncline.documents.server_*.jar):$(ls "$PLUGINS"/org.syncline.server.api_*.jar)"
+"$JAVAC" -nowarn -d "$WORK/classes" -cp "$CP:$SERVER_CP" "$ROOT/releng/benchmarks/DocsBench.java" "$ROOT/releng/benchmarks/StreamThroughput.java" \
+  "$ROOT/releng/benchmarks/DocumentsBenchNames.java" "$ROOT/releng/benchmarks/DocumentsSeed.java" 2>&1 | grep -v '^Note:' || true
+bench() { "$JAVA" -cp "$WORK/classes:$CP" DocsBench "$@"; }
+
+# start_server NAME ARGS...: starts `syncline server` with its own data directory, sets ADDR_<NAME> and JPID_<NAME>
+start_server() {
+  local name=$1; shift
+  rm -f "$WORK/$name.out"
+  "$PRODUCT/syncline" server --data "$WORK/$name" --port 0 --bind 127.0.0.1 --admin-password-file "$WORK/pw" "$@" > "$WORK/$name.out" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  until grep -qs "listening on" "$WORK/$name.out"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$WORK/$name.out" >&2; exit 1; }
+    sleep 0.1
+  done
+  printf -v "ADDR_$name" '%s' "$(grep -o "listening on 127.0.0.1:[0-9]*" "$WORK/$name.out" | head -1 | sed 's/listening on //')"
+  printf -v "JPID_$name" '%s' "$(pgrep -P "$pid" java || echo "$pid")"
+  printf -v "PID_$name" '%s' "$pid"
+}
+stop_server() { # NAME
+  local pid; pid=$(eval echo "\$PID_$1")
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+}
+cli() { # as admin against the registry
+  SYNCLINE_TRUST_FINGERPRINT=$(sed -n 's/.*"fingerprint" *: *"\([^"]*\)".*/\1/p' "$WORK/registry/run/server.json") \
+  SYNCLINE_USER=admin SYNCLINE_PASSWORD=$PW "$PRODUCT/syncline" cli --server "$ADDR_registry" "$@"
+}
+rss() { awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$1/status"; }
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; } # user + system seconds of a process
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+# `times` in a pipeline would run in a subshell that has no children: write it to a file first
+children_cpu() { times > "$WORK/times"; tail -1 "$WORK/times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1]*60 + u[2] + s[1]*60 + s[2] }'; }
+registry_and_node() {
+  start_server registry --roles registry
+  local token
+  token=$(cli --json node token | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
+  start_server node --roles storage --join "$ADDR_registry" --token "$token" --set docs.node-name=n1
+  bench wait-node "$ADDR_registry" "$PW" n1
+  echo "registry $ADDR_registry (pid $JPID_registry), storage node n1 $ADDR_node (pid $JPID_node); cores $(nproc), load $(load)"
+}
+stop_all() { stop_server node; stop_server registry; PIDS=(); rm -rf "$WORK/registry" "$WORK/node"; }
+
+case_a() {
+  echo "== a: $BYTES bytes register + get through registry + node vs raw TLS, $RUNS runs"
+  registry_and_node
+  bench transfer "$ADDR_registry" "$PW" "$BYTES" "$RUNS" "$WORK"
+  echo "load after: $(load); RSS registry $(rss "$JPID_registry"), node $(rss "$JPID_node")"
+  stop_all
+}
+
+case_b() {
+  echo "== b: $FILES files of 4 KiB, syncline cli docs put DIR --parallel $PARALLEL"
+  mkdir -p "$WORK/files"
+  python3 -c "
+import os,sys
+d,n=sys.argv[1],int(sys.argv[2])
+for i in range(n):
+    sub=os.path.join(d,'d%03d'%(i%100)); os.makedirs(sub,exist_ok=True)
+    open(os.path.join(sub,'file-%05d.txt'%i),'wb').write(os.urandom(4096))
+" "$WORK/files" "$FILES"
+  registry_and_node
+  local t0 t1 r0 n0 r1 n1 c0 c1
+  r0=$(cpu "$JPID_registry"); n0=$(cpu "$JPID_node"); c0=$(children_cpu)
+  t0=$(date +%s.%N)
+  cli docs put "$WORK/files" --parallel "$PARALLEL" > "$WORK/put.out"
+  t1=$(date +%s.%N)
+  r1=$(cpu "$JPID_registry"); n1=$(cpu "$JPID_node"); c1=$(children_cpu)
+  local n; n=$(wc -l < "$WORK/put.out")
+  t0b=$(date +%s.%N); cli docs nodes > /dev/null; t1b=$(date +%s.%N)
+  awk -v n="$n" -v a="$t0" -v b="$t1" -v c="$t0b" -v d="$t1b" 'BEGIN { printf "registered %d documents in %.2f s: %.0f documents/s (the CLI process included; one `docs nodes` call takes %.2f s of CLI start and login)\n", n, b-a, n/(b-a), d-c }'
+  awk -v n="$n" -v r="$(echo "$r1 - $r0" | bc)" -v nd="$(echo "$n1 - $n0" | bc)" -v cl="$(echo "$c1 - $c0" | bc)" -v cores="$(nproc)" 'BEGIN {
+    printf "CPU seconds: registry %.1f, node %.1f, CLI %.1f; %.2f ms of CPU per document: on %d idle cores at most %.0f documents/s\n", r, nd, cl, (r+nd+cl)*1000/n, cores, n*cores/(r+nd+cl) }'
+  echo "load after: $(load); registry RSS $(rss "$JPID_registry")"
+  stop_all
+}
+
+case_c() {
+  echo "== c: name-substring search over $DOCS documents, $QUERIES queries"
+  start_server registry --roles registry,storage --set docs.node-name=n1
+  stop_server registry
+  local t0=$SECONDS
+  "$JAVA" -cp "$WORK/classes:$SERVER_CP" org.syncline.documents.internal.server.DocumentsSeed "$WORK/registry/db" "$DOCS" n1 admin
+  echo "seeding took $((SECONDS - t0)) s"
+  # the heap an operator would give a registry of this size (the JVM's default is a quarter of the RAM, which it
+  # fills lazily before collecting); the RSS target is checked with it
+  SYNCLINE_VMARGS="${SEARCH_VMARGS:--Xmx300m}" start_server registry --roles registry,storage --set docs.node-name=n1
+  echo "registry $ADDR_registry (pid $JPID_registry, ${SEARCH_VMARGS:--Xmx300m}); cores $(nproc), load $(load); RSS at start $(rss "$JPID_registry")"
+  until grep -qs "name index" "$WORK/registry/logs/server.0.log" 2>/dev/null; do sleep 1; done
+  bench search "$ADDR_registry" "$PW" "$DOCS" "$QUERIES"
+  [ -z "${SCROLL_PAGES:-}" ] || bench scroll "$ADDR_registry" "$PW" "$SCROLL_PAGES"
+  echo "load after: $(load); registry RSS after $(rss "$JPID_registry")"
+  stop_server registry; PIDS=()
+}
+
+case "$CASE" in
+  a) case_a ;; b) case_b ;; c) case_c ;;
+  all) case_a; case_b; case_c ;;
+  *) echo "usage: $0 a|b|c|all" >&2; exit 2 ;;
+esac
