@@ -63,6 +63,7 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
     private volatile State state = State.STARTING;
+    private final AtomicBoolean offlineReported = new AtomicBoolean();
     private volatile String lastError;
     private volatile boolean synced;
     private LocalIndex index;
@@ -108,13 +109,12 @@ public final class SyncEngine implements AutoCloseable {
         });
         connectionListener = s -> {
             if (s == ConnectionState.CONNECTED) {
-                if (state == State.OFFLINE) {
+                if (offlineReported.compareAndSet(true, false)) {
                     report.line("online " + folder + ": connected again; catching up");
                 }
                 requestSync();
-            } else if (s == ConnectionState.RECONNECTING && state != State.OFFLINE) {
-                state = State.OFFLINE;
-                report.line("offline " + folder + ": lost the connection to the hub; local changes are kept and sent when it is back");
+            } else if (s == ConnectionState.RECONNECTING) {
+                goOffline();
             }
         };
         client.connection().addStateListener(connectionListener);
@@ -195,6 +195,9 @@ public final class SyncEngine implements AutoCloseable {
         try {
             new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report).run();
             state = State.UP_TO_DATE;
+            if (offlineReported.compareAndSet(true, false)) {
+                report.line("online " + folder + ": connected again; caught up");
+            }
             lastError = null;
             synced = true;
             onPass.accept(this);
@@ -210,7 +213,25 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Marks the folder offline and says so once per outage, whichever notices first: the connection's state
+     * listener or a sync pass whose request failed.
+     */
+    private void goOffline() {
+        state = State.OFFLINE;
+        if (offlineReported.compareAndSet(false, true)) {
+            report.line("offline " + folder + ": lost the connection to the hub; local changes are kept and sent when it is back");
+        }
+    }
+
     private void fail(State s, String message) {
+        if (s == State.OFFLINE) {
+            goOffline();
+            if (!worker.isShutdown()) {
+                worker.schedule(this::requestSync, RETRY_MS, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         state = s;
         if (!message.equals(lastError)) {
             report.line("error " + folder + ": " + message + " (retrying)");
