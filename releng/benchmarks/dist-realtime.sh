@@ -33,7 +33,9 @@ start() { # NAME ARGS...: starts a server, waits until it listens, prints its ad
   done
   grep -o "listening on 127.0.0.1:[0-9]*" "$WORK/$name.out" | head -1 | sed 's/listening on //'
 }
-MASTER=$(start master --roles master --set distribution.overload-percent=never)
+# not in $(...): a subshell would keep the master's pid out of PIDS, and the cleanup would leave it running
+start master --roles master --set distribution.overload-percent=never > "$WORK/master.addr"
+MASTER=$(cat "$WORK/master.addr")
 FP=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fingerprint"])' "$WORK/master/run/server.json")
 cli() { SYNCLINE_USER=admin SYNCLINE_PASSWORD=bench-admin-pw-1 SYNCLINE_TRUST_FINGERPRINT=$FP "$PRODUCT/syncline" cli --server "$MASTER" "$@"; }
 NAMES=(src-1)
