@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -53,12 +54,65 @@ class FrameUpdateTest {
         assertTrue(e.getMessage().contains("ends early"), e.getMessage());
     }
 
+    /** The first wire form ("SLF1", fixed-size big-endian numbers), as hosts and relays before the varint form wrote it. */
+    private static byte[] fixedForm(FrameUpdate update, int claimedTiles) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0x534c4631);
+        out.writeLong(update.sequence());
+        out.writeLong(update.capturedAtMillis());
+        out.writeInt(update.width());
+        out.writeInt(update.height());
+        out.writeByte(update.keyframe() ? 1 : 0);
+        out.writeInt(claimedTiles);
+        for (Tile tile : update.tiles()) {
+            out.writeInt(tile.x());
+            out.writeInt(tile.y());
+            out.writeInt(tile.width());
+            out.writeInt(tile.height());
+            out.writeByte(tile.encoding());
+            out.writeInt(tile.data().length);
+            out.write(tile.data());
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
-    void lyingTileCountIsRefusedBeforeAllocating() {
+    void theFirstWireFormIsStillReadAndTheVarintFormIsSmaller() throws Exception {
+        byte[] fixed = fixedForm(sample(), 2);
+        FrameUpdate read = FrameUpdate.fromBytes(fixed);
+        assertEquals(sample().sequence(), read.sequence());
+        assertEquals(sample().capturedAtMillis(), read.capturedAtMillis());
+        assertEquals(2, read.tiles().size());
+        assertEquals(64, read.tiles().get(1).x());
+        assertArrayEquals(new byte[] { 1, 2, 3 }, read.tiles().get(0).data());
+        byte[] varint = sample().toBytes();
+        assertEquals(varint.length, sample().encodedSize());
+        // 33 bytes of frame header and 21 a tile in the first form; here 15 and 6 (numbers below 128 take a byte)
+        assertEquals(fixed.length - 18 - 2 * 15, varint.length, "varint form of the sample");
+    }
+
+    @Test
+    void lyingTileCountIsRefusedBeforeAllocating() throws Exception {
+        SynclineException fixed = assertThrows(SynclineException.class,
+                () -> FrameUpdate.fromBytes(fixedForm(sample(), Integer.MAX_VALUE)));
+        assertTrue(fixed.getMessage().contains("claims 2147483647 tiles"), fixed.getMessage());
         byte[] bytes = sample().toBytes();
-        ByteBuffer.wrap(bytes).putInt(4 + 8 + 8 + 4 + 4 + 1, Integer.MAX_VALUE);
-        SynclineException e = assertThrows(SynclineException.class, () -> FrameUpdate.fromBytes(bytes));
-        assertTrue(e.getMessage().contains("claims 2147483647 tiles"), e.getMessage());
+        // magic 4, sequence 1, captured-at 6, width 1, height 1, keyframe 1: the count's one byte follows
+        assertEquals(2, bytes[14]);
+        byte[] lying = new byte[bytes.length + 2];
+        System.arraycopy(bytes, 0, lying, 0, 14);
+        lying[14] = (byte) 0xc0; // 1,000,000 as a varint: c0 84 3d
+        lying[15] = (byte) 0x84;
+        lying[16] = 0x3d;
+        System.arraycopy(bytes, 15, lying, 17, bytes.length - 15);
+        SynclineException e = assertThrows(SynclineException.class, () -> FrameUpdate.fromBytes(lying));
+        assertEquals(ErrorCode.PROTOCOL_ERROR, e.code());
+        assertTrue(e.getMessage().contains("claims 1000000 tiles"), e.getMessage());
+        byte[] endless = Arrays.copyOf(bytes, 30);
+        Arrays.fill(endless, 4, 30, (byte) 0xff);
+        assertTrue(assertThrows(SynclineException.class, () -> FrameUpdate.fromBytes(endless)).getMessage()
+                .contains("longer than 64 bits"));
     }
 
     @Test

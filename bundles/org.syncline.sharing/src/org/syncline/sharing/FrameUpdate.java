@@ -18,9 +18,12 @@ import org.syncline.core.SynclineException;
  * when {@code keyframe}). This container is shared by the host's encoder, the relay (which merges updates for
  * slow and late viewers without decoding pixels) and the viewer's decoder.
  * <p>
- * Wire form (big-endian): magic {@code "SLF1"}, sequence (long), captured-at epoch millis (long), width (int),
- * height (int), keyframe (byte 0/1), tile count (int), then per tile x, y, width, height (int each), encoding
- * (unsigned byte), data length (int), data.
+ * Wire form, written: magic {@code "SLF2"}, then sequence, captured-at epoch millis, width, height as unsigned
+ * varints (7 bits a byte, low bits first, high bit set on all but the last byte), keyframe (byte 0/1), tile count
+ * (varint), then per tile x, y, width, height (varints), encoding (unsigned byte), data length (varint), data: a
+ * typing update of one small tile costs about 25 bytes of framing. Also read: the first form, magic
+ * {@code "SLF1"} (big-endian): sequence (long), captured-at (long), width, height (int), keyframe (byte), tile count
+ * (int), then per tile x, y, width, height (int each), encoding (unsigned byte), data length (int), data.
  *
  * @param sequence increasing number the host gives each frame
  * @param capturedAtMillis when the host captured the pixels (epoch millis), for capture-to-paint latency
@@ -36,7 +39,8 @@ public record FrameUpdate(long sequence, long capturedAtMillis, int width, int h
     public static final int MAX_DIMENSION = 16_384;
     /** Largest encoded update accepted, matching the protocol's default frame limit. */
     public static final int MAX_ENCODED_BYTES = 16 * 1024 * 1024;
-    private static final int MAGIC = 0x534c4631; // "SLF1"
+    private static final int MAGIC_FIXED = 0x534c4631; // "SLF1"
+    private static final int MAGIC = 0x534c4632; // "SLF2"
 
     public FrameUpdate {
         if (width <= 0 || height <= 0 || width > MAX_DIMENSION || height > MAX_DIMENSION) {
@@ -53,7 +57,7 @@ public record FrameUpdate(long sequence, long capturedAtMillis, int width, int h
 
     /** The encoded bytes of this update. */
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + tiles.stream().mapToInt(t -> t.data().length + 21).sum());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + tiles.stream().mapToInt(t -> t.data().length + 12).sum());
         try {
             writeTo(bytes);
         } catch (IOException e) {
@@ -62,25 +66,53 @@ public record FrameUpdate(long sequence, long capturedAtMillis, int width, int h
         return bytes.toByteArray();
     }
 
+    /** The number of bytes {@link #toBytes()} gives, without encoding. */
+    public long encodedSize() {
+        long size = 4 + varLength(sequence) + varLength(capturedAtMillis) + varLength(width) + varLength(height) + 1
+                + varLength(tiles.size());
+        for (Tile t : tiles) {
+            size += varLength(t.x()) + varLength(t.y()) + varLength(t.width()) + varLength(t.height()) + 1
+                    + varLength(t.data().length) + t.data().length;
+        }
+        return size;
+    }
+
+    private static int varLength(long value) {
+        int bytes = 1;
+        for (long v = value >>> 7; v != 0; v >>>= 7) {
+            bytes++;
+        }
+        return bytes;
+    }
+
     public void writeTo(OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(target);
         out.writeInt(MAGIC);
-        out.writeLong(sequence);
-        out.writeLong(capturedAtMillis);
-        out.writeInt(width);
-        out.writeInt(height);
+        writeVarLong(out, sequence);
+        writeVarLong(out, capturedAtMillis);
+        writeVarLong(out, width);
+        writeVarLong(out, height);
         out.writeByte(keyframe ? 1 : 0);
-        out.writeInt(tiles.size());
+        writeVarLong(out, tiles.size());
         for (Tile tile : tiles) {
-            out.writeInt(tile.x());
-            out.writeInt(tile.y());
-            out.writeInt(tile.width());
-            out.writeInt(tile.height());
+            writeVarLong(out, tile.x());
+            writeVarLong(out, tile.y());
+            writeVarLong(out, tile.width());
+            writeVarLong(out, tile.height());
             out.writeByte(tile.encoding());
-            out.writeInt(tile.data().length);
+            writeVarLong(out, tile.data().length);
             out.write(tile.data());
         }
         out.flush();
+    }
+
+    private static void writeVarLong(DataOutputStream out, long value) throws IOException {
+        long v = value;
+        while ((v & ~0x7fL) != 0) {
+            out.writeByte((int) (v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
     }
 
     /**
@@ -102,30 +134,32 @@ public record FrameUpdate(long sequence, long capturedAtMillis, int width, int h
 
     private static FrameUpdate readFrom(InputStream source, int available) throws IOException {
         DataInputStream in = new DataInputStream(source);
-        if (in.readInt() != MAGIC) {
+        int magic = in.readInt();
+        if (magic != MAGIC && magic != MAGIC_FIXED) {
             throw malformed("it does not start with the frame marker");
         }
-        long sequence = in.readLong();
-        long capturedAt = in.readLong();
-        int width = in.readInt();
-        int height = in.readInt();
+        boolean fixed = magic == MAGIC_FIXED;
+        long sequence = fixed ? in.readLong() : readVarLong(in);
+        long capturedAt = fixed ? in.readLong() : readVarLong(in);
+        int width = fixed ? in.readInt() : readVarInt(in);
+        int height = fixed ? in.readInt() : readVarInt(in);
         int keyframeByte = in.readUnsignedByte();
         if (keyframeByte > 1) {
             throw malformed("the keyframe flag is " + keyframeByte);
         }
-        int count = in.readInt();
-        // Each tile takes at least 21 bytes, so a count beyond that is a lie about the payload.
-        if (count < 0 || count > available / 21) {
+        int count = fixed ? in.readInt() : readVarInt(in);
+        // Each tile takes at least 21 bytes (7 in the varint form), so a count beyond that is a lie about the payload.
+        if (count < 0 || count > available / (fixed ? 21 : 7)) {
             throw malformed("it claims " + count + " tiles");
         }
         List<Tile> tiles = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int x = in.readInt();
-            int y = in.readInt();
-            int w = in.readInt();
-            int h = in.readInt();
+            int x = fixed ? in.readInt() : readVarInt(in);
+            int y = fixed ? in.readInt() : readVarInt(in);
+            int w = fixed ? in.readInt() : readVarInt(in);
+            int h = fixed ? in.readInt() : readVarInt(in);
             int encoding = in.readUnsignedByte();
-            int length = in.readInt();
+            int length = fixed ? in.readInt() : readVarInt(in);
             if (length < 0 || length > available) {
                 throw malformed("tile " + i + " claims " + length + " bytes");
             }
@@ -147,6 +181,26 @@ public record FrameUpdate(long sequence, long capturedAtMillis, int width, int h
         } catch (IllegalArgumentException e) {
             throw malformed(e.getMessage());
         }
+    }
+
+    private static long readVarLong(DataInputStream in) throws IOException {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw malformed("a number in it is longer than 64 bits");
+    }
+
+    private static int readVarInt(DataInputStream in) throws IOException {
+        long value = readVarLong(in);
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw malformed("it holds a number (" + Long.toUnsignedString(value) + ") beyond any size, position or count");
+        }
+        return (int) value;
     }
 
     private static SynclineException malformed(String why) {

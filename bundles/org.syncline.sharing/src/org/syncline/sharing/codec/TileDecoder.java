@@ -47,10 +47,44 @@ public final class TileDecoder {
             framebuffer = new int[width * height];
         }
         for (Tile tile : update.tiles()) {
+            if (tile.encoding() == TileEncoding.COPY) {
+                copy(tile);
+                continue;
+            }
             decode(tile);
             int w = tile.width();
             for (int row = 0; row < tile.height(); row++) {
                 System.arraycopy(tilePixels, row * w, framebuffer, (tile.y() + row) * width + tile.x(), w);
+            }
+        }
+    }
+
+    private void copy(Tile tile) {
+        byte[] data = tile.data();
+        if (data.length != 4) {
+            throw refused(tile, "a move takes 4 bytes, not " + data.length);
+        }
+        int sx = (data[0] & 0xff) << 8 | data[1] & 0xff;
+        int sy = (data[2] & 0xff) << 8 | data[3] & 0xff;
+        if (sx + tile.width() > width || sy + tile.height() > height) {
+            throw refused(tile, "its source " + sx + "," + sy + " " + tile.width() + "x" + tile.height()
+                    + " lies outside the " + width + "x" + height + " picture");
+        }
+        move(framebuffer, width, sx, sy, tile.x(), tile.y(), tile.width(), tile.height());
+    }
+
+    /**
+     * Moves the w x h rectangle at (sx, sy) of {@code pixels} (rows of {@code stride}) to (x, y), as if it were copied
+     * out first: rows go in the order that never overwrites a source row before it is read.
+     */
+    static void move(int[] pixels, int stride, int sx, int sy, int x, int y, int w, int h) {
+        if (y > sy) {
+            for (int row = h - 1; row >= 0; row--) {
+                System.arraycopy(pixels, (sy + row) * stride + sx, pixels, (y + row) * stride + x, w);
+            }
+        } else {
+            for (int row = 0; row < h; row++) {
+                System.arraycopy(pixels, (sy + row) * stride + sx, pixels, (y + row) * stride + x, w);
             }
         }
     }

@@ -3,7 +3,10 @@ package org.syncline.sharing.codec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.Deflater;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.syncline.sharing.FrameUpdate;
 import org.syncline.sharing.Tile;
@@ -15,32 +18,40 @@ import org.syncline.sharing.capture.Region;
  * pixels changed since the previous frame (looked for inside the dirty rectangles, or everywhere when the capture
  * knows none), every tile in a keyframe (the first frame, after a resize, and on {@link #requestKeyframe()}).
  * <p>
+ * Scrolling goes as a move first ({@link TileEncoding#COPY}: a band of rows equal to the previous frame's rows
+ * shifted up or down), then only the tiles that still differ (the rows scrolled in). A viewer or relay that did not
+ * hold the previous frame cannot use a move, and the relay keeps every update since the last keyframe once a move
+ * is among them; so after moves the encoder sends a keyframe again once the bytes since the last one exceed the
+ * keyframe's own size (at least {@link #MOVE_BUDGET_BYTES}).
+ * <p>
  * Each tile takes the smallest lossless encoding that fits it (solid colour, palette, raw; see
  * {@link TileEncoding}); when the host allows lossy encoding, tiles with more than 256 colours (photo-like) may go
- * as JPEG when that is smaller. Buffers are reused from frame to frame; one thread encodes.
+ * as JPEG when that is smaller. Many changed tiles are encoded on two threads (the caller's and one of the
+ * encoder's own); {@link #close()} ends that thread. Buffers are reused from frame to frame. One thread calls
+ * {@link #encode}.
  */
-public final class TileEncoder {
+public final class TileEncoder implements AutoCloseable {
 
     /** Side of a tile in pixels (edge tiles are smaller). */
     public static final int TILE = 64;
-    private static final int MAX_PALETTE = 256;
+    /** Bytes of updates after a move, before the next keyframe, that are always allowed. */
+    static final int MOVE_BUDGET_BYTES = 64 * 1024;
+    /** Fewer changed tiles than this are encoded on the caller's thread alone. */
+    private static final int SPLIT_FROM = 8;
 
-    private final boolean lossy;
-    private final TileJpeg jpeg;
-    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-    private final int[] tile = new int[TILE * TILE];
-    private final int[] palette = new int[MAX_PALETTE];
-    private final int[] slotColour = new int[MAX_PALETTE * 2];
-    private final int[] slotIndex = new int[MAX_PALETTE * 2];
-    private final int[] slotStamp = new int[MAX_PALETTE * 2];
-    private int stamp;
-    private final byte[] raw = new byte[1 + MAX_PALETTE * 3 + TILE * TILE * 3];
-    private byte[] compressed = new byte[raw.length + 64];
+    private final TileCoder coder;
+    private final TileCoder secondCoder;
+    private final ScrollFinder scrolls = new ScrollFinder();
+    private ExecutorService second;
+    private boolean closed;
     private int[] previous = new int[0];
     private int width;
     private int height;
     private long sequence;
     private volatile boolean keyframeRequested = true;
+    private boolean movedSinceKeyframe;
+    private long bytesSinceKeyframe;
+    private long keyframeBytes;
 
     /** A lossless encoder. */
     public TileEncoder() {
@@ -55,8 +66,8 @@ public final class TileEncoder {
         if (jpegQuality < 0f || jpegQuality > 1f) {
             throw new IllegalArgumentException("JPEG quality " + jpegQuality + " is outside 0.0-1.0");
         }
-        this.lossy = lossy;
-        this.jpeg = lossy ? new TileJpeg(jpegQuality) : null;
+        this.coder = new TileCoder(lossy ? new TileJpeg(jpegQuality) : null);
+        this.secondCoder = new TileCoder(lossy ? new TileJpeg(jpegQuality) : null);
     }
 
     /** Makes the next update a keyframe (a viewer joined late or lost track); safe from any thread. */
@@ -68,7 +79,8 @@ public final class TileEncoder {
      * Encodes one frame. An update without tiles means nothing changed; a caller may skip sending it.
      */
     public FrameUpdate encode(CapturedFrame frame) {
-        boolean keyframe = keyframeRequested || frame.width() != width || frame.height() != height;
+        boolean keyframe = keyframeRequested || frame.width() != width || frame.height() != height
+                || movedSinceKeyframe && bytesSinceKeyframe > Math.max(keyframeBytes, MOVE_BUDGET_BYTES);
         keyframeRequested = false;
         if (frame.width() != width || frame.height() != height) {
             width = frame.width();
@@ -79,6 +91,14 @@ public final class TileEncoder {
         }
         boolean everywhere = keyframe || !frame.damageKnown();
         List<Tile> tiles = new ArrayList<>();
+        ScrollFinder.Band move = keyframe ? null : findMove(frame);
+        if (move != null) {
+            tiles.add(new Tile(move.x(), move.top(), move.width(), move.rows(), TileEncoding.COPY,
+                    new byte[] { (byte) (move.x() >> 8), (byte) move.x(), (byte) (move.sourceTop() >> 8),
+                            (byte) move.sourceTop() }));
+            TileDecoder.move(previous, width, move.x(), move.sourceTop(), move.x(), move.top(), move.width(), move.rows());
+        }
+        List<int[]> changed = new ArrayList<>();
         for (int ty = 0; ty < height; ty += TILE) {
             int th = Math.min(TILE, height - ty);
             for (int tx = 0; tx < width; tx += TILE) {
@@ -86,14 +106,91 @@ public final class TileEncoder {
                 if (!everywhere && !touched(frame.dirty(), tx, ty, tw, th)) {
                     continue;
                 }
+                if (move != null && tx >= move.x() && tx + tw <= move.x() + move.width() && ty >= move.top()
+                        && ty + th <= move.top() + move.rows()) {
+                    continue; // the move made these pixels equal to the new ones (compared row by row)
+                }
                 if (!keyframe && !differs(frame, tx, ty, tw, th)) {
                     continue;
                 }
                 copyTile(frame, tx, ty, tw, th);
-                tiles.add(encodeTile(tx, ty, tw, th));
+                changed.add(new int[] { tx, ty, tw, th });
             }
         }
+        tiles.addAll(encodeAll(changed));
+        long bytes = 0;
+        for (Tile t : tiles) {
+            bytes += t.data().length + 8;
+        }
+        if (keyframe) {
+            keyframeBytes = bytes;
+            bytesSinceKeyframe = 0;
+            movedSinceKeyframe = false;
+        } else {
+            bytesSinceKeyframe += bytes;
+            movedSinceKeyframe |= move != null;
+        }
         return new FrameUpdate(++sequence, frame.capturedAtMillis(), width, height, keyframe, tiles);
+    }
+
+    /** A scroll inside the damaged area (or the whole frame when damage is unknown), or null. */
+    private ScrollFinder.Band findMove(CapturedFrame frame) {
+        int left = 0;
+        int top = 0;
+        int right = width;
+        int bottom = height;
+        if (frame.damageKnown()) {
+            if (frame.dirty().isEmpty()) {
+                return null;
+            }
+            left = Integer.MAX_VALUE;
+            top = Integer.MAX_VALUE;
+            right = 0;
+            bottom = 0;
+            for (Region r : frame.dirty()) {
+                left = Math.min(left, r.x());
+                top = Math.min(top, r.y());
+                right = Math.max(right, r.x() + r.width());
+                bottom = Math.max(bottom, r.y() + r.height());
+            }
+        }
+        return scrolls.find(frame.pixels(), frame.stride(), previous, width, left, right - left, top, bottom - top);
+    }
+
+    /** Encodes the changed tiles (read from {@link #previous}, which holds them now), on two threads when many. */
+    private List<Tile> encodeAll(List<int[]> changed) {
+        Tile[] out = new Tile[changed.size()];
+        int split = changed.size() >= SPLIT_FROM && !closed ? changed.size() / 2 : changed.size();
+        Future<?> other = null;
+        if (split < changed.size()) {
+            if (second == null) {
+                second = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "syncline-share-encode");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            other = second.submit(() -> encodeRange(secondCoder, changed, split, changed.size(), out));
+        }
+        encodeRange(coder, changed, 0, split, out);
+        if (other != null) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while encoding a frame", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("encoding a frame failed", e.getCause());
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    private void encodeRange(TileCoder using, List<int[]> changed, int from, int to, Tile[] out) {
+        for (int i = from; i < to; i++) {
+            int[] r = changed.get(i);
+            out[i] = using.encode(previous, width, r[0], r[1], r[2], r[3]);
+        }
     }
 
     private static boolean touched(List<Region> dirty, int x, int y, int w, int h) {
@@ -117,114 +214,21 @@ public final class TileEncoder {
         return false;
     }
 
-    /** Copies the tile into the contiguous tile buffer (opaque) and into the previous frame. */
+    /** Copies the tile into the previous frame, which then holds what the viewers will have. */
     private void copyTile(CapturedFrame frame, int x, int y, int w, int h) {
         int[] pixels = frame.pixels();
         for (int row = 0; row < h; row++) {
-            int from = (y + row) * frame.stride() + x;
-            System.arraycopy(pixels, from, previous, (y + row) * width + x, w);
-            int to = row * w;
-            for (int i = 0; i < w; i++) {
-                tile[to + i] = pixels[from + i] | 0xff000000;
-            }
+            System.arraycopy(pixels, (y + row) * frame.stride() + x, previous, (y + row) * width + x, w);
         }
     }
 
-    private Tile encodeTile(int x, int y, int w, int h) {
-        int count = w * h;
-        int first = tile[0];
-        boolean solid = true;
-        for (int i = 1; i < count && solid; i++) {
-            solid = tile[i] == first;
+    /** Ends the second encoding thread; an encoder may still be used afterwards (then on one thread). */
+    @Override
+    public void close() {
+        closed = true;
+        if (second != null) {
+            second.shutdown();
+            second = null;
         }
-        if (solid) {
-            byte[] data = { (byte) (first >> 16), (byte) (first >> 8), (byte) first };
-            return new Tile(x, y, w, h, TileEncoding.SOLID, data);
-        }
-        int colours = buildPalette(count);
-        if (colours > 0) {
-            return new Tile(x, y, w, h, TileEncoding.PALETTE_DEFLATE, deflate(packPalette(colours, w, h)));
-        }
-        for (int i = 0; i < count; i++) {
-            int p = tile[i];
-            raw[i * 3] = (byte) (p >> 16);
-            raw[i * 3 + 1] = (byte) (p >> 8);
-            raw[i * 3 + 2] = (byte) p;
-        }
-        byte[] lossless = deflate(count * 3);
-        if (lossy) {
-            byte[] photo = jpeg.encode(tile, w, h);
-            if (photo.length < lossless.length) {
-                return new Tile(x, y, w, h, TileEncoding.JPEG, photo);
-            }
-        }
-        return new Tile(x, y, w, h, TileEncoding.RAW_DEFLATE, lossless);
-    }
-
-    /** Fills {@link #palette} and returns the colour count, or 0 when the tile has more than 256 colours. */
-    private int buildPalette(int count) {
-        stamp++;
-        int colours = 0;
-        for (int i = 0; i < count; i++) {
-            int c = tile[i];
-            int slot = slotOf(c);
-            if (slotStamp[slot] != stamp) {
-                if (colours == MAX_PALETTE) {
-                    return 0;
-                }
-                slotStamp[slot] = stamp;
-                slotColour[slot] = c;
-                slotIndex[slot] = colours;
-                palette[colours++] = c;
-            }
-        }
-        return colours;
-    }
-
-    private int slotOf(int colour) {
-        int mask = slotColour.length - 1;
-        int slot = (colour * 0x9E3779B1) >>> 23 & mask;
-        while (slotStamp[slot] == stamp && slotColour[slot] != colour) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    /** Writes count, colours and packed indices into {@link #raw}; returns the length. */
-    private int packPalette(int colours, int w, int h) {
-        raw[0] = (byte) (colours - 1);
-        int at = 1;
-        for (int i = 0; i < colours; i++) {
-            int c = palette[i];
-            raw[at++] = (byte) (c >> 16);
-            raw[at++] = (byte) (c >> 8);
-            raw[at++] = (byte) c;
-        }
-        int bits = TileEncoding.indexBits(colours);
-        int rowBytes = TileEncoding.packedRowBytes(w, bits);
-        Arrays.fill(raw, at, at + rowBytes * h, (byte) 0);
-        for (int row = 0; row < h; row++) {
-            int rowStart = at + row * rowBytes;
-            for (int col = 0; col < w; col++) {
-                int index = slotIndex[slotOf(tile[row * w + col])];
-                int bit = col * bits;
-                raw[rowStart + (bit >> 3)] |= (byte) (index << (8 - bits - (bit & 7)));
-            }
-        }
-        return at + rowBytes * h;
-    }
-
-    private byte[] deflate(int length) {
-        deflater.reset();
-        deflater.setInput(raw, 0, length);
-        deflater.finish();
-        int size = 0;
-        while (!deflater.finished()) {
-            if (size == compressed.length) {
-                compressed = Arrays.copyOf(compressed, compressed.length * 2);
-            }
-            size += deflater.deflate(compressed, size, compressed.length - size);
-        }
-        return Arrays.copyOf(compressed, size);
     }
 }

@@ -18,6 +18,14 @@ public final class TileEncoding {
     public static final int RAW_DEFLATE = 3;
     /** A JPEG (JFIF) picture of the tile: lossy, only for photo-like tiles and only when the host allows it. */
     public static final int JPEG = 4;
+    /**
+     * A move, like VNC's CopyRect: the tile's rectangle takes the pixels of an equally big rectangle of the picture
+     * as it is at this point of the update (before the tiles after this one), whose top-left corner the data gives as
+     * x, y (2 bytes each, unsigned, big-endian). Source and target may overlap; the result is as if the source were
+     * copied out first. Not bound to the tile size: a scrolled area moves in one piece. The encoder sends it for
+     * scrolling, first in an update and never in a keyframe.
+     */
+    public static final int COPY = 5;
 
     private TileEncoding() {
     }
@@ -29,6 +37,7 @@ public final class TileEncoding {
             case PALETTE_DEFLATE -> "palette";
             case RAW_DEFLATE -> "raw";
             case JPEG -> "jpeg";
+            case COPY -> "copy";
             default -> "code " + code;
         };
     }

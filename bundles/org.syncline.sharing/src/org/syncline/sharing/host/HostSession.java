@@ -13,7 +13,6 @@ import org.syncline.core.SynclineException;
 import org.syncline.sharing.FrameUpdate;
 import org.syncline.sharing.InputEvent;
 import org.syncline.sharing.RoomDetails;
-import org.syncline.sharing.Tile;
 import org.syncline.sharing.capture.CaptureStream;
 import org.syncline.sharing.capture.CapturedFrame;
 import org.syncline.sharing.capture.WindowCapture;
@@ -252,7 +251,7 @@ public final class HostSession implements AutoCloseable {
                 if (update.keyframe() || !update.tiles().isEmpty()) {
                     client.sendFrame(opened.id(), update);
                     frames.incrementAndGet();
-                    bytes.addAndGet(encodedSize(update));
+                    bytes.addAndGet(update.encodedSize());
                 }
             } catch (SynclineException e) {
                 if (!running) {
@@ -282,15 +281,7 @@ public final class HostSession implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** The bytes {@link FrameUpdate#writeTo} produces, without encoding it twice. */
-    private static long encodedSize(FrameUpdate update) {
-        long size = 33;
-        for (Tile t : update.tiles()) {
-            size += 21 + t.data().length;
-        }
-        return size;
+        encoder.close();
     }
 
     /**
