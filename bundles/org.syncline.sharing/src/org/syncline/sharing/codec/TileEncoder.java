@@ -174,13 +174,21 @@ public final class TileEncoder implements AutoCloseable {
         }
         encodeRange(coder, changed, 0, split, out);
         if (other != null) {
-            try {
-                other.get();
-            } catch (InterruptedException e) {
+            // the other half takes milliseconds: finish the frame even when interrupted (the host stopping) and
+            // leave the interrupt for the caller to see
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    other.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("encoding a frame failed", e.getCause());
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while encoding a frame", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("encoding a frame failed", e.getCause());
             }
         }
         return Arrays.asList(out);

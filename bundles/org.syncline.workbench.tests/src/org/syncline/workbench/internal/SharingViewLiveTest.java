@@ -1,6 +1,7 @@
 package org.syncline.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,8 @@ class SharingViewLiveTest {
             assertSamePicture(pixels, picture);
             assertTrue(editor.readout().contains(WIDTH + " x " + HEIGHT), editor.readout());
             assertTrue(editor.readout().contains("frames/s"), editor.readout());
+            assertFalse(editor.readout().contains("latency"), "the joiner's first picture may be older than the join: "
+                    + editor.readout());
 
             // a partial update: one block changes, the viewer follows
             for (int y = 40; y < 90; y++) {
@@ -144,6 +147,9 @@ class SharingViewLiveTest {
             host.sendFrame(room.id(), encoder.encode(CapturedFrame.of(pixels, WIDTH, HEIGHT, true, List.of(new Region(100, 40, 80, 50)))));
             UiEvents.waitUntil("the update painted", () -> editor.paintedFrames() >= 2);
             assertSamePicture(pixels, picture);
+            // nothing more arrives: the readout says so instead of showing the picture's growing age
+            UiEvents.waitUntil("the readout idle", () -> editor.readout().contains("idle (no change for"));
+            assertFalse(editor.readout().contains("latency"), editor.readout());
             UiEvents.waitUntil("the viewer among the participants, by push",
                     () -> participants.rows().stream().anyMatch(p -> p.user().equals("admin") && !p.host()));
 

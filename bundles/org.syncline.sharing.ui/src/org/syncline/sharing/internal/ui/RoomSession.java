@@ -222,11 +222,29 @@ public final class RoomSession implements AutoCloseable {
         private final org.syncline.sharing.codec.TileDecoder decoder = new org.syncline.sharing.codec.TileDecoder();
         private long capturedAtMillis;
         private long frames;
+        /** What changed since the last {@link #changedSince}: left, top, right, bottom; empty when right <= left. */
+        private int dirtyLeft;
+        private int dirtyTop;
+        private int dirtyRight;
+        private int dirtyBottom;
 
         synchronized void apply(FrameUpdate update) {
             decoder.apply(update);
             capturedAtMillis = update.capturedAtMillis();
             frames++;
+            for (org.syncline.sharing.Tile t : update.tiles()) {
+                if (dirtyRight <= dirtyLeft) {
+                    dirtyLeft = t.x();
+                    dirtyTop = t.y();
+                    dirtyRight = t.x() + t.width();
+                    dirtyBottom = t.y() + t.height();
+                } else {
+                    dirtyLeft = Math.min(dirtyLeft, t.x());
+                    dirtyTop = Math.min(dirtyTop, t.y());
+                    dirtyRight = Math.max(dirtyRight, t.x() + t.width());
+                    dirtyBottom = Math.max(dirtyBottom, t.y() + t.height());
+                }
+            }
         }
 
         public synchronized int width() {
@@ -252,17 +270,47 @@ public final class RoomSession implements AutoCloseable {
 
         /** A copy of the picture for painting, or null before the first keyframe. */
         public synchronized ImageData imageData() {
+            return region(0, 0, decoder.width(), decoder.height());
+        }
+
+        /**
+         * What a painter holding a {@code width x height} copy of the picture has to paint over it: the part that
+         * changed since the last call (the whole picture when the size differs), as pixels and where they go; null
+         * when nothing changed or there is no picture yet.
+         */
+        public synchronized Patch changedSince(int width, int height) {
             int w = decoder.width();
             int h = decoder.height();
+            Patch patch;
+            if (w == 0) {
+                patch = null;
+            } else if (w != width || h != height) {
+                patch = new Patch(0, 0, region(0, 0, w, h), true);
+            } else if (dirtyRight <= dirtyLeft) {
+                patch = null;
+            } else {
+                patch = new Patch(dirtyLeft, dirtyTop, region(dirtyLeft, dirtyTop, dirtyRight - dirtyLeft, dirtyBottom - dirtyTop),
+                        false);
+            }
+            dirtyRight = dirtyLeft;
+            return patch;
+        }
+
+        private ImageData region(int x, int y, int w, int h) {
             if (w == 0) {
                 return null;
             }
             ImageData data = new ImageData(w, h, 32, new PaletteData(0xff0000, 0xff00, 0xff));
             int[] fb = decoder.framebuffer();
-            for (int y = 0; y < h; y++) {
-                data.setPixels(0, y, w, fb, y * w);
+            int stride = decoder.width();
+            for (int row = 0; row < h; row++) {
+                data.setPixels(0, row, w, fb, (y + row) * stride + x);
             }
             return data;
         }
+    }
+
+    /** Pixels to paint at (x, y) of the viewer's copy of the picture; {@code whole} when they replace it (new size). */
+    public record Patch(int x, int y, ImageData pixels, boolean whole) {
     }
 }

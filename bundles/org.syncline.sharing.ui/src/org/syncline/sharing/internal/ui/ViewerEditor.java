@@ -6,7 +6,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -23,7 +22,8 @@ import org.syncline.ui.UiRunner;
 
 /**
  * The shared window of one joined room, scaled to fit with its aspect ratio kept. It repaints only when an update
- * arrived; the line above the picture reads frames per second and capture-to-paint latency. While this viewer
+ * arrived; the line above the picture reads frames per second and, while updates arrive, capture-to-paint latency
+ * ("idle" when the picture is still; see {@link ViewerReadout}). While this viewer
  * holds the control token, pointer and keys go to the host in window coordinates. Closing the editor leaves the room.
  */
 public final class ViewerEditor extends EditorPart {
@@ -35,9 +35,7 @@ public final class ViewerEditor extends EditorPart {
     private Image image;
     private UiRunner ui;
     private volatile boolean pending;
-    private final FrameRate rate = new FrameRate();
-    private long paintedFrames;
-    private long latencyMillis = -1;
+    private final ViewerReadout numbers = new ViewerReadout();
     private final Consumer<RoomSession.Change> changes = this::changed;
 
     @Override
@@ -102,15 +100,26 @@ public final class ViewerEditor extends EditorPart {
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         if (pending) {
             pending = false;
-            ImageData data = session.picture().imageData();
-            if (data != null) {
-                if (image != null) {
-                    image.dispose();
+            RoomSession.FrameDecoding picture = session.picture();
+            Rectangle have = image == null ? new Rectangle(0, 0, 0, 0) : image.getBounds();
+            RoomSession.Patch patch = picture.changedSince(have.width, have.height);
+            if (patch != null) {
+                // only the changed part goes to the screen image: a whole new image per update cost the UI thread
+                // a full-window copy and allocation each time
+                if (patch.whole()) {
+                    if (image != null) {
+                        image.dispose();
+                    }
+                    image = new Image(canvas.getDisplay(), patch.pixels());
+                } else {
+                    Image piece = new Image(canvas.getDisplay(), patch.pixels());
+                    GC onto = new GC(image);
+                    onto.drawImage(piece, patch.x(), patch.y());
+                    onto.dispose();
+                    piece.dispose();
                 }
-                image = new Image(canvas.getDisplay(), data);
-                paintedFrames = session.picture().frames();
-                latencyMillis = System.currentTimeMillis() - session.picture().capturedAtMillis();
-                rate.painted(System.nanoTime());
+                numbers.painted(session.picture().frames(), session.picture().capturedAtMillis(), System.nanoTime(),
+                        System.currentTimeMillis());
                 updateReadout();
             }
         }
@@ -144,9 +153,8 @@ public final class ViewerEditor extends EditorPart {
         } else if (image == null) {
             text = "Waiting for the first picture of '" + session.details().title() + "'...";
         } else {
-            text = String.format("%d x %d   %.1f frames/s   latency %d ms   %s", image.getBounds().width,
-                    image.getBounds().height, rate.perSecond(System.nanoTime()), latencyMillis,
-                    session.holdsToken() ? "you are in control" : "view only (Request control in the Participants view)");
+            text = String.format("%d x %d   %s   %s", image.getBounds().width, image.getBounds().height,
+                    numbers.text(System.nanoTime()), session.holdsToken() ? "you are in control" : "view only (Request control in the Participants view)");
         }
         if (session.lastError() != null && session.closedReason() == null) {
             text = text + "   " + session.lastError();
@@ -204,7 +212,7 @@ public final class ViewerEditor extends EditorPart {
 
     /** How many updates the picture on screen includes (for tests and the readout). */
     public long paintedFrames() {
-        return paintedFrames;
+        return numbers.paintedUpdates();
     }
 
     public String readout() {
