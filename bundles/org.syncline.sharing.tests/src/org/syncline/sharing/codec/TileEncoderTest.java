@@ -76,8 +76,7 @@ class TileEncoderTest {
         FrameUpdate noDamageInfo = encoder.encode(CapturedFrame.of(picture, W, H, false, List.of()));
         assertFalse(noDamageInfo.keyframe());
         assertEquals(1, noDamageInfo.tiles().size(), "found by comparing every tile");
-        assertEquals(128, noDamageInfo.tiles().get(0).x());
-        assertEquals(64, noDamageInfo.tiles().get(0).y());
+        assertEquals(List.of(130, 70, 1, 1), rect(noDamageInfo.tiles().get(0)), "only the changed pixel's rectangle");
         decoder.apply(roundTrip(noDamageInfo));
         assertArrayEquals(picture, decoder.framebuffer());
 
@@ -86,15 +85,55 @@ class TileEncoderTest {
         // Damage says only the bottom-right corner changed: the encoder looks there and nowhere else.
         FrameUpdate damaged = encoder.encode(CapturedFrame.of(picture, W, H, true, List.of(new Region(290, 190, 10, 10))));
         assertEquals(1, damaged.tiles().size());
-        assertEquals(256, damaged.tiles().get(0).x());
-        assertEquals(192, damaged.tiles().get(0).y());
-        assertEquals(44, damaged.tiles().get(0).width(), "edge tiles are cut to the window");
-        assertEquals(8, damaged.tiles().get(0).height());
+        assertEquals(List.of(299, 199, 1, 1), rect(damaged.tiles().get(0)), "the changed pixel in the edge tile");
 
         FrameUpdate nothing = encoder.encode(CapturedFrame.of(picture, W, H, true, List.of(new Region(0, 0, 64, 64))));
         assertEquals(1, nothing.tiles().size(), "the pixel the damage missed before is sent once it is reported");
         FrameUpdate quiet = encoder.encode(CapturedFrame.of(picture, W, H, false, List.of()));
         assertTrue(quiet.tiles().isEmpty(), "an unchanged frame sends nothing");
+    }
+
+    private static List<Integer> rect(Tile t) {
+        return List.of(t.x(), t.y(), t.width(), t.height());
+    }
+
+    @Test
+    void typedLettersGoAsTheirOwnRectanglesUntilTheyOutweighTheWholeTile() {
+        int[] picture = uiPicture();
+        TileEncoder encoder = new TileEncoder();
+        TileDecoder decoder = new TileDecoder();
+        FrameUpdate first = encoder.encode(CapturedFrame.of(picture, W, H, false, List.of()));
+        decoder.apply(roundTrip(first));
+        int wholeTile = tileAt(first, 64, 64).data().length;
+        Random random = new Random(3);
+        int parts = 0;
+        long partBytes = 0;
+        boolean wholeAgain = false;
+        // "type" 6x10 letters into the tile at (64, 64) (the text band), each one a frame
+        for (int letter = 0; letter < 60 && !wholeAgain; letter++) {
+            int lx = 64 + (letter * 7) % 56;
+            int ly = 64 + (letter * 7 / 56 * 12) % 52;
+            for (int y = ly; y < ly + 10; y++) {
+                for (int x = lx; x < lx + 6; x++) {
+                    picture[y * W + x] = random.nextInt(3) == 0 ? 0xff000000 : 0xffffffff;
+                }
+            }
+            FrameUpdate typed = encoder.encode(CapturedFrame.of(picture, W, H, true, List.of(new Region(lx, ly, 6, 10))));
+            assertEquals(1, typed.tiles().size());
+            Tile t = typed.tiles().get(0);
+            if (t.width() == 64 && t.height() == 64) {
+                wholeAgain = true;
+                assertTrue(partBytes >= wholeTile, "a whole tile again only once the letters outweigh it: " + partBytes);
+            } else {
+                parts++;
+                partBytes += t.data().length;
+                assertTrue(t.width() <= 6 && t.height() <= 10, "at most the letter's cell: " + rect(t));
+            }
+            decoder.apply(roundTrip(typed));
+            assertArrayEquals(picture, decoder.framebuffer(), "after letter " + letter);
+        }
+        assertTrue(parts >= 2, "letters went as their own rectangles");
+        assertTrue(wholeAgain, "the whole tile went again, which lets the relay drop the letters' rectangles");
     }
 
     @Test

@@ -24,6 +24,9 @@ import org.syncline.sharing.capture.Region;
  * is among them; so after moves the encoder sends a keyframe again once the bytes since the last one exceed the
  * keyframe's own size (at least {@link #MOVE_BUDGET_BYTES}).
  * <p>
+ * A tile in which only a small part changed (a typed letter) goes as just that part's rectangle, as long as the
+ * rectangles sent at that place since its last whole tile stay smaller than that tile.
+ * <p>
  * Each tile takes the smallest lossless encoding that fits it (solid colour, palette, raw; see
  * {@link TileEncoding}); when the host allows lossy encoding, tiles with more than 256 colours (photo-like) may go
  * as JPEG when that is smaller. Many changed tiles are encoded on two threads (the caller's and one of the
@@ -45,6 +48,10 @@ public final class TileEncoder implements AutoCloseable {
     private ExecutorService second;
     private boolean closed;
     private int[] previous = new int[0];
+    private int columns;
+    /** Per tile place: the size of its last whole tile, and of the smaller rectangles sent there since. */
+    private int[] wholeBytes = new int[0];
+    private int[] partBytes = new int[0];
     private int width;
     private int height;
     private long sequence;
@@ -88,6 +95,10 @@ public final class TileEncoder implements AutoCloseable {
             if (previous.length < width * height) {
                 previous = new int[width * height];
             }
+            columns = (width + TILE - 1) / TILE;
+            int places = columns * ((height + TILE - 1) / TILE);
+            wholeBytes = new int[places];
+            partBytes = new int[places];
         }
         boolean everywhere = keyframe || !frame.damageKnown();
         List<Tile> tiles = new ArrayList<>();
@@ -110,14 +121,40 @@ public final class TileEncoder implements AutoCloseable {
                         && ty + th <= move.top() + move.rows()) {
                     continue; // the move made these pixels equal to the new ones (compared row by row)
                 }
-                if (!keyframe && !differs(frame, tx, ty, tw, th)) {
+                int place = (ty / TILE) * columns + tx / TILE;
+                if (keyframe) {
+                    changed.add(new int[] { tx, ty, tw, th, place, 0 });
+                    continue;
+                }
+                int[] box = changedBox(frame, tx, ty, tw, th);
+                if (box == null) {
                     continue;
                 }
                 copyTile(frame, tx, ty, tw, th);
-                changed.add(new int[] { tx, ty, tw, th });
+                // a small change goes as its own rectangle while this place's rectangles since its last whole
+                // tile stay below that tile's size (the relay keeps them all until a whole tile covers them)
+                boolean part = box[2] * box[3] * 4 <= tw * th && partBytes[place] < wholeBytes[place];
+                changed.add(part ? new int[] { box[0], box[1], box[2], box[3], place, 1 }
+                        : new int[] { tx, ty, tw, th, place, 0 });
             }
         }
-        tiles.addAll(encodeAll(changed));
+        if (keyframe) {
+            for (int[] r : changed) {
+                copyTile(frame, r[0], r[1], r[2], r[3]);
+            }
+        }
+        List<Tile> encoded = encodeAll(changed);
+        for (int i = 0; i < encoded.size(); i++) {
+            int[] r = changed.get(i);
+            int size = encoded.get(i).data().length;
+            if (r[5] == 1) {
+                partBytes[r[4]] += size;
+            } else {
+                wholeBytes[r[4]] = size + 16;
+                partBytes[r[4]] = 0;
+            }
+        }
+        tiles.addAll(encoded);
         long bytes = 0;
         for (Tile t : tiles) {
             bytes += t.data().length + 8;
@@ -210,16 +247,33 @@ public final class TileEncoder implements AutoCloseable {
         return false;
     }
 
-    private boolean differs(CapturedFrame frame, int x, int y, int w, int h) {
+    /** The smallest rectangle holding every pixel of the tile that differs from the previous frame, or null. */
+    private int[] changedBox(CapturedFrame frame, int x, int y, int w, int h) {
         int[] pixels = frame.pixels();
+        int top = -1;
+        int bottom = -1;
+        int left = w;
+        int right = -1;
         for (int row = y; row < y + h; row++) {
             int from = row * frame.stride() + x;
             int prev = row * width + x;
-            if (Arrays.mismatch(pixels, from, from + w, previous, prev, prev + w) >= 0) {
-                return true;
+            int first = Arrays.mismatch(pixels, from, from + w, previous, prev, prev + w);
+            if (first < 0) {
+                continue;
+            }
+            if (top < 0) {
+                top = row;
+            }
+            bottom = row;
+            left = Math.min(left, first);
+            for (int i = w - 1; i > right; i--) {
+                if (pixels[from + i] != previous[prev + i]) {
+                    right = i;
+                    break;
+                }
             }
         }
-        return false;
+        return top < 0 ? null : new int[] { x + left, top, right - left + 1, bottom - top + 1 };
     }
 
     /** Copies the tile into the previous frame, which then holds what the viewers will have. */
