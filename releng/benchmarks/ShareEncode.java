@@ -42,8 +42,23 @@ public final class ShareEncode {
         encodeTime();
     }
 
+    /**
+     * XOpenDisplay, retried for a few seconds: right after the previous workload's x11vnc ended the X server
+     * sometimes refused the next connection, and a null display crashed the JVM in XDefaultRootWindow.
+     */
+    static X11.Display openDisplay(String displayName) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            X11.Display d = X.XOpenDisplay(displayName);
+            if (d != null) {
+                return d;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("cannot open X display " + displayName);
+    }
+
     static void run(String displayName, String workload, int steps) throws Exception {
-        X11.Display d = X.XOpenDisplay(displayName);
+        X11.Display d = openDisplay(displayName);
         X11.Window window = X.XCreateSimpleWindow(d, X.XDefaultRootWindow(d), 0, 0, W, H, 0, 0, 0xffffff);
         X.XMapRaised(d, window);
         X11.GC gc = X.XCreateGC(d, window, new NativeLong(0), null);
