@@ -24,6 +24,8 @@ import org.syncline.store.BlobStore;
 final class BlobService {
     private final BlobStore blobs;
     private final Path dir;
+    private final NodeTickets tickets = new NodeTickets(java.time.Clock.systemUTC());
+
     BlobService(Path dir) {
         this.dir = dir;
         this.blobs = new BlobStore(dir);
@@ -60,6 +62,7 @@ final class BlobService {
             w.flush();
             return Json.object();
         });
+        registerTickets(endpoint);
         endpoint.handle(DocumentsMessages.BLOB_HAS, Access.MEMBER, (ctx, body) -> {
             requireRegistry(ctx);
             return Json.object("exists", blobs.exists(sha(body.string("sha256"))));
@@ -68,6 +71,49 @@ final class BlobService {
             requireRegistry(ctx);
             String sha = sha(body.string("sha256"));
             return Json.object("deleted", blobs.delete(sha));
+        });
+    }
+
+    /**
+     * Direct transfers: the registry asks for a ticket after checking the user's right; the client logs in with it and
+     * streams one blob up or down; the registry then claims what an upload stored (the node's own SHA-256 and size).
+     */
+    private void registerTickets(CapabilityEndpoint endpoint) {
+        endpoint.acceptTickets(tickets);
+        endpoint.handle(DocumentsMessages.BLOB_TICKET, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            NodeTickets.Issued t = switch (body.string("purpose")) {
+                case "put" -> tickets.issue(NodeTickets.Purpose.PUT, null);
+                case "get" -> {
+                    String sha = sha(body.string("sha256"));
+                    if (!blobs.exists(sha)) {
+                        throw new SynclineException(ErrorCode.NOT_FOUND, "This storage node has no blob " + sha + ".");
+                    }
+                    yield tickets.issue(NodeTickets.Purpose.GET, sha);
+                }
+                default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A transfer ticket is for 'put' or 'get'.");
+            };
+            return Json.object("ticket", t.id(), "secret", t.secret());
+        });
+        endpoint.handle(DocumentsMessages.BLOB_CLAIM, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            NodeTickets.Stored s = tickets.claim(body.string("ticket"));
+            return Json.object("sha256", s.sha256(), "size", s.size(), "head", java.util.Base64.getEncoder().encodeToString(s.head()));
+        });
+        endpoint.handleUpload(DocumentsMessages.BLOB_SEND, Access.TICKET, (ctx, body, data) -> {
+            tickets.use(ctx.principal(), NodeTickets.Purpose.PUT);
+            HeadCapture in = new HeadCapture(data, org.syncline.documents.MimeTypes.HEAD);
+            String sha = blobs.put(in);
+            long size = blobs.size(sha);
+            tickets.finished(ctx.principal(), new NodeTickets.Stored(sha, size, in.head()));
+            return Json.object("sha256", sha, "size", size);
+        });
+        endpoint.handleDownload(DocumentsMessages.BLOB_FETCH, Access.TICKET, (ctx, body, out) -> {
+            String sha = tickets.use(ctx.principal(), NodeTickets.Purpose.GET);
+            try (InputStream in = blobs.open(sha)) {
+                in.transferTo(out);
+            }
+            return Json.object("sha256", sha);
         });
     }
 
