@@ -14,6 +14,7 @@ import org.syncline.documents.DocumentsMessages;
 import org.syncline.protocol.Access;
 import org.syncline.protocol.CapabilityEndpoint;
 import org.syncline.protocol.RequestContext;
+import org.syncline.protocol.TransferTickets;
 import org.syncline.server.api.Enrollment;
 import org.syncline.store.BlobStore;
 
@@ -22,9 +23,13 @@ import org.syncline.store.BlobStore;
  * and nobody else) stores, reads, checks and deletes blobs. Keeps count of the bytes it holds.
  */
 final class BlobService {
+    private static final String PUT = "put";
+    /** A download ticket's scope: this, then the blob's SHA-256. */
+    private static final String GET = "get:";
     private final BlobStore blobs;
     private final Path dir;
-    private final NodeTickets tickets = new NodeTickets(java.time.Clock.systemUTC());
+    /** Direct transfers' tickets; an upload's result is what it stored. */
+    private final TransferTickets<StorageNode.DirectUpload> tickets = new TransferTickets<>(DocumentsMessages.CAPABILITY, java.time.Clock.systemUTC());
 
     BlobService(Path dir) {
         this.dir = dir;
@@ -82,14 +87,14 @@ final class BlobService {
         endpoint.acceptTickets(tickets);
         endpoint.handle(DocumentsMessages.BLOB_TICKET, Access.MEMBER, (ctx, body) -> {
             requireRegistry(ctx);
-            NodeTickets.Issued t = switch (body.string("purpose")) {
-                case "put" -> tickets.issue(NodeTickets.Purpose.PUT, null);
+            TransferTickets.Issued t = switch (body.string("purpose")) {
+                case "put" -> tickets.issue(PUT);
                 case "get" -> {
                     String sha = sha(body.string("sha256"));
                     if (!blobs.exists(sha)) {
                         throw new SynclineException(ErrorCode.NOT_FOUND, "This storage node has no blob " + sha + ".");
                     }
-                    yield tickets.issue(NodeTickets.Purpose.GET, sha);
+                    yield tickets.issue(GET + sha);
                 }
                 default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A transfer ticket is for 'put' or 'get'.");
             };
@@ -97,19 +102,19 @@ final class BlobService {
         });
         endpoint.handle(DocumentsMessages.BLOB_CLAIM, Access.MEMBER, (ctx, body) -> {
             requireRegistry(ctx);
-            NodeTickets.Stored s = tickets.claim(body.string("ticket"));
+            StorageNode.DirectUpload s = tickets.claim(body.string("ticket"));
             return Json.object("sha256", s.sha256(), "size", s.size(), "head", java.util.Base64.getEncoder().encodeToString(s.head()));
         });
         endpoint.handleUpload(DocumentsMessages.BLOB_SEND, Access.TICKET, (ctx, body, data) -> {
-            tickets.use(ctx.principal(), NodeTickets.Purpose.PUT);
+            tickets.use(ctx.principal(), PUT);
             HeadCapture in = new HeadCapture(data, org.syncline.documents.MimeTypes.HEAD);
             String sha = blobs.put(in);
             long size = blobs.size(sha);
-            tickets.finished(ctx.principal(), new NodeTickets.Stored(sha, size, in.head()));
+            tickets.finish(ctx.principal(), new StorageNode.DirectUpload(sha, size, in.head()));
             return Json.object("sha256", sha, "size", size);
         });
         endpoint.handleDownload(DocumentsMessages.BLOB_FETCH, Access.TICKET, (ctx, body, out) -> {
-            String sha = tickets.use(ctx.principal(), NodeTickets.Purpose.GET);
+            String sha = tickets.use(ctx.principal(), GET).substring(GET.length());
             try (InputStream in = blobs.open(sha)) {
                 in.transferTo(out);
             }

@@ -348,8 +348,8 @@ final class DocumentRegistry {
         if (!(target instanceof RemoteNode remote)) {
             throw new SynclineException(ErrorCode.BAD_REQUEST, "Content for the registry's own storage node is sent with 'docs.register'.");
         }
-        RemoteNode.Claimed c = remote.claim(ticket);
-        return new Stored(c.blob().sha256(), c.blob().size(), MimeTypes.detect(c.head(), name), deletionsBefore);
+        StorageNode.DirectUpload c = remote.claim(ticket);
+        return new Stored(c.sha256(), c.size(), MimeTypes.detect(c.head(), name), deletionsBefore);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.Principal;
+import org.syncline.protocol.TransferTickets;
 
 /**
  * The upload tickets the registry handed out, so that only the user a ticket was issued to can register what
@@ -27,7 +28,7 @@ final class IssuedTickets {
 
     void add(String ticket, Principal p, String node, String document, long deletionsBefore) {
         Instant now = clock.instant();
-        issued.values().removeIf(i -> now.isAfter(i.at().plus(NodeTickets.CLAIM_WITHIN)));
+        issued.values().removeIf(i -> now.isAfter(i.at().plus(TransferTickets.CLAIM_WITHIN)));
         issued.put(ticket, new Issued(p.name(), node, document, deletionsBefore, now));
     }
 
@@ -35,7 +36,7 @@ final class IssuedTickets {
     Issued take(String ticket, Principal p, String document) {
         Issued i = issued.get(ticket);
         if (i == null || !i.user().equals(p.name()) || !java.util.Objects.equals(i.document(), document)
-                || clock.instant().isAfter(i.at().plus(NodeTickets.CLAIM_WITHIN)) || !issued.remove(ticket, i)) {
+                || clock.instant().isAfter(i.at().plus(TransferTickets.CLAIM_WITHIN)) || !issued.remove(ticket, i)) {
             throw new SynclineException(ErrorCode.ACCESS_DENIED, "This transfer ticket was not issued to you for this document, or it has"
                     + " expired; send the content again.");
         }

@@ -112,7 +112,7 @@ final class RemoteNode implements StorageNode, AutoCloseable {
     }
 
     /** What the node stored for a direct upload with {@code ticket}: its own SHA-256 and size, and the first bytes. */
-    Claimed claim(String ticket) {
+    DirectUpload claim(String ticket) {
         JsonObject s;
         try {
             s = connection().request(DocumentsMessages.BLOB_CLAIM, Json.object("ticket", ticket));
@@ -123,10 +123,7 @@ final class RemoteNode implements StorageNode, AutoCloseable {
         if (!Sha256.isHex(sha)) {
             throw new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + name + "' confirmed no valid SHA-256; nothing was registered.");
         }
-        return new Claimed(new StoredBlob(sha, s.number("size")), java.util.Base64.getDecoder().decode(s.optString("head", "")));
-    }
-
-    record Claimed(StoredBlob blob, byte[] head) {
+        return new DirectUpload(sha, s.number("size"), java.util.Base64.getDecoder().decode(s.optString("head", "")));
     }
 
     @Override
