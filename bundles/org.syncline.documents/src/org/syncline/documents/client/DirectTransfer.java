@@ -24,12 +24,14 @@ import org.syncline.protocol.TicketCheck;
  * (nothing else is accepted) and a single-use ticket to log in with. One TLS hop instead of two.
  */
 final class DirectTransfer {
+    private final String name;
     private final HostPort node;
     private final String fingerprint;
     private final String ticket;
     private final String secret;
 
-    private DirectTransfer(HostPort node, String fingerprint, String ticket, String secret) {
+    private DirectTransfer(String name, HostPort node, String fingerprint, String ticket, String secret) {
+        this.name = name;
         this.node = node;
         this.fingerprint = fingerprint;
         this.ticket = ticket;
@@ -42,7 +44,7 @@ final class DirectTransfer {
             return null;
         }
         JsonObject d = answer.object("direct");
-        return new DirectTransfer(new HostPort(d.string("host"), (int) d.number("port")), d.string("fingerprint"), d.string("ticket"),
+        return new DirectTransfer(d.string("node"), new HostPort(d.string("host"), (int) d.number("port")), d.string("fingerprint"), d.string("ticket"),
                 d.string("secret"));
     }
 
@@ -62,6 +64,8 @@ final class DirectTransfer {
         try (c) {
             c.upload(DocumentsMessages.BLOB_SEND, Json.object(), content);
             return true;
+        } catch (SynclineException e) {
+            throw failed("upload", e);
         }
     }
 
@@ -74,7 +78,18 @@ final class DirectTransfer {
         try (c) {
             c.download(DocumentsMessages.BLOB_FETCH, Json.object(), sink);
             return true;
+        } catch (SynclineException e) {
+            throw failed("download", e);
         }
+    }
+
+    /** A transfer that failed part-way: the user retries, as with a node that dies behind the registry. */
+    private SynclineException failed(String what, SynclineException e) {
+        if (e.code() == ErrorCode.CONNECTION_FAILED || e.code() == ErrorCode.TIMEOUT) {
+            return new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + name + "' failed during the " + what + " ("
+                    + e.getMessage() + "); nothing was changed, try again.", e);
+        }
+        return e;
     }
 
     private Connection open(ConnectionSettings via) {

@@ -90,9 +90,9 @@ final class RemoteNode implements StorageNode, AutoCloseable {
     }
 
     /** Where a client reaches the node, the certificate it must present, and a single-use ticket for one login. */
-    record Direct(HostPort address, String fingerprint, String ticket, String secret) {
+    record Direct(String node, HostPort address, String fingerprint, String ticket, String secret) {
         java.util.Map<String, Object> toBody() {
-            return Json.object("host", address.host(), "port", (long) address.port(), "fingerprint", fingerprint, "ticket", ticket,
+            return Json.object("node", node, "host", address.host(), "port", (long) address.port(), "fingerprint", fingerprint, "ticket", ticket,
                     "secret", secret);
         }
     }
@@ -108,7 +108,7 @@ final class RemoteNode implements StorageNode, AutoCloseable {
         } catch (SynclineException e) {
             throw failed("cannot give a transfer ticket", e);
         }
-        return new Direct(address, fingerprint, t.string("ticket"), t.string("secret"));
+        return new Direct(name, address, fingerprint, t.string("ticket"), t.string("secret"));
     }
 
     /** What the node stored for a direct upload with {@code ticket}: its own SHA-256 and size, and the first bytes. */
