@@ -57,29 +57,24 @@ final class DirectTransfer {
      * or does not take the ticket (then the caller sends it through the registry).
      */
     boolean upload(ConnectionSettings via, InputStream content) {
-        Connection c = open(via);
-        if (c == null) {
-            return false;
-        }
-        try (c) {
-            c.upload(DocumentsMessages.BLOB_SEND, Json.object(), content);
-            return true;
-        } catch (SynclineException e) {
-            throw failed("upload", e);
-        }
+        return transfer(via, "upload", c -> c.upload(DocumentsMessages.BLOB_SEND, Json.object(), content));
     }
 
     /** Writes the content to {@code sink}; false, having written nothing, when the node cannot be reached or does not take the ticket. */
     boolean download(ConnectionSettings via, OutputStream sink) {
+        return transfer(via, "download", c -> c.download(DocumentsMessages.BLOB_FETCH, Json.object(), sink));
+    }
+
+    private boolean transfer(ConnectionSettings via, String what, java.util.function.Consumer<Connection> transfer) {
         Connection c = open(via);
         if (c == null) {
             return false;
         }
         try (c) {
-            c.download(DocumentsMessages.BLOB_FETCH, Json.object(), sink);
+            transfer.accept(c);
             return true;
         } catch (SynclineException e) {
-            throw failed("download", e);
+            throw failed(what, e);
         }
     }
 
