@@ -74,12 +74,15 @@ public class DocsBench {
         sink.start();
         double[] rawUp = new double[runs], up = new double[runs], down = new double[runs];
         for (int r = 0; r < runs; r++) {
+            double[] c0 = Cpu.now();
             long t0 = System.nanoTime();
             StreamThroughput.rawCopy(identity, raw.getLocalPort(), bytes);
             rawUp[r] = StreamThroughput.mbps(bytes, System.nanoTime() - t0);
+            double[] c1 = Cpu.now();
             t0 = System.nanoTime();
             DocumentInfo d = docs.register("bench-" + r + ".bin", null, "", List.of(), new StreamThroughput.Zeros(bytes));
             up[r] = StreamThroughput.mbps(bytes, System.nanoTime() - t0);
+            double[] c2 = Cpu.now();
             if (d.size() != bytes) {
                 throw new IllegalStateException("registered " + d.size() + " bytes");
             }
@@ -87,11 +90,15 @@ public class DocsBench {
             t0 = System.nanoTime();
             docs.get(d.id(), 0, out);
             down[r] = StreamThroughput.mbps(bytes, System.nanoTime() - t0);
+            double[] c3 = Cpu.now();
             if (out.n != bytes) {
                 throw new IllegalStateException("downloaded " + out.n + " bytes");
             }
             docs.delete(d.id());
             System.out.printf("run %d: raw TLS %.0f MB/s, register %.0f MB/s, get %.0f MB/s%n", r + 1, rawUp[r], up[r], down[r]);
+            double gib = bytes / (double) (1L << 30);
+            System.out.printf("  CPU s per GiB (this JVM = client, registry, node): raw TLS %s; register %s; get %s%n",
+                    Cpu.diff(c0, c1, gib), Cpu.diff(c1, c2, gib), Cpu.diff(c2, c3, gib));
         }
         double m = StreamThroughput.median(rawUp);
         System.out.printf("raw TLS 1.3 socket copy: median %.0f MB/s %s%n", m, Arrays.toString(StreamThroughput.round(rawUp)));
@@ -154,6 +161,38 @@ public class DocsBench {
         System.out.printf("%d pages of 200 rows at random places in %,d documents, by name, with the total (what the browser's virtual table"
                 + " fetches while scrolling; 5 warm-up pages not counted): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pages, total,
                 ms[pages / 2], ms[(int) Math.ceil(pages * 0.99) - 1], ms[pages - 1]);
+    }
+
+    /**
+     * Process CPU seconds (user + system) of this JVM and of the processes named in DOCS_BENCH_PIDS (the registry's
+     * and the node's), read from /proc: what a transfer costs the machine, whatever the other load.
+     */
+    static final class Cpu {
+        static double[] now() throws java.io.IOException {
+            String pids = System.getenv().getOrDefault("DOCS_BENCH_PIDS", "").trim();
+            List<String> all = new ArrayList<>(List.of("self"));
+            if (!pids.isEmpty()) {
+                all.addAll(List.of(pids.split("\\s+")));
+            }
+            double[] s = new double[all.size()];
+            for (int i = 0; i < s.length; i++) {
+                String stat = Files.readString(Path.of("/proc", all.get(i), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                s[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, clock ticks of 1/100 s
+            }
+            return s;
+        }
+
+        static String diff(double[] a, double[] b, double gib) {
+            StringBuilder out = new StringBuilder();
+            double total = 0;
+            for (int i = 0; i < a.length; i++) {
+                double v = (b[i] - a[i]) / gib;
+                total += v;
+                out.append(i == 0 ? "" : " + ").append(String.format("%.2f", v));
+            }
+            return a.length == 1 ? out.toString() : out + String.format(" = %.2f", total);
+        }
     }
 
     static final class Counting extends OutputStream {

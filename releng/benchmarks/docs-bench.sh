@@ -83,7 +83,8 @@ stop_all() { stop_server node; stop_server registry; PIDS=(); rm -rf "$WORK/regi
 case_a() {
   echo "== a: $BYTES bytes register + get through registry + node vs raw TLS, $RUNS runs"
   registry_and_node
-  bench transfer "$ADDR_registry" "$PW" "$BYTES" "$RUNS" "$WORK"
+  # the registry's and the node's CPU per GiB are printed next to the client's
+  DOCS_BENCH_PIDS="$JPID_registry $JPID_node" bench transfer "$ADDR_registry" "$PW" "$BYTES" "$RUNS" "$WORK"
   echo "load after: $(load); RSS registry $(rss "$JPID_registry"), node $(rss "$JPID_node")"
   stop_all
 }

@@ -8,6 +8,18 @@ public final class DocumentsMessages {
     public static final String CAPABILITY = "docs";
     /** Upload. Body: name, author, description, tags, node (optional: the registry chooses); the bytes follow. Answer: a {@link DocumentInfo}. */
     public static final String REGISTER = "docs.register";
+    /**
+     * Asks for a direct transfer with a storage node. Body: purpose ("put": optional node; "update": id; "get": id,
+     * version). Answer: for get, version (a {@link VersionInfo}); and, when the content lives on a node that joined
+     * the registry, direct: host, port, fingerprint (the node's certificate), ticket and secret, for one login to
+     * the node (see {@link org.syncline.protocol.TicketCheck}). Without direct, use {@link #REGISTER}, {@link #UPDATE}
+     * or {@link #GET}. Needs the right the transfer needs (get: read; update: write).
+     */
+    public static final String TRANSFER = "docs.transfer";
+    /** After {@link #BLOB_SEND} with a put ticket: body ticket, name, author, description, tags. Answer: a {@link DocumentInfo}. */
+    public static final String REGISTER_DIRECT = "docs.register.direct";
+    /** After {@link #BLOB_SEND} with an update ticket: body ticket, id. Answer: the {@link DocumentInfo}. Needs write. */
+    public static final String UPDATE_DIRECT = "docs.update.direct";
     /** Body: a {@link DocumentQuery}. Answer: a {@link DocumentPage} of the documents the sender may read. */
     public static final String SEARCH = "docs.search";
     /** Download. Body: id, version (0: the newest). The bytes, then a {@link VersionInfo}. Needs read. */
@@ -44,6 +56,14 @@ public final class DocumentsMessages {
     public static final String BLOB_GET = "docs.blob.get";
     public static final String BLOB_HAS = "docs.blob.has";
     public static final String BLOB_DELETE = "docs.blob.delete";
+    /** Registry to node: body purpose ("put", or "get" with sha256). Answer: ticket (its id) and secret, for one client login. */
+    public static final String BLOB_TICKET = "docs.blob.ticket";
+    /** Registry to node: body ticket. Answer: sha256, size and head (base64 of the first bytes) of the upload made with it. */
+    public static final String BLOB_CLAIM = "docs.blob.claim";
+    /** Upload by a client logged in to the node with a put ticket. Answer: sha256 and size as stored. */
+    public static final String BLOB_SEND = "docs.blob.send";
+    /** Download by a client logged in to the node with a get ticket: the blob the ticket names. */
+    public static final String BLOB_FETCH = "docs.blob.fetch";
     /** Download: the node's inventory, one line {@code <sha256> <size>} per blob. */
     public static final String BLOB_LIST = "docs.blob.list";
 

@@ -389,6 +389,84 @@ class StorageNodesTest {
         assertTrue(notOrphan.stderr().contains("not an orphan"), notOrphan.stderr());
     }
 
+    /** Lines of the server's log (DATA/logs) that contain {@code text}. */
+    private static long logLines(ServerProcess server, String text) throws IOException {
+        long n = 0;
+        try (Stream<Path> logs = Files.list(server.data.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                n += Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8).stream().filter(l -> l.contains(text)).count();
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void largeContentGoesStraightBetweenClientAndNodeOnATicketAndComesBackIdentical() throws Exception {
+        // three times the stream window (16 chunks of 64 KiB), and not a whole number of chunks
+        byte[] big = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(3).nextBytes(big);
+        long ticketLoginsBefore = logLines(large, "'#ticket:docs:");
+        DocumentInfo d = put("direct.bin", big, "large");
+        assertEquals("large", d.node());
+        assertEquals(big.length, d.size());
+        assertEquals(org.syncline.core.Sha256.hex(new ByteArrayInputStream(big)), d.sha256(), "the node's SHA-256 of what it stored");
+        assertTrue(blobOn(large, d.sha256()).isPresent());
+        assertArrayEquals(big, get(d.id(), 0));
+        byte[] second = java.util.Arrays.copyOf(big, big.length + 1000);
+        DocumentInfo v2 = docs.update(d.id(), new ByteArrayInputStream(second));
+        assertEquals(2, v2.version());
+        assertArrayEquals(second, get(d.id(), 0));
+        assertArrayEquals(big, get(d.id(), 1));
+        await(() -> {
+            try {
+                return logLines(large, "'#ticket:docs:") - ticketLoginsBefore >= 5;
+            } catch (IOException e) {
+                return false;
+            }
+        }, "five ticket logins at the node (register, update, three gets): the bytes went straight");
+        assertEquals(1, docs.search(DocumentQuery.all().withName("direct.bin")).total());
+    }
+
+    @Test
+    void aTicketAllowsOneTransferOfItsKindToItsHolderOnly() throws Exception {
+        JsonObject route = admin.request(org.syncline.documents.DocumentsMessages.TRANSFER,
+                org.syncline.core.json.Json.object("purpose", "put", "name", "t.bin", "node", "small")).object("direct");
+        org.syncline.core.HostPort at = new org.syncline.core.HostPort(route.string("host"), (int) route.number("port"));
+        assertEquals(small.address(), at);
+        String login = org.syncline.protocol.TicketCheck.loginName("docs", route.string("ticket"));
+        SynclineException forged = assertThrows(SynclineException.class, () -> ticketSession(at, login, "forged", route.string("fingerprint")));
+        assertEquals(ErrorCode.AUTH_FAILED, forged.code());
+        try (Connection node = ticketSession(at, login, route.string("secret"), route.string("fingerprint"))) {
+            for (String memberOnly : List.of("docs.blob.has", "docs.blob.delete", "docs.blob.ticket", "docs.blob.claim")) {
+                SynclineException e = assertThrows(SynclineException.class, () -> node.request(memberOnly,
+                        org.syncline.core.json.Json.object("sha256", "0".repeat(64), "ticket", "x", "purpose", "put")));
+                assertEquals(ErrorCode.ACCESS_DENIED, e.code(), memberOnly);
+            }
+            assertEquals(ErrorCode.ACCESS_DENIED, assertThrows(SynclineException.class, () -> node.download("docs.blob.fetch",
+                    org.syncline.core.json.Json.object(), new ByteArrayOutputStream())).code(), "a put ticket does not download");
+            SynclineException notUser = assertThrows(SynclineException.class, () -> node.request("docs.search",
+                    org.syncline.core.json.Json.object()));
+            assertTrue(notUser.code() == ErrorCode.ACCESS_DENIED || notUser.code() == ErrorCode.BAD_REQUEST, notUser.toString());
+        }
+        SynclineException again = assertThrows(SynclineException.class, () -> ticketSession(at, login, route.string("secret"),
+                route.string("fingerprint")));
+        assertEquals(ErrorCode.AUTH_FAILED, again.code(), "a ticket admits one login");
+        // nothing was uploaded with it: registering with it fails and leaves no document; a made-up ticket is refused
+        SynclineException unsent = assertThrows(SynclineException.class, () -> admin.request(org.syncline.documents.DocumentsMessages.REGISTER_DIRECT,
+                org.syncline.core.json.Json.object("ticket", route.string("ticket"), "name", "t.bin")));
+        assertEquals(ErrorCode.NOT_FOUND, unsent.code());
+        SynclineException madeUp = assertThrows(SynclineException.class, () -> admin.request(org.syncline.documents.DocumentsMessages.REGISTER_DIRECT,
+                org.syncline.core.json.Json.object("ticket", "f".repeat(32), "name", "t.bin")));
+        assertEquals(ErrorCode.ACCESS_DENIED, madeUp.code());
+        assertTrue(docs.search(DocumentQuery.all().withName("t.bin")).documents().isEmpty());
+    }
+
+    private Connection ticketSession(org.syncline.core.HostPort at, String login, String secret, String fingerprint) throws IOException {
+        Path pins = Files.createTempFile(homes, "pins", ".known");
+        return Connection.open(new org.syncline.protocol.ConnectionSettings(at, login, secret.toCharArray(), "itest",
+                java.time.Duration.ofSeconds(20), false), new org.syncline.protocol.KnownServers(pins), (hp, fp) -> fp.equalsIgnoreCase(fingerprint));
+    }
+
     @Test
     void usersCannotActAsNodes() {
         SynclineException e = assertThrows(SynclineException.class, () -> admin.request("docs.node.heartbeat",

@@ -9,17 +9,20 @@ public enum Access {
     /** Only a server of the same deployment, logged in with the credential it received at enrollment. */
     MEMBER,
     /** Only a joining server logged in with an enrollment token, which may do nothing but enrol. */
-    ENROLLING;
+    ENROLLING,
+    /** Only a session logged in with a transfer ticket the capability issued ({@link TicketCheck}). */
+    TICKET;
 
     public boolean allows(Principal p) {
         if (p == null) {
             return false;
         }
         return switch (this) {
-            case USER -> !p.isMember() && !p.isEnrolling();
-            case ADMIN -> p.isAdmin() && !p.isMember() && !p.isEnrolling();
+            case USER -> !p.isMember() && !p.isEnrolling() && !p.isTicket();
+            case ADMIN -> p.isAdmin() && !p.isMember() && !p.isEnrolling() && !p.isTicket();
             case MEMBER -> p.isMember();
             case ENROLLING -> p.isEnrolling();
+            case TICKET -> p.isTicket();
         };
     }
 
@@ -30,6 +33,7 @@ public enum Access {
             case ADMIN -> "the admin role";
             case MEMBER -> "the login of an enrolled server";
             case ENROLLING -> "a login with an enrollment token";
+            case TICKET -> "a login with a transfer ticket";
         };
     }
 }

@@ -36,6 +36,14 @@ public final class CapabilityEndpoint {
         endpoint.handleDownload(checked(type), access, handler);
     }
 
+    /**
+     * Admits logins with this capability's transfer tickets: {@code check} decides; such a session may send only
+     * the messages registered for {@link Access#TICKET}.
+     */
+    public void acceptTickets(TicketCheck check) {
+        endpoint.acceptTickets(capability, check);
+    }
+
     public void topic(String topic, Access access) {
         endpoint.topic(checked(topic), access);
     }

@@ -34,6 +34,8 @@ public final class Endpoint implements AutoCloseable {
     private final ServerIdentity identity;
     private final Authenticator authenticator;
     private final Routes routes = new Routes();
+    /** Per capability: who checks the transfer tickets it issued (TicketCheck). */
+    private final Map<String, TicketCheck> ticketChecks = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Runnable> sessionListeners = new CopyOnWriteArrayList<>();
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
@@ -63,6 +65,26 @@ public final class Endpoint implements AutoCloseable {
         routes.add(type, new Routes.Route(FrameKind.DOWNLOAD, access, handler));
     }
 
+    /** Admits logins with {@code capability}'s transfer tickets ({@link TicketCheck}); one check per capability. */
+    void acceptTickets(String capability, TicketCheck check) {
+        if (ticketChecks.putIfAbsent(capability, check) != null) {
+            throw new IllegalStateException("Capability '" + capability + "' already has a ticket check");
+        }
+    }
+
+    /** Ticket logins go to the capability that issued the ticket, every other login to the server's authenticator. */
+    private java.util.Optional<Principal> authenticate(String user, char[] password) {
+        if (!user.startsWith(TicketCheck.LOGIN_PREFIX)) {
+            return authenticator.authenticate(user, password);
+        }
+        String rest = user.substring(TicketCheck.LOGIN_PREFIX.length());
+        int colon = rest.indexOf(':');
+        TicketCheck check = colon > 0 ? ticketChecks.get(rest.substring(0, colon)) : null;
+        return check != null && check.admit(rest.substring(colon + 1), password)
+                ? java.util.Optional.of(new Principal(user, java.util.Set.of(Principal.TICKET)))
+                : java.util.Optional.empty();
+    }
+
     /** The registration view a capability gets: names outside {@code <capability>.} are refused. */
     public CapabilityEndpoint forCapability(String capability) {
         return new CapabilityEndpoint(this, capability);
@@ -89,7 +111,7 @@ public final class Endpoint implements AutoCloseable {
         // MINA starts reads at 2 KiB and grows slowly; streams move 64 KiB chunks.
         acceptor.getSessionConfig().setReadBufferSize(ProtocolConstants.CHUNK_SIZE);
         acceptor.getSessionConfig().setMinReadBufferSize(ProtocolConstants.CHUNK_SIZE / 4);
-        acceptor.setHandler(new SessionHandler(settings, routes, authenticator, throttle, workers, timer,
+        acceptor.setHandler(new SessionHandler(settings, routes, this::authenticate, throttle, workers, timer,
                 () -> sessionListeners.forEach(Runnable::run)));
         acceptor.bind(settings.bind());
         return acceptor.getLocalAddress();

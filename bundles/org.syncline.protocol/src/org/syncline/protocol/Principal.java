@@ -9,6 +9,11 @@ public record Principal(String name, Set<String> roles, Set<String> groups) {
     public static final String MEMBER = "member";
     /** The role of a joining server logged in with an enrollment token: it may only enrol. */
     public static final String ENROLLING = "enrolling";
+    /**
+     * The role of a session logged in with a capability's single-use transfer ticket (see {@link TicketCheck}):
+     * never a user, a member or an enrolling server; it may send only the messages registered for {@link Access#TICKET}.
+     */
+    public static final String TICKET = "ticket";
 
     public Principal {
         roles = Set.copyOf(roles);
@@ -29,6 +34,10 @@ public record Principal(String name, Set<String> roles, Set<String> groups) {
 
     public boolean isEnrolling() {
         return roles.contains(ENROLLING);
+    }
+
+    public boolean isTicket() {
+        return roles.contains(TICKET);
     }
 
     public boolean inGroup(String group) {

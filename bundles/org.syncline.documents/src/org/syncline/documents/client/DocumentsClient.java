@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
+import org.syncline.core.json.JsonObject;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentPage;
@@ -23,6 +26,8 @@ import org.syncline.protocol.Connection;
  * never held in memory. Every call is checked on the server against the caller's rights on the document.
  */
 public final class DocumentsClient {
+    /** Content this large or larger goes straight to a storage node that joined the registry, when it can be reached. */
+    static final int DIRECT_MIN = 1 << 20;
     private final Connection connection;
 
     public DocumentsClient(Connection connection) {
@@ -49,7 +54,38 @@ public final class DocumentsClient {
         if (node != null) {
             body.put("node", node);
         }
-        return Json.read(connection.upload(DocumentsMessages.REGISTER, body, content), DocumentInfo.class);
+        Content all = peek(content);
+        if (all.large()) {
+            Map<String, Object> ask = Json.object("purpose", "put", "name", name);
+            if (node != null) {
+                ask.put("node", node);
+            }
+            DirectTransfer direct = DirectTransfer.from(connection.request(DocumentsMessages.TRANSFER, ask));
+            if (direct != null && direct.upload(connection.settings(), all.stream())) {
+                body.put("ticket", direct.ticket());
+                return Json.read(connection.request(DocumentsMessages.REGISTER_DIRECT, body), DocumentInfo.class);
+            }
+        }
+        return Json.read(connection.upload(DocumentsMessages.REGISTER, body, all.stream()), DocumentInfo.class);
+    }
+
+    /** The whole content (what was read to find its size class, then the rest), and whether it has {@link #DIRECT_MIN} bytes or more. */
+    private record Content(InputStream stream, boolean large) {
+    }
+
+    /**
+     * Content of at least {@link #DIRECT_MIN} bytes goes straight to a storage node that joined the registry (one TLS
+     * hop instead of two) when the registry gives a route; shorter content always goes through the registry.
+     */
+    private static Content peek(InputStream content) {
+        byte[] head;
+        try {
+            head = content.readNBytes(DIRECT_MIN);
+        } catch (java.io.IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "Reading the content failed (" + e.getMessage() + "); nothing was sent.", e);
+        }
+        InputStream read = new java.io.ByteArrayInputStream(head);
+        return head.length < DIRECT_MIN ? new Content(read, false) : new Content(new java.io.SequenceInputStream(read, content), true);
     }
 
     public DocumentPage search(DocumentQuery query) {
@@ -58,12 +94,25 @@ public final class DocumentsClient {
 
     /** Writes the bytes of {@code version} (0: the newest) to {@code sink}; returns what was sent, to check it. */
     public VersionInfo get(String id, int version, OutputStream sink) {
+        JsonObject route = connection.request(DocumentsMessages.TRANSFER, Json.object("purpose", "get", "id", id, "version", version));
+        DirectTransfer direct = DirectTransfer.from(route);
+        if (direct != null && direct.download(connection.settings(), sink)) {
+            return Json.read(route.object("version"), VersionInfo.class);
+        }
         return Json.read(connection.download(DocumentsMessages.GET, Json.object("id", id, "version", version), sink), VersionInfo.class);
     }
 
     /** Stores {@code content} as the next version; earlier versions stay downloadable. */
     public DocumentInfo update(String id, InputStream content) {
-        return Json.read(connection.upload(DocumentsMessages.UPDATE, Json.object("id", id), content), DocumentInfo.class);
+        Content all = peek(content);
+        if (all.large()) {
+            DirectTransfer direct = DirectTransfer.from(connection.request(DocumentsMessages.TRANSFER, Json.object("purpose", "update", "id", id)));
+            if (direct != null && direct.upload(connection.settings(), all.stream())) {
+                return Json.read(connection.request(DocumentsMessages.UPDATE_DIRECT, Json.object("id", id, "ticket", direct.ticket())),
+                        DocumentInfo.class);
+            }
+        }
+        return Json.read(connection.upload(DocumentsMessages.UPDATE, Json.object("id", id), all.stream()), DocumentInfo.class);
     }
 
     /** Newest first. */

@@ -14,6 +14,7 @@ import org.syncline.documents.DocumentsMessages;
 import org.syncline.protocol.Access;
 import org.syncline.protocol.CapabilityEndpoint;
 import org.syncline.protocol.RequestContext;
+import org.syncline.protocol.TransferTickets;
 import org.syncline.server.api.Enrollment;
 import org.syncline.store.BlobStore;
 
@@ -22,8 +23,14 @@ import org.syncline.store.BlobStore;
  * and nobody else) stores, reads, checks and deletes blobs. Keeps count of the bytes it holds.
  */
 final class BlobService {
+    private static final String PUT = "put";
+    /** A download ticket's scope: this, then the blob's SHA-256. */
+    private static final String GET = "get:";
     private final BlobStore blobs;
     private final Path dir;
+    /** Direct transfers' tickets; an upload's result is what it stored. */
+    private final TransferTickets<StorageNode.DirectUpload> tickets = new TransferTickets<>(DocumentsMessages.CAPABILITY, java.time.Clock.systemUTC());
+
     BlobService(Path dir) {
         this.dir = dir;
         this.blobs = new BlobStore(dir);
@@ -60,6 +67,7 @@ final class BlobService {
             w.flush();
             return Json.object();
         });
+        registerTickets(endpoint);
         endpoint.handle(DocumentsMessages.BLOB_HAS, Access.MEMBER, (ctx, body) -> {
             requireRegistry(ctx);
             return Json.object("exists", blobs.exists(sha(body.string("sha256"))));
@@ -68,6 +76,54 @@ final class BlobService {
             requireRegistry(ctx);
             String sha = sha(body.string("sha256"));
             return Json.object("deleted", blobs.delete(sha));
+        });
+    }
+
+    /**
+     * Direct transfers: the registry asks for a ticket after checking the user's right; the client logs in with it and
+     * streams one blob up or down; the registry then claims what an upload stored (the node's own SHA-256 and size).
+     */
+    private void registerTickets(CapabilityEndpoint endpoint) {
+        endpoint.acceptTickets(tickets);
+        endpoint.handle(DocumentsMessages.BLOB_TICKET, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            TransferTickets.Issued t = switch (body.string("purpose")) {
+                case "put" -> tickets.issue(PUT);
+                case "get" -> {
+                    String sha = sha(body.string("sha256"));
+                    if (!blobs.exists(sha)) {
+                        throw new SynclineException(ErrorCode.NOT_FOUND, "This storage node has no blob " + sha + ".");
+                    }
+                    yield tickets.issue(GET + sha);
+                }
+                default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A transfer ticket is for 'put' or 'get'.");
+            };
+            return Json.object("ticket", t.id(), "secret", t.secret());
+        });
+        endpoint.handle(DocumentsMessages.BLOB_CLAIM, Access.MEMBER, (ctx, body) -> {
+            requireRegistry(ctx);
+            StorageNode.DirectUpload s = tickets.claim(body.string("ticket"));
+            return Json.object("sha256", s.sha256(), "size", s.size(), "head", java.util.Base64.getEncoder().encodeToString(s.head()));
+        });
+        endpoint.handleUpload(DocumentsMessages.BLOB_SEND, Access.TICKET, (ctx, body, data) -> {
+            tickets.use(ctx.principal(), PUT);
+            HeadCapture in = new HeadCapture(data, org.syncline.documents.MimeTypes.HEAD);
+            String sha = blobs.put(in);
+            long size = blobs.size(sha);
+            tickets.finish(ctx.principal(), new StorageNode.DirectUpload(sha, size, in.head()));
+            return Json.object("sha256", sha, "size", size);
+        });
+        endpoint.handleDownload(DocumentsMessages.BLOB_FETCH, Access.TICKET, (ctx, body, out) -> {
+            String sha = tickets.use(ctx.principal(), GET).substring(GET.length());
+            try (InputStream in = blobs.open(sha)) {
+                // whole chunks in an array of their own go out without a copy (StreamSender)
+                byte[] chunk = new byte[org.syncline.protocol.ProtocolConstants.CHUNK_SIZE];
+                int n;
+                while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                    out.write(chunk, 0, n);
+                }
+            }
+            return Json.object("sha256", sha);
         });
     }
 

@@ -17,6 +17,7 @@ import org.syncline.protocol.Access;
 import org.syncline.protocol.AccessCheck;
 import org.syncline.protocol.CapabilityEndpoint;
 import org.syncline.protocol.Grant;
+import org.syncline.protocol.Principal;
 import org.syncline.protocol.Right;
 import org.syncline.store.UserDirectory;
 
@@ -42,6 +43,12 @@ final class DocumentHandlers {
                         strings(body, "tags"), body.optString("node", null), data)));
         endpoint.handleUpload(DocumentsMessages.UPDATE, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.CHANGED,
                 registry.update(ctx.principal(), body.string("id"), data)));
+        endpoint.handle(DocumentsMessages.TRANSFER, Access.USER, (ctx, body) -> transfer(ctx.principal(), body));
+        endpoint.handle(DocumentsMessages.REGISTER_DIRECT, Access.USER, (ctx, body) -> published(DocumentEvent.Kind.ADDED,
+                registry.registerDirect(ctx.principal(), body.string("ticket"), body.string("name"), body.optString("author", null),
+                        body.optString("description", ""), strings(body, "tags"))));
+        endpoint.handle(DocumentsMessages.UPDATE_DIRECT, Access.USER, (ctx, body) -> published(DocumentEvent.Kind.CHANGED,
+                registry.updateDirect(ctx.principal(), body.string("ticket"), body.string("id"))));
         endpoint.handle(DocumentsMessages.SEARCH, Access.USER, (ctx, body) -> Json.tree(registry.search(ctx.principal(),
                 DocumentQuery.from(body))));
         endpoint.handle(DocumentsMessages.INFO, Access.USER, (ctx, body) -> Json.tree(registry.info(ctx.principal(), body.string("id"))));
@@ -67,6 +74,25 @@ final class DocumentHandlers {
             published(DocumentEvent.Kind.DELETED, registry.delete(ctx.principal(), body.string("id")));
             return Json.object("id", body.string("id"));
         });
+    }
+
+    /** A direct route to the storage node for one transfer, when the content lives on a node that joined the registry. */
+    private Map<String, Object> transfer(Principal p, JsonObject body) {
+        Map<String, Object> answer = Json.object();
+        RemoteNode.Direct direct = switch (body.string("purpose")) {
+            case "put" -> registry.uploadTicket(p, null, body.string("name"), body.optString("node", null));
+            case "update" -> registry.uploadTicket(p, body.string("id"), null, null);
+            case "get" -> {
+                VersionInfo v = registry.version(p, body.string("id"), version(body));
+                answer.put("version", Json.tree(v));
+                yield registry.downloadTicket(body.string("id"), v);
+            }
+            default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A transfer is a 'put', an 'update' or a 'get'.");
+        };
+        if (direct != null) {
+            answer.put("direct", direct.toBody());
+        }
+        return answer;
     }
 
     /** Pushes the change to subscribers who may read the document (as it was, for a deletion); answers with it. */

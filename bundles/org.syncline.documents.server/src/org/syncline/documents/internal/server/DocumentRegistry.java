@@ -38,12 +38,15 @@ final class DocumentRegistry {
     /** Up to this many name matches, a search asks SQL for exactly those ids. */
     private static final int ID_LIST = 1000;
     private static final int BUFFER = 64 * 1024;
+    /** Content this large or larger is sent straight between client and a joined node; smaller content costs less through the registry. */
+    static final long DIRECT_MIN = 1L << 20;
 
     private final Database db;
     private final StorageNodes nodes;
     /** Held while a blob becomes referenced or is deleted as unreferenced, so the two never cross. */
     private final BlobLocks blobLocks;
     private final NameIndex names;
+    private final IssuedTickets issued = new IssuedTickets(java.time.Clock.systemUTC());
 
     DocumentRegistry(Database db, StorageNodes nodes, BlobLocks blobLocks, NameIndex names) {
         this.db = db;
@@ -59,23 +62,38 @@ final class DocumentRegistry {
     Change register(Principal p, String name, String author, String description, List<String> tags, String requestedNode,
             InputStream content) {
         String checkedName = DocumentFields.name(name);
-        String checkedAuthor = DocumentFields.author(author == null ? p.name() : author);
-        String checkedDescription = DocumentFields.description(description);
-        List<String> checkedTags = DocumentFields.tags(tags);
+        DocumentFields.author(author == null ? p.name() : author);
+        DocumentFields.description(description);
+        DocumentFields.tags(tags);
         StorageNode target = nodes.choose(requestedNode);
+        return added(p, name, author, description, tags, target, store(target, content, checkedName));
+    }
+
+    /**
+     * Registers what the client sent straight to the node with an upload ticket this registry issued to it: the node's
+     * own SHA-256 and size of the stored bytes are claimed from the node before the metadata is committed.
+     */
+    Change registerDirect(Principal p, String ticket, String name, String author, String description, List<String> tags) {
+        IssuedTickets.Issued i = issued.take(ticket, p, null);
+        StorageNode target = nodes.node(i.node());
+        return added(p, name, author, description, tags, target, claimed(target, ticket, name, i.deletionsBefore()));
+    }
+
+    /** Commits a new document for bytes stored on {@code target}; fields are checked inside, so a refusal removes the bytes again. */
+    private Change added(Principal p, String name, String author, String description, List<String> tags, StorageNode target, Stored s) {
         String node = target.name();
-        Stored s = store(target, content, checkedName);
         Instant now = now();
         String id = UUID.randomUUID().toString();
-        DocumentRow row = new DocumentRow(id, checkedName, checkedAuthor, s.mimeType, s.size, s.sha256, node, now, now, 1,
-                checkedDescription, p.name());
         Change added = committed(target, s, c -> {
+            String checkedAuthor = DocumentFields.author(author == null ? p.name() : author);
+            DocumentRow row = new DocumentRow(id, DocumentFields.name(name), checkedAuthor, s.mimeType, s.size, s.sha256, node, now, now, 1,
+                    DocumentFields.description(description), p.name());
             DocumentTable.insert(c, row);
             VersionTable.insert(c, id, new VersionInfo(1, s.sha256, s.size, s.mimeType, node, now, checkedAuthor));
-            TagTable.replace(c, id, checkedTags);
+            TagTable.replace(c, id, DocumentFields.tags(tags));
             return change(c, row);
         });
-        names.add(id, checkedName);
+        names.add(id, added.document().name());
         return added;
     }
 
@@ -83,8 +101,19 @@ final class DocumentRegistry {
         DocumentRow before = readable(p, id, Right.WRITE);
         // the new version goes where the document is, unless that node is down
         StorageNode target = nodes.choose(nodes.isUp(before.node()) ? before.node() : null);
+        return newVersion(p, id, target, store(target, content, before.name()));
+    }
+
+    /** As {@link #update}, for what the client sent straight to the node with an update ticket issued to it for this document. */
+    Change updateDirect(Principal p, String ticket, String id) {
+        IssuedTickets.Issued i = issued.take(ticket, p, id);
+        StorageNode target = nodes.node(i.node());
+        DocumentRow before = readable(p, id, Right.WRITE);
+        return newVersion(p, id, target, claimed(target, ticket, before.name(), i.deletionsBefore()));
+    }
+
+    private Change newVersion(Principal p, String id, StorageNode target, Stored s) {
         String node = target.name();
-        Stored s = store(target, content, before.name());
         return committed(target, s, c -> {
             // read again inside the transaction: it may have changed or gone while the bytes came in
             DocumentRow current = require(p, c, id, Right.WRITE);
@@ -96,6 +125,35 @@ final class DocumentRegistry {
             DocumentTable.update(c, row);
             return change(c, row);
         });
+    }
+
+    /**
+     * A ticket for the client to upload straight to the node the registry chose (a new document: {@code document} null,
+     * the name checked now; a new version: the document's node, write right checked), or null when that node is the
+     * registry's own: then the content comes through the registry.
+     */
+    RemoteNode.Direct uploadTicket(Principal p, String document, String name, String requestedNode) {
+        StorageNode target;
+        if (document == null) {
+            DocumentFields.name(name);
+            target = nodes.choose(requestedNode);
+        } else {
+            DocumentRow before = readable(p, document, Right.WRITE);
+            target = nodes.choose(nodes.isUp(before.node()) ? before.node() : null);
+        }
+        if (!(target instanceof RemoteNode remote)) {
+            return null;
+        }
+        long deletionsBefore = blobLocks.deletions();
+        RemoteNode.Direct d = remote.ticket(null);
+        issued.add(d.ticket(), p, target.name(), document, deletionsBefore);
+        return d;
+    }
+
+    /** A ticket to download version {@code v} (read right checked by {@link #version}) straight from a joined node, or null for small content or the registry's own node. */
+    RemoteNode.Direct downloadTicket(String id, VersionInfo v) {
+        requirePresent(id, v);
+        return v.size() >= DIRECT_MIN && nodes.node(v.node()) instanceof RemoteNode remote ? remote.ticket(v.sha256()) : null;
     }
 
     /**
@@ -158,12 +216,16 @@ final class DocumentRegistry {
 
     /** Streams the version's bytes from the node that holds them. */
     void read(String id, VersionInfo v, java.io.OutputStream out) {
+        requirePresent(id, v);
+        nodes.node(v.node()).read(v.sha256(), out);
+    }
+
+    private void requirePresent(String id, VersionInfo v) {
         if (db.inTransaction(c -> VersionTable.isMissing(c, id, v.version()))) {
             throw new SynclineException(ErrorCode.STORAGE, "The bytes of document '" + id + "' version " + v.version()
                     + " are missing from storage node '" + v.node() + "' (its inventory no longer has them); restore the file on the node"
                     + " and restart it, or delete the document.");
         }
-        nodes.node(v.node()).read(v.sha256(), out);
     }
 
     /** Changes whichever of name, author, description and tags are not null. Needs write. */
@@ -279,6 +341,15 @@ final class DocumentRegistry {
         long deletionsBefore = blobLocks.deletions();
         StorageNode.StoredBlob blob = target.store(in);
         return new Stored(blob.sha256(), blob.size(), MimeTypes.detect(head, name), deletionsBefore);
+    }
+
+    /** What the node stored with an upload ticket, as it reports it (its SHA-256, size, first bytes for the type). */
+    private static Stored claimed(StorageNode target, String ticket, String name, long deletionsBefore) {
+        if (!(target instanceof RemoteNode remote)) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "Content for the registry's own storage node is sent with 'docs.register'.");
+        }
+        StorageNode.DirectUpload c = remote.claim(ticket);
+        return new Stored(c.sha256(), c.size(), MimeTypes.detect(c.head(), name), deletionsBefore);
     }
 
     /**

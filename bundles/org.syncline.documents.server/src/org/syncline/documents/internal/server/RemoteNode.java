@@ -89,6 +89,43 @@ final class RemoteNode implements StorageNode, AutoCloseable {
         return new StoredBlob(sent, answer.number("size"));
     }
 
+    /** Where a client reaches the node, the certificate it must present, and a single-use ticket for one login. */
+    record Direct(String node, HostPort address, String fingerprint, String ticket, String secret) {
+        java.util.Map<String, Object> toBody() {
+            return Json.object("node", node, "host", address.host(), "port", (long) address.port(), "fingerprint", fingerprint, "ticket", ticket,
+                    "secret", secret);
+        }
+    }
+
+    /** A ticket for one direct upload ({@code sha256} null) or one download of {@code sha256}, from the node itself. */
+    Direct ticket(String sha256) {
+        String fingerprint = enrollment.member(memberId).map(m -> m.fingerprint()).orElseThrow(() -> new SynclineException(
+                ErrorCode.NOT_FOUND, "The storage node '" + name + "' is no longer enrolled with this registry."));
+        JsonObject t;
+        try {
+            t = connection().request(DocumentsMessages.BLOB_TICKET, sha256 == null ? Json.object("purpose", "put")
+                    : Json.object("purpose", "get", "sha256", sha256));
+        } catch (SynclineException e) {
+            throw failed("cannot give a transfer ticket", e);
+        }
+        return new Direct(name, address, fingerprint, t.string("ticket"), t.string("secret"));
+    }
+
+    /** What the node stored for a direct upload with {@code ticket}: its own SHA-256 and size, and the first bytes. */
+    DirectUpload claim(String ticket) {
+        JsonObject s;
+        try {
+            s = connection().request(DocumentsMessages.BLOB_CLAIM, Json.object("ticket", ticket));
+        } catch (SynclineException e) {
+            throw failed("cannot confirm the upload", e);
+        }
+        String sha = s.string("sha256");
+        if (!Sha256.isHex(sha)) {
+            throw new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + name + "' confirmed no valid SHA-256; nothing was registered.");
+        }
+        return new DirectUpload(sha, s.number("size"), java.util.Base64.getDecoder().decode(s.optString("head", "")));
+    }
+
     @Override
     public void read(String sha256, OutputStream out) {
         try {

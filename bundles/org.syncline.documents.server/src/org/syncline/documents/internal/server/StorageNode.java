@@ -24,4 +24,8 @@ interface StorageNode {
 
     record StoredBlob(String sha256, long size) {
     }
+
+    /** What a direct upload stored on a node: the node's own SHA-256 and size, and the first bytes (for the type). */
+    record DirectUpload(String sha256, long size, byte[] head) {
+    }
 }
