@@ -75,7 +75,7 @@ final class DocumentRegistry {
             TagTable.replace(c, id, checkedTags);
             return change(c, row);
         });
-        names.add(id, checkedName);
+        names.add(id, checkedName, p.name());
         return added;
     }
 
@@ -99,20 +99,26 @@ final class DocumentRegistry {
     }
 
     /**
-     * A search. With a name part and the name index loaded: a few matches (at most {@link #ID_LIST}) narrow the SQL
-     * to their ids (the other filters, the rights and the order stay SQL's); more matches, for an admin's search by
-     * name only in name order, are paged from the index and counted there; anything else is SQL's alone.
+     * A search. In name order by name only (or nothing), with the name index loaded: the page and the total come
+     * from the index (the readable documents of a non-admin from the owners it keeps and the shares' subject index),
+     * and only the page's rows from SQL. Otherwise, with a name part: a few matches (at most {@link #ID_LIST}) narrow
+     * the SQL to their ids (the other filters, the rights and the order stay SQL's); anything else is SQL's alone.
      */
     DocumentPage search(Principal p, DocumentQuery q) {
+        if (names.ready() && q.sort() == DocumentQuery.Sort.NAME && nameOnly(q)) {
+            long offset = (long) (q.page() - 1) * q.pageSize();
+            return db.inTransaction(c -> {
+                NameIndex.Reader reader = p.isAdmin() ? NameIndex.Reader.ALL
+                        : new NameIndex.Reader(p.name(), GrantTable.sharedWith(c, p.name(), p.groups()));
+                NameIndex.Page found = names.page(q.name(), reader, q.descending(), (int) Math.min(offset, Integer.MAX_VALUE), q.pageSize());
+                return page(c, DocumentTable.byIds(c, found.ids()), found.total(), q);
+            });
+        }
         if (q.name() != null && names.ready()) {
             int[] hits = names.matching(q.name());
             if (hits.length <= ID_LIST) {
                 List<String> ids = names.ids(hits);
                 return db.inTransaction(c -> page(c, DocumentTable.page(c, q, p, ids), DocumentTable.count(c, q, p, ids), q));
-            }
-            if (p.isAdmin() && q.sort() == DocumentQuery.Sort.NAME && nameOnly(q)) {
-                List<String> ids = names.page(hits, q.descending(), (q.page() - 1) * q.pageSize(), q.pageSize());
-                return db.inTransaction(c -> page(c, DocumentTable.byIds(c, ids), hits.length, q));
             }
         }
         return db.inTransaction(c -> page(c, DocumentTable.page(c, q, p), DocumentTable.count(c, q, p), q));
@@ -331,7 +337,7 @@ final class DocumentRegistry {
             NodeTable.unqueueDeletion(c, nodeName, sha);
             return change(c, row);
         }));
-        names.add(adopted.document().id(), checkedName);
+        names.add(adopted.document().id(), checkedName, p.name());
         return adopted;
     }
 

@@ -53,4 +53,26 @@ final class GrantTable {
         }
         return grants;
     }
+
+    /** The ids of the documents shared with the user or one of the groups (through the subject index, no table scan). */
+    static List<String> sharedWith(Connection c, String user, java.util.Set<String> groups) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        collect(c, "SELECT document_id FROM document_grants WHERE subject_kind = 'user' AND subject = ?", List.of(user), ids);
+        if (!groups.isEmpty()) {
+            collect(c, "SELECT document_id FROM document_grants WHERE subject_kind = 'group' AND subject IN ("
+                    + "?, ".repeat(groups.size() - 1) + "?)", List.copyOf(groups), ids);
+        }
+        return ids;
+    }
+
+    private static void collect(Connection c, String sql, List<String> params, List<String> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.add(rs.getString(1));
+                }
+            }
+        }
+    }
 }
