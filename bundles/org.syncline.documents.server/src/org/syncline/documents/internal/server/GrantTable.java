@@ -75,4 +75,23 @@ final class GrantTable {
             }
         }
     }
+
+    /** The grants of each of these documents (one query for a page), each list ordered by kind and subject. */
+    static java.util.Map<String, List<Grant>> of(Connection c, List<String> documentIds) throws SQLException {
+        java.util.Map<String, List<Grant>> grants = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) {
+            return grants;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT document_id, subject_kind, subject, access_right FROM document_grants"
+                + " WHERE document_id IN " + Sql.marks(documentIds.size()) + " ORDER BY document_id, subject_kind, subject")) {
+            Sql.bind(ps, documentIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    grants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Grant(
+                            Grant.Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3), Right.parse(rs.getString(4))));
+                }
+            }
+        }
+        return grants;
+    }
 }
