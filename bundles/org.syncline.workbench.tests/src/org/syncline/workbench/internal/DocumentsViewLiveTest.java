@@ -17,6 +17,10 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -171,6 +175,19 @@ class DocumentsViewLiveTest {
             // a row read before its page came back is empty until the page arrives: wait, as a repaint would
             UiEvents.waitUntil("the first row, from the first page", () -> "bulk-0000.txt".equals(table.getItem(0).getText(0)));
             UiEvents.waitUntil("row 450", () -> "bulk-0449.txt".equals(table.getItem(449).getText(0)));
+
+            // in a window 1100 px wide the whole search and sort bar shows: Reverse is neither cut off nor squeezed
+            // (last: resizing the window under Xvfb takes away the focus the key checks above rely on)
+            window.getShell().setSize(1100, 800);
+            UiEvents.flush();
+            Composite bar = table.getParent();
+            Button reverse = button(bar, "Re&verse");
+            assertNotNull(reverse, "the Reverse check box");
+            Rectangle reverseAt = bar.getDisplay().map(reverse.getParent(), bar, reverse.getBounds());
+            assertTrue(reverseAt.x + reverseAt.width <= bar.getClientArea().width, "Reverse ends at " + (reverseAt.x + reverseAt.width)
+                    + " px in a view " + bar.getClientArea().width + " px wide");
+            assertTrue(reverse.getSize().x >= reverse.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, "Reverse has the width its label needs");
+            Screenshots.save(bar.getDisplay(), "documents-browser-1100px.png");
         } finally {
             ServerConnections.instance().remove(entry.label());
         }
@@ -209,6 +226,22 @@ class DocumentsViewLiveTest {
             // reading a virtual row asks the view for it, which fills it from the page the server sent
             if (name.equals(item.getText(0))) {
                 return item;
+            }
+        }
+        return null;
+    }
+
+    /** The check box or button with this text under {@code c}. */
+    private static Button button(Composite c, String text) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof Button b && text.equals(b.getText())) {
+                return b;
+            }
+            if (child instanceof Composite inner) {
+                Button found = button(inner, text);
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;

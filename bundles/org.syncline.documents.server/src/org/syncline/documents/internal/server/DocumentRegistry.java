@@ -90,10 +90,13 @@ final class DocumentRegistry {
                     DocumentFields.description(description), p.name());
             DocumentTable.insert(c, row);
             VersionTable.insert(c, id, new VersionInfo(1, s.sha256, s.size, s.mimeType, node, now, checkedAuthor));
-            TagTable.replace(c, id, DocumentFields.tags(tags));
-            return change(c, row);
+            List<String> checkedTags = DocumentFields.tags(tags);
+            TagTable.add(c, id, checkedTags);
+            // a new document: its tags are these, it is shared with no one and its bytes were just confirmed, so
+            // what a search would read back is known without reading it
+            return new Change(info(row, checkedTags.stream().sorted().toList(), List.of(), false), List.of(Grant.user(p.name(), Right.MANAGE)));
         });
-        names.add(id, added.document().name());
+        names.add(id, added.document().name(), p.name());
         return added;
     }
 
@@ -157,29 +160,41 @@ final class DocumentRegistry {
     }
 
     /**
-     * A search. With a name part and the name index loaded: a few matches (at most {@link #ID_LIST}) narrow the SQL
-     * to their ids (the other filters, the rights and the order stay SQL's); more matches, for an admin's search by
-     * name only in name order, are paged from the index and counted there; anything else is SQL's alone.
+     * A search. In name order by name only (or nothing), with the name index loaded: the page and the total come
+     * from the index (the readable documents of a non-admin from the owners it keeps and the shares' subject index),
+     * and only the page's rows from SQL. Otherwise, with a name part: a few matches (at most {@link #ID_LIST}) narrow
+     * the SQL to their ids (the other filters, the rights and the order stay SQL's); anything else is SQL's alone.
      */
     DocumentPage search(Principal p, DocumentQuery q) {
+        if (names.ready() && q.sort() == DocumentQuery.Sort.NAME && nameOnly(q)) {
+            long offset = (long) (q.page() - 1) * q.pageSize();
+            return db.inTransaction(c -> {
+                NameIndex.Reader reader = p.isAdmin() ? NameIndex.Reader.ALL
+                        : new NameIndex.Reader(p.name(), GrantTable.sharedWith(c, p.name(), p.groups()));
+                NameIndex.Page found = names.page(q.name(), reader, q.descending(), (int) Math.min(offset, Integer.MAX_VALUE), q.pageSize());
+                return page(c, DocumentTable.byIds(c, found.ids()), found.total(), q);
+            });
+        }
         if (q.name() != null && names.ready()) {
             int[] hits = names.matching(q.name());
             if (hits.length <= ID_LIST) {
                 List<String> ids = names.ids(hits);
                 return db.inTransaction(c -> page(c, DocumentTable.page(c, q, p, ids), DocumentTable.count(c, q, p, ids), q));
             }
-            if (p.isAdmin() && q.sort() == DocumentQuery.Sort.NAME && nameOnly(q)) {
-                List<String> ids = names.page(hits, q.descending(), (q.page() - 1) * q.pageSize(), q.pageSize());
-                return db.inTransaction(c -> page(c, DocumentTable.byIds(c, ids), hits.length, q));
-            }
         }
         return db.inTransaction(c -> page(c, DocumentTable.page(c, q, p), DocumentTable.count(c, q, p), q));
     }
 
+    /** The page's documents with their tags, shares and missing marks read in one query each, not three per row. */
     private static DocumentPage page(Connection c, List<DocumentRow> rows, long total, DocumentQuery q) throws SQLException {
+        List<String> ids = rows.stream().map(DocumentRow::id).toList();
+        java.util.Map<String, List<String>> tags = TagTable.of(c, ids);
+        java.util.Map<String, List<Grant>> grants = GrantTable.of(c, ids);
+        java.util.Set<String> missing = VersionTable.missing(c, ids);
         List<DocumentInfo> docs = new ArrayList<>();
-        for (DocumentRow row : rows) {
-            docs.add(info(c, row));
+        for (DocumentRow d : rows) {
+            docs.add(info(d, tags.getOrDefault(d.id(), List.of()), grants.getOrDefault(d.id(), List.of()),
+                    missing.contains(d.id() + "/" + d.version())));
         }
         return new DocumentPage(docs, total, q.page(), q.pageSize());
     }
@@ -316,11 +331,14 @@ final class DocumentRegistry {
     }
 
     private static DocumentInfo info(Connection c, DocumentRow d) throws SQLException {
-        List<DocumentShare> shares = GrantTable.of(c, d.id()).stream()
+        return info(d, TagTable.of(c, d.id()), GrantTable.of(c, d.id()), VersionTable.isMissing(c, d.id(), d.version()));
+    }
+
+    private static DocumentInfo info(DocumentRow d, List<String> tags, List<Grant> grants, boolean missing) {
+        List<DocumentShare> shares = grants.stream()
                 .map(g -> new DocumentShare(g.kind().name().toLowerCase(Locale.ROOT), g.subject(), g.right().word())).toList();
         return new DocumentInfo(d.id(), d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(), d.created(), d.modified(),
-                d.version(), d.description(), TagTable.of(c, d.id()), d.owner(), shares,
-                VersionTable.isMissing(c, d.id(), d.version()) ? DocumentInfo.MISSING : DocumentInfo.OK);
+                d.version(), d.description(), tags, d.owner(), shares, missing ? DocumentInfo.MISSING : DocumentInfo.OK);
     }
 
     /** @param deletionsBefore {@link BlobLocks#deletions} before the bytes went to the node */
@@ -402,7 +420,7 @@ final class DocumentRegistry {
             NodeTable.unqueueDeletion(c, nodeName, sha);
             return change(c, row);
         }));
-        names.add(adopted.document().id(), checkedName);
+        names.add(adopted.document().id(), checkedName, p.name());
         return adopted;
     }
 

@@ -149,7 +149,7 @@ final class DocumentTable {
             return " AND 1 = 0";
         }
         params.addAll(ids);
-        return " AND d.id IN (" + "?, ".repeat(ids.size() - 1) + "?)";
+        return " AND d.id IN " + Sql.marks(ids.size());
     }
 
     /** Admins read everything; anyone else what they own or what is shared with them or a group of theirs. */

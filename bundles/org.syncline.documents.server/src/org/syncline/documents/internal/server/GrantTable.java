@@ -53,4 +53,45 @@ final class GrantTable {
         }
         return grants;
     }
+
+    /** The ids of the documents shared with the user or one of the groups (through the subject index, no table scan). */
+    static List<String> sharedWith(Connection c, String user, java.util.Set<String> groups) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        collect(c, "SELECT document_id FROM document_grants WHERE subject_kind = 'user' AND subject = ?", List.of(user), ids);
+        if (!groups.isEmpty()) {
+            collect(c, "SELECT document_id FROM document_grants WHERE subject_kind = 'group' AND subject IN ("
+                    + "?, ".repeat(groups.size() - 1) + "?)", List.copyOf(groups), ids);
+        }
+        return ids;
+    }
+
+    private static void collect(Connection c, String sql, List<String> params, List<String> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.add(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    /** The grants of each of these documents (one query for a page), each list ordered by kind and subject. */
+    static java.util.Map<String, List<Grant>> of(Connection c, List<String> documentIds) throws SQLException {
+        java.util.Map<String, List<Grant>> grants = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) {
+            return grants;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT document_id, subject_kind, subject, access_right FROM document_grants"
+                + " WHERE document_id IN " + Sql.marks(documentIds.size()) + " ORDER BY document_id, subject_kind, subject")) {
+            Sql.bind(ps, documentIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    grants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Grant(
+                            Grant.Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3), Right.parse(rs.getString(4))));
+                }
+            }
+        }
+        return grants;
+    }
 }

@@ -57,4 +57,9 @@ final class Sql {
     private static Calendar utc() {
         return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     }
+
+    /** {@code (?, ?, ?)} with n marks (n >= 1), for {@code IN} lists. */
+    static String marks(int n) {
+        return "(" + "?, ".repeat(n - 1) + "?)";
+    }
 }

@@ -42,6 +42,13 @@ final class StorageNodes implements AutoCloseable {
     private final Consumer<NodeInfo> events;
     private final BlobLocks blobLocks;
     private final Map<String, RemoteNode> remote = new ConcurrentHashMap<>();
+    /**
+     * The joined nodes' rows as last committed, by name. This class is the only writer of the node table and puts
+     * each row here after its commit, so choosing a node and asking whether one is up (several times per
+     * registration) read no table and open no transaction.
+     */
+    private final Map<String, NodeTable.Row> rows = new ConcurrentHashMap<>();
+    private volatile boolean rowsRead;
 
     StorageNodes(Database db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
         this.db = db;
@@ -78,7 +85,14 @@ final class StorageNodes implements AutoCloseable {
 
     /** The node named {@code requested}, which must be up; or, when null, the up node with the most free space. */
     StorageNode choose(String requested) {
-        List<NodeInfo> nodes = nodes(false);
+        List<NodeInfo> nodes = new ArrayList<>();
+        if (local.isPresent()) {
+            long[] space = localSpace();
+            nodes.add(new NodeInfo(local.get().name(), "(this server)", NodeInfo.UP, space[0], space[1], 0, now(), true));
+        }
+        for (NodeTable.Row r : rows()) {
+            nodes.add(info(r, 0));
+        }
         if (requested != null) {
             NodeInfo n = nodes.stream().filter(i -> i.name().equals(requested)).findFirst().orElseThrow(() -> new SynclineException(
                     ErrorCode.NOT_FOUND, "There is no storage node '" + Names.printable(requested) + "'; 'docs nodes' lists them."));
@@ -113,7 +127,23 @@ final class StorageNodes implements AutoCloseable {
         if (local.isPresent() && local.get().name().equals(name)) {
             return true;
         }
-        return db.inTransaction(c -> NodeTable.byName(c, name)).map(r -> NodeInfo.UP.equals(r.status())).orElse(false);
+        rows();
+        NodeTable.Row r = rows.get(name);
+        return r != null && NodeInfo.UP.equals(r.status());
+    }
+
+    /** The joined nodes' rows, read from the table the first time. */
+    private java.util.Collection<NodeTable.Row> rows() {
+        if (!rowsRead) {
+            synchronized (rows) {
+                if (!rowsRead) {
+                    // a row committed meanwhile was put by its writer, newer than what this read: keep that one
+                    db.inTransaction(c -> NodeTable.all(c)).forEach(r -> rows.putIfAbsent(r.name(), r));
+                    rowsRead = true;
+                }
+            }
+        }
+        return rows.values();
     }
 
     /** A node (re)connected: records where it listens and its space, marks it up, then runs deletions that waited for it. */
@@ -138,6 +168,8 @@ final class StorageNodes implements AutoCloseable {
             NodeTable.upsert(c, r);
             return info(r, NodeTable.documents(c, name));
         });
+        rows.put(name, new NodeTable.Row(name, memberId, address.host(), address.port(), NodeInfo.UP, capacity, free, heartbeatSeconds,
+                info.lastHeartbeat()));
         RemoteNode link = remote.get(name);
         if (link != null) {
             link.moved(address);
@@ -148,13 +180,16 @@ final class StorageNodes implements AutoCloseable {
     }
 
     void heartbeat(String memberId, long capacity, long free) {
+        NodeTable.Row[] written = new NodeTable.Row[1];
         Optional<NodeInfo> cameBack = db.inTransaction(c -> {
             NodeTable.Row r = NodeTable.byMember(c, memberId).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
                     "This node has not said hello yet."));
             NodeTable.Row now = new NodeTable.Row(r.name(), memberId, r.host(), r.port(), NodeInfo.UP, capacity, free, r.heartbeatSeconds(), now());
             NodeTable.upsert(c, now);
+            written[0] = now;
             return NodeInfo.DOWN.equals(r.status()) ? Optional.of(info(now, NodeTable.documents(c, r.name()))) : Optional.<NodeInfo>empty();
         });
+        rows.put(written[0].name(), written[0]);
         cameBack.ifPresent(events);
     }
 
@@ -174,6 +209,9 @@ final class StorageNodes implements AutoCloseable {
             return down;
         });
         for (NodeInfo n : wentDown) {
+            // unless a heartbeat came (and was committed and put) after this check read the row
+            rows.computeIfPresent(n.name(), (k, r) -> !r.lastHeartbeat().equals(n.lastHeartbeat()) ? r : new NodeTable.Row(r.name(),
+                    r.memberId(), r.host(), r.port(), NodeInfo.DOWN, r.capacity(), r.free(), r.heartbeatSeconds(), r.lastHeartbeat()));
             LOG.warning(() -> "Storage node '" + n.name() + "' missed " + MISSED_HEARTBEATS + " heartbeats; it is marked down");
             RemoteNode link = remote.get(n.name());
             if (link != null) {

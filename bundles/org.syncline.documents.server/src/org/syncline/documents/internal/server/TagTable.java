@@ -23,8 +23,21 @@ final class TagTable {
 
     static void replace(Connection c, String documentId, List<String> tags) throws SQLException {
         Sql.update(c, "DELETE FROM document_tags WHERE document_id = ?", documentId);
-        for (String tag : tags) {
-            Sql.update(c, "INSERT INTO document_tags (document_id, tag) VALUES (?, ?)", documentId, tag);
+        add(c, documentId, tags);
+    }
+
+    /** Tags of a document that has none yet (a new one): one batch, nothing to delete first. */
+    static void add(Connection c, String documentId, List<String> tags) throws SQLException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO document_tags (document_id, tag) VALUES (?, ?)")) {
+            for (String tag : tags) {
+                ps.setString(1, documentId);
+                ps.setString(2, tag);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -36,6 +49,24 @@ final class TagTable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     tags.add(rs.getString(1));
+                }
+            }
+        }
+        return tags;
+    }
+
+    /** The tags of each of these documents (one query for a page), each list in alphabetical order. */
+    static java.util.Map<String, List<String>> of(Connection c, List<String> documentIds) throws SQLException {
+        java.util.Map<String, List<String>> tags = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) {
+            return tags;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT document_id, tag FROM document_tags WHERE document_id IN "
+                + Sql.marks(documentIds.size()) + " ORDER BY document_id, tag")) {
+            Sql.bind(ps, documentIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
         }

@@ -67,4 +67,22 @@ final class VersionTable {
     static boolean isReferenced(Connection c, String sha256) throws SQLException {
         return Sql.exists(c, "SELECT 1 FROM document_versions WHERE sha256 = ?", sha256);
     }
+
+    /** Of these documents, the versions whose bytes are missing, as "id/version" (one query for a page). */
+    static java.util.Set<String> missing(Connection c, List<String> documentIds) throws SQLException {
+        java.util.Set<String> missing = new java.util.HashSet<>();
+        if (documentIds.isEmpty()) {
+            return missing;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT document_id, version_no FROM document_versions WHERE missing <> 0"
+                + " AND document_id IN " + Sql.marks(documentIds.size()))) {
+            Sql.bind(ps, documentIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    missing.add(rs.getString(1) + "/" + rs.getInt(2));
+                }
+            }
+        }
+        return missing;
+    }
 }

@@ -94,21 +94,28 @@ public final class DocumentsView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
-        GridLayoutFactory.fillDefaults().numColumns(11).margins(4, 4).applyTo(parent);
-        name = searchField(parent, "&Name:", "part of the name", 3);
-        author = searchField(parent, "&Author:", "exactly", 1);
-        tag = searchField(parent, "&Tag:", "exactly", 1);
-        node = choice(parent, "No&de:", ANY_NODE);
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
+        // two rows (search fields; node, sort and Reverse), so that nothing is cut off in a view of 1100 px or less
+        Composite fields = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(fields);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(fields);
+        name = searchField(fields, "&Name:", "part of the name", 3);
+        author = searchField(fields, "&Author:", "exactly", 1);
+        tag = searchField(fields, "&Tag:", "exactly", 1);
+        Composite order = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(order);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(order);
+        node = choice(order, "No&de:", ANY_NODE);
         node.addListener(SWT.Selection, e -> rows.show(rows.server(), query(), false));
-        sortChoice = choice(parent, "S&ort:", "Name", "Author", "Type", "Size", "Modified", "Version", "Node");
+        sortChoice = choice(order, "S&ort:", "Name", "Author", "Type", "Size", "Modified", "Version", "Node");
         sortChoice.addListener(SWT.Selection, e -> sortBy(sortChoice.getSelectionIndex(), reverse.getSelection()));
-        reverse = new Button(parent, SWT.CHECK);
+        reverse = new Button(order, SWT.CHECK);
         reverse.setText("Re&verse");
         reverse.addListener(SWT.Selection, e -> sortBy(sortChoice.getSelectionIndex(), reverse.getSelection()));
         // virtual and lazy: rows exist as they scroll into view, each page fetched from the server then
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER | SWT.VIRTUAL);
         Table table = viewer.getTable();
-        GridDataFactory.fillDefaults().span(11, 1).grab(true, true).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         column("Name", 220, DocumentInfo::name);
