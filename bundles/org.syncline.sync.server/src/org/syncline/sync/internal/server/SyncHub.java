@@ -159,7 +159,7 @@ final class SyncHub {
     void putChunk(Principal p, String folder, String sha, InputStream content) {
         requireSha(sha);
         db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.WRITE));
-        chunks.put(new BoundedInputStream(content, ChunkReader.MAX_SIZE), sha);
+        chunks.put(new BoundedInputStream(content, ChunkReader.MAX_SIZE, "a chunk"), sha);
         long size = chunks.size(sha);
         db.inTransaction(c -> {
             ChunkTable.touch(c, sha, (int) size, now());
@@ -380,31 +380,5 @@ final class SyncHub {
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Refuses a chunk that inflates past the largest chunk size: a small upload must not fill the disk. */
-    private static final class BoundedInputStream extends java.io.FilterInputStream {
-        private final long limit;
-        private long read;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (read += n) > limit) {
-                throw new IOException("a chunk is at most " + limit + " bytes");
-            }
-            return n;
-        }
     }
 }

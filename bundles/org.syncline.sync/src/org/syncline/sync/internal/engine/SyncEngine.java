@@ -96,6 +96,11 @@ public final class SyncEngine implements AutoCloseable {
         }
         index = LocalIndex.load(root);
         try {
+            DeltaUpload.clearScratch(root);
+        } catch (IOException e) {
+            report.line("warning: old delta scratch files in " + root.resolve(LocalIndex.STATE_DIR) + " could not be removed (" + e.getMessage() + ")");
+        }
+        try {
             watcher = new DirectoryWatcher(root, LocalScan.rules(root), this::requestSync);
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "The local folder " + root + " cannot be watched (" + e.getMessage()

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.syncline.core.ErrorCode;
 import org.syncline.core.RelativePath;
 import org.syncline.core.SynclineException;
 import org.syncline.core.filename.ConflictName;
@@ -30,6 +31,7 @@ import org.syncline.sync.CommitResult;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.RemoteFile;
+import org.syncline.sync.SyncMessages;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.engine.LocalIndex.Entry;
 
@@ -55,6 +57,7 @@ final class SyncPass {
     private final SyncStats stats;
     private final SyncEngine.Reporter report;
     private final FileDownload download;
+    private final DeltaUpload delta;
     private IgnoreRules rules;
 
     SyncPass(SyncClient client, String folder, Path root, String user, LocalIndex index, ExecutorService pool, Throttle up, Throttle down,
@@ -69,6 +72,7 @@ final class SyncPass {
         this.stats = stats;
         this.report = report;
         this.download = new FileDownload(client, folder, root, down, stats);
+        this.delta = new DeltaUpload(client, folder, root, up);
     }
 
     /** Returns how many files it changed here or on the hub. */
@@ -220,6 +224,10 @@ final class SyncPass {
     record Pending(LocalFile file, FileContent content, Entry base) {
     }
 
+    /** What a file's upload sent: new chunks and their bytes, or a delta's bytes. */
+    record Sent(long chunks, long bytes, boolean delta) {
+    }
+
     private int push(LocalScan.Result scan, boolean writable) throws IOException, InterruptedException {
         Map<String, Pending> changed = new LinkedHashMap<>();
         for (LocalFile f : scan.files().values()) {
@@ -261,8 +269,33 @@ final class SyncPass {
             index.save();
             return 0;
         }
-        Map<String, long[]> sent = upload(changed);
         int actions = 0;
+        Map<String, Sent> sent = new ConcurrentHashMap<>();
+        for (Pending p : List.copyOf(changed.values())) {
+            if (p.base() != null && p.base().revision() > 0 && p.content().size() >= SyncMessages.DELTA_MIN_SIZE) {
+                FileChange put = changes.stream().filter(c -> FileChange.PUT.equals(c.op()) && c.path().equals(p.file().path())).findFirst()
+                        .orElseThrow();
+                DeltaUpload.Sent d;
+                try {
+                    d = delta.send(p.file().path(), p.base().revision(), p.content());
+                } catch (SynclineException e) {
+                    if (e.code() != ErrorCode.NOT_FOUND) {
+                        throw e;
+                    }
+                    continue; // the hub has no content at that revision any more: the file goes whole
+                }
+                stats.deltaFiles.incrementAndGet();
+                stats.bytesUploaded.addAndGet(d.deltaBytes());
+                stats.bytesDownloaded.addAndGet(d.signatureBytes());
+                sent.put(p.file().path(), new Sent(0, d.deltaBytes(), true));
+                recordCommitted(put, d.result().files().get(0), changed, sent);
+                changes.remove(put);
+                changed.remove(p.file().path());
+                actions++;
+                index.save();
+            }
+        }
+        sent.putAll(upload(changed));
         for (int from = 0; from < changes.size(); from += COMMIT_BATCH) {
             List<FileChange> batch = changes.subList(from, Math.min(changes.size(), from + COMMIT_BATCH));
             CommitResult result = client.commit(folder, batch);
@@ -301,13 +334,13 @@ final class SyncPass {
     }
 
     /** Sends the chunks the hub lacks, files side by side; returns per path {chunks, bytes} sent. */
-    private Map<String, long[]> upload(Map<String, Pending> changed) throws IOException, InterruptedException {
+    private Map<String, Sent> upload(Map<String, Pending> changed) throws IOException, InterruptedException {
         List<String> all = changed.values().stream().flatMap(p -> p.content().chunks().stream()).map(c -> c.sha256()).distinct().toList();
         Set<String> missing = ConcurrentHashMap.newKeySet();
         for (int from = 0; from < all.size(); from += 1000) {
             missing.addAll(client.missingChunks(folder, all.subList(from, Math.min(all.size(), from + 1000))));
         }
-        Map<String, long[]> sent = new ConcurrentHashMap<>();
+        Map<String, Sent> sent = new ConcurrentHashMap<>();
         List<Callable<Integer>> tasks = new ArrayList<>();
         List<Pending> small = new ArrayList<>();
         for (Pending p : changed.values()) {
@@ -329,7 +362,7 @@ final class SyncPass {
                     stats.chunksUploaded.incrementAndGet();
                     stats.bytesUploaded.addAndGet(wire);
                 });
-                sent.put(p.file().path(), new long[] { chunks.get(), bytes.get() });
+                sent.put(p.file().path(), new Sent(chunks.get(), bytes.get(), false));
                 requireUnchanged(p, again);
                 return 1;
             });
@@ -342,7 +375,7 @@ final class SyncPass {
     }
 
     /** Sends the missing chunks of many small files in one request (their batch fits one {@link ChunkPack}). */
-    private int uploadPacked(List<Pending> batch, Set<String> missing, Map<String, long[]> sent) throws IOException, InterruptedException {
+    private int uploadPacked(List<Pending> batch, Set<String> missing, Map<String, Sent> sent) throws IOException, InterruptedException {
         java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
         long chunks = 0;
         for (Pending p : batch) {
@@ -353,7 +386,7 @@ final class SyncPass {
                 count[0]++;
             });
             requireUnchanged(p, again);
-            sent.put(p.file().path(), new long[] { count[0], pack.size() - before });
+            sent.put(p.file().path(), new Sent(count[0], pack.size() - before, false));
             chunks += count[0];
         }
         if (chunks > 0) {
@@ -396,7 +429,7 @@ final class SyncPass {
         return out;
     }
 
-    private void recordCommitted(FileChange change, CommitResult.Committed done, Map<String, Pending> changed, Map<String, long[]> sent)
+    private void recordCommitted(FileChange change, CommitResult.Committed done, Map<String, Pending> changed, Map<String, Sent> sent)
             throws IOException {
         if (FileChange.DELETE.equals(change.op())) {
             index.remove(change.path());
@@ -425,10 +458,11 @@ final class SyncPass {
             return;
         }
         index.put(new Entry(local, p.file().size(), p.file().mtime(), p.content().sha256(), done.revision(), p.content().chunks()));
-        long[] s = sent.getOrDefault(local, new long[2]);
+        Sent s = sent.getOrDefault(local, new Sent(0, 0, false));
         stats.filesUploaded.incrementAndGet();
         report.line((FileChange.RENAME.equals(change.op()) ? "rename " + change.path() + " -> " + local : "upload " + local) + " (revision "
-                + done.revision() + ", " + s[0] + " new chunks, " + s[1] + " bytes sent)");
+                + done.revision() + ", " + (s.delta() ? "delta of " + s.bytes() + " bytes sent for " + p.content().size() + " bytes)"
+                        : s.chunks() + " new chunks, " + s.bytes() + " bytes sent)"));
     }
 
     private void removeEmptyParents(Path dir) {
