@@ -238,6 +238,8 @@ class SyncFoldersTest {
                         return null;
                     },
                     () -> stranger.commit("private", List.of(FileChange.delete("x.txt", 1))),
+                    () -> stranger.signature("private", "x.txt", 1, -1), () -> stranger.fileChunks("private", "x.txt", 1),
+                    () -> stranger.putDelta("private", "x.txt", 1, 1, "00".repeat(32), new java.io.ByteArrayInputStream(new byte[1])),
                     () -> stranger.members("private"));
             for (Callable<?> call : calls) {
                 SynclineException e = assertThrows(SynclineException.class, call::call);

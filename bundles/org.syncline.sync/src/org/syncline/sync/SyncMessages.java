@@ -53,6 +53,8 @@ public final class SyncMessages {
      * Answer: a {@link CommitResult} of one file. Needs write.
      */
     public static final String DELTA = "sync.delta";
+    /** Body: folder, path, revision. Answer: chunks, the revision's {@link org.syncline.core.chunk.ChunkRef}s in order. Needs read. */
+    public static final String FILE_CHUNKS = "sync.file.chunks";
     /** Files from this size up travel as a delta against their previous revision ({@link #DELTA}). */
     public static final long DELTA_MIN_SIZE = 4L * 1024 * 1024;
     /** Body: folder, cursor (0: from the start). Answer: a {@link ChangePage}. Needs read. */

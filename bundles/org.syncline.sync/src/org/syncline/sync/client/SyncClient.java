@@ -13,6 +13,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterOutputStream;
 
+import org.syncline.core.chunk.ChunkRef;
 import org.syncline.core.delta.Signature;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
@@ -141,6 +142,12 @@ public final class SyncClient {
     public CommitResult putDelta(String folder, String path, long base, long size, String sha256, InputStream delta) {
         return Json.read(connection.upload(SyncMessages.DELTA, Json.object("folder", folder, "path", path, "base", base, "size", size,
                 "sha256", sha256), delta), CommitResult.class);
+    }
+
+    /** The chunks of a revision, in order (a {@link RemoteFile} of a large file leaves them out). */
+    public List<ChunkRef> fileChunks(String folder, String path, long revision) {
+        return connection.request(SyncMessages.FILE_CHUNKS, Json.object("folder", folder, "path", path, "revision", revision))
+                .list("chunks", ChunkRef.class);
     }
 
     public ChangePage changesSince(String folder, long cursor) {

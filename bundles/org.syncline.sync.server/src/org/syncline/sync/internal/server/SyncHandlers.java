@@ -94,6 +94,8 @@ final class SyncHandlers {
         });
         endpoint.handle(SyncMessages.CHANGES_SINCE, Access.USER, (ctx, body) -> Json.tree(hub.changesSince(ctx.principal(), body.string("folder"),
                 body.optNumber("cursor", 0))));
+        endpoint.handle(SyncMessages.FILE_CHUNKS, Access.USER, (ctx, body) -> Json.object("chunks", hub.fileChunks(ctx.principal(),
+                body.string("folder"), body.string("path"), body.number("revision"))));
         endpoint.handle(SyncMessages.HISTORY, Access.USER, (ctx, body) -> Json.object("revisions",
                 hub.history(ctx.principal(), body.string("folder"), body.optString("path", null))));
         endpoint.handle(SyncMessages.RESTORE, Access.USER, (ctx, body) -> Json.tree(publish(hub.restore(ctx.principal(), body.string("folder"),

@@ -31,6 +31,7 @@ import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
 import org.syncline.sync.Quota;
 import org.syncline.sync.RemoteFile;
+import org.syncline.sync.SyncMessages;
 import org.syncline.sync.Revision;
 import org.syncline.sync.TrashEntry;
 import org.syncline.sync.internal.server.FileTable.FileRow;
@@ -221,11 +222,23 @@ final class SyncHub {
             }
             for (FileRow row : rows) {
                 RevisionRow r = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
-                List<ChunkRef> list = r.deleted() ? List.of() : RevisionTable.chunks(c, row.id(), r.number());
+                // a large file's list (~100 KB per 100 MiB) comes only to a client that needs it (sync.file.chunks)
+                List<ChunkRef> list = r.deleted() || r.size() >= SyncMessages.DELTA_MIN_SIZE ? List.of()
+                        : RevisionTable.chunks(c, row.id(), r.number());
                 files.add(new RemoteFile(row.path(), r.number(), r.deleted(), r.size(), r.deleted() ? "" : r.sha256(), list, r.author(), r.created(), row.seq()));
                 last = row.seq();
             }
             return new ChangePage(files, last, more);
+        });
+    }
+
+    List<ChunkRef> fileChunks(Principal p, String folder, String path, long number) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            FileRow file = file(c, f, path);
+            RevisionTable.find(c, file.id(), number).filter(r -> !r.deleted()).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
+                    "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
+            return RevisionTable.chunks(c, file.id(), number);
         });
     }
 

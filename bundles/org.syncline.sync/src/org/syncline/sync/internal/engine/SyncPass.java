@@ -184,12 +184,13 @@ final class SyncPass {
             FileContent here = FileContent.of(target);
             LocalFile settled = LocalScan.stat(root, path);
             if (here.sha256().equals(r.sha256()) && settled != null) {
-                index.put(new Entry(path, settled.size(), settled.mtime(), r.sha256(), r.revision(), r.chunks()));
+                index.put(new Entry(path, settled.size(), settled.mtime(), r.sha256(), r.revision(), here.chunks()));
                 return 0;
             }
             moveAside(path, target);
         }
-        Path tmp = download.fetch(r, target, sources, fetched);
+        RemoteFile full = r.chunksLeftOut() ? r.withChunks(client.fileChunks(folder, path, r.revision())) : r;
+        Path tmp = download.fetch(full, target, sources, fetched);
         try {
             LocalFile now = LocalScan.stat(root, path);
             if (now != null && (idx == null || !idx.matches(now))) {
@@ -200,7 +201,7 @@ final class SyncPass {
             Files.deleteIfExists(tmp);
         }
         LocalFile written = LocalScan.stat(root, path);
-        index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), r.chunks()));
+        index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), full.chunks()));
         stats.filesDownloaded.incrementAndGet();
         report.line("download " + path + " (revision " + r.revision() + " by " + r.author() + ", " + r.size() + " bytes)");
         return 1;
