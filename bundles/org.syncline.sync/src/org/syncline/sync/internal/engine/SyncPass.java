@@ -28,6 +28,7 @@ import org.syncline.core.ignore.IgnoreRules;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
+import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.RemoteFile;
@@ -151,6 +152,9 @@ final class SyncPass {
     private int apply(RemoteFile r, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched) throws IOException,
             InterruptedException {
         String path = r.path();
+        if (EntryPath.isDirectory(path)) {
+            return applyDirectory(r);
+        }
         if (rules.isIgnored(path, false)) {
             return 0;
         }
@@ -207,6 +211,48 @@ final class SyncPass {
         return 1;
     }
 
+    /** An empty directory made or removed on the hub: made here, or removed here when it is empty here too. */
+    private int applyDirectory(RemoteFile r) throws IOException {
+        String path = r.path();
+        if (rules.isIgnored(path.substring(0, path.length() - 1), true)) {
+            return 0;
+        }
+        Path dir;
+        try {
+            dir = EntryPath.resolveIn(path, root);
+        } catch (SynclineException e) {
+            report.once("path:" + path, "not written: " + e.getMessage());
+            return 0;
+        }
+        Entry idx = index.get(path);
+        if (r.deleted()) {
+            index.remove(path);
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (var inside = Files.list(dir)) {
+                    if (inside.findAny().isPresent()) {
+                        return 0; // something is in it here: it stays, and what is in it syncs
+                    }
+                }
+                Files.delete(dir);
+                removeEmptyParents(dir.getParent());
+                report.line("delete " + path + " (deleted by " + r.author() + ")");
+                return 1;
+            }
+            return 0;
+        }
+        if (idx != null && idx.revision() == r.revision()) {
+            return 0;
+        }
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            report.once("dir:" + path, "not made: directory " + path + " of the hub, because a file of that name is here");
+            return 0;
+        }
+        Files.createDirectories(dir);
+        index.put(new Entry(path, 0, 0, r.sha256(), r.revision(), List.of()));
+        report.line("mkdir " + path + " (by " + r.author() + ")");
+        return 1;
+    }
+
     /** Keeps a local version the hub has not seen under a conflict name; the push uploads it. */
     private void moveAside(String path, Path target) throws IOException {
         Instant now = Instant.now();
@@ -231,9 +277,15 @@ final class SyncPass {
 
     private int push(LocalScan.Result scan, boolean writable) throws IOException, InterruptedException {
         Map<String, Pending> changed = new LinkedHashMap<>();
-        for (LocalFile f : scan.files().values()) {
+        Map<String, LocalFile> present = new java.util.TreeMap<>(scan.files());
+        scan.emptyDirs().forEach(d -> present.put(d, new LocalFile(d, 0, 0)));
+        for (LocalFile f : present.values()) {
             Entry idx = index.get(f.path());
             if (idx != null && idx.matches(f)) {
+                continue;
+            }
+            if (EntryPath.isDirectory(f.path())) {
+                changed.put(f.path(), new Pending(f, new FileContent(0, EntryPath.EMPTY_SHA256, List.of()), idx));
                 continue;
             }
             FileContent content = FileContent.of(root.resolve(f.path()));
@@ -248,7 +300,7 @@ final class SyncPass {
         }
         List<Entry> gone = new ArrayList<>();
         for (Entry e : index.entries()) {
-            if (!scan.files().containsKey(e.path())) {
+            if (!present.containsKey(e.path())) {
                 if (rules.isIgnored(e.path(), false)) {
                     index.remove(e.path()); // newly ignored: it stays on the hub and here, no longer synced
                 } else {
@@ -314,8 +366,8 @@ final class SyncPass {
         List<FileChange> out = new ArrayList<>();
         Set<String> renamedTo = new java.util.HashSet<>();
         for (Entry g : gone) {
-            Pending moved = changed.values().stream()
-                    .filter(p -> p.base() == null && p.content().sha256().equals(g.sha256()) && !renamedTo.contains(p.file().path()))
+            Pending moved = EntryPath.isDirectory(g.path()) ? null : changed.values().stream()
+                    .filter(p -> p.base() == null && !EntryPath.isDirectory(p.file().path()) && p.content().sha256().equals(g.sha256()) && !renamedTo.contains(p.file().path()))
                     .findFirst().orElse(null);
             if (moved != null) {
                 renamedTo.add(moved.file().path());
@@ -468,6 +520,9 @@ final class SyncPass {
 
     private void removeEmptyParents(Path dir) {
         for (Path d = dir; d != null && !d.equals(root) && d.startsWith(root); d = d.getParent()) {
+            if (index.get(LocalScan.relative(root, d) + EntryPath.DIRECTORY_SUFFIX) != null) {
+                return; // a synced empty directory stays
+            }
             try {
                 Files.delete(d);
             } catch (DirectoryNotEmptyException e) {
