@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
-import org.syncline.core.RelativePath;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.chunk.ChunkReader;
@@ -26,6 +25,7 @@ import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.CommitResult;
+import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
@@ -360,7 +360,7 @@ final class SyncHub {
     }
 
     private static FileRow file(Connection c, Checked f, String path) throws SQLException {
-        String checked = RelativePath.parse(path).toString();
+        String checked = EntryPath.normalize(path);
         return FileTable.find(c, f.folder().id(), checked).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
                 "Folder '" + f.folder().name() + "' has no file '" + Names.printable(checked) + "'."));
     }

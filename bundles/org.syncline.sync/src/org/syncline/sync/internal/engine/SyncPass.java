@@ -279,6 +279,12 @@ final class SyncPass {
         Map<String, Pending> changed = new LinkedHashMap<>();
         Map<String, LocalFile> present = new java.util.TreeMap<>(scan.files());
         scan.emptyDirs().forEach(d -> present.put(d, new LocalFile(d, 0, 0)));
+        for (Entry e : index.entries()) {
+            // a synced directory that got content here is still there: its entry goes only with the directory
+            if (EntryPath.isDirectory(e.path()) && Files.isDirectory(EntryPath.resolveIn(e.path(), root), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                present.putIfAbsent(e.path(), new LocalFile(e.path(), 0, 0));
+            }
+        }
         for (LocalFile f : present.values()) {
             Entry idx = index.get(f.path());
             if (idx != null && idx.matches(f)) {
