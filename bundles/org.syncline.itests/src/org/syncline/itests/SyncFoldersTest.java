@@ -117,6 +117,29 @@ class SyncFoldersTest {
     }
 
     @Test
+    void emptyDirectoriesAreMadeAndRemovedOnTheOtherSide() throws Exception {
+        shared("dirs");
+        SyncAgentProcess a = agent("ann", "dirs-a", "dirs").start();
+        SyncAgentProcess b = agent("ben", "dirs-b", "dirs").start();
+        Files.createDirectories(a.dir.resolve("projects/new/assets"));
+        Files.createDirectories(a.dir.resolve("inbox"));
+        await(() -> Files.isDirectory(b.dir.resolve("projects/new/assets")) && Files.isDirectory(b.dir.resolve("inbox")), "both directories on B");
+
+        Files.writeString(b.dir.resolve("inbox/letter.txt"), "dear ann\n");
+        awaitContent(a.dir.resolve("inbox/letter.txt"), "dear ann\n");
+        Files.delete(a.dir.resolve("inbox/letter.txt"));
+        await(() -> !Files.exists(b.dir.resolve("inbox/letter.txt")), "the letter's deletion on B");
+        assertTrue(Files.isDirectory(b.dir.resolve("inbox")), "the directory stays where it is empty on A");
+
+        Files.delete(a.dir.resolve("projects/new/assets"));
+        await(() -> !Files.exists(b.dir.resolve("projects/new/assets")) && Files.isDirectory(b.dir.resolve("projects/new")),
+                "assets removed on B, its parent (now empty) kept");
+        Files.delete(b.dir.resolve("inbox"));
+        await(() -> !Files.exists(a.dir.resolve("inbox")), "inbox removed on A");
+        assertTrue(Files.isDirectory(a.dir.resolve("projects/new")));
+    }
+
+    @Test
     void ignoreRulesAndSymlinksStayLocalAndAreReported() throws Exception {
         shared("ignores");
         SyncAgentProcess a = agent("ann", "ign-a", "ignores");
@@ -238,6 +261,8 @@ class SyncFoldersTest {
                         return null;
                     },
                     () -> stranger.commit("private", List.of(FileChange.delete("x.txt", 1))),
+                    () -> stranger.signature("private", "x.txt", 1, -1), () -> stranger.fileChunks("private", "x.txt", 1),
+                    () -> stranger.putDelta("private", "x.txt", 1, 1, "00".repeat(32), new java.io.ByteArrayInputStream(new byte[1])),
                     () -> stranger.members("private"));
             for (Callable<?> call : calls) {
                 SynclineException e = assertThrows(SynclineException.class, call::call);

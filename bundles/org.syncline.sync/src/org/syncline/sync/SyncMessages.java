@@ -39,6 +39,24 @@ public final class SyncMessages {
     public static final String CHUNKS_GET = "sync.chunks.get";
     /** Body: folder, changes (a list of {@link FileChange}), committed whole or not at all. Answer: a {@link CommitResult}. Needs write. */
     public static final String COMMIT = "sync.commit";
+    /**
+     * Download of the {@link org.syncline.core.delta.Signature} of a stored revision, the basis of a delta.
+     * Body: folder, path, revision, strong (optional: bytes of strong hash per block, 2 to 32; default: rsync's
+     * choice for the length). Needs read.
+     */
+    public static final String SIGNATURE = "sync.signature";
+    /**
+     * Upload of a {@link org.syncline.core.delta.Delta} of a file's new content against the signature of its
+     * revision base; the hub rebuilds the file from that revision and the delta, checks size and sha256, stores
+     * its chunks and commits it as a put against base (a conflict copy when base is no longer current). The
+     * delta may be at most {@link #deltaLimit(long, long)} bytes. Body: folder, path, base, size, sha256.
+     * Answer: a {@link CommitResult} of one file. Needs write.
+     */
+    public static final String DELTA = "sync.delta";
+    /** Body: folder, path, revision. Answer: chunks, the revision's {@link org.syncline.core.chunk.ChunkRef}s in order. Needs read. */
+    public static final String FILE_CHUNKS = "sync.file.chunks";
+    /** Files from this size up travel as a delta against their previous revision ({@link #DELTA}). */
+    public static final long DELTA_MIN_SIZE = 4L * 1024 * 1024;
     /** Body: folder, cursor (0: from the start). Answer: a {@link ChangePage}. Needs read. */
     public static final String CHANGES_SINCE = "sync.changes.since";
     /** Body: folder, path (absent: the whole folder). Answer: revisions, a list of {@link Revision}, newest first. Needs read. */
@@ -59,5 +77,14 @@ public final class SyncMessages {
     public static final String CHANGED = "sync.changed";
 
     private SyncMessages() {
+    }
+
+    /**
+     * The most bytes a delta to a file of {@code size} bytes against a basis of {@code basisSize} may take: the
+     * file as literals plus room for the instructions (a few bytes per 64 KiB literal, at most one copy per
+     * block of at least 700 bytes).
+     */
+    public static long deltaLimit(long size, long basisSize) {
+        return size + size / 1024 + basisSize / 16 + 64 * 1024;
     }
 }

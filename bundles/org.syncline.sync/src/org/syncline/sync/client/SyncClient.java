@@ -2,6 +2,7 @@ package org.syncline.sync.client;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterOutputStream;
 
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.core.delta.Signature;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.Connection;
@@ -111,6 +114,40 @@ public final class SyncClient {
 
     public CommitResult commit(String folder, List<FileChange> changes) {
         return Json.read(connection.request(SyncMessages.COMMIT, Json.object("folder", folder, "changes", changes)), CommitResult.class);
+    }
+
+    /**
+     * The signature of revision {@code revision} of {@code path} as the hub holds it; {@code strong} bytes of
+     * strong hash per block (2 to 32), or -1 for the hub's choice. It holds a few bytes per block of the file
+     * ({@link Signature#wireSize()} of them came over the wire).
+     */
+    public Signature signature(String folder, String path, long revision, int strong) {
+        Map<String, Object> body = Json.object("folder", folder, "path", path, "revision", revision);
+        if (strong > 0) {
+            body.put("strong", strong);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        connection.download(SyncMessages.SIGNATURE, body, bytes);
+        try {
+            return Signature.read(new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends {@code delta} (a {@link org.syncline.core.delta.Delta} against the signature of revision {@code base})
+     * for the hub to rebuild {@code path} of {@code size} bytes and {@code sha256} and commit it.
+     */
+    public CommitResult putDelta(String folder, String path, long base, long size, String sha256, InputStream delta) {
+        return Json.read(connection.upload(SyncMessages.DELTA, Json.object("folder", folder, "path", path, "base", base, "size", size,
+                "sha256", sha256), delta), CommitResult.class);
+    }
+
+    /** The chunks of a revision, in order (a {@link RemoteFile} of a large file leaves them out). */
+    public List<ChunkRef> fileChunks(String folder, String path, long revision) {
+        return connection.request(SyncMessages.FILE_CHUNKS, Json.object("folder", folder, "path", path, "revision", revision))
+                .list("chunks", ChunkRef.class);
     }
 
     public ChangePage changesSince(String folder, long cursor) {

@@ -12,6 +12,7 @@ import org.syncline.core.SynclineException;
 import org.syncline.core.chunk.ChunkRef;
 import org.syncline.core.filename.ConflictName;
 import org.syncline.sync.CommitResult.Committed;
+import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.internal.server.FileTable.FileRow;
 import org.syncline.sync.internal.server.FolderTable.FolderRow;
@@ -45,7 +46,12 @@ final class Commit {
     }
 
     Committed apply(FileChange change) throws SQLException {
-        String path = RelativePath.parse(change.path()).toString();
+        String path = EntryPath.normalize(change.path());
+        if (EntryPath.isDirectory(path) && (FileChange.RENAME.equals(change.op())
+                || FileChange.PUT.equals(change.op()) && (change.size() != 0 || !EntryPath.EMPTY_SHA256.equals(change.sha256())))) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "'" + path + "' names a directory: it may be put empty (0 bytes) or deleted, not renamed"
+                    + " or given content.");
+        }
         return switch (String.valueOf(change.op())) {
             case FileChange.PUT -> put(path, change);
             case FileChange.DELETE -> delete(path, change.base());

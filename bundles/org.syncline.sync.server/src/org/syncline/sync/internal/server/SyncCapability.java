@@ -1,5 +1,6 @@
 package org.syncline.sync.internal.server;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +8,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
 import org.syncline.store.BlobStore;
 import org.syncline.store.Migration;
 import org.syncline.server.api.Capability;
@@ -42,7 +45,13 @@ public final class SyncCapability implements Capability {
         Duration interval = context.settings().duration("sync.purge-interval", Duration.ofHours(1));
         BlobStore chunks = new BlobStore(context.directory().resolve("chunks"));
         SyncHub hub = new SyncHub(context.database(), chunks, retention, context.log());
-        new SyncHandlers(context.endpoint(), hub, new PackedChunks(context.database(), chunks), context.users()).register();
+        DeltaUploads deltas = new DeltaUploads(context.database(), chunks, hub, context.directory().resolve("delta-scratch"));
+        try {
+            deltas.clearScratch();
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "The hub's scratch directory for deltas cannot be prepared (" + e.getMessage() + ").", e);
+        }
+        new SyncHandlers(context.endpoint(), hub, new PackedChunks(context.database(), chunks), deltas, context.users()).register();
         long every = Math.max(1, interval.toSeconds());
         ScheduledFuture<?> purge = context.scheduler().scheduleWithFixedDelay(() -> {
             try {

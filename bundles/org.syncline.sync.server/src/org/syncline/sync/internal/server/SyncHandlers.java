@@ -7,6 +7,7 @@ import java.util.zip.InflaterInputStream;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.core.delta.Signature;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.Access;
@@ -27,12 +28,14 @@ final class SyncHandlers {
     private final CapabilityEndpoint endpoint;
     private final SyncHub hub;
     private final PackedChunks packs;
+    private final DeltaUploads deltas;
     private final UserDirectory users;
 
-    SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, PackedChunks packs, UserDirectory users) {
+    SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, PackedChunks packs, DeltaUploads deltas, UserDirectory users) {
         this.endpoint = endpoint;
         this.hub = hub;
         this.packs = packs;
+        this.deltas = deltas;
         this.users = users;
     }
 
@@ -77,12 +80,22 @@ final class SyncHandlers {
             packs.send(ctx.principal(), body.string("folder"), shas, out);
             return Json.object("chunks", shas.size());
         });
+        endpoint.handleDownload(SyncMessages.SIGNATURE, Access.USER, (ctx, body, out) -> {
+            Signature sig = deltas.signature(ctx.principal(), body.string("folder"), body.string("path"), body.number("revision"),
+                    (int) body.optNumber("strong", -1));
+            sig.write(out);
+            return Json.object("blocks", sig.blockCount());
+        });
+        endpoint.handleUpload(SyncMessages.DELTA, Access.USER, (ctx, body, data) -> Json.tree(publish(deltas.apply(ctx.principal(),
+                body.string("folder"), body.string("path"), body.number("base"), body.number("size"), body.string("sha256"), data))));
         endpoint.handle(SyncMessages.COMMIT, Access.USER, (ctx, body) -> {
             List<FileChange> changes = body.list("changes", FileChange.class);
             return Json.tree(publish(hub.commit(ctx.principal(), body.string("folder"), changes)));
         });
         endpoint.handle(SyncMessages.CHANGES_SINCE, Access.USER, (ctx, body) -> Json.tree(hub.changesSince(ctx.principal(), body.string("folder"),
                 body.optNumber("cursor", 0))));
+        endpoint.handle(SyncMessages.FILE_CHUNKS, Access.USER, (ctx, body) -> Json.object("chunks", hub.fileChunks(ctx.principal(),
+                body.string("folder"), body.string("path"), body.number("revision"))));
         endpoint.handle(SyncMessages.HISTORY, Access.USER, (ctx, body) -> Json.object("revisions",
                 hub.history(ctx.principal(), body.string("folder"), body.optString("path", null))));
         endpoint.handle(SyncMessages.RESTORE, Access.USER, (ctx, body) -> Json.tree(publish(hub.restore(ctx.principal(), body.string("folder"),

@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
-import org.syncline.core.RelativePath;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.chunk.ChunkReader;
@@ -26,11 +25,13 @@ import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.CommitResult;
+import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
 import org.syncline.sync.Quota;
 import org.syncline.sync.RemoteFile;
+import org.syncline.sync.SyncMessages;
 import org.syncline.sync.Revision;
 import org.syncline.sync.TrashEntry;
 import org.syncline.sync.internal.server.FileTable.FileRow;
@@ -159,7 +160,7 @@ final class SyncHub {
     void putChunk(Principal p, String folder, String sha, InputStream content) {
         requireSha(sha);
         db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.WRITE));
-        chunks.put(new BoundedInputStream(content, ChunkReader.MAX_SIZE), sha);
+        chunks.put(new BoundedInputStream(content, ChunkReader.MAX_SIZE, "a chunk"), sha);
         long size = chunks.size(sha);
         db.inTransaction(c -> {
             ChunkTable.touch(c, sha, (int) size, now());
@@ -221,11 +222,23 @@ final class SyncHub {
             }
             for (FileRow row : rows) {
                 RevisionRow r = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
-                List<ChunkRef> list = r.deleted() ? List.of() : RevisionTable.chunks(c, row.id(), r.number());
+                // a large file's list (~100 KB per 100 MiB) comes only to a client that needs it (sync.file.chunks)
+                List<ChunkRef> list = r.deleted() || r.size() >= SyncMessages.DELTA_MIN_SIZE ? List.of()
+                        : RevisionTable.chunks(c, row.id(), r.number());
                 files.add(new RemoteFile(row.path(), r.number(), r.deleted(), r.size(), r.deleted() ? "" : r.sha256(), list, r.author(), r.created(), row.seq()));
                 last = row.seq();
             }
             return new ChangePage(files, last, more);
+        });
+    }
+
+    List<ChunkRef> fileChunks(Principal p, String folder, String path, long number) {
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            FileRow file = file(c, f, path);
+            RevisionTable.find(c, file.id(), number).filter(r -> !r.deleted()).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
+                    "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
+            return RevisionTable.chunks(c, file.id(), number);
         });
     }
 
@@ -347,7 +360,7 @@ final class SyncHub {
     }
 
     private static FileRow file(Connection c, Checked f, String path) throws SQLException {
-        String checked = RelativePath.parse(path).toString();
+        String checked = EntryPath.normalize(path);
         return FileTable.find(c, f.folder().id(), checked).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
                 "Folder '" + f.folder().name() + "' has no file '" + Names.printable(checked) + "'."));
     }
@@ -380,31 +393,5 @@ final class SyncHub {
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Refuses a chunk that inflates past the largest chunk size: a small upload must not fill the disk. */
-    private static final class BoundedInputStream extends java.io.FilterInputStream {
-        private final long limit;
-        private long read;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (read += n) > limit) {
-                throw new IOException("a chunk is at most " + limit + " bytes");
-            }
-            return n;
-        }
     }
 }

@@ -36,6 +36,21 @@ class LocalScanTest {
         assertTrue(r.nameProblems().stream().anyMatch(p -> p.contains("differ only in case")), r.nameProblems().toString());
     }
 
+    @Test
+    void directoriesWithNothingSyncedInThemAreEmptyDirectoryEntriesAndTheirParentsAreNot() throws IOException {
+        Files.createDirectories(dir.resolve("drafts/old"));
+        Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(dir.resolve("photos/a.jpg"), "a");
+        Files.createDirectories(dir.resolve("scratch"));
+        Files.writeString(dir.resolve("scratch/work.tmp"), "ignored by default");
+        Files.createDirectories(dir.resolve("build/classes"));
+        Files.writeString(dir.resolve(IgnoreRulesFile.NAME), "build/\n");
+        Files.createDirectories(dir.resolve(".syncline"));
+
+        LocalScan.Result r = LocalScan.scan(dir, LocalScan.rules(dir));
+        assertEquals(List.of("drafts/old/", "scratch/"), List.copyOf(r.emptyDirs()), "drafts holds old, photos a file, build is ignored");
+    }
+
     /** The name of the rules file, as users write it. */
     private static final class IgnoreRulesFile {
         static final String NAME = ".synclineignore";

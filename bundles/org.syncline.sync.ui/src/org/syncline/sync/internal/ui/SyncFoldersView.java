@@ -31,8 +31,8 @@ import org.syncline.ui.UiRunner;
 
 /**
  * The pairs this workbench syncs (local directory = server/folder) with their state, what moved and when
- * they last synced. It redraws when a pair is added, removed or synced, and every second for the engines'
- * own state (syncing, offline), which they keep locally.
+ * they last synced. It redraws when told: a pair added, removed or synced, an engine's state changing
+ * (syncing, offline) or a file moving. A burst of such events makes one redraw.
  */
 public final class SyncFoldersView extends ViewPart {
     public static final String ID = "org.syncline.sync.ui.views.folders";
@@ -42,7 +42,15 @@ public final class SyncFoldersView extends ViewPart {
     private TableViewer viewer;
     private UiRunner ui;
     private Map<String, SyncPairs.Status> status = new HashMap<>();
-    private final Runnable pairsChanged = () -> ui.execute(this::refresh);
+    private final java.util.concurrent.atomic.AtomicBoolean redrawPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Runnable pairsChanged = () -> {
+        if (redrawPending.compareAndSet(false, true)) {
+            ui.execute(() -> {
+                redrawPending.set(false);
+                refresh();
+            });
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -79,15 +87,6 @@ public final class SyncFoldersView extends ViewPart {
         getSite().getService(IContextService.class).activateContext(CONTEXT);
         SyncPairs.instance().addListener(pairsChanged);
         refresh();
-        tick();
-    }
-
-    private void tick() {
-        if (viewer.getControl().isDisposed()) {
-            return;
-        }
-        refresh();
-        viewer.getControl().getDisplay().timerExec(1000, this::tick);
     }
 
     private String status(SyncPair p, Function<SyncPairs.Status, String> text) {

@@ -288,6 +288,7 @@ public final class SyncPairs {
             r.lastSync = Instant.now();
             changed();
         });
+        engine.onChange(this::changed);
         if (p.paused()) {
             engine.pause();
         }

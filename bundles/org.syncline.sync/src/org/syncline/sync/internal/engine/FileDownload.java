@@ -54,7 +54,9 @@ final class FileDownload {
         Map<String, byte[]> fetched = new HashMap<>();
         if (!wanted.isEmpty()) {
             client.getChunks(folder, wanted, fetched::put);
-            throttle.take(fetched.values().stream().mapToLong(d -> d.length).sum());
+            long bytes = fetched.values().stream().mapToLong(d -> d.length).sum();
+            throttle.take(bytes);
+            stats.bytesDownloaded.addAndGet(bytes);
             stats.chunksDownloaded.addAndGet(fetched.size());
         }
         return fetched;
@@ -82,6 +84,7 @@ final class FileDownload {
                         CountingOutputStream counted = new CountingOutputStream(out);
                         client.getChunk(folder, c.sha256(), counted);
                         throttle.take(counted.count());
+                        stats.bytesDownloaded.addAndGet(counted.count());
                         stats.chunksDownloaded.incrementAndGet();
                     } else {
                         stats.chunksReused.incrementAndGet();

@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.syncline.core.filename.PortableNames;
 import org.syncline.core.ignore.IgnoreRules;
+import org.syncline.sync.EntryPath;
 
 /**
  * One walk over a pair's local folder: every regular file that is not ignored, by its '/'-separated path.
@@ -24,7 +27,8 @@ import org.syncline.core.ignore.IgnoreRules;
  */
 final class LocalScan {
     /** What the walk found, and what it reports. */
-    record Result(Map<String, LocalFile> files, List<String> symlinks, List<String> nameProblems) {
+    /** {@code emptyDirs}: directories with nothing synced in them, as entry paths ending in '/' ({@link EntryPath}). */
+    record Result(Map<String, LocalFile> files, List<String> symlinks, List<String> nameProblems, Set<String> emptyDirs) {
     }
 
     private LocalScan() {
@@ -44,6 +48,8 @@ final class LocalScan {
         List<String> symlinks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<Path, List<String>> namesByDir = new HashMap<>();
+        Set<String> emptyDirs = new TreeSet<>();
+        Map<Path, Integer> synced = new HashMap<>(); // per directory being walked: entries in it that are synced
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -55,6 +61,20 @@ final class LocalScan {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 note(dir, rel);
+                synced.put(dir, 0);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                Integer inside = synced.remove(dir);
+                if (inside == null) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (inside == 0 && e == null) {
+                    emptyDirs.add(relative(root, dir) + EntryPath.DIRECTORY_SUFFIX);
+                }
+                synced.computeIfPresent(dir.getParent(), (k, n) -> n + 1);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -68,6 +88,7 @@ final class LocalScan {
                     symlinks.add(rel);
                 } else if (attrs.isRegularFile()) {
                     note(file, rel);
+                    synced.computeIfPresent(file.getParent(), (k, n) -> n + 1);
                     files.put(rel, new LocalFile(rel, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
                 }
                 return FileVisitResult.CONTINUE;
@@ -87,7 +108,7 @@ final class LocalScan {
         });
         namesByDir.forEach((dir, names) -> PortableNames.caseCollisions(names).forEach(group -> problems.add(relativeOrRoot(root, dir)
                 + ": " + String.join(" and ", group) + " differ only in case; Windows and macOS cannot hold both")));
-        return new Result(files, symlinks, problems);
+        return new Result(files, symlinks, problems, emptyDirs);
     }
 
     static String relative(Path root, Path p) {

@@ -71,6 +71,7 @@ public final class SyncEngine implements AutoCloseable {
     private AutoCloseable pushes;
     private Consumer<ConnectionState> connectionListener;
     private volatile Consumer<SyncEngine> onPass = e -> { };
+    private volatile Runnable onChange = () -> { };
 
     public SyncEngine(SyncClient client, String user, Path localDir, String folder, EngineSettings settings, Consumer<String> log) {
         this.client = client;
@@ -78,7 +79,10 @@ public final class SyncEngine implements AutoCloseable {
         this.root = localDir.toAbsolutePath().normalize();
         this.folder = folder;
         this.settings = settings;
-        this.report = new Reporter(log);
+        this.report = new Reporter(text -> {
+            log.accept(text);
+            onChange.run();
+        });
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sync " + folder));
         w.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending retry must not hold up closing
         this.worker = w;
@@ -95,6 +99,11 @@ public final class SyncEngine implements AutoCloseable {
             throw new SynclineException(ErrorCode.STORAGE, "The local folder " + root + " cannot be created (" + e.getMessage() + ").", e);
         }
         index = LocalIndex.load(root);
+        try {
+            DeltaUpload.clearScratch(root);
+        } catch (IOException e) {
+            report.line("warning: old delta scratch files in " + root.resolve(LocalIndex.STATE_DIR) + " could not be removed (" + e.getMessage() + ")");
+        }
         try {
             watcher = new DirectoryWatcher(root, LocalScan.rules(root), this::requestSync);
         } catch (IOException e) {
@@ -140,7 +149,7 @@ public final class SyncEngine implements AutoCloseable {
 
     public void pause() {
         paused.set(true);
-        state = State.PAUSED;
+        setState(State.PAUSED);
         report.line("paused " + root + " = " + folder);
     }
 
@@ -176,6 +185,22 @@ public final class SyncEngine implements AutoCloseable {
         return folder;
     }
 
+    /**
+     * Called (on the engine's threads) whenever the state changes or the engine reports a line (a file moved, a
+     * warning): what a view needs to redraw without polling. It should only schedule its redraw.
+     */
+    public void onChange(Runnable listener) {
+        onChange = listener;
+    }
+
+    private void setState(State s) {
+        State before = state;
+        state = s;
+        if (before != s) {
+            onChange.run();
+        }
+    }
+
     /** Called after every successful sync (on the engine's thread). */
     public void onSynced(Consumer<SyncEngine> listener) {
         onPass = listener;
@@ -191,10 +216,10 @@ public final class SyncEngine implements AutoCloseable {
         if (paused.get()) {
             return;
         }
-        state = State.SYNCING;
+        setState(State.SYNCING);
         try {
             new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report).run();
-            state = State.UP_TO_DATE;
+            setState(State.UP_TO_DATE);
             if (offlineReported.compareAndSet(true, false)) {
                 report.line("online " + folder + ": connected again; caught up");
             }
@@ -218,7 +243,7 @@ public final class SyncEngine implements AutoCloseable {
      * listener or a sync pass whose request failed.
      */
     private void goOffline() {
-        state = State.OFFLINE;
+        setState(State.OFFLINE);
         if (offlineReported.compareAndSet(false, true)) {
             report.line("offline " + folder + ": lost the connection to the hub; local changes are kept and sent when it is back");
         }
@@ -232,7 +257,7 @@ public final class SyncEngine implements AutoCloseable {
             }
             return;
         }
-        state = s;
+        setState(s);
         if (!message.equals(lastError)) {
             report.line("error " + folder + ": " + message + " (retrying)");
         }

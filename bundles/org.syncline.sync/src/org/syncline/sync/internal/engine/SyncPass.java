@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.syncline.core.ErrorCode;
 import org.syncline.core.RelativePath;
 import org.syncline.core.SynclineException;
 import org.syncline.core.filename.ConflictName;
@@ -27,9 +28,11 @@ import org.syncline.core.ignore.IgnoreRules;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
+import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.RemoteFile;
+import org.syncline.sync.SyncMessages;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.engine.LocalIndex.Entry;
 
@@ -55,6 +58,7 @@ final class SyncPass {
     private final SyncStats stats;
     private final SyncEngine.Reporter report;
     private final FileDownload download;
+    private final DeltaUpload delta;
     private IgnoreRules rules;
 
     SyncPass(SyncClient client, String folder, Path root, String user, LocalIndex index, ExecutorService pool, Throttle up, Throttle down,
@@ -69,6 +73,7 @@ final class SyncPass {
         this.stats = stats;
         this.report = report;
         this.download = new FileDownload(client, folder, root, down, stats);
+        this.delta = new DeltaUpload(client, folder, root, up);
     }
 
     /** Returns how many files it changed here or on the hub. */
@@ -147,6 +152,9 @@ final class SyncPass {
     private int apply(RemoteFile r, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched) throws IOException,
             InterruptedException {
         String path = r.path();
+        if (EntryPath.isDirectory(path)) {
+            return applyDirectory(r);
+        }
         if (rules.isIgnored(path, false)) {
             return 0;
         }
@@ -180,12 +188,13 @@ final class SyncPass {
             FileContent here = FileContent.of(target);
             LocalFile settled = LocalScan.stat(root, path);
             if (here.sha256().equals(r.sha256()) && settled != null) {
-                index.put(new Entry(path, settled.size(), settled.mtime(), r.sha256(), r.revision(), r.chunks()));
+                index.put(new Entry(path, settled.size(), settled.mtime(), r.sha256(), r.revision(), here.chunks()));
                 return 0;
             }
             moveAside(path, target);
         }
-        Path tmp = download.fetch(r, target, sources, fetched);
+        RemoteFile full = r.chunksLeftOut() ? r.withChunks(client.fileChunks(folder, path, r.revision())) : r;
+        Path tmp = download.fetch(full, target, sources, fetched);
         try {
             LocalFile now = LocalScan.stat(root, path);
             if (now != null && (idx == null || !idx.matches(now))) {
@@ -196,9 +205,51 @@ final class SyncPass {
             Files.deleteIfExists(tmp);
         }
         LocalFile written = LocalScan.stat(root, path);
-        index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), r.chunks()));
+        index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), full.chunks()));
         stats.filesDownloaded.incrementAndGet();
         report.line("download " + path + " (revision " + r.revision() + " by " + r.author() + ", " + r.size() + " bytes)");
+        return 1;
+    }
+
+    /** An empty directory made or removed on the hub: made here, or removed here when it is empty here too. */
+    private int applyDirectory(RemoteFile r) throws IOException {
+        String path = r.path();
+        if (rules.isIgnored(path.substring(0, path.length() - 1), true)) {
+            return 0;
+        }
+        Path dir;
+        try {
+            dir = EntryPath.resolveIn(path, root);
+        } catch (SynclineException e) {
+            report.once("path:" + path, "not written: " + e.getMessage());
+            return 0;
+        }
+        Entry idx = index.get(path);
+        if (r.deleted()) {
+            index.remove(path);
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (var inside = Files.list(dir)) {
+                    if (inside.findAny().isPresent()) {
+                        return 0; // something is in it here: it stays, and what is in it syncs
+                    }
+                }
+                Files.delete(dir);
+                removeEmptyParents(dir.getParent());
+                report.line("delete " + path + " (deleted by " + r.author() + ")");
+                return 1;
+            }
+            return 0;
+        }
+        if (idx != null && idx.revision() == r.revision()) {
+            return 0;
+        }
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            report.once("dir:" + path, "not made: directory " + path + " of the hub, because a file of that name is here");
+            return 0;
+        }
+        Files.createDirectories(dir);
+        index.put(new Entry(path, 0, 0, r.sha256(), r.revision(), List.of()));
+        report.line("mkdir " + path + " (by " + r.author() + ")");
         return 1;
     }
 
@@ -220,11 +271,27 @@ final class SyncPass {
     record Pending(LocalFile file, FileContent content, Entry base) {
     }
 
+    /** What a file's upload sent: new chunks and their bytes, or a delta's bytes. */
+    record Sent(long chunks, long bytes, boolean delta) {
+    }
+
     private int push(LocalScan.Result scan, boolean writable) throws IOException, InterruptedException {
         Map<String, Pending> changed = new LinkedHashMap<>();
-        for (LocalFile f : scan.files().values()) {
+        Map<String, LocalFile> present = new java.util.TreeMap<>(scan.files());
+        scan.emptyDirs().forEach(d -> present.put(d, new LocalFile(d, 0, 0)));
+        for (Entry e : index.entries()) {
+            // a synced directory that got content here is still there: its entry goes only with the directory
+            if (EntryPath.isDirectory(e.path()) && Files.isDirectory(EntryPath.resolveIn(e.path(), root), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                present.putIfAbsent(e.path(), new LocalFile(e.path(), 0, 0));
+            }
+        }
+        for (LocalFile f : present.values()) {
             Entry idx = index.get(f.path());
             if (idx != null && idx.matches(f)) {
+                continue;
+            }
+            if (EntryPath.isDirectory(f.path())) {
+                changed.put(f.path(), new Pending(f, new FileContent(0, EntryPath.EMPTY_SHA256, List.of()), idx));
                 continue;
             }
             FileContent content = FileContent.of(root.resolve(f.path()));
@@ -239,7 +306,7 @@ final class SyncPass {
         }
         List<Entry> gone = new ArrayList<>();
         for (Entry e : index.entries()) {
-            if (!scan.files().containsKey(e.path())) {
+            if (!present.containsKey(e.path())) {
                 if (rules.isIgnored(e.path(), false)) {
                     index.remove(e.path()); // newly ignored: it stays on the hub and here, no longer synced
                 } else {
@@ -261,8 +328,33 @@ final class SyncPass {
             index.save();
             return 0;
         }
-        Map<String, long[]> sent = upload(changed);
         int actions = 0;
+        Map<String, Sent> sent = new ConcurrentHashMap<>();
+        for (Pending p : List.copyOf(changed.values())) {
+            if (p.base() != null && p.base().revision() > 0 && p.content().size() >= SyncMessages.DELTA_MIN_SIZE) {
+                FileChange put = changes.stream().filter(c -> FileChange.PUT.equals(c.op()) && c.path().equals(p.file().path())).findFirst()
+                        .orElseThrow();
+                DeltaUpload.Sent d;
+                try {
+                    d = delta.send(p.file().path(), p.base().revision(), p.content());
+                } catch (SynclineException e) {
+                    if (e.code() != ErrorCode.NOT_FOUND) {
+                        throw e;
+                    }
+                    continue; // the hub has no content at that revision any more: the file goes whole
+                }
+                stats.deltaFiles.incrementAndGet();
+                stats.bytesUploaded.addAndGet(d.deltaBytes());
+                stats.bytesDownloaded.addAndGet(d.signatureBytes());
+                sent.put(p.file().path(), new Sent(0, d.deltaBytes(), true));
+                recordCommitted(put, d.result().files().get(0), changed, sent);
+                changes.remove(put);
+                changed.remove(p.file().path());
+                actions++;
+                index.save();
+            }
+        }
+        sent.putAll(upload(changed));
         for (int from = 0; from < changes.size(); from += COMMIT_BATCH) {
             List<FileChange> batch = changes.subList(from, Math.min(changes.size(), from + COMMIT_BATCH));
             CommitResult result = client.commit(folder, batch);
@@ -280,8 +372,8 @@ final class SyncPass {
         List<FileChange> out = new ArrayList<>();
         Set<String> renamedTo = new java.util.HashSet<>();
         for (Entry g : gone) {
-            Pending moved = changed.values().stream()
-                    .filter(p -> p.base() == null && p.content().sha256().equals(g.sha256()) && !renamedTo.contains(p.file().path()))
+            Pending moved = EntryPath.isDirectory(g.path()) ? null : changed.values().stream()
+                    .filter(p -> p.base() == null && !EntryPath.isDirectory(p.file().path()) && p.content().sha256().equals(g.sha256()) && !renamedTo.contains(p.file().path()))
                     .findFirst().orElse(null);
             if (moved != null) {
                 renamedTo.add(moved.file().path());
@@ -301,13 +393,13 @@ final class SyncPass {
     }
 
     /** Sends the chunks the hub lacks, files side by side; returns per path {chunks, bytes} sent. */
-    private Map<String, long[]> upload(Map<String, Pending> changed) throws IOException, InterruptedException {
+    private Map<String, Sent> upload(Map<String, Pending> changed) throws IOException, InterruptedException {
         List<String> all = changed.values().stream().flatMap(p -> p.content().chunks().stream()).map(c -> c.sha256()).distinct().toList();
         Set<String> missing = ConcurrentHashMap.newKeySet();
         for (int from = 0; from < all.size(); from += 1000) {
             missing.addAll(client.missingChunks(folder, all.subList(from, Math.min(all.size(), from + 1000))));
         }
-        Map<String, long[]> sent = new ConcurrentHashMap<>();
+        Map<String, Sent> sent = new ConcurrentHashMap<>();
         List<Callable<Integer>> tasks = new ArrayList<>();
         List<Pending> small = new ArrayList<>();
         for (Pending p : changed.values()) {
@@ -329,7 +421,7 @@ final class SyncPass {
                     stats.chunksUploaded.incrementAndGet();
                     stats.bytesUploaded.addAndGet(wire);
                 });
-                sent.put(p.file().path(), new long[] { chunks.get(), bytes.get() });
+                sent.put(p.file().path(), new Sent(chunks.get(), bytes.get(), false));
                 requireUnchanged(p, again);
                 return 1;
             });
@@ -342,7 +434,7 @@ final class SyncPass {
     }
 
     /** Sends the missing chunks of many small files in one request (their batch fits one {@link ChunkPack}). */
-    private int uploadPacked(List<Pending> batch, Set<String> missing, Map<String, long[]> sent) throws IOException, InterruptedException {
+    private int uploadPacked(List<Pending> batch, Set<String> missing, Map<String, Sent> sent) throws IOException, InterruptedException {
         java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
         long chunks = 0;
         for (Pending p : batch) {
@@ -353,7 +445,7 @@ final class SyncPass {
                 count[0]++;
             });
             requireUnchanged(p, again);
-            sent.put(p.file().path(), new long[] { count[0], pack.size() - before });
+            sent.put(p.file().path(), new Sent(count[0], pack.size() - before, false));
             chunks += count[0];
         }
         if (chunks > 0) {
@@ -396,7 +488,7 @@ final class SyncPass {
         return out;
     }
 
-    private void recordCommitted(FileChange change, CommitResult.Committed done, Map<String, Pending> changed, Map<String, long[]> sent)
+    private void recordCommitted(FileChange change, CommitResult.Committed done, Map<String, Pending> changed, Map<String, Sent> sent)
             throws IOException {
         if (FileChange.DELETE.equals(change.op())) {
             index.remove(change.path());
@@ -425,14 +517,18 @@ final class SyncPass {
             return;
         }
         index.put(new Entry(local, p.file().size(), p.file().mtime(), p.content().sha256(), done.revision(), p.content().chunks()));
-        long[] s = sent.getOrDefault(local, new long[2]);
+        Sent s = sent.getOrDefault(local, new Sent(0, 0, false));
         stats.filesUploaded.incrementAndGet();
         report.line((FileChange.RENAME.equals(change.op()) ? "rename " + change.path() + " -> " + local : "upload " + local) + " (revision "
-                + done.revision() + ", " + s[0] + " new chunks, " + s[1] + " bytes sent)");
+                + done.revision() + ", " + (s.delta() ? "delta of " + s.bytes() + " bytes sent for " + p.content().size() + " bytes)"
+                        : s.chunks() + " new chunks, " + s.bytes() + " bytes sent)"));
     }
 
     private void removeEmptyParents(Path dir) {
         for (Path d = dir; d != null && !d.equals(root) && d.startsWith(root); d = d.getParent()) {
+            if (index.get(LocalScan.relative(root, d) + EntryPath.DIRECTORY_SUFFIX) != null) {
+                return; // a synced empty directory stays
+            }
             try {
                 Files.delete(d);
             } catch (DirectoryNotEmptyException e) {

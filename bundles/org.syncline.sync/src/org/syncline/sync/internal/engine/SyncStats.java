@@ -11,11 +11,15 @@ public final class SyncStats {
     public final AtomicLong chunksDownloaded = new AtomicLong();
     public final AtomicLong chunksReused = new AtomicLong();
     public final AtomicLong conflicts = new AtomicLong();
+    /** Large files sent as a delta against their previous revision (their bytes are in {@link #bytesUploaded}). */
+    public final AtomicLong deltaFiles = new AtomicLong();
+    /** Content and signature bytes that came from the hub. */
+    public final AtomicLong bytesDownloaded = new AtomicLong();
 
     @Override
     public String toString() {
         return "uploaded-files=" + filesUploaded + " uploaded-chunks=" + chunksUploaded + " uploaded-bytes=" + bytesUploaded
                 + " downloaded-files=" + filesDownloaded + " downloaded-chunks=" + chunksDownloaded + " reused-chunks=" + chunksReused
-                + " conflicts=" + conflicts;
+                + " conflicts=" + conflicts + " delta-files=" + deltaFiles + " downloaded-bytes=" + bytesDownloaded;
     }
 }

@@ -1,0 +1,178 @@
+package org.syncline.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.syncline.admin.client.AdminClient;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.delta.Delta;
+import org.syncline.core.delta.Signature;
+import org.syncline.protocol.Connection;
+import org.syncline.sync.client.SyncClient;
+import org.syncline.testing.ServerProcess;
+
+/**
+ * Large files travel as rsync-style deltas ({@code sync.signature}, {@code sync.delta}): a real hub and two real
+ * agents; a 1 MiB edit in the middle of a 64 MiB file reaches the other agent with a few MiB on the wire, read
+ * from the agents' own counters. The hub refuses a delta whose result is not the declared file, one that is
+ * too long, and one from someone without the write right.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncDeltaTest {
+    private static final int MIB = 1024 * 1024;
+    private ServerProcess server;
+    private final List<SyncAgentProcess> agents = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        server = new ServerProcess(Files.createTempDirectory("syncline-itest-delta"));
+        try (Connection admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            AdminClient a = new AdminClient(admin);
+            for (String user : List.of("ann", "ben", "rita")) {
+                a.addUser(user, (user + "-password-1").toCharArray(), false);
+            }
+        }
+        Map<String, String> asAnn = Map.of("SYNCLINE_USER", "ann", "SYNCLINE_PASSWORD", "ann-password-1");
+        assertEquals(0, server.cli(asAnn, "folder", "create", "large").exitCode());
+        assertEquals(0, server.cli(asAnn, "folder", "share", "large", "ben", "--rights", "rw").exitCode());
+        assertEquals(0, server.cli(asAnn, "folder", "share", "large", "rita", "--rights", "r").exitCode());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (SyncAgentProcess agent : agents) {
+            agent.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void aMebibyteEditedInsideA64MebibyteFileTravelsAsADeltaAndTheHubChecksEveryDelta() throws Exception {
+        SyncAgentProcess a = agent("ann", "large-a");
+        SyncAgentProcess b = agent("ben", "large-b");
+        a.start();
+        b.start();
+        Path big = a.dir.resolve("big.bin");
+        Random random = new Random(64);
+        byte[] block = new byte[MIB];
+        try (var out = Files.newOutputStream(a.dir.resolve("big.bin.tmp"))) {
+            for (int i = 0; i < 64; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        Files.move(a.dir.resolve("big.bin.tmp"), big);
+        Path copy = b.dir.resolve("big.bin");
+        await(() -> Files.isRegularFile(copy) && sha(copy).equals(sha(big)), "the first version of big.bin on B");
+        long downloadedBefore = counter(b.awaitLine(l -> l.contains("downloaded-files=1 "), "B's counters after the first download"),
+                "downloaded-bytes");
+
+        random.nextBytes(block);
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.seek(32L * MIB - 12345);
+            f.write(block);
+        }
+        String upload = a.awaitLine(l -> l.contains("upload big.bin (revision 2, delta of"), "the delta upload of big.bin");
+        Matcher m = Pattern.compile("delta of (\\d+) bytes sent for (\\d+) bytes").matcher(upload);
+        assertTrue(m.find(), upload);
+        long sent = Long.parseLong(m.group(1));
+        assertEquals(64L * MIB, Long.parseLong(m.group(2)));
+        assertTrue(sent > MIB && sent < MIB + MIB / 4, "about the edited mebibyte goes up, not the file: " + upload);
+        await(() -> sha(copy).equals(sha(big)), "the edited big.bin on B");
+        String counters = b.awaitLine(l -> l.contains("downloaded-files=2 "), "B's counters after the second download");
+        long downloaded = counter(counters, "downloaded-bytes") - downloadedBefore;
+        assertTrue(downloaded > 0 && downloaded < 3L * MIB, "B fetches the changed chunks only: " + downloaded + " bytes; " + counters);
+        String aCounters = a.awaitLine(l -> l.contains("delta-files=1 "), "A's counters after the delta");
+        assertTrue(counter(aCounters, "uploaded-bytes") < 64L * MIB + 2L * MIB, aCounters);
+
+        try (Connection ann = server.connect("ann", "ann-password-1"); Connection rita = server.connect("rita", "rita-password-1")) {
+            SyncClient sync = new SyncClient(ann);
+            Signature sig = sync.signature("large", "big.bin", 2, -1);
+            assertEquals(64L * MIB, sig.length());
+            byte[] other = "not the file".getBytes();
+            ByteArrayOutputStream delta = new ByteArrayOutputStream();
+            Delta.write(sig, new ByteArrayInputStream(other), delta);
+            SynclineException wrong = assertThrows(SynclineException.class, () -> sync.putDelta("large", "big.bin", 2, 64L * MIB, sha(big),
+                    new ByteArrayInputStream(delta.toByteArray())));
+            assertEquals(ErrorCode.INTEGRITY, wrong.code(), wrong.getMessage());
+            assertTrue(wrong.getMessage().contains("nothing was stored"), wrong.getMessage());
+
+            byte[] huge = new byte[5 * MIB];
+            ByteArrayOutputStream tooLong = new ByteArrayOutputStream();
+            Delta.write(sig, new ByteArrayInputStream(huge), tooLong);
+            SynclineException limit = assertThrows(SynclineException.class, () -> sync.putDelta("large", "big.bin", 2, 1000, Sha256.hex(huge),
+                    new ByteArrayInputStream(tooLong.toByteArray())));
+            assertEquals(ErrorCode.LIMIT_REACHED, limit.code(), limit.getMessage());
+
+            SynclineException noBasis = assertThrows(SynclineException.class, () -> sync.signature("large", "big.bin", 9, -1));
+            assertEquals(ErrorCode.NOT_FOUND, noBasis.code());
+            SynclineException path = assertThrows(SynclineException.class, () -> sync.signature("large", "../big.bin", 2, -1));
+            assertEquals(ErrorCode.INVALID_PATH, path.code(), path.getMessage());
+
+            SynclineException reader = assertThrows(SynclineException.class, () -> new SyncClient(rita).putDelta("large", "big.bin", 2,
+                    other.length, Sha256.hex(other), new ByteArrayInputStream(delta.toByteArray())));
+            assertEquals(ErrorCode.ACCESS_DENIED, reader.code(), reader.getMessage());
+            assertEquals(2, sync.history("large", "big.bin").size(), "no refused delta made a revision");
+            assertEquals(sig.length(), new SyncClient(rita).signature("large", "big.bin", 2, 32).length(), "a reader may fetch a signature");
+        }
+        assertEquals(sha(big), sha(copy));
+    }
+
+    private SyncAgentProcess agent(String user, String dir) throws Exception {
+        SyncAgentProcess agent = new SyncAgentProcess(server, user, server.home.resolve(dir), "large");
+        agents.add(agent);
+        return agent;
+    }
+
+    private static long counter(String line, String name) {
+        Matcher m = Pattern.compile(name + "=(\\d+)").matcher(line);
+        assertTrue(m.find(), line);
+        return Long.parseLong(m.group(1));
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean get() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (check.get()) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // a file mid-rename
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Not within 180 s: " + what);
+    }
+
+    private static String sha(Path file) throws java.io.IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Sha256.hex(in);
+        }
+    }
+}
