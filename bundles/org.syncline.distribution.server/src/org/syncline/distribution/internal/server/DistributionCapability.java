@@ -70,7 +70,8 @@ public final class DistributionCapability implements Capability {
             AgentReporter reporter = new AgentReporter(context.enrollment(), new HostProbe(watch), context.endpoint()::loggedInSessions,
                     settings.string("distribution.agent-name").orElse(context.server().hostName()),
                     settings.string("distribution.agent-host").orElse(""), String.join(",", roles),
-                    positive(settings, "distribution.sample-interval", Duration.ofSeconds(5)), content);
+                    positive(settings, "distribution.sample-interval", Duration.ofSeconds(5)), content,
+                    positive(settings, "distribution.rescan-interval", Duration.ofSeconds(60)));
             reporter.start();
             running.add(reporter);
         } else if (roles.contains(AGENT) && !roles.contains(MASTER)) {
