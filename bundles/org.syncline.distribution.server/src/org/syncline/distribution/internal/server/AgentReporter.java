@@ -40,13 +40,16 @@ final class AgentReporter implements AutoCloseable {
         return t;
     });
     private final ContentRoot content;
+    private final Duration rescan;
     private SourceWatcher watcher;
     private Connection connection;
     private String placedName;
 
+    /** @param rescan how often the source watch walks its paths for changes the WatchService missed */
     AgentReporter(Enrollment enrollment, HostProbe probe, IntSupplier sessions, String name, String host, String roles, Duration interval,
-            ContentRoot content) {
+            ContentRoot content, Duration rescan) {
         this.content = content;
+        this.rescan = rescan;
         this.enrollment = enrollment;
         this.probe = probe;
         this.sessions = sessions;
@@ -91,7 +94,7 @@ final class AgentReporter implements AutoCloseable {
         Set<String> paths = new TreeSet<>(connection.request(DistributionMessages.AGENT_WATCHES, Json.object()).list("paths", String.class));
         try {
             if (watcher == null && !paths.isEmpty()) {
-                watcher = new SourceWatcher(content, changed -> thread.execute(() -> sendChanges(changed)));
+                watcher = new SourceWatcher(content, changed -> thread.execute(() -> sendChanges(changed)), rescan);
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot watch the source paths of real-time jobs", e);

@@ -1,9 +1,11 @@
 package org.syncline.distribution.internal.server;
 
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,13 +44,43 @@ final class BandwidthCap {
     }
 
     /** Takes {@code bytes}, waiting as long as the cap needs to have let them through. */
-    void take(long bytes) throws InterruptedException {
+    synchronized void take(long bytes) throws InterruptedException {
         long now = nanoTime.getAsLong();
         tokens = Math.min(capacity, tokens + (now - last) * perNano);
         last = now;
         tokens -= bytes;
         if (tokens < 0) {
             pause.nanos((long) Math.ceil(-tokens / perNano));
+        }
+    }
+
+    /** {@code out} written no faster than the cap (a receiver that writes slower gives its sender less credit). */
+    OutputStream throttle(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                pass(1);
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                for (int at = off, end = off + len; at < end;) {
+                    int n = Math.min(CHUNK, end - at);
+                    pass(n);
+                    out.write(b, at, n);
+                    at += n;
+                }
+            }
+        };
+    }
+
+    private void pass(int n) throws InterruptedIOException {
+        try {
+            take(n);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("The transfer was stopped.");
         }
     }
 
@@ -71,15 +103,6 @@ final class BandwidthCap {
                     pass(n);
                 }
                 return n;
-            }
-
-            private void pass(int n) throws InterruptedIOException {
-                try {
-                    take(n);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("The transfer was stopped.");
-                }
             }
         };
     }

@@ -54,7 +54,7 @@ final class ContentHandlers {
         });
     }
 
-    private static int level(long level) {
+    static int level(long level) {
         if (level < 0 || level > 9) {
             throw new SynclineException(ErrorCode.BAD_REQUEST, "A compression level is 0-9, not " + level + ".");
         }

@@ -62,12 +62,16 @@ public final class DistributionCapability implements Capability {
             ContentRoot content = new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
                     .orElse(context.directory().resolve("content")));
             new ContentHandlers(context.endpoint(), content).register();
+            HopLinks hopLinks = new HopLinks(content, context.directory());
+            new HopHandlers(context.endpoint(), content, new HopGrants(Clock.systemUTC()), hopLinks).register(context.enrollment());
+            running.add(hopLinks);
             List<Path> watch = settings.string("distribution.watch").map(w -> Arrays.stream(w.split(",")).map(String::trim)
                     .filter(p -> !p.isEmpty()).map(Path::of).toList()).orElse(List.of(context.directory().getParent()));
             AgentReporter reporter = new AgentReporter(context.enrollment(), new HostProbe(watch), context.endpoint()::loggedInSessions,
                     settings.string("distribution.agent-name").orElse(context.server().hostName()),
                     settings.string("distribution.agent-host").orElse(""), String.join(",", roles),
-                    positive(settings, "distribution.sample-interval", Duration.ofSeconds(5)), content);
+                    positive(settings, "distribution.sample-interval", Duration.ofSeconds(5)), content,
+                    positive(settings, "distribution.rescan-interval", Duration.ofSeconds(60)));
             reporter.start();
             running.add(reporter);
         } else if (roles.contains(AGENT) && !roles.contains(MASTER)) {
@@ -101,7 +105,7 @@ public final class DistributionCapability implements Capability {
         new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor)).register(); // replication jobs (issue #13)
         JobRunner runner = new JobRunner(context.database(), topology, () -> roster.list(book::anyOpenFor), context.enrollment(),
                 context.directory().resolve("run-spool"), clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,
-                        DistributionMessages.RUN_CHANGED, Json.tree(r)));
+                        DistributionMessages.RUN_CHANGED, Json.tree(r)), (int) settings.longValue("distribution.hop-parallelism", 4, 1, 64));
         new RunHandlers(context.endpoint(), context.database(), runner).register();
         JobTriggers triggers = new JobTriggers(context.database(), runner, clock);
         new TriggerHandlers(context.endpoint(), roster, triggers).register();

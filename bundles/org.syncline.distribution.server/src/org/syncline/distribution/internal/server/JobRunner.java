@@ -48,6 +48,7 @@ final class JobRunner implements AutoCloseable {
     private final Path spool;
     private final Clock clock;
     private final Consumer<JobRun> publisher;
+    private final int hopParallelism;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Map<Long, Request> followUps = new HashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -75,9 +76,11 @@ final class JobRunner implements AutoCloseable {
     /**
      * @param spool     a folder of the master's own for deltas in passage; emptied now
      * @param publisher called with each pushed state of a run (start, target changes, progress, end)
+     * @param hopParallelism how many children one sender serves at a time
      */
     JobRunner(Database database, MasterTopology topology, Supplier<List<AgentInfo>> agents, Enrollment enrollment, Path spool, Clock clock,
-            Consumer<JobRun> publisher) {
+            Consumer<JobRun> publisher, int hopParallelism) {
+        this.hopParallelism = hopParallelism;
         this.database = database;
         this.topology = topology;
         this.agents = agents;
@@ -183,7 +186,7 @@ final class JobRunner implements AutoCloseable {
                     0, 0, 0, 0, "", List.of());
             JobRun stored = database.inTransaction(c -> RunTable.insert(c, job.id(), fresh));
             RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, spool, clock, scopes, stored,
-                    publisher);
+                    publisher, hopParallelism);
             threads.execute(() -> {
                 try {
                     execution.run();

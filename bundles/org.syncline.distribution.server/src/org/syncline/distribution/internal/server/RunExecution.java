@@ -6,18 +6,25 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.syncline.core.ErrorCode;
 import org.syncline.core.HostPort;
 import org.syncline.core.SynclineException;
 import org.syncline.core.delta.Signature;
@@ -39,14 +46,18 @@ import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionState;
 import org.syncline.server.api.Enrollment;
 import org.syncline.store.Database;
+import org.syncline.store.EnrolledServer;
 
 /**
  * One run of a job, driven by the master over its member connections to the agents (TLS, pinned at enrollment).
  * The source scans the job's paths; then, hop by hop in the planned tree (parents before children), the child
  * scans its target path, sends the signature of each file it holds in another version (none for a whole-file hop
  * or a new file), its parent answers with the delta of its own copy, deflated at the hop's level, and the child
- * applies it atomically and checks the SHA-256 the source scanned. So a child always receives its parent's copy;
- * the bytes pass through the master, which spools each delta to a temp file. Files the source no longer has
+ * applies it atomically and checks the SHA-256 the source scanned. So a child always receives its parent's copy,
+ * and the bytes take the tree: the master grants the parent a per-run token for this child and the run's paths,
+ * the child opens a TLS link to the parent with it and pulls each file the master names ({@link HopLinks},
+ * {@link HopGrants}); the master only records state. A child that cannot reach its parent gets the hop relayed
+ * through the master (which spools each delta to a temp file), noted on its target. Files the source no longer has
  * are deleted on a target when the job passes DELETE or ERASE. Each file's outcome is logged as it happens;
  * a later run skips files a target already holds in the source's version, so a cut-off run resumes file by file.
  * The run as it stands is pushed at its start, on every target state change, as throttled progress and at its end.
@@ -61,7 +72,9 @@ final class RunExecution {
     private final Database database;
     private final Job job;
     private final Deployment deployment;
-    private RoutePlan plan;
+    private volatile RoutePlan plan;
+    /** Hops one sender serves at a time ({@code --set distribution.hop-parallelism=N}). */
+    private final int parallelism;
     private final Map<String, String> targetPaths;
     private final Map<String, AgentInfo> agents;
     private final Enrollment enrollment;
@@ -70,12 +83,17 @@ final class RunExecution {
     private final List<Scope> scopes;
     private final PathFilter filter;
     private final Consumer<JobRun> publisher;
-    private final Map<String, Connection> links = new HashMap<>();
-    private final Map<String, Set<String>> holds = new HashMap<>();
-    private final Map<String, String> failedNodes = new HashMap<>();
+    private final Map<String, Connection> links = new ConcurrentHashMap<>();
+    private final Map<String, Object> linkLocks = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> holds = new ConcurrentHashMap<>();
+    private final Map<String, String> failedNodes = new ConcurrentHashMap<>();
     private final Map<String, RunTarget> states = new LinkedHashMap<>();
-    private final Map<String, BandwidthCap> caps = new HashMap<>();
+    private final Map<String, BandwidthCap> caps = new ConcurrentHashMap<>();
     private final Totals totals = new Totals();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Per hop (parent NUL child): empty when its bytes go directly, else why the master relays them. */
+    private final Map<String, String> relayed = new ConcurrentHashMap<>();
+    private final Set<String> hopAgents = ConcurrentHashMap.newKeySet();
     private JobRun run;
     private int seq;
     private long lastPush;
@@ -103,7 +121,8 @@ final class RunExecution {
      *                   progress, and its end
      */
     RunExecution(Database database, Job job, Deployment deployment, RoutePlan plan, Map<String, String> targetPaths, Map<String, AgentInfo> agents,
-            Enrollment enrollment, Path spool, Clock clock, List<Scope> scopes, JobRun run, Consumer<JobRun> publisher) {
+            Enrollment enrollment, Path spool, Clock clock, List<Scope> scopes, JobRun run, Consumer<JobRun> publisher, int parallelism) {
+        this.parallelism = Math.max(1, parallelism);
         this.database = database;
         this.job = job;
         this.deployment = deployment;
@@ -131,33 +150,28 @@ final class RunExecution {
         String error = "";
         try {
             Map<String, Source> manifest = scanSource();
-            holds.put(plan.source(), new HashSet<>(manifest.keySet()));
-            Set<String> done = new HashSet<>();
-            for (Hop hop = next(done); hop != null; hop = next(done)) {
-                states.put(hop.to(), new RunTarget(hop.to(), hop.from(), RunTarget.RECEIVING, 0, 0, 0, ""));
-                push(true);
-                try {
-                    states.put(hop.to(), deliver(hop, manifest));
-                    done.add(hop.to());
-                } catch (SenderLost lost) {
-                    // the receiver starts over from its new parent; what it took already counts as unchanged there
-                    replanAround(hop.from(), lost.getMessage());
-                }
-                push(true);
-            }
+            holds.put(plan.source(), ConcurrentHashMap.newKeySet());
+            holds.get(plan.source()).addAll(manifest.keySet());
+            serveHops(manifest);
         } catch (RuntimeException e) {
             error = "The source '" + plan.source() + "' could not be scanned or died: " + message(e);
             LOG.log(Level.INFO, error, e);
-            for (Map.Entry<String, RunTarget> t : states.entrySet()) {
-                RunTarget r = t.getValue();
-                if (r.state().equals(RunTarget.PENDING) || r.state().equals(RunTarget.RECEIVING)) {
-                    t.setValue(new RunTarget(r.server(), r.from(), RunTarget.FAILED, r.files(), r.contentBytes(), r.wireBytes(), error));
+            synchronized (this) {
+                for (Map.Entry<String, RunTarget> t : states.entrySet()) {
+                    RunTarget r = t.getValue();
+                    if (r.state().equals(RunTarget.PENDING) || r.state().equals(RunTarget.RECEIVING)) {
+                        t.setValue(new RunTarget(r.server(), r.from(), RunTarget.FAILED, r.files(), r.contentBytes(), r.wireBytes(), error));
+                    }
                 }
             }
         } finally {
+            endHops();
             links.values().forEach(Connection::close);
         }
-        List<RunTarget> targets = List.copyOf(states.values());
+        List<RunTarget> targets;
+        synchronized (this) {
+            targets = List.copyOf(states.values());
+        }
         boolean anyFailed = targets.stream().anyMatch(t -> !t.state().equals(RunTarget.OK));
         boolean allFailed = !targets.isEmpty() && targets.stream().noneMatch(t -> t.state().equals(RunTarget.OK));
         String state = !error.isEmpty() || allFailed ? JobRun.FAILED : anyFailed ? JobRun.PARTIAL : JobRun.OK;
@@ -183,18 +197,97 @@ final class RunExecution {
         publisher.accept(done);
     }
 
-    /** The next hop to serve: the first in the (possibly re-planned) tree whose receiver is not served yet. */
-    private Hop next(Set<String> done) {
-        return plan.hops().stream().filter(h -> !done.contains(h.to())).findFirst().orElse(null);
+    /**
+     * Serves every hop of the (possibly re-planned) tree: a hop starts as soon as its parent holds the content (the
+     * source at once, a target once its own hop ended), so a subtree never waits for the rest of its level; a sender
+     * serves at most {@link #parallelism} children at a time. Returns when every receiver was served.
+     */
+    private void serveHops(Map<String, Source> manifest) {
+        Set<String> done = new HashSet<>();
+        Map<String, String> active = new HashMap<>(); // receiver -> its sender, of the hops in flight
+        RuntimeException[] fatal = new RuntimeException[1];
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "distribution-hop-" + run.id());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            synchronized (this) {
+                while (true) {
+                    if (fatal[0] != null) {
+                        throw fatal[0];
+                    }
+                    List<Hop> waiting = plan.hops().stream().filter(h -> !done.contains(h.to()) && !active.containsKey(h.to())).toList();
+                    if (waiting.isEmpty() && active.isEmpty()) {
+                        return;
+                    }
+                    List<Hop> ready = new ArrayList<>();
+                    for (Hop h : waiting) {
+                        boolean parentHolds = h.from().equals(plan.source()) || done.contains(h.from());
+                        long sending = active.values().stream().filter(h.from()::equals).count()
+                                + ready.stream().filter(r -> r.from().equals(h.from())).count();
+                        if (parentHolds && sending < parallelism) {
+                            ready.add(h);
+                        }
+                    }
+                    if (ready.isEmpty() && active.isEmpty()) {
+                        ready.add(waiting.get(0)); // a parent that will never hold the content: the hop fails on its own
+                    }
+                    for (Hop h : ready) {
+                        active.put(h.to(), h.from());
+                        states.put(h.to(), new RunTarget(h.to(), h.from(), RunTarget.RECEIVING, 0, 0, 0, ""));
+                        push(true);
+                        threads.execute(() -> serve(h, manifest, done, active, fatal));
+                    }
+                    wait();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The run was stopped.", e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** One hop on its own thread; its outcome is recorded under the run's lock and wakes the scheduler. */
+    private void serve(Hop hop, Map<String, Source> manifest, Set<String> done, Map<String, String> active, RuntimeException[] fatal) {
+        RunTarget result = null;
+        String lost = null;
+        RuntimeException failure = null;
+        try {
+            result = deliver(hop, manifest);
+        } catch (SenderLost e) {
+            lost = e.getMessage();
+        } catch (RuntimeException e) {
+            failure = e;
+        } catch (Error e) {
+            failure = new IllegalStateException("The hop to '" + hop.to() + "' failed: " + e, e);
+        }
+        synchronized (this) {
+            active.remove(hop.to());
+            if (failure != null) {
+                fatal[0] = failure;
+            } else if (lost != null) {
+                // the receiver starts over from its new parent; what it took already counts as unchanged there
+                replanAround(hop.from(), lost);
+            } else {
+                states.put(hop.to(), result);
+                done.add(hop.to());
+            }
+            push(true);
+            notifyAll();
+        }
     }
 
     /** {@code dead} dropped out: its subtree moves to the nearest live peer; pending receivers show their new parent. */
-    private void replanAround(String dead, String why) {
+    private synchronized void replanAround(String dead, String why) {
         LOG.info(() -> "Run " + run.id() + ": '" + dead + "' dropped out (" + why + "); re-planning its subtree");
         plan = RoutePlanner.replan(deployment, plan, dead);
         for (Hop h : plan.hops()) {
             RunTarget r = states.get(h.to());
-            if (r != null && (r.state().equals(RunTarget.PENDING) || r.state().equals(RunTarget.RECEIVING))) {
+            // only the moved receivers start over: hops in flight from live senders go on as they are
+            if (r != null && !r.from().equals(h.from()) && (r.state().equals(RunTarget.PENDING) || r.state().equals(RunTarget.RECEIVING))) {
                 states.put(h.to(), new RunTarget(h.to(), h.from(), RunTarget.PENDING, 0, 0, 0, ""));
             }
         }
@@ -213,7 +306,7 @@ final class RunExecution {
     }
 
     /** Publishes the run as it stands: always on a state change, else at most every {@link #PROGRESS_EVERY_MS}. */
-    private void push(boolean stateChanged) {
+    private synchronized void push(boolean stateChanged) {
         long now = clock.millis();
         if (!stateChanged && now - lastPush < PROGRESS_EVERY_MS) {
             return;
@@ -246,7 +339,7 @@ final class RunExecution {
     private RunTarget deliver(Hop hop, Map<String, Source> manifest) throws SenderLost {
         String parent = hop.from();
         String child = hop.to();
-        Set<String> held = new HashSet<>();
+        Set<String> held = ConcurrentHashMap.newKeySet();
         holds.put(child, held);
         if (failedNodes.containsKey(parent)) {
             return fail(child, parent, "Its parent '" + parent + "' could not send: " + failedNodes.get(parent));
@@ -278,7 +371,9 @@ final class RunExecution {
             ContentRoot.Entry have = there.get(rel);
             if (have != null && have.sha256().equals(src.sha256())) {
                 held.add(rel);
-                totals.unchanged++;
+                synchronized (this) {
+                    totals.unchanged++;
+                }
                 report(new RunFile(child, parent, rel, RunFile.UNCHANGED, src.sha256(), 0, 0, ""));
                 continue;
             }
@@ -290,7 +385,7 @@ final class RunExecution {
             String from = parent.equals(plan.source()) ? src.path() : join(targetPaths.get(parent), rel);
             for (int attempt = 0;; attempt++) {
                 try {
-                    if (!holds.get(parent).contains(rel)) {
+                    if (!holds.getOrDefault(parent, Set.of()).contains(rel)) {
                         throw new IllegalStateException("'" + parent + "' does not hold this version (it failed there).");
                     }
                     long travelled = transfer(hop, from, join(base, rel), have != null, src.sha256());
@@ -298,30 +393,32 @@ final class RunExecution {
                     p.files++;
                     p.content += src.size();
                     p.wire += travelled;
-                    totals.wire += travelled;
-                    if (have == null) {
-                        totals.created++;
-                        totals.createdBytes += src.size();
-                    } else {
-                        totals.updated++;
-                        totals.updatedBytes += src.size();
+                    synchronized (this) {
+                        totals.wire += travelled;
+                        if (have == null) {
+                            totals.created++;
+                            totals.createdBytes += src.size();
+                        } else {
+                            totals.updated++;
+                            totals.updatedBytes += src.size();
+                        }
+                        states.put(child, new RunTarget(child, parent, RunTarget.RECEIVING, p.files, p.content, p.wire, ""));
                     }
                     report(new RunFile(child, parent, rel, opName, src.sha256(), src.size(), travelled, ""));
-                    states.put(child, new RunTarget(child, parent, RunTarget.RECEIVING, p.files, p.content, p.wire, ""));
                     push(false);
                     break;
                 } catch (RuntimeException | IOException e) {
                     String why = message(e);
                     if (!alive(child)) {
-                        totals.failed++;
+                        failed();
                         report(new RunFile(child, parent, rel, opName, "", 0, 0, why));
                         return dropped(child, parent, rel + ": " + why, p);
                     }
                     if (!parent.equals(plan.source()) && !alive(parent)) {
                         throw new SenderLost(why);
                     }
-                    if (attempt >= job.retryLimit() || !holds.get(parent).contains(rel)) {
-                        totals.failed++;
+                    if (attempt >= job.retryLimit() || !holds.getOrDefault(parent, Set.of()).contains(rel)) {
+                        failed();
                         p.error = p.error.isEmpty() ? rel + ": " + why : p.error;
                         report(new RunFile(child, parent, rel, opName, "", 0, 0, why));
                         break;
@@ -338,18 +435,26 @@ final class RunExecution {
             try {
                 c.request(DistributionMessages.CONTENT_DELETE, Json.object("path", join(base, rel)));
                 p.files++;
-                totals.deleted++;
+                synchronized (this) {
+                    totals.deleted++;
+                }
                 report(new RunFile(child, parent, rel, RunFile.DELETE, "", 0, 0, ""));
             } catch (RuntimeException e) {
                 if (!alive(child)) {
                     return dropped(child, parent, rel + ": " + message(e), p);
                 }
-                totals.failed++;
+                failed();
                 p.error = p.error.isEmpty() ? rel + ": " + message(e) : p.error;
                 report(new RunFile(child, parent, rel, RunFile.DELETE, "", 0, 0, message(e)));
             }
         }
-        return new RunTarget(child, parent, p.error.isEmpty() ? RunTarget.OK : RunTarget.FAILED, p.files, p.content, p.wire, p.error);
+        // an ok target's "error" notes that the master relayed its hop (the run's log says which links were direct)
+        String note = p.error.isEmpty() ? relayed.getOrDefault(parent + "\u0000" + child, "") : p.error;
+        return new RunTarget(child, parent, p.error.isEmpty() ? RunTarget.OK : RunTarget.FAILED, p.files, p.content, p.wire, note);
+    }
+
+    private synchronized void failed() {
+        totals.failed++;
     }
 
     /** What one target took so far in this run. */
@@ -361,7 +466,7 @@ final class RunExecution {
     }
 
     /** The receiver dropped out mid-run: out of date for the job, its not-yet-served subtree re-planned around it. */
-    private RunTarget dropped(String child, String parent, String why, Progress p) {
+    private synchronized RunTarget dropped(String child, String parent, String why, Progress p) {
         failedNodes.put(child, why);
         replanAround(child, why);
         return new RunTarget(child, parent, RunTarget.OUT_OF_DATE, p.files, p.content, p.wire, "It dropped out during the run (" + why
@@ -378,14 +483,84 @@ final class RunExecution {
         }
     }
 
-    /** Moves one file from parent to child and returns the bytes that travelled (signature, then delta). */
+    /**
+     * Moves one file from parent to child and returns the bytes that travelled (signature, then delta): directly
+     * between the agents when the child can reach its parent, else relayed through the master.
+     */
     private long transfer(Hop hop, String fromPath, String toPath, boolean childHasOne, String sha256) throws IOException {
         boolean againstBasis = hop.mode().equals(Hop.DELTA) && childHasOne;
+        int level = Math.max(0, Math.min(9, hop.compression()));
+        if (directLink(hop) == null) {
+            return link(hop.to()).request(DistributionMessages.HOP_PULL, Json.object("run", run.id(), "parent", hop.from(), "from", fromPath, "to",
+                    toPath, "sha256", sha256, "level", level, "delta", againstBasis)).number("wireBytes");
+        }
+        return relay(hop, fromPath, toPath, againstBasis, level, sha256);
+    }
+
+    /**
+     * The hop's direct link, set up on its first file: the parent is granted a fresh 256-bit token for this run, this
+     * child and the run's paths there; the child opens a link to the parent with it. Returns null when the bytes go
+     * directly, else the sentence saying why the master relays them (the child cannot reach its parent).
+     */
+    private String directLink(Hop hop) {
+        String key = hop.from() + "\u0000" + hop.to();
+        String known = relayed.get(key);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        AgentInfo parent = agents.get(hop.from());
+        String fingerprint = parent == null ? "" : enrollment.member(parent.id()).map(EnrolledServer::fingerprint).orElse("");
+        if (fingerprint.isEmpty()) {
+            return relayHop(key, hop, "the master knows no certificate of '" + hop.from() + "'");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = HexFormat.of().formatHex(secret);
+        List<String> paths = scopes.stream().map(s -> hop.from().equals(plan.source()) ? s.dir() : join(targetPaths.get(hop.from()), s.prefix()))
+                .distinct().toList();
+        hopAgents.add(hop.from());
+        link(hop.from()).request(DistributionMessages.HOP_GRANT, Json.object("run", run.id(), "token", token, "child", hop.to(), "paths", paths));
+        try {
+            hopAgents.add(hop.to());
+            link(hop.to()).request(DistributionMessages.HOP_OPEN, Json.object("run", run.id(), "parent", hop.from(), "host", parent.host(), "port",
+                    parent.port(), "fingerprint", fingerprint, "token", token, "cap", Math.max(0, hop.bandwidthLimit())));
+        } catch (SynclineException e) {
+            if (e.code() != ErrorCode.CONNECTION_FAILED || !alive(hop.to()) || !alive(hop.from())) {
+                throw e; // a dead agent: failover, not a relay
+            }
+            return relayHop(key, hop, e.getMessage());
+        }
+        relayed.put(key, "");
+        return null;
+    }
+
+    private String relayHop(String key, Hop hop, String why) {
+        String note = "Relayed by the master: '" + hop.to() + "' has no direct link to '" + hop.from() + "' (" + why + ").";
+        LOG.info(() -> "Run " + run.id() + ": " + note);
+        relayed.put(key, note);
+        return note;
+    }
+
+    /** Tells every agent that took part in direct hops that the run ended: grants revoked, links closed. */
+    private void endHops() {
+        for (String node : hopAgents) {
+            Connection c = links.get(node);
+            if (c != null && c.state() == ConnectionState.CONNECTED) {
+                try {
+                    c.request(DistributionMessages.HOP_END, Json.object("run", run.id()));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Could not end the hops of run " + run.id() + " on '" + node + "'; its grants expire unused", e);
+                }
+            }
+        }
+    }
+
+    /** The hop through the master: the parent's delta is spooled here, then uploaded to the child under the hop's cap. */
+    private long relay(Hop hop, String fromPath, String toPath, boolean againstBasis, int level, String sha256) throws IOException {
         String signature = againstBasis
                 ? link(hop.to()).request(DistributionMessages.CONTENT_SIGNATURE, Json.object("path", toPath)).string("signature")
                 : EMPTY_SIGNATURE;
         long sigBytes = againstBasis ? Base64.getDecoder().decode(signature).length : 0;
-        int level = Math.max(0, Math.min(9, hop.compression()));
         Path delta = Files.createTempFile(spool, "delta", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(delta)) {
@@ -426,7 +601,7 @@ final class RunExecution {
                 .map(o -> Json.read(o, ContentRoot.Entry.class)).toList();
     }
 
-    private RunTarget fail(String child, String parent, String why) {
+    private synchronized RunTarget fail(String child, String parent, String why) {
         failedNodes.put(child, why);
         return new RunTarget(child, parent, RunTarget.FAILED, 0, 0, 0, why);
     }
@@ -450,6 +625,17 @@ final class RunExecution {
         if (c != null && c.state() == ConnectionState.CONNECTED) {
             return c;
         }
+        // one connection per agent, shared by the hops in flight; made under that agent's own lock only
+        synchronized (linkLocks.computeIfAbsent(node, n -> new Object())) {
+            return connect(node);
+        }
+    }
+
+    private Connection connect(String node) {
+        Connection c = links.get(node);
+        if (c != null && c.state() == ConnectionState.CONNECTED) {
+            return c;
+        }
         AgentInfo a = agents.get(node);
         if (a == null) {
             throw new IllegalStateException("'" + node + "' is not an agent of this master.");
@@ -463,7 +649,10 @@ final class RunExecution {
     }
 
     private void report(RunFile f) {
-        int n = seq++;
+        int n;
+        synchronized (this) {
+            n = seq++;
+        }
         database.inTransaction(c -> {
             RunTable.addFile(c, run.id(), n, f);
             return null;

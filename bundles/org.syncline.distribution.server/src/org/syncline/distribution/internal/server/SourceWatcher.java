@@ -27,7 +27,9 @@ import java.util.logging.Logger;
  * (new folders are watched as they appear), debounced (changes are reported once nothing changed for
  * {@link #QUIET_MS}, or at the latest after {@link #LONGEST_MS}), as paths relative to the root. A path newly
  * watched is reported as changed once, so what changed while nobody watched it is sent too; so is a whole
- * watched path when the system dropped events (overflow).
+ * watched path when the system dropped events (overflow). Every rescan interval the watched paths are also walked
+ * and compared with the last walk (size and modification time of each file), so a change the WatchService missed
+ * (a network file system, a watch limit reached) is still reported; one it reported is not reported again.
  */
 final class SourceWatcher implements AutoCloseable {
     static final long QUIET_MS = 200;
@@ -40,10 +42,16 @@ final class SourceWatcher implements AutoCloseable {
     private final Set<String> watched = new HashSet<>();
     private final Set<String> pending = new TreeSet<>();
     private final Thread thread;
+    private final long rescanMillis;
+    /** Per watched path: each file below it (relative to the root) and its size and modification time at the last look. */
+    private final Map<String, Map<String, String>> looks = new java.util.concurrent.ConcurrentHashMap<>();
+    private long lastRescan = System.currentTimeMillis();
     private long firstPending;
     private long lastEvent;
 
-    SourceWatcher(ContentRoot root, Consumer<Set<String>> report) throws IOException {
+    /** @param rescan how often the watched paths are walked for changes the WatchService missed */
+    SourceWatcher(ContentRoot root, Consumer<Set<String>> report, java.time.Duration rescan) throws IOException {
+        this.rescanMillis = rescan.toMillis();
         this.root = root;
         this.report = report;
         this.service = FileSystems.getDefault().newWatchService();
@@ -63,11 +71,13 @@ final class SourceWatcher implements AutoCloseable {
             }
         }
         watched.retainAll(paths);
+        looks.keySet().retainAll(paths);
         for (String p : paths) {
             Path dir = root.resolve(p);
             if (!watched.contains(p) && Files.isDirectory(dir)) {
                 try {
                     register(dir);
+                    looks.put(p, look(p));
                     watched.add(p);
                     changed(p); // a rescan: what changed while nobody watched
                 } catch (IOException e) {
@@ -82,6 +92,83 @@ final class SourceWatcher implements AutoCloseable {
         keys.keySet().forEach(WatchKey::cancel);
         keys.clear();
         watched.clear();
+        looks.clear();
+    }
+
+    /**
+     * Files below the watched paths that appeared, went, or changed size or modification time since the last look
+     * (paths relative to the root); this look is kept for the next time.
+     */
+    Set<String> missed() {
+        Set<String> paths;
+        synchronized (this) {
+            paths = new TreeSet<>(watched);
+        }
+        Set<String> out = new TreeSet<>();
+        for (String p : paths) {
+            Map<String, String> now;
+            try {
+                now = look(p);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "Cannot rescan " + p, e);
+                continue;
+            }
+            Map<String, String> before = looks.put(p, now);
+            if (before == null) {
+                continue;
+            }
+            now.forEach((f, stamp) -> {
+                if (!stamp.equals(before.get(f))) {
+                    out.add(f);
+                }
+            });
+            before.keySet().stream().filter(f -> !now.containsKey(f)).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Every regular file below the watched path {@code p} (no temp files of runs), with its size and modification time. */
+    private Map<String, String> look(String p) throws IOException {
+        Map<String, String> out = new java.util.concurrent.ConcurrentHashMap<>(); // the watch thread updates it ({@link #seen})
+        Path dir = root.resolve(p);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !ContentRoot.isPart(file.getFileName().toString())) {
+                    out.put(relative(file), stamp(attrs));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // gone in between: the next look sees it as gone
+            }
+        });
+        return out;
+    }
+
+    private static String stamp(BasicFileAttributes attrs) {
+        return attrs.size() + "@" + attrs.lastModifiedTime().toMillis();
+    }
+
+    /** A change the WatchService reported: the next look does not report it again. */
+    private void seen(Path file, String rel) {
+        for (Map.Entry<String, Map<String, String>> e : looks.entrySet()) {
+            if (rel.equals(e.getKey()) || rel.startsWith(e.getKey() + "/")) {
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isRegularFile()) {
+                        e.getValue().put(rel, stamp(attrs));
+                    }
+                } catch (IOException gone) {
+                    e.getValue().remove(rel);
+                }
+            }
+        }
     }
 
     private void register(Path dir) throws IOException {
@@ -101,6 +188,16 @@ final class SourceWatcher implements AutoCloseable {
                 WatchKey key = service.poll(50, TimeUnit.MILLISECONDS);
                 if (key != null) {
                     take(key);
+                }
+                if (System.currentTimeMillis() - lastRescan >= rescanMillis) {
+                    lastRescan = System.currentTimeMillis();
+                    Set<String> missed = missed();
+                    if (!missed.isEmpty()) {
+                        LOG.info(() -> "The rescan found " + missed.size() + " change(s) the watch missed");
+                        synchronized (this) {
+                            missed.forEach(this::changed);
+                        }
+                    }
                 }
                 flushIfQuiet();
             }
@@ -122,7 +219,9 @@ final class SourceWatcher implements AutoCloseable {
             if (ContentRoot.isPart(child.getFileName().toString())) {
                 continue; // a write of a run in progress here
             }
-            changed(relative(child));
+            String rel = relative(child);
+            changed(rel);
+            seen(child, rel);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
                 try {
                     register(child);

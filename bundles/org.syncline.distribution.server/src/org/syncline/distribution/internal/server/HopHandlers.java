@@ -1,0 +1,81 @@
+package org.syncline.distribution.internal.server;
+
+import java.util.Base64;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.HostPort;
+import org.syncline.core.SynclineException;
+import org.syncline.core.json.Json;
+import org.syncline.distribution.DistributionMessages;
+import org.syncline.protocol.Access;
+import org.syncline.protocol.CapabilityEndpoint;
+import org.syncline.protocol.RequestContext;
+import org.syncline.server.api.Enrollment;
+
+/**
+ * The {@code distribution.hop.*} messages on an agent. As a parent it accepts the master's grants and serves a
+ * child that logs in with a granted token, checking the token and the path on every message; as a child it opens
+ * links and pulls files when the master says so.
+ */
+final class HopHandlers {
+    private final CapabilityEndpoint endpoint;
+    private final ContentRoot root;
+    private final HopGrants grants;
+    private final HopLinks links;
+
+    HopHandlers(CapabilityEndpoint endpoint, ContentRoot root, HopGrants grants, HopLinks links) {
+        this.endpoint = endpoint;
+        this.root = root;
+        this.grants = grants;
+        this.links = links;
+    }
+
+    void register(Enrollment enrollment) {
+        enrollment.acceptLogin(DistributionMessages.HOP_LOGIN, grants::valid);
+        endpoint.handle(DistributionMessages.HOP_GRANT, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            grants.grant(body.number("run"), body.string("token"), body.string("child"), body.list("paths", String.class));
+            return Json.object();
+        });
+        endpoint.handle(DistributionMessages.HOP_OPEN, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            int port = (int) body.number("port");
+            links.open(body.number("run"), body.string("parent"), new HostPort(body.string("host"), port), body.string("fingerprint"),
+                    body.string("token"), Math.max(0, body.optNumber("cap", 0)));
+            return Json.object();
+        });
+        endpoint.handle(DistributionMessages.HOP_PULL, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            long wire = links.pull(body.number("run"), body.string("parent"), body.string("from"), body.string("to"), body.string("sha256"),
+                    ContentHandlers.level(body.optNumber("level", 0)), body.optBool("delta", false));
+            return Json.object("wireBytes", wire);
+        });
+        endpoint.handle(DistributionMessages.HOP_END, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            grants.end(body.number("run"));
+            links.end(body.number("run"));
+            return Json.object();
+        });
+        endpoint.handleDownload(DistributionMessages.HOP_DELTA, Access.MEMBER, (ctx, body, out) -> {
+            if (!ctx.principal().name().equals(DistributionMessages.HOP_LOGIN)) {
+                throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only a child of a hop, logged in with the hop's token, may pull from here.");
+            }
+            String path = body.string("path");
+            grants.check(body.string("token"), path);
+            byte[] signature;
+            try {
+                signature = Base64.getDecoder().decode(body.string("signature"));
+            } catch (IllegalArgumentException e) {
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "The signature is not Base64.");
+            }
+            root.delta(path, signature, ContentHandlers.level(body.optNumber("level", 0)), body.string("sha256"), out);
+            return Json.object();
+        });
+    }
+
+    private static void master(RequestContext ctx) {
+        if (!Enrollment.isJoinedServer(ctx.principal())) {
+            throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only the master this agent joined may grant, open or end hops.");
+        }
+    }
+}
