@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.syncline.core.ErrorCode;
+import org.syncline.core.LimitedInputStream;
 import org.syncline.core.SynclineException;
 import org.syncline.distribution.TopologySaved;
 import org.syncline.distribution.TopologyVersion;
@@ -81,7 +82,7 @@ final class MasterTopology {
     /** Validates and stores the XMI read from {@code xmi} as the version after {@code baseVersion}. */
     TopologySaved save(String user, InputStream xmi, long baseVersion) {
         // read and checked before taking the lock: a slow upload never holds up another save
-        Deployment next = TopologyXmi.read(new LimitedInputStream(xmi, maxXmiBytes));
+        Deployment next = TopologyXmi.read(new LimitedInputStream(xmi, maxXmiBytes, "it is larger than the " + maxXmiBytes + " bytes a topology may have"));
         TopologyValidation.Result result = TopologyValidation.validate(next);
         if (!result.ok()) {
             int n = result.errors().size();

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.syncline.core.ErrorCode;
+import org.syncline.core.LimitedInputStream;
 import org.syncline.core.Names;
 import org.syncline.core.RelativePath;
 import org.syncline.core.SynclineException;
@@ -98,7 +99,7 @@ final class DeltaUploads {
             try (FileChannel basis = FileChannel.open(basisFile, StandardOpenOption.READ);
                     FileChannel target = FileChannel.open(newFile, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(target)) {
-                built = Patch.apply(basis, new BoundedInputStream(delta, limit, "a delta to a file of " + size + " bytes"), out);
+                built = Patch.apply(basis, new LimitedInputStream(delta, limit, "a delta to a file of " + size + " bytes is at most " + limit + " bytes"), out);
             } catch (IOException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("a delta to")) {
                     throw new SynclineException(ErrorCode.LIMIT_REACHED, "The delta for '" + Names.printable(path) + "' is larger than "

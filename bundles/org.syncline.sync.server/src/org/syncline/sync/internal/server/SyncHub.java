@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.logging.Logger;
 
 import org.syncline.core.ErrorCode;
+import org.syncline.core.LimitedInputStream;
 import org.syncline.core.Names;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
@@ -160,7 +161,7 @@ final class SyncHub {
     void putChunk(Principal p, String folder, String sha, InputStream content) {
         requireSha(sha);
         db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.WRITE));
-        chunks.put(new BoundedInputStream(content, ChunkReader.MAX_SIZE, "a chunk"), sha);
+        chunks.put(new LimitedInputStream(content, ChunkReader.MAX_SIZE, "a chunk is at most " + ChunkReader.MAX_SIZE + " bytes"), sha);
         long size = chunks.size(sha);
         db.inTransaction(c -> {
             ChunkTable.touch(c, sha, (int) size, now());
