@@ -32,6 +32,7 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.menus.CommandContributionItem;
 import org.eclipse.ui.menus.CommandContributionItemParameter;
 import org.eclipse.ui.part.EditorPart;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.syncline.core.SynclineException;
 import org.syncline.distribution.TopologySaved;
 import org.syncline.distribution.TopologyVersion;
@@ -383,6 +384,14 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     @Override
     public void setFocus() {
         canvas.control().setFocus();
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> type) {
+        if (type == IPropertySheetPage.class) {
+            return type.cast(new TopologyPropertySheet(() -> document.isLoaded() ? document.stack() : null));
+        }
+        return super.getAdapter(type);
     }
 
     @Override
