@@ -216,6 +216,7 @@ class TopologyEditorLiveTest {
                 page.closeEditor(editor, false);
             } finally {
                 ServerConnections.instance().remove(entry.label());
+                UiEvents.flush(); // the views hear the disconnection now, not in the next test class (which checks their empty texts)
             }
         }
     }

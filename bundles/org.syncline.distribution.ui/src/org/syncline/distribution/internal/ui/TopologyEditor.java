@@ -248,7 +248,7 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
         info.show("Not saved: " + message, () -> { }, () -> { });
         MessageDialog.openError(getSite().getShell(), "The topology was not saved", message
                 + (conflict ? "\n\nReload the topology (F5) to see their change, then make yours again."
-                        : "\n\nYour changes stay in the editor; an admin can save them."));
+                        : "\n\nYour changes stay in the editor; an admin, or a user with the distribution-manage right, can save them."));
     }
 
     // --- actions

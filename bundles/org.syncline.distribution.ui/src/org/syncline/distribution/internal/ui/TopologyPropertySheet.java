@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.eclipse.emf.common.command.CommandStack;
 import org.eclipse.jface.action.Action;
 import org.eclipse.ui.IActionBars;
+import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 
@@ -24,13 +25,14 @@ final class TopologyPropertySheet extends PropertySheetPage {
     @Override
     public void setActionBars(IActionBars bars) {
         super.setActionBars(bars);
-        bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), action("Undo", true));
-        bars.setGlobalActionHandler(ActionFactory.REDO.getId(), action("Redo", false));
+        // with their commands' ids: the handlers then serve Ctrl+Z / Ctrl+Y even where no retargetable action maps them
+        bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), action("Undo", true, IWorkbenchCommandConstants.EDIT_UNDO));
+        bars.setGlobalActionHandler(ActionFactory.REDO.getId(), action("Redo", false, IWorkbenchCommandConstants.EDIT_REDO));
         bars.updateActionBars();
     }
 
-    private Action action(String text, boolean undo) {
-        return new Action(text) {
+    private Action action(String text, boolean undo, String commandId) {
+        Action a = new Action(text) {
             @Override
             public void run() {
                 CommandStack s = stack.get();
@@ -44,5 +46,7 @@ final class TopologyPropertySheet extends PropertySheetPage {
                 }
             }
         };
+        a.setActionDefinitionId(commandId);
+        return a;
     }
 }
