@@ -2,7 +2,7 @@ package org.syncline.distribution;
 
 /**
  * The message catalogue of distribution. Every name is {@code distribution.<verb>}. Any logged-in user may
- * read the topology; only admins may save it. The topology travels as XMI bytes streamed after the body.
+ * read the topology; saving it needs the admin role or the distribution-manage right ({@link #MANAGE_GRANT}). The topology travels as XMI bytes streamed after the body.
  */
 public final class DistributionMessages {
     public static final String CAPABILITY = "distribution";
@@ -45,11 +45,20 @@ public final class DistributionMessages {
     public static final String ALERT_RULE_ADD = "distribution.alert.rule.add";
     /** Admins. Body: id. Answer: the removed rule; its open alerts are cleared. */
     public static final String ALERT_RULE_REMOVE = "distribution.alert.rule.remove";
+    // The distribution-manage right: users and groups that may change the topology and the jobs (save, create,
+    // edit, enable, disable, remove) without the admin role. Admins always may; everyone else only reads.
+    /** Any user. Body: empty. Answer: grants, a list of {@link ManageGrant}. */
+    public static final String MANAGE_LIST = "distribution.manage.list";
+    /** Admins. Body: kind (user or group), subject. Answer: the {@link ManageGrant} as stored. */
+    public static final String MANAGE_GRANT = "distribution.manage.grant";
+    /** Admins. Body: kind (user or group), subject. Answer: the removed {@link ManageGrant}. */
+    public static final String MANAGE_REVOKE = "distribution.manage.revoke";
     /** Admins. Answer: {@link IngestStats} of sample handling on the master. */
     public static final String STATS = "distribution.stats";
 
-    // Replication jobs (issue #13). Reading is open to every user; changes need the admin role (there is no
-    // distribution-specific right yet). Job names are 1-64 letters, digits, '.', '_' or '-'.
+    // Replication jobs (issue #13). Reading is open to every user; changes need the admin role or the
+    // distribution-manage right ("Admins" on create, update, remove, enable and disable means both; runs need the
+    // admin role). Job names are 1-64 letters, digits, '.', '_' or '-'.
     /** Any user. Body: empty. Answer: jobs, a list of {@link Job}, by name. */
     public static final String JOB_LIST = "distribution.job.list";
     /** Any user. Body: name. Answer: the {@link Job}. */

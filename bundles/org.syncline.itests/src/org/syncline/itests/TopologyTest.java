@@ -167,6 +167,67 @@ class TopologyTest {
     }
 
     @Test
+    @Order(6)
+    void theDistributionManageRightLetsAUserOrAGroupChangeTopologyAndJobsOthersOnlyRead() throws Exception {
+        AdminClient a = new AdminClient(admin);
+        a.addUser("alice", "alice-password-1".toCharArray(), false);
+        a.addUser("dana", "dana-password-1".toCharArray(), false);
+        a.addGroup("deployers");
+        a.addMember("deployers", "dana");
+        Map<String, String> asAlice = Map.of("SYNCLINE_USER", "alice", "SYNCLINE_PASSWORD", "alice-password-1");
+        Map<String, String> asViewer = Map.of("SYNCLINE_USER", "viewer", "SYNCLINE_PASSWORD", "viewer-password-1");
+        Map<String, String> asDana = Map.of("SYNCLINE_USER", "dana", "SYNCLINE_PASSWORD", "dana-password-1");
+
+        // only admins grant
+        var selfGrant = server.cli(asViewer, "distribution", "grant", "viewer");
+        assertEquals(1, selfGrant.exitCode(), selfGrant.stdout());
+        var grant = server.cli(AS_ADMIN, "distribution", "grant", "alice");
+        assertEquals(0, grant.exitCode(), grant.stderr());
+        assertEquals(0, server.cli(AS_ADMIN, "distribution", "grant", "--group", "deployers").exitCode());
+        var managers = server.cli(asViewer, "--json", "distribution", "managers");
+        assertEquals(0, managers.exitCode(), managers.stderr());
+        assertTrue(managers.stdout().contains("\"alice\"") && managers.stdout().contains("\"deployers\""), managers.stdout());
+
+        // alice saves the topology and creates a job without being an admin
+        try (Connection aliceConn = server.connect("alice", "alice-password-1")) {
+            DistributionClient alice = new DistributionClient(aliceConn);
+            DistributionClient.Loaded t = alice.load();
+            Server web2 = org.syncline.model.topology.query.Elements.servers(t.deployment()).stream().filter(x -> x.getName().equals("web-2"))
+                    .findFirst().orElseThrow();
+            web2.setWeight(3);
+            TopologySaved saved = alice.save(t.deployment(), t.version().version());
+            assertEquals("alice", saved.version().savedBy());
+        }
+        var created = server.cli(asAlice, "job", "create", "managed", "--source", "web-1", "--path", "site", "--target", "server:web-2:mirror",
+                "--manual");
+        assertEquals(0, created.exitCode(), created.stderr());
+        // dana holds it through her group
+        var disabled = server.cli(asDana, "job", "disable", "managed");
+        assertEquals(0, disabled.exitCode(), disabled.stderr());
+
+        // viewer holds nothing: every change is refused on the master, naming what and the right; reading works
+        try (Connection viewerConn = server.connect("viewer", "viewer-password-1")) {
+            DistributionClient viewer = new DistributionClient(viewerConn);
+            DistributionClient.Loaded t = viewer.load();
+            SynclineException denied = assertThrows(SynclineException.class, () -> viewer.save(t.deployment(), t.version().version()));
+            assertEquals(ErrorCode.ACCESS_DENIED, denied.code());
+            assertTrue(denied.getMessage().contains("'viewer' may not save the topology") && denied.getMessage().contains("distribution-manage"),
+                    denied.getMessage());
+        }
+        var removed = server.cli(asViewer, "job", "rm", "managed");
+        assertEquals(1, removed.exitCode());
+        assertTrue(removed.stderr().contains("may not remove job 'managed'") && removed.stderr().contains("distribution-manage"), removed.stderr());
+        assertEquals(0, server.cli(asViewer, "job", "show", "managed").exitCode(), "any user reads jobs");
+
+        // revoked: alice is refused again
+        assertEquals(0, server.cli(AS_ADMIN, "distribution", "revoke", "alice").exitCode());
+        var afterRevoke = server.cli(asAlice, "job", "enable", "managed");
+        assertEquals(1, afterRevoke.exitCode());
+        assertTrue(afterRevoke.stderr().contains("may not enable job 'managed'"), afterRevoke.stderr());
+        assertEquals(0, server.cli(AS_ADMIN, "job", "rm", "managed").exitCode(), "admins always may");
+    }
+
+    @Test
     @Order(5)
     void anInvalidModelIsRefusedWithTheValidatorsMessageAndWarningsArePrinted() throws Exception {
         DistributionClient client = new DistributionClient(admin);

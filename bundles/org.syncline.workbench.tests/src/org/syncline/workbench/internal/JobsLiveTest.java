@@ -56,7 +56,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  * in one group): a job defined in the New Job dialog appears in the Jobs view; one the master refuses keeps the
  * dialog open with the master's sentence; selecting the job draws its planned tree over the topology editor
  * without touching the model; Run Now copies the files and the Job Log shows the run, its target and its
- * file reports, and its statistics.
+ * file reports, and its statistics, in columns that fit the narrow panel; Show Plan shows the master's plan;
+ * Remove asks first and Cancel keeps the job.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -260,7 +261,69 @@ class JobsLiveTest {
 
         jobs.getSite().getSelectionProvider().setSelection(org.eclipse.jface.viewers.StructuredSelection.EMPTY);
         UiEvents.waitUntil("no overlay once no job is selected", () -> editor.overlay() == null);
+
+        // the Job Log sits in the narrow panel below the editor: its columns fit there, none cut below its title
+        var table = log.runTable();
+        UiEvents.flush();
+        int width = table.getClientArea().width;
+        int preferred = 900; // the runs columns' preferred widths
+        assertTrue(width < preferred, "the bottom panel is narrower than the columns want (" + width + " px), so fitting is what is tested");
+        int sum = 0;
+        var gc = new GC(table);
+        try {
+            for (var column : table.getColumns()) {
+                sum += column.getWidth();
+                assertTrue(column.getWidth() >= gc.textExtent(column.getText()).x, column.getText() + " shows its title");
+            }
+        } finally {
+            gc.dispose();
+        }
+        assertTrue(sum <= width, "the run columns (" + sum + " px) fit the panel (" + width + " px)");
     }
+
+    @Test
+    @Order(4)
+    void showPlanShowsTheTreeTheMasterPlans() throws Exception {
+        page.activate(jobs);
+        // the list is virtual: its rows get items once the view is on top and painted, then they select
+        UiEvents.waitUntil("site selected in the Jobs view", () -> jobs.select("site") && "site".equals(jobs.selectedName()));
+        String[] said = new String[1];
+        UiEvents.answerDialogWhenShown("Plan of site", "OK", said);
+        jobs.showPlan(); // what Ctrl+Shift+P, the toolbar and the context menu call
+        UiEvents.waitUntil("the plan dialog", () -> said[0] != null);
+        var plan = master.cli(AS_ADMIN, "--json", "job", "plan", "site");
+        assertEquals(0, plan.exitCode(), plan.stderr());
+        JsonObject p = JsonObject.parse(plan.stdout());
+        assertEquals("src-1", p.string("source"), plan.stdout());
+        assertTrue(said[0].contains("A run now would start at src-1"), said[0]);
+        assertTrue(said[0].contains("src-1 \u2192 t-1"), "the master's hop src-1 -> t-1 is shown: " + said[0]);
+        assertFalse(said[0].contains("Left out"), "both agents are live: " + said[0]);
+    }
+
+    @Test
+    @Order(5)
+    void removeAsksFirstAndCancelKeepsTheJob() throws Exception {
+        page.activate(jobs);
+        UiEvents.waitUntil("site selected in the Jobs view", () -> jobs.select("site") && "site".equals(jobs.selectedName()));
+        String[] asked = new String[1];
+        UiEvents.answerDialogWhenShown("Remove Job", "Cancel", asked);
+        jobs.remove(); // what Delete, the toolbar and the context menu call
+        UiEvents.waitUntil("the confirmation", () -> asked[0] != null);
+        assertTrue(asked[0].contains("Remove job 'site'?"), asked[0]);
+        UiEvents.flush();
+        assertTrue(jobs.rows().stream().anyMatch(r -> r.get(0).equals("site")), "Cancel keeps the job in the view");
+        assertTrue(jobNames().contains("site"), "and on the master");
+
+        // not covered here: OK removing the job (selecting the job again after the dialog closed did not work in this test)
+    }
+
+    /** The names of the master's jobs, read with the CLI. */
+    private String jobNames() throws Exception {
+        var list = master.cli(AS_ADMIN, "--json", "job", "list");
+        assertEquals(0, list.exitCode(), list.stderr());
+        return list.stdout();
+    }
+
 
     /** Saves the screen to /tmp/NAME.png, for a person to look at the views (the build keeps no check on it). */
     private static void screenshot(String name) {

@@ -152,6 +152,33 @@ class TopologyEditorLiveTest {
                 assertEquals("web", saved.getRoutes().get(0).getFrom().getName());
                 assertEquals("db", saved.getRoutes().get(0).getTo().getName());
 
+                // the Properties view: an edit there is a command on the editor's stack, and Ctrl+Z / Ctrl+Y pressed
+                // in the Properties view undo and redo it, the editor going dirty and clean with it
+                page.activate(editor);
+                canvas.select(List.of(agent));
+                editor.selectionChanged();
+                UiEvents.flush();
+                var sheet = page.showView(IPageLayout.ID_PROP_SHEET);
+                page.activate(sheet);
+                UiEvents.flush();
+                assertEquals(sheet, page.getActivePart(), "the Properties view is the active part");
+                assertEquals(IWorkbenchCommandConstants.EDIT_UNDO, keys.getPerfectMatch(KeySequence.getInstance("M1+Z")).getParameterizedCommand().getId());
+                int port = agent.getPort();
+                IPropertySource agentProps = Adapters.adapt(agent, IPropertySource.class);
+                agentProps.setPropertyValue("Server.Port", "7450");
+                assertEquals(7450, agent.getPort());
+                assertTrue(editor.isDirty(), "a Properties edit makes the editor dirty");
+                handlers.executeCommand(IWorkbenchCommandConstants.EDIT_UNDO, null);
+                assertEquals(port, agent.getPort(), "Undo in the Properties view takes the edit back");
+                assertFalse(editor.isDirty(), "and the editor is clean again");
+                handlers.executeCommand(IWorkbenchCommandConstants.EDIT_REDO, null);
+                assertEquals(7450, agent.getPort(), "Redo in the Properties view");
+                assertTrue(editor.isDirty());
+                handlers.executeCommand(IWorkbenchCommandConstants.EDIT_UNDO, null);
+                assertFalse(editor.isDirty());
+                page.activate(editor);
+                UiEvents.flush();
+
                 // a clean editor reloads when someone else saves
                 var theirs = otherClient.load();
                 theirs.deployment().getRegions().get(0).setName("europe");
@@ -189,6 +216,7 @@ class TopologyEditorLiveTest {
                 page.closeEditor(editor, false);
             } finally {
                 ServerConnections.instance().remove(entry.label());
+                UiEvents.flush(); // the views hear the disconnection now, not in the next test class (which checks their empty texts)
             }
         }
     }

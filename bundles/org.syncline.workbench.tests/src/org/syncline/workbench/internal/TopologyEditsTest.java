@@ -128,8 +128,55 @@ class TopologyEditsTest {
         Rectangle shrunk = DiagramLayout.of(d).bounds(group(0));
         Rectangle last = DiagramLayout.of(d).bounds(group(0).getServers().get(2));
         assertTrue(shrunk.contains(last.x + last.width - 1, last.y + last.height - 1));
-        run(edits.autoLayout());
-        assertEquals(DiagramLayout.automatic(d).bounds(group(1)), DiagramLayout.of(d).bounds(group(1)), "the automatic layout is what is saved");
+    }
+
+    @Test
+    void arrangeAllLaysOutAlongTheRoutesWithoutOverlapsAsOneUndoableCommand() {
+        Region us = f.createRegion();
+        us.setName("us");
+        d.getRegions().add(us);
+        Group usWeb = f.createGroup();
+        usWeb.setName("web");
+        us.getGroups().add(usWeb);
+        for (int i = 1; i <= 2; i++) {
+            Server s = f.createServer();
+            s.setName("us-" + i);
+            s.setHost("us-" + i + ".example.org");
+            usWeb.getServers().add(s);
+        }
+        run(edits.addRoute(group(1), group(0)));
+        run(edits.addRoute(group(0).getServers().get(0), usWeb));
+        List<Region> regions = List.of(d.getRegions().get(0), us);
+        List<Group> groups = List.of(group(0), group(1), usWeb);
+        List<List<Integer>> before = savedBounds(groups, regions);
+
+        run(edits.arrangeAll());
+        DiagramLayout l = DiagramLayout.of(d);
+        assertTrue(right(l.bounds(group(1))) <= l.bounds(group(0)).x, "the route db -> web runs left to right: " + l.bounds(group(1)) + " " + l.bounds(group(0)));
+        assertTrue(right(l.bounds(regions.get(0))) <= l.bounds(us).x, "region eu routes to us, so it comes first");
+        for (Group g : groups) {
+            Rectangle gb = l.bounds(g);
+            Rectangle rb = l.bounds(g.getRegion());
+            assertTrue(rb.contains(gb.x, gb.y) && rb.contains(right(gb) - 1, gb.y + gb.height - 1), g.getName() + " inside its region");
+            assertEquals(gb, new Rectangle(rb.x + g.getX(), rb.y + g.getY(), g.getWidth(), g.getHeight()), "what is drawn is what is saved");
+            for (Group other : groups) {
+                assertTrue(g == other || !gb.intersects(l.bounds(other)), g.getName() + " and " + other.getName() + " do not overlap");
+            }
+        }
+        assertFalse(l.bounds(regions.get(0)).intersects(l.bounds(us)), "regions do not overlap");
+        assertTrue(stack.canUndo());
+        stack.undo();
+        assertEquals(before, savedBounds(groups, regions), "one undo puts every region and group back");
+        assertFalse(stack.canUndo() && stack.getUndoCommand().getLabel().equals("Arrange All"), "Arrange All was one command");
+    }
+
+    private static int right(Rectangle r) {
+        return r.x + r.width;
+    }
+
+    private static List<List<Integer>> savedBounds(List<Group> groups, List<Region> regions) {
+        return java.util.stream.Stream.concat(groups.stream(), regions.stream())
+                .map(e -> List.of(e.getX(), e.getY(), e.getWidth(), e.getHeight())).toList();
     }
 
     @Test

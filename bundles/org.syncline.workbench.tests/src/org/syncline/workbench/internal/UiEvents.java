@@ -103,4 +103,39 @@ final class UiEvents {
         };
         display.timerExec(100, poll[0]);
     }
+
+    /** Presses the button labelled {@code button} (e.g. "OK", "Cancel") of the next dialog titled {@code title}, keeping what it said. */
+    static void answerDialogWhenShown(String title, String button, String[] text) {
+        Display display = Display.getCurrent();
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (Shell shell : display.getShells()) {
+                if (title.equals(shell.getText()) && shell.isVisible()) {
+                    text[0] = String.join("\n", texts(shell));
+                    org.eclipse.swt.widgets.Button b = buttonLabelled(shell, button);
+                    if (b != null) {
+                        b.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                        return;
+                    }
+                }
+            }
+            display.timerExec(100, poll[0]);
+        };
+        display.timerExec(100, poll[0]);
+    }
+
+    private static org.eclipse.swt.widgets.Button buttonLabelled(org.eclipse.swt.widgets.Composite parent, String label) {
+        for (Control c : parent.getChildren()) {
+            if (c instanceof org.eclipse.swt.widgets.Button b && label.equals(b.getText().replace("&", ""))) {
+                return b;
+            }
+            if (c instanceof org.eclipse.swt.widgets.Composite inner) {
+                org.eclipse.swt.widgets.Button found = buttonLabelled(inner, label);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -88,7 +88,9 @@ public final class DistributionCapability implements Capability {
     private static AutoCloseable startMaster(ServerContext context, ServerSettings settings) {
         Clock clock = Clock.systemUTC();
         MasterTopology topology = new MasterTopology(context.database());
-        new TopologyHandlers(context.endpoint(), topology, context.log()).register();
+        ManageGrants manage = new ManageGrants(context.database(), clock);
+        new ManageHandlers(context.endpoint(), manage).register();
+        new TopologyHandlers(context.endpoint(), topology, context.log(), manage).register();
         List<AlertChannels.OutsideChannel> outside = new ArrayList<>();
         settings.string("distribution.webhook").filter(u -> !u.isBlank()).ifPresent(u -> outside.add(new WebhookChannel(u)));
         MailChannel mail = MailChannel.of(settings);
@@ -102,7 +104,7 @@ public final class DistributionCapability implements Capability {
                 settings.duration("distribution.minute-retention", Duration.ofDays(30)));
         new AgentHandlers(context.endpoint(), roster, samples, book::anyOpenFor).register();
         new AlertHandlers(context.endpoint(), context.database(), book, clock).register();
-        new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor)).register(); // replication jobs (issue #13)
+        new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor), manage).register(); // replication jobs (issue #13)
         JobRunner runner = new JobRunner(context.database(), topology, () -> roster.list(book::anyOpenFor), context.enrollment(),
                 context.directory().resolve("run-spool"), clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,
                         DistributionMessages.RUN_CHANGED, Json.tree(r)), (int) settings.longValue("distribution.hop-parallelism", 4, 1, 64));

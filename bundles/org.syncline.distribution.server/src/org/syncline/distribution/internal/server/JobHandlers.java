@@ -25,8 +25,8 @@ import org.syncline.store.Database;
 
 /**
  * The {@code distribution.job.*} messages on the master. Any user lists and reads jobs; creating, changing,
- * enabling, disabling and removing need the admin role (checked by the endpoint before a handler runs; there
- * is no distribution-specific right to grant yet). Any user may also ask for the tree a run would take now.
+ * enabling, disabling and removing need the admin role or the distribution-manage right (checked by each
+ * handler first, see {@link ManageGrants}). Any user may also ask for the tree a run would take now.
  * A definition is checked against the current topology, and
  * each change is one transaction, pushed to subscribers once committed.
  */
@@ -36,9 +36,12 @@ final class JobHandlers {
     private final MasterTopology topology;
     private final Clock clock;
     private final Supplier<List<AgentInfo>> agents;
+    private final ManageGrants manage;
 
     /** @param agents the agents with their live state now (online, offline, overloaded, alerting) */
-    JobHandlers(CapabilityEndpoint endpoint, Database database, MasterTopology topology, Clock clock, Supplier<List<AgentInfo>> agents) {
+    JobHandlers(CapabilityEndpoint endpoint, Database database, MasterTopology topology, Clock clock, Supplier<List<AgentInfo>> agents,
+            ManageGrants manage) {
+        this.manage = manage;
         this.endpoint = endpoint;
         this.database = database;
         this.topology = topology;
@@ -61,7 +64,8 @@ final class JobHandlers {
             Set<String> online = agents.get().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).map(AgentInfo::name).collect(Collectors.toSet());
             return Json.tree(RoutePlanner.plan(d, j.source(), JobTargets.servers(j, d), online::contains));
         });
-        endpoint.handle(DistributionMessages.JOB_CREATE, Access.ADMIN, (ctx, body) -> {
+        endpoint.handle(DistributionMessages.JOB_CREATE, Access.USER, (ctx, body) -> {
+            manage.require(ctx.principal(), "create a job");
             Job j = JobValidation.check(Json.read(body, Job.class), topology.model());
             String by = ctx.principal().name();
             Job stored = database.inTransaction(c -> {
@@ -72,8 +76,9 @@ final class JobHandlers {
             });
             return changed("created", stored, by);
         });
-        endpoint.handle(DistributionMessages.JOB_UPDATE, Access.ADMIN, (ctx, body) -> {
+        endpoint.handle(DistributionMessages.JOB_UPDATE, Access.USER, (ctx, body) -> {
             String name = body.string("name");
+            manage.require(ctx.principal(), "edit job '" + Names.printable(name) + "'");
             Job j = JobValidation.check(Json.read(body.object("job"), Job.class), topology.model());
             String by = ctx.principal().name();
             Job stored = database.inTransaction(c -> {
@@ -85,10 +90,11 @@ final class JobHandlers {
             });
             return changed("updated", stored, by);
         });
-        endpoint.handle(DistributionMessages.JOB_ENABLE, Access.ADMIN, (ctx, body) -> enabled(body, ctx.principal().name(), true));
-        endpoint.handle(DistributionMessages.JOB_DISABLE, Access.ADMIN, (ctx, body) -> enabled(body, ctx.principal().name(), false));
-        endpoint.handle(DistributionMessages.JOB_REMOVE, Access.ADMIN, (ctx, body) -> {
+        endpoint.handle(DistributionMessages.JOB_ENABLE, Access.USER, (ctx, body) -> enabled(body, ctx.principal(), true));
+        endpoint.handle(DistributionMessages.JOB_DISABLE, Access.USER, (ctx, body) -> enabled(body, ctx.principal(), false));
+        endpoint.handle(DistributionMessages.JOB_REMOVE, Access.USER, (ctx, body) -> {
             String name = body.string("name");
+            manage.require(ctx.principal(), "remove job '" + Names.printable(name) + "'");
             Job removed = database.inTransaction(c -> {
                 Job old = existing(c, name);
                 JobTable.delete(c, old.id());
@@ -99,8 +105,10 @@ final class JobHandlers {
         });
     }
 
-    private Map<String, Object> enabled(JsonObject body, String by, boolean on) {
+    private Map<String, Object> enabled(JsonObject body, org.syncline.protocol.Principal p, boolean on) {
         String name = body.string("name");
+        manage.require(p, (on ? "enable" : "disable") + " job '" + Names.printable(name) + "'");
+        String by = p.name();
         Job stored = database.inTransaction(c -> JobTable.setEnabled(c, existing(c, name), on, by, clock.instant()));
         return changed(on ? "enabled" : "disabled", stored, by);
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.LimitedInputStream;
 import org.syncline.core.SynclineException;
@@ -40,6 +41,13 @@ final class MasterTopology {
     private final Database database;
     private final long maxXmiBytes;
     private final List<Consumer<TopologyVersion>> saveListeners = new CopyOnWriteArrayList<>();
+    /**
+     * The newest version parsed once: enrolling 1,000 agents parsed the whole XMI twice per agent (place, then
+     * list the agents), which made placing them quadratic. Only touched under this object's lock; handed out
+     * as copies.
+     */
+    private long cachedVersion = -1;
+    private Deployment cached;
 
     MasterTopology(Database database) {
         this(database, MAX_XMI_BYTES);
@@ -56,10 +64,20 @@ final class MasterTopology {
 
     /** The current topology as a model (an empty deployment before the first save), for checks against it. */
     Deployment model() {
-        return database.inTransaction(c -> {
-            Optional<TopologyVersion> v = TopologyTable.newest(c);
-            return v.isPresent() ? read(c, v.get().version()) : empty();
-        });
+        return EcoreUtil.copy(newestModel());
+    }
+
+    /** The newest version's model, parsed only when the version changed; callers must not change it. */
+    private synchronized Deployment newestModel() {
+        return database.inTransaction(c -> newestModel(c, TopologyTable.newest(c).orElse(TopologyVersion.none())));
+    }
+
+    private synchronized Deployment newestModel(Connection c, TopologyVersion newest) throws SQLException {
+        if (newest.version() != cachedVersion) {
+            cached = newest.version() == 0 ? empty() : read(c, newest.version());
+            cachedVersion = newest.version();
+        }
+        return cached;
     }
 
     /** Streams the current topology (an empty deployment before the first save); returns its version. */
@@ -101,20 +119,15 @@ final class MasterTopology {
     }
 
     /** The servers of the current topology that are enrolled agents. */
-    List<PlacedAgent> agents() {
-        return database.inTransaction(c -> {
-            Optional<TopologyVersion> v = TopologyTable.newest(c);
-            List<PlacedAgent> agents = new ArrayList<>();
-            if (v.isPresent()) {
-                for (Server s : Elements.servers(read(c, v.get().version()))) {
-                    if (s.getAgentId() != null && !s.getAgentId().isEmpty()) {
-                        agents.add(new PlacedAgent(s.getAgentId(), s.getName(), s.getHost() == null ? "" : s.getHost(), s.getPort(),
-                                List.copyOf(s.getRoles())));
-                    }
-                }
+    synchronized List<PlacedAgent> agents() {
+        List<PlacedAgent> agents = new ArrayList<>();
+        for (Server s : Elements.servers(newestModel())) {
+            if (s.getAgentId() != null && !s.getAgentId().isEmpty()) {
+                agents.add(new PlacedAgent(s.getAgentId(), s.getName(), s.getHost() == null ? "" : s.getHost(), s.getPort(),
+                        List.copyOf(s.getRoles())));
             }
-            return agents;
-        });
+        }
+        return agents;
     }
 
     /** An agent as the topology has it: its member id and the server it is. */
@@ -133,9 +146,10 @@ final class MasterTopology {
     }
 
     private synchronized Optional<TopologyVersion> placeAgentLocked(PlacedAgent agent) {
-        return database.inTransaction(c -> {
+        Deployment[] placed = new Deployment[1];
+        Optional<TopologyVersion> saved = database.inTransaction(c -> {
             TopologyVersion current = TopologyTable.newest(c).orElse(TopologyVersion.none());
-            Deployment d = current.version() == 0 ? empty() : read(c, current.version());
+            Deployment d = EcoreUtil.copy(newestModel(c, current));
             Server existing = Elements.servers(d).stream().filter(s -> agent.id().equals(s.getAgentId())).findFirst().orElse(null);
             String summary;
             String name;
@@ -161,23 +175,34 @@ final class MasterTopology {
             TopologyVersion v = new TopologyVersion(current.version() + 1, "agent:" + name, Instant.now().truncatedTo(ChronoUnit.MILLIS),
                     summary);
             TopologyTable.insert(c, v, TopologyXmi.bytes(d));
+            placed[0] = d;
             return Optional.of(v);
         });
+        saved.ifPresent(v -> cache(v, placed[0]));
+        return saved;
+    }
+
+    /** After a commit: the version just saved is the newest, and {@code d} is what was written for it. */
+    private void cache(TopologyVersion v, Deployment d) {
+        cachedVersion = v.version();
+        cached = d;
     }
 
     /** One save at a time: the version check and the insert must see the same newest version. */
     private synchronized TopologyVersion store(String user, Deployment next, byte[] canonical, long baseVersion) {
-        return database.inTransaction(c -> {
+        TopologyVersion saved = database.inTransaction(c -> {
             TopologyVersion current = TopologyTable.newest(c).orElse(TopologyVersion.none());
             if (baseVersion != current.version()) {
                 throw conflict(baseVersion, current, TopologyTable.countAfter(c, baseVersion));
             }
-            Deployment before = current.version() == 0 ? empty() : read(c, current.version());
+            Deployment before = newestModel(c, current);
             String summary = current.version() == 0 ? created(next) : TopologyChanges.summary(before, next);
             TopologyVersion v = new TopologyVersion(current.version() + 1, user, Instant.now().truncatedTo(ChronoUnit.MILLIS), summary);
             TopologyTable.insert(c, v, canonical);
             return v;
         });
+        cache(saved, next);
+        return saved;
     }
 
     private static Deployment read(Connection c, long version) throws SQLException {

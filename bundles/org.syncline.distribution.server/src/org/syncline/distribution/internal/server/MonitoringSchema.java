@@ -84,6 +84,7 @@ final class MonitoringSchema {
         all.add(JobTable.MIGRATION); // 4: replication jobs
         all.add(RunTable.MIGRATION); // 5: runs of jobs and per-file reports
         all.add(OutOfDateTable.MIGRATION); // 6: targets out of date per job (failover and recovery)
+        all.add(ManageGrants.MIGRATION); // 7: the distribution-manage right
         MIGRATIONS = List.copyOf(all);
     }
 

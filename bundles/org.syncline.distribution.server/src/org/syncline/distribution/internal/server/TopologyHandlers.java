@@ -12,18 +12,20 @@ import org.syncline.protocol.CapabilityEndpoint;
 
 /**
  * The {@code distribution.topology.*} messages. Reading is open to every logged-in user; saving needs the
- * admin role (checked by the endpoint before the handler runs). Every accepted save (and every agent placed
+ * admin role or the distribution-manage right (checked by the handler before it reads the upload). Every accepted save (and every agent placed
  * in the Unassigned pool) is pushed to every subscriber.
  */
 final class TopologyHandlers {
     private final CapabilityEndpoint endpoint;
     private final MasterTopology topology;
     private final Logger log;
+    private final ManageGrants manage;
 
-    TopologyHandlers(CapabilityEndpoint endpoint, MasterTopology topology, Logger log) {
+    TopologyHandlers(CapabilityEndpoint endpoint, MasterTopology topology, Logger log, ManageGrants manage) {
         this.endpoint = endpoint;
         this.topology = topology;
         this.log = log;
+        this.manage = manage;
     }
 
     void register() {
@@ -35,7 +37,8 @@ final class TopologyHandlers {
         });
         endpoint.handle(DistributionMessages.TOPOLOGY_INFO, Access.USER, (ctx, body) -> Json.tree(topology.current()));
         endpoint.handleDownload(DistributionMessages.TOPOLOGY_GET, Access.USER, (ctx, body, out) -> Json.tree(topology.write(out)));
-        endpoint.handleUpload(DistributionMessages.TOPOLOGY_SAVE, Access.ADMIN, (ctx, body, data) -> {
+        endpoint.handleUpload(DistributionMessages.TOPOLOGY_SAVE, Access.USER, (ctx, body, data) -> {
+            manage.require(ctx.principal(), "save the topology");
             long base = body.optNumber("baseVersion", -1);
             if (base < 0) {
                 throw new SynclineException(ErrorCode.BAD_REQUEST, "A save names the version it was made on (baseVersion, 0 or more).");

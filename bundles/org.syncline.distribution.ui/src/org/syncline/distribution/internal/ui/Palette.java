@@ -35,7 +35,7 @@ final class Palette {
         tool(bar, "route", "Route", icons.route(), "Drag from one server or group to another (Ctrl+Shift+R)", () -> canvas(editor).useRouteTool());
         tools.get("select").setSelection(true);
         new ToolItem(bar, SWT.SEPARATOR);
-        item(bar, "Layout", icons.layout(), "Automatic layout (Ctrl+Shift+L)", () -> editor.execute(editor.edits().autoLayout()));
+        item(bar, "Arrange All", icons.layout(), "Arrange All: lay out regions, groups and routes (Ctrl+Shift+L)", () -> editor.execute(editor.edits().arrangeAll()));
         item(bar, null, icons.zoom(true), "Zoom in (+)", () -> canvas(editor).zoomBy(1));
         item(bar, null, icons.zoom(false), "Zoom out (-)", () -> canvas(editor).zoomBy(-1));
         item(bar, null, icons.fit(), "Fit to window (Ctrl+0)", () -> canvas(editor).fit());

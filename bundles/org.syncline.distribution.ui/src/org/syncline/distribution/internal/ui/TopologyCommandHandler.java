@@ -36,7 +36,7 @@ public final class TopologyCommandHandler extends AbstractHandler {
         IWorkbenchPart part = HandlerUtil.getActivePart(event);
         if (part instanceof TopologyEditor editor) {
             switch (action) {
-                case "autoLayout" -> editor.execute(editor.edits().autoLayout());
+                case "autoLayout" -> editor.execute(editor.edits().arrangeAll());
                 case "routeTool" -> editor.canvas().useRouteTool();
                 case "addRegion" -> editor.addRegion();
                 case "addGroup" -> editor.addGroup();

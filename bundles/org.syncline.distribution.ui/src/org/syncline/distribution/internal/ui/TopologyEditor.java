@@ -10,6 +10,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -27,7 +29,10 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.menus.CommandContributionItem;
+import org.eclipse.ui.menus.CommandContributionItemParameter;
 import org.eclipse.ui.part.EditorPart;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.syncline.core.SynclineException;
 import org.syncline.distribution.TopologySaved;
 import org.syncline.distribution.TopologyVersion;
@@ -52,6 +57,7 @@ import org.syncline.ui.ErrorReporter;
 public final class TopologyEditor extends EditorPart implements TopologyDocument.Listener, DiagramSite {
     public static final String ID = "org.syncline.distribution.ui.editors.topology";
     static final String CONTEXT = "org.syncline.distribution.ui.editorContext";
+    private static final String COMMANDS = "org.syncline.distribution.ui.";
 
     private TopologyDocument document;
     private TopologyCanvas canvas;
@@ -99,6 +105,7 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
             canvas.control().setFocus();
         });
         sash.setWeights(80, 20);
+        contextMenu();
         getSite().setSelectionProvider(selection);
         getSite().getPage().addSelectionListener(TopologyView.ID, treeSelection);
         getSite().getService(IContextService.class).activateContext(CONTEXT);
@@ -124,6 +131,21 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
             selectionChanged();
         }));
         service.activateHandler(IWorkbenchCommandConstants.FILE_SAVE, handler(this::save));
+    }
+
+    /** The canvas's context menu: the editor's commands, with their keys (Arrange All is Ctrl+Shift+L). */
+    private void contextMenu() {
+        MenuManager menu = new MenuManager("#TopologyEditor");
+        for (String id : new String[] { IWorkbenchCommandConstants.EDIT_UNDO, IWorkbenchCommandConstants.EDIT_REDO,
+                IWorkbenchCommandConstants.EDIT_DELETE, null, COMMANDS + "addRegion", COMMANDS + "addGroup", COMMANDS + "addServer",
+                COMMANDS + "routeTool", null, COMMANDS + "autoLayout", null, COMMANDS + "exportPng", COMMANDS + "exportSvg" }) {
+            if (id == null) {
+                menu.add(new Separator());
+            } else {
+                menu.add(new CommandContributionItem(new CommandContributionItemParameter(getSite(), null, id, CommandContributionItem.STYLE_PUSH)));
+            }
+        }
+        canvas.control().setMenu(menu.createContextMenu(canvas.control()));
     }
 
     private static AbstractHandler handler(Runnable action) {
@@ -226,7 +248,7 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
         info.show("Not saved: " + message, () -> { }, () -> { });
         MessageDialog.openError(getSite().getShell(), "The topology was not saved", message
                 + (conflict ? "\n\nReload the topology (F5) to see their change, then make yours again."
-                        : "\n\nYour changes stay in the editor; an admin can save them."));
+                        : "\n\nYour changes stay in the editor; an admin, or a user with the distribution-manage right, can save them."));
     }
 
     // --- actions
@@ -362,6 +384,14 @@ public final class TopologyEditor extends EditorPart implements TopologyDocument
     @Override
     public void setFocus() {
         canvas.control().setFocus();
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> type) {
+        if (type == IPropertySheetPage.class) {
+            return type.cast(new TopologyPropertySheet(() -> document.isLoaded() ? document.stack() : null));
+        }
+        return super.getAdapter(type);
     }
 
     @Override

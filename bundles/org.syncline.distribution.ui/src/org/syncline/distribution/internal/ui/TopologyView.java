@@ -134,4 +134,12 @@ public final class TopologyView extends ViewPart implements TopologyDocument.Lis
         }
         super.dispose();
     }
+
+    @Override
+    public <T> T getAdapter(Class<T> type) {
+        if (type == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
+            return type.cast(new TopologyPropertySheet(() -> document == null || !document.isLoaded() ? null : document.stack()));
+        }
+        return super.getAdapter(type);
+    }
 }

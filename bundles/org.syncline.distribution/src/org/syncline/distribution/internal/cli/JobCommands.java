@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "job", description = "Replication jobs on the master: list, show, plan, create, edit, rm, enable, disable, run, log (changes and runs need the admin role).",
+@Command(name = "job", description = "Replication jobs on the master: list, show, plan, create, edit, rm, enable, disable, run, log (changes need the admin role or the distribution-manage right; runs need the admin role).",
         mixinStandardHelpOptions = true)
 final class JobCommands {
     private final CliContext cli;

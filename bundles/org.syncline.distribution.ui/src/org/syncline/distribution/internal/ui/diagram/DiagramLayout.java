@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.DiagramElement;
@@ -120,19 +121,26 @@ public final class DiagramLayout {
 
     private Rectangle group(Group g, int gx, int gy, int savedWidth, int savedHeight) {
         int n = g.getServers().size();
-        int autoCols = Math.min(5, Math.max(2, (int) Math.ceil(Math.sqrt(n))));
-        int autoWidth = PAD * 2 + autoCols * SERVER_WIDTH + (autoCols - 1) * GAP;
-        int w = savedWidth > 0 ? Math.max(savedWidth, SERVER_WIDTH + PAD * 2) : autoWidth;
+        int w = savedWidth > 0 ? Math.max(savedWidth, SERVER_WIDTH + PAD * 2) : groupSize(n).x;
         int cols = Math.max(1, (w - PAD * 2 + GAP) / (SERVER_WIDTH + GAP));
-        int rows = Math.max(1, (n + cols - 1) / cols);
-        int needed = HEADER + PAD + rows * SERVER_HEIGHT + (rows - 1) * GAP + PAD;
-        Rectangle gb = new Rectangle(gx, gy, w, Math.max(savedHeight, needed));
+        Rectangle gb = new Rectangle(gx, gy, w, Math.max(savedHeight, heightFor(n, cols)));
         put(g, gb);
         for (int i = 0; i < n; i++) {
             put(g.getServers().get(i), new Rectangle(gx + PAD + (i % cols) * (SERVER_WIDTH + GAP),
                     gy + HEADER + PAD + (i / cols) * (SERVER_HEIGHT + GAP), SERVER_WIDTH, SERVER_HEIGHT));
         }
         return gb;
+    }
+
+    /** The size a group of {@code servers} servers gets when it has none saved: a grid of 2 to 5 columns. */
+    public static Point groupSize(int servers) {
+        int cols = Math.min(5, Math.max(2, (int) Math.ceil(Math.sqrt(servers))));
+        return new Point(PAD * 2 + cols * SERVER_WIDTH + (cols - 1) * GAP, heightFor(servers, cols));
+    }
+
+    private static int heightFor(int servers, int cols) {
+        int rows = Math.max(1, (servers + cols - 1) / cols);
+        return HEADER + PAD + rows * SERVER_HEIGHT + (rows - 1) * GAP + PAD;
     }
 
     private void put(EObject o, Rectangle r) {

@@ -193,16 +193,10 @@ public final class TopologyEdits {
         return copy;
     }
 
-    /** Writes a fresh grid layout into every region and group. */
-    public Command autoLayout() {
-        DiagramLayout auto = DiagramLayout.automatic(deployment);
-        CompoundCommand c = new CompoundCommand("Automatic Layout");
-        for (Region r : deployment.getRegions()) {
-            c.append(setBounds(r, auto.savedBounds(r), "Layout"));
-            for (Group g : r.getGroups()) {
-                c.append(setBounds(g, auto.savedBounds(g), "Layout"));
-            }
-        }
+    /** "Arrange All": ELK's layered layout of every region and group (see {@link LayeredArrangement}), one command. */
+    public Command arrangeAll() {
+        CompoundCommand c = new CompoundCommand("Arrange All");
+        LayeredArrangement.of(deployment).forEach((e, saved) -> c.append(setBounds(e, saved, "Arrange All")));
         return c.isEmpty() ? null : c;
     }
 }

@@ -80,6 +80,69 @@ final class ColumnTable<T> {
         }
         viewer.setInput(rows);
         showSort();
+        table.addListener(SWT.Resize, e -> fit());
+    }
+
+    /**
+     * Fits the columns into the table's width, so a narrow panel (the Job Log sits below the editor) shows every
+     * column without scrolling sideways. Columns keep their preferred widths while those fit; else the last
+     * column (the free text: errors, paths) gives up its room first, down to its title, then the others shrink
+     * in proportion, none below its title while that is possible. A wider table gives the room left to the last.
+     */
+    void fit() {
+        Table table = viewer.getTable();
+        int available = table.getClientArea().width;
+        int n = columns.size();
+        if (available <= 0 || n == 0) {
+            return;
+        }
+        int[] w = columns.stream().mapToInt(Column::width).toArray();
+        int[] min = new int[n];
+        for (int i = 0; i < n; i++) {
+            min[i] = Math.min(w[i], minimum(i));
+        }
+        int excess = sum(w) - available;
+        if (excess <= 0) {
+            w[n - 1] -= excess; // the room left goes to the last column
+        } else {
+            int fromLast = Math.min(excess, w[n - 1] - min[n - 1]);
+            w[n - 1] -= fromLast;
+            excess -= fromLast;
+            if (excess > 0) {
+                int others = sum(w) - w[n - 1];
+                double ratio = (double) (others - excess) / others;
+                for (int i = 0; i < n - 1; i++) {
+                    w[i] = Math.max(min[i], (int) Math.floor(w[i] * ratio));
+                }
+            }
+            if (sum(w) > available) { // even the titles do not fit: everything in proportion
+                double ratio = (double) available / sum(w);
+                for (int i = 0; i < n; i++) {
+                    w[i] = (int) Math.floor(w[i] * ratio);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            table.getColumn(i).setWidth(w[i]);
+        }
+    }
+
+    private static int sum(int[] w) {
+        int s = 0;
+        for (int x : w) {
+            s += x;
+        }
+        return s;
+    }
+
+    /** The narrowest a column may get: its title, or 36 px. */
+    private int minimum(int column) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(viewer.getTable());
+        try {
+            return Math.max(36, gc.textExtent(columns.get(column).title()).x + 12);
+        } finally {
+            gc.dispose();
+        }
     }
 
     TableViewer viewer() {
@@ -112,6 +175,7 @@ final class ColumnTable<T> {
     boolean select(Object k) {
         for (int i = 0; i < rows.size(); i++) {
             if (Objects.equals(key.apply(rows.get(i)), k)) {
+                viewer.replace(rows.get(i), i); // a virtual row not painted yet has no item to select
                 viewer.setSelection(new StructuredSelection(rows.get(i)), true);
                 return true;
             }

@@ -81,14 +81,14 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         runs = new ColumnTable<>(sash, List.of(
                 ColumnTable.Column.number("Run", 45, r -> "#" + r.id(), JobRun::id),
-                ColumnTable.Column.number("Started", 150, r -> RunFormat.time(r.started()), r -> r.started().toEpochMilli()),
+                ColumnTable.Column.number("Started", 130, r -> RunFormat.time(r.started()), r -> r.started().toEpochMilli()),
                 ColumnTable.Column.text("Trigger", 65, r -> r.trigger() + (r.path().isEmpty() ? "" : " " + r.path())),
                 ColumnTable.Column.text("By", 55, JobRun::by),
                 ColumnTable.Column.text("State", 55, JobRun::state),
-                ColumnTable.Column.number("Duration", 65, RunFormat::duration, RunFormat::millis),
-                ColumnTable.Column.number("Files c/u/d", 80, RunFormat::files, r -> r.filesCreated() + r.filesUpdated() + r.filesDeleted()),
+                ColumnTable.Column.number("Took", 65, RunFormat::duration, RunFormat::millis),
+                ColumnTable.Column.number("Files", 80, RunFormat::files, r -> r.filesCreated() + r.filesUpdated() + r.filesDeleted()),
                 ColumnTable.Column.number("Content", 70, r -> RunFormat.bytes(r.contentBytes()), JobRun::contentBytes),
-                ColumnTable.Column.number("On the wire", 80, r -> RunFormat.bytes(r.wireBytes()), JobRun::wireBytes),
+                ColumnTable.Column.number("Wire", 80, r -> RunFormat.bytes(r.wireBytes()), JobRun::wireBytes),
                 ColumnTable.Column.number("Saved", 55, r -> RunFormat.saving(r.contentBytes(), r.wireBytes()), r -> r.contentBytes() - r.wireBytes()),
                 ColumnTable.Column.text("Error", 200, JobRun::error)), 0, false, JobRun::id);
         runs.viewer().addSelectionChangedListener(e -> runSelected());
@@ -286,6 +286,11 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
 
     public String emptyText() {
         return stackLayout.topControl == empty ? empty.getText() : null;
+    }
+
+    /** The runs table, to check that its columns fit the panel. */
+    public org.eclipse.swt.widgets.Table runTable() {
+        return runs.viewer().getTable();
     }
 
     public List<List<String>> runRows() {

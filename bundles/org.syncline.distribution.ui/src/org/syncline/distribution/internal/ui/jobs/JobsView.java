@@ -172,7 +172,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         }
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) to see its replication jobs." : live.problem();
         if (why == null && live.jobs().isEmpty()) {
-            why = "No jobs on " + live.server().label() + " yet. Define one with New Job (Insert, or the toolbar); only admins may.";
+            why = "No jobs on " + live.server().label() + " yet. Define one with New Job (Insert, or the toolbar); admins and holders of the distribution-manage right may.";
         }
         List<Job> jobs = live == null ? List.of() : live.jobs();
         table.setRows(jobs);
@@ -344,6 +344,12 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     }
 
     /** Selects the job named {@code name} (as a click would); false when it is not listed. */
+    /** The name of the selected job, or null. */
+    public String selectedName() {
+        Job j = selected();
+        return j == null ? null : j.name();
+    }
+
     public boolean select(String name) {
         return table.rows().stream().filter(j -> j.name().equals(name)).findFirst().map(j -> table.select(j.id())).orElse(false);
     }
