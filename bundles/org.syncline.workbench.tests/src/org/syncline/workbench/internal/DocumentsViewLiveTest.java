@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -178,16 +179,23 @@ class DocumentsViewLiveTest {
 
             // in a window 1100 px wide the whole search and sort bar shows: Reverse is neither cut off nor squeezed
             // (last: resizing the window under Xvfb takes away the focus the key checks above rely on)
+            // the window gets its size back afterwards: the test classes after this one share the window
+            Point sizeBefore = window.getShell().getSize();
             window.getShell().setSize(1100, 800);
-            UiEvents.flush();
-            Composite bar = table.getParent();
-            Button reverse = button(bar, "Re&verse");
-            assertNotNull(reverse, "the Reverse check box");
-            Rectangle reverseAt = bar.getDisplay().map(reverse.getParent(), bar, reverse.getBounds());
-            assertTrue(reverseAt.x + reverseAt.width <= bar.getClientArea().width, "Reverse ends at " + (reverseAt.x + reverseAt.width)
-                    + " px in a view " + bar.getClientArea().width + " px wide");
-            assertTrue(reverse.getSize().x >= reverse.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, "Reverse has the width its label needs");
-            Screenshots.save(bar.getDisplay(), "documents-browser-1100px.png");
+            try {
+                UiEvents.flush();
+                Composite bar = table.getParent();
+                Button reverse = button(bar, "Re&verse");
+                assertNotNull(reverse, "the Reverse check box");
+                Rectangle reverseAt = bar.getDisplay().map(reverse.getParent(), bar, reverse.getBounds());
+                assertTrue(reverseAt.x + reverseAt.width <= bar.getClientArea().width, "Reverse ends at " + (reverseAt.x + reverseAt.width)
+                        + " px in a view " + bar.getClientArea().width + " px wide");
+                assertTrue(reverse.getSize().x >= reverse.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, "Reverse has the width its label needs");
+                Screenshots.save(bar.getDisplay(), "documents-browser-1100px.png");
+            } finally {
+                window.getShell().setSize(sizeBefore);
+                UiEvents.flush();
+            }
         } finally {
             ServerConnections.instance().remove(entry.label());
         }
