@@ -21,11 +21,11 @@ import org.syncline.sharing.capture.Region;
 class TileMoveTest {
 
     /** An odd-sized window (partial tiles at the right and bottom edges). */
-    private static final int W = 301;
-    private static final int H = 203;
+    static final int W = 301;
+    static final int H = 203;
 
     /** A page of "text": lines of random dark strokes on white, with blank lines between paragraphs. */
-    private static int[] page(int rows, long seed) {
+    static int[] page(int rows, long seed) {
         int[] pixels = new int[W * rows];
         java.util.Arrays.fill(pixels, 0xffffffff);
         Random random = new Random(seed);
@@ -47,7 +47,7 @@ class TileMoveTest {
     }
 
     /** The window showing {@code page} from row {@code offset}, with a fixed 20-pixel toolbar at the top. */
-    private static int[] view(int[] page, int offset) {
+    static int[] view(int[] page, int offset) {
         int[] view = new int[W * H];
         for (int y = 0; y < H; y++) {
             if (y < 20) {

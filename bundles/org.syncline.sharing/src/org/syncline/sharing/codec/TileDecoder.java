@@ -64,13 +64,23 @@ public final class TileDecoder {
         if (data.length != 4) {
             throw refused(tile, "a move takes 4 bytes, not " + data.length);
         }
-        int sx = (data[0] & 0xff) << 8 | data[1] & 0xff;
-        int sy = (data[2] & 0xff) << 8 | data[3] & 0xff;
+        int sx = moveSourceX(tile);
+        int sy = moveSourceY(tile);
         if (sx + tile.width() > width || sy + tile.height() > height) {
             throw refused(tile, "its source " + sx + "," + sy + " " + tile.width() + "x" + tile.height()
                     + " lies outside the " + width + "x" + height + " picture");
         }
         move(framebuffer, width, sx, sy, tile.x(), tile.y(), tile.width(), tile.height());
+    }
+
+    /** The left of a {@link TileEncoding#COPY} tile's source (its 4 bytes checked by the caller). */
+    static int moveSourceX(Tile tile) {
+        return (tile.data()[0] & 0xff) << 8 | tile.data()[1] & 0xff;
+    }
+
+    /** The top of a {@link TileEncoding#COPY} tile's source. */
+    static int moveSourceY(Tile tile) {
+        return (tile.data()[2] & 0xff) << 8 | tile.data()[3] & 0xff;
     }
 
     /**
