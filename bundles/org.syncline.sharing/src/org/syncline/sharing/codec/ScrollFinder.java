@@ -25,6 +25,17 @@ final class ScrollFinder {
 
     private int[] newHashes = new int[0];
     private int[] oldHashes = new int[0];
+    /**
+     * The last search's new-picture row hashes, which are the next search's old-picture hashes when the caller's
+     * old picture now holds those rows (the encoder's previous frame does after each frame): rows
+     * {@code knownTop ..} of the columns {@code knownX, knownWidth}, {@code knownRows} of them; none when negative.
+     */
+    private int[] known = new int[0];
+    private int knownX = -1;
+    private int knownWidth;
+    private int knownTop;
+    private int knownRows;
+    private int knownStride;
 
     /**
      * @param now the new picture, rows of {@code nowStride}
@@ -33,16 +44,31 @@ final class ScrollFinder {
      */
     Band find(int[] now, int nowStride, int[] old, int oldStride, int x, int width, int top, int height) {
         if (height < MIN_ROWS * 2 || width <= 0) {
+            forget();
             return null;
         }
         if (newHashes.length < height) {
             newHashes = new int[height];
             oldHashes = new int[height];
         }
+        boolean reuse = knownX == x && knownWidth == width && knownStride == oldStride;
         for (int r = 0; r < height; r++) {
-            newHashes[r] = hash(now, (top + r) * nowStride + x, width);
-            oldHashes[r] = hash(old, (top + r) * oldStride + x, width);
+            int row = top + r;
+            newHashes[r] = hash(now, row * nowStride + x, width);
+            oldHashes[r] = reuse && row >= knownTop && row < knownTop + knownRows ? known[row - knownTop]
+                    : hash(old, row * oldStride + x, width);
         }
+        // the new picture's hashes become the old ones of the next search (a stale one only costs a missed move:
+        // every moved row is compared pixel for pixel below)
+        if (known.length < height) {
+            known = new int[height];
+        }
+        System.arraycopy(newHashes, 0, known, 0, height);
+        knownX = x;
+        knownWidth = width;
+        knownTop = top;
+        knownRows = height;
+        knownStride = oldStride;
         int dy = likeliestDistance(height);
         if (dy == 0) {
             return null;
@@ -77,6 +103,11 @@ final class ScrollFinder {
             return null;
         }
         return new Band(x, width, top + bestStart, bestRows, dy);
+    }
+
+    /** Drops the kept row hashes: the old picture changed in a way the last search did not see (a keyframe). */
+    void forget() {
+        knownX = -1;
     }
 
     /** The distance most changed rows agree on, among rows whose old hash is unique; 0 when none. */

@@ -102,6 +102,9 @@ public final class TileEncoder implements AutoCloseable {
         }
         boolean everywhere = keyframe || !frame.damageKnown();
         List<Tile> tiles = new ArrayList<>();
+        if (keyframe) {
+            scrolls.forget();
+        }
         ScrollFinder.Band move = keyframe ? null : findMove(frame);
         if (move != null) {
             tiles.add(new Tile(move.x(), move.top(), move.width(), move.rows(), TileEncoding.COPY,
