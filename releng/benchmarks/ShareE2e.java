@@ -1,4 +1,6 @@
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,10 +24,10 @@ import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.protocol.KnownServers;
 import org.syncline.sharing.FrameUpdate;
 import org.syncline.sharing.RoomDetails;
-import org.syncline.sharing.Tile;
 import org.syncline.sharing.capture.CaptureStream;
 import org.syncline.sharing.capture.CapturedFrame;
 import org.syncline.sharing.client.SharingClient;
+import org.syncline.sharing.codec.PaintPlan;
 import org.syncline.sharing.codec.TileDecoder;
 import org.syncline.sharing.codec.TileEncoder;
 import org.syncline.sharing.host.ControlPolicy;
@@ -135,9 +137,9 @@ public final class ShareE2e {
         try (X11WindowCapture desktop = X11WindowCapture.connect(display);
                 CaptureStream stream = desktop.openWindow(animator.window.longValue())) {
             TileEncoder encoder = new TileEncoder();
-            TileDecoder decoder = new TileDecoder();
+            Viewer painter = new Viewer("stages", false);
             encoder.requestKeyframe();
-            decoder.apply(encoder.encode(stream.read()));
+            painter.paint(encoder.encode(stream.read()));
             for (int i = 0; i < frames; i++) {
                 Thread.sleep(1000 / ANIMATE_FPS + 1);
                 long t0 = System.nanoTime();
@@ -147,7 +149,7 @@ public final class ShareE2e {
                 long t2 = System.nanoTime();
                 FrameUpdate received = FrameUpdate.fromBytes(update.toBytes());
                 long t3 = System.nanoTime();
-                decoder.apply(received);
+                painter.paint(received);
                 long t4 = System.nanoTime();
                 capture[i] = t1 - t0;
                 encode[i] = t2 - t1;
@@ -182,7 +184,10 @@ public final class ShareE2e {
         final String name;
         final boolean throttled;
         final TileDecoder decoder = new TileDecoder();
+        final PaintPlan plan = new PaintPlan();
         BufferedImage image;
+        Graphics2D graphics;
+        int[] shown;
         final List<Long> latencies = new ArrayList<>();
         volatile boolean measuring;
         long painted, firstSeq = -1, lastSeq;
@@ -192,14 +197,24 @@ public final class ShareE2e {
             this.throttled = throttled;
         }
 
-        void paint(FrameUpdate update) {
+        synchronized void paint(FrameUpdate update) {
             decoder.apply(update);
-            if (image == null || image.getWidth() != decoder.width() || image.getHeight() != decoder.height()) {
-                image = new BufferedImage(decoder.width(), decoder.height(), BufferedImage.TYPE_INT_RGB);
+            plan.add(update);
+            int w = decoder.width();
+            if (image == null || image.getWidth() != w || image.getHeight() != decoder.height()) {
+                image = new BufferedImage(w, decoder.height(), BufferedImage.TYPE_INT_RGB);
+                graphics = image.createGraphics();
+                shown = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
             }
+            // as the workbench's Viewer editor does: moves (scrolling) move what is shown, the rest is copied from
+            // the decoder's pixels into the image's own buffer
+            PaintPlan.Steps steps = plan.take();
             int[] fb = decoder.framebuffer();
-            for (Tile t : update.tiles()) {
-                image.setRGB(t.x(), t.y(), t.width(), t.height(), fb, t.y() * decoder.width() + t.x(), decoder.width());
+            for (PaintPlan.Move m : steps.moves()) {
+                graphics.copyArea(m.sourceX(), m.sourceY(), m.width(), m.height(), m.x() - m.sourceX(), m.y() - m.sourceY());
+            }
+            for (int row = steps.y(); row < steps.y() + steps.height(); row++) {
+                System.arraycopy(fb, row * w + steps.x(), shown, row * w + steps.x(), steps.width());
             }
             long latency = System.currentTimeMillis() - update.capturedAtMillis();
             synchronized (this) {
@@ -225,8 +240,20 @@ public final class ShareE2e {
         synchronized void report(double elapsed, int throttleKbps) {
             long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("%-14s %-22s received+painted %5.1f updates/s, picture advanced %5.1f host frames/s, "
-                    + "capture-to-paint p50 %4d ms p95 %4d ms%n", name, throttled ? "(link " + throttleKbps + " KB/s)" : "",
-                    painted / elapsed, firstSeq < 0 ? 0 : (lastSeq - firstSeq + 1) / elapsed, pct(l, 50), pct(l, 95));
+                    + "capture-to-paint p50 %4d ms p95 %4d ms%s%n", name, throttled ? "(link " + throttleKbps + " KB/s)" : "",
+                    painted / elapsed, firstSeq < 0 ? 0 : (lastSeq - firstSeq + 1) / elapsed, pct(l, 50), pct(l, 95),
+                    paintedMatches() ? "" : "   PAINTED PICTURE DIFFERS FROM THE DECODED ONE");
+        }
+
+        /** Whether the painted image (moves applied to it, the rest copied) shows the decoder's picture. */
+        boolean paintedMatches() {
+            int[] fb = decoder.framebuffer();
+            for (int i = 0; shown != null && i < shown.length; i++) {
+                if ((shown[i] & 0xffffff) != (fb[i] & 0xffffff)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
