@@ -73,6 +73,12 @@ public final class PaintPlan {
         }
     }
 
+    /** Makes the next paint repaint the whole picture (the decoder refused an update after applying part of it). */
+    public void repaintAll() {
+        whole = true;
+        moves.clear();
+    }
+
     /** The work since the last call; the plan starts empty again. */
     public Steps take() {
         Steps steps = whole ? new Steps(true, List.of(), 0, 0, pictureWidth, pictureHeight)

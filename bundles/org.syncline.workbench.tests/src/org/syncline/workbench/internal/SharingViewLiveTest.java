@@ -147,6 +147,23 @@ class SharingViewLiveTest {
             host.sendFrame(room.id(), encoder.encode(CapturedFrame.of(pixels, WIDTH, HEIGHT, true, List.of(new Region(100, 40, 80, 50)))));
             UiEvents.waitUntil("the update painted", () -> editor.paintedFrames() >= 2);
             assertSamePicture(pixels, picture);
+
+            // scrolling: the editor moves what it shows (copyArea) and paints only the rows scrolled in, and what it
+            // shows is the host's picture pixel for pixel
+            int[] scrolled = scrollPage();
+            long sent = picture.frames();
+            int[] shown = null;
+            encoder.requestKeyframe(); // a keyframe of the page, so the moves after it do not call for another
+            for (int offset : new int[] { 0, 8, 24, 25, 60, 52 }) {
+                shown = java.util.Arrays.copyOfRange(scrolled, offset * WIDTH, (offset + HEIGHT) * WIDTH);
+                host.sendFrame(room.id(), encoder.encode(CapturedFrame.of(shown, WIDTH, HEIGHT, false, List.of())));
+                sent++;
+                long expected = sent;
+                UiEvents.waitUntil("update " + expected + " painted", () -> editor.paintedFrames() >= expected);
+                assertSamePicture(shown, picture);
+                assertShown(shown, editor.shownPicture(), "after scrolling to row " + offset);
+            }
+            assertTrue(editor.movesPainted() >= 4, "the scrolls were moved on screen, not repainted: " + editor.movesPainted());
             // nothing more arrives: the readout says so instead of showing the picture's growing age
             UiEvents.waitUntil("the readout idle", () -> editor.readout().contains("idle (no change for"));
             assertFalse(editor.readout().contains("latency"), editor.readout());
@@ -317,6 +334,32 @@ class SharingViewLiveTest {
             }
         }
         return p;
+    }
+
+    /** A page of rows that all differ (a scroll is found only among rows it can tell apart). */
+    private static int[] scrollPage() {
+        int[] p = new int[WIDTH * (HEIGHT + 64)];
+        for (int y = 0; y < HEIGHT + 64; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                p[y * WIDTH + x] = 0xff000000 | (int) (((x / 8) * 31L + y * 977L) * 2654435761L >>> 8) & 0xffffff;
+            }
+        }
+        return p;
+    }
+
+    /** The picture the viewer editor shows (its own copy on screen, not the decoder's) is {@code expected}. */
+    private static void assertShown(int[] expected, org.eclipse.swt.graphics.ImageData shown, String when) {
+        assertNotNull(shown, "a picture on screen " + when);
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                org.eclipse.swt.graphics.RGB rgb = shown.palette.getRGB(shown.getPixel(x, y));
+                int got = rgb.red << 16 | rgb.green << 8 | rgb.blue;
+                if ((expected[y * WIDTH + x] & 0xffffff) != got) {
+                    throw new AssertionError("shown pixel " + x + "," + y + " is " + Integer.toHexString(got) + " "
+                            + when + ", the host sent " + Integer.toHexString(expected[y * WIDTH + x] & 0xffffff));
+                }
+            }
+        }
     }
 
     private static void assertSamePicture(int[] expected, RoomSession.FrameDecoding picture) {

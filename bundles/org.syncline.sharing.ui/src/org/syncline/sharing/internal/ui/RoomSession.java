@@ -16,6 +16,8 @@ import org.syncline.sharing.JoinedRoom;
 import org.syncline.sharing.RoomDetails;
 import org.syncline.sharing.client.FrameWatch;
 import org.syncline.sharing.client.SharingClient;
+import org.syncline.sharing.codec.PaintPlan;
+import org.syncline.sharing.codec.TileDecoder;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ErrorReporter;
 
@@ -219,32 +221,22 @@ public final class RoomSession implements AutoCloseable {
 
     /** The decoded picture of the shared window plus the numbers the viewer shows. */
     public static final class FrameDecoding {
-        private final org.syncline.sharing.codec.TileDecoder decoder = new org.syncline.sharing.codec.TileDecoder();
+        private final TileDecoder decoder = new TileDecoder();
+        /** What the painter has to do since it last took a {@link Patch}. */
+        private final PaintPlan plan = new PaintPlan();
         private long capturedAtMillis;
         private long frames;
-        /** What changed since the last {@link #changedSince}: left, top, right, bottom; empty when right <= left. */
-        private int dirtyLeft;
-        private int dirtyTop;
-        private int dirtyRight;
-        private int dirtyBottom;
 
         synchronized void apply(FrameUpdate update) {
-            decoder.apply(update);
+            try {
+                decoder.apply(update);
+            } catch (SynclineException e) {
+                plan.repaintAll(); // part of the update may be in the picture
+                throw e;
+            }
+            plan.add(update);
             capturedAtMillis = update.capturedAtMillis();
             frames++;
-            for (org.syncline.sharing.Tile t : update.tiles()) {
-                if (dirtyRight <= dirtyLeft) {
-                    dirtyLeft = t.x();
-                    dirtyTop = t.y();
-                    dirtyRight = t.x() + t.width();
-                    dirtyBottom = t.y() + t.height();
-                } else {
-                    dirtyLeft = Math.min(dirtyLeft, t.x());
-                    dirtyTop = Math.min(dirtyTop, t.y());
-                    dirtyRight = Math.max(dirtyRight, t.x() + t.width());
-                    dirtyBottom = Math.max(dirtyBottom, t.y() + t.height());
-                }
-            }
         }
 
         public synchronized int width() {
@@ -274,26 +266,25 @@ public final class RoomSession implements AutoCloseable {
         }
 
         /**
-         * What a painter holding a {@code width x height} copy of the picture has to paint over it: the part that
-         * changed since the last call (the whole picture when the size differs), as pixels and where they go; null
-         * when nothing changed or there is no picture yet.
+         * What a painter holding a {@code width x height} copy of the picture has to do to it since the last call:
+         * the moves (scrolling) to apply to its copy in order, then the pixels of the rest that changed; the whole
+         * picture when the size differs. Null when nothing changed or there is no picture yet.
          */
         public synchronized Patch changedSince(int width, int height) {
             int w = decoder.width();
             int h = decoder.height();
-            Patch patch;
             if (w == 0) {
-                patch = null;
-            } else if (w != width || h != height) {
-                patch = new Patch(0, 0, region(0, 0, w, h), true);
-            } else if (dirtyRight <= dirtyLeft) {
-                patch = null;
-            } else {
-                patch = new Patch(dirtyLeft, dirtyTop, region(dirtyLeft, dirtyTop, dirtyRight - dirtyLeft, dirtyBottom - dirtyTop),
-                        false);
+                return null;
             }
-            dirtyRight = dirtyLeft;
-            return patch;
+            PaintPlan.Steps steps = plan.take();
+            if (steps.whole() || w != width || h != height) {
+                return new Patch(List.of(), 0, 0, region(0, 0, w, h), true);
+            }
+            if (steps.isEmpty()) {
+                return null;
+            }
+            return new Patch(steps.moves(), steps.x(), steps.y(), region(steps.x(), steps.y(), steps.width(), steps.height()),
+                    false);
         }
 
         private ImageData region(int x, int y, int w, int h) {
@@ -310,7 +301,10 @@ public final class RoomSession implements AutoCloseable {
         }
     }
 
-    /** Pixels to paint at (x, y) of the viewer's copy of the picture; {@code whole} when they replace it (new size). */
-    public record Patch(int x, int y, ImageData pixels, boolean whole) {
+    /**
+     * What to do to the viewer's copy of the picture: apply {@code moves} in order, then paint {@code pixels} (null
+     * when only moves) at (x, y); {@code whole} when the pixels replace the copy (first picture, new size).
+     */
+    public record Patch(List<PaintPlan.Move> moves, int x, int y, ImageData pixels, boolean whole) {
     }
 }

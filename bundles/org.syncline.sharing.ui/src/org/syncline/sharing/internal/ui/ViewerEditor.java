@@ -6,6 +6,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -18,6 +19,7 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 import org.syncline.sharing.InputEvent;
+import org.syncline.sharing.codec.PaintPlan;
 import org.syncline.ui.UiRunner;
 
 /**
@@ -35,6 +37,7 @@ public final class ViewerEditor extends EditorPart {
     private Image image;
     private UiRunner ui;
     private volatile boolean pending;
+    private volatile long movesPainted;
     private final ViewerReadout numbers = new ViewerReadout();
     private final Consumer<RoomSession.Change> changes = this::changed;
 
@@ -112,11 +115,18 @@ public final class ViewerEditor extends EditorPart {
                     }
                     image = new Image(canvas.getDisplay(), patch.pixels());
                 } else {
-                    Image piece = new Image(canvas.getDisplay(), patch.pixels());
                     GC onto = new GC(image);
-                    onto.drawImage(piece, patch.x(), patch.y());
+                    // scrolling moves what is already on screen; only the rows scrolled in come from pixels
+                    for (PaintPlan.Move m : patch.moves()) {
+                        onto.copyArea(m.sourceX(), m.sourceY(), m.width(), m.height(), m.x(), m.y());
+                    }
+                    movesPainted += patch.moves().size();
+                    if (patch.pixels() != null) {
+                        Image piece = new Image(canvas.getDisplay(), patch.pixels());
+                        onto.drawImage(piece, patch.x(), patch.y());
+                        piece.dispose();
+                    }
                     onto.dispose();
-                    piece.dispose();
                 }
                 numbers.painted(session.picture().frames(), session.picture().capturedAtMillis(), System.nanoTime(),
                         System.currentTimeMillis());
@@ -213,6 +223,16 @@ public final class ViewerEditor extends EditorPart {
     /** How many updates the picture on screen includes (for tests and the readout). */
     public long paintedFrames() {
         return numbers.paintedUpdates();
+    }
+
+    /** How many moves (scrolls) were applied to the picture on screen instead of being repainted from pixels. */
+    public long movesPainted() {
+        return movesPainted;
+    }
+
+    /** A copy of the picture as this editor shows it, unscaled (for tests); null before the first picture. */
+    public ImageData shownPicture() {
+        return image == null ? null : image.getImageData();
     }
 
     public String readout() {
