@@ -59,6 +59,10 @@ class TileDecoderTest {
                 .contains("names colour 3 of a 3-colour palette"));
         assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.PALETTE_DEFLATE, zlib(Arrays.copyOf(palette, 20))))
                 .contains("not the 26"));
+        // the same checks for the plain form
+        assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.PALETTE, palette)).contains("names colour 3 of a 3-colour palette"));
+        assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.PALETTE, Arrays.copyOf(palette, 20))).contains("not the 26"));
+        assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.PALETTE, new byte[0])).contains("empty"));
         assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.JPEG, new byte[] { 1, 2, 3 })).contains("JPEG"));
     }
 

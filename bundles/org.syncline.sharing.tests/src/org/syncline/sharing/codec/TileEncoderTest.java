@@ -109,6 +109,7 @@ class TileEncoderTest {
         int parts = 0;
         long partBytes = 0;
         boolean wholeAgain = false;
+        int plain = 0;
         // "type" 6x10 letters into the tile at (64, 64) (the text band), each one a frame
         for (int letter = 0; letter < 60 && !wholeAgain; letter++) {
             int lx = 64 + (letter * 7) % 56;
@@ -128,11 +129,16 @@ class TileEncoderTest {
                 parts++;
                 partBytes += t.data().length;
                 assertTrue(t.width() <= 6 && t.height() <= 10, "at most the letter's cell: " + rect(t));
+                // a few colours in at most 6x10: tens of bytes plain, which zlib's own 6 bytes and framing only enlarge
+                assertTrue(t.encoding() == TileEncoding.PALETTE || t.encoding() == TileEncoding.SOLID,
+                        "a letter goes as a plain palette, not " + TileEncoding.name(t.encoding()) + ": " + rect(t));
+                plain += t.encoding() == TileEncoding.PALETTE ? 1 : 0;
             }
             decoder.apply(roundTrip(typed));
             assertArrayEquals(picture, decoder.framebuffer(), "after letter " + letter);
         }
         assertTrue(parts >= 2, "letters went as their own rectangles");
+        assertTrue(plain >= 2, "letters went as plain palettes");
         assertTrue(wholeAgain, "the whole tile went again, which lets the relay drop the letters' rectangles");
     }
 

@@ -51,7 +51,10 @@ final class TileCoder {
         }
         int colours = buildPalette(count);
         if (colours > 0) {
-            return new Tile(x, y, w, h, TileEncoding.PALETTE_DEFLATE, deflate(packPalette(colours, w, h)));
+            int length = packPalette(colours, w, h);
+            byte[] packed = deflate(length);
+            return packed.length < length ? new Tile(x, y, w, h, TileEncoding.PALETTE_DEFLATE, packed)
+                    : new Tile(x, y, w, h, TileEncoding.PALETTE, Arrays.copyOf(raw, length));
         }
         for (int i = 0; i < count; i++) {
             int p = tile[i];

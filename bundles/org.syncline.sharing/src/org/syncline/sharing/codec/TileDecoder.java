@@ -123,7 +123,17 @@ public final class TileDecoder {
                     tilePixels[i] = rgb(inflated, i * 3);
                 }
             }
-            case TileEncoding.PALETTE_DEFLATE -> decodePalette(tile, w, h);
+            case TileEncoding.PALETTE_DEFLATE -> {
+                int length = inflate(tile, 1 + 3 + TileEncoding.packedRowBytes(w, 1) * h,
+                        1 + 256 * 3 + TileEncoding.packedRowBytes(w, 8) * h);
+                decodePalette(tile, w, h, inflated, length); // inflate may have replaced the buffer
+            }
+            case TileEncoding.PALETTE -> {
+                if (data.length == 0) {
+                    throw refused(tile, "its palette data is empty");
+                }
+                decodePalette(tile, w, h, data, data.length);
+            }
             case TileEncoding.JPEG -> {
                 String problem = TileJpeg.decode(data, w, h, tilePixels);
                 if (problem != null) {
@@ -134,10 +144,9 @@ public final class TileDecoder {
         }
     }
 
-    private void decodePalette(Tile tile, int w, int h) {
-        int length = inflate(tile, 1 + 3 + TileEncoding.packedRowBytes(w, 1) * h,
-                1 + 256 * 3 + TileEncoding.packedRowBytes(w, 8) * h);
-        int colours = (inflated[0] & 0xff) + 1;
+    /** Decodes palette data: {@code length} bytes of {@code packed} (inflated, or the tile's own plain data). */
+    private void decodePalette(Tile tile, int w, int h, byte[] packed, int length) {
+        int colours = (packed[0] & 0xff) + 1;
         int bits = TileEncoding.indexBits(colours);
         int rowBytes = TileEncoding.packedRowBytes(w, bits);
         int indices = 1 + colours * 3;
@@ -150,11 +159,11 @@ public final class TileDecoder {
             int rowStart = indices + row * rowBytes;
             for (int col = 0; col < w; col++) {
                 int bit = col * bits;
-                int index = (inflated[rowStart + (bit >> 3)] >> (8 - bits - (bit & 7))) & mask;
+                int index = (packed[rowStart + (bit >> 3)] >> (8 - bits - (bit & 7))) & mask;
                 if (index >= colours) {
                     throw refused(tile, "a pixel names colour " + index + " of a " + colours + "-colour palette");
                 }
-                tilePixels[row * w + col] = rgb(inflated, 1 + index * 3);
+                tilePixels[row * w + col] = rgb(packed, 1 + index * 3);
             }
         }
     }

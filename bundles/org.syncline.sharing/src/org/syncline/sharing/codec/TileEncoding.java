@@ -26,6 +26,11 @@ public final class TileEncoding {
      * scrolling, first in an update and never in a keyframe.
      */
     public static final int COPY = 5;
+    /**
+     * The bytes of {@link #PALETTE_DEFLATE} before zlib: for a small rectangle (a typed letter) zlib's own header,
+     * checksum and block framing outweigh what it saves, and the encoder sends whichever of the two is smaller.
+     */
+    public static final int PALETTE = 6;
 
     private TileEncoding() {
     }
@@ -38,6 +43,7 @@ public final class TileEncoding {
             case RAW_DEFLATE -> "raw";
             case JPEG -> "jpeg";
             case COPY -> "copy";
+            case PALETTE -> "plain palette";
             default -> "code " + code;
         };
     }
