@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,18 +19,13 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.syncline.admin.client.AdminClient;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.sharing.RoomDetails;
 import org.syncline.sharing.RoomSummary;
 import org.syncline.sharing.capture.CapturedFrame;
-import org.syncline.sharing.capture.WindowCapture;
-import org.syncline.sharing.capture.WindowCaptures;
 import org.syncline.sharing.capture.WindowInfo;
 import org.syncline.sharing.client.SharingClient;
 import org.syncline.sharing.codec.TileEncoder;
@@ -41,13 +35,8 @@ import org.syncline.sharing.internal.ui.HostedSharing;
 import org.syncline.sharing.internal.ui.ParticipantsView;
 import org.syncline.sharing.internal.ui.RoomsView;
 import org.syncline.sharing.internal.ui.SharingCommandHandler;
-import org.syncline.sharing.internal.ui.SharingPerspective;
 import org.syncline.sharing.internal.ui.ViewerEditor;
-import org.syncline.testing.ServerProcess;
 import org.syncline.ui.ConnectedServer;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
-import org.syncline.ui.Servers;
 
 /**
  * The Sharing views' paths beyond the main one, against a real relay: joining a locked room asks for its password in
@@ -56,36 +45,27 @@ import org.syncline.ui.Servers;
  * Revoke Control and Kick Selected reach the relay. Screenshots of each step go to target/screenshots.
  */
 class SharingControlsLiveTest {
-    private static ServerProcess server;
+    private static SharingRelayFixture relay;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-sharing-controls"), "--roles", "relay");
-        try (Connection admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
-            AdminClient users = new AdminClient(admin);
-            users.addUser("hana", "hana-password-1".toCharArray(), false);
-            users.addUser("bob", "bob-password-1".toCharArray(), false);
-        }
+    static void startRelay() throws Exception {
+        relay = SharingRelayFixture.start("syncline-ui-sharing-controls", "hana", "bob");
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
+    static void stopRelay() throws Exception {
+        relay.close();
     }
 
     @Test
     void aLockedRoomAsksForItsPasswordAndAViewerPassesControlOnlyWhenTheHostAllowsIt() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        PlatformUI.getWorkbench().showPerspective(SharingPerspective.ID, window);
-        IWorkbenchPage page = window.getActivePage();
+        IWorkbenchPage page = SharingRelayFixture.sharingPerspective();
+        IWorkbenchWindow window = page.getWorkbenchWindow();
         RoomsView rooms = (RoomsView) page.showView(RoomsView.ID);
         ParticipantsView participants = (ParticipantsView) page.showView(ParticipantsView.ID);
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try (Connection hostConnection = server.connect("hana", "hana-password-1");
-                Connection bobConnection = server.connect("bob", "bob-password-1")) {
-            UiEvents.waitFor("the workbench to connect",
-                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+        try (Connection hostConnection = relay.connect("hana");
+                Connection bobConnection = relay.connect("bob")) {
+            relay.connectWorkbench();
             SharingClient host = new SharingClient(hostConnection);
             RoomDetails room = host.createRoom("Locked review", "pair-42".toCharArray(), null);
             host.sendFrame(room.id(), new TileEncoder().encode(CapturedFrame.of(SharingViewLiveTest.pattern(),
@@ -134,27 +114,18 @@ class SharingControlsLiveTest {
             SharingViewLiveTest.screenshot(window.getShell().getDisplay(), "sharing-passed.png");
             page.closeEditor(editor, false);
         } finally {
-            ServerConnections.instance().remove(entry.label());
+            relay.disconnectWorkbench();
         }
     }
 
     @Test
     void theHostAllowsPassingRevokesAndKicksFromTheParticipantsView() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        PlatformUI.getWorkbench().showPerspective(SharingPerspective.ID, window);
-        IWorkbenchPage page = window.getActivePage();
+        IWorkbenchPage page = SharingRelayFixture.sharingPerspective();
+        IWorkbenchWindow window = page.getWorkbenchWindow();
         ParticipantsView participants = (ParticipantsView) page.showView(ParticipantsView.ID);
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try (Connection viewerConnection = server.connect("hana", "hana-password-1")) {
-            ConnectedServer connected = UiEvents.waitFor("the workbench to connect",
-                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
-            WindowInfo workbenchWindow;
-            try (WindowCapture desktop = WindowCaptures.forThisDesktop()) {
-                long pid = ProcessHandle.current().pid();
-                workbenchWindow = desktop.listWindows(16).stream().filter(w -> w.title().equals(window.getShell().getText()) || w.pid() == pid)
-                        .max(java.util.Comparator.comparingLong(w -> (long) w.bounds().width() * w.bounds().height())).orElseThrow();
-            }
+        try (Connection viewerConnection = relay.connect("hana")) {
+            ConnectedServer connected = relay.connectWorkbench();
+            WindowInfo workbenchWindow = SharingRelayFixture.workbenchWindow(window);
             SharingCommandHandler.start(window.getShell(), connected, new RoomRequest("Hosted", null, 3), ShareTarget.window(workbenchWindow.id()));
             UiEvents.waitUntil("the sharing to run", () -> HostedSharing.instance().running() != null);
             String roomId = HostedSharing.instance().room().id();
@@ -193,7 +164,7 @@ class SharingControlsLiveTest {
             SharingViewLiveTest.screenshot(window.getShell().getDisplay(), "sharing-host-after-kick.png");
         } finally {
             HostedSharing.instance().stop();
-            ServerConnections.instance().remove(entry.label());
+            relay.disconnectWorkbench();
         }
     }
 

@@ -26,22 +26,17 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.syncline.admin.client.AdminClient;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.sharing.ChatLine;
 import org.syncline.sharing.FrameUpdate;
 import org.syncline.sharing.InputEvent;
 import org.syncline.sharing.RoomDetails;
 import org.syncline.sharing.RoomSummary;
 import org.syncline.sharing.capture.CapturedFrame;
-import org.syncline.sharing.capture.WindowCapture;
-import org.syncline.sharing.capture.WindowCaptures;
 import org.syncline.sharing.capture.Region;
 import org.syncline.sharing.client.SharingClient;
 import org.syncline.sharing.capture.WindowInfo;
@@ -55,13 +50,8 @@ import org.syncline.sharing.internal.ui.ParticipantsView;
 import org.syncline.sharing.internal.ui.RoomSession;
 import org.syncline.sharing.internal.ui.RoomsView;
 import org.syncline.sharing.internal.ui.SharingCommandHandler;
-import org.syncline.sharing.internal.ui.SharingPerspective;
 import org.syncline.sharing.internal.ui.ViewerEditor;
-import org.syncline.testing.ServerProcess;
 import org.syncline.ui.ConnectedServer;
-import org.syncline.ui.Servers;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Sharing perspective against a real relay: a room hosted by a client in the test (sending frames of a known
@@ -75,37 +65,30 @@ import org.syncline.ui.internal.servers.ServerEntry;
 class SharingViewLiveTest {
     static final int WIDTH = 320;
     static final int HEIGHT = 200;
-    private static ServerProcess server;
+    private static SharingRelayFixture relay;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-sharing"), "--roles", "relay");
-        try (Connection admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
-            new AdminClient(admin).addUser("hana", "hana-password-1".toCharArray(), false);
-        }
+    static void startRelay() throws Exception {
+        relay = SharingRelayFixture.start("syncline-ui-sharing", "hana");
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
+    static void stopRelay() throws Exception {
+        relay.close();
     }
 
     @Test
     void aRoomJoinedFromTheRoomsViewShowsTheHostsPictureCarriesChatAndPassesControl() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        PlatformUI.getWorkbench().showPerspective(SharingPerspective.ID, window);
-        IWorkbenchPage page = window.getActivePage();
+        IWorkbenchPage page = SharingRelayFixture.sharingPerspective();
+        IWorkbenchWindow window = page.getWorkbenchWindow();
         RoomsView rooms = (RoomsView) page.findView(RoomsView.ID);
         assertNotNull(rooms, "the perspective opens the Rooms view");
         ParticipantsView participants = (ParticipantsView) page.findView(ParticipantsView.ID);
         assertNotNull(participants, "the perspective opens the Participants view");
         assertNotNull(page.findView(ChatView.ID), "the perspective opens the Chat view");
 
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try (Connection hostConnection = server.connect("hana", "hana-password-1")) {
-            UiEvents.waitFor("the workbench to connect",
-                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+        try (Connection hostConnection = relay.connect("hana")) {
+            relay.connectWorkbench();
             SharingClient host = new SharingClient(hostConnection);
             List<ChatLine> heard = new CopyOnWriteArrayList<>();
             List<String> asked = new CopyOnWriteArrayList<>();
@@ -206,33 +189,21 @@ class SharingViewLiveTest {
             page.closeEditor(editor, false);
             UiEvents.waitUntil("the viewer gone from the room", () -> host.roomInfo(room.id()).members().isEmpty());
         } finally {
-            ServerConnections.instance().remove(entry.label());
+            relay.disconnectWorkbench();
         }
     }
 
     @Test
     void sharingTheWorkbenchWindowShowsTheBannerAsksTheHostBeforeGrantingAndStopsWithTheCommand() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        PlatformUI.getWorkbench().showPerspective(SharingPerspective.ID, window);
-        IWorkbenchPage page = window.getActivePage();
+        IWorkbenchPage page = SharingRelayFixture.sharingPerspective();
+        IWorkbenchWindow window = page.getWorkbenchWindow();
         ParticipantsView participants = (ParticipantsView) page.showView(ParticipantsView.ID);
         assertEquals(null, participants.banner(), "no banner before sharing");
 
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try (Connection viewerConnection = server.connect("hana", "hana-password-1")) {
-            ConnectedServer connected = UiEvents.waitFor("the workbench to connect",
-                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+        try (Connection viewerConnection = relay.connect("hana")) {
+            ConnectedServer connected = relay.connectWorkbench();
             // what Share a Window... does once its dialog is answered with the workbench's own window
-            WindowInfo workbenchWindow;
-            try (WindowCapture desktop = WindowCaptures.forThisDesktop()) {
-                List<WindowInfo> listed = desktop.listWindows(16);
-                long pid = ProcessHandle.current().pid();
-                workbenchWindow = listed.stream().filter(w -> w.title().equals(window.getShell().getText()) || w.pid() == pid)
-                        .max(java.util.Comparator.comparingLong(w -> (long) w.bounds().width() * w.bounds().height()))
-                        .orElseThrow(() -> new AssertionError("the workbench window '" + window.getShell().getText()
-                                + "' (pid " + pid + ") is not among " + listed));
-            }
+            WindowInfo workbenchWindow = SharingRelayFixture.workbenchWindow(window);
             SharingCommandHandler.start(window.getShell(), connected, new RoomRequest("Workbench", null, 3), ShareTarget.window(workbenchWindow.id()));
             UiEvents.waitUntil("the sharing to run", () -> HostedSharing.instance().running() != null);
             String roomId = HostedSharing.instance().room().id();
@@ -279,7 +250,7 @@ class SharingViewLiveTest {
             assertEquals(null, HostedSharing.instance().running());
         } finally {
             HostedSharing.instance().stop();
-            ServerConnections.instance().remove(entry.label());
+            relay.disconnectWorkbench();
         }
     }
 
