@@ -106,7 +106,7 @@ final class AlertChannels implements AlertBook.Channels {
                 return null;
             });
         } catch (Exception failure) {
-            String why = failure.getMessage() == null || failure.getMessage().isBlank() ? failure.getClass().getSimpleName() : failure.getMessage();
+            String why = reason(failure);
             Instant now = clock.instant();
             if (attempts >= attemptLimit) {
                 LOG.warning(() -> "Giving up sending alert " + e.alertId() + " (" + e.event() + ") by " + e.channel() + " after " + attempts
@@ -125,6 +125,16 @@ final class AlertChannels implements AlertBook.Channels {
                 return null;
             });
         }
+    }
+
+    /** The first message along the causes ("Connection refused"), else the failure's kind. */
+    static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     /** The pause after {@code attempts} failed attempts. */
