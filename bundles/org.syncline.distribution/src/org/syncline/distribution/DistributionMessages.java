@@ -34,6 +34,12 @@ public final class DistributionMessages {
     /** Any user may subscribe; every sample an agent reports pushes {@link #SAMPLE} with the {@link AgentSample}. */
     public static final String SAMPLES_TOPIC = "distribution.samples";
     public static final String SAMPLE = "distribution.sample";
+    /**
+     * Any user may subscribe; each change of an agent's state (online, offline after missed heartbeats,
+     * overloaded, alerting) pushes {@link #AGENT_STATE} with the {@link AgentInfo}, with or without alert rules.
+     */
+    public static final String AGENT_STATES_TOPIC = "distribution.agent.states";
+    public static final String AGENT_STATE = "distribution.agent.state";
     /** Any user. Body: all (true: with history). Answer: alerts, newest first. */
     public static final String ALERT_LIST = "distribution.alert.list";
     /** Any user may subscribe; each raise and clear pushes {@link #ALERT} with an {@link AlertEvent}. */
@@ -53,6 +59,11 @@ public final class DistributionMessages {
     public static final String MANAGE_GRANT = "distribution.manage.grant";
     /** Admins. Body: kind (user or group), subject. Answer: the removed {@link ManageGrant}. */
     public static final String MANAGE_REVOKE = "distribution.manage.revoke";
+    /**
+     * Admins. Body: all (true: with the delivered entries). Answer: entries, a list of {@link OutboxEntry} (alert
+     * deliveries by e-mail and webhook, kept in the master's database until sent or given up), newest first.
+     */
+    public static final String ALERT_OUTBOX = "distribution.alert.outbox";
     /** Admins. Answer: {@link IngestStats} of sample handling on the master. */
     public static final String STATS = "distribution.stats";
 

@@ -196,6 +196,32 @@ class AgentsTest {
 
     @Test
     @Order(4)
+    void aKilledAgentIsPushedOfflineWithoutAnyAlertRuleAndOnlineWhenItIsBack() throws Exception {
+        assertEquals(List.of(), new AlertsClient(admin).rules(), "no alert rule is defined");
+        BlockingQueue<AgentInfo> states = new LinkedBlockingQueue<>();
+        try (AutoCloseable watch = new MonitorClient(admin).watchStates(states::add)) {
+            ServerProcess web1 = agents.get(0);
+            await(() -> agentList().stream().anyMatch(a -> a.name().equals("web-1") && !a.state().equals(AgentInfo.OFFLINE)), "web-1 reporting");
+            long killed = System.currentTimeMillis();
+            web1.kill9();
+            AgentInfo offline = next(states, a -> a.name().equals("web-1") && a.state().equals(AgentInfo.OFFLINE), "web-1's offline push");
+            long took = System.currentTimeMillis() - killed;
+            // three missed heartbeats of 1 s and a check every second; the rest is slack for a busy machine
+            assertTrue(took < 20_000, "offline pushed " + took + " ms after the kill");
+            assertNotEquals(java.time.Instant.EPOCH, offline.lastSeen());
+            assertEquals(AgentInfo.OFFLINE, agentList().stream().filter(a -> a.name().equals("web-1")).findFirst().orElseThrow().state());
+            assertTrue(states.stream().noneMatch(a -> !a.name().equals("web-1") && a.state().equals(AgentInfo.OFFLINE)),
+                    "only the killed agent went offline: " + states);
+
+            web1.start();
+            AgentInfo back = next(states, a -> a.name().equals("web-1") && !a.state().equals(AgentInfo.OFFLINE), "web-1's online push");
+            assertTrue(List.of(AgentInfo.ONLINE, AgentInfo.OVERLOADED).contains(back.state()), back.toString());
+            assertTrue(back.lastSeen().isAfter(offline.lastSeen()), "a new heartbeat brought it back");
+        }
+    }
+
+    @Test
+    @Order(5)
     void onlyAdminsChangeRulesAndBadRulesAreNamed() throws Exception {
         var refused = master.cli(AS_VIEWER, "alert", "rule", "add", "--kind", "silent", "--seconds", "5");
         assertEquals(1, refused.exitCode());
@@ -209,7 +235,7 @@ class AgentsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aThresholdRuleRaisesOncePerAgentAndNotAgain() throws Exception {
         var added = master.cli(AS_ADMIN, "--json", "alert", "rule", "add", "--kind", "memory", "--above", "0", "--for", "0");
         assertEquals(0, added.exitCode(), added.stderr());
@@ -228,7 +254,7 @@ class AgentsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aKilledAgentsSilentAlertReachesEveryChannelAndClearsWhenItIsBack() throws Exception {
         var added = master.cli(AS_ADMIN, "--json", "alert", "rule", "add", "--kind", "silent", "--seconds", "5");
         assertEquals(0, added.exitCode(), added.stderr());

@@ -44,4 +44,12 @@ public final class MonitorClient {
         connection.subscribe(DistributionMessages.SAMPLES_TOPIC);
         return () -> connection.removePushListener(DistributionMessages.SAMPLE, push);
     }
+
+    /** Calls {@code listener} with an agent each time the master changes its state, until the returned handle is closed. */
+    public AutoCloseable watchStates(Consumer<AgentInfo> listener) {
+        Consumer<JsonObject> push = body -> listener.accept(Json.read(body, AgentInfo.class));
+        connection.onPush(DistributionMessages.AGENT_STATE, push);
+        connection.subscribe(DistributionMessages.AGENT_STATES_TOPIC);
+        return () -> connection.removePushListener(DistributionMessages.AGENT_STATE, push);
+    }
 }

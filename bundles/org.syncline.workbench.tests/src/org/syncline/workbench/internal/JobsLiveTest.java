@@ -57,7 +57,7 @@ import org.syncline.ui.internal.servers.ServerEntry;
  * dialog open with the master's sentence; selecting the job draws its planned tree over the topology editor
  * without touching the model; Run Now copies the files and the Job Log shows the run, its target and its
  * file reports, and its statistics, in columns that fit the narrow panel; Show Plan shows the master's plan;
- * Remove asks first and Cancel keeps the job.
+ * Remove asks first: Cancel keeps the job, OK removes it on the master and from the view.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -313,8 +313,20 @@ class JobsLiveTest {
         UiEvents.flush();
         assertTrue(jobs.rows().stream().anyMatch(r -> r.get(0).equals("site")), "Cancel keeps the job in the view");
         assertTrue(jobNames().contains("site"), "and on the master");
+    }
 
-        // not covered here: OK removing the job (selecting the job again after the dialog closed did not work in this test)
+    @Test
+    @Order(6)
+    void removeWithOkRemovesTheJobOnTheMasterAndFromTheView() throws Exception {
+        page.activate(jobs);
+        UiEvents.waitUntil("site selected again after the dialog", () -> jobs.select("site") && "site".equals(jobs.selectedName()));
+        String[] asked = new String[1];
+        UiEvents.answerDialogWhenShown("Remove Job", "OK", asked);
+        jobs.remove();
+        UiEvents.waitUntil("the confirmation", () -> asked[0] != null);
+        UiEvents.waitUntil("site gone from the view", () -> jobs.rows().stream().noneMatch(r -> r.get(0).equals("site")));
+        assertFalse(jobNames().contains("\"site\""), "removed on the master: " + jobNames());
+        assertEquals(null, jobs.selectedName(), "nothing stays selected");
     }
 
     /** The names of the master's jobs, read with the CLI. */

@@ -89,32 +89,36 @@ final class UiEvents {
 
     /** Closes the next dialog titled {@code title} once it shows, keeping what it said. */
     static void closeDialogWhenShown(String title, String[] text) {
-        Display display = Display.getCurrent();
-        Runnable[] poll = new Runnable[1];
-        poll[0] = () -> {
-            for (Shell shell : display.getShells()) {
-                if (title.equals(shell.getText()) && shell.isVisible()) {
-                    text[0] = String.join("\n", texts(shell));
-                    shell.close();
-                    return;
-                }
-            }
-            display.timerExec(100, poll[0]);
-        };
-        display.timerExec(100, poll[0]);
+        whenDialogShown(title, text, shell -> {
+            shell.close();
+            return true;
+        });
     }
 
     /** Presses the button labelled {@code button} (e.g. "OK", "Cancel") of the next dialog titled {@code title}, keeping what it said. */
     static void answerDialogWhenShown(String title, String button, String[] text) {
+        whenDialogShown(title, text, shell -> {
+            org.eclipse.swt.widgets.Button b = buttonLabelled(shell, button);
+            if (b == null) {
+                return false;
+            }
+            b.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+            return true;
+        });
+    }
+
+    /**
+     * Polls every 100 ms for a visible dialog titled {@code title}, keeps what it says in {@code text[0]} and
+     * runs {@code action} on it; polling stops once the action says it is done.
+     */
+    private static void whenDialogShown(String title, String[] text, java.util.function.Predicate<Shell> action) {
         Display display = Display.getCurrent();
         Runnable[] poll = new Runnable[1];
         poll[0] = () -> {
             for (Shell shell : display.getShells()) {
                 if (title.equals(shell.getText()) && shell.isVisible()) {
                     text[0] = String.join("\n", texts(shell));
-                    org.eclipse.swt.widgets.Button b = buttonLabelled(shell, button);
-                    if (b != null) {
-                        b.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                    if (action.test(shell)) {
                         return;
                     }
                 }

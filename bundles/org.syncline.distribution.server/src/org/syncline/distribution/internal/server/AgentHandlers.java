@@ -40,6 +40,7 @@ final class AgentHandlers {
 
     void register() {
         endpoint.topic(DistributionMessages.SAMPLES_TOPIC, Access.USER);
+        endpoint.topic(DistributionMessages.AGENT_STATES_TOPIC, Access.USER);
         endpoint.handle(DistributionMessages.AGENT_HELLO, Access.MEMBER, (ctx, body) -> {
             int port = (int) body.number("port");
             if (port < 1 || port > 65535) {

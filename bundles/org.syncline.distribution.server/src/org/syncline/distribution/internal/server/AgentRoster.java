@@ -23,7 +23,10 @@ import org.syncline.distribution.internal.server.MasterTopology.PlacedAgent;
 final class AgentRoster {
     /** At or above this CPU or memory percent an online agent is overloaded (unless the master is set otherwise). */
     static final double OVERLOAD_PERCENT = 90;
+    /** Heartbeats (sample intervals) an agent may miss before it counts as offline (unless the master is set otherwise). */
+    static final int OFFLINE_HEARTBEATS = 3;
     private final double overloadPercent;
+    private final int offlineHeartbeats;
     private final MasterTopology topology;
     private final Clock clock;
     private final Instant started;
@@ -40,7 +43,13 @@ final class AgentRoster {
 
     /** @param overloadPercent CPU or memory percent from which an agent counts as overloaded; above 100: never */
     AgentRoster(MasterTopology topology, Clock clock, double overloadPercent) {
+        this(topology, clock, overloadPercent, OFFLINE_HEARTBEATS);
+    }
+
+    /** @param offlineHeartbeats heartbeats an agent may miss before it counts as offline (at least 1) */
+    AgentRoster(MasterTopology topology, Clock clock, double overloadPercent, int offlineHeartbeats) {
         this.overloadPercent = overloadPercent;
+        this.offlineHeartbeats = Math.max(1, offlineHeartbeats);
         this.topology = topology;
         this.clock = clock;
         this.started = clock.instant();
@@ -121,7 +130,7 @@ final class AgentRoster {
         for (PlacedAgent p : placed.values()) {
             Live l = live.get(p.id());
             String state;
-            if (l == null || l.lastSeen().isBefore(now.minusSeconds(3L * Math.max(1, l.intervalSeconds())))) {
+            if (l == null || l.lastSeen().isBefore(now.minusSeconds((long) offlineHeartbeats * Math.max(1, l.intervalSeconds())))) {
                 state = AgentInfo.OFFLINE;
             } else if (alerting.test(p.name())) {
                 state = AgentInfo.ALERTING;

@@ -1,5 +1,7 @@
 package org.syncline.distribution.internal.server;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,15 +18,21 @@ import org.syncline.store.Database;
  * The open alerts, one per rule and target: raising one that is open does nothing, clearing one that is not
  * does nothing, so each alert is raised once and cleared once. Open alerts are reloaded at start, so a
  * restarted master neither raises them again nor forgets to clear them. Every raise and clear goes to
- * {@code channels}.
+ * {@code channels}: recorded in the alert's own transaction (the outbox), then handed over after the commit.
  */
 final class AlertBook {
     private final Database database;
     private final Clock clock;
-    private final Consumer<AlertEvent> channels;
+    private final Channels channels;
     private final Map<String, Alert> open = new ConcurrentHashMap<>();
 
-    AlertBook(Database database, Clock clock, Consumer<AlertEvent> channels) {
+    /** Where raises and clears go: {@link #record} in the alert's transaction, {@link #accept} after it committed. */
+    interface Channels extends Consumer<AlertEvent> {
+        default void record(Connection c, AlertEvent event) throws SQLException {
+        }
+    }
+
+    AlertBook(Database database, Clock clock, Channels channels) {
         this.database = database;
         this.clock = clock;
         this.channels = channels;
@@ -40,9 +48,13 @@ final class AlertBook {
         if (open.containsKey(k)) {
             return;
         }
-        Alert a = database.inTransaction(c -> AlertTables.insertAlert(c, rule, target, clock.instant(), message));
-        open.put(k, a);
-        channels.accept(new AlertEvent(AlertEvent.RAISED, a));
+        AlertEvent raised = database.inTransaction(c -> {
+            AlertEvent e = new AlertEvent(AlertEvent.RAISED, AlertTables.insertAlert(c, rule, target, clock.instant(), message));
+            channels.record(c, e);
+            return e;
+        });
+        open.put(k, raised.alert());
+        channels.accept(raised);
     }
 
     synchronized void clear(long ruleId, String target) {
@@ -51,12 +63,14 @@ final class AlertBook {
             return;
         }
         Instant now = clock.instant();
+        AlertEvent cleared = new AlertEvent(AlertEvent.CLEARED, new Alert(a.id(), a.ruleId(), a.rule(), a.target(), a.raisedAt(),
+                Instant.ofEpochMilli(now.toEpochMilli()), a.message()));
         database.inTransaction(c -> {
             AlertTables.clear(c, a.id(), now);
+            channels.record(c, cleared);
             return null;
         });
-        channels.accept(new AlertEvent(AlertEvent.CLEARED, new Alert(a.id(), a.ruleId(), a.rule(), a.target(), a.raisedAt(),
-                Instant.ofEpochMilli(now.toEpochMilli()), a.message())));
+        channels.accept(cleared);
     }
 
     /** Clears every open alert of a rule (the rule was removed). */

@@ -97,9 +97,12 @@ public final class DistributionCapability implements Capability {
         if (mail != null) {
             outside.add(mail);
         }
-        AlertChannels channels = new AlertChannels(context.endpoint(), outside, clock);
+        AlertChannels channels = new AlertChannels(context.endpoint(), context.database(), outside, clock,
+                positive(settings, "distribution.outbox-backoff", Duration.ofSeconds(2)),
+                (int) settings.longValue("distribution.outbox-attempts", 30, 1, 10_000));
         AlertBook book = new AlertBook(context.database(), clock, channels);
-        AgentRoster roster = new AgentRoster(topology, clock, overloadPercent(settings));
+        AgentRoster roster = new AgentRoster(topology, clock, overloadPercent(settings),
+                (int) settings.longValue("distribution.offline-heartbeats", AgentRoster.OFFLINE_HEARTBEATS, 1, 1000));
         SampleStore samples = new SampleStore(context.database(), clock, settings.duration("distribution.raw-retention", Duration.ofHours(24)),
                 settings.duration("distribution.minute-retention", Duration.ofDays(30)));
         new AgentHandlers(context.endpoint(), roster, samples, book::anyOpenFor).register();
@@ -112,6 +115,9 @@ public final class DistributionCapability implements Capability {
         JobTriggers triggers = new JobTriggers(context.database(), runner, clock);
         new TriggerHandlers(context.endpoint(), roster, triggers).register();
         roster.onHello(name -> guarded(() -> triggers.agentBack(name)).run());
+        AgentStateWatch states = new AgentStateWatch(roster, book::anyOpenFor, a -> context.endpoint().publish(
+                DistributionMessages.AGENT_STATES_TOPIC, DistributionMessages.AGENT_STATE, Json.tree(a)));
+        roster.onHello(name -> guarded(states::check).run());
         ScheduledFuture<?> schedules = context.scheduler().scheduleWithFixedDelay(guarded(triggers::tick), 1, 1, TimeUnit.SECONDS);
         AlertEvaluator evaluator = new AlertEvaluator(context.database(), roster, book, clock);
         Duration every = positive(settings, "distribution.alert-interval", Duration.ofSeconds(5));
@@ -119,6 +125,8 @@ public final class DistributionCapability implements Capability {
         ScheduledExecutorService evaluation = thread("distribution-alerts");
         ScheduledExecutorService delivery = thread("distribution-alert-delivery");
         monitor.scheduleWithFixedDelay(guarded(samples::flush), 1, 1, TimeUnit.SECONDS);
+        ScheduledExecutorService stateChecks = thread("distribution-agent-states");
+        stateChecks.scheduleWithFixedDelay(guarded(states::check), 1, 1, TimeUnit.SECONDS);
         monitor.scheduleWithFixedDelay(guarded(samples::downsample), 10, 60, TimeUnit.SECONDS);
         evaluation.scheduleWithFixedDelay(evaluator::evaluate, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         delivery.scheduleWithFixedDelay(guarded(channels::deliverDue), 1, 1, TimeUnit.SECONDS);
@@ -126,6 +134,7 @@ public final class DistributionCapability implements Capability {
             schedules.cancel(false);
             runner.close();
             evaluation.shutdownNow();
+            stateChecks.shutdownNow();
             delivery.shutdownNow();
             monitor.shutdown();
             monitor.awaitTermination(5, TimeUnit.SECONDS);

@@ -85,6 +85,7 @@ final class MonitoringSchema {
         all.add(RunTable.MIGRATION); // 5: runs of jobs and per-file reports
         all.add(OutOfDateTable.MIGRATION); // 6: targets out of date per job (failover and recovery)
         all.add(ManageGrants.MIGRATION); // 7: the distribution-manage right
+        all.add(OutboxTable.MIGRATION); // 8: the alert outbox
         MIGRATIONS = List.copyOf(all);
     }
 

@@ -7,13 +7,15 @@ import java.util.Map;
 import org.syncline.cli.api.CliContext;
 import org.syncline.core.json.Json;
 import org.syncline.distribution.AlertRule;
+import org.syncline.distribution.OutboxEntry;
 import org.syncline.distribution.client.AlertsClient;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "alert", description = "Alert rules on the master: rules, rule add, rule rm (changing them needs the admin role).",
+@Command(name = "alert", description = "Alert rules on the master: rules, rule add, rule rm (changing them needs the admin role); "
+        + "outbox: e-mail and webhook deliveries not yet made (admins).",
         mixinStandardHelpOptions = true, subcommands = AlertRuleCommands.Rule.class)
 final class AlertRuleCommands {
     private final CliContext cli;
@@ -33,6 +35,23 @@ final class AlertRuleCommands {
         }
         text.append(rules.size() == 1 ? "1 rule." : rules.size() + " rules.");
         cli.print(Map.of("rules", json), text.toString());
+    }
+
+    @Command(name = "outbox", description = "The e-mail and webhook deliveries of alerts that are pending (with the last failure) or were "
+            + "given up (with the reason); --all: with the delivered ones. Admins only.", mixinStandardHelpOptions = true)
+    void outbox(@Option(names = "--all", description = "include delivered entries") boolean all) {
+        List<OutboxEntry> entries = new AlertsClient(cli.connection()).outbox(all);
+        List<Object> json = new ArrayList<>();
+        StringBuilder text = new StringBuilder(String.format("%-6s %-6s %-8s %-10s %-8s %-20s %-30s %s%n", "ID", "ALERT", "EVENT", "STATE",
+                "ATTEMPTS", "NEXT", "CHANNEL", "REASON"));
+        for (OutboxEntry e : entries) {
+            json.add(Json.tree(e));
+            String next = e.state().equals(OutboxEntry.PENDING) ? e.nextAttempt().toString().replace('T', ' ') : "-";
+            text.append(String.format("%-6d %-6d %-8s %-10s %-8d %-20s %-30s %s%n", e.id(), e.alertId(), e.event(), e.state(), e.attempts(),
+                    next.length() > 19 ? next.substring(0, 19) : next, e.channel(), e.reason()));
+        }
+        text.append(entries.size() == 1 ? "1 entry." : entries.size() + " entries.");
+        cli.print(Map.of("entries", json), text.toString());
     }
 
     @Command(name = "rule", description = "Add or remove an alert rule.", mixinStandardHelpOptions = true)

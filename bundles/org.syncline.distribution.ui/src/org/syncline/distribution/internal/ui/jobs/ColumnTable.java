@@ -31,7 +31,7 @@ final class ColumnTable<T> {
         }
     }
 
-    private final TableViewer viewer;
+    private final RowViewer viewer;
     private final List<Column<T>> columns;
     private final Function<T, Object> key;
     private List<T> rows = new ArrayList<>();
@@ -44,7 +44,7 @@ final class ColumnTable<T> {
         this.sortColumn = sortColumn;
         this.ascending = ascending;
         this.key = key;
-        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER | SWT.VIRTUAL | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer = new RowViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER | SWT.VIRTUAL | SWT.V_SCROLL | SWT.H_SCROLL);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -145,6 +145,23 @@ final class ColumnTable<T> {
         }
     }
 
+    /**
+     * A table viewer that can drop its items together with its map from rows to items. Dropping the items
+     * alone (Table.setItemCount(0)) left the map pointing at disposed items: a row equal to an old one then
+     * found the disposed item first, and selecting it (as after the Remove dialog re-read the same jobs)
+     * selected nothing.
+     */
+    private static final class RowViewer extends TableViewer {
+        RowViewer(Composite parent, int style) {
+            super(parent, style);
+        }
+
+        void dropItems() {
+            unmapAllElements();
+            getTable().setItemCount(0);
+        }
+    }
+
     TableViewer viewer() {
         return viewer;
     }
@@ -154,7 +171,7 @@ final class ColumnTable<T> {
         T was = selected();
         rows = new ArrayList<>(next);
         sort();
-        viewer.getTable().setItemCount(0); // drops the items of the old rows
+        viewer.dropItems();
         viewer.setItemCount(rows.size());
         viewer.refresh();
         if (was != null) {

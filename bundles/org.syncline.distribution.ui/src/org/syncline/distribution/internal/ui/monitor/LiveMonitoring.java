@@ -116,6 +116,7 @@ public final class LiveMonitoring {
         return server.client(MonitorClient.class, c -> {
             MonitorClient client = new MonitorClient(c);
             client.watchSamples(s -> ui.execute(() -> sampled(s)));
+            client.watchStates(a -> ui.execute(() -> stateChanged(a)));
             return client;
         });
     }
@@ -171,6 +172,15 @@ public final class LiveMonitoring {
     private void sampled(AgentSample s) {
         listeners.forEach(l -> l.sample(s));
         refreshAgentsSoon(); // a report may change its agent's state (back online, overloaded)
+    }
+
+    /** The master pushed an agent's new state (offline after missed heartbeats, back online, ...). */
+    private void stateChanged(AgentInfo a) {
+        if (problem != null) {
+            return;
+        }
+        agents.put(a.name(), a);
+        listeners.forEach(Listener::changed);
     }
 
     private void alerted(AlertEvent e) {

@@ -223,9 +223,15 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
 
     private String describe() {
         long none = selected.stream().filter(a -> data.getOrDefault(a, List.of()).isEmpty()).count();
-        return none == 0 ? range.label + " of " + String.join(", ", selected)
+        return none == 0 ? range.label + " of " + String.join(", ", selected.stream().map(this::withState).toList())
                 : range.label + ": no samples yet from " + String.join(", ", selected.stream().filter(a -> data.getOrDefault(a, List.of()).isEmpty()).toList())
                         + " (a server reports once an agent runs on it).";
+    }
+
+    /** "web-1 (offline)": an agent's name with the state the master gives it, as it is pushed. */
+    private String withState(String agent) {
+        String state = live == null ? null : live.state(agent);
+        return state == null ? agent : agent + " (" + state + ")";
     }
 
     private void show() {

@@ -1,0 +1,87 @@
+package org.syncline.distribution.internal.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syncline.distribution.AgentInfo;
+import org.syncline.distribution.AgentSample;
+import org.syncline.store.Database;
+
+/** Agents' states pushed as they change, with no alert rule: offline after the configured missed heartbeats, online at the next. */
+class AgentStateWatchTest {
+    @TempDir
+    Path tmp;
+    private Database db;
+    private final ManualClock clock = new ManualClock();
+
+    private static final class ManualClock extends Clock {
+        long millis = 1_700_000_000_000L;
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        db = Database.open(tmp.resolve("db"));
+        db.migrate("distribution", MonitoringSchema.MIGRATIONS);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void anAgentGoesOfflineAfterTheMissedHeartbeatsOnceAndOnlineAtItsNext() {
+        AgentRoster roster = new AgentRoster(new MasterTopology(db), clock, 101, 2);
+        List<AgentInfo> pushed = new ArrayList<>();
+        AgentStateWatch watch = new AgentStateWatch(roster, name -> false, pushed::add);
+        roster.hello("m1", "web-1", "10.0.0.5", 7443, List.of("agent"), 5);
+        roster.hello("m2", "web-2", "10.0.0.6", 7443, List.of("agent"), 5);
+        watch.check();
+        assertEquals(List.of(), pushed, "the first check learns the states");
+
+        clock.millis += 9_000; // web-2 reports, web-1 has missed one heartbeat of two
+        roster.sample("m2", AgentSample.none("web-2"));
+        watch.check();
+        assertEquals(List.of(), pushed);
+
+        clock.millis += 2_000; // web-1: 11 s, more than two heartbeats of 5 s
+        watch.check();
+        watch.check();
+        assertEquals(1, pushed.size(), "pushed once: " + pushed);
+        assertEquals("web-1", pushed.get(0).name());
+        assertEquals(AgentInfo.OFFLINE, pushed.get(0).state());
+
+        roster.sample("m1", AgentSample.none("web-1"));
+        watch.check();
+        assertEquals(2, pushed.size());
+        assertEquals(AgentInfo.ONLINE, pushed.get(1).state(), "online at its next heartbeat");
+        assertTrue(pushed.stream().noneMatch(a -> a.name().equals("web-2")), "web-2 never changed: " + pushed);
+    }
+}
