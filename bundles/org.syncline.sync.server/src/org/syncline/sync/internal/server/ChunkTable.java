@@ -3,18 +3,50 @@ package org.syncline.sync.internal.server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL of sync_chunks: which chunks the hub holds, and when a client last relied on each (an upload or a
- * "missing?" answer), so the purge never takes a chunk a commit is about to refer to.
+ * "missing?" answer), so the purge never takes a chunk a commit is about to refer to. A chunk of a small file lives
+ * in a pack file (pack, pack_offset; {@link PackFiles}), any other in the blob store (pack null).
  */
 final class ChunkTable {
     private ChunkTable() {
     }
 
-    static boolean known(Connection c, String sha) throws SQLException {
-        return Sql.one(c, "SELECT 1 FROM sync_chunks WHERE sha256 = ?", rs -> 1, sha).isPresent();
+    /** Where the chunk is: a slot of a pack, or (pack null) the blob store; empty when the hub has no row for it. */
+    static Optional<PackFiles.Slot> location(Connection c, String sha) throws SQLException {
+        return Sql.one(c, "SELECT pack, pack_offset, size FROM sync_chunks WHERE sha256 = ?",
+                rs -> new PackFiles.Slot(sha, rs.getString(1), rs.getLong(2), rs.getInt(3)), sha);
+    }
+
+    /**
+     * Records a chunk just written to a pack (which is on disk already): a chunk held in another pack keeps that
+     * place and is only touched; a chunk whose row names no bytes the hub still holds moves to this pack.
+     */
+    static void recordPacked(Connection c, PackFiles.Slot slot, boolean blobHeld, Instant now) throws SQLException {
+        Optional<PackFiles.Slot> at = location(c, slot.sha256());
+        if (at.isEmpty()) {
+            Sql.update(c, "INSERT INTO sync_chunks (sha256, size, touched, pack, pack_offset) VALUES (?, ?, ?, ?, ?)", slot.sha256(), slot.size(),
+                    now, slot.pack(), slot.offset());
+        } else if (at.get().pack() != null || blobHeld) {
+            Sql.update(c, "UPDATE sync_chunks SET touched = ? WHERE sha256 = ?", now, slot.sha256());
+        } else {
+            Sql.update(c, "UPDATE sync_chunks SET touched = ?, size = ?, pack = ?, pack_offset = ? WHERE sha256 = ?", now, slot.size(),
+                    slot.pack(), slot.offset(), slot.sha256());
+        }
+    }
+
+    /** Every pack some row names. */
+    static Set<String> packs(Connection c) throws SQLException {
+        return new HashSet<>(Sql.list(c, "SELECT DISTINCT pack FROM sync_chunks WHERE pack IS NOT NULL", rs -> rs.getString(1)));
+    }
+
+    static boolean packInUse(Connection c, String pack) throws SQLException {
+        return Sql.one(c, "SELECT 1 FROM sync_chunks WHERE pack = ? FETCH FIRST 1 ROWS ONLY", rs -> 1, pack).isPresent();
     }
 
     static void touch(Connection c, String sha, int size, Instant now) throws SQLException {
@@ -24,9 +56,10 @@ final class ChunkTable {
     }
 
     /** Chunks no revision refers to and nobody relied on since {@code before}. */
-    static List<String> unreferenced(Connection c, Instant before) throws SQLException {
-        return Sql.list(c, "SELECT sha256 FROM sync_chunks k WHERE touched < ? AND NOT EXISTS"
-                + " (SELECT 1 FROM sync_revision_chunks r WHERE r.chunk = k.sha256)", rs -> rs.getString(1), before);
+    static List<PackFiles.Slot> unreferenced(Connection c, Instant before) throws SQLException {
+        return Sql.list(c, "SELECT sha256, pack, pack_offset, size FROM sync_chunks k WHERE touched < ? AND NOT EXISTS"
+                + " (SELECT 1 FROM sync_revision_chunks r WHERE r.chunk = k.sha256)",
+                rs -> new PackFiles.Slot(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), before);
     }
 
     static void delete(Connection c, String sha) throws SQLException {

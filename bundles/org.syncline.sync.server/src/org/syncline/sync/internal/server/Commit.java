@@ -75,8 +75,12 @@ final class Commit {
                 return new Committed(copy, path, 1, false, true, false);
             }
         }
-        FileRow target = f != null ? f : FileTable.insert(c, folder.id(), path);
-        return new Committed(path, path, write(target, change, chunks), false, false, false);
+        if (f == null) {
+            long id = FileTable.insertCurrent(c, folder.id(), path, change.size(), seq);
+            RevisionTable.insert(c, new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
+            return new Committed(path, path, 1, false, false, false);
+        }
+        return new Committed(path, path, write(f, change, chunks), false, false, false);
     }
 
     private Committed delete(String path, long base) throws SQLException {

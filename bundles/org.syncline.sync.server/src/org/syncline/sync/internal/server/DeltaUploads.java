@@ -28,7 +28,6 @@ import org.syncline.core.delta.Patch;
 import org.syncline.core.delta.Signature;
 import org.syncline.protocol.Principal;
 import org.syncline.protocol.Right;
-import org.syncline.store.BlobStore;
 import org.syncline.store.DataDirectory;
 import org.syncline.store.Database;
 import org.syncline.sync.CommitResult;
@@ -45,11 +44,11 @@ import org.syncline.sync.internal.server.RevisionTable.RevisionRow;
  */
 final class DeltaUploads {
     private final Database db;
-    private final BlobStore chunks;
+    private final ChunkStorage chunks;
     private final SyncHub hub;
     private final Path scratch;
 
-    DeltaUploads(Database db, BlobStore chunks, SyncHub hub, Path scratch) {
+    DeltaUploads(Database db, ChunkStorage chunks, SyncHub hub, Path scratch) {
         this.db = db;
         this.chunks = chunks;
         this.hub = hub;
@@ -125,8 +124,8 @@ final class DeltaUploads {
         try (InputStream in = Files.newInputStream(file)) {
             ChunkReader reader = new ChunkReader(in);
             for (Chunk c; (c = reader.next()) != null;) {
-                if (!chunks.exists(c.sha256())) {
-                    chunks.put(new ByteArrayInputStream(c.data()), c.sha256());
+                if (!chunks.blobs().exists(c.sha256())) {
+                    chunks.blobs().put(new ByteArrayInputStream(c.data()), c.sha256());
                 }
                 refs.add(new ChunkRef(c.sha256(), c.length()));
             }

@@ -1,8 +1,10 @@
 package org.syncline.sync.internal.server;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,28 @@ final class FileTable {
         Sql.update(c, "INSERT INTO sync_files (folder_id, path, path_sha, revision, deleted, size, seq) VALUES (?, ?, ?, 0, 1, 0, 0)",
                 folderId, path, pathSha(path));
         return find(c, folderId, path).orElseThrow();
+    }
+
+    /**
+     * A new path's row, born with its first revision (one insert, where a placeholder row and its update cost two
+     * writes of the row and of its indexes).
+     */
+    static long insertCurrent(Connection c, long folderId, String path, long size, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_files (folder_id, path, path_sha, revision, deleted, size, seq)"
+                + " VALUES (?, ?, ?, 1, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, folderId);
+            ps.setString(2, path);
+            ps.setString(3, pathSha(path));
+            ps.setLong(4, size);
+            ps.setLong(5, seq);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no key generated for the new row of '" + path + "'");
+                }
+                return keys.getLong(1);
+            }
+        }
     }
 
     static void update(Connection c, long id, long revision, boolean deleted, Instant deletedAt, long size, long seq) throws SQLException {

@@ -17,8 +17,8 @@ import org.syncline.server.api.ServerContext;
 import org.syncline.sync.SyncMessages;
 
 /**
- * Sync folders: the hub. Chunks go to a blob store of their own under the capability's directory, so no other
- * capability's clean-up can take a chunk a revision still needs. Settings: {@code sync.trash-retention}
+ * Sync folders: the hub. Chunks go to pack files ({@code packs/}) and a blob store ({@code chunks/}) of their own
+ * under the capability's directory, so no other capability's clean-up can take a chunk a revision still needs. Settings: {@code sync.trash-retention}
  * (default 30d) and {@code sync.purge-interval} (default 1h).
  */
 public final class SyncCapability implements Capability {
@@ -43,7 +43,12 @@ public final class SyncCapability implements Capability {
     public AutoCloseable start(ServerContext context) {
         Duration retention = context.settings().duration("sync.trash-retention", DEFAULT_RETENTION);
         Duration interval = context.settings().duration("sync.purge-interval", Duration.ofHours(1));
-        BlobStore chunks = new BlobStore(context.directory().resolve("chunks"));
+        ChunkStorage chunks = new ChunkStorage(context.database(), new BlobStore(context.directory().resolve("chunks")),
+                new PackFiles(context.directory().resolve("packs")));
+        int recovered = chunks.recover();
+        if (recovered > 0) {
+            context.log().info("Sync hub: removed " + recovered + " pack file(s) a stop cut short or no chunk names");
+        }
         SyncHub hub = new SyncHub(context.database(), chunks, retention, context.log());
         DeltaUploads deltas = new DeltaUploads(context.database(), chunks, hub, context.directory().resolve("delta-scratch"));
         try {

@@ -22,7 +22,6 @@ import org.syncline.core.chunk.ChunkRef;
 import org.syncline.protocol.Grant;
 import org.syncline.protocol.Principal;
 import org.syncline.protocol.Right;
-import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.CommitResult;
@@ -42,7 +41,8 @@ import org.syncline.sync.internal.server.RevisionTable.RevisionRow;
 
 /**
  * The hub: shared folders, their members, every revision of every file, the trash and the quotas. Chunks
- * live in a content-addressed blob store; a revision is an ordered list of chunk hashes. Each call checks
+ * live in pack files or a content-addressed blob store ({@link ChunkStorage}); a revision is an ordered list of
+ * chunk hashes. Each call checks
  * the sender's right on the folder and runs in one transaction.
  */
 final class SyncHub {
@@ -51,13 +51,13 @@ final class SyncHub {
     static final Duration CHUNK_GRACE = Duration.ofHours(1);
 
     private final Database db;
-    private final BlobStore chunks;
+    private final ChunkStorage chunks;
     private final Duration trashRetention;
     private final Logger log;
     /** Held while commits check that their chunks exist and while the purge deletes chunks, so the two never cross. */
     private final Object chunkGate = new Object();
 
-    SyncHub(Database db, BlobStore chunks, Duration trashRetention, Logger log) {
+    SyncHub(Database db, ChunkStorage chunks, Duration trashRetention, Logger log) {
         this.db = db;
         this.chunks = chunks;
         this.trashRetention = trashRetention;
@@ -147,7 +147,7 @@ final class SyncHub {
             List<String> missing = new ArrayList<>();
             Instant now = now();
             for (String h : hashes) {
-                if (ChunkTable.known(c, h) && chunks.exists(h)) {
+                if (chunks.holds(c, h)) {
                     ChunkTable.touch(c, h, 0, now);
                 } else if (!missing.contains(h)) {
                     missing.add(h);
@@ -161,8 +161,8 @@ final class SyncHub {
     void putChunk(Principal p, String folder, String sha, InputStream content) {
         requireSha(sha);
         db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.WRITE));
-        chunks.put(new LimitedInputStream(content, ChunkReader.MAX_SIZE, "a chunk is at most " + ChunkReader.MAX_SIZE + " bytes"), sha);
-        long size = chunks.size(sha);
+        chunks.blobs().put(new LimitedInputStream(content, ChunkReader.MAX_SIZE, "a chunk is at most " + ChunkReader.MAX_SIZE + " bytes"), sha);
+        long size = chunks.blobs().size(sha);
         db.inTransaction(c -> {
             ChunkTable.touch(c, sha, (int) size, now());
             return null;
@@ -319,15 +319,16 @@ final class SyncHub {
             return expired.size();
         });
         synchronized (chunkGate) {
-            List<String> unreferenced = db.inTransaction(c -> {
-                List<String> shas = ChunkTable.unreferenced(c, now.minus(CHUNK_GRACE));
-                for (String sha : shas) {
-                    ChunkTable.delete(c, sha);
+            List<PackFiles.Slot> unreferenced = db.inTransaction(c -> {
+                List<PackFiles.Slot> freed = ChunkTable.unreferenced(c, now.minus(CHUNK_GRACE));
+                for (PackFiles.Slot s : freed) {
+                    ChunkTable.delete(c, s.sha256());
                 }
-                return shas;
+                return freed;
             });
-            // after the commit: a crash in between leaves an unlisted blob, never a listed chunk without bytes
-            unreferenced.forEach(chunks::delete);
+            // after the commit: a crash in between leaves an unlisted blob or pack (removed at start), never a listed
+            // chunk without bytes
+            chunks.release(unreferenced);
             if (files > 0 || !unreferenced.isEmpty()) {
                 log.info("Sync trash purge: " + files + " file(s) past " + trashRetention.toDays() + " days, " + unreferenced.size() + " chunk(s) freed");
             }
@@ -355,7 +356,7 @@ final class SyncHub {
     }
 
     private void requireStored(Connection c, String sha) throws SQLException {
-        if (!ChunkTable.known(c, sha) || !chunks.exists(sha)) {
+        if (!chunks.holds(c, sha)) {
             throw new SynclineException(ErrorCode.INTEGRITY, "The hub lacks chunk " + sha + "; upload it (sync.chunk.put) and commit again.");
         }
     }

@@ -69,7 +69,11 @@ final class SyncSchema {
                 user_name VARCHAR(64) NOT NULL PRIMARY KEY,
                 bytes BIGINT NOT NULL)""",
             "CREATE TABLE sync_sequence (id INT NOT NULL PRIMARY KEY, seq BIGINT NOT NULL)",
-            "INSERT INTO sync_sequence (id, seq) VALUES (1, 0)"));
+            "INSERT INTO sync_sequence (id, seq) VALUES (1, 0)"),
+            Migration.sql(2, "chunks of small files in pack files",
+                    "ALTER TABLE sync_chunks ADD COLUMN pack VARCHAR(40)",
+                    "ALTER TABLE sync_chunks ADD COLUMN pack_offset BIGINT",
+                    "CREATE INDEX sync_chunks_pack ON sync_chunks (pack)"));
 
     private SyncSchema() {
     }

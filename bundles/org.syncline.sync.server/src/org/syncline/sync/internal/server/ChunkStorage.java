@@ -1,0 +1,80 @@
+package org.syncline.sync.internal.server;
+
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.syncline.store.BlobStore;
+import org.syncline.store.Database;
+import org.syncline.sync.ChunkPack;
+
+/**
+ * Where the hub keeps chunks: those uploaded many to a request (small files) in {@link PackFiles}, one force per
+ * pack; the others (large files, deltas) in the blob store, one file each. sync_chunks says which; its row is
+ * written only once the bytes are on disk, so a row never names bytes the hub does not hold.
+ */
+final class ChunkStorage {
+    private final Database db;
+    private final BlobStore blobs;
+    private final PackFiles packs;
+
+    ChunkStorage(Database db, BlobStore blobs, PackFiles packs) {
+        this.db = db;
+        this.blobs = blobs;
+        this.packs = packs;
+    }
+
+    BlobStore blobs() {
+        return blobs;
+    }
+
+    /** Whether the hub holds the chunk's bytes. */
+    boolean holds(Connection c, String sha) throws SQLException {
+        Optional<PackFiles.Slot> at = ChunkTable.location(c, sha);
+        return at.isPresent() && (at.get().pack() != null || blobs.exists(sha));
+    }
+
+    /** The chunk's bytes, checked against its hash as they are read. */
+    InputStream open(String sha) {
+        Optional<PackFiles.Slot> at = db.inTransaction(c -> ChunkTable.location(c, sha));
+        return at.isPresent() && at.get().pack() != null ? packs.open(at.get()) : blobs.open(sha);
+    }
+
+    /** Writes the upload's chunks to a new pack, forced, then records them in one transaction; returns how many. */
+    int storePack(ChunkPack.Reader reader) {
+        List<PackFiles.Slot> slots = packs.write(reader);
+        db.inTransaction(c -> {
+            java.time.Instant now = SyncHub.now();
+            for (PackFiles.Slot s : slots) {
+                ChunkTable.recordPacked(c, s, blobs.exists(s.sha256()), now);
+            }
+            return null;
+        });
+        return slots.size();
+    }
+
+    /** After the rows of {@code freed} were deleted (committed): their bytes go, a pack once no row names it. */
+    void release(List<PackFiles.Slot> freed) {
+        Set<String> touchedPacks = new TreeSet<>();
+        for (PackFiles.Slot s : freed) {
+            blobs.delete(s.sha256()); // a packed chunk may have a blob too (a delta stored it beside the pack)
+            if (s.pack() != null) {
+                touchedPacks.add(s.pack());
+            }
+        }
+        for (String pack : touchedPacks) {
+            if (!db.inTransaction(c -> ChunkTable.packInUse(c, pack))) {
+                packs.delete(pack);
+            }
+        }
+    }
+
+    /** At start: removes torn and unnamed packs; returns how many files went. */
+    int recover() {
+        return packs.recover(db.inTransaction(ChunkTable::packs));
+    }
+}
