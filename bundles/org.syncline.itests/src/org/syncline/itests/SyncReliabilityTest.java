@@ -143,6 +143,9 @@ class SyncReliabilityTest {
                     assertEquals(List.of(), temps, "seed " + seed + ": temp files left");
                 }
             }
+            for (SyncAgentProcess a : agents) { // the safety net's finds: each would be a change the pages missed
+                a.output().stream().filter(l -> l.contains(" reconcile ")).forEach(l -> System.out.println("SyncReliabilityTest: " + l));
+            }
             long conflicts = agreed.get().keySet().stream().filter(p -> p.contains("(conflict ")).count();
             System.out.println("SyncReliabilityTest: converged on " + files(agreed.get()).size() + " files, " + conflicts + " conflict copies, "
                     + onHub.size() + " contents on the hub");
