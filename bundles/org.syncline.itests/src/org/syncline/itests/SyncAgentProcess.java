@@ -38,7 +38,7 @@ final class SyncAgentProcess implements AutoCloseable {
     /** Starts the agent and waits for its first completed sync. */
     SyncAgentProcess start(String... extraArgs) throws Exception {
         launch(extraArgs);
-        awaitLine(l -> l.contains(" ready "), "its first sync");
+        awaitLine(l -> l.contains(" ready ") || l.contains("\"event\":\"ready\""), "its first sync");
         return this;
     }
 
@@ -55,7 +55,7 @@ final class SyncAgentProcess implements AutoCloseable {
         pb.environment().remove("SYNCLINE_SERVER");
         process = pb.start();
         output.follow(process, "agent-output " + user);
-        awaitLine(l -> l.contains(" watching "), "that it watches " + dir);
+        awaitLine(l -> l.contains(" watching ") || l.contains("\"event\":\"watching\""), "that it watches " + dir);
         return this;
     }
 

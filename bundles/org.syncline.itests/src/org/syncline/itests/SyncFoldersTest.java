@@ -209,6 +209,91 @@ class SyncFoldersTest {
         await(() -> !Files.exists(a.dir.resolve("before.txt")), "the offline deletion to reach A");
     }
 
+    /**
+     * The state the hub's old change pages could leave (issue #10, seed 47334906793840): the cursor past a
+     * change, which neither the index nor the directory holds. Nothing after the cursor brings it; the
+     * reconcile with the hub's whole head (at the start and every few rescans) finds it, says so and fetches it.
+     */
+    @Test
+    void aChangeTheCursorPassedWithoutItIsFetchedByTheReconcileWithTheHubsHead() throws Exception {
+        shared("healed");
+        SyncAgentProcess a = agent("ann", "healed-a", "healed").start();
+        SyncAgentProcess b = agent("ben", "healed-b", "healed").start();
+        Files.writeString(a.dir.resolve("notes.txt"), "the hub has it\n");
+        awaitContent(b.dir.resolve("notes.txt"), "the hub has it\n");
+        b.stop();
+        Path index = b.dir.resolve(".syncline").resolve("index.json");
+        long cursor = org.syncline.core.json.JsonObject.parse(Files.readString(index)).number("cursor");
+        assertTrue(cursor > 0, Files.readString(index));
+        Files.writeString(index, "{\"cursor\":" + cursor + ",\"files\":[]}");
+        Files.delete(b.dir.resolve("notes.txt"));
+
+        b.start();
+        awaitContent(b.dir.resolve("notes.txt"), "the hub has it\n");
+        String said = b.awaitLine(l -> l.contains("reconcile healed: notes.txt"), "the reconcile's report");
+        assertTrue(said.contains("at revision 1 on the hub, not known here"), said);
+        assertEquals("the hub has it\n", Files.readString(a.dir.resolve("notes.txt")), "nothing went back to the hub as a deletion");
+    }
+
+    @Test
+    void withJsonTheAgentPrintsOneObjectALineForStatesActionsAndCounters() throws Exception {
+        shared("json");
+        SyncAgentProcess a = agent("ann", "json-a", "json").start();
+        SyncAgentProcess b = agent("ben", "json-b", "json").start("--json");
+        Files.writeString(a.dir.resolve("hello.txt"), "hello\n");
+        awaitContent(b.dir.resolve("hello.txt"), "hello\n");
+        b.awaitLine(l -> l.contains("\"event\":\"synced\""), "the counters after the download");
+
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String line : b.output()) {
+            assertFalse(line.matches("\\d\\d:\\d\\d:\\d\\d .*"), "a text line in --json output: " + line);
+            if (line.startsWith("{")) { // (the JVM may warn on its own lines)
+                events.add(org.syncline.core.json.Json.parseObject(line));
+            }
+        }
+        String dir = b.dir.toAbsolutePath().normalize().toString();
+        assertTrue(events.stream().anyMatch(e -> "watching".equals(e.get("event")) && "json".equals(e.get("folder")) && dir.equals(e.get("dir"))),
+                events.toString());
+        List<Object> states = events.stream().filter(e -> "state".equals(e.get("event"))).map(e -> e.get("state")).toList();
+        assertTrue(states.containsAll(List.of("syncing", "up-to-date")), states.toString());
+        assertTrue(events.stream().anyMatch(e -> "log".equals(e.get("event")) && String.valueOf(e.get("text")).startsWith("download hello.txt ")),
+                events.toString());
+        Map<?, ?> counters = (Map<?, ?>) events.stream().filter(e -> "synced".equals(e.get("event"))).reduce((x, y) -> y).orElseThrow()
+                .get("counters");
+        assertEquals(1L, ((Number) counters.get("downloaded-files")).longValue(), counters.toString());
+        assertEquals(0L, ((Number) counters.get("uploaded-files")).longValue(), counters.toString());
+        assertTrue(((Number) counters.get("downloaded-bytes")).longValue() > 0, counters.toString());
+    }
+
+    @Test
+    void syncAgentPauseStopsARunningAgentAcrossARestartAndResumeCatchesUp() throws Exception {
+        shared("pausing");
+        SyncAgentProcess a = agent("ann", "pausing-a", "pausing").start();
+        SyncAgentProcess b = agent("ben", "pausing-b", "pausing").start();
+        var paused = server.cli(AS_ANN, "--json", "sync-agent", "pause", b.dir.toString());
+        assertEquals(0, paused.exitCode(), paused.stderr());
+        assertEquals(Boolean.TRUE, org.syncline.core.json.Json.parseObject(paused.stdout()).get("paused"), paused.stdout());
+        b.awaitLine(l -> l.contains("paused " + b.dir.toAbsolutePath().normalize()), "that the running agent pauses");
+
+        Files.writeString(a.dir.resolve("while-paused.txt"), "A wrote this\n");
+        Files.writeString(b.dir.resolve("from-b.txt"), "B wrote this while paused\n");
+        a.awaitLine(l -> l.contains("upload while-paused.txt"), "A's upload");
+        b.stop();
+        b.launch(); // the pause holds across a restart: no sync runs, so no "ready" line comes
+        Thread.sleep(3000); // not an assertion of time: a window in which a wrongly running agent would have synced
+        assertFalse(Files.exists(b.dir.resolve("while-paused.txt")), "a paused agent downloads nothing");
+        assertFalse(Files.exists(a.dir.resolve("from-b.txt")), "a paused agent uploads nothing");
+
+        var resumed = server.cli(AS_ANN, "sync-agent", "resume", b.dir.toString());
+        assertEquals(0, resumed.exitCode(), resumed.stderr());
+        awaitContent(b.dir.resolve("while-paused.txt"), "A wrote this\n");
+        awaitContent(a.dir.resolve("from-b.txt"), "B wrote this while paused\n");
+
+        var notSynced = server.cli(AS_ANN, "sync-agent", "pause", server.home.resolve("nowhere").toString());
+        assertTrue(notSynced.exitCode() != 0, "refused: " + notSynced.stdout());
+        assertTrue(notSynced.stderr().contains("is not a synced directory"), notSynced.stderr());
+    }
+
     @Test
     void aRestartedAgentUploadsNothingUnchangedAndAKilledUploadResumes() throws Exception {
         shared("big");

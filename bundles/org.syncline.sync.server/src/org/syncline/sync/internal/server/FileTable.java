@@ -58,10 +58,10 @@ final class FileTable {
                 deletedAt, size, seq, id);
     }
 
-    /** Files whose current revision came after {@code cursor}, oldest change first. */
-    static List<FileRow> changedSince(Connection c, long folderId, long cursor, int limit) throws SQLException {
-        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND seq > ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY", FileTable::row,
-                folderId, cursor);
+    /** Files whose current revision came after {@code cursor} and at or before {@code upTo}, oldest change first. */
+    static List<FileRow> changedSince(Connection c, long folderId, long cursor, long upTo, int limit) throws SQLException {
+        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND seq > ? AND seq <= ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY",
+                FileTable::row, folderId, cursor, upTo);
     }
 
     /** Every file one commit (one {@code seq}) changed. */

@@ -212,7 +212,13 @@ final class SyncHub {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
             List<RemoteFile> files = new ArrayList<>();
             long last = cursor;
-            List<FileRow> rows = FileTable.changedSince(c, f.folder().id(), cursor, PAGE);
+            // Derby reads are not a snapshot: a scan can pass a row, then a commit moves that row to a new seq while
+            // the scan waits on another row of the same commit, and the page would carry that commit's other rows
+            // and a cursor past the one it missed, for ever. Reading the last committed seq first waits for a
+            // running commit; rows past it are left to the next page, and a row the scan saw at or below it is
+            // either as committed then or moved past it by a later commit, which a later page carries.
+            long committed = committedSeq(c);
+            List<FileRow> rows = FileTable.changedSince(c, f.folder().id(), cursor, committed, PAGE);
             boolean more = rows.size() == PAGE;
             if (more) {
                 // The cursor is a commit's seq, so a page ends at a commit boundary: a page cut inside a commit
@@ -380,7 +386,12 @@ final class SyncHub {
         return new Revision(path, r.number(), r.author(), r.created(), r.size(), r.deleted() ? "" : r.sha256(), r.deleted());
     }
 
-    private static long nextSeq(Connection c) throws SQLException {
+    /** The seq of the last committed change set (waits while a commit holds the sequence). */
+    static long committedSeq(Connection c) throws SQLException {
+        return Sql.number(c, "SELECT seq FROM sync_sequence WHERE id = 1");
+    }
+
+    static long nextSeq(Connection c) throws SQLException {
         Sql.update(c, "UPDATE sync_sequence SET seq = seq + 1 WHERE id = 1");
         return Sql.number(c, "SELECT seq FROM sync_sequence WHERE id = 1");
     }

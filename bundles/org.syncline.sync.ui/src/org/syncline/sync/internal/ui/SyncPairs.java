@@ -289,10 +289,14 @@ public final class SyncPairs {
             changed();
         });
         engine.onChange(this::changed);
-        if (p.paused()) {
-            engine.pause();
-        }
         try {
+            // the pairs file is this workbench's word on pausing: a mark left by an outside 'sync-agent pause' goes
+            // at start (while it runs, the engine follows the mark, and the view shows its state)
+            if (p.paused()) {
+                engine.pause();
+            } else {
+                SyncEngine.mark(Path.of(p.localDir()), false);
+            }
             engine.start();
             r.engine = engine;
             r.client = client;

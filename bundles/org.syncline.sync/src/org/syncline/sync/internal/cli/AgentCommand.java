@@ -1,10 +1,7 @@
 package org.syncline.sync.internal.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +21,16 @@ import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.engine.EngineSettings;
 import org.syncline.sync.internal.engine.SyncEngine;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "sync-agent", mixinStandardHelpOptions = true,
         description = { "Keeps local folders in sync with shared folders of a server until stopped (SIGTERM or Ctrl-C).",
-                "Prints one line per action. Credentials may also come from SYNCLINE_SERVER, SYNCLINE_USER, SYNCLINE_PASSWORD,",
+                "Prints one line per action (with --json one JSON object a line). Credentials may also come from SYNCLINE_SERVER, SYNCLINE_USER, SYNCLINE_PASSWORD,",
                 "a new server's fingerprint from SYNCLINE_TRUST_FINGERPRINT." })
 final class AgentCommand implements java.util.concurrent.Callable<Integer> {
     private final CliContext cli;
@@ -52,6 +53,8 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
     Long upLimit;
     @Option(names = "--down-limit", paramLabel = "BYTES/S", description = "download bandwidth limit (default: none)")
     Long downLimit;
+    @Spec
+    CommandSpec spec;
 
     AgentCommand(CliContext cli) {
         this.cli = cli;
@@ -71,19 +74,19 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
                 limit(file.get("up-limit", upLimit == null ? null : upLimit.toString())),
                 limit(file.get("down-limit", downLimit == null ? null : downLimit.toString())), defaults.parallel());
 
-        PrintStream out = System.out;
+        AgentOutput out = new AgentOutput(System.out, json());
         List<SyncEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
         Connection[] opened = new Connection[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            line(out, "stopping");
+            out.say("stopping");
             engines.forEach(SyncEngine::close);
             synchronized (opened) {
                 if (opened[0] != null) {
                     opened[0].close();
                 }
             }
-            line(out, "stopped");
+            out.say("stopped");
             stopped.countDown();
         }, "sync-agent-stop"));
         ConnectionSettings connect = new ConnectionSettings(address, name, password, "syncline-sync-agent", Duration.ofSeconds(60), true);
@@ -96,27 +99,78 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
         for (String[] p : mapped) {
             FolderInfo f = client.info(p[1]);
             if ("read".equals(f.right())) {
-                line(out, "read-only: you may only read folder '" + f.name() + "'; local changes in " + p[0] + " are reported, not uploaded");
+                out.say("read-only: you may only read folder '" + f.name() + "'; local changes in " + p[0] + " are reported, not uploaded");
             }
-            SyncEngine e = new SyncEngine(client, name, Path.of(p[0]), p[1], settings, text -> line(out, text));
+            SyncEngine[] engine = new SyncEngine[1];
+            SyncEngine e = new SyncEngine(client, name, Path.of(p[0]), p[1], settings, text -> out.say(engine[0], text));
+            engine[0] = e;
             String[] last = { "" };
             e.onSynced(done -> {
                 String s = done.stats().toString();
                 if (!s.equals(last[0])) {
-                    line(out, (last[0].isEmpty() ? "ready " : "synced ") + done.localDir() + " = " + done.folder() + ": " + s);
+                    out.counters(done, last[0].isEmpty());
                     last[0] = s;
                 }
             });
+            SyncEngine.State[] shown = { null };
+            e.onChange(() -> {
+                SyncEngine.State now = e.state();
+                synchronized (shown) {
+                    if (now != shown[0]) {
+                        shown[0] = now;
+                        out.state(e, now);
+                    }
+                }
+            });
             engines.add(e);
-            line(out, "watching " + e.localDir() + " = " + p[1]);
+            out.watching(e);
             e.start();
         }
         stopped.await();
         return ExitCodes.OK;
     }
 
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = { "Pause syncing LOCAL_DIR: its running agent stops within a second,",
+            "and agents started later stay paused, until 'sync-agent resume LOCAL_DIR'." })
+    void pause(@Parameters(paramLabel = "LOCAL_DIR", arity = "1..*") List<Path> dirs) {
+        markPaused(dirs, true);
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume syncing LOCAL_DIR (its running agent catches up within a second).")
+    void resume(@Parameters(paramLabel = "LOCAL_DIR", arity = "1..*") List<Path> dirs) {
+        markPaused(dirs, false);
+    }
+
+    /** Sets the pause mark of each pair's directory, which the engines follow; no server is needed. */
+    private void markPaused(List<Path> dirs, boolean pause) {
+        List<String> done = new ArrayList<>();
+        for (Path d : dirs) {
+            Path dir = d.toAbsolutePath().normalize();
+            if (!java.nio.file.Files.isDirectory(dir.resolve(org.syncline.sync.internal.engine.LocalIndex.STATE_DIR))) {
+                throw new SynclineException(ErrorCode.NOT_FOUND, "'" + org.syncline.core.Names.printable(d.toString())
+                        + "' is not a synced directory (it has no " + org.syncline.sync.internal.engine.LocalIndex.STATE_DIR
+                        + "/); give the LOCAL_DIR of a --pair that has synced once.");
+            }
+            SyncEngine.mark(dir, pause);
+            done.add(dir.toString());
+        }
+        cli.print(org.syncline.core.json.Json.object("dirs", done, "paused", pause),
+                (pause ? "Paused " : "Resumed ") + String.join(", ", done) + (pause ? "; a running agent stops syncing it within a second."
+                        : "; a running agent catches up within a second."));
+    }
+
+    /** The global --json (before or after sync-agent): one JSON object a line (see {@link AgentOutput}) instead of text. */
+    private boolean json() {
+        for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
+            if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Waits for a server that cannot be reached yet (a laptop starting without network); other refusals end the agent. */
-    private static Connection open(ConnectionSettings settings, FingerprintCheck trust, PrintStream out) throws InterruptedException {
+    private static Connection open(ConnectionSettings settings, FingerprintCheck trust, AgentOutput out) throws InterruptedException {
         long wait = 1000;
         boolean said = false;
         while (true) {
@@ -127,18 +181,13 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
                     throw e;
                 }
                 if (!said) {
-                    line(out, "waiting for " + settings.server() + ": " + e.getMessage());
+                    out.say("waiting for " + settings.server() + ": " + e.getMessage());
                     said = true;
                 }
                 Thread.sleep(wait);
                 wait = Math.min(30_000, wait * 2);
             }
         }
-    }
-
-    private static synchronized void line(PrintStream out, String text) {
-        out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + text);
-        out.flush();
     }
 
     private static List<String[]> pairs(List<String> given) {

@@ -48,6 +48,14 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private static final long RETRY_MS = 3000;
+    /**
+     * While this file exists in the pair's state directory the pair is paused: {@link #pause()} makes it, {@link
+     * #resume()} removes it, and anyone may (the agent's {@code sync-agent pause|resume DIR}); it survives restarts.
+     */
+    public static final String PAUSED_MARK = "paused";
+    private static final long MARK_CHECK_MS = 1000;
+    /** Every this many rescans (and at the start) a pass compares the hub's whole head with the index. */
+    static final int RESCANS_PER_RECONCILE = 6;
 
     private final SyncClient client;
     private final String user;
@@ -62,6 +70,9 @@ public final class SyncEngine implements AutoCloseable {
     private final Throttle down;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    /** The next pass reconciles with the hub's head (at the start, then every {@link #RESCANS_PER_RECONCILE} rescans). */
+    private final AtomicBoolean reconcileDue = new AtomicBoolean(true);
+    private int rescans;
     private volatile State state = State.STARTING;
     private final AtomicBoolean offlineReported = new AtomicBoolean();
     private volatile String lastError;
@@ -99,6 +110,7 @@ public final class SyncEngine implements AutoCloseable {
             throw new SynclineException(ErrorCode.STORAGE, "The local folder " + root + " cannot be created (" + e.getMessage() + ").", e);
         }
         index = LocalIndex.load(root);
+        followMark();
         try {
             DeltaUpload.clearScratch(root);
         } catch (IOException e) {
@@ -128,7 +140,16 @@ public final class SyncEngine implements AutoCloseable {
         };
         client.connection().addStateListener(connectionListener);
         long rescan = Math.max(1000, settings.rescan().toMillis());
-        worker.scheduleWithFixedDelay(this::requestSync, rescan, rescan, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::rescan, rescan, rescan, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::followMark, MARK_CHECK_MS, MARK_CHECK_MS, TimeUnit.MILLISECONDS);
+        requestSync();
+    }
+
+    /** The periodic rescan (on the worker): a sync, and every few rescans a reconcile with the hub's head. */
+    private void rescan() {
+        if (++rescans % RESCANS_PER_RECONCILE == 0) {
+            reconcileDue.set(true);
+        }
         requestSync();
     }
 
@@ -147,16 +168,55 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /** Stops syncing until {@link #resume()}: a running pass ends, no other starts. Kept across restarts. */
     public void pause() {
-        paused.set(true);
-        setState(State.PAUSED);
-        report.line("paused " + root + " = " + folder);
+        mark(root, true);
+        paused();
     }
 
     public void resume() {
+        mark(root, false);
+        resumed();
+    }
+
+    private void paused() {
+        if (paused.compareAndSet(false, true)) {
+            setState(State.PAUSED);
+            report.line("paused " + root + " = " + folder);
+        }
+    }
+
+    private void resumed() {
         if (paused.compareAndSet(true, false)) {
             report.line("resumed " + root + " = " + folder);
             requestSync();
+        }
+    }
+
+    /** The pause mark of the pair at {@code localDir}, made or removed; what a running engine of that pair follows within a second. */
+    public static void mark(Path localDir, boolean pause) {
+        Path mark = localDir.toAbsolutePath().normalize().resolve(LocalIndex.STATE_DIR).resolve(PAUSED_MARK);
+        try {
+            if (pause) {
+                Files.createDirectories(mark.getParent());
+                if (!Files.exists(mark)) {
+                    Files.write(mark, new byte[0]);
+                }
+            } else {
+                Files.deleteIfExists(mark);
+            }
+        } catch (IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "The pause mark " + mark + " cannot be " + (pause ? "made" : "removed") + " ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    /** Follows a pause mark made or removed from outside (on the worker, every second). */
+    private void followMark() {
+        if (Files.exists(root.resolve(LocalIndex.STATE_DIR).resolve(PAUSED_MARK))) {
+            paused();
+        } else {
+            resumed();
         }
     }
 
@@ -217,8 +277,11 @@ public final class SyncEngine implements AutoCloseable {
             return;
         }
         setState(State.SYNCING);
+        boolean reconcile = reconcileDue.getAndSet(false);
         try {
-            new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report).run();
+            SyncPass sync = new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report);
+            (reconcile ? sync.reconciling() : sync).run();
+            reconcile = false;
             setState(State.UP_TO_DATE);
             if (offlineReported.compareAndSet(true, false)) {
                 report.line("online " + folder + ": connected again; caught up");
@@ -235,6 +298,10 @@ public final class SyncEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             fail(State.ERROR, e.toString());
+        } finally {
+            if (reconcile) {
+                reconcileDue.set(true); // it failed: the retry reconciles
+            }
         }
     }
 

@@ -60,6 +60,7 @@ final class SyncPass {
     private final FileDownload download;
     private final DeltaUpload delta;
     private IgnoreRules rules;
+    private boolean reconcile;
 
     SyncPass(SyncClient client, String folder, Path root, String user, LocalIndex index, ExecutorService pool, Throttle up, Throttle down,
             SyncStats stats, SyncEngine.Reporter report) {
@@ -74,6 +75,15 @@ final class SyncPass {
         this.report = report;
         this.download = new FileDownload(client, folder, root, down, stats);
         this.delta = new DeltaUpload(client, folder, root, up);
+    }
+
+    /**
+     * Makes this pass compare the hub's whole head with the index instead of reading only the changes after the
+     * cursor: a change the cursor passed without reaching this machine is fetched (and said) like any other.
+     */
+    SyncPass reconciling() {
+        reconcile = true;
+        return this;
     }
 
     /** Returns how many files it changed here or on the hub. */
@@ -96,8 +106,13 @@ final class SyncPass {
 
     private int pull(ExecutorService writers) throws IOException, InterruptedException {
         int actions = 0;
+        long known = index.cursor();
+        long cursor = reconcile ? 0 : known;
         while (true) {
-            ChangePage page = client.changesSince(folder, index.cursor());
+            ChangePage page = client.changesSince(folder, cursor);
+            if (reconcile) {
+                page.files().stream().filter(r -> r.seq() <= known).forEach(this::reportMissed);
+            }
             Map<String, LocalFile> disk = new HashMap<>();
             for (Entry e : index.entries()) {
                 LocalFile f = LocalScan.stat(root, e.path());
@@ -135,11 +150,24 @@ final class SyncPass {
                 }
             }
             actions += all(deletions);
-            index.cursor(page.cursor());
+            cursor = page.cursor();
+            index.cursor(Math.max(known, cursor));
             index.save();
             if (!page.more()) {
                 return actions;
             }
+        }
+    }
+
+    /** Says when the hub's head holds a change the cursor passed that this machine's index does not reflect. */
+    private void reportMissed(RemoteFile r) {
+        if (rules.isIgnored(EntryPath.isDirectory(r.path()) ? r.path().substring(0, r.path().length() - 1) : r.path(), EntryPath.isDirectory(r.path()))) {
+            return;
+        }
+        Entry idx = index.get(r.path());
+        if (r.deleted() ? idx != null : idx == null || idx.revision() != r.revision()) {
+            report.line("reconcile " + folder + ": " + r.path() + " is " + (r.deleted() ? "deleted" : "at revision " + r.revision())
+                    + " on the hub, " + (idx == null ? "not known" : "at revision " + idx.revision()) + " here; a missed change, applied now");
         }
     }
 

@@ -16,10 +16,25 @@ public final class SyncStats {
     /** Content and signature bytes that came from the hub. */
     public final AtomicLong bytesDownloaded = new AtomicLong();
 
+    /** The counters by the names the agent prints them under, in a fixed order. */
+    public java.util.Map<String, Long> counters() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("uploaded-files", filesUploaded.get());
+        m.put("uploaded-chunks", chunksUploaded.get());
+        m.put("uploaded-bytes", bytesUploaded.get());
+        m.put("downloaded-files", filesDownloaded.get());
+        m.put("downloaded-chunks", chunksDownloaded.get());
+        m.put("reused-chunks", chunksReused.get());
+        m.put("conflicts", conflicts.get());
+        m.put("delta-files", deltaFiles.get());
+        m.put("downloaded-bytes", bytesDownloaded.get());
+        return m;
+    }
+
     @Override
     public String toString() {
-        return "uploaded-files=" + filesUploaded + " uploaded-chunks=" + chunksUploaded + " uploaded-bytes=" + bytesUploaded
-                + " downloaded-files=" + filesDownloaded + " downloaded-chunks=" + chunksDownloaded + " reused-chunks=" + chunksReused
-                + " conflicts=" + conflicts + " delta-files=" + deltaFiles + " downloaded-bytes=" + bytesDownloaded;
+        StringBuilder b = new StringBuilder();
+        counters().forEach((k, v) -> b.append(b.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return b.toString();
     }
 }
