@@ -43,7 +43,8 @@ class ChangePageTest {
     void open() {
         db = Database.open(dir.resolve("db"));
         db.migrate(new SyncCapability().name(), SyncSchema.MIGRATIONS);
-        hub = new SyncHub(db, new BlobStore(dir.resolve("chunks")), Duration.ofDays(30), Logger.getLogger("test"));
+        hub = new SyncHub(db, new ChunkStorage(db, new BlobStore(dir.resolve("chunks")), new PackFiles(dir.resolve("packs"))),
+                Duration.ofDays(30), Logger.getLogger("test"));
         hub.create(ann, "shared");
     }
 
