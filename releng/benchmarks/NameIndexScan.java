@@ -1,5 +1,6 @@
 package org.syncline.documents.internal.server;
 
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
@@ -22,9 +23,15 @@ import java.util.UUID;
 public final class NameIndexScan {
     private static final int WARM_UP = 20;
 
+    /** Derby's log stream in this harness. */
+    public static OutputStream nowhere() {
+        return OutputStream.nullOutputStream();
+    }
+
     public static void main(String[] args) throws Exception {
         int docs = Integer.parseInt(args[0]);
         int queries = Integer.parseInt(args[1]);
+        System.setProperty("derby.stream.error.method", NameIndexScan.class.getName() + ".nowhere"); // no derby.log here
         NameIndex index = new NameIndex();
         // load() reads the documents table; an empty one in memory makes the index ready, the names then come as adds
         try (Connection c = DriverManager.getConnection("jdbc:derby:memory:names;create=true"); Statement s = c.createStatement()) {
