@@ -7,7 +7,9 @@
 #   c  name-substring search over DOCS (default 1,000,000) documents seeded through the registry's own table code into the
 #      stopped registry's database (DocumentsSeed.java), then QUERIES searches; prints p50/p99 and the registry's RSS
 #      (targets: p50 <= 50 ms, p99 <= 200 ms, RSS <= 512 MiB)
-#   usage: releng/benchmarks/docs-bench.sh a|b|c|all      (build the server product first: ./syncline build)
+#   s  the name index alone, in one JVM (NameIndexScan.java): DOCS names, the same QUERIES parts as c; wall and thread-CPU
+#      p50/p99 per search, the index's share of c's whole path
+#   usage: releng/benchmarks/docs-bench.sh a|b|c|s|all      (build the server product first: ./syncline build)
 #   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,7 +41,7 @@ mkdir -p "$WORK/classes" "$WORK/store"
 (cd "$WORK/store" && unzip -q "$STORE" 'lib/*')
 SERVER_CP="$CP:$STORE:$(ls "$WORK"/store/lib/*.jar | paste -sd:):$(ls "$PLUGINS"/org.syncline.documents.server_*.jar):$(ls "$PLUGINS"/org.syncline.server.api_*.jar)"
 "$JAVAC" -nowarn -d "$WORK/classes" -cp "$CP:$SERVER_CP" "$ROOT/releng/benchmarks/DocsBench.java" "$ROOT/releng/benchmarks/StreamThroughput.java" \
-  "$ROOT/releng/benchmarks/DocumentsBenchNames.java" "$ROOT/releng/benchmarks/DocumentsSeed.java" 2>&1 | grep -v '^Note:' || true
+  "$ROOT/releng/benchmarks/DocumentsBenchNames.java" "$ROOT/releng/benchmarks/DocumentsSeed.java" "$ROOT/releng/benchmarks/NameIndexScan.java" 2>&1 | grep -v '^Note:' || true
 bench() { "$JAVA" -cp "$WORK/classes:$CP" DocsBench "$@"; }
 
 # start_server NAME ARGS...: starts `syncline server` with its own data directory, sets ADDR_<NAME> and JPID_<NAME>
@@ -133,8 +135,14 @@ case_c() {
   stop_server registry; PIDS=()
 }
 
+case_s() {
+  echo "== s: the name index alone over $DOCS documents, $QUERIES searches (cores $(nproc), load $(load))"
+  "$JAVA" ${SEARCH_VMARGS:--Xmx300m} -cp "$WORK/classes:$SERVER_CP" org.syncline.documents.internal.server.NameIndexScan "$DOCS" "$QUERIES"
+  echo "load after: $(load)"
+}
+
 case "$CASE" in
-  a) case_a ;; b) case_b ;; c) case_c ;;
+  a) case_a ;; b) case_b ;; c) case_c ;; s) case_s ;;
   all) case_a; case_b; case_c ;;
-  *) echo "usage: $0 a|b|c|all" >&2; exit 2 ;;
+  *) echo "usage: $0 a|b|c|s|all" >&2; exit 2 ;;
 esac

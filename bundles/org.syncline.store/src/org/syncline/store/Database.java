@@ -12,13 +12,16 @@ import java.util.stream.Stream;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.store.internal.ConnectionPool;
 import org.syncline.store.internal.DerbyEngine;
 import org.syncline.store.internal.Migrator;
+import org.syncline.store.internal.PooledConnection;
 import org.syncline.store.internal.Schema;
 
 /**
- * An embedded Derby database in one folder, at the newest schema. Each {@link #inTransaction} call gets its
- * own connection, so threads never share one.
+ * An embedded Derby database in one folder, at the newest schema. Each {@link #inTransaction} call has a
+ * connection to itself for its duration, so threads never share one; connections are reused by later
+ * transactions (see {@link ConnectionPool}: only a cleanly ended one is, a broken one is closed).
  */
 public final class Database implements AutoCloseable {
     /*
@@ -28,11 +31,16 @@ public final class Database implements AutoCloseable {
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
+    /** Connections kept for reuse: enough for the concurrent transactions of a busy server. */
+    static final int IDLE_CONNECTIONS = 16;
+
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ConnectionPool pool;
     private volatile boolean closed;
 
     private Database(Path dir) {
         this.dir = dir;
+        this.pool = new ConnectionPool(dir, IDLE_CONNECTIONS);
     }
 
     /**
@@ -101,25 +109,40 @@ public final class Database implements AutoCloseable {
             }
         }
         requireOpen();
-        try (Connection c = DerbyEngine.connect(dir, false)) {
-            c.setAutoCommit(false);
-            current.set(c);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Throwable t) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    t.addSuppressed(r);
-                }
-                throw t;
-            } finally {
-                current.remove();
-            }
+        PooledConnection lease;
+        try {
+            lease = pool.take();
         } catch (SQLException e) {
             throw closed ? closedError() : DerbyEngine.failure(dir, e);
+        }
+        Connection c = lease.connection();
+        current.set(c);
+        boolean ended = false;
+        try {
+            T result = work.run(c);
+            c.commit();
+            ended = true;
+            return result;
+        } catch (RuntimeException | Error t) {
+            ended = rolledBack(c, t);
+            throw t;
+        } catch (SQLException e) {
+            ended = rolledBack(c, e);
+            throw closed ? closedError() : DerbyEngine.failure(dir, e);
+        } finally {
+            current.remove();
+            pool.giveBack(lease, ended);
+        }
+    }
+
+    /** Rolls back after {@code failure}; false (the rollback's error added to it) when even that failed. */
+    private static boolean rolledBack(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+            return true;
+        } catch (SQLException r) {
+            failure.addSuppressed(r);
+            return false;
         }
     }
 
@@ -161,6 +184,7 @@ public final class Database implements AutoCloseable {
             closed = true;
         }
         try {
+            pool.close();
             DerbyEngine.shutdown(dir);
         } catch (SQLException e) {
             throw new SynclineException(ErrorCode.STORAGE, "The database in " + dir
