@@ -73,6 +73,26 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void everyCapabilityPerspectiveIsOneStepAwayAndHasItsOwnIcon() {
+        String[] capabilities = { "org.syncline.admin.ui.perspective", "org.syncline.documents.ui.perspective",
+                "org.syncline.sync.ui.perspective", "org.syncline.distribution.ui.perspective",
+                "org.syncline.sharing.ui.perspective" };
+        List<String> shortcuts = Arrays.asList(page.getPerspectiveShortcuts());
+        Set<String> icons = new HashSet<>();
+        for (String id : capabilities) {
+            // Window > Open Perspective lists it directly, not only behind Other...
+            assertTrue(shortcuts.contains(id), "Window > Open Perspective lists " + id + ": " + shortcuts);
+            var descriptor = PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(id);
+            assertNotNull(descriptor, id + " is installed");
+            // the icon is packaged with the bundle (a missing file gives no image data) and differs from the others
+            var data = descriptor.getImageDescriptor().getImageData(100);
+            assertNotNull(data, id + "'s icon loads");
+            assertEquals(16, data.width, id + "'s icon is 16 px wide");
+            assertTrue(icons.add(Arrays.toString(data.data)), id + " has an icon of its own");
+        }
+    }
+
+    @Test
     void serversViewShowsItsSixColumnsAndNoInventedRows() {
         IViewPart view = page.findView(SynclineViews.SERVERS);
         assertNotNull(view, "the Servers view is open");
