@@ -93,6 +93,33 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theTextEditorsNavigationActionsAreNotOnTheToolbar() {
+        // org.eclipse.ui.editors comes with the platform's views; its action sets would be disabled buttons here
+        List<String> tips = new java.util.ArrayList<>();
+        collectToolTips(window.getShell(), tips);
+        for (String tip : tips) {
+            for (String textEditorAction : List.of("Edit Location", "Annotation", "Back", "Forward")) {
+                assertFalse(tip.contains(textEditorAction), "the window shows a tool item '" + tip + "'");
+            }
+        }
+    }
+
+    private static void collectToolTips(org.eclipse.swt.widgets.Control control, List<String> tips) {
+        if (control instanceof org.eclipse.swt.widgets.ToolBar bar) {
+            for (org.eclipse.swt.widgets.ToolItem item : bar.getItems()) {
+                if (item.getToolTipText() != null) {
+                    tips.add(item.getToolTipText());
+                }
+            }
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                collectToolTips(child, tips);
+            }
+        }
+    }
+
+    @Test
     void serversViewShowsItsSixColumnsAndNoInventedRows() {
         IViewPart view = page.findView(SynclineViews.SERVERS);
         assertNotNull(view, "the Servers view is open");
