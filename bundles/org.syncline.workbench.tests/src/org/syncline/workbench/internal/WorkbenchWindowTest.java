@@ -73,6 +73,53 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void everyCapabilityPerspectiveIsOneStepAwayAndHasItsOwnIcon() {
+        String[] capabilities = { "org.syncline.admin.ui.perspective", "org.syncline.documents.ui.perspective",
+                "org.syncline.sync.ui.perspective", "org.syncline.distribution.ui.perspective",
+                "org.syncline.sharing.ui.perspective" };
+        List<String> shortcuts = Arrays.asList(page.getPerspectiveShortcuts());
+        Set<String> icons = new HashSet<>();
+        for (String id : capabilities) {
+            // Window > Open Perspective lists it directly, not only behind Other...
+            assertTrue(shortcuts.contains(id), "Window > Open Perspective lists " + id + ": " + shortcuts);
+            var descriptor = PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(id);
+            assertNotNull(descriptor, id + " is installed");
+            // the icon is packaged with the bundle (a missing file gives no image data) and differs from the others
+            var data = descriptor.getImageDescriptor().getImageData(100);
+            assertNotNull(data, id + "'s icon loads");
+            assertEquals(16, data.width, id + "'s icon is 16 px wide");
+            assertTrue(icons.add(Arrays.toString(data.data)), id + " has an icon of its own");
+        }
+    }
+
+    @Test
+    void theTextEditorsNavigationActionsAreNotOnTheToolbar() {
+        // org.eclipse.ui.editors comes with the platform's views; its action sets would be disabled buttons here
+        List<String> tips = new java.util.ArrayList<>();
+        collectToolTips(window.getShell(), tips);
+        for (String tip : tips) {
+            for (String textEditorAction : List.of("Edit Location", "Annotation", "Back", "Forward")) {
+                assertFalse(tip.contains(textEditorAction), "the window shows a tool item '" + tip + "'");
+            }
+        }
+    }
+
+    private static void collectToolTips(org.eclipse.swt.widgets.Control control, List<String> tips) {
+        if (control instanceof org.eclipse.swt.widgets.ToolBar bar) {
+            for (org.eclipse.swt.widgets.ToolItem item : bar.getItems()) {
+                if (item.getToolTipText() != null) {
+                    tips.add(item.getToolTipText());
+                }
+            }
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                collectToolTips(child, tips);
+            }
+        }
+    }
+
+    @Test
     void serversViewShowsItsSixColumnsAndNoInventedRows() {
         IViewPart view = page.findView(SynclineViews.SERVERS);
         assertNotNull(view, "the Servers view is open");
