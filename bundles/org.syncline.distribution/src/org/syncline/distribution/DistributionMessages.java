@@ -145,17 +145,18 @@ public final class DistributionMessages {
     /** Body: path. Deletes the file. Answer: deleted (whether it was there). */
     public static final String CONTENT_DELETE = "distribution.content.delete";
 
-    // Direct hops: a hop parent -> child moves its bytes over the agents' own TLS endpoints. The master grants the
-    // parent a per-run, per-hop credential (a random 256-bit token bound to the run, the child and the paths the
-    // parent may serve), tells the child to open a link to the parent with it and to pull each file; the master
-    // only records state. HOP_GRANT, HOP_OPEN, HOP_PULL and HOP_END come from the master this agent joined only.
-    /** The login name of a child at its parent's endpoint; the password is the hop's token. */
-    public static final String HOP_LOGIN = "#hop";
-    /** Body: run, token (hex), child, paths (what the parent may serve, below its root). Answer: empty. */
+    // Direct hops: a hop parent -> child moves its bytes over the agents' own TLS endpoints. The parent issues, at
+    // the master's request, a hop ticket (a lasting protocol ticket, TransferTickets.issueLasting) bound to the run,
+    // the child and the paths the parent may serve; the master hands it to the child, which logs in at the parent
+    // with it (#ticket:distribution:ID) or reuses its link kept open from an earlier run, and pulls each file with
+    // the run's ticket in every message; the master only records state. HOP_GRANT, HOP_OPEN, HOP_PULL and HOP_END
+    // come from the master this agent joined only.
+    /** Body: run, child, paths (what the parent may serve, below its root). Answer: ticket (id), secret. */
     public static final String HOP_GRANT = "distribution.hop.grant";
     /**
-     * Body: run, parent, host, port, fingerprint (the parent's pinned certificate), token, cap (bytes per second, 0:
-     * none). Opens (or keeps) the child's link to the parent; CONNECTION_FAILED when it cannot. Answer: empty.
+     * Body: run, parent, host, port, fingerprint (the parent's pinned certificate), ticket, secret, cap (bytes per
+     * second, 0: none). Opens the child's link to the parent, or keeps the one open for the same address and
+     * certificate; CONNECTION_FAILED when it cannot. Answer: empty.
      */
     public static final String HOP_OPEN = "distribution.hop.open";
     /**
@@ -164,11 +165,12 @@ public final class DistributionMessages {
      * Answer: wireBytes (signature and delta that travelled).
      */
     public static final String HOP_PULL = "distribution.hop.pull";
-    /** Body: run. The run ended: its grants on this agent are revoked and its links closed. Answer: empty. */
+    /** Body: run. The run ended: its tickets on this agent are revoked (links stay open until idle). Answer: empty. */
     public static final String HOP_END = "distribution.hop.end";
     /**
-     * Download, at the parent, by a child logged in as {@link #HOP_LOGIN}. Body: token, path, signature (Base64),
-     * level, sha256. The token is checked for every message: the path must be inside the paths granted to it.
+     * Download, at the parent, by a child logged in with a hop ticket. Body: ticket, secret (the run's ticket, which
+     * may differ from the one the link logged in with), path, signature (Base64), level, sha256. The ticket is
+     * checked for every message: the path must be inside the paths granted to it.
      */
     public static final String HOP_DELTA = "distribution.hop.delta";
 

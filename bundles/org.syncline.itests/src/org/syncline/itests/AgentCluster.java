@@ -1,6 +1,7 @@
 package org.syncline.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,7 +21,9 @@ import java.util.stream.Stream;
 import org.syncline.core.Sha256;
 import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.AgentInfo;
+import org.syncline.distribution.JobRun;
 import org.syncline.distribution.client.DistributionClient;
+import org.syncline.distribution.client.JobsClient;
 import org.syncline.distribution.client.MonitorClient;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Group;
@@ -43,11 +47,27 @@ final class AgentCluster implements AutoCloseable {
     final Map<String, ServerProcess> agents = new LinkedHashMap<>();
     private Connection admin;
 
+    /** Starts the master and the agents and places them; whatever was started is stopped again when a step fails. */
     AgentCluster(String prefix, List<String> names) throws Exception {
         homes = Files.createTempDirectory(prefix);
         // a busy build machine would make agents 'overloaded' (left out of plans) for seconds at a time
         master = new ServerProcess(homes.resolve("master"), "--roles", "master", "--set", "distribution.overload-percent=never");
-        admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        try {
+            admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
+            startAgents(names);
+            place(names.size());
+        } catch (Exception | Error e) {
+            try {
+                close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Starts every agent at once; each one that started is kept (and so stopped by {@link #close}), also when another failed. */
+    private void startAgents(List<String> names) throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             var t = master.cli(AS_ADMIN, "--json", "node", "token");
@@ -64,13 +84,25 @@ final class AgentCluster implements AutoCloseable {
                         "--token", token, "--set", "distribution.agent-name=" + name, "--set", "distribution.sample-interval=1s",
                         "--set", "distribution.root=" + content(name))));
             }
+            ExecutionException failed = null;
             for (int i = 0; i < names.size(); i++) {
-                agents.put(names.get(i), started.get(i).get());
+                try {
+                    agents.put(names.get(i), started.get(i).get());
+                } catch (ExecutionException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null) {
+                throw new IllegalStateException("An agent did not start: " + failed.getCause(), failed.getCause());
             }
         } finally {
             starting.shutdown();
         }
-        await(() -> new DistributionClient(admin).load().deployment().getUnassigned().size() == names.size(), "the agents in the topology");
+    }
+
+    /** Places the {@code n} enrolled agents in group eu/web with a delta, level-6 same-group policy. */
+    private void place(int n) throws Exception {
+        await(() -> new DistributionClient(admin).load().deployment().getUnassigned().size() == n, "the agents in the topology");
         DistributionClient.Loaded t = new DistributionClient(admin).load();
         Deployment d = t.deployment();
         Region eu = F.createRegion();
@@ -87,6 +119,22 @@ final class AgentCluster implements AutoCloseable {
         policy.setCompression(6);
         d.setSameGroupPolicy(policy);
         new DistributionClient(admin).save(d, t.version().version());
+    }
+
+    /**
+     * Starts a run of {@code job} (limited to {@code path}; empty: the whole job) and polls until it ended, two
+     * minutes at most; returns the run as it ended.
+     */
+    static JobRun runAndWait(JobsClient jobs, String job, String path) throws Exception {
+        JobRun run = jobs.run(job, path);
+        assertEquals(JobRun.RUNNING, run.state(), run.toString());
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!run.finished()) {
+            assertTrue(System.currentTimeMillis() < deadline, "run " + run.id() + " did not end");
+            Thread.sleep(200);
+            run = jobs.runInfo(run.id());
+        }
+        return run;
     }
 
     /** The admin's connection to the master (a new one after {@link #restartMaster}). */

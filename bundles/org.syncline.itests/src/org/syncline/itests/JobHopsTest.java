@@ -35,22 +35,28 @@ import org.syncline.distribution.client.JobsClient;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionSettings;
 import org.syncline.protocol.FingerprintPrompt;
+import org.syncline.protocol.EnrollmentMessages;
 import org.syncline.protocol.KnownServers;
+import org.syncline.protocol.TicketCheck;
 import org.syncline.testing.ServerProcess;
 
 /**
  * Direct hops between real agents: a master and four agents (source src-1, targets t-1..t-3 in one group, so one
  * target forwards to another). The master's spool folder, through which it would relay, is replaced by a plain
- * file, so a run can only succeed if every hop's bytes go from agent to agent; each parent logs the child's hop login
- * and each child names the parent it pulled from. The source serves its two children at the same time, and the run's
- * pushes and totals add up. A login at an agent with a forged hop token is refused. A child that cannot open a
- * trusted link to its parent gets its hop relayed by the master, and the run's log says so.
+ * file, so a run can only succeed if every hop's bytes go from agent to agent; each parent logs the child's login
+ * with a hop ticket (the protocol's ticket login) and each child names the parent it pulled from. The source serves
+ * its two children at the same time, and the run's pushes and totals add up. A second run uses the links the first
+ * opened (the master's to the agents and the children's to their parents): no agent logs a new login. A login at an
+ * agent with a forged hop ticket is refused. A child that cannot open a trusted link to its parent (after a restart
+ * with wrong pins) gets its hop relayed by the master, and the run's log says so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobHopsTest {
     private static final List<String> TARGETS = List.of("t-1", "t-2", "t-3");
     private static final String JOB = "hops";
+    /** How a child's login with a hop ticket shows in its parent's log. */
+    private static final String HOP_LOGIN = "'" + TicketCheck.LOGIN_PREFIX + DistributionMessages.CAPABILITY + ":";
     private AgentCluster cluster;
     private JobsClient jobs;
 
@@ -91,7 +97,7 @@ class JobHopsTest {
         List<JobRun> pushed = new CopyOnWriteArrayList<>();
         JobRun run;
         try (AutoCloseable watching = jobs.watchRuns(pushed::add)) {
-            run = runAndWait();
+            run = AgentCluster.runAndWait(jobs, JOB, "");
             long id = run.id();
             AgentCluster.await(() -> pushed.stream().anyMatch(r -> r.id() == id && r.finished()), "the push of the run's end");
         }
@@ -121,42 +127,73 @@ class JobHopsTest {
         ServerProcess child = cluster.agents.get(second.server());
         ServerProcess parent = cluster.agents.get(second.from());
         String pulling = "Run " + run.id() + ": pulling from '" + second.from() + "'";
-        assertTrue(logged(child, pulling), second.server() + " logs: " + pulling);
-        String hopLogin = "'" + DistributionMessages.HOP_LOGIN + "' logged in from";
-        assertTrue(logged(parent, hopLogin), second.from() + " served a hop login");
-        assertTrue(logged(cluster.agents.get("src-1"), hopLogin), "the source served its children directly");
+        assertTrue(logged(child, pulling) > 0, second.server() + " logs: " + pulling);
+        assertTrue(logged(parent, HOP_LOGIN, "logged in from") > 0, second.from() + " served a hop login");
+        assertTrue(logged(cluster.agents.get("src-1"), HOP_LOGIN, "logged in from") > 0, "the source served its children directly");
     }
 
     @Test
     @Order(2)
-    void aForgedHopTokenCannotLogInAtAnAgent() throws Exception {
-        byte[] guess = new byte[32];
-        new Random(99).nextBytes(guess);
-        ServerProcess agent = cluster.agents.get("src-1");
-        SynclineException e = assertThrows(SynclineException.class, () -> hop(agent, HexFormat.of().formatHex(guess)).close());
-        assertEquals(ErrorCode.AUTH_FAILED, e.code(), e.getMessage());
-        // after the run ended its tokens are revoked on every agent: no token of any kind is accepted now
-        SynclineException empty = assertThrows(SynclineException.class, () -> hop(agent, "").close());
-        assertEquals(ErrorCode.AUTH_FAILED, empty.code(), empty.getMessage());
+    void aSecondRunUsesTheLinksTheFirstOpened() throws Exception {
+        Map<String, Long> hopLogins = new java.util.HashMap<>();
+        Map<String, Long> masterLogins = new java.util.HashMap<>();
+        for (Map.Entry<String, ServerProcess> a : cluster.agents.entrySet()) {
+            hopLogins.put(a.getKey(), logged(a.getValue(), HOP_LOGIN, "logged in from"));
+            masterLogins.put(a.getKey(), logged(a.getValue(), "'" + EnrollmentMessages.JOINED_LOGIN + "' logged in from"));
+        }
+        Files.writeString(cluster.content("src-1").resolve("site/second.txt"), "the second run\n");
+        cluster.awaitOnline(4);
+        AgentCluster.await(() -> jobs.plan(JOB).leftOut().isEmpty(), "every target in the plan");
+        JobRun run = AgentCluster.runAndWait(jobs, JOB, "");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(3, run.filesCreated(), run.toString());
+        for (RunTarget t : run.targets()) {
+            assertEquals("", t.error(), "a direct hop: " + t);
+            assertEquals("the second run\n", Files.readString(cluster.content(t.server()).resolve("mirror/second.txt")), t.server());
+        }
+        for (Map.Entry<String, ServerProcess> a : cluster.agents.entrySet()) {
+            assertEquals(hopLogins.get(a.getKey()), logged(a.getValue(), HOP_LOGIN, "logged in from"), a.getKey() + ": no new hop login");
+            assertEquals(masterLogins.get(a.getKey()), logged(a.getValue(), "'" + EnrollmentMessages.JOINED_LOGIN + "' logged in from"),
+                    a.getKey() + ": no new login of the master");
+        }
+        ServerProcess child = cluster.agents.get(run.targets().get(0).server());
+        assertTrue(logged(child, "Run " + run.id() + ": pulling from '") > 0, "the child pulled run " + run.id() + " directly");
     }
 
     @Test
     @Order(3)
+    void aForgedHopTicketCannotLogInAtAnAgent() throws Exception {
+        byte[] id = new byte[16];
+        byte[] guess = new byte[32];
+        new Random(99).nextBytes(id);
+        new Random(98).nextBytes(guess);
+        ServerProcess agent = cluster.agents.get("src-1");
+        SynclineException e = assertThrows(SynclineException.class, () -> hop(agent, HexFormat.of().formatHex(id), HexFormat.of().formatHex(guess))
+                .close());
+        assertEquals(ErrorCode.AUTH_FAILED, e.code(), e.getMessage());
+        // after the runs ended their tickets are revoked on every agent: no ticket of any kind is accepted now
+        SynclineException empty = assertThrows(SynclineException.class, () -> hop(agent, "", "").close());
+        assertEquals(ErrorCode.AUTH_FAILED, empty.code(), empty.getMessage());
+    }
+
+    @Test
+    @Order(4)
     void aUsersLoginAtAnAgentCannotPullAHop() throws Exception {
-        // the agent's own admin is a user there, not a hop child: the hop message needs a member's login
+        // the agent's own admin is a user there, not a hop child: the hop message needs a login with a hop ticket
         ServerProcess agent = cluster.agents.get("t-1");
         try (Connection admin = agent.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
-            SynclineException e = assertThrows(SynclineException.class, () -> admin.download(DistributionMessages.HOP_DELTA, Json.object("token",
-                    "ab".repeat(32), "path", "mirror/index.html", "signature", "", "level", 0, "sha256", "x"), java.io.OutputStream.nullOutputStream()));
+            SynclineException e = assertThrows(SynclineException.class, () -> admin.download(DistributionMessages.HOP_DELTA, Json.object("ticket",
+                    "ab".repeat(16), "secret", "x", "path", "mirror/index.html", "signature", "", "level", 0, "sha256", "x"), java.io.OutputStream.nullOutputStream()));
             assertEquals(ErrorCode.ACCESS_DENIED, e.code(), e.getMessage());
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aChildThatCannotReachItsParentGetsTheHopRelayedByTheMaster() throws Exception {
-        // the master can relay again; every target now pins a wrong certificate for every other agent, so no
-        // target can open a trusted link to its parent (as if it had no reachable address for it)
+        // the master can relay again; every target now pins a wrong certificate for every other agent and restarts
+        // (so the links it kept open are gone): no target can open a trusted link to its parent (as if it had no
+        // reachable address for it)
         Path spool = cluster.master.data.resolve("distribution").resolve("run-spool");
         Files.delete(spool);
         Files.createDirectories(spool);
@@ -166,11 +203,13 @@ class JobHopsTest {
                 Files.writeString(pins.resolve(other.fingerprint().toLowerCase(java.util.Locale.ROOT).replace(":", "")),
                         other.address() + " " + "00".repeat(32) + "\n");
             }
+            cluster.agents.get(t).terminate();
+            cluster.agents.get(t).start();
         }
         Files.writeString(cluster.content("src-1").resolve("site/relayed.txt"), "through the master\n");
         cluster.awaitOnline(4);
         AgentCluster.await(() -> jobs.plan(JOB).leftOut().isEmpty(), "every target in the plan");
-        JobRun run = runAndWait();
+        JobRun run = AgentCluster.runAndWait(jobs, JOB, "");
         assertEquals(JobRun.OK, run.state(), run.toString());
         assertEquals(3, run.filesCreated(), run.toString());
         for (RunTarget t : run.targets()) {
@@ -185,35 +224,23 @@ class JobHopsTest {
         assertTrue(log.stdout().contains("Relayed by the master"), log.stdout());
     }
 
-    /** Whether the server's log files hold a line containing {@code text}. */
-    private static boolean logged(ServerProcess server, String text) throws IOException {
+    /** How many lines of the server's log files contain every one of {@code texts}. */
+    private static long logged(ServerProcess server, String... texts) throws IOException {
+        long n = 0;
         try (Stream<Path> logs = Files.list(server.data.resolve("logs"))) {
             for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
                 try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-                    if (lines.anyMatch(l -> l.contains(text))) {
-                        return true;
-                    }
+                    n += lines.filter(l -> Stream.of(texts).allMatch(l::contains)).count();
                 }
             }
         }
-        return false;
+        return n;
     }
 
-    private static Connection hop(ServerProcess agent, String token) throws IOException {
+    private static Connection hop(ServerProcess agent, String ticket, String secret) throws IOException {
         String fingerprint = agent.fingerprint();
-        return Connection.open(new ConnectionSettings(agent.address(), DistributionMessages.HOP_LOGIN, token.toCharArray(), "itest-hop",
-                Duration.ofSeconds(10), false), new KnownServers(agent.home.resolve("hop-known_servers")),
+        return Connection.open(new ConnectionSettings(agent.address(), TicketCheck.loginName(DistributionMessages.CAPABILITY, ticket),
+                secret.toCharArray(), "itest-hop", Duration.ofSeconds(10), false), new KnownServers(agent.home.resolve("hop-known_servers")),
                 (FingerprintPrompt) (hp, presented) -> presented.equalsIgnoreCase(fingerprint));
-    }
-
-    private JobRun runAndWait() throws Exception {
-        JobRun run = jobs.run(JOB, "");
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!run.finished()) {
-            assertTrue(System.currentTimeMillis() < deadline, "run " + run.id() + " did not end");
-            Thread.sleep(200);
-            run = jobs.runInfo(run.id());
-        }
-        return run;
     }
 }

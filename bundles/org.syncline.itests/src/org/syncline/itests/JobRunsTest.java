@@ -263,15 +263,7 @@ class JobRunsTest {
 
     private JobRun runAndWait(String path) throws Exception {
         awaitAllTargetsPlanned();
-        JobRun run = jobs.run(JOB, path);
-        assertEquals(JobRun.RUNNING, run.state());
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!run.finished()) {
-            assertTrue(System.currentTimeMillis() < deadline, "run " + run.id() + " did not end");
-            Thread.sleep(200);
-            run = jobs.runInfo(run.id());
-        }
-        return run;
+        return AgentCluster.runAndWait(jobs, JOB, path);
     }
 
     /** Every agent reporting (and so in the plan) before a run. */

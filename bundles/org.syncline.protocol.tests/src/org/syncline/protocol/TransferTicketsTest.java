@@ -70,6 +70,48 @@ class TransferTicketsTest {
     }
 
     @Test
+    void aLastingTicketAdmitsManyLoginsAndPassesEachMessageUntilRevoked() {
+        TransferTickets<Void> tickets = new TransferTickets<>("dist", new MovableClock());
+        TransferTickets.Issued t = tickets.issueLasting("hop:7:t-1", java.time.Duration.ofMinutes(10));
+        assertTrue(tickets.admit(t.id(), t.secret().toCharArray()));
+        assertTrue(tickets.admit(t.id(), t.secret().toCharArray()), "a reconnect logs in again with the same ticket");
+        assertFalse(tickets.admit(t.id(), (t.secret() + "x").toCharArray()), "a forged secret");
+        Principal session = sessionOf("dist", t.id());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(java.util.Optional.of("hop:7:t-1"), tickets.check(session, t.id(), t.secret().toCharArray(), "hop:"), "message " + i);
+        }
+        assertEquals(java.util.Optional.empty(), tickets.check(session, t.id(), t.secret().toCharArray(), "put"), "another scope");
+        assertEquals(java.util.Optional.empty(), tickets.check(session, t.id(), "forged".toCharArray(), "hop:"), "a forged secret");
+        assertEquals(java.util.Optional.empty(), tickets.check(new Principal("admin", Set.of(Principal.ADMIN)), t.id(), t.secret().toCharArray(),
+                "hop:"), "a user's session");
+        assertEquals(java.util.Optional.empty(), tickets.check(sessionOf("docs", t.id()), t.id(), t.secret().toCharArray(), "hop:"),
+                "a session of another capability's ticket");
+        assertThrows(SynclineException.class, () -> tickets.use(session, "hop:"), "a lasting ticket is not a single transfer");
+        tickets.revoke(t.id());
+        assertEquals(java.util.Optional.empty(), tickets.check(session, t.id(), t.secret().toCharArray(), "hop:"), "a revoked ticket");
+        assertFalse(tickets.admit(t.id(), t.secret().toCharArray()), "a login with a revoked ticket");
+    }
+
+    @Test
+    void aSessionKeptOpenServesTheNextTicketAndALastingTicketUnusedForItsIdleTimeEnds() {
+        MovableClock clock = new MovableClock();
+        TransferTickets<Void> tickets = new TransferTickets<>("dist", clock);
+        TransferTickets.Issued first = tickets.issueLasting("hop:1:t-1", java.time.Duration.ofMinutes(10));
+        TransferTickets.Issued second = tickets.issueLasting("hop:2:t-1", java.time.Duration.ofMinutes(10));
+        Principal loggedInWithFirst = sessionOf("dist", first.id());
+        tickets.revoke(first.id());
+        assertEquals(java.util.Optional.of("hop:2:t-1"), tickets.check(loggedInWithFirst, second.id(), second.secret().toCharArray(), "hop:"));
+        clock.now = clock.now.plus(java.time.Duration.ofMinutes(9));
+        assertTrue(tickets.check(loggedInWithFirst, second.id(), second.secret().toCharArray(), "hop:").isPresent(), "use keeps it alive");
+        clock.now = clock.now.plus(java.time.Duration.ofMinutes(10)).plusSeconds(1);
+        assertEquals(java.util.Optional.empty(), tickets.check(loggedInWithFirst, second.id(), second.secret().toCharArray(), "hop:"), "idle");
+        assertFalse(tickets.admit(second.id(), second.secret().toCharArray()), "a login with an idle-expired ticket");
+        tickets.issue("put"); // issuing sweeps what expired
+        assertEquals(1, tickets.size());
+        assertThrows(IllegalArgumentException.class, () -> tickets.issueLasting("hop:3:t-1", java.time.Duration.ZERO));
+    }
+
+    @Test
     void aTicketNotUsedWithinTheLoginWindowIsRefusedAndForgotten() {
         MovableClock clock = new MovableClock();
         TransferTickets<String> tickets = new TransferTickets<>("docs", clock);

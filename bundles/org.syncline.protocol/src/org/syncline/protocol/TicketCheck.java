@@ -3,8 +3,9 @@ package org.syncline.protocol;
 import java.util.Optional;
 
 /**
- * Admits a login with a single-use transfer ticket that a capability issued (a registry lets a client stream
- * straight to a storage node this way, rights checked by the registry when it issued the ticket). The login
+ * Admits a login with a short-lived ticket that a capability issued: a single-use transfer ticket (a registry lets
+ * a client stream straight to a storage node this way, rights checked by the registry when it issued the ticket),
+ * or a lasting one that serves many messages, each naming it again (a replication run's hops between two agents). The login
  * name is {@code #ticket:<capability>:<id>} and the password the ticket's secret; the session's principal has
  * only the {@link Principal#TICKET} role, so it may send nothing but messages registered for {@link Access#TICKET},
  * whose handlers find their ticket with {@link #ticketId}.
@@ -14,8 +15,8 @@ public interface TicketCheck {
     String LOGIN_PREFIX = "#ticket:";
 
     /**
-     * Whether {@code secret} is the secret of the unexpired, not yet used ticket {@code id}; a ticket admits one
-     * login at most. Must not throw.
+     * Whether {@code secret} is the secret of the unexpired, not yet used ticket {@code id}; a single-use ticket
+     * admits one login at most, a lasting one any number while it lives. Must not throw.
      */
     boolean admit(String id, char[] secret);
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.syncline.core.ErrorCode;
@@ -18,13 +19,18 @@ import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 
 /**
- * Single-use transfer tickets of one capability, kept by the server that serves the transfer (a storage node).
+ * Transfer tickets of one capability, kept by the server that serves the transfer (a storage node).
  * The server that checked the user's right (a registry) asks for a ticket for one {@code scope} (what the
  * transfer may do, e.g. "put" or "get:SHA"), hands it to the client, and the client logs in with it
  * ({@link TicketCheck}); the handler {@link #use}s it for exactly that scope, once, and may leave a result that
  * the issuing server {@link #claim}s once. A ticket admits one login within {@link #LOGIN_WITHIN} of its issue;
  * only a hash of its secret is kept; results not claimed within {@link #CLAIM_WITHIN} are forgotten. In memory:
  * a restarted server has no tickets.
+ * <p>
+ * A lasting ticket ({@link #issueLasting}) serves many logins and many messages within its scope, e.g. every file
+ * of one replication run between one parent and one child: each message names it again and the handler
+ * {@link #check}s it, so a link kept open across runs serves each run with that run's ticket only. It ends when
+ * {@link #revoke}d or when unused for its idle time.
  *
  * @param <R> what a transfer leaves for the issuing server (the stored bytes' hash and size)
  */
@@ -41,14 +47,23 @@ public final class TransferTickets<R> implements TicketCheck {
         final byte[] secretHash;
         final String scope;
         final Instant issued;
+        /** Null for a single-use ticket; else how long a lasting ticket lives unused. */
+        final Duration idle;
+        Instant lastUsed;
         boolean admitted;
         boolean used;
         R result;
 
-        Ticket(byte[] secretHash, String scope, Instant issued) {
+        Ticket(byte[] secretHash, String scope, Instant issued, Duration idle) {
             this.secretHash = secretHash;
             this.scope = scope;
             this.issued = issued;
+            this.idle = idle;
+            this.lastUsed = issued;
+        }
+
+        boolean lastingAndLive(Instant now) {
+            return idle != null && !now.isAfter(lastUsed.plus(idle));
         }
     }
 
@@ -63,6 +78,21 @@ public final class TransferTickets<R> implements TicketCheck {
 
     /** A new ticket for one transfer within {@code scope}. */
     public Issued issue(String scope) {
+        return issue(scope, null);
+    }
+
+    /**
+     * A new lasting ticket within {@code scope}: it admits any number of logins and passes {@link #check} for any
+     * number of messages until {@link #revoke}d or unused for {@code idle}.
+     */
+    public Issued issueLasting(String scope, Duration idle) {
+        if (idle == null || idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("A lasting ticket needs a positive idle time");
+        }
+        return issue(scope, idle);
+    }
+
+    private Issued issue(String scope, Duration idle) {
         forgetExpired();
         byte[] id = new byte[16];
         byte[] secret = new byte[32];
@@ -70,7 +100,7 @@ public final class TransferTickets<R> implements TicketCheck {
         RANDOM.nextBytes(secret);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String idText = HexFormat.of().formatHex(id);
-        tickets.put(idText, new Ticket<>(hash(secretText.toCharArray()), scope, clock.instant()));
+        tickets.put(idText, new Ticket<>(hash(secretText.toCharArray()), scope, clock.instant(), idle));
         return new Issued(idText, secretText);
     }
 
@@ -81,6 +111,14 @@ public final class TransferTickets<R> implements TicketCheck {
             return false;
         }
         synchronized (t) {
+            Instant now = clock.instant();
+            if (t.idle != null) {
+                if (!t.lastingAndLive(now) || !MessageDigest.isEqual(t.secretHash, hash(secret))) {
+                    return false;
+                }
+                t.lastUsed = now;
+                return true;
+            }
             if (t.admitted || clock.instant().isAfter(t.issued.plus(LOGIN_WITHIN)) || !MessageDigest.isEqual(t.secretHash, hash(secret))) {
                 return false;
             }
@@ -96,11 +134,42 @@ public final class TransferTickets<R> implements TicketCheck {
     public String use(Principal p, String acceptable) {
         Ticket<R> t = ticketOf(p);
         synchronized (t) {
-            if (!t.admitted || t.used || !t.scope.startsWith(acceptable)) {
+            if (t.idle != null || !t.admitted || t.used || !t.scope.startsWith(acceptable)) {
                 throw refused();
             }
             t.used = true;
             return t.scope;
+        }
+    }
+
+    /**
+     * The scope of lasting ticket {@code id}, checked for one message of session {@code p}: {@code p} logged in with
+     * a ticket of this capability (any, also one revoked since, as a link kept open across runs did), and
+     * {@code id} with {@code secret} is a live lasting ticket whose scope starts with {@code acceptable}. Empty
+     * otherwise (unknown, revoked, expired, wrong secret or scope, or not a ticket session); a pass counts as use.
+     */
+    public Optional<String> check(Principal p, String id, char[] secret, String acceptable) {
+        if (TicketCheck.ticketId(p, capability).isEmpty() || id == null || secret == null) {
+            return Optional.empty();
+        }
+        Ticket<R> t = tickets.get(id);
+        if (t == null) {
+            return Optional.empty();
+        }
+        synchronized (t) {
+            Instant now = clock.instant();
+            if (!t.lastingAndLive(now) || !t.scope.startsWith(acceptable) || !MessageDigest.isEqual(t.secretHash, hash(secret))) {
+                return Optional.empty();
+            }
+            t.lastUsed = now;
+            return Optional.of(t.scope);
+        }
+    }
+
+    /** Ends ticket {@code id} at once (a lasting ticket whose run ended); nothing if there is none. */
+    public void revoke(String id) {
+        if (id != null) {
+            tickets.remove(id);
         }
     }
 
@@ -142,6 +211,9 @@ public final class TransferTickets<R> implements TicketCheck {
         Instant now = clock.instant();
         tickets.values().removeIf(t -> {
             synchronized (t) {
+                if (t.idle != null) {
+                    return !t.lastingAndLive(now);
+                }
                 return !t.admitted && now.isAfter(t.issued.plus(LOGIN_WITHIN)) || now.isAfter(t.issued.plus(CLAIM_WITHIN));
             }
         });

@@ -95,6 +95,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+        process.toHandle().destroyForcibly(); // not left running behind a caller that never got this object
         throw new IllegalStateException("The server did not report listening within 90 s: " + output);
     }
 

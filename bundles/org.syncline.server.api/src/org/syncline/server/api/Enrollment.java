@@ -41,14 +41,6 @@ public interface Enrollment {
      */
     Connection connectToMember(String id, HostPort address, String clientName, boolean reconnect);
 
-    /**
-     * Also accepts logins named {@code name} (a reserved name: it starts with {@code #}, so no user has it) whose
-     * password {@code check} accepts, e.g. a short-lived credential a capability handed out for one transfer. Such a
-     * session holds the member role but is neither {@link #isJoinedServer} nor has a {@link #memberId}, so handlers
-     * that check either refuse it; the capability's own handlers check the credential again on every message.
-     */
-    void acceptLogin(String name, java.util.function.Predicate<String> check);
-
     /** The member id of a session logged in with a member credential, or empty for anyone else. */
     static Optional<String> memberId(Principal principal) {
         String name = principal.name();

@@ -34,8 +34,6 @@ public final class ServerEnrollment implements Enrollment {
     private final Path dir;
     private final Supplier<InetSocketAddress> listening;
     private volatile Optional<MembershipFile> joined;
-    /** Logins capabilities added ({@link #acceptLogin}): reserved name to the check of its password. */
-    private final java.util.Map<String, java.util.function.Predicate<String>> extraLogins = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServerEnrollment(Enrollments enrollments, String fingerprint, Path dataDirectory, Supplier<InetSocketAddress> listening) {
         this.enrollments = enrollments;
@@ -95,20 +93,7 @@ public final class ServerEnrollment implements Enrollment {
                 return Optional.of(new Principal(name, Set.of(Principal.MEMBER)));
             }
         }
-        java.util.function.Predicate<String> extra = extraLogins.get(name);
-        if (extra != null && extra.test(secret)) {
-            return Optional.of(new Principal(name, Set.of(Principal.MEMBER)));
-        }
         return Optional.empty();
-    }
-
-    @Override
-    public void acceptLogin(String name, java.util.function.Predicate<String> check) {
-        if (!name.startsWith("#") || name.equals(EnrollmentMessages.ENROLL_LOGIN) || name.equals(EnrollmentMessages.JOINED_LOGIN)
-                || name.startsWith(EnrollmentMessages.MEMBER_LOGIN_PREFIX)) {
-            throw new IllegalArgumentException("'" + name + "' is not a reserved login name of its own (it must start with '#').");
-        }
-        extraLogins.put(name, check);
     }
 
     @Override

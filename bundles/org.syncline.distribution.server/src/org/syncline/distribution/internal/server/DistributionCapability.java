@@ -63,7 +63,7 @@ public final class DistributionCapability implements Capability {
                     .orElse(context.directory().resolve("content")));
             new ContentHandlers(context.endpoint(), content).register();
             HopLinks hopLinks = new HopLinks(content, context.directory());
-            new HopHandlers(context.endpoint(), content, new HopGrants(Clock.systemUTC()), hopLinks).register(context.enrollment());
+            new HopHandlers(context.endpoint(), content, new HopGrants(Clock.systemUTC()), hopLinks).register();
             running.add(hopLinks);
             List<Path> watch = settings.string("distribution.watch").map(w -> Arrays.stream(w.split(",")).map(String::trim)
                     .filter(p -> !p.isEmpty()).map(Path::of).toList()).orElse(List.of(context.directory().getParent()));

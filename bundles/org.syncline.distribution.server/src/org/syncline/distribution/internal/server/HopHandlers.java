@@ -10,12 +10,14 @@ import org.syncline.distribution.DistributionMessages;
 import org.syncline.protocol.Access;
 import org.syncline.protocol.CapabilityEndpoint;
 import org.syncline.protocol.RequestContext;
+import org.syncline.protocol.TransferTickets;
 import org.syncline.server.api.Enrollment;
 
 /**
- * The {@code distribution.hop.*} messages on an agent. As a parent it accepts the master's grants and serves a
- * child that logs in with a granted token, checking the token and the path on every message; as a child it opens
- * links and pulls files when the master says so.
+ * The {@code distribution.hop.*} messages on an agent. As a parent it issues hop tickets at the master's request
+ * and serves a child that logs in with one ({@code #ticket:distribution:ID}, the protocol's ticket login), checking
+ * the run's ticket and the path on every message; as a child it opens (or reuses) links and pulls files when the
+ * master says so.
  */
 final class HopHandlers {
     private final CapabilityEndpoint endpoint;
@@ -30,18 +32,18 @@ final class HopHandlers {
         this.links = links;
     }
 
-    void register(Enrollment enrollment) {
-        enrollment.acceptLogin(DistributionMessages.HOP_LOGIN, grants::valid);
+    void register() {
+        endpoint.acceptTickets(grants.logins());
         endpoint.handle(DistributionMessages.HOP_GRANT, Access.MEMBER, (ctx, body) -> {
             master(ctx);
-            grants.grant(body.number("run"), body.string("token"), body.string("child"), body.list("paths", String.class));
-            return Json.object();
+            TransferTickets.Issued t = grants.grant(body.number("run"), body.string("child"), body.list("paths", String.class));
+            return Json.object("ticket", t.id(), "secret", t.secret());
         });
         endpoint.handle(DistributionMessages.HOP_OPEN, Access.MEMBER, (ctx, body) -> {
             master(ctx);
             int port = (int) body.number("port");
             links.open(body.number("run"), body.string("parent"), new HostPort(body.string("host"), port), body.string("fingerprint"),
-                    body.string("token"), Math.max(0, body.optNumber("cap", 0)));
+                    body.string("ticket"), body.string("secret"), Math.max(0, body.optNumber("cap", 0)));
             return Json.object();
         });
         endpoint.handle(DistributionMessages.HOP_PULL, Access.MEMBER, (ctx, body) -> {
@@ -56,12 +58,9 @@ final class HopHandlers {
             links.end(body.number("run"));
             return Json.object();
         });
-        endpoint.handleDownload(DistributionMessages.HOP_DELTA, Access.MEMBER, (ctx, body, out) -> {
-            if (!ctx.principal().name().equals(DistributionMessages.HOP_LOGIN)) {
-                throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only a child of a hop, logged in with the hop's token, may pull from here.");
-            }
+        endpoint.handleDownload(DistributionMessages.HOP_DELTA, Access.TICKET, (ctx, body, out) -> {
             String path = body.string("path");
-            grants.check(body.string("token"), path);
+            grants.check(ctx.principal(), body.optString("ticket", null), body.optString("secret", null), path);
             byte[] signature;
             try {
                 signature = Base64.getDecoder().decode(body.string("signature"));

@@ -18,31 +18,40 @@ import org.syncline.core.json.Json;
 import org.syncline.distribution.DistributionMessages;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionSettings;
-import org.syncline.protocol.ConnectionState;
 import org.syncline.protocol.KnownServers;
+import org.syncline.protocol.TicketCheck;
 import org.syncline.store.DataDirectory;
 
 /**
- * An agent's links to its parents in runs (it is the child of a hop): one TLS connection per run and parent,
- * logged in with the hop's token and pinning the certificate the master knows for the parent. Each pulled file's
- * delta streams from the parent with backpressure (no faster than the hop's cap) into a spool file, then is applied
- * atomically and verified against the source's SHA-256 ({@link ContentRoot#patch}).
+ * An agent's links to its parents in runs (it is the child of a hop): one TLS connection per parent, kept open
+ * across runs ({@link LinkPool}: closed when idle for {@link #IDLE} with no run of that parent going on, or opened
+ * again when the parent's address or pinned certificate changes), logged in with a hop ticket and pinning the
+ * certificate the master knows for the parent. Every pull names its own run's ticket, which the parent checks.
+ * Each pulled file's delta streams from the parent with backpressure (no faster than the hop's cap) into a spool
+ * file, then is applied atomically and verified against the source's SHA-256 ({@link ContentRoot#patch}).
  */
 final class HopLinks implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HopLinks.class.getName());
+    /** A link to a parent no run uses is closed after this long. */
+    static final Duration IDLE = Duration.ofSeconds(60);
     private final ContentRoot root;
     private final Path spool;
     private final Path pins;
-    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private final Map<String, RunHop> hops = new ConcurrentHashMap<>();
+    private final LinkPool pool;
 
-    /** One run's link to one parent: where it is, the token it logs in with, and the hop's cap (null: none). */
-    private record Link(long run, String parent, HostPort address, String fingerprint, String token, BandwidthCap cap, Connection[] connection) {
+    /** One run's hop from one parent: where the parent is, the ticket this run's pulls carry, and the hop's cap (null: none). */
+    private record RunHop(long run, String parent, HostPort address, String fingerprint, String ticket, String secret, BandwidthCap cap,
+            long since) {
     }
 
     HopLinks(ContentRoot root, Path directory) {
         this.root = root;
         this.spool = DataDirectory.createOwnerOnlyDirectories(directory.resolve("hop-spool"));
         this.pins = DataDirectory.createOwnerOnlyDirectories(directory.resolve("hop-pins"));
+        // a run the master never ended (it died) stops holding its parent's link once its ticket expired there
+        this.pool = new LinkPool("distribution-hop", IDLE, parent -> hops.values().stream()
+                .anyMatch(h -> h.parent().equals(parent) && System.nanoTime() - h.since() < HopGrants.IDLE.toNanos()));
         try (var left = Files.list(spool)) {
             for (Path p : left.toList()) {
                 Files.deleteIfExists(p);
@@ -52,34 +61,30 @@ final class HopLinks implements AutoCloseable {
         }
     }
 
-    /** Opens (or keeps) the link of run {@code run} to {@code parent}; CONNECTION_FAILED naming the parent when it cannot. */
-    void open(long run, String parent, HostPort address, String fingerprint, String token, long cap) {
-        String key = run + "\u0000" + parent;
-        Link old = links.get(key);
-        if (old != null && old.token().equals(token) && old.connection()[0] != null && old.connection()[0].state() == ConnectionState.CONNECTED) {
-            return;
-        }
-        if (old != null) {
-            close(old);
-        }
-        Link l = new Link(run, parent, address, fingerprint.toLowerCase(java.util.Locale.ROOT), token, cap > 0 ? BandwidthCap.of(cap) : null,
-                new Connection[1]);
-        connection(l);
-        links.put(key, l);
+    /**
+     * Run {@code run} pulls from {@code parent} with ticket {@code ticket}: the link to the parent is opened, or
+     * the one kept open is used; CONNECTION_FAILED naming the parent when it cannot be opened.
+     */
+    void open(long run, String parent, HostPort address, String fingerprint, String ticket, String secret, long cap) {
+        RunHop h = new RunHop(run, parent, address, fingerprint.toLowerCase(java.util.Locale.ROOT), ticket, secret,
+                cap > 0 ? BandwidthCap.of(cap) : null, System.nanoTime());
+        hops.put(run + "\u0000" + parent, h);
+        connection(h);
+        LOG.info(() -> "Run " + run + ": pulling from '" + parent + "' at " + address + " directly");
     }
 
     /** Pulls one file from the parent of run {@code run} and returns the bytes that travelled (signature and delta). */
     long pull(long run, String parent, String from, String to, String sha256, int level, boolean delta) throws IOException {
-        Link l = links.get(run + "\u0000" + parent);
-        if (l == null) {
+        RunHop h = hops.get(run + "\u0000" + parent);
+        if (h == null) {
             throw new SynclineException(ErrorCode.CONFLICT, "Run " + run + " has no link open to '" + parent + "' here.");
         }
         byte[] signature = delta ? root.signature(to) : EMPTY;
         Path file = Files.createTempFile(spool, "hop", ".tmp");
         try {
-            try (OutputStream out = l.cap() == null ? Files.newOutputStream(file) : l.cap().throttle(Files.newOutputStream(file))) {
-                connection(l).download(DistributionMessages.HOP_DELTA, Json.object("token", l.token(), "path", from, "signature",
-                        Base64.getEncoder().encodeToString(signature), "level", level, "sha256", sha256), out);
+            try (OutputStream out = h.cap() == null ? Files.newOutputStream(file) : h.cap().throttle(Files.newOutputStream(file))) {
+                connection(h).download(DistributionMessages.HOP_DELTA, Json.object("ticket", h.ticket(), "secret", h.secret(), "path", from,
+                        "signature", Base64.getEncoder().encodeToString(signature), "level", level, "sha256", sha256), out);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 root.patch(to, in, level, sha256);
@@ -90,55 +95,33 @@ final class HopLinks implements AutoCloseable {
         }
     }
 
-    /** The run ended: its links close. */
+    /** The run ended: its tickets are forgotten here; the links stay open for the next run until idle. */
     void end(long run) {
-        links.values().removeIf(l -> {
-            if (l.run() == run) {
-                close(l);
-                return true;
-            }
-            return false;
-        });
+        hops.values().removeIf(h -> h.run() == run);
     }
 
-    private Connection connection(Link l) {
-        synchronized (l) {
-            Connection c = l.connection()[0];
-            if (c != null && c.state() == ConnectionState.CONNECTED) {
-                return c;
-            }
-            if (c != null) {
-                c.close();
-            }
-            ConnectionSettings settings = new ConnectionSettings(l.address(), DistributionMessages.HOP_LOGIN, l.token().toCharArray(),
-                    "syncline-hop", Duration.ofSeconds(30), false);
+    /** The link to the run hop's parent: the one kept open if it pins the same certificate at the same address. */
+    private Connection connection(RunHop h) {
+        return pool.get(h.parent(), h.address() + " " + h.fingerprint(), () -> {
+            ConnectionSettings settings = new ConnectionSettings(h.address(), TicketCheck.loginName(DistributionMessages.CAPABILITY, h.ticket()),
+                    h.secret().toCharArray(), "syncline-hop", Duration.ofSeconds(30), false);
             try {
                 // pins exactly the certificate the master knows for the parent: any other is refused, never asked about
-                c = Connection.open(settings, new KnownServers(pins.resolve(l.fingerprint().replace(":", ""))),
-                        (hp, presented) -> presented.equalsIgnoreCase(l.fingerprint()));
+                Connection c = Connection.open(settings, new KnownServers(pins.resolve(h.fingerprint().replace(":", ""))),
+                        (hp, presented) -> presented.equalsIgnoreCase(h.fingerprint()));
+                LOG.info(() -> "Opened a hop link to '" + h.parent() + "' at " + h.address() + " (kept for later runs until idle)");
+                return c;
             } catch (SynclineException e) {
-                throw new SynclineException(ErrorCode.CONNECTION_FAILED, "No direct link to '" + l.parent() + "' at " + l.address() + ": "
+                throw new SynclineException(ErrorCode.CONNECTION_FAILED, "No direct link to '" + h.parent() + "' at " + h.address() + ": "
                         + e.getMessage(), e);
             }
-            l.connection()[0] = c;
-            LOG.info(() -> "Run " + l.run() + ": pulling from '" + l.parent() + "' at " + l.address() + " directly");
-            return c;
-        }
-    }
-
-    private static void close(Link l) {
-        synchronized (l) {
-            if (l.connection()[0] != null) {
-                l.connection()[0].close();
-                l.connection()[0] = null;
-            }
-        }
+        });
     }
 
     @Override
     public void close() {
-        links.values().forEach(HopLinks::close);
-        links.clear();
+        pool.close();
+        hops.clear();
     }
 
     private static final byte[] EMPTY = emptySignature();

@@ -50,6 +50,8 @@ final class JobRunner implements AutoCloseable {
     private final Consumer<JobRun> publisher;
     private final int hopParallelism;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** The links to the agents, kept open between runs: closed after a minute without a run (or when an agent moved). */
+    private final LinkPool links = new LinkPool("distribution-master", java.time.Duration.ofSeconds(60), agent -> !running.isEmpty());
     private final Map<Long, Request> followUps = new HashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "distribution-run");
@@ -185,7 +187,7 @@ final class JobRunner implements AutoCloseable {
             JobRun fresh = new JobRun(0, job.name(), request.trigger(), request.limit(), by, clock.instant(), null, JobRun.RUNNING, 0, 0, 0, 0, 0,
                     0, 0, 0, 0, "", List.of());
             JobRun stored = database.inTransaction(c -> RunTable.insert(c, job.id(), fresh));
-            RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, spool, clock, scopes, stored,
+            RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, links, spool, clock, scopes, stored,
                     publisher, hopParallelism);
             threads.execute(() -> {
                 try {
@@ -256,5 +258,6 @@ final class JobRunner implements AutoCloseable {
     public void close() throws InterruptedException {
         threads.shutdownNow();
         threads.awaitTermination(5, TimeUnit.SECONDS);
+        links.close();
     }
 }

@@ -6,13 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,6 @@ import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.distribution.routing.RoutePlanner;
 import org.syncline.model.topology.Deployment;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.ConnectionState;
 import org.syncline.server.api.Enrollment;
 import org.syncline.store.Database;
 import org.syncline.store.EnrolledServer;
@@ -83,14 +80,13 @@ final class RunExecution {
     private final List<Scope> scopes;
     private final PathFilter filter;
     private final Consumer<JobRun> publisher;
-    private final Map<String, Connection> links = new ConcurrentHashMap<>();
-    private final Map<String, Object> linkLocks = new ConcurrentHashMap<>();
+    /** The master's links to its agents, kept open between runs (one per agent, shared by the hops in flight). */
+    private final LinkPool links;
     private final Map<String, Set<String>> holds = new ConcurrentHashMap<>();
     private final Map<String, String> failedNodes = new ConcurrentHashMap<>();
     private final Map<String, RunTarget> states = new LinkedHashMap<>();
     private final Map<String, BandwidthCap> caps = new ConcurrentHashMap<>();
     private final Totals totals = new Totals();
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Per hop (parent NUL child): empty when its bytes go directly, else why the master relays them. */
     private final Map<String, String> relayed = new ConcurrentHashMap<>();
     private final Set<String> hopAgents = ConcurrentHashMap.newKeySet();
@@ -121,7 +117,9 @@ final class RunExecution {
      *                   progress, and its end
      */
     RunExecution(Database database, Job job, Deployment deployment, RoutePlan plan, Map<String, String> targetPaths, Map<String, AgentInfo> agents,
-            Enrollment enrollment, Path spool, Clock clock, List<Scope> scopes, JobRun run, Consumer<JobRun> publisher, int parallelism) {
+            Enrollment enrollment, LinkPool links, Path spool, Clock clock, List<Scope> scopes, JobRun run, Consumer<JobRun> publisher,
+            int parallelism) {
+        this.links = links;
         this.parallelism = Math.max(1, parallelism);
         this.database = database;
         this.job = job;
@@ -165,8 +163,7 @@ final class RunExecution {
                 }
             }
         } finally {
-            endHops();
-            links.values().forEach(Connection::close);
+            endHops(); // the links to the agents stay open for the next run
         }
         List<RunTarget> targets;
         synchronized (this) {
@@ -498,9 +495,9 @@ final class RunExecution {
     }
 
     /**
-     * The hop's direct link, set up on its first file: the parent is granted a fresh 256-bit token for this run, this
-     * child and the run's paths there; the child opens a link to the parent with it. Returns null when the bytes go
-     * directly, else the sentence saying why the master relays them (the child cannot reach its parent).
+     * The hop's direct link, set up on its first file: the parent issues a hop ticket for this run, this child and the
+     * run's paths there; the child opens a link to the parent with it, or uses the one it kept open. Returns null when
+     * the bytes go directly, else the sentence saying why the master relays them (the child cannot reach its parent).
      */
     private String directLink(Hop hop) {
         String key = hop.from() + "\u0000" + hop.to();
@@ -513,17 +510,16 @@ final class RunExecution {
         if (fingerprint.isEmpty()) {
             return relayHop(key, hop, "the master knows no certificate of '" + hop.from() + "'");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
         List<String> paths = scopes.stream().map(s -> hop.from().equals(plan.source()) ? s.dir() : join(targetPaths.get(hop.from()), s.prefix()))
                 .distinct().toList();
         hopAgents.add(hop.from());
-        link(hop.from()).request(DistributionMessages.HOP_GRANT, Json.object("run", run.id(), "token", token, "child", hop.to(), "paths", paths));
+        JsonObject ticket = link(hop.from()).request(DistributionMessages.HOP_GRANT, Json.object("run", run.id(), "child", hop.to(), "paths",
+                paths));
         try {
             hopAgents.add(hop.to());
             link(hop.to()).request(DistributionMessages.HOP_OPEN, Json.object("run", run.id(), "parent", hop.from(), "host", parent.host(), "port",
-                    parent.port(), "fingerprint", fingerprint, "token", token, "cap", Math.max(0, hop.bandwidthLimit())));
+                    parent.port(), "fingerprint", fingerprint, "ticket", ticket.string("ticket"), "secret",
+                    ticket.string("secret"), "cap", Math.max(0, hop.bandwidthLimit())));
         } catch (SynclineException e) {
             if (e.code() != ErrorCode.CONNECTION_FAILED || !alive(hop.to()) || !alive(hop.from())) {
                 throw e; // a dead agent: failover, not a relay
@@ -541,11 +537,11 @@ final class RunExecution {
         return note;
     }
 
-    /** Tells every agent that took part in direct hops that the run ended: grants revoked, links closed. */
+    /** Tells every agent that took part in direct hops that the run ended: its tickets revoked (links stay open until idle). */
     private void endHops() {
         for (String node : hopAgents) {
-            Connection c = links.get(node);
-            if (c != null && c.state() == ConnectionState.CONNECTED) {
+            Connection c = links.current(node);
+            if (c != null) {
                 try {
                     c.request(DistributionMessages.HOP_END, Json.object("run", run.id()));
                 } catch (RuntimeException e) {
@@ -608,8 +604,7 @@ final class RunExecution {
 
     /** Whether the agent still answers: its link is up, or a new one can be made now. */
     private boolean alive(String node) {
-        Connection c = links.get(node);
-        if (c != null && c.state() == ConnectionState.CONNECTED) {
+        if (links.current(node) != null) {
             return true;
         }
         try {
@@ -620,32 +615,17 @@ final class RunExecution {
         }
     }
 
+    /**
+     * The master's link to agent {@code node}: the one kept open for the agent's member id (a server that enrols
+     * again, with another certificate, gets a new id) and address, or a new one pinning its enrolled certificate.
+     */
     private Connection link(String node) {
-        Connection c = links.get(node);
-        if (c != null && c.state() == ConnectionState.CONNECTED) {
-            return c;
-        }
-        // one connection per agent, shared by the hops in flight; made under that agent's own lock only
-        synchronized (linkLocks.computeIfAbsent(node, n -> new Object())) {
-            return connect(node);
-        }
-    }
-
-    private Connection connect(String node) {
-        Connection c = links.get(node);
-        if (c != null && c.state() == ConnectionState.CONNECTED) {
-            return c;
-        }
         AgentInfo a = agents.get(node);
         if (a == null) {
             throw new IllegalStateException("'" + node + "' is not an agent of this master.");
         }
-        if (c != null) {
-            c.close();
-        }
-        c = enrollment.connectToMember(a.id(), new HostPort(a.host(), a.port()), "syncline-master-run", false);
-        links.put(node, c);
-        return c;
+        HostPort address = new HostPort(a.host(), a.port());
+        return links.get(node, a.id() + " " + address, () -> enrollment.connectToMember(a.id(), address, "syncline-master-run", false));
     }
 
     private void report(RunFile f) {
