@@ -10,9 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -24,6 +21,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
+import org.syncline.testing.ManualClock;
 
 /**
  * Transfer tickets: one login with the right secret within the login window, one transfer of the ticket's scope,
@@ -34,24 +32,6 @@ class TransferTicketsTest {
     @TempDir
     Path tmp;
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Principal sessionOf(String capability, String id) {
         return new Principal(TicketCheck.loginName(capability, id), Set.of(Principal.TICKET));
@@ -59,7 +39,7 @@ class TransferTicketsTest {
 
     @Test
     void aTicketAdmitsOneLoginWithItsOwnSecretOnly() {
-        TransferTickets<String> tickets = new TransferTickets<>("docs", new MovableClock());
+        TransferTickets<String> tickets = new TransferTickets<>("docs", new ManualClock());
         TransferTickets.Issued t = tickets.issue("put");
         TransferTickets.Issued other = tickets.issue("put");
         assertFalse(tickets.admit(t.id(), other.secret().toCharArray()), "another ticket's secret");
@@ -71,7 +51,7 @@ class TransferTicketsTest {
 
     @Test
     void aLastingTicketAdmitsManyLoginsAndPassesEachMessageUntilRevoked() {
-        TransferTickets<Void> tickets = new TransferTickets<>("dist", new MovableClock());
+        TransferTickets<Void> tickets = new TransferTickets<>("dist", new ManualClock());
         TransferTickets.Issued t = tickets.issueLasting("hop:7:t-1", java.time.Duration.ofMinutes(10));
         assertTrue(tickets.admit(t.id(), t.secret().toCharArray()));
         assertTrue(tickets.admit(t.id(), t.secret().toCharArray()), "a reconnect logs in again with the same ticket");
@@ -94,16 +74,16 @@ class TransferTicketsTest {
 
     @Test
     void aSessionKeptOpenServesTheNextTicketAndALastingTicketUnusedForItsIdleTimeEnds() {
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock();
         TransferTickets<Void> tickets = new TransferTickets<>("dist", clock);
         TransferTickets.Issued first = tickets.issueLasting("hop:1:t-1", java.time.Duration.ofMinutes(10));
         TransferTickets.Issued second = tickets.issueLasting("hop:2:t-1", java.time.Duration.ofMinutes(10));
         Principal loggedInWithFirst = sessionOf("dist", first.id());
         tickets.revoke(first.id());
         assertEquals(java.util.Optional.of("hop:2:t-1"), tickets.check(loggedInWithFirst, second.id(), second.secret().toCharArray(), "hop:"));
-        clock.now = clock.now.plus(java.time.Duration.ofMinutes(9));
+        clock.advance(java.time.Duration.ofMinutes(9));
         assertTrue(tickets.check(loggedInWithFirst, second.id(), second.secret().toCharArray(), "hop:").isPresent(), "use keeps it alive");
-        clock.now = clock.now.plus(java.time.Duration.ofMinutes(10)).plusSeconds(1);
+        clock.advance(java.time.Duration.ofMinutes(10).plusSeconds(1));
         assertEquals(java.util.Optional.empty(), tickets.check(loggedInWithFirst, second.id(), second.secret().toCharArray(), "hop:"), "idle");
         assertFalse(tickets.admit(second.id(), second.secret().toCharArray()), "a login with an idle-expired ticket");
         tickets.issue("put"); // issuing sweeps what expired
@@ -113,10 +93,10 @@ class TransferTicketsTest {
 
     @Test
     void aTicketNotUsedWithinTheLoginWindowIsRefusedAndForgotten() {
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock();
         TransferTickets<String> tickets = new TransferTickets<>("docs", clock);
         TransferTickets.Issued t = tickets.issue("put");
-        clock.now = clock.now.plus(TransferTickets.LOGIN_WITHIN).plusSeconds(1);
+        clock.advance(TransferTickets.LOGIN_WITHIN.plusSeconds(1));
         assertFalse(tickets.admit(t.id(), t.secret().toCharArray()), "an expired ticket");
         tickets.issue("put"); // issuing sweeps what expired
         assertEquals(1, tickets.size());
@@ -124,7 +104,7 @@ class TransferTicketsTest {
 
     @Test
     void aTicketServesOneTransferOfItsScopeAndItsResultIsClaimedOnce() {
-        TransferTickets<String> tickets = new TransferTickets<>("docs", new MovableClock());
+        TransferTickets<String> tickets = new TransferTickets<>("docs", new ManualClock());
         TransferTickets.Issued get = tickets.issue("get:abc");
         TransferTickets.Issued put = tickets.issue("put");
         Principal getter = sessionOf("docs", get.id());

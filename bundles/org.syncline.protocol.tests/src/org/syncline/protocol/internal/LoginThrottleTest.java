@@ -3,37 +3,12 @@ package org.syncline.protocol.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.syncline.testing.ManualClock;
 
 class LoginThrottleTest {
     /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        long millis = 1_000_000;
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     @Test
     void locksAfterFreeFailuresForATimeThatDoublesAndThenLifts() {
@@ -48,7 +23,7 @@ class LoginThrottleTest {
         t.failed("10.0.0.1", "alice");
         assertEquals(2, t.secondsLocked("10.0.0.1", "alice"));
         assertEquals(0, t.secondsLocked("10.0.0.2", "alice"), "another address is not locked");
-        clock.millis += 2_000;
+        clock.advance(java.time.Duration.ofMillis(2_000));
         assertEquals(0, t.secondsLocked("10.0.0.1", "alice"), "the lock lifts when its time is over");
         t.succeeded("10.0.0.1", "alice");
         t.failed("10.0.0.1", "alice");
@@ -63,7 +38,7 @@ class LoginThrottleTest {
             t.failed("10.0." + (i / 250) + "." + (i % 250), "user" + i);
         }
         assertTrue(t.size() >= 1000, "failures are remembered: " + t.size());
-        clock.millis += LoginThrottle.FORGET_SECONDS * 1000 + 1;
+        clock.advance(java.time.Duration.ofMillis(LoginThrottle.FORGET_SECONDS * 1000 + 1));
         t.secondsLocked("10.9.9.9", "someone");
         assertEquals(0, t.size(), "every entry was forgotten");
     }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.syncline.distribution.AgentInfo;
 import org.syncline.distribution.AgentSample;
 import org.syncline.store.Database;
+import org.syncline.testing.ManualClock;
 
 /** Agents' states pushed as they change, with no alert rule: offline after the configured missed heartbeats, online at the next. */
 class AgentStateWatchTest {
@@ -26,24 +24,6 @@ class AgentStateWatchTest {
     private Database db;
     private final ManualClock clock = new ManualClock();
 
-    private static final class ManualClock extends Clock {
-        long millis = 1_700_000_000_000L;
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeEach
     void open() {
@@ -66,12 +46,12 @@ class AgentStateWatchTest {
         watch.check();
         assertEquals(List.of(), pushed, "the first check learns the states");
 
-        clock.millis += 9_000; // web-2 reports, web-1 has missed one heartbeat of two
+        clock.advance(Duration.ofMillis(9_000)); // web-2 reports, web-1 has missed one heartbeat of two
         roster.sample("m2", AgentSample.none("web-2"));
         watch.check();
         assertEquals(List.of(), pushed);
 
-        clock.millis += 2_000; // web-1: 11 s, more than two heartbeats of 5 s
+        clock.advance(Duration.ofMillis(2_000)); // web-1: 11 s, more than two heartbeats of 5 s
         watch.check();
         watch.check();
         assertEquals(1, pushed.size(), "pushed once: " + pushed);

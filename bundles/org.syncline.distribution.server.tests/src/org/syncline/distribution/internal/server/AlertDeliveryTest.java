@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +17,7 @@ import org.syncline.distribution.AlertEvent;
 import org.syncline.distribution.AlertRule;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.store.Database;
+import org.syncline.testing.ManualClock;
 
 /** The alert outbox on real Derby: retry with a doubling pause, delivery after a restart at once, giving up with the reason. */
 class AlertDeliveryTest {
@@ -29,24 +26,6 @@ class AlertDeliveryTest {
     private Database db;
     private final ManualClock clock = new ManualClock();
 
-    private static final class ManualClock extends Clock {
-        long millis = 1_700_000_000_000L;
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** A channel that fails with "receiver down" while {@code down}, else keeps what it gets. */
     private static final class TestChannel implements AlertChannels.OutsideChannel {
@@ -112,7 +91,7 @@ class AlertDeliveryTest {
         assertEquals(clock.instant().plusSeconds(2), e.nextAttempt());
         first.deliverDue();
         assertEquals(1, only().attempts(), "not due yet");
-        clock.millis += 2_000;
+        clock.advance(Duration.ofMillis(2_000));
         first.deliverDue();
         assertEquals(2, only().attempts());
         assertEquals(clock.instant().plusSeconds(4), only().nextAttempt(), "the pause doubles");
@@ -135,7 +114,7 @@ class AlertDeliveryTest {
         raise(channels, "db-1");
         for (int i = 0; i < 5; i++) {
             channels.deliverDue();
-            clock.millis += 60_000;
+            clock.advance(Duration.ofMillis(60_000));
         }
         OutboxEntry e = only();
         assertEquals(OutboxEntry.FAILED, e.state());
