@@ -64,7 +64,7 @@ public final class TlsFilter extends IoFilterAdapter {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(client);
         engine.setEnabledProtocols(protocols);
-        session.setAttribute(STATE, new TlsSession(engine));
+        session.setAttribute(STATE, new TlsSession(engine, next, SessionChannel.of(session)));
         next.sessionCreated(session);
     }
 
@@ -151,9 +151,16 @@ public final class TlsFilter extends IoFilterAdapter {
         Object message = request.getMessage();
         TlsSession tls = state(session);
         if (tls == null || !(message instanceof IoBuffer || message instanceof FrameBuffers)) {
-            next.filterWrite(session, request);
+            if (tls != null) {
+                synchronized (tls) {
+                    queue(next, session, tls, request);
+                }
+            } else {
+                next.filterWrite(session, request);
+            }
             return;
         }
+        boolean sent;
         synchronized (tls) {
             if (!tls.secured) {
                 // written before the handshake finished: sent, in order, right after it; copied, because a
@@ -164,17 +171,42 @@ public final class TlsFilter extends IoFilterAdapter {
                 tls.early.add(request);
                 return;
             }
-            request.setMessage(encrypt(tls, parts(message)));
-            next.filterWrite(session, request);
+            IoBuffer sealed = encrypt(tls, parts(message));
+            request.setMessage(sealed);
+            // with nothing of this session in MINA's queue or on its I/O thread, the socket is written here,
+            // in the writer's thread: no queue, selector wakeup or thread switch per frame; what the socket
+            // does not take at once goes to MINA's queue, behind which every later write then waits
+            sent = tls.queued.get() == 0 && tls.channel != null && tls.channel.writeNow(sealed.buf());
+            if (!sent) {
+                queue(next, session, tls, request);
+            }
         }
+        if (sent) {
+            request.getFuture().setWritten();
+            messageSent(tls.next, session, request, tls);
+        }
+    }
+
+    /** Hands a write to MINA's queue; counted until MINA reports it sent ({@link #messageSent}). */
+    private static void queue(NextFilter next, IoSession session, TlsSession tls, WriteRequest request) {
+        tls.queued.incrementAndGet();
+        next.filterWrite(session, request);
     }
 
     @Override
     public void messageSent(NextFilter next, IoSession session, WriteRequest request) throws Exception {
+        TlsSession tls = state(session);
+        if (tls != null) {
+            // only writes this filter queued come back from MINA's I/O thread
+            tls.queued.decrementAndGet();
+        }
         if (request instanceof HandshakeWrite) {
             return;
         }
-        TlsSession tls = state(session);
+        messageSent(next, session, request, tls);
+    }
+
+    private static void messageSent(NextFilter next, IoSession session, WriteRequest request, TlsSession tls) {
         if (tls != null && request.getMessage() instanceof IoBuffer sent) {
             tls.recycle(sent.buf());
         }
@@ -238,7 +270,7 @@ public final class TlsFilter extends IoFilterAdapter {
                         ByteBuffer out = ByteBuffer.allocate(tls.engine.getSession().getPacketBufferSize());
                         SSLEngineResult r = tls.engine.wrap(ByteBuffer.allocate(0), out);
                         if (r.bytesProduced() > 0) {
-                            next.filterWrite(session, new HandshakeWrite(IoBuffer.wrap(out.flip())));
+                            queue(next, session, tls, new HandshakeWrite(IoBuffer.wrap(out.flip())));
                         }
                         status = r.getHandshakeStatus();
                         if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
@@ -267,7 +299,7 @@ public final class TlsFilter extends IoFilterAdapter {
             tls.secured = true;
             for (WriteRequest request : tls.early) {
                 request.setMessage(encrypt(tls, parts(request.getMessage())));
-                next.filterWrite(session, request);
+                queue(next, session, tls, request);
             }
             early = tls.early;
             tls.early = List.of();
@@ -299,6 +331,15 @@ public final class TlsFilter extends IoFilterAdapter {
     /** The engine of one session and the bytes it holds between reads. */
     private static final class TlsSession {
         final SSLEngine engine;
+        /** This filter's place in the session's chain, for the messageSent of a write sent here. */
+        final NextFilter next;
+        /** The socket, for writes from the writing thread; null where MINA's queue must be used. */
+        final SessionChannel channel;
+        /**
+         * Writes handed to MINA's queue and not yet reported sent; guarded by this for increments. While it is
+         * above zero MINA's I/O thread may be writing the socket, so every write queues behind it.
+         */
+        final AtomicInteger queued = new AtomicInteger();
         /** Decrypted bytes not yet handed to the decoder; touched by the I/O thread only. */
         ByteBuffer plain;
         /** The body being decoded and tls.plain, for one unwrap; I/O thread only. */
@@ -316,8 +357,10 @@ public final class TlsFilter extends IoFilterAdapter {
         private final AtomicInteger spares = new AtomicInteger();
         private final int sealedChunk;
 
-        TlsSession(SSLEngine engine) {
+        TlsSession(SSLEngine engine, NextFilter next, SessionChannel channel) {
             this.engine = engine;
+            this.next = next;
+            this.channel = channel;
             sealedChunk = sealedSize(ProtocolConstants.CHUNK_SIZE + 4 + Frame.HEADER + Frame.MAX_TYPE_LENGTH);
             plain = ByteBuffer.allocate(4 * engine.getSession().getApplicationBufferSize());
             partial = ByteBuffer.allocate(engine.getSession().getPacketBufferSize()).flip();
