@@ -81,7 +81,9 @@ class StreamWindowTest {
         client.sample(40 * MS); // a cold first round trip
         client.pong(pongSentAgo(20 * MS));
         assertEquals(1, sent.size(), "halved: reported");
-        assertTrue(ByteBuffer.wrap(sent.get(0).body()).getLong(8) <= 21 * MS);
+        // the 20 ms sample, not the cold 40 ms one; the margin covers this thread being descheduled between
+        // stamping the pong and reading it (it failed at 21 ms on a 2-core machine at load 20)
+        assertTrue(ByteBuffer.wrap(sent.get(0).body()).getLong(8) < 30 * MS);
         client.pong(pongSentAgo(30 * MS));
         client.pong(pongSentAgo(18 * MS));
         assertEquals(1, sent.size(), "longer, or less than a quarter shorter: not reported");

@@ -317,6 +317,11 @@ public final class TlsFilter extends IoFilterAdapter {
         }
     }
 
+    /** Writes of the session in MINA's queue or on its I/O thread, not yet reported sent (for tests). */
+    static int queuedWrites(IoSession session) {
+        return state(session).queued.get();
+    }
+
     private static TlsSession state(IoSession session) {
         return (TlsSession) session.getAttribute(STATE);
     }
