@@ -27,8 +27,9 @@ import org.syncline.protocol.ProtocolConstants;
  * of the socket, encrypts the rest on the I/O thread as writes complete, and throws a
  * BufferOverflowException once 64 writes wait; that capped a stream at a third of a raw TLS socket and broke
  * many concurrent streams (releng/benchmarks/RESULTS.md). Here every frame is encrypted whole, on the thread
- * that writes it, into one buffer that goes straight to the session's write queue; the I/O thread only
- * decrypts. Fires MINA's {@link SslEvent#SECURED} when the handshake is done, as SslFilter did.
+ * that writes it, into one buffer; that thread also writes it to the socket while MINA has none of the
+ * session's writes queued ({@link SessionChannel}), and hands it to MINA's queue otherwise, so records leave
+ * in the order they were sealed. The I/O thread decrypts and writes only what was queued. Fires MINA's {@link SslEvent#SECURED} when the handshake is done, as SslFilter did.
  */
 public final class TlsFilter extends IoFilterAdapter {
     private static final AttributeKey STATE = new AttributeKey(TlsFilter.class, "state");
