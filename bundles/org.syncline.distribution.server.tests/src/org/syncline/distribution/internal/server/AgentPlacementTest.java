@@ -5,39 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.distribution.TopologyVersion;
 import org.syncline.distribution.internal.server.MasterTopology.PlacedAgent;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Server;
 import org.syncline.model.topology.xmi.TopologyXmi;
-import org.syncline.store.Database;
 
 /** Agents placed in the Unassigned pool of the master's topology (real Derby). */
-class AgentPlacementTest {
-    @TempDir
-    Path tmp;
-    private Database db;
+class AgentPlacementTest extends WithMonitoringDatabase {
     private MasterTopology topology;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp.resolve("db"));
-        db.migrate("distribution", MonitoringSchema.MIGRATIONS);
         topology = new MasterTopology(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private Deployment current() {
