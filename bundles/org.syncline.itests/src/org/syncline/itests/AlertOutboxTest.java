@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.syncline.admin.client.AdminClient;
+import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.protocol.Connection;
@@ -124,6 +125,27 @@ class AlertOutboxTest {
             var text = master.cli(AS_ADMIN, "alert", "outbox");
             assertTrue(text.stdout().contains("failed") && text.stdout().contains("Gave up after 3 attempts"), text.stdout());
             assertEquals(0, posts.size(), "the alert was POSTed once, not again: " + posts);
+
+            // admins retry the given-up e-mail (its attempts start over) and discard it; a delivered entry is neither
+            var viewerDiscard = master.cli(AS_VIEWER, "alert", "outbox", "discard", String.valueOf(mail.id()));
+            assertEquals(1, viewerDiscard.exitCode());
+            assertTrue(viewerDiscard.stderr().startsWith("syncline: ACCESS_DENIED:"), viewerDiscard.stderr());
+            var retried = master.cli(AS_ADMIN, "--json", "alert", "outbox", "retry", String.valueOf(mail.id()));
+            assertEquals(0, retried.exitCode(), retried.stderr());
+            OutboxEntry again = Json.read(JsonObject.parse(retried.stdout()), OutboxEntry.class);
+            assertEquals(OutboxEntry.PENDING, again.state());
+            assertEquals(0, again.attempts(), "a given-up entry gets its attempts again");
+            var discarded = master.cli(AS_ADMIN, "alert", "outbox", "discard", String.valueOf(mail.id()));
+            assertEquals(0, discarded.exitCode(), discarded.stderr());
+            assertTrue(discarded.stdout().startsWith("Discarded entry " + mail.id()), discarded.stdout());
+            OutboxEntry gone = outbox(master, true).stream().filter(e -> e.id() == mail.id()).findFirst().orElseThrow();
+            assertEquals(OutboxEntry.DISCARDED, gone.state());
+            assertTrue(gone.reason().startsWith("Discarded by admin"), gone.reason());
+            assertTrue(outbox(master, false).stream().noneMatch(e -> e.id() == mail.id()), "discarded entries are left out without --all");
+            var late = master.cli(AS_ADMIN, "alert", "outbox", "retry", String.valueOf(webhook.id()));
+            assertEquals(1, late.exitCode());
+            assertEquals("syncline: CONFLICT: Outbox entry " + webhook.id() + " is delivered already; only pending or given-up (failed) entries "
+                    + "can be retried.", late.stderr().strip());
         } finally {
             if (receiver != null) {
                 receiver.stop(0);
