@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -24,8 +21,7 @@ import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.protocol.Connection;
 import org.syncline.testing.ServerProcess;
-
-import com.sun.net.httpserver.HttpServer;
+import org.syncline.testing.WebhookReceiver;
 
 /**
  * The alert outbox survives a master restart: an alert raised while the webhook receiver is down stays
@@ -73,7 +69,7 @@ class AlertOutboxTest {
                 "--set", "distribution.webhook=" + hook, "--set", "distribution.smtp-host=127.0.0.1", "--set", "distribution.smtp-port=" + deadSmtp,
                 "--set", "distribution.smtp-starttls=false", "--set", "distribution.smtp-from=syncline@example.org",
                 "--set", "distribution.alert-to=ops@example.org", "--set", "distribution.outbox-backoff=10s", "--set", "distribution.outbox-attempts=3");
-        HttpServer receiver = null;
+        WebhookReceiver receiver = null;
         try {
             try (Connection admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 new AdminClient(admin).addUser("viewer", "viewer-password-1".toCharArray(), false);
@@ -92,14 +88,8 @@ class AlertOutboxTest {
             assertTrue(!webhook.reason().isBlank(), "the failure is kept: " + webhook);
             // killed at once: the third failed attempt (10 s + 20 s later) would give the entry up
             master.kill9();
-            BlockingQueue<String> posts = new LinkedBlockingQueue<>();
-            receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), hookPort), 0);
-            receiver.createContext("/hook", exchange -> {
-                posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            receiver.start();
+            receiver = new WebhookReceiver(hookPort);
+            BlockingQueue<String> posts = receiver.posts();
             master.start();
 
             String post = posts.poll(120, TimeUnit.SECONDS);
@@ -148,7 +138,7 @@ class AlertOutboxTest {
                     + "can be retried.", late.stderr().strip());
         } finally {
             if (receiver != null) {
-                receiver.stop(0);
+                receiver.close();
             }
             master.close();
         }

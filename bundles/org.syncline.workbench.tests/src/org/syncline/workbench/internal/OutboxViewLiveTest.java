@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.viewers.TableViewer;
@@ -35,10 +32,9 @@ import org.syncline.distribution.internal.ui.DistributionPerspective;
 import org.syncline.distribution.internal.ui.monitor.OutboxView;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
+import org.syncline.testing.WebhookReceiver;
 import org.syncline.ui.internal.servers.ServerConnections;
 import org.syncline.ui.internal.servers.ServerEntry;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The Alert Outbox view against a real master whose webhook receiver is down: the alert's delivery shows its
@@ -63,7 +59,7 @@ class OutboxViewLiveTest {
     private IHandlerService handlers;
     private int hookPort;
     private int closedPort;
-    private HttpServer receiver;
+    private WebhookReceiver receiver;
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -90,7 +86,7 @@ class OutboxViewLiveTest {
     @AfterAll
     void stop() throws Exception {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
         if (entry != null) {
             ServerConnections.instance().remove(entry.label());
@@ -136,14 +132,8 @@ class OutboxViewLiveTest {
         assertTrue(givenUp.get(ERROR).startsWith("Gave up after 2 attempts: "), givenUp.toString());
         assertEquals("", givenUp.get(NEXT), "a given-up entry has no next attempt");
 
-        BlockingQueue<String> posts = new LinkedBlockingQueue<>();
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), hookPort), 0);
-        receiver.createContext("/hook", exchange -> {
-            posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new WebhookReceiver(hookPort);
+        BlockingQueue<String> posts = receiver.posts();
         long raisedId = Long.parseLong(givenUp.get(ID));
         assertTrue(outbox.select(raisedId));
         assertTrue(outbox.canRetry(), "a given-up entry can be retried");
@@ -157,7 +147,7 @@ class OutboxViewLiveTest {
         assertFalse(outbox.canRetry(), "a sent entry cannot be retried");
 
         // the receiver goes down again; the clearing's delivery fails and is discarded (Delete, then OK)
-        receiver.stop(0);
+        receiver.close();
         receiver = null;
         var rm = master.cli(AS_ADMIN, "alert", "rule", "rm", String.valueOf(ruleId));
         assertEquals(0, rm.exitCode(), rm.stderr());

@@ -54,4 +54,38 @@ class AgentPlacementTest extends WithMonitoringDatabase {
         assertEquals(List.of("m1", "m2"), topology.agents().stream().map(PlacedAgent::id).toList());
         assertEquals(7444, topology.agents().get(0).port());
     }
+
+    @Test
+    void agentsPlacedTogetherMakeOneVersionAndOnlyTheChangedOnesAreNamed() {
+        topology.placeAgent(new PlacedAgent("m1", "web-1", "10.0.0.5", 7443, List.of("agent")));
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        TopologyVersion v = topology.placeAgents(List.of(new PlacedAgent("m1", "web-1", "10.0.0.5", 7443, List.of("agent")),
+                new PlacedAgent("m2", "web-2", "10.0.0.6", 7443, List.of("agent")), new PlacedAgent("m3", "web-2", "10.0.0.7", 7443, List.of("agent")),
+                new PlacedAgent("m2", "web-2", "10.0.0.6", 7443, List.of("agent"))), changed).orElseThrow();
+        assertEquals(2, v.version(), "one version for the batch");
+        assertEquals("agents", v.savedBy());
+        assertEquals("2 agents enrolled or moved: web-2, web-2-2", v.summary());
+        assertEquals(java.util.Set.of("m2", "m3"), changed, "m1 was known, m2's second hello changed nothing");
+        assertEquals(List.of("web-1", "web-2", "web-2-2"), current().getUnassigned().stream().map(Server::getName).toList());
+        assertTrue(topology.placeAgents(List.of(new PlacedAgent("m3", "web-2", "10.0.0.7", 7443, List.of("agent"))), new java.util.HashSet<>())
+                .isEmpty(), "nothing changed: no version");
+    }
+
+    @Test
+    void hellosFromManyThreadsAreAllPlacedEachOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Optional<TopologyVersion>>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            PlacedAgent a = new PlacedAgent("m" + i, "sim-" + i, "10.0.1." + i, 7443, List.of("agent"));
+            results.add(pool.submit(() -> topology.placeAgent(a)));
+        }
+        long newest = 0;
+        for (var r : results) {
+            newest = Math.max(newest, r.get().orElseThrow(() -> new AssertionError("every new agent is placed")).version());
+        }
+        pool.shutdown();
+        assertEquals(40, topology.agents().size());
+        assertEquals(newest, topology.current().version());
+        assertTrue(newest <= 40, "at most one version per hello: " + newest);
+    }
 }
