@@ -3,11 +3,12 @@
 # agents that enrol with tokens, say hello and report a sample every INTERVAL seconds for SECONDS; prints the
 # master's own handling time per sample (p50/p99, from distribution.stats) and the master's RSS before and
 # after. Target: p99 <= 10 ms with 1,000 agents every 5 s, bounded memory.
-#   usage: releng/benchmarks/agent-ingest.sh [AGENTS] [SECONDS] [INTERVAL]     (build the server product first)
+# Agents enrol PARALLEL at a time (default 16).
+#   usage: releng/benchmarks/agent-ingest.sh [AGENTS] [SECONDS] [INTERVAL] [PARALLEL]     (build the server product first)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PRODUCT="$ROOT/server/org.syncline.server.product/target/products/syncline-server/linux/gtk/x86_64"
-AGENTS=${1:-1000}; SECONDS_=${2:-120}; INTERVAL=${3:-5}
+AGENTS=${1:-1000}; SECONDS_=${2:-120}; INTERVAL=${3:-5}; PARALLEL=${4:-16}
 [ -x "$PRODUCT/syncline" ] || { echo "no server product at $PRODUCT: run ./syncline build" >&2; exit 1; }
 JAVA=
 for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
@@ -34,5 +35,5 @@ echo "cores: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)   master $ADDR, R
 PLUGINS="$PRODUCT/plugins"
 CP=$(ls "$PLUGINS"/org.syncline.core_*.jar "$PLUGINS"/org.syncline.protocol_*.jar "$PLUGINS"/org.apache.mina.core_*.jar \
   "$PLUGINS"/slf4j.api_*.jar "$PLUGINS"/com.fasterxml.jackson.*.jar "$PLUGINS"/bcprov_*.jar "$PLUGINS"/bcpkix_*.jar "$PLUGINS"/bcutil_*.jar | paste -sd:)
-"$JAVA" -Xss512k -cp "$CP" "$ROOT/releng/benchmarks/AgentIngest.java" "$ADDR" "bench-admin-pw-1" "$AGENTS" "$SECONDS_" "$INTERVAL" "$WORK"
+"$JAVA" -Xss512k -cp "$CP" "$ROOT/releng/benchmarks/AgentIngest.java" "$ADDR" "bench-admin-pw-1" "$AGENTS" "$SECONDS_" "$INTERVAL" "$WORK" "$PARALLEL"
 echo "master RSS after: $(rss)"

@@ -64,6 +64,18 @@ public final class DistributionMessages {
      * deliveries by e-mail and webhook, kept in the master's database until sent or given up), newest first.
      */
     public static final String ALERT_OUTBOX = "distribution.alert.outbox";
+    /**
+     * Admins. Body: id. A pending entry is tried again now; a given-up (failed) one is made pending again with
+     * its attempts counted from 0 (its last reason kept until the next attempt). Answer: the {@link OutboxEntry}.
+     * Refused with CONFLICT for a delivered or discarded entry, NOT_FOUND for an unknown id.
+     */
+    public static final String ALERT_OUTBOX_RETRY = "distribution.alert.outbox.retry";
+    /** Admins. Body: id. A pending or given-up entry is never sent (state discarded, who and why kept as the reason). Answer: the entry. */
+    public static final String ALERT_OUTBOX_DISCARD = "distribution.alert.outbox.discard";
+    /** Admins may subscribe; every new entry and every change of one (attempt, delivery, retry, discard) pushes {@link #OUTBOX_CHANGED}. */
+    public static final String OUTBOX_TOPIC = "distribution.outbox";
+    /** Body: the {@link OutboxEntry} as it is now. */
+    public static final String OUTBOX_CHANGED = "distribution.outbox.changed";
     /** Admins. Answer: {@link IngestStats} of sample handling on the master. */
     public static final String STATS = "distribution.stats";
 

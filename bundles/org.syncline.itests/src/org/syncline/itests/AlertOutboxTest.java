@@ -5,26 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.syncline.admin.client.AdminClient;
+import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.protocol.Connection;
 import org.syncline.testing.ServerProcess;
-
-import com.sun.net.httpserver.HttpServer;
+import org.syncline.testing.WebhookReceiver;
 
 /**
  * The alert outbox survives a master restart: an alert raised while the webhook receiver is down stays
@@ -72,7 +69,7 @@ class AlertOutboxTest {
                 "--set", "distribution.webhook=" + hook, "--set", "distribution.smtp-host=127.0.0.1", "--set", "distribution.smtp-port=" + deadSmtp,
                 "--set", "distribution.smtp-starttls=false", "--set", "distribution.smtp-from=syncline@example.org",
                 "--set", "distribution.alert-to=ops@example.org", "--set", "distribution.outbox-backoff=10s", "--set", "distribution.outbox-attempts=3");
-        HttpServer receiver = null;
+        WebhookReceiver receiver = null;
         try {
             try (Connection admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 new AdminClient(admin).addUser("viewer", "viewer-password-1".toCharArray(), false);
@@ -91,14 +88,8 @@ class AlertOutboxTest {
             assertTrue(!webhook.reason().isBlank(), "the failure is kept: " + webhook);
             // killed at once: the third failed attempt (10 s + 20 s later) would give the entry up
             master.kill9();
-            BlockingQueue<String> posts = new LinkedBlockingQueue<>();
-            receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), hookPort), 0);
-            receiver.createContext("/hook", exchange -> {
-                posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            receiver.start();
+            receiver = new WebhookReceiver(hookPort);
+            BlockingQueue<String> posts = receiver.posts();
             master.start();
 
             String post = posts.poll(120, TimeUnit.SECONDS);
@@ -124,9 +115,30 @@ class AlertOutboxTest {
             var text = master.cli(AS_ADMIN, "alert", "outbox");
             assertTrue(text.stdout().contains("failed") && text.stdout().contains("Gave up after 3 attempts"), text.stdout());
             assertEquals(0, posts.size(), "the alert was POSTed once, not again: " + posts);
+
+            // admins retry the given-up e-mail (its attempts start over) and discard it; a delivered entry is neither
+            var viewerDiscard = master.cli(AS_VIEWER, "alert", "outbox", "discard", String.valueOf(mail.id()));
+            assertEquals(1, viewerDiscard.exitCode());
+            assertTrue(viewerDiscard.stderr().startsWith("syncline: ACCESS_DENIED:"), viewerDiscard.stderr());
+            var retried = master.cli(AS_ADMIN, "--json", "alert", "outbox", "retry", String.valueOf(mail.id()));
+            assertEquals(0, retried.exitCode(), retried.stderr());
+            OutboxEntry again = Json.read(JsonObject.parse(retried.stdout()), OutboxEntry.class);
+            assertEquals(OutboxEntry.PENDING, again.state());
+            assertEquals(0, again.attempts(), "a given-up entry gets its attempts again");
+            var discarded = master.cli(AS_ADMIN, "alert", "outbox", "discard", String.valueOf(mail.id()));
+            assertEquals(0, discarded.exitCode(), discarded.stderr());
+            assertTrue(discarded.stdout().startsWith("Discarded entry " + mail.id()), discarded.stdout());
+            OutboxEntry gone = outbox(master, true).stream().filter(e -> e.id() == mail.id()).findFirst().orElseThrow();
+            assertEquals(OutboxEntry.DISCARDED, gone.state());
+            assertTrue(gone.reason().startsWith("Discarded by admin"), gone.reason());
+            assertTrue(outbox(master, false).stream().noneMatch(e -> e.id() == mail.id()), "discarded entries are left out without --all");
+            var late = master.cli(AS_ADMIN, "alert", "outbox", "retry", String.valueOf(webhook.id()));
+            assertEquals(1, late.exitCode());
+            assertEquals("syncline: CONFLICT: Outbox entry " + webhook.id() + " is delivered already; only pending or given-up (failed) entries "
+                    + "can be retried.", late.stderr().strip());
         } finally {
             if (receiver != null) {
-                receiver.stop(0);
+                receiver.close();
             }
             master.close();
         }

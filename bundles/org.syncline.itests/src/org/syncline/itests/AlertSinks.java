@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import com.sun.net.httpserver.HttpServer;
+import org.syncline.testing.WebhookReceiver;
 
 /**
  * The outside ends of alert channels, started by a test on loopback: a tiny SMTP server (EHLO, MAIL, RCPT,
@@ -21,22 +20,17 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class AlertSinks implements AutoCloseable {
     final BlockingQueue<String> mails = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> posts = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> posts;
     private final ServerSocket smtp;
-    private final HttpServer http;
+    private final WebhookReceiver http;
 
     AlertSinks() throws IOException {
         smtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptMail, "smtp-sink");
         t.setDaemon(true);
         t.start();
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/hook", exchange -> {
-            posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        http.start();
+        http = new WebhookReceiver(0);
+        posts = http.posts();
     }
 
     int smtpPort() {
@@ -44,7 +38,7 @@ final class AlertSinks implements AutoCloseable {
     }
 
     String webhook() {
-        return "http://127.0.0.1:" + http.getAddress().getPort() + "/hook";
+        return http.url();
     }
 
     private void acceptMail() {
@@ -92,6 +86,6 @@ final class AlertSinks implements AutoCloseable {
     @Override
     public void close() throws IOException {
         smtp.close();
-        http.stop(0);
+        http.close();
     }
 }

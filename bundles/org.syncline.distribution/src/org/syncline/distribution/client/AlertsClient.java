@@ -9,7 +9,6 @@ import org.syncline.distribution.Alert;
 import org.syncline.distribution.AlertEvent;
 import org.syncline.distribution.AlertRule;
 import org.syncline.distribution.DistributionMessages;
-import org.syncline.distribution.OutboxEntry;
 import org.syncline.protocol.Connection;
 
 /** Alert rules (admins change them) and alerts (anyone reads and follows them) on a master. */
@@ -35,11 +34,6 @@ public final class AlertsClient {
 
     public AlertRule remove(long id) {
         return Json.read(connection.request(DistributionMessages.ALERT_RULE_REMOVE, Json.object("id", id)), AlertRule.class);
-    }
-
-    /** Admins: the e-mail and webhook deliveries pending or given up (with {@code all} also the delivered ones), newest first. */
-    public List<OutboxEntry> outbox(boolean all) {
-        return connection.request(DistributionMessages.ALERT_OUTBOX, Json.object("all", all)).list("entries", OutboxEntry.class);
     }
 
     /** Calls {@code listener} with each alert raised or cleared, until the returned handle is closed. */

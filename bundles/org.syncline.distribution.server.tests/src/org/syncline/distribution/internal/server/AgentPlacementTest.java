@@ -5,39 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.distribution.TopologyVersion;
 import org.syncline.distribution.internal.server.MasterTopology.PlacedAgent;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Server;
 import org.syncline.model.topology.xmi.TopologyXmi;
-import org.syncline.store.Database;
 
 /** Agents placed in the Unassigned pool of the master's topology (real Derby). */
-class AgentPlacementTest {
-    @TempDir
-    Path tmp;
-    private Database db;
+class AgentPlacementTest extends WithMonitoringDatabase {
     private MasterTopology topology;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp.resolve("db"));
-        db.migrate("distribution", MonitoringSchema.MIGRATIONS);
         topology = new MasterTopology(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private Deployment current() {
@@ -67,5 +53,39 @@ class AgentPlacementTest {
         assertEquals(3, moved.version());
         assertEquals(List.of("m1", "m2"), topology.agents().stream().map(PlacedAgent::id).toList());
         assertEquals(7444, topology.agents().get(0).port());
+    }
+
+    @Test
+    void agentsPlacedTogetherMakeOneVersionAndOnlyTheChangedOnesAreNamed() {
+        topology.placeAgent(new PlacedAgent("m1", "web-1", "10.0.0.5", 7443, List.of("agent")));
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        TopologyVersion v = topology.placeAgents(List.of(new PlacedAgent("m1", "web-1", "10.0.0.5", 7443, List.of("agent")),
+                new PlacedAgent("m2", "web-2", "10.0.0.6", 7443, List.of("agent")), new PlacedAgent("m3", "web-2", "10.0.0.7", 7443, List.of("agent")),
+                new PlacedAgent("m2", "web-2", "10.0.0.6", 7443, List.of("agent"))), changed).orElseThrow();
+        assertEquals(2, v.version(), "one version for the batch");
+        assertEquals("agents", v.savedBy());
+        assertEquals("2 agents enrolled or moved: web-2, web-2-2", v.summary());
+        assertEquals(java.util.Set.of("m2", "m3"), changed, "m1 was known, m2's second hello changed nothing");
+        assertEquals(List.of("web-1", "web-2", "web-2-2"), current().getUnassigned().stream().map(Server::getName).toList());
+        assertTrue(topology.placeAgents(List.of(new PlacedAgent("m3", "web-2", "10.0.0.7", 7443, List.of("agent"))), new java.util.HashSet<>())
+                .isEmpty(), "nothing changed: no version");
+    }
+
+    @Test
+    void hellosFromManyThreadsAreAllPlacedEachOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Optional<TopologyVersion>>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            PlacedAgent a = new PlacedAgent("m" + i, "sim-" + i, "10.0.1." + i, 7443, List.of("agent"));
+            results.add(pool.submit(() -> topology.placeAgent(a)));
+        }
+        long newest = 0;
+        for (var r : results) {
+            newest = Math.max(newest, r.get().orElseThrow(() -> new AssertionError("every new agent is placed")).version());
+        }
+        pool.shutdown();
+        assertEquals(40, topology.agents().size());
+        assertEquals(newest, topology.current().version());
+        assertTrue(newest <= 40, "at most one version per hello: " + newest);
     }
 }

@@ -3,38 +3,19 @@ package org.syncline.distribution.internal.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.distribution.AgentInfo;
 import org.syncline.distribution.AgentSample;
-import org.syncline.store.Database;
 import org.syncline.testing.ManualClock;
 
 /** Agents' states pushed as they change, with no alert rule: offline after the configured missed heartbeats, online at the next. */
-class AgentStateWatchTest {
-    @TempDir
-    Path tmp;
-    private Database db;
+class AgentStateWatchTest extends WithMonitoringDatabase {
     private final ManualClock clock = new ManualClock();
 
-
-    @BeforeEach
-    void open() {
-        db = Database.open(tmp.resolve("db"));
-        db.migrate("distribution", MonitoringSchema.MIGRATIONS);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void anAgentGoesOfflineAfterTheMissedHeartbeatsOnceAndOnlineAtItsNext() {

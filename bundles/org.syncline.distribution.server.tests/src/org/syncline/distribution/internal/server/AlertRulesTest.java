@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.distribution.AlertEvent;
@@ -22,24 +18,9 @@ import org.syncline.distribution.AlertRule;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Server;
-import org.syncline.store.Database;
 
 /** Rules as checked on the master, alerts raised once and cleared once (real Derby), agents' names. */
-class AlertRulesTest {
-    @TempDir
-    Path tmp;
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Database.open(tmp.resolve("db"));
-        db.migrate("distribution", MonitoringSchema.MIGRATIONS);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+class AlertRulesTest extends WithMonitoringDatabase {
 
     @Test
     void rulesKeepOnlyTheFieldsOfTheirKindAndNameWhatIsMissing() {

@@ -3,38 +3,19 @@ package org.syncline.distribution.internal.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.distribution.AgentSample;
 import org.syncline.distribution.DiskSpace;
-import org.syncline.store.Database;
 
 /** Samples on a real Derby database: batched writes, 1-minute averages, retention. */
-class SampleStoreTest {
+class SampleStoreTest extends WithMonitoringDatabase {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-    @TempDir
-    Path tmp;
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Database.open(tmp.resolve("db"));
-        db.migrate("distribution", MonitoringSchema.MIGRATIONS);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private static AgentSample sample(Instant at, double cpu, long memUsed, long free) {
         return new AgentSample("web-1", at, cpu, memUsed, 1000, List.of(new DiskSpace("/data", free, 2000)), 10, 20, 1, 60);

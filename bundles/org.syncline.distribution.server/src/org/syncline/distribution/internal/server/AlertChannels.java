@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
+import org.syncline.core.ErrorCode;
+import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.AlertEvent;
@@ -24,7 +27,8 @@ import org.syncline.store.Database;
  * transaction. {@link #deliverDue()} sends what is due on the channels' own thread: a failure is kept as
  * the reason and tried again after a growing pause (base x 2^(attempts-1), at most 10 minutes) until the
  * attempt limit, then the entry is failed with its reason. After a restart every pending entry is tried at
- * once. Nothing here blocks the evaluation.
+ * once. Nothing here blocks the evaluation. Admins retry an entry now or discard it ({@link #retryNow},
+ * {@link #discard}); every new entry and every change of one goes to {@link #onChange} listeners.
  */
 final class AlertChannels implements AlertBook.Channels {
     private static final Logger LOG = Logger.getLogger(AlertChannels.class.getName());
@@ -39,6 +43,7 @@ final class AlertChannels implements AlertBook.Channels {
     private final int attemptLimit;
     private boolean restarted = true;
     private Instant lastPurge = Instant.EPOCH;
+    private volatile Consumer<OutboxEntry> changes = e -> { };
 
     /** E-mail or webhook: delivers one event or throws saying why not. Its name identifies it in the outbox. */
     interface OutsideChannel {
@@ -71,6 +76,59 @@ final class AlertChannels implements AlertBook.Channels {
     @Override
     public void accept(AlertEvent event) {
         endpoint.publish(DistributionMessages.ALERTS_TOPIC, DistributionMessages.ALERT, Json.tree(event));
+        if (!outside.isEmpty()) {
+            database.inTransaction(c -> OutboxTable.ofEvent(c, event.alert().id(), event.event())).forEach(this::changed);
+        }
+    }
+
+    /** Tells {@code listener} of every new outbox entry and every change of one (the entry as it is then). */
+    void onChange(Consumer<OutboxEntry> listener) {
+        changes = listener;
+    }
+
+    /**
+     * Retry now: a pending entry is due at once, a given-up one is pending again with its attempts from 0. The
+     * sender takes it at its next round (within a second).
+     */
+    OutboxEntry retryNow(long id) {
+        OutboxEntry e = database.inTransaction(c -> {
+            OutboxEntry found = open(c, id, "retried");
+            int attempts = found.state().equals(OutboxEntry.FAILED) ? 0 : found.attempts();
+            OutboxTable.retryNow(c, id, attempts, clock.instant(), found.reason());
+            return OutboxTable.entry(c, id).orElseThrow();
+        });
+        changed(e);
+        return e;
+    }
+
+    /** Discard: the entry is never sent; {@code by} (the admin) is kept in its reason. */
+    OutboxEntry discard(long id, String by) {
+        OutboxEntry e = database.inTransaction(c -> {
+            OutboxEntry found = open(c, id, "discarded");
+            OutboxTable.discard(c, id, found.attempts(), clock.instant(), "Discarded by " + by
+                    + (found.reason().isBlank() ? "." : "; the last failure: " + found.reason()));
+            return OutboxTable.entry(c, id).orElseThrow();
+        });
+        changed(e);
+        return e;
+    }
+
+    private static OutboxEntry open(Connection c, long id, String verb) throws SQLException {
+        OutboxEntry e = OutboxTable.entry(c, id).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND, "There is no outbox entry " + id
+                + "; 'syncline cli alert outbox --all' lists them."));
+        if (!e.isOpen()) {
+            throw new SynclineException(ErrorCode.CONFLICT, "Outbox entry " + id + " is " + e.state() + " already; only pending or given-up "
+                    + "(failed) entries can be " + verb + ".");
+        }
+        return e;
+    }
+
+    private void changed(OutboxEntry e) {
+        changes.accept(e);
+    }
+
+    private void changed(long id) {
+        database.inTransaction(c -> OutboxTable.entry(c, id)).ifPresent(this::changed);
     }
 
     /** Tries every outbox entry that is due (every pending one in the first round after a start); one thread only. */
@@ -97,6 +155,7 @@ final class AlertChannels implements AlertBook.Channels {
                         + " (its --set distribution.* settings changed since the alert).");
                 return null;
             });
+            changed(e.id());
             return;
         }
         try {
@@ -105,6 +164,7 @@ final class AlertChannels implements AlertBook.Channels {
                 OutboxTable.delivered(c, e.id(), attempts, clock.instant());
                 return null;
             });
+            changed(e.id());
         } catch (Exception failure) {
             String why = reason(failure);
             Instant now = clock.instant();
@@ -115,6 +175,7 @@ final class AlertChannels implements AlertBook.Channels {
                     OutboxTable.failed(c, e.id(), attempts, now, "Gave up after " + attempts + " attempts: " + why);
                     return null;
                 });
+                changed(e.id());
                 return;
             }
             Duration pause = pause(attempts);
@@ -124,6 +185,7 @@ final class AlertChannels implements AlertBook.Channels {
                 OutboxTable.retry(c, e.id(), attempts, now.plus(pause), why);
                 return null;
             });
+            changed(e.id());
         }
     }
 

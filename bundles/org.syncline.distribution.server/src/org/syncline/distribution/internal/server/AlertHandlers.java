@@ -33,8 +33,6 @@ final class AlertHandlers {
                 database.inTransaction(c -> AlertTables.alerts(c, body.optBool("all", false), 10_000)).stream().map(Json::tree).toList()));
         endpoint.handle(DistributionMessages.ALERT_RULES, Access.USER, (ctx, body) -> Json.object("rules",
                 database.inTransaction(AlertTables::rules).stream().map(Json::tree).toList()));
-        endpoint.handle(DistributionMessages.ALERT_OUTBOX, Access.ADMIN, (ctx, body) -> Json.object("entries",
-                database.inTransaction(c -> OutboxTable.list(c, body.optBool("all", false), 10_000)).stream().map(Json::tree).toList()));
         endpoint.handle(DistributionMessages.ALERT_RULE_ADD, Access.ADMIN, (ctx, body) -> {
             AlertRule r = checked(Json.read(body, AlertRule.class));
             return Json.tree(database.inTransaction(c -> AlertTables.insertRule(c, r, ctx.principal().name(), clock.instant())));

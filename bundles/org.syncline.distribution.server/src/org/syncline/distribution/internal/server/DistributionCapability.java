@@ -107,6 +107,7 @@ public final class DistributionCapability implements Capability {
                 settings.duration("distribution.minute-retention", Duration.ofDays(30)));
         new AgentHandlers(context.endpoint(), roster, samples, book::anyOpenFor).register();
         new AlertHandlers(context.endpoint(), context.database(), book, clock).register();
+        new OutboxHandlers(context.endpoint(), context.database(), channels).register();
         new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor), manage).register(); // replication jobs (issue #13)
         JobRunner runner = new JobRunner(context.database(), topology, () -> roster.list(book::anyOpenFor), context.enrollment(),
                 context.directory().resolve("run-spool"), clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,

@@ -10,8 +10,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -48,6 +52,8 @@ final class MasterTopology {
      */
     private long cachedVersion = -1;
     private Deployment cached;
+    /** Hellos waiting for the placement under way to end (see {@link #placeAgent}). */
+    private final List<Placing> waiting = new ArrayList<>();
 
     MasterTopology(Database database) {
         this(database, MAX_XMI_BYTES);
@@ -137,43 +143,90 @@ final class MasterTopology {
     /**
      * Puts an agent that said hello into the Unassigned pool as a new version saved by {@code agent:NAME},
      * unless a server with its member id is anywhere in the topology already (then only a changed address
-     * is saved). Returns the version saved, or empty when nothing changed.
+     * is saved). Returns the version saved, or empty when nothing changed for this agent. Hellos that come
+     * while a placement is being saved wait and are placed together in one version after it (1,000 agents
+     * enrolling at once make a few dozen versions, not 1,000 copies of a growing topology).
      */
     Optional<TopologyVersion> placeAgent(PlacedAgent agent) {
-        Optional<TopologyVersion> saved = placeAgentLocked(agent);
-        saved.ifPresent(v -> saveListeners.forEach(l -> l.accept(v)));
-        return saved;
+        Placing mine = new Placing(agent, new CompletableFuture<>());
+        synchronized (waiting) {
+            waiting.add(mine);
+        }
+        placeWaiting().ifPresent(v -> saveListeners.forEach(l -> l.accept(v)));
+        try {
+            return mine.saved().join(); // placed by this thread's batch or by the one before it
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
-    private synchronized Optional<TopologyVersion> placeAgentLocked(PlacedAgent agent) {
+    /** A hello waiting to be placed, and what its placement saved. */
+    private record Placing(PlacedAgent agent, CompletableFuture<Optional<TopologyVersion>> saved) {
+    }
+
+    /** Places every waiting hello in one version; empty when they were taken by an earlier batch or changed nothing. */
+    private synchronized Optional<TopologyVersion> placeWaiting() {
+        List<Placing> batch;
+        synchronized (waiting) {
+            batch = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        if (batch.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Set<String> changed = new HashSet<>();
+            Optional<TopologyVersion> saved = placeAgents(batch.stream().map(Placing::agent).toList(), changed);
+            batch.forEach(p -> p.saved().complete(changed.contains(p.agent().id()) ? saved : Optional.empty()));
+            return saved;
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.saved().completeExceptionally(e));
+            throw e;
+        }
+    }
+
+    /**
+     * Places {@code agents} in one version (saved by {@code agent:NAME} for one, by {@code agents} for more);
+     * {@code changed} gets the member ids whose server was added or moved. Empty when nothing changed.
+     */
+    synchronized Optional<TopologyVersion> placeAgents(List<PlacedAgent> agents, Set<String> changed) {
         Deployment[] placed = new Deployment[1];
         Optional<TopologyVersion> saved = database.inTransaction(c -> {
             TopologyVersion current = TopologyTable.newest(c).orElse(TopologyVersion.none());
             Deployment d = EcoreUtil.copy(newestModel(c, current));
-            Server existing = Elements.servers(d).stream().filter(s -> agent.id().equals(s.getAgentId())).findFirst().orElse(null);
-            String summary;
-            String name;
-            if (existing != null) {
-                if (agent.host().equals(existing.getHost()) && agent.port() == existing.getPort()) {
-                    return Optional.<TopologyVersion>empty();
+            List<String> summaries = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (PlacedAgent agent : agents) {
+                Server existing = Elements.servers(d).stream().filter(s -> agent.id().equals(s.getAgentId())).findFirst().orElse(null);
+                if (existing != null) {
+                    if (agent.host().equals(existing.getHost()) && agent.port() == existing.getPort()) {
+                        continue;
+                    }
+                    existing.setHost(agent.host());
+                    existing.setPort(agent.port());
+                    names.add(existing.getName());
+                    summaries.add("agent " + existing.getName() + " now listens at " + agent.host() + ":" + agent.port());
+                } else {
+                    Server s = TopologyFactory.eINSTANCE.createServer();
+                    String name = AgentNames.unique(d, agent.name());
+                    s.setName(name);
+                    s.setHost(agent.host());
+                    s.setPort(agent.port());
+                    s.getRoles().addAll(agent.roles());
+                    s.setAgentId(agent.id());
+                    d.getUnassigned().add(s);
+                    names.add(name);
+                    summaries.add("agent " + name + " enrolled");
                 }
-                existing.setHost(agent.host());
-                existing.setPort(agent.port());
-                name = existing.getName();
-                summary = "agent " + name + " now listens at " + agent.host() + ":" + agent.port();
-            } else {
-                Server s = TopologyFactory.eINSTANCE.createServer();
-                name = AgentNames.unique(d, agent.name());
-                s.setName(name);
-                s.setHost(agent.host());
-                s.setPort(agent.port());
-                s.getRoles().addAll(agent.roles());
-                s.setAgentId(agent.id());
-                d.getUnassigned().add(s);
-                summary = "agent " + name + " enrolled";
+                changed.add(agent.id());
             }
-            TopologyVersion v = new TopologyVersion(current.version() + 1, "agent:" + name, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                    summary);
+            if (names.isEmpty()) {
+                return Optional.<TopologyVersion>empty();
+            }
+            String summary = summaries.size() == 1 ? summaries.get(0) : summaries.size() + " agents enrolled or moved: "
+                    + String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", ..." : "");
+            TopologyVersion v = new TopologyVersion(current.version() + 1, names.size() == 1 ? "agent:" + names.get(0) : "agents",
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), summary);
             TopologyTable.insert(c, v, TopologyXmi.bytes(d));
             placed[0] = d;
             return Optional.of(v);

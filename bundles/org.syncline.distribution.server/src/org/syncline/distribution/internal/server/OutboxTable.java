@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.syncline.core.json.Json;
 import org.syncline.distribution.AlertEvent;
@@ -75,12 +76,37 @@ final class OutboxTable {
         return out;
     }
 
-    /** Pending and failed rows, or with {@code all} also the delivered ones; newest first. */
+    /** Pending and failed rows, or with {@code all} also the delivered and discarded ones; newest first. */
     static List<OutboxEntry> list(Connection c, boolean all, int limit) throws SQLException {
         List<OutboxEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM distribution_outbox"
-                + (all ? "" : " WHERE state <> '" + OutboxEntry.DELIVERED + "'") + " ORDER BY id DESC")) {
+                + (all ? "" : " WHERE state IN ('" + OutboxEntry.PENDING + "', '" + OutboxEntry.FAILED + "')") + " ORDER BY id DESC")) {
             ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(entry(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The row {@code id}, if there is one. */
+    static Optional<OutboxEntry> entry(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM distribution_outbox WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The rows one alert event put in the outbox (one per channel), in order. */
+    static List<OutboxEntry> ofEvent(Connection c, long alertId, String event) throws SQLException {
+        List<OutboxEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM distribution_outbox WHERE alert_id = ? AND event = ? ORDER BY id")) {
+            ps.setLong(1, alertId);
+            ps.setString(2, event);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(entry(rs));
@@ -109,24 +135,46 @@ final class OutboxTable {
         update(c, id, OutboxEntry.FAILED, attempts, 0, now.toEpochMilli(), reason);
     }
 
+    /**
+     * An admin's Retry now: pending again and due at {@code now}; {@code attempts} counted from there. Only while the
+     * row is pending or failed (false: it was delivered or discarded meanwhile).
+     */
+    static boolean retryNow(Connection c, long id, int attempts, Instant now, String reason) throws SQLException {
+        return update(c, id, OutboxEntry.PENDING, attempts, now.toEpochMilli(), 0, reason, OutboxEntry.PENDING, OutboxEntry.FAILED);
+    }
+
+    /** An admin's Discard: never sent. Only while the row is pending or failed (false: it was delivered or discarded meanwhile). */
+    static boolean discard(Connection c, long id, int attempts, Instant now, String reason) throws SQLException {
+        return update(c, id, OutboxEntry.DISCARDED, attempts, 0, now.toEpochMilli(), reason, OutboxEntry.PENDING, OutboxEntry.FAILED);
+    }
+
+    /** The sender's result of an attempt: written only while the row is still pending (an admin may have discarded it meanwhile). */
     private static void update(Connection c, long id, String state, int attempts, long next, long done, String reason) throws SQLException {
+        update(c, id, state, attempts, next, done, reason, OutboxEntry.PENDING, OutboxEntry.PENDING);
+    }
+
+    private static boolean update(Connection c, long id, String state, int attempts, long next, long done, String reason, String from1,
+            String from2) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE distribution_outbox SET state = ?, attempts = ?, next_ms = ?, done_ms = ?, "
-                + "reason = ? WHERE id = ?")) {
+                + "reason = ? WHERE id = ? AND state IN (?, ?)")) {
             ps.setString(1, state);
             ps.setInt(2, attempts);
             ps.setLong(3, next);
             ps.setLong(4, done);
             ps.setString(5, reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 1) + "…" : reason);
             ps.setLong(6, id);
-            ps.executeUpdate();
+            ps.setString(7, from1);
+            ps.setString(8, from2);
+            return ps.executeUpdate() == 1;
         }
     }
 
-    /** Forgets delivered rows done before {@code before}; failed ones stay for admins to read. */
+    /** Forgets delivered and discarded rows done before {@code before}; failed ones stay for admins to read. */
     static int purgeDelivered(Connection c, Instant before) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM distribution_outbox WHERE state = ? AND done_ms < ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM distribution_outbox WHERE state IN (?, ?) AND done_ms < ?")) {
             ps.setString(1, OutboxEntry.DELIVERED);
-            ps.setLong(2, before.toEpochMilli());
+            ps.setString(2, OutboxEntry.DISCARDED);
+            ps.setLong(3, before.toEpochMilli());
             return ps.executeUpdate();
         }
     }

@@ -6,6 +6,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 import org.syncline.distribution.internal.ui.jobs.JobLogView;
 import org.syncline.distribution.internal.ui.jobs.JobsView;
 import org.syncline.distribution.internal.ui.monitor.AlertsView;
+import org.syncline.distribution.internal.ui.monitor.OutboxView;
 import org.syncline.distribution.internal.ui.monitor.MonitorView;
 import org.syncline.ui.SynclineViews;
 
@@ -26,6 +27,7 @@ public final class DistributionPerspective implements IPerspectiveFactory {
         IFolderLayout below = layout.createFolder("org.syncline.distribution.ui.monitoring", IPageLayout.BOTTOM, 0.58f, editors);
         below.addView(MonitorView.ID);
         below.addView(AlertsView.ID);
+        below.addView(OutboxView.ID);
         below.addView(JobsView.ID);
         below.addView(JobLogView.ID);
         below.addPlaceholder("org.eclipse.pde.runtime.LogView");
@@ -34,6 +36,7 @@ public final class DistributionPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(SynclineViews.SERVERS);
         layout.addShowViewShortcut(MonitorView.ID);
         layout.addShowViewShortcut(AlertsView.ID);
+        layout.addShowViewShortcut(OutboxView.ID);
         layout.addShowViewShortcut(JobsView.ID);
         layout.addShowViewShortcut(JobLogView.ID);
         layout.addPerspectiveShortcut(ID);

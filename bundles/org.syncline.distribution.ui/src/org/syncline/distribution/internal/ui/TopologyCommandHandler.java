@@ -9,6 +9,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.distribution.internal.ui.jobs.JobLogView;
 import org.syncline.distribution.internal.ui.jobs.JobsView;
 import org.syncline.distribution.internal.ui.monitor.AlertsView;
+import org.syncline.distribution.internal.ui.monitor.OutboxView;
 import org.syncline.distribution.internal.ui.monitor.MonitorView;
 import org.syncline.core.SynclineException;
 import org.syncline.ui.ErrorReporter;
@@ -27,6 +28,10 @@ public final class TopologyCommandHandler extends AbstractHandler {
         }
         if ("showAlerts".equals(action) || "showMonitor".equals(action)) {
             showView(event, "showAlerts".equals(action) ? AlertsView.ID : MonitorView.ID);
+            return null;
+        }
+        if ("showOutbox".equals(action)) {
+            showView(event, OutboxView.ID);
             return null;
         }
         if ("showJobs".equals(action) || "showJobLog".equals(action)) {

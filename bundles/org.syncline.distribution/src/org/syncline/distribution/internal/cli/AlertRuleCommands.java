@@ -9,14 +9,15 @@ import org.syncline.core.json.Json;
 import org.syncline.distribution.AlertRule;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.distribution.client.AlertsClient;
+import org.syncline.distribution.client.OutboxClient;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "alert", description = "Alert rules on the master: rules, rule add, rule rm (changing them needs the admin role); "
-        + "outbox: e-mail and webhook deliveries not yet made (admins).",
-        mixinStandardHelpOptions = true, subcommands = AlertRuleCommands.Rule.class)
+        + "outbox [retry|discard ID]: e-mail and webhook deliveries not yet made (admins).",
+        mixinStandardHelpOptions = true, subcommands = { AlertRuleCommands.Rule.class, AlertRuleCommands.Outbox.class })
 final class AlertRuleCommands {
     private final CliContext cli;
 
@@ -38,20 +39,42 @@ final class AlertRuleCommands {
     }
 
     @Command(name = "outbox", description = "The e-mail and webhook deliveries of alerts that are pending (with the last failure) or were "
-            + "given up (with the reason); --all: with the delivered ones. Admins only.", mixinStandardHelpOptions = true)
-    void outbox(@Option(names = "--all", description = "include delivered entries") boolean all) {
-        List<OutboxEntry> entries = new AlertsClient(cli.connection()).outbox(all);
-        List<Object> json = new ArrayList<>();
-        StringBuilder text = new StringBuilder(String.format("%-6s %-6s %-8s %-10s %-8s %-20s %-30s %s%n", "ID", "ALERT", "EVENT", "STATE",
-                "ATTEMPTS", "NEXT", "CHANNEL", "REASON"));
-        for (OutboxEntry e : entries) {
-            json.add(Json.tree(e));
-            String next = e.state().equals(OutboxEntry.PENDING) ? e.nextAttempt().toString().replace('T', ' ') : "-";
-            text.append(String.format("%-6d %-6d %-8s %-10s %-8d %-20s %-30s %s%n", e.id(), e.alertId(), e.event(), e.state(), e.attempts(),
-                    next.length() > 19 ? next.substring(0, 19) : next, e.channel(), e.reason()));
+            + "given up (with the reason); --all: with the delivered and discarded ones. retry ID / discard ID act on one entry. Admins only.",
+            mixinStandardHelpOptions = true)
+    static final class Outbox implements Runnable {
+        @picocli.CommandLine.ParentCommand
+        AlertRuleCommands parent;
+        @Option(names = "--all", description = "include delivered and discarded entries")
+        boolean all;
+
+        @Override
+        public void run() {
+            List<OutboxEntry> entries = new OutboxClient(parent.cli.connection()).entries(all);
+            List<Object> json = new ArrayList<>();
+            StringBuilder text = new StringBuilder(String.format("%-6s %-6s %-8s %-10s %-8s %-20s %-30s %s%n", "ID", "ALERT", "EVENT", "STATE",
+                    "ATTEMPTS", "NEXT", "CHANNEL", "REASON"));
+            for (OutboxEntry e : entries) {
+                json.add(Json.tree(e));
+                String next = e.state().equals(OutboxEntry.PENDING) ? e.nextAttempt().toString().replace('T', ' ') : "-";
+                text.append(String.format("%-6d %-6d %-8s %-10s %-8d %-20s %-30s %s%n", e.id(), e.alertId(), e.event(), e.state(), e.attempts(),
+                        next.length() > 19 ? next.substring(0, 19) : next, e.channel(), e.reason()));
+            }
+            text.append(entries.size() == 1 ? "1 entry." : entries.size() + " entries.");
+            parent.cli.print(Map.of("entries", json), text.toString());
         }
-        text.append(entries.size() == 1 ? "1 entry." : entries.size() + " entries.");
-        cli.print(Map.of("entries", json), text.toString());
+
+        @Command(name = "retry", description = "Try a pending or given-up entry again now (a given-up one gets its attempts again).",
+                mixinStandardHelpOptions = true)
+        void retry(@Parameters(paramLabel = "ID", description = "the entry's ID from 'alert outbox'") long id) {
+            OutboxEntry e = new OutboxClient(parent.cli.connection()).retry(id);
+            parent.cli.print(Json.tree(e), "Entry " + e.id() + " (" + e.channel() + ") is due now; the master tries it within a second.");
+        }
+
+        @Command(name = "discard", description = "Never send a pending or given-up entry.", mixinStandardHelpOptions = true)
+        void discard(@Parameters(paramLabel = "ID", description = "the entry's ID from 'alert outbox'") long id) {
+            OutboxEntry e = new OutboxClient(parent.cli.connection()).discard(id);
+            parent.cli.print(Json.tree(e), "Discarded entry " + e.id() + " (" + e.channel() + "); it is never sent.");
+        }
     }
 
     @Command(name = "rule", description = "Add or remove an alert rule.", mixinStandardHelpOptions = true)

@@ -20,13 +20,13 @@ import org.eclipse.swt.widgets.Table;
  * A virtual table of records: the rows are sorted here and only the visible ones get items, so a run's
  * 100,000 file reports show at once. A click on a column header sorts by it (again: the other way).
  */
-final class ColumnTable<T> {
-    record Column<T>(String title, int width, Function<T, String> text, Comparator<T> order) {
-        static <T> Column<T> text(String title, int width, Function<T, String> text) {
+public final class ColumnTable<T> {
+    public record Column<T>(String title, int width, Function<T, String> text, Comparator<T> order) {
+        public static <T> Column<T> text(String title, int width, Function<T, String> text) {
             return new Column<>(title, width, text, Comparator.comparing(text, String.CASE_INSENSITIVE_ORDER));
         }
 
-        static <T> Column<T> number(String title, int width, Function<T, String> text, Function<T, Long> value) {
+        public static <T> Column<T> number(String title, int width, Function<T, String> text, Function<T, Long> value) {
             return new Column<>(title, width, text, Comparator.comparing(value));
         }
     }
@@ -39,7 +39,7 @@ final class ColumnTable<T> {
     private boolean ascending;
 
     /** {@code key} tells when a row stands for the same thing as before (its selection is kept over a refresh). */
-    ColumnTable(Composite parent, List<Column<T>> columns, int sortColumn, boolean ascending, Function<T, Object> key) {
+    public ColumnTable(Composite parent, List<Column<T>> columns, int sortColumn, boolean ascending, Function<T, Object> key) {
         this.columns = columns;
         this.sortColumn = sortColumn;
         this.ascending = ascending;
@@ -162,12 +162,12 @@ final class ColumnTable<T> {
         }
     }
 
-    TableViewer viewer() {
+    public TableViewer viewer() {
         return viewer;
     }
 
     /** Shows {@code next} sorted; the selected row stays selected when a row with its key is still there. */
-    void setRows(List<T> next) {
+    public void setRows(List<T> next) {
         T was = selected();
         rows = new ArrayList<>(next);
         sort();
@@ -180,7 +180,7 @@ final class ColumnTable<T> {
     }
 
     /** Replaces the row with the key of {@code row} (or adds it) without losing the selection. */
-    void put(T row) {
+    public void put(T row) {
         Object k = key.apply(row);
         List<T> next = new ArrayList<>(rows);
         next.removeIf(r -> Objects.equals(key.apply(r), k));
@@ -189,7 +189,7 @@ final class ColumnTable<T> {
     }
 
     /** Selects the row with {@code k} and tells the viewer's listeners; false when there is none. */
-    boolean select(Object k) {
+    public boolean select(Object k) {
         for (int i = 0; i < rows.size(); i++) {
             if (Objects.equals(key.apply(rows.get(i)), k)) {
                 viewer.replace(rows.get(i), i); // a virtual row not painted yet has no item to select
@@ -201,21 +201,21 @@ final class ColumnTable<T> {
     }
 
     @SuppressWarnings("unchecked")
-    T selected() {
+    public T selected() {
         Object o = viewer.getStructuredSelection().getFirstElement();
         return o == null ? null : (T) o;
     }
 
-    List<T> rows() {
+    public List<T> rows() {
         return List.copyOf(rows);
     }
 
     /** The rows as shown (sorted), each as its columns' texts. */
-    List<List<String>> texts() {
+    public List<List<String>> texts() {
         return rows.stream().map(r -> columns.stream().map(c -> c.text().apply(r)).toList()).toList();
     }
 
-    void sortBy(int index) {
+    public void sortBy(int index) {
         ascending = index == sortColumn ? !ascending : true;
         sortColumn = index;
         showSort();
