@@ -1,14 +1,16 @@
 package org.syncline.itests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.syncline.itests.SharingRelayTest.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.protocol.Connection;
 import org.syncline.sharing.FrameUpdate;
+import org.syncline.sharing.InputEvent;
 import org.syncline.sharing.client.SharingClient;
 import org.syncline.sharing.codec.TileDecoder;
 import org.syncline.testing.ServerProcess;
@@ -29,7 +32,9 @@ import org.syncline.testing.TestDesktop;
  * it and stacks it. The host is the real {@code syncline share} on that display; the viewer decodes every update.
  * The shared application opens a popup menu (override-redirect, never framed) while another application's
  * "secret" window overlaps the shared one: the popup's pixels reach the viewer, the secret's colour never does,
- * the picture is the application's window without the frame, and it follows moves and resizes.
+ * the picture is the application's window without the frame, and it follows moves and resizes. The token
+ * holder's click where the secret window covers the shared one raises the shared one through the manager and
+ * lands in it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharingWindowManagerTest {
@@ -99,15 +104,31 @@ class SharingWindowManagerTest {
         long popup = application.popup(at[0] + 150, at[1] + 100, 120, 80, POPUP);
 
         try (SharingHostProcess host = new SharingHostProcess(server, env, "hana", "hana-password-1", "--window",
-                "0x" + Long.toHexString(window), "--room", "framed", "--control", "refuse", "--fps", "20")) {
+                "0x" + Long.toHexString(window), "--room", "framed", "--control", "grant", "--fps", "20")) {
             Matcher m = Pattern.compile("in room '([^']+)'").matcher(host.awaitLine(l -> l.contains("in room '"), "the room"));
             assertTrue(m.find());
             try (Connection c = server.connect("v1", "v1-password-1")) {
-                Viewer v = new Viewer(new SharingClient(c), m.group(1));
+                String room = m.group(1);
+                SharingClient sharing = new SharingClient(c);
+                Viewer v = new Viewer(sharing, room);
                 await(() -> v.is(320, 240) && v.pixel(10, 10) == PATCH && v.pixel(300, 230) == BACKGROUND,
                         "the viewer to have the application's window, without the frame");
                 await(() -> v.pixel(160, 110) == POPUP && v.pixel(265, 175) == POPUP, "the popup to reach the viewer");
                 assertEquals(BACKGROUND, v.pixel(290, 190), "the window's own pixels where the secret covers it");
+
+                // control: a click where the secret covers the shared window asks the manager to raise the shared
+                // one, then lands in it at its place; the secret window never gets it
+                application.recordButtons(window);
+                otherApplication.recordButtons(secret);
+                sharing.requestControl(room);
+                await(() -> "v1".equals(sharing.roomInfo(room).tokenHolder()), "v1 to hold the token");
+                sharing.sendInput(room, new InputEvent(InputEvent.Kind.BUTTON_PRESS, 290, 190, 1, 0));
+                sharing.sendInput(room, new InputEvent(InputEvent.Kind.BUTTON_RELEASE, 290, 190, 1, 0));
+                List<int[]> presses = new ArrayList<>();
+                await(() -> presses.addAll(application.buttonPresses()), "the click to reach the shared window");
+                assertEquals(1, presses.size(), "one press");
+                assertArrayEquals(new int[] { 290, 190, 1 }, presses.get(0));
+                assertTrue(otherApplication.buttonPresses().isEmpty(), "the secret window got no click");
 
                 // the window moves: the capture follows it; the popup stays where it is on the screen
                 application.move(window, at[0] + 60, at[1] + 50);
@@ -137,16 +158,6 @@ class SharingWindowManagerTest {
 
     private static boolean overlaps(int[] origin, int width, int height, int x, int y) {
         return x >= origin[0] && x < origin[0] + width && y >= origin[1] && y < origin[1] + height;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Waited 60 s for " + what + ".");
-            }
-            Thread.sleep(50);
-        }
     }
 
     /** Decodes every update and checks every picture for the secret colour. */

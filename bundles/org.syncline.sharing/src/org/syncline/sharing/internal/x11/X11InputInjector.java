@@ -26,6 +26,8 @@ public final class X11InputInjector implements InputInjector {
 
     private static final NativeLong NOW = new NativeLong(0);
     private static final long POINTER_ROOT = 1;
+    /** How often (every 20 ms) to look whether a window manager raised the shared window it was asked to activate. */
+    private static final int ACTIVATION_POLLS = 25;
 
     private final XConnection x;
     private final X11.XTest xtest;
@@ -124,9 +126,7 @@ public final class X11InputInjector implements InputInjector {
             if (event.kind() != InputEvent.Kind.BUTTON_PRESS) {
                 return InjectionResult.OBSCURED;
             }
-            XConnection.X.XRaiseWindow(x.display(), new X11.Window(topLevel));
-            x.sync();
-            if (topLevelAt(rootX.getValue(), rootY.getValue()) != topLevel) {
+            if (!raise(topLevel, rootX.getValue(), rootY.getValue())) {
                 return InjectionResult.OBSCURED;
             }
         }
@@ -214,6 +214,48 @@ public final class X11InputInjector implements InputInjector {
             }
         }
         return false;
+    }
+
+    /**
+     * Brings the shared window to the top so that it is the window at the screen point; true when it is. Without a
+     * window manager the window is raised directly; under one (the top level is its frame) the manager is asked to
+     * activate it (_NET_ACTIVE_WINDOW, as a pager would on a user's click; a raise request of another client would
+     * only be redirected to the manager and ignored), and the answer is awaited for a moment.
+     */
+    private boolean raise(long topLevel, int rootX, int rootY) {
+        if (topLevel == window.longValue()) {
+            XConnection.X.XRaiseWindow(x.display(), new X11.Window(topLevel));
+            x.sync();
+            return topLevelAt(rootX, rootY) == topLevel;
+        }
+        X11.XEvent event = new X11.XEvent();
+        event.type = X11.ClientMessage;
+        event.setType(X11.XClientMessageEvent.class);
+        X11.XClientMessageEvent message = event.xclient;
+        message.type = X11.ClientMessage;
+        message.serial = new NativeLong(0);
+        message.send_event = 1;
+        message.display = x.display();
+        message.window = window;
+        message.message_type = XConnection.X.XInternAtom(x.display(), "_NET_ACTIVE_WINDOW", false);
+        message.format = 32;
+        message.data.setType(NativeLong[].class);
+        message.data.l = new NativeLong[] { new NativeLong(2), NOW, new NativeLong(0), new NativeLong(0), new NativeLong(0) };
+        XConnection.X.XSendEvent(x.display(), x.root(), 0,
+                new NativeLong(X11.SubstructureRedirectMask | X11.SubstructureNotifyMask), event);
+        x.sync();
+        for (int tries = 0; tries < ACTIVATION_POLLS; tries++) {
+            if (topLevelAt(rootX, rootY) == topLevel) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return topLevelAt(rootX, rootY) == topLevel;
     }
 
     /** The topmost mapped child of the root window at a screen point (0 for none). */
