@@ -145,11 +145,7 @@ class SharingHostTest {
             // a click outside the window's bounds is dropped by the host; the next one inside arrives, at its place
             click(v1, WIDTH + 40, 10);
             click(v1, 30, 20);
-            List<int[]> presses = new ArrayList<>();
-            await(() -> {
-                presses.addAll(desktop.buttonPresses());
-                return !presses.isEmpty();
-            }, "the click to reach the shared window");
+            List<int[]> presses = awaitPresses("the click to reach the shared window");
             assertEquals(1, presses.size(), "only the click inside the window arrives");
             assertEquals(30, presses.get(0)[0]);
             assertEquals(20, presses.get(0)[1]);
@@ -232,11 +228,7 @@ class SharingHostTest {
             // a click beyond the screen's edge is dropped by the host; one on the test window arrives at its place
             click(v1, v1.width() + 5, 10);
             click(v1, LEFT + 30, TOP + 20);
-            List<int[]> presses = new ArrayList<>();
-            await(() -> {
-                presses.addAll(desktop.buttonPresses());
-                return !presses.isEmpty();
-            }, "the click to reach the test window");
+            List<int[]> presses = awaitPresses("the click to reach the test window");
             assertEquals(1, presses.size(), "only the click on the screen arrives");
             assertEquals(30, presses.get(0)[0], "screen x minus the window's left edge");
             assertEquals(20, presses.get(0)[1], "screen y minus the window's top edge");
@@ -252,6 +244,13 @@ class SharingHostTest {
         } finally {
             desktop.destroy(window);
         }
+    }
+
+    /** Waits for the test window to record a button press; gives every press recorded by then. */
+    private List<int[]> awaitPresses(String what) throws InterruptedException {
+        List<int[]> presses = new ArrayList<>();
+        await(() -> presses.addAll(desktop.buttonPresses()), what);
+        return presses;
     }
 
     private static void click(Viewer v, int x, int y) {

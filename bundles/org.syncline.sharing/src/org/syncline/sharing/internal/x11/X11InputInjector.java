@@ -106,9 +106,7 @@ public final class X11InputInjector implements InputInjector {
     }
 
     private InjectionResult pointer(InputEvent event, X11.XWindowAttributes attributes) {
-        boolean release = event.kind() == InputEvent.Kind.BUTTON_RELEASE;
-        if (release && heldButtons.remove(event.button())) {
-            xtest.XTestFakeButtonEvent(x.display(), event.button(), false, NOW);
+        if (releasedHeldButton(event)) {
             return InjectionResult.INJECTED;
         }
         if (event.x() < 0 || event.y() < 0 || event.x() >= attributes.width || event.y() >= attributes.height) {
@@ -148,11 +146,21 @@ public final class X11InputInjector implements InputInjector {
         return InjectionResult.INJECTED;
     }
 
+    /**
+     * Lets go of a button this injector pressed, wherever the pointer is now (a drag may end outside the window);
+     * true when the event was such a release.
+     */
+    private boolean releasedHeldButton(InputEvent event) {
+        if (event.kind() == InputEvent.Kind.BUTTON_RELEASE && heldButtons.remove(event.button())) {
+            xtest.XTestFakeButtonEvent(x.display(), event.button(), false, NOW);
+            return true;
+        }
+        return false;
+    }
+
     /** A pointer event on the whole screen: screen coordinates, clipped to the screen; whatever is there gets it. */
     private InjectionResult screenPointer(InputEvent event, X11.XWindowAttributes attributes) {
-        boolean release = event.kind() == InputEvent.Kind.BUTTON_RELEASE;
-        if (release && heldButtons.remove(event.button())) {
-            xtest.XTestFakeButtonEvent(x.display(), event.button(), false, NOW);
+        if (releasedHeldButton(event)) {
             return InjectionResult.INJECTED;
         }
         if (event.x() < 0 || event.y() < 0 || event.x() >= attributes.width || event.y() >= attributes.height) {
