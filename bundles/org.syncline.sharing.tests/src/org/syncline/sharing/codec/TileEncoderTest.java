@@ -132,9 +132,9 @@ class TileEncoderTest {
                 partBytes += t.data().length;
                 assertTrue(t.width() <= 6 && t.height() <= 10, "at most the letter's cell: " + rect(t));
                 // a few colours in at most 6x10: tens of bytes plain, which zlib's own 6 bytes and framing only enlarge
-                assertTrue(t.encoding() == TileEncoding.PALETTE || t.encoding() == TileEncoding.SOLID,
-                        "a letter goes as a plain palette, not " + TileEncoding.name(t.encoding()) + ": " + rect(t));
-                plain += t.encoding() == TileEncoding.PALETTE ? 1 : 0;
+                assertTrue(t.encoding() == TileEncoding.PALETTE_PACKED || t.encoding() == TileEncoding.SOLID,
+                        "a letter goes as a packed palette, not " + TileEncoding.name(t.encoding()) + ": " + rect(t));
+                plain += t.encoding() == TileEncoding.PALETTE_PACKED ? 1 : 0;
             }
             decoder.apply(roundTrip(typed));
             assertArrayEquals(picture, decoder.framebuffer(), "after letter " + letter);
