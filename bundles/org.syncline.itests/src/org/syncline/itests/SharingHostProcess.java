@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -22,6 +23,12 @@ final class SharingHostProcess implements AutoCloseable {
     private final OutputStream terminal;
 
     SharingHostProcess(ServerProcess server, String user, String password, String... args) throws Exception {
+        this(server, Map.of(), user, password, args);
+    }
+
+    /** A host with more environment, for example another DISPLAY. */
+    SharingHostProcess(ServerProcess server, Map<String, String> environment, String user, String password, String... args)
+            throws Exception {
         Path pw = server.writeFile("share-" + user + ".pw", password + "\n");
         List<String> cmd = new ArrayList<>(List.of(ServerProcess.install().resolve("syncline").toString(), "share", "--server",
                 server.address().toString(), "--user", user, "--password-file", pw.toString()));
@@ -29,6 +36,7 @@ final class SharingHostProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         server.environment(pb.environment());
         pb.environment().put("SYNCLINE_TRUST_FINGERPRINT", server.fingerprint());
+        pb.environment().putAll(environment);
         Files.createDirectories(Path.of(pb.environment().get("XDG_CACHE_HOME")));
         process = pb.start();
         terminal = process.getOutputStream();

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.syncline.itests.SharingRelayTest.await;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,11 +145,7 @@ class SharingHostTest {
             // a click outside the window's bounds is dropped by the host; the next one inside arrives, at its place
             click(v1, WIDTH + 40, 10);
             click(v1, 30, 20);
-            List<int[]> presses = new ArrayList<>();
-            await(() -> {
-                presses.addAll(desktop.buttonPresses());
-                return !presses.isEmpty();
-            }, "the click to reach the shared window");
+            List<int[]> presses = awaitPresses("the click to reach the shared window");
             assertEquals(1, presses.size(), "only the click inside the window arrives");
             assertEquals(30, presses.get(0)[0]);
             assertEquals(20, presses.get(0)[1]);
@@ -205,6 +201,58 @@ class SharingHostTest {
         }
     }
 
+    @Test
+    void aWholeScreenShareHandsControlOverInScreenCoordinatesUntilRevoked() throws Exception {
+        long window = sharedWindow("syncline screen test window");
+        desktop.buttonPresses();
+        try (SharingHostProcess host = new SharingHostProcess(server, "hana", "hana-password-1", "--screen", "--room",
+                "screen review", "--control", "ask", "--fps", "20")) {
+            String opened = host.awaitLine(l -> l.contains("in room '"), "the room it opened");
+            Matcher m = Pattern.compile("in room '([^']+)'").matcher(opened);
+            assertTrue(m.find(), opened);
+            assertTrue(opened.contains("Sharing the whole screen"), opened);
+            String room = m.group(1);
+            Viewer v1 = screenViewer("v1", room);
+            await(v1::hasPicture, "the viewer has the screen with the test window on it");
+
+            // without the token a click is refused on the relay and changes nothing
+            assertEquals(ErrorCode.ACCESS_DENIED, assertThrows(SynclineException.class,
+                    () -> click(v1, LEFT + 30, TOP + 20)).code());
+            assertTrue(desktop.buttonPresses().isEmpty(), "no click without the token");
+
+            v1.sharing.requestControl(room);
+            host.awaitLine(l -> l.contains("'v1' asks for control of the whole screen"), "v1's control request");
+            host.type("y");
+            await(() -> "v1".equals(v1.sharing.roomInfo(room).tokenHolder()), "v1 holds the token");
+
+            // a click beyond the screen's edge is dropped by the host; one on the test window arrives at its place
+            click(v1, v1.width() + 5, 10);
+            click(v1, LEFT + 30, TOP + 20);
+            List<int[]> presses = awaitPresses("the click to reach the test window");
+            assertEquals(1, presses.size(), "only the click on the screen arrives");
+            assertEquals(30, presses.get(0)[0], "screen x minus the window's left edge");
+            assertEquals(20, presses.get(0)[1], "screen y minus the window's top edge");
+            host.awaitLine(l -> l.contains("Input from 'v1'") && l.contains("outside the shared screen"), "the dropped click");
+
+            host.type("revoke");
+            host.awaitLine(l -> l.contains("Took the control token back"), "the revocation");
+            await(() -> "hana".equals(v1.sharing.roomInfo(room).tokenHolder()), "the host holds the token again");
+            assertEquals(ErrorCode.ACCESS_DENIED, assertThrows(SynclineException.class,
+                    () -> click(v1, LEFT + 40, TOP + 40)).code());
+            assertTrue(desktop.buttonPresses().isEmpty(), "no click after the revocation");
+            assertEquals(143, host.stop(), String.join("\n", host.output()));
+        } finally {
+            desktop.destroy(window);
+        }
+    }
+
+    /** Waits for the test window to record a button press; gives every press recorded by then. */
+    private List<int[]> awaitPresses(String what) throws InterruptedException {
+        List<int[]> presses = new ArrayList<>();
+        await(() -> presses.addAll(desktop.buttonPresses()), what);
+        return presses;
+    }
+
     private static void click(Viewer v, int x, int y) {
         v.sharing.sendInput(v.room, new InputEvent(InputEvent.Kind.BUTTON_PRESS, x, y, 1, 0));
         v.sharing.sendInput(v.room, new InputEvent(InputEvent.Kind.BUTTON_RELEASE, x, y, 1, 0));
@@ -213,22 +261,24 @@ class SharingHostTest {
     private Viewer viewer(String name, String room) {
         Connection c = server.connect(name, name + "-password-1");
         open.add(c);
-        return new Viewer(name, new SharingClient(c), room);
+        return new Viewer(name, new SharingClient(c), room, 0, 0);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Waited 60 s for " + what + ".");
-            }
-            Thread.sleep(50);
-        }
+    /** A viewer of a whole-screen share: the test window is on the picture at its screen position. */
+    private Viewer screenViewer(String name, String room) {
+        Connection c = server.connect(name, name + "-password-1");
+        open.add(c);
+        return new Viewer(name, new SharingClient(c), room, LEFT, TOP);
     }
 
-    /** A viewer that decodes every update and checks every decoded picture for the secret colour. */
+    /**
+     * A viewer that decodes every update and checks every decoded picture for the secret colour. Pixels are asked
+     * for in the test window's coordinates: the picture is the window, or the screen with the window at (left, top).
+     */
     private static final class Viewer {
         final String name;
+        final int left;
+        final int top;
         final SharingClient sharing;
         final String room;
         final TileDecoder decoder = new TileDecoder();
@@ -238,8 +288,10 @@ class SharingHostTest {
         volatile boolean secretSeen;
         final FrameWatch watch;
 
-        Viewer(String name, SharingClient sharing, String room) {
+        Viewer(String name, SharingClient sharing, String room, int left, int top) {
             this.name = name;
+            this.left = left;
+            this.top = top;
             this.sharing = sharing;
             this.room = room;
             sharing.onRoomClosed((r, reason) -> closed.incrementAndGet());
@@ -260,15 +312,22 @@ class SharingHostTest {
 
         /** True when the picture is the whole window with its pattern. */
         synchronized boolean hasPicture() {
-            return decoder.width() == WIDTH && decoder.height() == HEIGHT && pixel(10, 10) == PATCH
+            return pixel(10, 10) == PATCH
                     && pixel(WIDTH - 10, HEIGHT - 10) == BACKGROUND && pixel(250, 120) == BACKGROUND;
         }
 
         synchronized int pixel(int x, int y) {
-            if (decoder.width() != WIDTH || decoder.height() != HEIGHT) {
+            boolean whole = left == 0 && top == 0 ? decoder.width() == WIDTH && decoder.height() == HEIGHT
+                    : decoder.width() >= left + WIDTH && decoder.height() >= top + HEIGHT;
+            if (!whole) {
                 return -1;
             }
-            return decoder.framebuffer()[y * WIDTH + x] & 0xffffff;
+            return decoder.framebuffer()[(top + y) * decoder.width() + left + x] & 0xffffff;
+        }
+
+        /** The picture's width: the window's, or the screen's. */
+        synchronized int width() {
+            return decoder.width();
         }
     }
 }

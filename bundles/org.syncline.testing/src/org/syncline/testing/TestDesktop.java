@@ -7,6 +7,8 @@ import java.util.List;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import com.sun.jna.platform.unix.X11;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
 
 /**
  * Real X windows for tests, made by a client connection of their own (as another application's would be): solid
@@ -40,6 +42,10 @@ public final class TestDesktop implements AutoCloseable {
         if (name == null) {
             throw new IllegalStateException("these tests need an X display: run them under xvfb-run (./syncline test does)");
         }
+        return connect(name);
+    }
+
+    private static X11.Display connect(String name) {
         X11.Display display = X.XOpenDisplay(name);
         if (display == null) {
             throw new IllegalStateException("the X display " + name + " does not accept a connection");
@@ -61,6 +67,62 @@ public final class TestDesktop implements AutoCloseable {
     public static TestDesktop openOtherApplication() {
         open().close();
         return new TestDesktop(connect(), true);
+    }
+
+    /**
+     * An application on another display (a test's private Xvfb): a client connection of its own, closed with
+     * {@link #close()}.
+     */
+    public static TestDesktop openOn(String displayName) {
+        return new TestDesktop(connect(displayName), true);
+    }
+
+    /**
+     * The child of the root window that holds the window: the window itself without a window manager, its frame
+     * under a reparenting one (0 when the window is gone).
+     */
+    public long topLevel(long window) {
+        long current = window;
+        while (true) {
+            X11.WindowByReference rootReturn = new X11.WindowByReference();
+            X11.WindowByReference parentReturn = new X11.WindowByReference();
+            PointerByReference children = new PointerByReference();
+            if (X.XQueryTree(display, new X11.Window(current), rootReturn, parentReturn, children, new IntByReference()) == 0) {
+                return 0;
+            }
+            if (children.getValue() != null) {
+                X.XFree(children.getValue());
+            }
+            long parent = parentReturn.getValue() == null ? 0 : parentReturn.getValue().longValue();
+            if (parent == 0 || parent == root.longValue()) {
+                return current;
+            }
+            current = parent;
+        }
+    }
+
+    /** The root window's children, bottom of the stacking order first. */
+    public List<Long> stacking() {
+        X11.WindowByReference rootReturn = new X11.WindowByReference();
+        X11.WindowByReference parentReturn = new X11.WindowByReference();
+        PointerByReference children = new PointerByReference();
+        IntByReference count = new IntByReference();
+        List<Long> order = new ArrayList<>();
+        if (X.XQueryTree(display, root, rootReturn, parentReturn, children, count) != 0 && children.getValue() != null) {
+            for (int i = 0; i < count.getValue(); i++) {
+                order.add(children.getValue().getNativeLong((long) i * com.sun.jna.Native.LONG_SIZE).longValue());
+            }
+            X.XFree(children.getValue());
+        }
+        return order;
+    }
+
+    /** Where the window's inside is on the screen, {x, y} (a window manager may have placed or framed it). */
+    public int[] screenOrigin(long window) {
+        IntByReference x = new IntByReference();
+        IntByReference y = new IntByReference();
+        X.XTranslateCoordinates(display, new X11.Window(window), root, 0, 0, x, y, new X11.WindowByReference());
+        return new int[] { x.getValue(), y.getValue() };
     }
 
     /** A popup menu: a mapped override-redirect top-level window (no window manager would frame it). */

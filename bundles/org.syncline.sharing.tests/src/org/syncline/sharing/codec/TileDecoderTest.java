@@ -1,5 +1,6 @@
 package org.syncline.sharing.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,25 @@ class TileDecoderTest {
         assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.PALETTE, palette)).contains("names colour 3 of a 3-colour palette"));
         assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.PALETTE, Arrays.copyOf(palette, 20))).contains("not the 26"));
         assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.PALETTE, new byte[0])).contains("empty"));
+        // the packed form: a 3x3 tile of 2-bit indices is 18 bits, 3 bytes, after the palette
+        byte[] packed = new byte[1 + 9 + 3];
+        packed[0] = 2;
+        packed[12] = (byte) 0b11_000000;
+        assertTrue(refused(new Tile(0, 0, 3, 3, TileEncoding.PALETTE_PACKED, packed)).contains("names colour 3 of a 3-colour palette"));
+        assertTrue(refused(new Tile(0, 0, 3, 3, TileEncoding.PALETTE_PACKED, Arrays.copyOf(packed, 12))).contains("not the 13"));
+        assertTrue(refused(new Tile(0, 0, 3, 3, TileEncoding.PALETTE_PACKED, new byte[0])).contains("empty"));
         assertTrue(refused(new Tile(0, 0, 8, 8, TileEncoding.JPEG, new byte[] { 1, 2, 3 })).contains("JPEG"));
+    }
+
+    @Test
+    void aPackedPaletteRunsItsIndicesOnAcrossRows() {
+        // 3x2 tile, two colours, 1-bit indices 101 / 010 as one run of bits: 0b101010_00
+        byte[] data = { 1, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0b101010_00 };
+        TileDecoder decoder = new TileDecoder();
+        decoder.apply(new FrameUpdate(1, 0, 3, 2, true, List.of(new Tile(0, 0, 3, 2, TileEncoding.PALETTE_PACKED, data))));
+        int white = 0xffffffff;
+        int black = 0xff000000;
+        assertArrayEquals(new int[] { white, black, white, black, white, black }, decoder.framebuffer());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -124,15 +125,16 @@ class TileEncoderTest {
             Tile t = typed.tiles().get(0);
             if (t.width() == 64 && t.height() == 64) {
                 wholeAgain = true;
-                assertTrue(partBytes >= wholeTile, "a whole tile again only once the letters outweigh it: " + partBytes);
+                assertTrue(partBytes >= Math.max(wholeTile, TileEncoder.PART_BUDGET_BYTES),
+                        "a whole tile again only once the letters outweigh it and the part budget: " + partBytes);
             } else {
                 parts++;
                 partBytes += t.data().length;
                 assertTrue(t.width() <= 6 && t.height() <= 10, "at most the letter's cell: " + rect(t));
                 // a few colours in at most 6x10: tens of bytes plain, which zlib's own 6 bytes and framing only enlarge
-                assertTrue(t.encoding() == TileEncoding.PALETTE || t.encoding() == TileEncoding.SOLID,
-                        "a letter goes as a plain palette, not " + TileEncoding.name(t.encoding()) + ": " + rect(t));
-                plain += t.encoding() == TileEncoding.PALETTE ? 1 : 0;
+                assertTrue(t.encoding() == TileEncoding.PALETTE_PACKED || t.encoding() == TileEncoding.SOLID,
+                        "a letter goes as a packed palette, not " + TileEncoding.name(t.encoding()) + ": " + rect(t));
+                plain += t.encoding() == TileEncoding.PALETTE_PACKED ? 1 : 0;
             }
             decoder.apply(roundTrip(typed));
             assertArrayEquals(picture, decoder.framebuffer(), "after letter " + letter);
@@ -140,6 +142,34 @@ class TileEncoderTest {
         assertTrue(parts >= 2, "letters went as their own rectangles");
         assertTrue(plain >= 2, "letters went as plain palettes");
         assertTrue(wholeAgain, "the whole tile went again, which lets the relay drop the letters' rectangles");
+    }
+
+    @Test
+    void lettersTypedIntoABlankTileGoAsRectanglesUpToThePartBudgetThoughTheBlankTileIsTiny() {
+        int[] picture = new int[W * H];
+        Arrays.fill(picture, 0xffffffff);
+        TileEncoder encoder = new TileEncoder();
+        TileDecoder decoder = new TileDecoder();
+        FrameUpdate first = encoder.encode(CapturedFrame.of(picture, W, H, false, List.of()));
+        decoder.apply(roundTrip(first));
+        assertEquals(TileEncoding.SOLID, tileAt(first, 0, 0).encoding(), "a blank tile is one colour: 3 bytes");
+        long partBytes = 0;
+        for (int letter = 0; letter < 7; letter++) {
+            int lx = 1 + letter * 8;
+            for (int y = 2; y < 11; y++) {
+                picture[y * W + lx] = 0xff202020;
+                picture[y * W + lx + 3] = 0xff202020;
+            }
+            picture[6 * W + lx + 1] = 0xff202020;
+            FrameUpdate typed = encoder.encode(CapturedFrame.of(picture, W, H, true, List.of(new Region(lx, 2, 4, 9))));
+            assertEquals(1, typed.tiles().size());
+            Tile t = typed.tiles().get(0);
+            assertEquals(List.of(lx, 2, 4, 9), rect(t), "letter " + letter + " goes as its own rectangle");
+            partBytes += t.data().length;
+            decoder.apply(roundTrip(typed));
+            assertArrayEquals(picture, decoder.framebuffer(), "after letter " + letter);
+        }
+        assertTrue(partBytes < TileEncoder.PART_BUDGET_BYTES, "seven letters stay inside the budget: " + partBytes);
     }
 
     @Test

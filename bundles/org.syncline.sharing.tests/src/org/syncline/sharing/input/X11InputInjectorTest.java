@@ -37,11 +37,7 @@ class X11InputInjectorTest {
     }
 
     private InjectionResult click(int x, int y) {
-        InjectionResult press = injector.inject(new InputEvent(Kind.BUTTON_PRESS, x, y, 1, 0));
-        InjectionResult release = injector.inject(new InputEvent(Kind.BUTTON_RELEASE, x, y, 1, 0));
-        assertEquals(press == InjectionResult.INJECTED, release == InjectionResult.INJECTED, "press " + press
-                + " but release " + release);
-        return press;
+        return click(injector, x, y);
     }
 
     @Test
@@ -98,5 +94,35 @@ class X11InputInjectorTest {
         assertEquals(InjectionResult.INJECTED, click(5, 5), "a click into the window gives it the focus");
         assertEquals(InjectionResult.INJECTED, injector.inject(a));
         assertEquals(InjectionResult.INJECTED, injector.inject(new InputEvent(Kind.KEY_RELEASE, 0, 0, 0, 'a')));
+    }
+
+    @Test
+    void onTheWholeScreenAClickLandsAtItsScreenCoordinatesAndKeysNeedNoFocusOfTheSharedWindow() {
+        try (InputInjector screen = InputInjectors.forScreen(holdsToken::get)) {
+            long other = desktop.window(500, 500, 50, 50, 0x808080, "Elsewhere");
+            desktop.focus(other);
+            assertEquals(InjectionResult.INJECTED, click(screen, 100 + 10, 80 + 20));
+            List<int[]> presses = desktop.buttonPresses();
+            assertEquals(1, presses.size());
+            assertArrayEquals(new int[] { 10, 20, 1 }, presses.get(0), "window coordinates = screen - window origin");
+
+            assertEquals(InjectionResult.INJECTED, screen.inject(new InputEvent(Kind.KEY_PRESS, 0, 0, 0, 'a')),
+                    "keys go to whatever has the focus");
+            assertEquals(InjectionResult.INJECTED, screen.inject(new InputEvent(Kind.KEY_RELEASE, 0, 0, 0, 'a')));
+
+            assertEquals(InjectionResult.OUTSIDE_SCREEN, click(screen, -1, 5));
+            assertEquals(InjectionResult.OUTSIDE_SCREEN, click(screen, 5, 100_000));
+            holdsToken.set(false);
+            assertEquals(InjectionResult.NO_CONTROL, click(screen, 100 + 10, 80 + 20));
+            assertTrue(desktop.buttonPresses().isEmpty(), "nothing arrives outside the screen or without the token");
+        }
+    }
+
+    private static InjectionResult click(InputInjector into, int x, int y) {
+        InjectionResult press = into.inject(new InputEvent(Kind.BUTTON_PRESS, x, y, 1, 0));
+        InjectionResult release = into.inject(new InputEvent(Kind.BUTTON_RELEASE, x, y, 1, 0));
+        assertEquals(press == InjectionResult.INJECTED, release == InjectionResult.INJECTED, "press " + press
+                + " but release " + release);
+        return press;
     }
 }

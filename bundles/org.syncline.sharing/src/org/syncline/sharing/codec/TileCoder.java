@@ -51,10 +51,16 @@ final class TileCoder {
         }
         int colours = buildPalette(count);
         if (colours > 0) {
-            int length = packPalette(colours, w, h);
+            int length = packPalette(colours, w, h, raw, true);
             byte[] packed = deflate(length);
-            return packed.length < length ? new Tile(x, y, w, h, TileEncoding.PALETTE_DEFLATE, packed)
-                    : new Tile(x, y, w, h, TileEncoding.PALETTE, Arrays.copyOf(raw, length));
+            int bits = TileEncoding.indexBits(colours);
+            int plainLength = 1 + colours * 3 + TileEncoding.packedBytes(w * h, bits);
+            if (packed.length < plainLength) {
+                return new Tile(x, y, w, h, TileEncoding.PALETTE_DEFLATE, packed);
+            }
+            byte[] plain = new byte[plainLength];
+            packPalette(colours, w, h, plain, false);
+            return new Tile(x, y, w, h, TileEncoding.PALETTE_PACKED, plain);
         }
         for (int i = 0; i < count; i++) {
             int p = tile[i];
@@ -106,21 +112,25 @@ final class TileCoder {
         return slot;
     }
 
-    /** Writes count, colours and packed indices into {@link #raw}; returns the length. */
-    private int packPalette(int colours, int w, int h) {
-        raw[0] = (byte) (colours - 1);
+    /**
+     * Writes count, colours and packed indices into {@code target}: each row starting on a byte (the form zlib gets)
+     * or as one run of bits ({@link TileEncoding#PALETTE_PACKED}); returns the length.
+     */
+    private int packPalette(int colours, int w, int h, byte[] target, boolean rowsOnBytes) {
+        target[0] = (byte) (colours - 1);
         int at = 1;
         for (int i = 0; i < colours; i++) {
             int c = palette[i];
-            raw[at++] = (byte) (c >> 16);
-            raw[at++] = (byte) (c >> 8);
-            raw[at++] = (byte) c;
+            target[at++] = (byte) (c >> 16);
+            target[at++] = (byte) (c >> 8);
+            target[at++] = (byte) c;
         }
         int bits = TileEncoding.indexBits(colours);
-        int rowBytes = TileEncoding.packedRowBytes(w, bits);
-        Arrays.fill(raw, at, at + rowBytes * h, (byte) 0);
+        int rowBits = rowsOnBytes ? TileEncoding.packedRowBytes(w, bits) * 8 : w * bits;
+        int length = at + (rowsOnBytes ? rowBits / 8 * h : TileEncoding.packedBytes(w * h, bits));
+        Arrays.fill(target, at, length, (byte) 0);
         for (int row = 0; row < h; row++) {
-            int rowStart = at + row * rowBytes;
+            int rowStart = at * 8 + row * rowBits;
             int last = ~tile[row * w];
             int index = 0;
             for (int col = 0; col < w; col++) {
@@ -130,12 +140,12 @@ final class TileCoder {
                     last = c;
                 }
                 if (index != 0) {
-                    int bit = col * bits;
-                    raw[rowStart + (bit >> 3)] |= (byte) (index << (8 - bits - (bit & 7)));
+                    int bit = rowStart + col * bits;
+                    target[bit >> 3] |= (byte) (index << (8 - bits - (bit & 7)));
                 }
             }
         }
-        return at + rowBytes * h;
+        return length;
     }
 
     private byte[] deflate(int length) {

@@ -126,13 +126,13 @@ public final class TileDecoder {
             case TileEncoding.PALETTE_DEFLATE -> {
                 int length = inflate(tile, 1 + 3 + TileEncoding.packedRowBytes(w, 1) * h,
                         1 + 256 * 3 + TileEncoding.packedRowBytes(w, 8) * h);
-                decodePalette(tile, w, h, inflated, length); // inflate may have replaced the buffer
+                decodePalette(tile, w, h, inflated, length, true); // inflate may have replaced the buffer
             }
-            case TileEncoding.PALETTE -> {
+            case TileEncoding.PALETTE, TileEncoding.PALETTE_PACKED -> {
                 if (data.length == 0) {
                     throw refused(tile, "its palette data is empty");
                 }
-                decodePalette(tile, w, h, data, data.length);
+                decodePalette(tile, w, h, data, data.length, tile.encoding() == TileEncoding.PALETTE);
             }
             case TileEncoding.JPEG -> {
                 String problem = TileJpeg.decode(data, w, h, tilePixels);
@@ -144,22 +144,26 @@ public final class TileDecoder {
         }
     }
 
-    /** Decodes palette data: {@code length} bytes of {@code packed} (inflated, or the tile's own plain data). */
-    private void decodePalette(Tile tile, int w, int h, byte[] packed, int length) {
+    /**
+     * Decodes palette data: {@code length} bytes of {@code packed} (inflated, or the tile's own plain data), its rows
+     * of indices each starting on a byte or packed as one run of bits.
+     */
+    private void decodePalette(Tile tile, int w, int h, byte[] packed, int length, boolean rowsOnBytes) {
         int colours = (packed[0] & 0xff) + 1;
         int bits = TileEncoding.indexBits(colours);
-        int rowBytes = TileEncoding.packedRowBytes(w, bits);
+        int rowBits = rowsOnBytes ? TileEncoding.packedRowBytes(w, bits) * 8 : w * bits;
         int indices = 1 + colours * 3;
-        if (length != indices + rowBytes * h) {
-            throw refused(tile, "its palette data is " + length + " bytes, not the " + (indices + rowBytes * h) + " that "
+        int expected = indices + (rowsOnBytes ? rowBits / 8 * h : TileEncoding.packedBytes(w * h, bits));
+        if (length != expected) {
+            throw refused(tile, "its palette data is " + length + " bytes, not the " + expected + " that "
                     + colours + " colours need");
         }
         int mask = (1 << bits) - 1;
         for (int row = 0; row < h; row++) {
-            int rowStart = indices + row * rowBytes;
+            int rowStart = indices * 8 + row * rowBits;
             for (int col = 0; col < w; col++) {
-                int bit = col * bits;
-                int index = (packed[rowStart + (bit >> 3)] >> (8 - bits - (bit & 7))) & mask;
+                int bit = rowStart + col * bits;
+                int index = (packed[bit >> 3] >> (8 - bits - (bit & 7))) & mask;
                 if (index >= colours) {
                     throw refused(tile, "a pixel names colour " + index + " of a " + colours + "-colour palette");
                 }

@@ -25,7 +25,8 @@ import org.syncline.sharing.capture.Region;
  * keyframe's own size (at least {@link #MOVE_BUDGET_BYTES}).
  * <p>
  * A tile in which only a small part changed (a typed letter) goes as just that part's rectangle, as long as the
- * rectangles sent at that place since its last whole tile stay smaller than that tile.
+ * rectangles sent at that place since its last whole tile stay smaller than that tile, or than
+ * {@link #PART_BUDGET_BYTES} where the whole tile is smaller (one colour, a blank line being typed into).
  * <p>
  * Each tile takes the smallest lossless encoding that fits it (solid colour, palette, raw; see
  * {@link TileEncoding}); when the host allows lossy encoding, tiles with more than 256 colours (photo-like) may go
@@ -39,6 +40,13 @@ public final class TileEncoder implements AutoCloseable {
     public static final int TILE = 64;
     /** Bytes of updates after a move, before the next keyframe, that are always allowed. */
     static final int MOVE_BUDGET_BYTES = 64 * 1024;
+    /**
+     * Bytes of small rectangles a tile place may take before its whole tile goes again, however small that tile:
+     * without it a blank tile (3 bytes solid) went whole again at every third letter typed into it, 70 bytes instead
+     * of 40. The relay keeps a place's rectangles until a whole tile covers them, so this bounds what it keeps to
+     * this much per place (60 KiB for a 1280x720 window) beyond the whole tiles.
+     */
+    static final int PART_BUDGET_BYTES = 256;
     /** Fewer changed tiles than this are encoded on the caller's thread alone. */
     private static final int SPLIT_FROM = 8;
 
@@ -136,7 +144,8 @@ public final class TileEncoder implements AutoCloseable {
                 copyTile(frame, tx, ty, tw, th);
                 // a small change goes as its own rectangle while this place's rectangles since its last whole
                 // tile stay below that tile's size (the relay keeps them all until a whole tile covers them)
-                boolean part = box[2] * box[3] * 4 <= tw * th && partBytes[place] < wholeBytes[place];
+                boolean part = box[2] * box[3] * 4 <= tw * th
+                        && partBytes[place] < Math.max(wholeBytes[place], PART_BUDGET_BYTES);
                 changed.add(part ? new int[] { box[0], box[1], box[2], box[3], place, 1 }
                         : new int[] { tx, ty, tw, th, place, 0 });
             }

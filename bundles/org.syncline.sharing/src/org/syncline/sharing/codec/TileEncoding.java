@@ -28,9 +28,16 @@ public final class TileEncoding {
     public static final int COPY = 5;
     /**
      * The bytes of {@link #PALETTE_DEFLATE} before zlib: for a small rectangle (a typed letter) zlib's own header,
-     * checksum and block framing outweigh what it saves, and the encoder sends whichever of the two is smaller.
+     * checksum and block framing outweigh what it saves. Still read; the encoder sends {@link #PALETTE_PACKED}
+     * instead.
      */
     public static final int PALETTE = 6;
+    /**
+     * {@link #PALETTE} with the indices packed as one run of bits over the whole tile, rows not starting on a byte:
+     * a 4x9 letter's 36 one-bit indices take 5 bytes instead of 9. The encoder sends this, never {@link #PALETTE}
+     * (still read), when a palette tile goes without zlib.
+     */
+    public static final int PALETTE_PACKED = 7;
 
     private TileEncoding() {
     }
@@ -44,6 +51,7 @@ public final class TileEncoding {
             case JPEG -> "jpeg";
             case COPY -> "copy";
             case PALETTE -> "plain palette";
+            case PALETTE_PACKED -> "packed palette";
             default -> "code " + code;
         };
     }
@@ -51,6 +59,11 @@ public final class TileEncoding {
     /** Bits a palette index takes for {@code colours} colours. */
     static int indexBits(int colours) {
         return colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
+    }
+
+    /** Bytes {@code count} indices take packed as one run of bits ({@link #PALETTE_PACKED}). */
+    static int packedBytes(int count, int bits) {
+        return (count * bits + 7) / 8;
     }
 
     /** Bytes one packed row of {@code width} indices takes. */

@@ -77,7 +77,8 @@ public final class HostSession implements AutoCloseable {
         InputInjector inject = null;
         try {
             opening = target.screen() ? desktop.openScreen() : desktop.openWindow(target.windowId());
-            inject = target.screen() ? null : InputInjectors.forWindow(target.windowId(), this::senderHoldsToken);
+            inject = target.screen() ? InputInjectors.forScreen(this::senderHoldsToken)
+                    : InputInjectors.forWindow(target.windowId(), this::senderHoldsToken);
         } catch (RuntimeException e) {
             if (opening != null) {
                 opening.close();
@@ -115,9 +116,7 @@ public final class HostSession implements AutoCloseable {
                 decisions.execute(() -> decide(user));
             }
         }));
-        if (injector != null) {
-            listeners.add(client.onInput(created.id(), this::inject));
-        }
+        listeners.add(client.onInput(created.id(), this::inject));
         events.roomChanged(created);
         pump.start();
     }
@@ -202,12 +201,7 @@ public final class HostSession implements AutoCloseable {
             return;
         }
         try {
-            if (target.screen()) {
-                // Input goes into one shared window only; the whole screen is shown, never handed over.
-                client.refuse(opened.id(), user);
-            } else {
-                policy.requested(this, user);
-            }
+            policy.requested(this, user);
         } catch (SynclineException e) {
             // the viewer left or the room closed meanwhile: nothing to decide any more
         }
@@ -323,9 +317,7 @@ public final class HostSession implements AutoCloseable {
     }
 
     private void releaseDesktop() {
-        if (injector != null) {
-            injector.close();
-        }
+        injector.close();
         stream.close();
         capture.close();
     }

@@ -8,6 +8,8 @@ public enum InjectionResult {
     NO_CONTROL("The input was dropped: its sender does not hold the control token."),
     /** A pointer event outside the shared window's bounds. */
     OUTSIDE_WINDOW("The input was dropped: it points outside the shared window."),
+    /** A pointer event outside the screen, when the whole screen is shared. */
+    OUTSIDE_SCREEN("The input was dropped: it points outside the shared screen."),
     /** Another window covers the shared window at that point and raising the shared window did not help. */
     OBSCURED("The input was dropped: another window covers the shared window there."),
     /** A key while the shared window does not have the keyboard focus (the host is typing elsewhere). */

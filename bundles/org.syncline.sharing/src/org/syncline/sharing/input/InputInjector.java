@@ -15,6 +15,9 @@ import org.syncline.sharing.InputEvent;
  * <p>
  * Before every event the injector asks its control check (for example "does this viewer still hold the token?")
  * and injects nothing when it says no. {@link InputInjectors#forWindow} picks the platform implementation.
+ * <p>
+ * When the host shares the whole screen ({@link InputInjectors#forScreen}), the screen is the shared window:
+ * pointer positions are screen coordinates, dropped outside the screen, and keys go to whatever has the focus.
  */
 public interface InputInjector extends AutoCloseable {
 

@@ -22,4 +22,15 @@ public final class InputInjectors {
     public static InputInjector forWindow(long windowId, BooleanSupplier controlAllowed) {
         return X11InputInjector.open(WindowCaptures.displayName(), windowId, controlAllowed);
     }
+
+    /**
+     * An injector into the whole screen: pointer positions in screen coordinates, clipped to the screen; keys go to
+     * whatever has the keyboard focus.
+     *
+     * @param controlAllowed asked before every event; false drops the event (the host's own token check)
+     * @throws org.syncline.core.SynclineException {@code CONFIG} when the desktop offers no input injection
+     */
+    public static InputInjector forScreen(BooleanSupplier controlAllowed) {
+        return X11InputInjector.openScreen(WindowCaptures.displayName(), controlAllowed);
+    }
 }

@@ -130,7 +130,7 @@ public final class ShareWindowDialog extends TitleAreaDialog {
         if (problem == null) {
             setMessage(table.getSelectionIndex() < windows.size()
                     ? "Viewers see only this window's own pixels; they control it only when you grant it."
-                    : "Viewers see everything on the screen; control of the whole screen is never handed over.");
+                    : "Viewers see everything on the screen; a viewer you grant control to controls the whole screen.");
         } else {
             setMessage(problem);
         }

@@ -52,7 +52,7 @@ final class ShareCommand implements Callable<Integer> {
 
     @Option(names = "--window", paramLabel = "ID", description = "the window to share: its id as --list-windows prints it (0x... or decimal)")
     String window;
-    @Option(names = "--screen", description = "share the whole screen instead of one window (viewers never get control of it)")
+    @Option(names = "--screen", description = "share the whole screen instead of one window (a granted viewer controls the whole screen)")
     boolean screen;
     @Option(names = "--list-windows", description = "list the windows that can be shared: id, title, application, bounds")
     boolean listWindows;

@@ -132,7 +132,7 @@ final class X11CaptureStream implements CaptureStream {
                 wholeFrameDirty = false;
             }
             if (popupMask != 0) {
-                compositePopups(attributes);
+                compositePopups();
             }
             return frame;
         }
@@ -159,11 +159,16 @@ final class X11CaptureStream implements CaptureStream {
     }
 
     /** Paints the application's popups over the frame; where popups were last time is dirty again. */
-    private void compositePopups(X11.XWindowAttributes shared) {
+    private void compositePopups() {
         for (Region area : lastPopupAreas) {
             frame.addDirty(area.x(), area.y(), area.width(), area.height());
         }
         lastPopupAreas.clear();
+        // popups are children of the root; the window may sit in a window manager's frame: compare on the screen
+        int[] origin = x.screenOrigin(window);
+        if (origin == null) {
+            return;
+        }
         Set<Long> current = new HashSet<>();
         for (X11.Window popup : owner.popupsAbove(window, popupOwner, popupMask)) {
             X11.XWindowAttributes attributes = owner.attributes(popup);
@@ -180,8 +185,8 @@ final class X11CaptureStream implements CaptureStream {
             }
             try {
                 int border = attributes.border_width;
-                int ox = attributes.x + border - (shared.x + shared.border_width);
-                int oy = attributes.y + border - (shared.y + shared.border_width);
+                int ox = attributes.x + border - origin[0];
+                int oy = attributes.y + border - origin[1];
                 int left = Math.max(0, ox);
                 int top = Math.max(0, oy);
                 int w = Math.min(width, ox + attributes.width) - left;

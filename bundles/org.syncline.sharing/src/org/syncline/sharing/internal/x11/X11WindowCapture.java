@@ -20,7 +20,9 @@ import com.sun.jna.ptr.IntByReference;
 /**
  * {@link WindowCapture} for X11: lists the root window's mapped children, captures one window through Composite
  * redirection (its own pixels, whatever covers it) with DAMAGE for dirty rectangles, or the root window for the
- * whole screen.
+ * whole screen. Under a reparenting window manager the root's children are the manager's frames: the list names
+ * the application's window inside each frame (its id, its bounds on the screen), so a share captures the
+ * application's pixels without the frame's title bar and borders.
  */
 public final class X11WindowCapture implements WindowCapture {
 
@@ -82,12 +84,22 @@ public final class X11WindowCapture implements WindowCapture {
                 continue;
             }
             X11.Window client = clientOf(top, 3);
+            X11.XWindowAttributes shown = attributes;
             if (client == null) {
                 client = top;
+            } else if (client.longValue() != top.longValue()) {
+                // framed by a window manager: the application's own window, where it is on the screen
+                shown = attributes(client);
+                int[] origin = x.screenOrigin(client);
+                if (shown == null || origin == null || shown.map_state != X11.IsViewable) {
+                    continue;
+                }
+                shown.x = origin[0] - shown.border_width;
+                shown.y = origin[1] - shown.border_width;
             }
-            Region bounds = new Region(attributes.x, attributes.y, attributes.width, attributes.height);
-            windows.add(new WindowInfo(top.longValue(), properties.title(client), properties.application(client),
-                    properties.pid(client), bounds, thumbnail(top, attributes, thumbnailSide)));
+            Region bounds = new Region(shown.x, shown.y, shown.width, shown.height);
+            windows.add(new WindowInfo(client.longValue(), properties.title(client), properties.application(client),
+                    properties.pid(client), bounds, thumbnail(client, shown, thumbnailSide)));
         }
         return windows;
     }
@@ -175,15 +187,16 @@ public final class X11WindowCapture implements WindowCapture {
     }
 
     /**
-     * The popup menus (override-redirect windows) of the application that owns {@code top} that are stacked above
-     * it, bottom first: windows the same X client created, recognised by the client bits of their XIDs. Windows of
+     * The popup menus (override-redirect windows) of the application that owns {@code shared} that are stacked
+     * above it (above its window manager's frame, where it has one), bottom first: windows the same X client created, recognised by the client bits of their XIDs. Windows of
      * any other client are never included.
      */
-    List<X11.Window> popupsAbove(X11.Window top, long owner, long mask) {
+    List<X11.Window> popupsAbove(X11.Window shared, long owner, long mask) {
         List<X11.Window> popups = new ArrayList<>();
+        long top = x.topLevelOf(shared.longValue());
         boolean above = false;
         for (X11.Window child : x.children(x.root())) {
-            if (child.longValue() == top.longValue()) {
+            if (child.longValue() == top) {
                 above = true;
             } else if (above && (child.longValue() & ~mask) == owner) {
                 X11.XWindowAttributes attributes = attributes(child);

@@ -228,6 +228,31 @@ public final class XConnection implements AutoCloseable {
         return parent == null ? 0 : parent.longValue();
     }
 
+    /**
+     * The child of the root window that holds the window: the window itself without a window manager, its frame
+     * under a reparenting one.
+     */
+    long topLevelOf(long window) {
+        long current = window;
+        long parent = parentOf(current);
+        while (parent != 0 && parent != root.longValue()) {
+            current = parent;
+            parent = parentOf(current);
+        }
+        return current;
+    }
+
+    /** Where the window's inside (within its border) is on the screen, {x, y}; null when it is gone. */
+    int[] screenOrigin(X11.Window window) {
+        IntByReference rootX = new IntByReference();
+        IntByReference rootY = new IntByReference();
+        if (!X.XTranslateCoordinates(display, window, root, 0, 0, rootX, rootY, new X11.WindowByReference())
+                || takeError() != 0) {
+            return null;
+        }
+        return new int[] { rootX.getValue(), rootY.getValue() };
+    }
+
     /** True when the server offers the named extension. */
     boolean hasExtension(String extension) {
         return X.XQueryExtension(display, extension, new IntByReference(), new IntByReference(), new IntByReference());
