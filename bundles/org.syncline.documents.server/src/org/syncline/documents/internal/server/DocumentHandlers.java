@@ -8,6 +8,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
+import org.syncline.documents.BatchFile;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentShare;
@@ -41,6 +42,14 @@ final class DocumentHandlers {
         endpoint.handleUpload(DocumentsMessages.REGISTER, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.ADDED,
                 registry.register(ctx.principal(), body.string("name"), body.optString("author", null), body.optString("description", ""),
                         strings(body, "tags"), body.optString("node", null), data)));
+        endpoint.handleUpload(DocumentsMessages.REGISTER_BATCH, Access.USER, (ctx, body, data) -> {
+            DocumentRegistry.Batch batch = registry.registerBatch(ctx.principal(), body.list("files", BatchFile.class),
+                    body.optString("node", null), data);
+            // one push for the whole batch, to those who may read its documents (all have the same owner and no shares yet)
+            endpoint.publish(DocumentsMessages.TOPIC, DocumentsMessages.EVENTS, Json.object("kind", DocumentEvent.Kind.ADDED.name(),
+                    "documents", batch.documents()), p -> AccessCheck.allows(p, batch.grants(), Right.READ));
+            return Json.object("documents", batch.documents());
+        });
         endpoint.handleUpload(DocumentsMessages.UPDATE, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.CHANGED,
                 registry.update(ctx.principal(), body.string("id"), data)));
         endpoint.handle(DocumentsMessages.TRANSFER, Access.USER, (ctx, body) -> transfer(ctx.principal(), body));

@@ -34,11 +34,41 @@ final class InventoryTable {
     }
 
     static void add(Connection c, String node, String sha256, long size) throws SQLException {
-        if (!Sql.exists(c, "SELECT 1 FROM document_node_blobs WHERE node = ? AND sha256 = ?", node, sha256)) {
-            Sql.update(c, "INSERT INTO document_node_blobs (node, sha256, size_bytes) VALUES (?, ?, ?)", node, sha256, size);
+        addAll(c, node, java.util.Map.of(sha256, size));
+    }
+
+    /**
+     * Blobs a node now holds (stored by a registration or a batch): the ones its inventory lacked are added, and only for
+     * those can versions have been marked missing (a version is missing only while the inventory lacks its blob), so only
+     * their versions are unmarked; a blob already held costs one shared query and no update.
+     */
+    static void addAll(Connection c, String node, java.util.Map<String, Long> sizes) throws SQLException {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (List<String> chunk : Sql.chunks(sizes.keySet())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM document_node_blobs WHERE node = ? AND sha256 IN "
+                    + Sql.marks(chunk.size()))) {
+                List<Object> params = new ArrayList<>();
+                params.add(node);
+                params.addAll(chunk);
+                Sql.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(rs.getString(1));
+                    }
+                }
+            }
         }
+        List<String> added = sizes.keySet().stream().filter(sha -> !held.contains(sha)).sorted().toList();
+        Sql.batch(c, "INSERT INTO document_node_blobs (node, sha256, size_bytes) VALUES (?, ?, ?)",
+                added.stream().map(sha -> List.<Object>of(node, sha, sizes.get(sha))).toList());
         // bytes that are back (stored again, or found by an inventory) are no longer missing
-        Sql.update(c, "UPDATE document_versions SET missing = 0 WHERE node = ? AND sha256 = ? AND missing <> 0", node, sha256);
+        for (List<String> chunk : Sql.chunks(added)) {
+            List<Object> params = new ArrayList<>();
+            params.add(node);
+            params.addAll(chunk);
+            Sql.update(c, "UPDATE document_versions SET missing = 0 WHERE node = ? AND missing <> 0 AND sha256 IN " + Sql.marks(chunk.size()),
+                    params.toArray());
+        }
     }
 
     static void remove(Connection c, String node, String sha256) throws SQLException {
