@@ -91,7 +91,17 @@ public final class DocumentsClient {
      * never whole. A file whose length changes while it is read fails the batch, which then registers nothing.
      */
     public List<DocumentInfo> registerFiles(List<java.nio.file.Path> files, String author, String description, List<String> tags, String node) {
-        return registerBatch(FileBatch.entries(files, author, description, tags), node, new FileBatch(files));
+        return registerFiles(files, author, description, tags, node, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #registerFiles(List, String, String, List, String)}, with the content read through {@code through} (to count progress). */
+    public List<DocumentInfo> registerFiles(List<java.nio.file.Path> files, String author, String description, List<String> tags, String node,
+            java.util.function.UnaryOperator<InputStream> through) {
+        try (InputStream content = new FileBatch(files)) {
+            return registerBatch(FileBatch.entries(files, author, description, tags), node, through.apply(content));
+        } catch (java.io.IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "Closing a file of the batch failed (" + e.getMessage() + ").", e);
+        }
     }
 
     /** The whole content (what was read to find its size class, then the rest), and whether it has {@link #DIRECT_MIN} bytes or more. */

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.syncline.core.ErrorCode;
-import org.syncline.core.SynclineException;
 import org.syncline.documents.BatchFile;
 
 /**
@@ -27,7 +25,7 @@ final class FileBatch extends InputStream {
         this.files = List.copyOf(files);
         this.sizes = new long[files.size()];
         for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = size(files.get(i));
+            sizes[i] = BatchPlan.size(files.get(i));
         }
     }
 
@@ -35,17 +33,9 @@ final class FileBatch extends InputStream {
     static List<BatchFile> entries(List<Path> files, String author, String description, List<String> tags) {
         List<BatchFile> entries = new ArrayList<>();
         for (Path f : files) {
-            entries.add(new BatchFile(f.getFileName().toString(), author, description, tags, size(f)));
+            entries.add(new BatchFile(f.getFileName().toString(), author, description, tags, BatchPlan.size(f)));
         }
         return entries;
-    }
-
-    private static long size(Path f) {
-        try {
-            return Files.size(f);
-        } catch (IOException e) {
-            throw new SynclineException(ErrorCode.NOT_FOUND, "Could not read " + f + " (" + e.getMessage() + "); nothing was registered.", e);
-        }
     }
 
     @Override

@@ -50,7 +50,7 @@ final class DocsCommands {
         List<Path> files = ParallelRegistration.files(paths);
         DocumentsClient docs = docs();
         List<String> tagList = tags == null ? List.of() : tags;
-        ParallelRegistration.Result r = ParallelRegistration.run(ParallelRegistration.units(files), parallel, unit -> unit.size() > 1
+        ParallelRegistration.Result r = ParallelRegistration.run(org.syncline.documents.client.BatchPlan.of(files), parallel, unit -> unit.size() > 1
                 ? docs.registerFiles(unit, author, description, tagList, node)
                 : List.of(withFile(unit.get(0), in -> docs.register(unit.get(0).getFileName().toString(), author, description, tagList, node, in))));
         if (r.failure() != null) {

@@ -18,8 +18,8 @@ import org.syncline.core.SynclineException;
 import org.syncline.documents.DocumentInfo;
 
 /**
- * A bulk import: the files given and every regular file under the folders given, small ones in batches of up to
- * {@link #BATCH_FILES} (one request and one transaction each, whole or not at all), registered with up to
+ * A bulk import: the files given and every regular file under the folders given, small ones in batches ({@link
+ * org.syncline.documents.client.BatchPlan}: one request and one transaction each, whole or not at all), registered with up to
  * {@code parallel} uploads in flight on the one connection (each upload is its own stream), so the round trips
  * to the registry and on to the node overlap instead of adding up.
  */
@@ -51,48 +51,6 @@ final class ParallelRegistration {
             }
         }
         return files;
-    }
-
-    /**
-     * The files in the units they are sent in: runs of small files (under 1 MiB) together, up to {@link #BATCH_FILES} files
-     * or {@link #BATCH_BYTES} bytes, one request each; a larger file alone (it may go straight to a storage node).
-     */
-    static List<List<Path>> units(List<Path> files) {
-        List<List<Path>> units = new ArrayList<>();
-        List<Path> batch = new ArrayList<>();
-        long bytes = 0;
-        for (Path f : files) {
-            long size = size(f);
-            boolean alone = size >= SMALL;
-            if (!batch.isEmpty() && (alone || batch.size() == BATCH_FILES || bytes + size > BATCH_BYTES)) {
-                units.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            if (alone) {
-                units.add(List.of(f)); // in its place, so the documents come back in the order of the files
-                continue;
-            }
-            batch.add(f);
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            units.add(batch);
-        }
-        return units;
-    }
-
-    /** Files this small or smaller go in batches. */
-    static final long SMALL = 1 << 20;
-    static final int BATCH_FILES = 100;
-    static final long BATCH_BYTES = 8L << 20;
-
-    private static long size(Path f) {
-        try {
-            return Files.size(f);
-        } catch (IOException e) {
-            throw new SynclineException(ErrorCode.NOT_FOUND, "Could not read " + f + " (" + e.getMessage() + "); nothing was registered.", e);
-        }
     }
 
     /**
