@@ -158,6 +158,22 @@ class BatchRegistrationTest {
     }
 
     @Test
+    void bytesStoredAgainByABatchAreNoLongerMissing() throws IOException {
+        DocumentInfo lost = registry.registerBatch(ANN, List.of(new BatchFile("lost.txt", null, null, null, 4)), null,
+                concat(List.of(bytes("lost")))).documents().get(0);
+        // what an inventory without the blob leaves: not in the node's inventory, the version marked missing
+        db.inTransaction(c -> {
+            InventoryTable.remove(c, "n1", lost.sha256());
+            return InventoryTable.markMissing(c, "n1");
+        });
+        assertEquals(DocumentInfo.MISSING, registry.info(ANN, lost.id()).state());
+        registry.registerBatch(ANN, List.of(new BatchFile("found.txt", null, null, null, 4), new BatchFile("other.txt", null, null, null, 5)),
+                null, concat(List.of(bytes("lost"), bytes("other"))));
+        assertEquals(DocumentInfo.OK, registry.info(ANN, lost.id()).state());
+        assertEquals(2L, (long) db.inTransaction(c -> InventoryTable.count(c, "n1", false)));
+    }
+
+    @Test
     void anEmptyOrOversizedBatchIsRefused() {
         SynclineException none = assertThrows(SynclineException.class, () -> registry.registerBatch(ANN, List.of(), null, InputStream.nullInputStream()));
         assertEquals(ErrorCode.INVALID_ARGUMENT, none.code());

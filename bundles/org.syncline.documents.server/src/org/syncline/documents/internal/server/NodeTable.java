@@ -95,14 +95,9 @@ final class NodeTable {
         Sql.update(c, "DELETE FROM document_blob_deletions WHERE node = ? AND sha256 = ?", node, sha256);
     }
 
-    /** As {@link #unqueueDeletion} for many blobs of one node (a batch): one statement per {@link Sql#IN_LIST} of them. */
+    /** As {@link #unqueueDeletion} for many blobs of one node (a batch), each a key lookup, in one JDBC batch. */
     static void unqueueDeletions(Connection c, String node, java.util.Collection<String> sha256s) throws SQLException {
-        for (List<String> chunk : Sql.chunks(sha256s)) {
-            List<Object> params = new ArrayList<>();
-            params.add(node);
-            params.addAll(chunk);
-            Sql.update(c, "DELETE FROM document_blob_deletions WHERE node = ? AND sha256 IN " + Sql.marks(chunk.size()), params.toArray());
-        }
+        Sql.batch(c, "DELETE FROM document_blob_deletions WHERE node = ? AND sha256 = ?", sha256s.stream().map(sha -> List.<Object>of(node, sha)).toList());
     }
 
     static List<String> queuedDeletions(Connection c, String node) throws SQLException {

@@ -58,19 +58,6 @@ final class Sql {
         }
     }
 
-    /** The values split into lists of at most {@link #IN_LIST} (for {@code IN} lists of one statement each). */
-    static <T> List<List<T>> chunks(java.util.Collection<T> values) {
-        List<T> all = List.copyOf(values);
-        List<List<T>> chunks = new java.util.ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_LIST) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
-        }
-        return chunks;
-    }
-
-    /** The most values one {@code IN} list of ours binds. */
-    static final int IN_LIST = 200;
-
     static boolean exists(java.sql.Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, List.of(params));
