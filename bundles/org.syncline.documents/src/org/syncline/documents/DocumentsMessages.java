@@ -9,6 +9,13 @@ public final class DocumentsMessages {
     /** Upload. Body: name, author, description, tags, node (optional: the registry chooses); the bytes follow. Answer: a {@link DocumentInfo}. */
     public static final String REGISTER = "docs.register";
     /**
+     * Upload of many files at once. Body: files (a list of {@link BatchFile}: name, size, author, description, tags), node
+     * (optional); the files' bytes follow, one after the other in that order. Answer: documents, a list of
+     * {@link DocumentInfo} in the same order. All are registered in one transaction or none is: a bad file is named in the
+     * error and leaves nothing behind. At most 1,000 files.
+     */
+    public static final String REGISTER_BATCH = "docs.register.batch";
+    /**
      * Asks for a direct transfer with a storage node. Body: purpose ("put": optional node; "update": id; "get": id,
      * version). Answer: for get, version (a {@link VersionInfo}); and, when the content lives on a node that joined
      * the registry, direct: host, port, fingerprint (the node's certificate), ticket and secret, for one login to
@@ -40,6 +47,8 @@ public final class DocumentsMessages {
     public static final String TOPIC = "docs.events";
     /** Body: a {@link DocumentEvent}. */
     public static final String EVENT = "docs.event";
+    /** One push for every document a batch added: body kind (as in {@link DocumentEvent}) and documents, a list of {@link DocumentInfo}. */
+    public static final String EVENTS = "docs.events.batch";
 
     /** Body: empty. Answer: nodes, a list of {@link NodeInfo} (the storage nodes of this registry). */
     public static final String NODES = "docs.nodes";

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.JsonObject;
+import org.syncline.documents.BatchFile;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.NodeInfo;
@@ -107,6 +108,30 @@ class StorageNodesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         docs.get(id, version, out);
         return out.toByteArray();
+    }
+
+    @Test
+    void aBatchGoesToTheJoinedNodeEachFileConfirmedAndComesBackIdentical() throws Exception {
+        List<byte[]> contents = List.of("first of the batch\n".getBytes(), "second of the batch\n".repeat(50).getBytes(), new byte[0]);
+        List<BatchFile> files = List.of(new BatchFile("batch-1.txt", null, null, List.of("batch"), contents.get(0).length),
+                new BatchFile("batch-2.txt", null, null, List.of("batch"), contents.get(1).length),
+                new BatchFile("batch-3.bin", null, null, List.of("batch"), 0));
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        contents.forEach(all::writeBytes);
+        List<DocumentInfo> added = docs.registerBatch(files, "small", new ByteArrayInputStream(all.toByteArray()));
+        assertEquals(List.of("batch-1.txt", "batch-2.txt", "batch-3.bin"), added.stream().map(DocumentInfo::name).toList());
+        for (int i = 0; i < contents.size(); i++) {
+            assertEquals("small", added.get(i).node());
+            assertTrue(blobOn(small, added.get(i).sha256()).isPresent(), "the small node holds file " + (i + 1));
+            assertArrayEquals(contents.get(i), get(added.get(i).id(), 0));
+        }
+        // a batch that is short of bytes on the joined node leaves neither rows nor blobs there
+        byte[] lone = "only on the node for a moment\n".getBytes();
+        List<BatchFile> shortOne = List.of(new BatchFile("lone.txt", null, null, null, lone.length), new BatchFile("short.txt", null, null, null, 99));
+        SynclineException e = assertThrows(SynclineException.class, () -> docs.registerBatch(shortOne, "small", new ByteArrayInputStream(lone)));
+        assertTrue(e.getMessage().contains("'short.txt'"), e.getMessage());
+        assertEquals(0, docs.search(DocumentQuery.all().withName("lone")).total());
+        assertFalse(blobOn(small, org.syncline.core.Sha256.hex(new ByteArrayInputStream(lone))).isPresent(), "the stored blob was removed again");
     }
 
     @Test

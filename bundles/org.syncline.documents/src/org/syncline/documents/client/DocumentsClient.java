@@ -10,6 +10,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
+import org.syncline.documents.BatchFile;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentPage;
@@ -67,6 +68,40 @@ public final class DocumentsClient {
             }
         }
         return Json.read(connection.upload(DocumentsMessages.REGISTER, body, all.stream()), DocumentInfo.class);
+    }
+
+    /**
+     * Registers many files in one request: their bytes follow one another in {@code content}, each file's {@link BatchFile#size}
+     * long. All become documents in one transaction, or none does (the error names the bad file). At most 1,000 files; for
+     * files on disk see {@link #registerFiles}.
+     *
+     * @param node the storage node to keep them on; null: the registry chooses
+     * @return the new documents, in the order of {@code files}
+     */
+    public List<DocumentInfo> registerBatch(List<BatchFile> files, String node, InputStream content) {
+        Map<String, Object> body = Json.object("files", files);
+        if (node != null) {
+            body.put("node", node);
+        }
+        return connection.upload(DocumentsMessages.REGISTER_BATCH, body, content).list("documents", DocumentInfo.class);
+    }
+
+    /**
+     * {@link #registerBatch} of files on disk, each under its file name: read one after the other as the stream goes out,
+     * never whole. A file whose length changes while it is read fails the batch, which then registers nothing.
+     */
+    public List<DocumentInfo> registerFiles(List<java.nio.file.Path> files, String author, String description, List<String> tags, String node) {
+        return registerFiles(files, author, description, tags, node, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #registerFiles(List, String, String, List, String)}, with the content read through {@code through} (to count progress). */
+    public List<DocumentInfo> registerFiles(List<java.nio.file.Path> files, String author, String description, List<String> tags, String node,
+            java.util.function.UnaryOperator<InputStream> through) {
+        try (InputStream content = new FileBatch(files)) {
+            return registerBatch(FileBatch.entries(files, author, description, tags), node, through.apply(content));
+        } catch (java.io.IOException e) {
+            throw new SynclineException(ErrorCode.STORAGE, "Closing a file of the batch failed (" + e.getMessage() + ").", e);
+        }
     }
 
     /** The whole content (what was read to find its size class, then the rest), and whether it has {@link #DIRECT_MIN} bytes or more. */
@@ -190,6 +225,10 @@ public final class DocumentsClient {
      */
     public void watch(Consumer<DocumentEvent> listener) {
         connection.onPush(DocumentsMessages.EVENT, body -> listener.accept(Json.read(body, DocumentEvent.class)));
+        connection.onPush(DocumentsMessages.EVENTS, body -> {
+            DocumentEvent.Kind kind = DocumentEvent.Kind.valueOf(body.string("kind"));
+            body.list("documents", DocumentInfo.class).forEach(d -> listener.accept(new DocumentEvent(kind, d)));
+        });
         connection.subscribe(DocumentsMessages.TOPIC);
     }
 }

@@ -43,6 +43,27 @@ final class BlobLocks {
         }
     }
 
+    /**
+     * As {@link #forBlob}, holding every one of the blobs' stripes (taken in one order, so two batches never wait on
+     * each other): a batch commits all its blobs' references at once.
+     */
+    <T> T forBlobs(String node, java.util.Collection<String> sha256s, Supplier<T> work) {
+        java.util.SortedSet<Integer> held = new java.util.TreeSet<>();
+        sha256s.forEach(sha -> held.add(stripe(node, sha)));
+        inventory.readLock().lock();
+        java.util.List<Lock> locked = new java.util.ArrayList<>();
+        try {
+            for (int i : held) {
+                stripes[i].lock();
+                locked.add(stripes[i]);
+            }
+            return work.get();
+        } finally {
+            locked.forEach(Lock::unlock);
+            inventory.readLock().unlock();
+        }
+    }
+
     /** A count that changes when a deletion through {@link #delete} starts and when it ends. */
     long deletions() {
         return deletions.get();

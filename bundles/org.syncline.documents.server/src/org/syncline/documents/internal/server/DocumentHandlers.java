@@ -8,6 +8,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
+import org.syncline.documents.BatchFile;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentShare;
@@ -41,6 +42,14 @@ final class DocumentHandlers {
         endpoint.handleUpload(DocumentsMessages.REGISTER, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.ADDED,
                 registry.register(ctx.principal(), body.string("name"), body.optString("author", null), body.optString("description", ""),
                         strings(body, "tags"), body.optString("node", null), data)));
+        endpoint.handleUpload(DocumentsMessages.REGISTER_BATCH, Access.USER, (ctx, body, data) -> {
+            DocumentRegistry.Batch batch = registry.registerBatch(ctx.principal(), batchFiles(body),
+                    body.optString("node", null), data);
+            // one push for the whole batch, to those who may read its documents (all have the same owner and no shares yet)
+            endpoint.publish(DocumentsMessages.TOPIC, DocumentsMessages.EVENTS, Json.object("kind", DocumentEvent.Kind.ADDED.name(),
+                    "documents", batch.documents()), p -> AccessCheck.allows(p, batch.grants(), Right.READ));
+            return Json.object("documents", batch.documents());
+        });
         endpoint.handleUpload(DocumentsMessages.UPDATE, Access.USER, (ctx, body, data) -> published(DocumentEvent.Kind.CHANGED,
                 registry.update(ctx.principal(), body.string("id"), data)));
         endpoint.handle(DocumentsMessages.TRANSFER, Access.USER, (ctx, body) -> transfer(ctx.principal(), body));
@@ -118,6 +127,21 @@ final class DocumentHandlers {
             case DocumentShare.GROUP -> Grant.group(body.string("subject"), right);
             default -> throw new SynclineException(ErrorCode.BAD_REQUEST, "A share is for a 'user' or a 'group'.");
         };
+    }
+
+    /** The batch's files as sent: name and size required, author, description and tags optional (as for one registration). */
+    @SuppressWarnings("unchecked")
+    private static List<BatchFile> batchFiles(JsonObject body) {
+        List<BatchFile> files = new ArrayList<>();
+        for (Object o : body.list("files")) {
+            if (!(o instanceof Map<?, ?> m)) {
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "The field 'files' must be a list of objects (name, size, author, description, tags).");
+            }
+            JsonObject f = new JsonObject((Map<String, Object>) m);
+            files.add(new BatchFile(f.string("name"), f.optString("author", null), f.optString("description", ""), strings(f, "tags"),
+                    f.number("size")));
+        }
+        return files;
     }
 
     private static List<String> strings(JsonObject body, String key) {

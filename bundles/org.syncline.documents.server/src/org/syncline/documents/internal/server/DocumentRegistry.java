@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
+import org.syncline.documents.BatchFile;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentPage;
 import org.syncline.documents.DocumentQuery;
@@ -67,6 +68,147 @@ final class DocumentRegistry {
         DocumentFields.tags(tags);
         StorageNode target = nodes.choose(requestedNode);
         return added(p, name, author, description, tags, target, store(target, content, checkedName));
+    }
+
+    /** The documents a batch added (in the order sent) and the access list of all of them (new documents: their owner's). */
+    record Batch(List<DocumentInfo> documents, List<Grant> grants) {
+    }
+
+    /**
+     * Registers many files sent in one stream, one after the other, each {@link BatchFile#size} bytes long. Every field is
+     * checked before any byte is stored; each file's bytes are stored on the one node chosen and their SHA-256 confirmed by
+     * it; then every row is committed in one transaction. The batch is visible whole or not at all: a bad file (a refused
+     * field, content shorter than declared, bytes left over) names itself and refuses the batch, and the blobs it stored
+     * that nothing refers to are removed again.
+     */
+    Batch registerBatch(Principal p, List<BatchFile> files, String requestedNode, InputStream content) {
+        if (files.isEmpty() || files.size() > BATCH_MAX) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A batch registers 1 to " + BATCH_MAX + " files, not " + files.size()
+                    + "; split it into several batches.");
+        }
+        List<BatchFile> checked = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            BatchFile f = files.get(i);
+            int n = i;
+            checked.add(inBatch(n, f.name(), () -> {
+                if (f.size() < 0) {
+                    throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Its size is " + f.size() + " bytes; a size is 0 or more.");
+                }
+                return new BatchFile(DocumentFields.name(f.name()), DocumentFields.author(f.author() == null ? p.name() : f.author()),
+                        DocumentFields.description(f.description()), DocumentFields.tags(f.tags()), f.size());
+            }));
+        }
+        StorageNode target = nodes.choose(requestedNode);
+        long deletionsBefore = blobLocks.deletions();
+        List<Stored> stored = new ArrayList<>();
+        try {
+            for (int i = 0; i < checked.size(); i++) {
+                BatchFile f = checked.get(i);
+                ContentSlice slice = new ContentSlice(content, f.size());
+                Stored s = inBatch(i, f.name(), () -> store(target, slice, f.name()));
+                stored.add(s);
+                if (slice.missing() > 0) {
+                    throw inBatch(i, f.name(), new SynclineException(ErrorCode.BAD_REQUEST, "The stream ended after " + s.size() + " of its "
+                            + f.size() + " bytes."));
+                }
+            }
+            if (content.read() >= 0) {
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "The batch's stream holds more bytes than its " + files.size()
+                        + " files declare; nothing in the batch was registered.");
+            }
+        } catch (IOException e) {
+            removeUnreferenced(target, stored);
+            throw new SynclineException(ErrorCode.STORAGE, "Receiving the batch failed (" + e.getMessage() + "); nothing in it was registered, send it again.", e);
+        } catch (RuntimeException e) {
+            removeUnreferenced(target, stored);
+            throw e;
+        }
+        Batch batch = committedBatch(p, target, checked, stored, deletionsBefore);
+        for (DocumentInfo d : batch.documents()) {
+            names.add(d.id(), d.name(), p.name());
+        }
+        return batch;
+    }
+
+    /** The most files one batch registers. */
+    static final int BATCH_MAX = 1000;
+
+    private Batch committedBatch(Principal p, StorageNode target, List<BatchFile> files, List<Stored> stored, long deletionsBefore) {
+        java.util.Map<String, Long> sizes = new java.util.TreeMap<>();
+        stored.forEach(s -> sizes.put(s.sha256, s.size));
+        String node = target.name();
+        return blobLocks.forBlobs(node, sizes.keySet(), () -> {
+            try {
+                // as for one registration: ask the node whether the bytes are still there only when a deletion ran meanwhile
+                if (target instanceof LocalNode || blobLocks.deletions() != deletionsBefore) {
+                    for (int i = 0; i < files.size(); i++) {
+                        if (!target.exists(stored.get(i).sha256)) {
+                            throw inBatch(i, files.get(i).name(), new SynclineException(ErrorCode.STORAGE,
+                                    "Its content was removed while it was being registered; send the batch again."));
+                        }
+                    }
+                }
+                return db.inTransaction(c -> {
+                    NodeTable.unqueueDeletions(c, node, sizes.keySet());
+                    InventoryTable.addAll(c, node, sizes);
+                    Instant now = now();
+                    List<DocumentRow> rows = new ArrayList<>();
+                    java.util.Map<String, VersionInfo> versions = new java.util.LinkedHashMap<>();
+                    java.util.Map<String, List<String>> tags = new java.util.LinkedHashMap<>();
+                    List<DocumentInfo> added = new ArrayList<>();
+                    for (int i = 0; i < files.size(); i++) {
+                        BatchFile f = files.get(i);
+                        Stored s = stored.get(i);
+                        String id = UUID.randomUUID().toString();
+                        DocumentRow row = new DocumentRow(id, f.name(), f.author(), s.mimeType, s.size, s.sha256, node, now, now, 1, f.description(),
+                                p.name());
+                        rows.add(row);
+                        versions.put(id, new VersionInfo(1, s.sha256, s.size, s.mimeType, node, now, f.author()));
+                        tags.put(id, f.tags());
+                        added.add(info(row, f.tags().stream().sorted().toList(), List.of(), false));
+                    }
+                    DocumentTable.insertAll(c, rows);
+                    VersionTable.insertAll(c, versions);
+                    TagTable.addAll(c, tags);
+                    return new Batch(added, List.of(Grant.user(p.name(), Right.MANAGE)));
+                });
+            } catch (RuntimeException e) {
+                removeUnreferenced(target, stored);
+                throw e;
+            }
+        });
+    }
+
+    /** Removes again the blobs a refused batch stored that no version refers to (the same bytes may belong to another document). */
+    private void removeUnreferenced(StorageNode target, List<Stored> stored) {
+        java.util.Set<String> shas = new java.util.TreeSet<>();
+        stored.forEach(s -> shas.add(s.sha256));
+        blobLocks.forBlobs(target.name(), shas, () -> {
+            for (String sha : shas) {
+                try {
+                    if (!db.inTransaction(c -> VersionTable.isReferencedOn(c, sha, target.name()))) {
+                        blobLocks.delete(target, sha);
+                    }
+                } catch (SynclineException gone) {
+                    // the node's inventory reports it as an orphan when it returns
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Runs a step for file {@code index} of a batch; a refusal names the file and says the batch was refused. */
+    private static <T> T inBatch(int index, String name, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (SynclineException e) {
+            throw inBatch(index, name, e);
+        }
+    }
+
+    private static SynclineException inBatch(int index, String name, SynclineException e) {
+        return new SynclineException(e.code(), "File " + (index + 1) + " of the batch ('" + Names.printable(String.valueOf(name)) + "'): "
+                + e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".") + " Nothing in the batch was registered.", e);
     }
 
     /**

@@ -54,6 +54,11 @@ final class DocumentTable {
         Sql.update(c, INSERT, values(d).toArray());
     }
 
+    /** New documents (a batch), in one JDBC batch. */
+    static void insertAll(Connection c, List<DocumentRow> rows) throws SQLException {
+        Sql.batch(c, INSERT, rows.stream().map(DocumentTable::values).toList());
+    }
+
     /** The values of {@link #INSERT}, in its order. */
     static List<Object> values(DocumentRow d) {
         return List.of(d.id(), d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(), d.created(), d.modified(), d.version(),

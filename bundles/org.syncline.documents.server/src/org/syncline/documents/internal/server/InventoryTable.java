@@ -34,11 +34,34 @@ final class InventoryTable {
     }
 
     static void add(Connection c, String node, String sha256, long size) throws SQLException {
-        if (!Sql.exists(c, "SELECT 1 FROM document_node_blobs WHERE node = ? AND sha256 = ?", node, sha256)) {
-            Sql.update(c, "INSERT INTO document_node_blobs (node, sha256, size_bytes) VALUES (?, ?, ?)", node, sha256, size);
+        addAll(c, node, java.util.Map.of(sha256, size));
+    }
+
+    /**
+     * Blobs a node now holds (stored by a registration or a batch): the ones its inventory lacked are added, and only for
+     * those can versions have been marked missing (a version is missing only while the inventory lacks its blob), so only
+     * their versions are unmarked; a blob already held costs one key lookup and no update. Each blob is its own key
+     * lookup on one statement, not one {@code IN} list: the database probes an index by its first column only, and an
+     * {@code IN} list on the second column of (node, sha256) read every row of the node.
+     */
+    static void addAll(Connection c, String node, java.util.Map<String, Long> sizes) throws SQLException {
+        List<String> added = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM document_node_blobs WHERE node = ? AND sha256 = ?")) {
+            ps.setString(1, node);
+            for (String sha : sizes.keySet()) {
+                ps.setString(2, sha);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        added.add(sha);
+                    }
+                }
+            }
         }
-        // bytes that are back (stored again, or found by an inventory) are no longer missing
-        Sql.update(c, "UPDATE document_versions SET missing = 0 WHERE node = ? AND sha256 = ? AND missing <> 0", node, sha256);
+        Sql.batch(c, "INSERT INTO document_node_blobs (node, sha256, size_bytes) VALUES (?, ?, ?)",
+                added.stream().map(sha -> List.<Object>of(node, sha, sizes.get(sha))).toList());
+        // bytes that are back (stored again, or found by an inventory) are no longer missing; by the sha256 index
+        Sql.batch(c, "UPDATE document_versions SET missing = 0 WHERE sha256 = ? AND node = ? AND missing <> 0",
+                added.stream().map(sha -> List.<Object>of(sha, node)).toList());
     }
 
     static void remove(Connection c, String node, String sha256) throws SQLException {

@@ -95,6 +95,11 @@ final class NodeTable {
         Sql.update(c, "DELETE FROM document_blob_deletions WHERE node = ? AND sha256 = ?", node, sha256);
     }
 
+    /** As {@link #unqueueDeletion} for many blobs of one node (a batch), each a key lookup, in one JDBC batch. */
+    static void unqueueDeletions(Connection c, String node, java.util.Collection<String> sha256s) throws SQLException {
+        Sql.batch(c, "DELETE FROM document_blob_deletions WHERE node = ? AND sha256 = ?", sha256s.stream().map(sha -> List.<Object>of(node, sha)).toList());
+    }
+
     static List<String> queuedDeletions(Connection c, String node) throws SQLException {
         List<String> shas = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM document_blob_deletions WHERE node = ? ORDER BY queued")) {

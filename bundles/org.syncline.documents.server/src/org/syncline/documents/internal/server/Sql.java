@@ -44,6 +44,20 @@ final class Sql {
         }
     }
 
+    /** Runs {@code sql} once for each parameter list, as one JDBC batch (one round of work for the database, not one a row). */
+    static void batch(java.sql.Connection c, String sql, List<List<Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (List<Object> row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static boolean exists(java.sql.Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, List.of(params));

@@ -41,6 +41,13 @@ final class TagTable {
         }
     }
 
+    /** The tags of new documents (a batch: document id to its tags), in one JDBC batch. */
+    static void addAll(Connection c, java.util.Map<String, List<String>> tags) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        tags.forEach((id, ts) -> ts.forEach(t -> rows.add(List.of(id, t))));
+        Sql.batch(c, "INSERT INTO document_tags (document_id, tag) VALUES (?, ?)", rows);
+    }
+
     /** In alphabetical order. */
     static List<String> of(Connection c, String documentId) throws SQLException {
         List<String> tags = new ArrayList<>();

@@ -34,9 +34,19 @@ final class VersionTable {
     private VersionTable() {
     }
 
+    private static final String INSERT = "INSERT INTO document_versions (document_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     static void insert(Connection c, String documentId, VersionInfo v) throws SQLException {
-        Sql.update(c, "INSERT INTO document_versions (document_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", documentId,
-                v.version(), v.sha256(), v.size(), v.mimeType(), v.node(), v.created(), v.author());
+        Sql.update(c, INSERT, values(documentId, v).toArray());
+    }
+
+    /** The first versions of new documents (a batch: document id to version), in one JDBC batch. */
+    static void insertAll(Connection c, java.util.Map<String, VersionInfo> versions) throws SQLException {
+        Sql.batch(c, INSERT, versions.entrySet().stream().map(e -> values(e.getKey(), e.getValue())).toList());
+    }
+
+    private static List<Object> values(String documentId, VersionInfo v) {
+        return List.of(documentId, v.version(), v.sha256(), v.size(), v.mimeType(), v.node(), v.created(), v.author());
     }
 
     /** Newest first. */

@@ -11,11 +11,13 @@ import java.util.stream.Stream;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.documents.client.BatchPlan;
 import org.syncline.documents.client.DocumentsClient;
 
 /**
- * Registers local files one after another, as one job: progress counts bytes (per file in the sub-task), and a cancel takes effect
- * between two files, so no upload is cut off half-way by the user (the server would discard it anyway).
+ * Registers local files as one job, small ones in batches ({@link BatchPlan}: one request each, whole or not at all), larger
+ * ones one after another: progress counts bytes (per file or batch in the sub-task), and a cancel takes effect between two
+ * files or batches, so no upload is cut off half-way by the user (the server would discard it anyway).
  * Folders stand for the regular files below them; each registers under its own file name, since document
  * names carry no path.
  */
@@ -32,10 +34,18 @@ final class FileRegistration {
         monitor.beginTask("Registering " + files.size() + (files.size() == 1 ? " file" : " files"), ByteProgress.units(bytes));
         ByteProgress progress = new ByteProgress(monitor);
         int done = 0;
-        for (Path file : files) {
+        for (List<Path> unit : BatchPlan.of(files)) {
             if (monitor.isCanceled()) {
                 return;
             }
+            if (unit.size() > 1) {
+                // small files together: one request, registered whole or not at all
+                progress.file("files " + (done + 1) + "-" + (done + unit.size()) + " of " + files.size(), unit.stream().mapToLong(FileRegistration::size).sum());
+                client.registerFiles(unit, null, "", List.of(), null, progress::in);
+                done += unit.size();
+                continue;
+            }
+            Path file = unit.get(0);
             progress.file(file.getFileName() + " (" + (done + 1) + " of " + files.size() + ")", size(file));
             try (InputStream in = Files.newInputStream(file)) {
                 client.register(file.getFileName().toString(), null, "", List.of(), progress.in(in));

@@ -49,8 +49,10 @@ final class DocsCommands {
             int parallel) {
         List<Path> files = ParallelRegistration.files(paths);
         DocumentsClient docs = docs();
-        ParallelRegistration.Result r = ParallelRegistration.run(files, parallel, f -> withFile(f,
-                in -> docs.register(f.getFileName().toString(), author, description, tags == null ? List.of() : tags, node, in)));
+        List<String> tagList = tags == null ? List.of() : tags;
+        ParallelRegistration.Result r = ParallelRegistration.run(org.syncline.documents.client.BatchPlan.of(files), parallel, unit -> unit.size() > 1
+                ? docs.registerFiles(unit, author, description, tagList, node)
+                : List.of(withFile(unit.get(0), in -> docs.register(unit.get(0).getFileName().toString(), author, description, tagList, node, in))));
         if (r.failure() != null) {
             if (!r.added().isEmpty()) {
                 // the ones that did register are registered: say which, so nobody registers them twice

@@ -18,12 +18,16 @@ import org.syncline.core.SynclineException;
 import org.syncline.documents.DocumentInfo;
 
 /**
- * A bulk import: the files given and every regular file under the folders given, registered with up to
+ * A bulk import: the files given and every regular file under the folders given, small ones in batches ({@link
+ * org.syncline.documents.client.BatchPlan}: one request and one transaction each, whole or not at all), registered with up to
  * {@code parallel} uploads in flight on the one connection (each upload is its own stream), so the round trips
  * to the registry and on to the node overlap instead of adding up.
  */
 final class ParallelRegistration {
-    /** What registered before the first failure, in the order the files were given, and that failure (null: none). */
+    /**
+     * What registered before the first failure, in the order the files were given, and that failure (null: none);
+     * {@code failedFile}: the failed unit's first file (a batch's error names the file that refused it).
+     */
     record Result(List<DocumentInfo> added, Path failedFile, SynclineException failure) {
     }
 
@@ -49,41 +53,45 @@ final class ParallelRegistration {
         return files;
     }
 
-    /** Registers every file with {@code register}; stops starting new uploads at the first failure. */
-    static Result run(List<Path> files, int parallel, Function<Path, DocumentInfo> register) {
+    /**
+     * Registers every unit (one file, or a batch registered whole or not at all) with {@code register}, up to
+     * {@code parallel} at once; stops starting new ones at the first failure.
+     */
+    static Result run(List<List<Path>> units, int parallel, Function<List<Path>, List<DocumentInfo>> register) {
         if (parallel < 1 || parallel > 64) {
             throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--parallel must be between 1 and 64, not " + parallel + ".");
         }
         List<DocumentInfo> added = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(parallel, Thread.ofVirtual().name("docs-put-", 0).factory())) {
-            List<Future<DocumentInfo>> inFlight = new ArrayList<>();
+            List<Future<List<DocumentInfo>>> inFlight = new ArrayList<>();
             int next = 0;
-            for (int i = 0; i < files.size(); i++) {
+            for (int i = 0; i < units.size(); i++) {
                 // keep a bounded window of submitted uploads ahead of the one we wait for
-                while (next < files.size() && next < i + 2 * parallel) {
-                    Path f = files.get(next++);
-                    inFlight.add(pool.submit(() -> register.apply(f)));
+                while (next < units.size() && next < i + 2 * parallel) {
+                    List<Path> u = units.get(next++);
+                    inFlight.add(pool.submit(() -> register.apply(u)));
                 }
                 try {
-                    added.add(inFlight.get(i).get());
+                    added.addAll(inFlight.get(i).get());
                 } catch (ExecutionException e) {
                     // uploads already started may still complete: wait for them and report them too
                     for (int j = i + 1; j < inFlight.size(); j++) {
-                        completed(inFlight.get(j)).ifPresent(added::add);
+                        completed(inFlight.get(j)).ifPresent(added::addAll);
                     }
+                    Path first = units.get(i).get(0);
                     SynclineException failure = e.getCause() instanceof SynclineException s ? s
-                            : new SynclineException(ErrorCode.STORAGE, "Registering " + files.get(i) + " failed (" + e.getCause() + ").", e.getCause());
-                    return new Result(added, files.get(i), failure);
+                            : new SynclineException(ErrorCode.STORAGE, "Registering " + first + " failed (" + e.getCause() + ").", e.getCause());
+                    return new Result(added, first, failure);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SynclineException(ErrorCode.STORAGE, "Interrupted while registering " + files.get(i) + ".", e);
+                    throw new SynclineException(ErrorCode.STORAGE, "Interrupted while registering " + units.get(i).get(0) + ".", e);
                 }
             }
         }
         return new Result(added, null, null);
     }
 
-    private static java.util.Optional<DocumentInfo> completed(Future<DocumentInfo> f) {
+    private static java.util.Optional<List<DocumentInfo>> completed(Future<List<DocumentInfo>> f) {
         try {
             return java.util.Optional.of(f.get());
         } catch (ExecutionException e) {
