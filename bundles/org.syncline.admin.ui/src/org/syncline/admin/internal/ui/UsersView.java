@@ -49,6 +49,7 @@ public final class UsersView extends ViewPart {
         table.setLinesVisible(true);
         column("Name", 160, u -> u.name(), java.util.Comparator.comparing(UserInfo::name));
         column("Admin", 60, u -> u.admin() ? "yes" : "", java.util.Comparator.comparing(UserInfo::admin).reversed());
+        column("Disabled", 70, u -> u.disabled() ? "disabled" : "", java.util.Comparator.comparing(UserInfo::disabled).reversed());
         column("Groups", 200, u -> String.join(", ", u.groups()), java.util.Comparator.comparing(u -> String.join(",", u.groups())));
         column("Created", 200, u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -184,6 +185,17 @@ public final class UsersView extends ViewPart {
         ConnectedServer server = shown;
         selectedUser().ifPresent(u -> ServerJob.schedule((u.admin() ? "Demoting " : "Promoting ") + u.name(),
                 m -> client(server).setAdmin(u.name(), !u.admin())));
+    }
+
+    /** Disables the selected user (their sessions close, their logins are refused) or enables them again. */
+    void toggleDisabled() {
+        ConnectedServer server = shown;
+        selectedUser().ifPresent(u -> {
+            if (u.disabled() || MessageDialog.openConfirm(getSite().getShell(), "Disable User", "Disable the user '" + u.name()
+                    + "' on " + server.label() + "? Their sessions close at once and they cannot log in until enabled; nothing of theirs is removed.")) {
+                ServerJob.schedule((u.disabled() ? "Enabling " : "Disabling ") + u.name(), m -> client(server).setDisabled(u.name(), !u.disabled()));
+            }
+        });
     }
 
     void removeUser() {
