@@ -126,7 +126,8 @@ class UsersViewLiveTest {
         UiEvents.waitUntil("the view to let go of the server", () -> last.getItemCount() == 0);
     }
 
-    private static TableItem row(Table table, String name) {
+    /** The row whose first column reads {@code name}, or null. */
+    static TableItem row(Table table, String name) {
         for (TableItem item : table.getItems()) {
             if (item.getText(0).equals(name)) {
                 return item;

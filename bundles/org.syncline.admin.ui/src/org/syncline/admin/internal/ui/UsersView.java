@@ -55,6 +55,7 @@ public final class UsersView extends ViewPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         getSite().setSelectionProvider(viewer);
+        viewer.addOpenListener(e -> openSelectedUser());
         MenuManager menu = new MenuManager();
         table.setMenu(menu.createContextMenu(table));
         getSite().registerContextMenu(menu, viewer);
@@ -110,13 +111,26 @@ public final class UsersView extends ViewPart {
         }
         ServerJob.schedule("Reading the users of " + server.label(), monitor -> {
             AdminClient client = client(server);
+            List<UserInfo> users;
+            try {
+                users = client.users();
+            } catch (org.syncline.core.SynclineException e) {
+                if (e.code() != org.syncline.core.ErrorCode.ACCESS_DENIED) {
+                    throw e;
+                }
+                // this view sits in the Sync perspective too, which users who are not admins open
+                ui.execute(() -> {
+                    show(server, List.of());
+                    setContentDescription("Only administrators see the users of " + server.label() + ".");
+                });
+                return;
+            }
             follow(client);
-            List<UserInfo> users = client.users();
             ui.execute(() -> show(server, users));
         });
     }
 
-    private static AdminClient client(ConnectedServer server) {
+    static AdminClient client(ConnectedServer server) {
         return server.client(AdminClient.class, AdminClient::new);
     }
 
@@ -156,6 +170,24 @@ public final class UsersView extends ViewPart {
 
     private Optional<UserInfo> selectedUser() {
         return Optional.ofNullable((UserInfo) viewer.getStructuredSelection().getFirstElement());
+    }
+
+    /** Opens the selected user in the user editor (Enter or a double-click), making the editor area visible. */
+    void openSelectedUser() {
+        ConnectedServer server = shown;
+        selectedUser().ifPresent(u -> openEditor(server, u.name()));
+    }
+
+    /** Opens (or brings forward) the editor of {@code user} on {@code server}. */
+    public UserEditor openEditor(ConnectedServer server, String user) {
+        org.eclipse.ui.IWorkbenchPage page = getSite().getPage();
+        page.setEditorAreaVisible(true);
+        try {
+            return (UserEditor) page.openEditor(new UserEditorInput(server, user), UserEditor.ID);
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.syncline.ui.ErrorReporter.report("Opening user " + user, e);
+            return null;
+        }
     }
 
     void addUser() {
