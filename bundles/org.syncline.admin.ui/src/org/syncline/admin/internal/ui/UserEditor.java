@@ -1,13 +1,11 @@
 package org.syncline.admin.internal.ui;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -238,56 +236,31 @@ public final class UserEditor extends EditorPart {
             say(problem, true);
             return;
         }
-        UserInfo before = loaded;
         UserEditorInput in = user();
-        boolean admin = adminCheck.getSelection();
-        boolean disabled = disabledCheck.getSelection();
-        char[] password = passwordText.getText().toCharArray();
         Set<String> groups = new LinkedHashSet<>();
         for (TableItem item : groupTable.getItems()) {
             if (item.getChecked()) {
                 groups.add(item.getText());
             }
         }
+        UserChanges changes = new UserChanges(loaded, adminCheck.getSelection(), disabledCheck.getSelection(),
+                passwordText.getText().toCharArray(), groups);
         List<UserSection> active = List.copyOf(shown);
-        say("Saving " + before.name() + "...", false);
-        Job job = new Job("Saving user " + before.name()) {
-            @Override
-            protected IStatus run(IProgressMonitor m) {
-                try {
-                    AdminClient client = UsersView.client(in.server());
-                    if (admin != before.admin()) {
-                        client.setAdmin(before.name(), admin);
-                    }
-                    if (disabled != before.disabled()) {
-                        client.setDisabled(before.name(), disabled);
-                    }
-                    if (password.length > 0) {
-                        client.setPassword(before.name(), password, null);
-                    }
-                    for (String g : groups) {
-                        if (!before.groups().contains(g)) {
-                            client.addMember(g, before.name());
-                        }
-                    }
-                    for (String g : before.groups()) {
-                        if (!groups.contains(g)) {
-                            client.removeMember(g, before.name());
-                        }
-                    }
-                    for (UserSection s : active) {
-                        s.save(in.server(), before.name());
-                    }
-                    ui.execute(UserEditor.this::load);
-                } catch (SynclineException e) {
-                    ErrorReporter.log("Saving user " + before.name(), e);
-                    ui.execute(() -> say(e.code() + ": " + e.getMessage(), true));
-                } finally {
-                    Arrays.fill(password, '\0');
+        String name = loaded.name();
+        say("Saving " + name + "...", false);
+        Job job = Job.create("Saving user " + name, m -> {
+            try {
+                changes.sendTo(UsersView.client(in.server()));
+                for (UserSection s : active) {
+                    s.save(in.server(), name);
                 }
-                return Status.OK_STATUS;
+                ui.execute(this::load);
+            } catch (SynclineException e) {
+                ErrorReporter.log("Saving user " + name, e);
+                ui.execute(() -> say(e.code() + ": " + e.getMessage(), true));
             }
-        };
+            return Status.OK_STATUS;
+        });
         job.setUser(true);
         job.schedule();
     }
