@@ -60,3 +60,19 @@ mk viewer -fill $B -stroke $D -draw "rectangle 4,8 60,46" -fill '#a9c6f5' -strok
   -fill $K -draw "rectangle 28,46 36,54" -draw "rectangle 18,54 46,58"
 # a person: users / administration
 mk user -fill $B -stroke none -draw "circle 32,20 32,8" -draw "ellipse 32,60 22,20 180,360"
+# Sync Folders view actions: a folder with a green plus (add pair), with a red minus (remove pair)
+mk pair-add -fill $Y -stroke '#b07d10' -draw "polygon 4,14 24,14 30,20 60,20 60,56 4,56" \
+  -fill $G -stroke none -draw "rectangle 36,30 44,58" -draw "rectangle 26,40 54,48"
+mk pair-remove -fill $Y -stroke '#b07d10' -draw "polygon 4,14 24,14 30,20 60,20 60,56 4,56" \
+  -fill $R -stroke none -draw "rectangle 24,38 56,48"
+# two bars: pause / resume
+mk pause -fill $B -stroke $D -draw "roundrectangle 14,10 26,54 3,3" -draw "roundrectangle 38,10 50,54 3,3"
+# two arrows, one each way: sync now
+mk sync-now -fill $G -stroke none -draw "rectangle 6,16 40,24" -draw "polygon 38,6 58,20 38,34" \
+  -draw "rectangle 24,40 58,48" -draw "polygon 26,30 6,44 26,58"
+# an open folder: open the local directory
+mk open-folder -fill '#d9a21c' -stroke '#b07d10' -draw "polygon 4,14 24,14 30,20 54,20 54,30 4,30" \
+  -fill $Y -draw "polygon 4,56 14,28 62,28 52,56"
+# an arrow down into a tray: download
+mk download -fill $B -stroke none -draw "rectangle 27,4 37,32" -draw "polygon 16,28 48,28 32,46" \
+  -fill none -stroke $K -strokewidth 5 -draw "polyline 8,42 8,58 56,58 56,42"

@@ -13,6 +13,8 @@ public final class AdminMessages {
     public static final String USER_REMOVE = "admin.user.rm";
     /** Body: name, admin (true to promote, false to demote). */
     public static final String USER_SET_ADMIN = "admin.user.setadmin";
+    /** Body: name, disabled (true to disable, false to enable). A disabled user's sessions close. */
+    public static final String USER_DISABLE = "admin.user.disable";
     public static final String GROUP_LIST = "admin.group.list";
     public static final String GROUP_ADD = "admin.group.add";
     public static final String GROUP_REMOVE = "admin.group.rm";

@@ -20,6 +20,9 @@ public interface UserAdministration {
     /** Promotes or demotes; a demoted user's sessions close, so the admin role is gone at once. */
     UserInfo setAdmin(String name, boolean admin);
 
+    /** Disables or enables a user (admins; not yourself); a disabled user's sessions close and their logins are refused. */
+    UserInfo setDisabled(String name, boolean disabled);
+
     List<GroupInfo> groups();
 
     GroupInfo addGroup(String name);

@@ -8,6 +8,8 @@ public enum ErrorCode {
     BAD_REQUEST,
     AUTH_FAILED,
     AUTH_THROTTLED,
+    /** The password was right but an administrator disabled the account. */
+    ACCOUNT_DISABLED,
     NOT_LOGGED_IN,
     ACCESS_DENIED,
     NOT_FOUND,

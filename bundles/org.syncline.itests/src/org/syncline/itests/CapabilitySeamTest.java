@@ -137,6 +137,39 @@ class CapabilitySeamTest {
         }
     }
 
+    @Test
+    void disablingAUserClosesTheirSessionsRefusesTheirLoginsByNameAndEnablingLetsThemBack() throws Exception {
+        try (Connection admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            AdminClient a = new AdminClient(admin);
+            a.addUser("ivan", "ivan-password-1".toCharArray(), false);
+            try (Connection ivan = server.connect("ivan", "ivan-password-1")) {
+                UserInfo disabled = a.setDisabled("ivan", true);
+                assertTrue(disabled.disabled());
+                awaitNotConnected(ivan);
+                assertTrue(ivan.state() != ConnectionState.CONNECTED, "no reconnect past the refusal");
+            }
+            assertTrue(a.users().stream().filter(u -> u.name().equals("ivan")).findFirst().orElseThrow().disabled());
+            SynclineException refused = assertThrows(SynclineException.class, () -> server.connect("ivan", "ivan-password-1"));
+            assertEquals(ErrorCode.ACCOUNT_DISABLED, refused.code());
+            assertTrue(refused.getMessage().contains("'ivan' is disabled"), refused.getMessage());
+            assertEquals(ErrorCode.AUTH_FAILED, assertThrows(SynclineException.class, () -> server.connect("ivan", "wrong-password-9")).code(),
+                    "a wrong password does not learn that the account is disabled");
+
+            SynclineException self = assertThrows(SynclineException.class, () -> a.setDisabled("admin", true));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, self.code());
+            assertEquals(ConnectionState.CONNECTED, admin.state());
+
+            assertFalse(a.setDisabled("ivan", false).disabled());
+            server.connect("ivan", "ivan-password-1").close();
+            a.addUser("nils", "nils-password-1".toCharArray(), false);
+            try (Connection nils = server.connect("nils", "nils-password-1")) {
+                assertEquals(ErrorCode.ACCESS_DENIED, assertThrows(SynclineException.class,
+                        () -> new AdminClient(nils).setDisabled("ivan", true)).code(), "only admins disable users");
+            }
+            assertFalse(a.users().stream().filter(u -> u.name().equals("ivan")).findFirst().orElseThrow().disabled());
+        }
+    }
+
     private static void awaitNotConnected(Connection c) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (c.state() == ConnectionState.CONNECTED && System.nanoTime() < deadline) {

@@ -69,6 +69,34 @@ class CliTest {
     }
 
     @Test
+    void userDisableAndEnableWithJsonAndTheRefusedLoginNamesTheUser() throws Exception {
+        Map<String, String> asAdmin = Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD);
+        String erinPw = server.writeFile("erin.pw", "erin-password-1\n").toString();
+        assertEquals(0, server.cli(asAdmin, "user", "add", "erin", "--password-file", erinPw).exitCode());
+        var disable = server.cli(asAdmin, "--json", "user", "disable", "erin");
+        assertEquals(0, disable.exitCode(), disable.stderr());
+        JsonObject shown = JsonObject.parse(disable.stdout());
+        assertEquals("erin", shown.string("name"));
+        assertTrue(shown.optBool("disabled", false), disable.stdout());
+        var list = server.cli(asAdmin, "user", "list");
+        assertTrue(list.stdout().lines().anyMatch(l -> l.startsWith("erin ") && l.matches("erin +no +yes .*")), list.stdout());
+
+        var refused = server.cli(Map.of(), "--user", "erin", "--password-file", erinPw, "status");
+        assertEquals(3, refused.exitCode());
+        assertOneLineError(refused.stderr(), "ACCOUNT_DISABLED");
+        assertTrue(refused.stderr().contains("'erin' is disabled"), refused.stderr());
+
+        var self = server.cli(asAdmin, "user", "disable", "admin");
+        assertEquals(2, self.exitCode(), self.stderr());
+        assertOneLineError(self.stderr(), "INVALID_ARGUMENT");
+
+        var enable = server.cli(asAdmin, "--json", "user", "enable", "erin");
+        assertEquals(0, enable.exitCode(), enable.stderr());
+        assertFalse(JsonObject.parse(enable.stdout()).optBool("disabled", true));
+        assertEquals(0, server.cli(Map.of(), "--user", "erin", "--password-file", erinPw, "status").exitCode());
+    }
+
+    @Test
     void nonAdminIsRefusedWithOneLine() throws Exception {
         String davePw = server.writeFile("dave.pw", "dave-password-1\n").toString();
         assertEquals(0, server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "user", "add", "dave",

@@ -432,7 +432,7 @@ public final class Connection implements AutoCloseable {
                 setState(ConnectionState.CONNECTED);
             } catch (SynclineException e) {
                 lastError = e;
-                if (e.code() == ErrorCode.AUTH_FAILED || e.code() == ErrorCode.CERTIFICATE_CHANGED
+                if (e.code() == ErrorCode.AUTH_FAILED || e.code() == ErrorCode.ACCOUNT_DISABLED || e.code() == ErrorCode.CERTIFICATE_CHANGED
                         || e.code() == ErrorCode.PROTOCOL_VERSION) {
                     setState(ConnectionState.FAILED);
                 } else {

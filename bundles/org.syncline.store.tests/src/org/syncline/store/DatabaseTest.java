@@ -228,7 +228,7 @@ class DatabaseTest {
 
     static int insertUser(Connection c, String name) throws SQLException {
         try (Statement s = c.createStatement()) {
-            return s.executeUpdate("INSERT INTO users VALUES ('" + name + "', 'x', CURRENT_TIMESTAMP)");
+            return s.executeUpdate("INSERT INTO users (name, password_hash, created) VALUES ('" + name + "', 'x', CURRENT_TIMESTAMP)");
         }
     }
 

@@ -53,6 +53,31 @@ class UserDirectoryTest {
     }
 
     @Test
+    void aDisabledUserWithTheRightPasswordIsRefusedByNameAndEnablingLetsThemBackIn() {
+        users.create("alice", pw("alice-secret"), EnumSet.of(Role.ADMIN, Role.USER));
+        users.create("carol", pw("carol-secret"), USER);
+        users.setDisabled("carol", true);
+        assertTrue(users.find("carol").orElseThrow().disabled());
+        assertTrue(users.list().stream().filter(u -> u.name().equals("carol")).findFirst().orElseThrow().disabled());
+        assertFalse(users.list().stream().filter(u -> u.name().equals("alice")).findFirst().orElseThrow().disabled());
+        SynclineException refused = assertThrows(SynclineException.class, () -> users.authenticate("carol", pw("carol-secret")));
+        assertEquals(ErrorCode.ACCOUNT_DISABLED, refused.code());
+        assertTrue(refused.getMessage().contains("'carol' is disabled"), refused.getMessage());
+        // a wrong password says nothing about the account being disabled
+        assertEquals(Optional.empty(), users.authenticate("carol", pw("not-her-password")));
+        users.setDisabled("carol", false);
+        assertTrue(users.authenticate("carol", pw("carol-secret")).isPresent());
+    }
+
+    @Test
+    void theLastEnabledAdministratorCannotBeDisabled() {
+        users.create("alice", pw("alice-secret"), EnumSet.of(Role.ADMIN, Role.USER));
+        SynclineException e = assertThrows(SynclineException.class, () -> users.setDisabled("alice", true));
+        assertTrue(e.getMessage().contains("last administrator"), e.getMessage());
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(SynclineException.class, () -> users.setDisabled("nobody", true)).code());
+    }
+
+    @Test
     void createdUsersCanBeFoundAndAreListedByName() {
         assertTrue(users.isEmpty());
         Instant before = Instant.now().minusSeconds(1);

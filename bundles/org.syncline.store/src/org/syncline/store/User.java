@@ -6,8 +6,13 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** A user account as others may see it: never the password hash. */
-public record User(String name, Set<Role> roles, Instant created) {
+/** A user account as others may see it: never the password hash. A disabled user cannot log in. */
+public record User(String name, Set<Role> roles, Instant created, boolean disabled) {
+
+    /** An enabled user. */
+    public User(String name, Set<Role> roles, Instant created) {
+        this(name, roles, created, false);
+    }
 
     public User {
         Objects.requireNonNull(name, "name");

@@ -91,6 +91,27 @@ public final class UserDirectory {
         });
     }
 
+    /**
+     * Disables or enables the account. A disabled user keeps everything (groups, folders, history) but cannot
+     * log in; refuses to disable the last enabled administrator.
+     */
+    public void setDisabled(String name, boolean disabled) {
+        Names.requireUserName(name);
+        db.inTransaction(c -> {
+            UserTable.lockRoles(c);
+            User user = UserTable.find(c, name).orElseThrow(() -> noSuchUser(name)).user();
+            if (disabled && user.isAdmin() && !user.disabled() && enabledAdminsOtherThan(c, name) == 0) {
+                throw lastAdmin(name);
+            }
+            UserTable.setDisabled(c, name, disabled);
+            return null;
+        });
+    }
+
+    private static long enabledAdminsOtherThan(Connection c, String name) throws SQLException {
+        return UserTable.list(c).stream().filter(u -> u.isAdmin() && !u.disabled() && !u.name().equals(name)).count();
+    }
+
     /** Removes the user with its roles and memberships; refuses to remove the last administrator. */
     public void remove(String name) {
         Names.requireUserName(name);
@@ -110,7 +131,9 @@ public final class UserDirectory {
      * The user when the password is right; empty for a wrong password, an unknown or an invalid name. A right
      * password whose stored hash is of an older scheme or weaker parameters gets its hash replaced by a
      * current one, since only now is the password at hand. A stored hash that cannot be checked at all is
-     * refused with {@link ErrorCode#INTEGRITY} naming the user, so an administrator knows to reset it.
+     * refused with {@link ErrorCode#INTEGRITY} naming the user, so an administrator knows to reset it. A right
+     * password of a disabled user is refused with {@link ErrorCode#ACCOUNT_DISABLED}; a wrong one is only wrong,
+     * so the refusal tells nothing to someone who does not know the password.
      */
     public Optional<User> authenticate(String name, char[] password) {
         Optional<StoredUser> stored = stored(name);
@@ -128,6 +151,10 @@ public final class UserDirectory {
         }
         if (!right) {
             return Optional.empty();
+        }
+        if (stored.get().user().disabled()) {
+            throw new SynclineException(ErrorCode.ACCOUNT_DISABLED, "The user '" + name
+                    + "' is disabled; ask an administrator to enable it.");
         }
         if (hasher.needsRehash(hash)) {
             // Hashing takes a good part of a second: done before the transaction, not while it holds locks.

@@ -60,6 +60,11 @@ public final class AdminClient implements UserAdministration {
     }
 
     @Override
+    public UserInfo setDisabled(String name, boolean disabled) {
+        return Json.read(connection.request(AdminMessages.USER_DISABLE, Json.object("name", name, "disabled", disabled)), UserInfo.class);
+    }
+
+    @Override
     public List<GroupInfo> groups() {
         return connection.request(AdminMessages.GROUP_LIST, Json.object()).list("groups", GroupInfo.class);
     }

@@ -16,7 +16,7 @@ public final class ExitCodes {
     public static int of(ErrorCode code) {
         return switch (code) {
             case INVALID_ARGUMENT -> USAGE;
-            case AUTH_FAILED, AUTH_THROTTLED -> AUTH;
+            case AUTH_FAILED, AUTH_THROTTLED, ACCOUNT_DISABLED -> AUTH;
             case CONNECTION_FAILED, CERTIFICATE_CHANGED, PROTOCOL_VERSION, TIMEOUT -> UNREACHABLE;
             default -> FAILED;
         };

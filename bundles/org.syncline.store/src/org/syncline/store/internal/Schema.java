@@ -26,7 +26,10 @@ public final class Schema {
                     CREATE TABLE group_members (
                         group_name VARCHAR(64) NOT NULL REFERENCES groups (name) ON DELETE CASCADE,
                         user_name VARCHAR(64) NOT NULL REFERENCES users (name) ON DELETE CASCADE,
-                        PRIMARY KEY (group_name, user_name))"""));
+                        PRIMARY KEY (group_name, user_name))"""),
+            // an administrator turns an account off without removing it (its folders, groups and history stay)
+            Migration.sql(2, "users can be disabled",
+                    "ALTER TABLE users ADD COLUMN disabled BOOLEAN DEFAULT FALSE NOT NULL"));
 
     private Schema() {
     }

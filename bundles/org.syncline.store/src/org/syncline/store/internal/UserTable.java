@@ -46,13 +46,13 @@ public final class UserTable {
     }
 
     public static Optional<StoredUser> find(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, created FROM users WHERE name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, created, disabled FROM users WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                User user = new User(name, roles(c, name), UtcTimestamps.get(rs, "created"));
+                User user = new User(name, roles(c, name), UtcTimestamps.get(rs, "created"), rs.getBoolean("disabled"));
                 return Optional.of(new StoredUser(user, rs.getString("password_hash")));
             }
         }
@@ -72,11 +72,15 @@ public final class UserTable {
     public static List<User> list(Connection c) throws SQLException {
         Map<String, Instant> created = new LinkedHashMap<>();
         Map<String, Set<Role>> roles = new LinkedHashMap<>();
+        Set<String> disabled = new java.util.HashSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT u.name, u.created, r.role FROM users u LEFT JOIN user_roles r ON r.user_name = u.name ORDER BY u.name")) {
+                "SELECT u.name, u.created, u.disabled, r.role FROM users u LEFT JOIN user_roles r ON r.user_name = u.name ORDER BY u.name")) {
             while (rs.next()) {
                 String name = rs.getString("name");
                 created.putIfAbsent(name, UtcTimestamps.get(rs, "created"));
+                if (rs.getBoolean("disabled")) {
+                    disabled.add(name);
+                }
                 Set<Role> set = roles.computeIfAbsent(name, n -> EnumSet.noneOf(Role.class));
                 String role = rs.getString("role");
                 if (role != null) {
@@ -85,7 +89,7 @@ public final class UserTable {
             }
         }
         List<User> users = new ArrayList<>();
-        created.forEach((name, when) -> users.add(new User(name, roles.get(name), when)));
+        created.forEach((name, when) -> users.add(new User(name, roles.get(name), when, disabled.contains(name))));
         return users;
     }
 
@@ -109,6 +113,15 @@ public final class UserTable {
             ps.setString(1, passwordHash);
             ps.setString(2, name);
             ps.setString(3, expected);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** False when there is no such user. */
+    public static boolean setDisabled(Connection c, String name, boolean disabled) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE name = ?")) {
+            ps.setBoolean(1, disabled);
+            ps.setString(2, name);
             return ps.executeUpdate() > 0;
         }
     }

@@ -80,6 +80,7 @@ class SyncViewLiveTest {
             // what Add Pair does once its dialog is answered
             view.addPair(connected, dir, "team");
             UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
+            Screenshots.save(window.getShell().getDisplay(), "sync-folders-toolbar.png");
             SyncPair pair = SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).findFirst().orElseThrow();
             assertEquals(entry.label(), pair.server());
             List<String> row = view.rowOf(dir);
@@ -130,6 +131,16 @@ class SyncViewLiveTest {
             UiEvents.waitUntil("two revisions in the History view", () -> history.rows().size() == 2);
             assertEquals("2 revisions of notes.txt", history.getContentDescription());
             assertEquals("admin", history.rows().get(0).author());
+            // Download saves the older revision, byte for byte, to a file outside the pair
+            org.syncline.sync.Revision older = history.rows().get(1);
+            Path saved = Files.createTempDirectory("syncline-ui-download").resolve("notes (revision " + older.number() + ").txt");
+            org.eclipse.core.runtime.jobs.Job downloading = history.download(older, saved);
+            assertNotNull(downloading, "the pair's server is connected");
+            UiEvents.waitUntil("the download job", () -> downloading.getState() == org.eclipse.core.runtime.jobs.Job.NONE && downloading.getResult() != null);
+            org.junit.jupiter.api.Assertions.assertArrayEquals("first".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(saved));
+            try (var left = Files.list(saved.getParent())) {
+                assertEquals(List.of(saved), left.toList(), "no temp file is left beside it");
+            }
 
             page.showView(ActivityView.ID);
             ActivityView activity = (ActivityView) page.findView(ActivityView.ID);
@@ -145,6 +156,15 @@ class SyncViewLiveTest {
             UiEvents.waitUntil("the pair to count the copy", () -> "1 conflict".equals(view.stateOf(dir)));
             assertEquals(1, conflicts.rows().size());
             assertEquals(dir.resolve("notes.txt"), conflicts.rows().get(0).copy().original());
+            // Compare (Ctrl+D) shows both sides' contents in the Compare dialog
+            page.activate(conflicts);
+            conflicts.getViewSite().getSelectionProvider().setSelection(new StructuredSelection(conflicts.rows().get(0)));
+            String[] compared = new String[2];
+            closeCompareDialogWhenShown(compared);
+            conflicts.getViewSite().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand("org.syncline.sync.ui.compare", null);
+            UiEvents.waitUntil("the Compare dialog, shown and closed", () -> compared[0] != null);
+            assertTrue(compared[0].contains("conflict copy"), "titled for the copy: " + compared[0]);
+            assertTrue(compared[1].contains("second, edited") && compared[1].contains("theirs"), "both contents shown: " + compared[1]);
             ConflictsView.keepTheirs(conflicts.rows().get(0).copy());
             assertEquals("theirs", Files.readString(dir.resolve("notes.txt")));
             assertFalse(Files.exists(copy), "Keep Theirs deletes the copy");
@@ -171,6 +191,28 @@ class SyncViewLiveTest {
         } finally {
             ServerConnections.instance().remove(entry.label());
         }
+    }
+
+    /** Closes the next Compare dialog (any shell but the workbench window's) once its text viewers are filled, keeping its title and texts. */
+    private static void closeCompareDialogWhenShown(String[] titleAndTexts) {
+        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+        org.eclipse.swt.widgets.Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (org.eclipse.swt.widgets.Shell shell : display.getShells()) {
+                if (shell != main && shell.isVisible()) {
+                    String texts = String.join("\n", UiEvents.texts(shell));
+                    if (texts.contains("theirs")) {
+                        titleAndTexts[1] = texts;
+                        titleAndTexts[0] = shell.getText();
+                        shell.close();
+                        return;
+                    }
+                }
+            }
+            display.timerExec(100, poll[0]);
+        };
+        display.timerExec(100, poll[0]);
     }
 
     /** How many revisions the hub has of {@code path} in 'team' (none: the hub says there is no such file). */

@@ -79,6 +79,10 @@ final class UiEvents {
             texts.add(link.getText());
         } else if (control instanceof Text text) {
             texts.add(text.getText());
+        } else if (control instanceof org.eclipse.swt.custom.StyledText styled) {
+            texts.add(styled.getText());
+        } else if (control instanceof org.eclipse.swt.custom.CLabel label && label.getText() != null) {
+            texts.add(label.getText());
         }
         if (control instanceof Composite composite) {
             for (Control child : composite.getChildren()) {

@@ -1,6 +1,7 @@
 package org.syncline.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,7 @@ class UsersViewLiveTest {
                 UiEvents.waitUntil("uma's row, pushed", () -> row(table, "uma") != null);
                 admin.addGroup("editors");
                 admin.addMember("editors", "uma");
-                UiEvents.waitUntil("uma's group, pushed", () -> row(table, "uma") != null && row(table, "uma").getText(2).equals("editors"));
+                UiEvents.waitUntil("uma's group, pushed", () -> row(table, "uma") != null && row(table, "uma").getText(3).equals("editors"));
                 // the Properties view shows the selected user, through the capability's adapter
                 UserInfo uma = (UserInfo) row(table, "uma").getData();
                 assertTrue(page.findView(IPageLayout.ID_PROP_SHEET) != null, "the perspective shows the Properties view");
@@ -81,12 +82,31 @@ class UsersViewLiveTest {
                 assertEquals("no", shown.get("Administrator"));
 
                 // sorting by a column header click: Created descending puts the newest (uma) first
-                org.eclipse.swt.widgets.TableColumn created = table.getColumn(3);
+                org.eclipse.swt.widgets.TableColumn created = table.getColumn(4);
                 created.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
                 created.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
                 UiEvents.waitUntil("newest first", () -> table.getItem(0).getText(0).equals("uma"));
                 created.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
                 UiEvents.waitUntil("oldest first", () -> table.getItem(0).getText(0).equals("admin"));
+
+                // Disable / Enable through its key binding's command on the selected row, confirmed in its dialog
+                assertEquals("", row(table, "uma").getText(2));
+                assertEquals("no", shown.get("Disabled"));
+                page.activate(view);
+                table.setSelection(row(table, "uma"));
+                table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                String[] asked = new String[1];
+                UiEvents.answerDialogWhenShown("Disable User", "OK", asked);
+                org.eclipse.ui.handlers.IHandlerService handlers = view.getSite().getService(org.eclipse.ui.handlers.IHandlerService.class);
+                handlers.executeCommand("org.syncline.admin.ui.toggleDisabled", null);
+                UiEvents.waitUntil("uma shown disabled, pushed", () -> row(table, "uma") != null && row(table, "uma").getText(2).equals("disabled"));
+                assertTrue(asked[0] != null && asked[0].contains("'uma'"), "the confirmation names the user: " + asked[0]);
+                assertTrue(admin.users().stream().filter(u -> u.name().equals("uma")).findFirst().orElseThrow().disabled(), "the server has it");
+                table.setSelection(row(table, "uma"));
+                table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                handlers.executeCommand("org.syncline.admin.ui.toggleDisabled", null);
+                UiEvents.waitUntil("uma enabled again", () -> row(table, "uma") != null && row(table, "uma").getText(2).isEmpty());
+                assertFalse(admin.users().stream().filter(u -> u.name().equals("uma")).findFirst().orElseThrow().disabled());
 
                 admin.removeUser("uma");
                 UiEvents.waitUntil("uma's row to go", () -> row(table, "uma") == null);
@@ -106,7 +126,8 @@ class UsersViewLiveTest {
         UiEvents.waitUntil("the view to let go of the server", () -> last.getItemCount() == 0);
     }
 
-    private static TableItem row(Table table, String name) {
+    /** The row whose first column reads {@code name}, or null. */
+    static TableItem row(Table table, String name) {
         for (TableItem item : table.getItems()) {
             if (item.getText(0).equals(name)) {
                 return item;

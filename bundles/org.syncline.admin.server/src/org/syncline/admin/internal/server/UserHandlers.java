@@ -39,6 +39,7 @@ final class UserHandlers {
         endpoint.handle(AdminMessages.USER_PASSWD, Access.USER, this::setPassword);
         endpoint.handle(AdminMessages.USER_SET_ADMIN, Access.ADMIN, this::setAdmin);
         endpoint.handle(AdminMessages.USER_REMOVE, Access.ADMIN, this::remove);
+        endpoint.handle(AdminMessages.USER_DISABLE, Access.ADMIN, this::setDisabled);
     }
 
     private Map<String, Object> add(RequestContext ctx, JsonObject body) {
@@ -82,6 +83,24 @@ final class UserHandlers {
         return Json.tree(info(users, users.find(name).orElseThrow()));
     }
 
+    private Map<String, Object> setDisabled(RequestContext ctx, JsonObject body) {
+        String name = body.string("name");
+        if (!body.has("disabled")) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "'" + AdminMessages.USER_DISABLE + "' needs 'disabled': true or false.");
+        }
+        boolean disabled = body.optBool("disabled", false);
+        if (disabled && ctx.principal().name().equals(name)) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "You cannot disable the user you are logged in as ('"
+                    + Names.printable(name) + "'); ask another admin.");
+        }
+        users.setDisabled(name, disabled);
+        if (disabled) {
+            endpoint.closeSessionsOf(name, 0, "The user '" + name + "' was disabled.");
+        }
+        changed();
+        return Json.tree(info(users, users.find(name).orElseThrow()));
+    }
+
     private Map<String, Object> remove(RequestContext ctx, JsonObject body) {
         String name = body.string("name");
         if (ctx.principal().name().equals(name)) {
@@ -99,6 +118,6 @@ final class UserHandlers {
     }
 
     static UserInfo info(UserDirectory users, User u) {
-        return new UserInfo(u.name(), u.isAdmin(), u.created(), users.groupsOf(u.name()));
+        return new UserInfo(u.name(), u.isAdmin(), u.created(), users.groupsOf(u.name()), u.disabled());
     }
 }

@@ -15,6 +15,7 @@ final class UserProperties {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("Name", user.name());
         values.put("Administrator", user.admin() ? "yes" : "no");
+        values.put("Disabled", user.disabled() ? "yes: cannot log in" : "no");
         values.put("Groups", user.groups().isEmpty() ? "(none)" : String.join(", ", user.groups()));
         values.put("Created", UsersView.CREATED.format(user.created()));
         return new ReadOnlyProperties("User", values);

@@ -16,6 +16,8 @@ public final class UsersCommandHandler extends AbstractHandler {
                 case "org.syncline.admin.ui.setPassword" -> view.setPassword();
                 case "org.syncline.admin.ui.toggleAdmin" -> view.toggleAdmin();
                 case "org.syncline.admin.ui.removeUser" -> view.removeUser();
+                case "org.syncline.admin.ui.toggleDisabled" -> view.toggleDisabled();
+                case "org.syncline.admin.ui.openUser" -> view.openSelectedUser();
                 default -> view.refresh();
             }
         }

@@ -49,11 +49,13 @@ public final class UsersView extends ViewPart {
         table.setLinesVisible(true);
         column("Name", 160, u -> u.name(), java.util.Comparator.comparing(UserInfo::name));
         column("Admin", 60, u -> u.admin() ? "yes" : "", java.util.Comparator.comparing(UserInfo::admin).reversed());
+        column("Disabled", 70, u -> u.disabled() ? "disabled" : "", java.util.Comparator.comparing(UserInfo::disabled).reversed());
         column("Groups", 200, u -> String.join(", ", u.groups()), java.util.Comparator.comparing(u -> String.join(",", u.groups())));
         column("Created", 200, u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         getSite().setSelectionProvider(viewer);
+        viewer.addOpenListener(e -> openSelectedUser());
         MenuManager menu = new MenuManager();
         table.setMenu(menu.createContextMenu(table));
         getSite().registerContextMenu(menu, viewer);
@@ -109,13 +111,26 @@ public final class UsersView extends ViewPart {
         }
         ServerJob.schedule("Reading the users of " + server.label(), monitor -> {
             AdminClient client = client(server);
+            List<UserInfo> users;
+            try {
+                users = client.users();
+            } catch (org.syncline.core.SynclineException e) {
+                if (e.code() != org.syncline.core.ErrorCode.ACCESS_DENIED) {
+                    throw e;
+                }
+                // this view sits in the Sync perspective too, which users who are not admins open
+                ui.execute(() -> {
+                    show(server, List.of());
+                    setContentDescription("Only administrators see the users of " + server.label() + ".");
+                });
+                return;
+            }
             follow(client);
-            List<UserInfo> users = client.users();
             ui.execute(() -> show(server, users));
         });
     }
 
-    private static AdminClient client(ConnectedServer server) {
+    static AdminClient client(ConnectedServer server) {
         return server.client(AdminClient.class, AdminClient::new);
     }
 
@@ -157,6 +172,24 @@ public final class UsersView extends ViewPart {
         return Optional.ofNullable((UserInfo) viewer.getStructuredSelection().getFirstElement());
     }
 
+    /** Opens the selected user in the user editor (Enter or a double-click), making the editor area visible. */
+    void openSelectedUser() {
+        ConnectedServer server = shown;
+        selectedUser().ifPresent(u -> openEditor(server, u.name()));
+    }
+
+    /** Opens (or brings forward) the editor of {@code user} on {@code server}. */
+    public UserEditor openEditor(ConnectedServer server, String user) {
+        org.eclipse.ui.IWorkbenchPage page = getSite().getPage();
+        page.setEditorAreaVisible(true);
+        try {
+            return (UserEditor) page.openEditor(new UserEditorInput(server, user), UserEditor.ID);
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.syncline.ui.ErrorReporter.report("Opening user " + user, e);
+            return null;
+        }
+    }
+
     void addUser() {
         ConnectedServer server = shown;
         if (server == null) {
@@ -184,6 +217,17 @@ public final class UsersView extends ViewPart {
         ConnectedServer server = shown;
         selectedUser().ifPresent(u -> ServerJob.schedule((u.admin() ? "Demoting " : "Promoting ") + u.name(),
                 m -> client(server).setAdmin(u.name(), !u.admin())));
+    }
+
+    /** Disables the selected user (their sessions close, their logins are refused) or enables them again. */
+    void toggleDisabled() {
+        ConnectedServer server = shown;
+        selectedUser().ifPresent(u -> {
+            if (u.disabled() || MessageDialog.openConfirm(getSite().getShell(), "Disable User", "Disable the user '" + u.name()
+                    + "' on " + server.label() + "? Their sessions close at once and they cannot log in until enabled; nothing of theirs is removed.")) {
+                ServerJob.schedule((u.disabled() ? "Enabling " : "Disabling ") + u.name(), m -> client(server).setDisabled(u.name(), !u.disabled()));
+            }
+        });
     }
 
     void removeUser() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "user", description = "Users of the server: list, add, passwd, admin, rm.", mixinStandardHelpOptions = true,
+@Command(name = "user", description = "Users of the server: list, add, passwd, admin, disable, enable, rm.", mixinStandardHelpOptions = true,
         subcommandsRepeatable = false)
 final class UserCommands {
     private final CliContext cli;
@@ -29,9 +29,10 @@ final class UserCommands {
     @Command(name = "list", description = "List users with their groups (admin).", mixinStandardHelpOptions = true)
     void list() {
         List<UserInfo> users = admin().users();
-        StringBuilder b = new StringBuilder(String.format("%-24s %-6s %-24s %s", "NAME", "ADMIN", "CREATED", "GROUPS"));
+        StringBuilder b = new StringBuilder(String.format("%-24s %-6s %-8s %-24s %s", "NAME", "ADMIN", "DISABLED", "CREATED", "GROUPS"));
         for (UserInfo u : users) {
-            b.append(String.format("%n%-24s %-6s %-24s %s", u.name(), u.admin() ? "yes" : "no", u.created(), String.join(",", u.groups())));
+            b.append(String.format("%n%-24s %-6s %-8s %-24s %s", u.name(), u.admin() ? "yes" : "no", u.disabled() ? "yes" : "no",
+                    u.created(), String.join(",", u.groups())));
         }
         cli.print(Json.object("users", users), b.toString());
     }
@@ -63,6 +64,19 @@ final class UserCommands {
         }
         UserInfo u = admin().setAdmin(name, on);
         cli.print(Json.tree(u), "'" + name + "' is " + (u.admin() ? "now an admin." : "no longer an admin."));
+    }
+
+    @Command(name = "disable", description = "Disable a user (admin): their sessions close and their logins are refused; "
+            + "nothing of theirs is removed.", mixinStandardHelpOptions = true)
+    void disable(@Parameters(paramLabel = "NAME") String name) {
+        UserInfo u = admin().setDisabled(name, true);
+        cli.print(Json.tree(u), "Disabled user '" + name + "'; their sessions are closed.");
+    }
+
+    @Command(name = "enable", description = "Enable a disabled user again (admin).", mixinStandardHelpOptions = true)
+    void enable(@Parameters(paramLabel = "NAME") String name) {
+        UserInfo u = admin().setDisabled(name, false);
+        cli.print(Json.tree(u), "Enabled user '" + name + "'.");
     }
 
     @Command(name = "rm", description = "Remove a user (admin); their sessions close.", mixinStandardHelpOptions = true)

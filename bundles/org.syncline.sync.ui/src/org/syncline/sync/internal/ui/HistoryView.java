@@ -96,6 +96,42 @@ public final class HistoryView extends PairView<Revision> {
         return "org.syncline.sync.ui.historyContext";
     }
 
+    /** Asks where to save the selected revision, then downloads it there. */
+    public void download() {
+        List<Revision> chosen = selectedRows();
+        if (pair == null || chosen.size() != 1) {
+            return;
+        }
+        Revision r = chosen.get(0);
+        if (r.deleted()) {
+            setContentDescription("Revision " + r.number() + " is the deletion of " + r.path() + "; choose an older revision to download.");
+            return;
+        }
+        FileDialog d = new FileDialog(getSite().getShell(), SWT.SAVE);
+        d.setText("Download Revision " + r.number());
+        d.setOverwrite(true);
+        String name = r.path().substring(r.path().lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        d.setFileName(dot > 0 ? name.substring(0, dot) + " (revision " + r.number() + ")" + name.substring(dot)
+                : name + " (revision " + r.number() + ")");
+        String target = d.open();
+        if (target != null) {
+            download(r, Path.of(target));
+        }
+    }
+
+    /** What Download does once the file is chosen: streams the revision there, all or nothing, in a job. */
+    public org.eclipse.core.runtime.jobs.Job download(Revision r, Path target) {
+        SyncPair p = pair;
+        ConnectedServer s = server();
+        if (p == null || s == null) {
+            setContentDescription("The server of this pair is not connected; connect it to download.");
+            return null;
+        }
+        return ServerJob.schedule("Downloading revision " + r.number() + " of " + r.path() + " to " + target,
+                m -> RevisionDownload.save(SyncClients.of(s), p.folder(), r, target, m));
+    }
+
     /** Makes the selected revision the newest again, as a new revision: nothing is lost. */
     public void restore() {
         SyncPair p = pair;

@@ -27,6 +27,7 @@ public final class SyncCommandHandler extends AbstractHandler {
         } else if (part instanceof HistoryView view) {
             switch (action) {
                 case "restore" -> view.restore();
+                case "download" -> view.download();
                 case "refresh" -> view.refresh();
                 default -> {
                 }

@@ -1,0 +1,177 @@
+package org.syncline.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.syncline.admin.UserInfo;
+import org.syncline.admin.client.AdminClient;
+import org.syncline.admin.internal.ui.UserEditor;
+import org.syncline.admin.internal.ui.UsersView;
+import org.syncline.protocol.Connection;
+import org.syncline.protocol.ConnectionState;
+import org.syncline.protocol.FingerprintPrompt;
+import org.syncline.sync.client.SyncClient;
+import org.syncline.sync.internal.ui.SyncPerspective;
+import org.syncline.testing.ServerProcess;
+import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.Servers;
+import org.syncline.ui.internal.servers.ServerConnections;
+import org.syncline.ui.internal.servers.ServerEntry;
+
+/**
+ * The user editor against a real server with the hub role, reached from the Sync perspective's Users view:
+ * Enter opens one user per tab, edits mark it dirty, Save (Ctrl+S) writes admin flag, disabled, password,
+ * groups and the sync quota contributed by the sync UI, and a refusal shows as its sentence.
+ */
+class UserEditorLiveTest {
+    private static final long MIB = 1024L * 1024;
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new ServerProcess(Files.createTempDirectory("syncline-ui-user-editor"));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void anAdminEditsAUserFromTheSyncPerspectiveAndSavesWithCtrlS() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
+        IWorkbenchPage page = window.getActivePage();
+        UsersView users = (UsersView) page.showView(UsersView.ID);
+        assertNotNull(users, "the Sync perspective has the Users view");
+        Table table = ((org.eclipse.jface.viewers.TableViewer) users.getViewSite().getSelectionProvider()).getTable();
+        IHandlerService handlers = window.getService(IHandlerService.class);
+
+        ServerEntry entry = new ServerEntry(server.address(), "admin");
+        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        ServerConnections.instance().select(entry.label()); // as a click in the Servers view does
+        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            AdminClient admin = new AdminClient(other);
+            admin.addUser("vera", "vera-password-1".toCharArray(), false);
+            admin.addGroup("auditors");
+            UiEvents.waitUntil("vera's row", () -> UsersViewLiveTest.row(table, "vera") != null);
+
+            // Open User (Enter in the view) on the selected row
+            page.activate(users);
+            table.setSelection(UsersViewLiveTest.row(table, "vera"));
+            users.getViewSite().getSelectionProvider().setSelection(new org.eclipse.jface.viewers.StructuredSelection(UsersViewLiveTest.row(table, "vera").getData()));
+            handlers.executeCommand("org.syncline.admin.ui.openUser", null);
+            UserEditor editor = UiEvents.waitFor("vera's editor", () -> page.getActiveEditor() instanceof UserEditor e ? e : null);
+            assertEquals("vera", editor.getPartName());
+            Text quota = UiEvents.waitFor("the editor's fields, with the sync quota section", () -> (Text) field(window, "quota"));
+            assertEquals("0", quota.getText());
+            assertEquals("0 B used", ((Label) field(window, "quotaUsed")).getText());
+            assertFalse(editor.isDirty());
+
+            click((Button) field(window, "admin"));
+            assertTrue(editor.isDirty(), "an edit marks the tab dirty");
+            Table groups = (Table) field(window, "groups");
+            TableItem auditors = List.of(groups.getItems()).stream().filter(i -> i.getText().equals("auditors")).findFirst().orElseThrow();
+            auditors.setChecked(true);
+            Event check = new Event();
+            check.detail = SWT.CHECK;
+            check.item = auditors;
+            groups.notifyListeners(SWT.Selection, check);
+
+            // a bad quota is refused before anything is sent
+            quota.setText("lots");
+            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            assertTrue(editor.message().contains("whole number of MiB"), editor.message());
+            assertTrue(editor.isDirty());
+            assertFalse(user(admin, "vera").admin(), "nothing was sent");
+
+            quota.setText("7");
+            ((Text) field(window, "password")).setText("vera-password-2");
+            ((Text) field(window, "confirm")).setText("vera-password-2");
+            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            UiEvents.waitUntil("the save", () -> !editor.isDirty());
+            UserInfo vera = user(admin, "vera");
+            assertTrue(vera.admin());
+            assertEquals(List.of("auditors"), vera.groups());
+            assertEquals(7 * MIB, new SyncClient(other).quota("vera").limit());
+            UiEvents.waitUntil("the reloaded quota", () -> field(window, "quotaUsed") instanceof Label l && l.getText().equals("0 B used of 7.0 MiB"));
+            Screenshots.save(window.getShell().getDisplay(), "user-editor.png");
+
+            // Disabled, saved: vera's open session closes
+            try (Connection veraSession = server.connect("vera", "vera-password-2")) {
+                click(UiEvents.waitFor("the reloaded fields", () -> (Button) field(window, "disabled")));
+                handlers.executeCommand("org.eclipse.ui.file.save", null);
+                UiEvents.waitUntil("the second save", () -> !editor.isDirty());
+                assertTrue(user(admin, "vera").disabled());
+                UiEvents.waitUntil("vera's session to close", () -> veraSession.state() != ConnectionState.CONNECTED);
+            }
+
+            // a refusal by the server shows as its sentence and the edit stays: an admin cannot disable themself
+            ConnectedServer connected = Servers.connected().stream().filter(s -> s.label().equals(entry.label())).findFirst().orElseThrow();
+            UserEditor self = users.openEditor(connected, "admin");
+            Button selfDisabled = UiEvents.waitFor("admin's fields", () -> field(window, "disabled") instanceof Button b && !b.getSelection() ? b : null);
+            click(selfDisabled);
+            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            UiEvents.waitUntil("the refusal", () -> self.message().contains("cannot disable the user you are logged in as"));
+            assertTrue(self.isDirty(), "the refused edit stays for the admin to undo");
+            assertFalse(user(admin, "admin").disabled());
+            page.closeEditor(self, false);
+            page.closeEditor(editor, false);
+        } finally {
+            ServerConnections.instance().remove(entry.label());
+        }
+    }
+
+    private static UserInfo user(AdminClient admin, String name) {
+        return admin.users().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void click(Button check) {
+        check.setSelection(!check.getSelection());
+        check.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** The visible control the editor names {@code name} (editors in hidden tabs are not visible). */
+    private static Control field(IWorkbenchWindow window, String name) {
+        return find(window.getShell(), name);
+    }
+
+    private static Control find(Control c, String name) {
+        if (!c.isVisible()) {
+            return null;
+        }
+        if (name.equals(c.getData(UserEditor.FIELD))) {
+            return c;
+        }
+        if (c instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Control found = find(child, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
