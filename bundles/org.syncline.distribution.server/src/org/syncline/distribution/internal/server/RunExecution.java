@@ -50,7 +50,7 @@ import org.syncline.store.EnrolledServer;
  * One run of a job, driven by the master over its member connections to the agents (TLS, pinned at enrollment).
  * The source scans the job's paths; then, hop by hop in the planned tree (parents before children), the child
  * scans its target path, sends the signature of each file it holds in another version (none for a whole-file hop
- * or a new file), its parent answers with the delta of its own copy, deflated at the hop's level, and the child
+ * or a new file), its parent answers with the delta of its own copy, compressed by the hop's codec and level, and the child
  * applies it atomically and checks the SHA-256 the source scanned. So a child always receives its parent's copy,
  * and the bytes take the tree: the master grants the parent a per-run token for this child and the run's paths,
  * the child opens a TLS link to the parent with it and pulls each file the master names ({@link HopLinks},
@@ -93,6 +93,9 @@ final class RunExecution {
     /** Per hop (parent NUL child): empty when its bytes go directly, else why the master relays them. */
     private final Map<String, String> relayed = new ConcurrentHashMap<>();
     private final Set<String> hopAgents = ConcurrentHashMap.newKeySet();
+    /** Which codecs each agent of the run reads: a zstd hop to or from one that does not is refused with a sentence. */
+    private final AgentCodecs codecs = new AgentCodecs(agent -> link(agent).request(DistributionMessages.CONTENT_CODECS, Json.object())
+            .list("codecs", String.class));
     private JobRun run;
     private int seq;
     private long lastPush;
@@ -348,6 +351,10 @@ final class RunExecution {
         if (failedNodes.containsKey(parent)) {
             return fail(child, parent, "Its parent '" + parent + "' could not send: " + failedNodes.get(parent));
         }
+        String refused = codecs.refusal(hop);
+        if (refused != null) {
+            return fail(child, parent, refused);
+        }
         String base = targetPaths.get(child);
         Map<String, ContentRoot.Entry> there = new HashMap<>();
         Connection c;
@@ -391,7 +398,7 @@ final class RunExecution {
             String opName = have == null ? RunFile.CREATE : RunFile.UPDATE;
             // the parent, or the nearest ancestor holding the file when the parent's tags do not take it
             String sender = TypeRouting.senderFor(plan, child, a -> holds.getOrDefault(a, Set.of()).contains(rel));
-            Hop via = sender.equals(parent) ? hop : new Hop(sender, child, hop.mode(), hop.compression(), hop.bandwidthLimit());
+            Hop via = sender.equals(parent) ? hop : new Hop(sender, child, hop.mode(), hop.compression(), hop.bandwidthLimit(), hop.codec());
             String from = sender.equals(plan.source()) ? src.path() : join(targetPaths.get(sender), rel);
             for (int attempt = 0;; attempt++) {
                 try {
@@ -500,9 +507,13 @@ final class RunExecution {
     private long transfer(Hop hop, String fromPath, String toPath, boolean childHasOne, String sha256) throws IOException {
         boolean againstBasis = hop.mode().equals(Hop.DELTA) && childHasOne;
         int level = Math.max(0, Math.min(9, hop.compression()));
+        String refused = codecs.refusal(hop);
+        if (refused != null) {
+            throw new SynclineException(ErrorCode.PROTOCOL_VERSION, refused);
+        }
         if (directLink(hop) == null) {
             return link(hop.to()).request(DistributionMessages.HOP_PULL, Json.object("run", run.id(), "parent", hop.from(), "from", fromPath, "to",
-                    toPath, "sha256", sha256, "level", level, "delta", againstBasis)).number("wireBytes");
+                    toPath, "sha256", sha256, "codec", hop.codec(), "level", level, "delta", againstBasis)).number("wireBytes");
         }
         return relay(hop, fromPath, toPath, againstBasis, level, sha256);
     }
@@ -573,11 +584,12 @@ final class RunExecution {
         Path delta = Files.createTempFile(spool, "delta", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(delta)) {
-                link(hop.from()).download(DistributionMessages.CONTENT_DELTA, Json.object("path", fromPath, "signature", signature, "level", level,
-                        "sha256", sha256), out);
+                link(hop.from()).download(DistributionMessages.CONTENT_DELTA, Json.object("path", fromPath, "signature", signature, "codec",
+                        hop.codec(), "level", level, "sha256", sha256), out);
             }
             try (InputStream in = capped(hop, Files.newInputStream(delta))) {
-                link(hop.to()).upload(DistributionMessages.CONTENT_PATCH, Json.object("path", toPath, "level", level, "sha256", sha256), in);
+                link(hop.to()).upload(DistributionMessages.CONTENT_PATCH, Json.object("path", toPath, "codec", hop.codec(), "level", level,
+                        "sha256", sha256, "delta", againstBasis), in);
             }
             return sigBytes + Files.size(delta);
         } finally {
