@@ -107,7 +107,8 @@ else
 fi
 check_bundles "$A" "installation A" org.syncline.core org.syncline.protocol org.syncline.store org.syncline.admin \
   org.syncline.admin.server org.syncline.documents org.syncline.documents.server org.syncline.sync org.syncline.sync.server org.syncline.server.api org.syncline.cli.api org.syncline.server org.syncline.cli \
-  org.apache.mina.core slf4j.api slf4j.jdk14 picocli
+  org.apache.mina.core slf4j.api slf4j.jdk14 picocli \
+  org.syncline.distribution.server com.github.luben.zstd-jni
 
 director "$A" roots-a -listInstalledRoots
 if grep -q "^org.syncline.core.feature.feature.group/" "$WORK/roots-a.log" \

@@ -148,12 +148,21 @@ public final class DistributionMessages {
     /** Body: path. Answer: signature, the file's core.delta Signature, Base64 (of an empty file when it is missing). */
     public static final String CONTENT_SIGNATURE = "distribution.content.signature";
     /**
-     * Download. Body: path, signature (Base64), level (0: plain, 1-9 deflate), sha256 (the version wanted). The
+     * Download. Body: path, signature (Base64), codec (deflate when absent, or zstd), level (0: plain, 1-9), sha256 (the version wanted). The
      * delta of the file against the signature; fails with CONFLICT when the file is not that version.
      */
     public static final String CONTENT_DELTA = "distribution.content.delta";
-    /** Upload of a delta. Body: path, level, sha256. Applied atomically and verified. Answer: sha256. */
+    /**
+     * Upload of a delta. Body: path, codec, level, sha256, delta (false: made against nothing, a whole-file hop, so
+     * the file here is replaced; true when absent). Applied atomically and verified. Answer: sha256.
+     */
     public static final String CONTENT_PATCH = "distribution.content.patch";
+    /**
+     * Body: none. Answer: codecs, the compressions the agent reads and writes ({@code deflate}, {@code zstd}). An
+     * agent without this message reads deflate only. CONTENT_DELTA, CONTENT_PATCH, HOP_PULL and HOP_DELTA take
+     * codec (deflate when absent) next to level.
+     */
+    public static final String CONTENT_CODECS = "distribution.content.codecs";
     /** Body: path. Deletes the file. Answer: deleted (whether it was there). */
     public static final String CONTENT_DELETE = "distribution.content.delete";
 

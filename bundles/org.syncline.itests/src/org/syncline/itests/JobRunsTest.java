@@ -261,6 +261,43 @@ class JobRunsTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void aZstdLinkDeliversIdenticalBytesAndLogsItsWireBytes() throws Exception {
+        DistributionClient.Loaded t = new DistributionClient(admin).load();
+        Deployment d = t.deployment();
+        d.getSameGroupPolicy().setBandwidthLimit(0);
+        d.getSameGroupPolicy().setCodec(org.syncline.model.topology.Codec.ZSTD);
+        d.getSameGroupPolicy().setTransferMode(org.syncline.model.topology.TransferMode.WHOLE_FILE);
+        new DistributionClient(admin).save(d, t.version().version());
+        await(() -> jobs.plan(JOB).hops().stream().allMatch(h -> h.codec().equals(org.syncline.distribution.routing.Hop.ZSTD)),
+                "zstd on every hop of the plan");
+        StringBuilder log = new StringBuilder();
+        Random random = new Random(11);
+        while (log.length() < BIG) {
+            log.append("2026-11-23 agent ").append(random.nextInt(64)).append(" sent ").append(random.nextInt(1 << 20)).append(" bytes\n");
+        }
+        Path file = content("src-1").resolve("site/docs/agents.log");
+        Files.writeString(file, log);
+        Files.write(content("src-1").resolve("site/img/capped.bin"), new byte[0]); // an empty file passes through zstd too
+        JobRun run = runAndWait("site");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        for (String target : TARGETS) {
+            assertEquals(sha(file), sha(content(target).resolve("mirror/docs/agents.log")), target);
+            assertEquals(0, Files.size(content(target).resolve("mirror/img/capped.bin")), target);
+            assertNoTempFiles(target);
+        }
+        List<RunFile> sent = jobs.files(run.id()).stream().filter(f -> f.path().equals("docs/agents.log")).toList();
+        assertEquals(3, sent.size(), sent.toString());
+        for (RunFile f : sent) {
+            // whole file, compressed: the job log records what travelled, well under the content
+            assertEquals(Files.size(file), f.contentBytes(), f.toString());
+            assertTrue(f.wireBytes() > 0 && f.wireBytes() < f.contentBytes() / 2, f.toString());
+        }
+        var plan = master.cli(AS_ADMIN, "job", "plan", JOB);
+        assertTrue(plan.stdout().contains("compression 6 zstd"), plan.stdout() + plan.stderr());
+    }
+
     private JobRun runAndWait(String path) throws Exception {
         awaitAllTargetsPlanned();
         return AgentCluster.runAndWait(jobs, JOB, path);

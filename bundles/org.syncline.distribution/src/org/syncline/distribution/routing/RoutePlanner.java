@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.model.topology.Codec;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Group;
 import org.syncline.model.topology.LinkPolicy;
@@ -191,7 +192,7 @@ public final class RoutePlanner {
         void attach(Server from, Server to) {
             LinkPolicy p = policy(from, to);
             hops.add(new Hop(from.getName(), to.getName(), p.getTransferMode() == TransferMode.DELTA ? Hop.DELTA : Hop.WHOLE, p.getCompression(),
-                    p.getBandwidthLimit()));
+                    p.getBandwidthLimit(), p.getCodec() == Codec.ZSTD ? Hop.ZSTD : Hop.DEFLATE));
             children.merge(from, 1, Integer::sum);
             members.add(to);
         }

@@ -19,6 +19,7 @@ import org.eclipse.emf.ecore.EObject;
  * <ul>
  *   <li>{@link org.syncline.model.topology.LinkPolicy#getTransferMode <em>Transfer Mode</em>}</li>
  *   <li>{@link org.syncline.model.topology.LinkPolicy#getCompression <em>Compression</em>}</li>
+ *   <li>{@link org.syncline.model.topology.LinkPolicy#getCodec <em>Codec</em>}</li>
  *   <li>{@link org.syncline.model.topology.LinkPolicy#isTls <em>Tls</em>}</li>
  *   <li>{@link org.syncline.model.topology.LinkPolicy#getBandwidthLimit <em>Bandwidth Limit</em>}</li>
  * </ul>
@@ -79,6 +80,35 @@ public interface LinkPolicy extends EObject {
 	 * @generated
 	 */
 	void setCompression(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Codec</b></em>' attribute.
+	 * The default value is <code>"DEFLATE"</code>.
+	 * The literals are from the enumeration {@link org.syncline.model.topology.Codec}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * How the link compresses at its level: deflate (every agent reads it) or zstd (agents of this version or later).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Codec</em>' attribute.
+	 * @see org.syncline.model.topology.Codec
+	 * @see #setCodec(Codec)
+	 * @see org.syncline.model.topology.TopologyPackage#getLinkPolicy_Codec()
+	 * @model default="DEFLATE"
+	 * @generated
+	 */
+	Codec getCodec();
+
+	/**
+	 * Sets the value of the '{@link org.syncline.model.topology.LinkPolicy#getCodec <em>Codec</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Codec</em>' attribute.
+	 * @see org.syncline.model.topology.Codec
+	 * @see #getCodec()
+	 * @generated
+	 */
+	void setCodec(Codec value);
 
 	/**
 	 * Returns the value of the '<em><b>Tls</b></em>' attribute.

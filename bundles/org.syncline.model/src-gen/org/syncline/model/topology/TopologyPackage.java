@@ -745,13 +745,22 @@ public interface TopologyPackage extends EPackage {
 	int LINK_POLICY__COMPRESSION = 1;
 
 	/**
+	 * The feature id for the '<em><b>Codec</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int LINK_POLICY__CODEC = 2;
+
+	/**
 	 * The feature id for the '<em><b>Tls</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int LINK_POLICY__TLS = 2;
+	int LINK_POLICY__TLS = 3;
 
 	/**
 	 * The feature id for the '<em><b>Bandwidth Limit</b></em>' attribute.
@@ -760,7 +769,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int LINK_POLICY__BANDWIDTH_LIMIT = 3;
+	int LINK_POLICY__BANDWIDTH_LIMIT = 4;
 
 	/**
 	 * The number of structural features of the '<em>Link Policy</em>' class.
@@ -769,7 +778,7 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int LINK_POLICY_FEATURE_COUNT = 4;
+	int LINK_POLICY_FEATURE_COUNT = 5;
 
 	/**
 	 * The number of operations of the '<em>Link Policy</em>' class.
@@ -791,6 +800,16 @@ public interface TopologyPackage extends EPackage {
 	int TRANSFER_MODE = 9;
 
 	/**
+	 * The meta object id for the '{@link org.syncline.model.topology.Codec <em>Codec</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.syncline.model.topology.Codec
+	 * @see org.syncline.model.topology.impl.TopologyPackageImpl#getCodec()
+	 * @generated
+	 */
+	int CODEC = 10;
+
+	/**
 	 * The meta object id for the '{@link org.syncline.model.topology.ServerState <em>Server State</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -798,7 +817,7 @@ public interface TopologyPackage extends EPackage {
 	 * @see org.syncline.model.topology.impl.TopologyPackageImpl#getServerState()
 	 * @generated
 	 */
-	int SERVER_STATE = 10;
+	int SERVER_STATE = 11;
 
 
 	/**
@@ -1200,6 +1219,17 @@ public interface TopologyPackage extends EPackage {
 	EAttribute getLinkPolicy_Compression();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.syncline.model.topology.LinkPolicy#getCodec <em>Codec</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Codec</em>'.
+	 * @see org.syncline.model.topology.LinkPolicy#getCodec()
+	 * @see #getLinkPolicy()
+	 * @generated
+	 */
+	EAttribute getLinkPolicy_Codec();
+
+	/**
 	 * Returns the meta object for the attribute '{@link org.syncline.model.topology.LinkPolicy#isTls <em>Tls</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1230,6 +1260,16 @@ public interface TopologyPackage extends EPackage {
 	 * @generated
 	 */
 	EEnum getTransferMode();
+
+	/**
+	 * Returns the meta object for enum '{@link org.syncline.model.topology.Codec <em>Codec</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Codec</em>'.
+	 * @see org.syncline.model.topology.Codec
+	 * @generated
+	 */
+	EEnum getCodec();
 
 	/**
 	 * Returns the meta object for enum '{@link org.syncline.model.topology.ServerState <em>Server State</em>}'.
@@ -1579,6 +1619,14 @@ public interface TopologyPackage extends EPackage {
 		EAttribute LINK_POLICY__COMPRESSION = eINSTANCE.getLinkPolicy_Compression();
 
 		/**
+		 * The meta object literal for the '<em><b>Codec</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute LINK_POLICY__CODEC = eINSTANCE.getLinkPolicy_Codec();
+
+		/**
 		 * The meta object literal for the '<em><b>Tls</b></em>' attribute feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -1603,6 +1651,16 @@ public interface TopologyPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum TRANSFER_MODE = eINSTANCE.getTransferMode();
+
+		/**
+		 * The meta object literal for the '{@link org.syncline.model.topology.Codec <em>Codec</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.syncline.model.topology.Codec
+		 * @see org.syncline.model.topology.impl.TopologyPackageImpl#getCodec()
+		 * @generated
+		 */
+		EEnum CODEC = eINSTANCE.getCodec();
 
 		/**
 		 * The meta object literal for the '{@link org.syncline.model.topology.ServerState <em>Server State</em>}' enum.

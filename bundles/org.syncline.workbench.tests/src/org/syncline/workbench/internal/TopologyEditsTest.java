@@ -188,6 +188,8 @@ class TopologyEditsTest {
         p.setTls(false);
         p.setBandwidthLimit(1_500_000);
         assertEquals("whole z9 plain 1.5 MB/s", PolicyLabel.of(p));
+        p.setCodec(org.syncline.model.topology.Codec.ZSTD);
+        assertEquals("whole zstd9 plain 1.5 MB/s", PolicyLabel.of(p));
 
         d.getRegions().get(0).setName("eu <&> \"1\"");
         run(edits.addRoute(group(0), group(1)));

@@ -41,24 +41,22 @@ final class ContentHandlers {
             } catch (IllegalArgumentException e) {
                 throw new SynclineException(ErrorCode.BAD_REQUEST, "The signature is not Base64.");
             }
-            root.delta(body.string("path"), signature, level(body.optNumber("level", 0)), body.string("sha256"), out);
+            root.delta(body.string("path"), signature, HopCompression.of(body), body.string("sha256"), out);
             return Json.object();
         });
         endpoint.handleUpload(DistributionMessages.CONTENT_PATCH, Access.MEMBER, (ctx, body, data) -> {
             master(ctx);
-            return Json.object("sha256", root.patch(body.string("path"), data, level(body.optNumber("level", 0)), body.string("sha256")));
+            return Json.object("sha256", root.patch(body.string("path"), data, HopCompression.of(body), body.string("sha256"),
+                    body.optBool("delta", true)));
+        });
+        endpoint.handle(DistributionMessages.CONTENT_CODECS, Access.MEMBER, (ctx, body) -> {
+            master(ctx);
+            return Json.object("codecs", HopCompression.CODECS);
         });
         endpoint.handle(DistributionMessages.CONTENT_DELETE, Access.MEMBER, (ctx, body) -> {
             master(ctx);
             return Json.object("deleted", root.delete(body.string("path")));
         });
-    }
-
-    static int level(long level) {
-        if (level < 0 || level > 9) {
-            throw new SynclineException(ErrorCode.BAD_REQUEST, "A compression level is 0-9, not " + level + ".");
-        }
-        return (int) level;
     }
 
     private static void master(RequestContext ctx) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,10 +15,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
+import org.syncline.core.AtomicFiles;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.RelativePath;
 import org.syncline.core.Sha256;
@@ -29,8 +28,8 @@ import org.syncline.core.delta.Signature;
 /**
  * An agent's distribution root: the folder jobs read from (on a source) and write into (on a target). Every
  * path is relative and checked ({@link RelativePath}); a file is replaced only through {@link Patch#apply},
- * which writes a temp file, verifies the SHA-256 and renames it into place. Compression is java.util.zip's
- * deflate at the hop's level (0: none).
+ * which writes a temp file, verifies the SHA-256 and renames it into place. Compression is the hop's
+ * ({@link HopCompression}: deflate or zstd at its level, 0: none).
  */
 final class ContentRoot {
     /** The temp files of atomic writes ({@code .NAME*.part}): never reported, never sent. */
@@ -93,42 +92,41 @@ final class ContentRoot {
         return out.toByteArray();
     }
 
-    /** Writes the delta of the file against {@code signature} to {@code out}, compressed at {@code level}. */
-    void delta(String path, byte[] signature, int level, String sha256, OutputStream out) throws IOException {
+    /** Writes the delta of the file against {@code signature} to {@code out}, compressed as the hop says. */
+    void delta(String path, byte[] signature, HopCompression compression, String sha256, OutputStream out) throws IOException {
         Path file = resolve(path);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new SynclineException(ErrorCode.NOT_FOUND, "The file '" + path + "' is not here.");
         }
         Signature basis = Signature.read(new ByteArrayInputStream(signature));
-        Deflater deflater = level > 0 ? new Deflater(Math.min(level, 9)) : null;
-        try {
-            OutputStream sink = deflater == null ? out : new DeflaterOutputStream(out, deflater, 65536);
-            Delta.Stats stats;
-            try (InputStream in = Files.newInputStream(file)) {
-                stats = Delta.write(basis, in, sink);
-            }
-            if (sink instanceof DeflaterOutputStream d) {
-                d.finish();
-            }
-            sink.flush();
-            if (!stats.sha256().equals(sha256)) {
-                throw new SynclineException(ErrorCode.CONFLICT, "The file '" + path + "' changed during the run; the next run sends it.");
-            }
-        } finally {
-            if (deflater != null) {
-                deflater.end();
-            }
+        Delta.Stats stats;
+        try (OutputStream sink = compression.compress(out); InputStream in = Files.newInputStream(file)) {
+            stats = Delta.write(basis, in, sink);
+        }
+        if (!stats.sha256().equals(sha256)) {
+            throw new SynclineException(ErrorCode.CONFLICT, "The file '" + path + "' changed during the run; the next run sends it.");
         }
     }
 
-    /** Applies a delta (compressed at {@code level}) to the file, all or nothing, and returns the SHA-256 it now has. */
-    String patch(String path, InputStream delta, int level, String sha256) {
+    /**
+     * Applies a delta (compressed as the hop says) to the file, all or nothing, and returns the SHA-256 it now has.
+     * {@code againstBasis}: the delta was made against this file's signature; else against nothing (a whole-file hop),
+     * and the file here, if any, is replaced.
+     */
+    String patch(String path, InputStream delta, HopCompression compression, String sha256, boolean againstBasis) throws IOException {
         Path file = resolve(path);
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
             throw new SynclineException(ErrorCode.CONFLICT, "'" + path + "' is a folder or a link here; it is left as it is.");
         }
-        InputStream in = level > 0 ? new InflaterInputStream(delta, new java.util.zip.Inflater(), 65536) : delta;
-        String got = Patch.apply(file, in, file);
+        InputStream plain = compression.decompress(delta);
+        String got;
+        if (againstBasis) {
+            got = Patch.apply(file, plain, file);
+        } else {
+            String[] sha = new String[1];
+            AtomicFiles.write(file, true, "", out -> sha[0] = Patch.apply((FileChannel) null, plain, out));
+            got = sha[0];
+        }
         if (!got.equals(sha256)) {
             throw new SynclineException(ErrorCode.INTEGRITY, "The file '" + path + "' arrived as " + got + ", not " + sha256 + ".");
         }

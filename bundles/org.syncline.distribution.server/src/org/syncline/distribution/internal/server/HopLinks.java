@@ -74,7 +74,7 @@ final class HopLinks implements AutoCloseable {
     }
 
     /** Pulls one file from the parent of run {@code run} and returns the bytes that travelled (signature and delta). */
-    long pull(long run, String parent, String from, String to, String sha256, int level, boolean delta) throws IOException {
+    long pull(long run, String parent, String from, String to, String sha256, HopCompression compression, boolean delta) throws IOException {
         RunHop h = hops.get(run + "\u0000" + parent);
         if (h == null) {
             throw new SynclineException(ErrorCode.CONFLICT, "Run " + run + " has no link open to '" + parent + "' here.");
@@ -84,10 +84,11 @@ final class HopLinks implements AutoCloseable {
         try {
             try (OutputStream out = h.cap() == null ? Files.newOutputStream(file) : h.cap().throttle(Files.newOutputStream(file))) {
                 connection(h).download(DistributionMessages.HOP_DELTA, Json.object("ticket", h.ticket(), "secret", h.secret(), "path", from,
-                        "signature", Base64.getEncoder().encodeToString(signature), "level", level, "sha256", sha256), out);
+                        "signature", Base64.getEncoder().encodeToString(signature), "codec", compression.codec(), "level", compression.level(),
+                        "sha256", sha256), out);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                root.patch(to, in, level, sha256);
+                root.patch(to, in, compression, sha256, delta);
             }
             return (delta ? signature.length : 0) + Files.size(file);
         } finally {

@@ -146,10 +146,6 @@ final class JobRunner implements AutoCloseable {
 
     /** Starts the run, or returns null when the job runs already. */
     private JobRun launch(Job job, Request request, String by) {
-        if (!job.typeTags().isEmpty()) {
-            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "Job '" + job.name() + "' routes by data-type tags, which runs do not "
-                    + "handle yet; remove its type tags to run it.");
-        }
         List<RunExecution.Scope> scopes = scopes(job, request.limit());
         Deployment d = topology.model();
         Map<String, AgentInfo> online = new HashMap<>();

@@ -39,6 +39,7 @@ import org.syncline.distribution.RunTarget;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.distribution.routing.RoutePlanner;
+import org.syncline.distribution.routing.TypeRouting;
 import org.syncline.model.topology.Deployment;
 import org.syncline.protocol.Connection;
 import org.syncline.server.api.Enrollment;
@@ -49,7 +50,7 @@ import org.syncline.store.EnrolledServer;
  * One run of a job, driven by the master over its member connections to the agents (TLS, pinned at enrollment).
  * The source scans the job's paths; then, hop by hop in the planned tree (parents before children), the child
  * scans its target path, sends the signature of each file it holds in another version (none for a whole-file hop
- * or a new file), its parent answers with the delta of its own copy, deflated at the hop's level, and the child
+ * or a new file), its parent answers with the delta of its own copy, compressed by the hop's codec and level, and the child
  * applies it atomically and checks the SHA-256 the source scanned. So a child always receives its parent's copy,
  * and the bytes take the tree: the master grants the parent a per-run token for this child and the run's paths,
  * the child opens a TLS link to the parent with it and pulls each file the master names ({@link HopLinks},
@@ -79,6 +80,8 @@ final class RunExecution {
     private final Clock clock;
     private final List<Scope> scopes;
     private final PathFilter filter;
+    /** Which receivers take which files by the job's data-type tags, and who sends a file around a server that does not. */
+    private final TypeRouting types;
     private final Consumer<JobRun> publisher;
     /** The master's links to its agents, kept open between runs (one per agent, shared by the hops in flight). */
     private final LinkPool links;
@@ -90,6 +93,9 @@ final class RunExecution {
     /** Per hop (parent NUL child): empty when its bytes go directly, else why the master relays them. */
     private final Map<String, String> relayed = new ConcurrentHashMap<>();
     private final Set<String> hopAgents = ConcurrentHashMap.newKeySet();
+    /** Which codecs each agent of the run reads: a zstd hop to or from one that does not is refused with a sentence. */
+    private final AgentCodecs codecs = new AgentCodecs(agent -> link(agent).request(DistributionMessages.CONTENT_CODECS, Json.object())
+            .list("codecs", String.class));
     private JobRun run;
     private int seq;
     private long lastPush;
@@ -105,9 +111,12 @@ final class RunExecution {
     /** A hop's sender died: the hop starts again from the parent the tree now gives the receiver. */
     private static final class SenderLost extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The server that died: the hop's parent, or the ancestor that sent a file around it. */
+        final String sender;
 
-        SenderLost(String why) {
+        SenderLost(String sender, String why) {
             super(why, null, false, false);
+            this.sender = sender;
         }
     }
 
@@ -134,6 +143,7 @@ final class RunExecution {
         this.run = run;
         this.publisher = publisher;
         this.filter = new PathFilter(job.includes(), job.excludes(), Operation.parseSet(String.join(",", job.operations())));
+        this.types = new TypeRouting(job.typeTags(), deployment);
     }
 
     /** Runs to the end, logs the outcome and which targets are out of date for the job; never throws. */
@@ -250,12 +260,12 @@ final class RunExecution {
     /** One hop on its own thread; its outcome is recorded under the run's lock and wakes the scheduler. */
     private void serve(Hop hop, Map<String, Source> manifest, Set<String> done, Map<String, String> active, RuntimeException[] fatal) {
         RunTarget result = null;
-        String lost = null;
+        SenderLost lost = null;
         RuntimeException failure = null;
         try {
             result = deliver(hop, manifest);
         } catch (SenderLost e) {
-            lost = e.getMessage();
+            lost = e;
         } catch (RuntimeException e) {
             failure = e;
         } catch (Error e) {
@@ -267,7 +277,7 @@ final class RunExecution {
                 fatal[0] = failure;
             } else if (lost != null) {
                 // the receiver starts over from its new parent; what it took already counts as unchanged there
-                replanAround(hop.from(), lost);
+                replanAround(lost.sender, lost.getMessage());
             } else {
                 states.put(hop.to(), result);
                 done.add(hop.to());
@@ -341,6 +351,10 @@ final class RunExecution {
         if (failedNodes.containsKey(parent)) {
             return fail(child, parent, "Its parent '" + parent + "' could not send: " + failedNodes.get(parent));
         }
+        String refused = codecs.refusal(hop);
+        if (refused != null) {
+            return fail(child, parent, refused);
+        }
         String base = targetPaths.get(child);
         Map<String, ContentRoot.Entry> there = new HashMap<>();
         Connection c;
@@ -365,6 +379,9 @@ final class RunExecution {
         for (Map.Entry<String, Source> m : manifest.entrySet()) {
             String rel = m.getKey();
             Source src = m.getValue();
+            if (!types.takes(child, rel)) {
+                continue; // its type goes to other servers: not kept here, its children get it from further up
+            }
             ContentRoot.Entry have = there.get(rel);
             if (have != null && have.sha256().equals(src.sha256())) {
                 held.add(rel);
@@ -379,13 +396,16 @@ final class RunExecution {
                 continue;
             }
             String opName = have == null ? RunFile.CREATE : RunFile.UPDATE;
-            String from = parent.equals(plan.source()) ? src.path() : join(targetPaths.get(parent), rel);
+            // the parent, or the nearest ancestor holding the file when the parent's tags do not take it
+            String sender = TypeRouting.senderFor(plan, child, a -> holds.getOrDefault(a, Set.of()).contains(rel));
+            Hop via = sender.equals(parent) ? hop : new Hop(sender, child, hop.mode(), hop.compression(), hop.bandwidthLimit(), hop.codec());
+            String from = sender.equals(plan.source()) ? src.path() : join(targetPaths.get(sender), rel);
             for (int attempt = 0;; attempt++) {
                 try {
-                    if (!holds.getOrDefault(parent, Set.of()).contains(rel)) {
-                        throw new IllegalStateException("'" + parent + "' does not hold this version (it failed there).");
+                    if (!holds.getOrDefault(sender, Set.of()).contains(rel)) {
+                        throw new IllegalStateException("'" + sender + "' does not hold this version (it failed there).");
                     }
-                    long travelled = transfer(hop, from, join(base, rel), have != null, src.sha256());
+                    long travelled = transfer(via, from, join(base, rel), have != null, src.sha256());
                     held.add(rel);
                     p.files++;
                     p.content += src.size();
@@ -401,23 +421,23 @@ final class RunExecution {
                         }
                         states.put(child, new RunTarget(child, parent, RunTarget.RECEIVING, p.files, p.content, p.wire, ""));
                     }
-                    report(new RunFile(child, parent, rel, opName, src.sha256(), src.size(), travelled, ""));
+                    report(new RunFile(child, sender, rel, opName, src.sha256(), src.size(), travelled, ""));
                     push(false);
                     break;
                 } catch (RuntimeException | IOException e) {
                     String why = message(e);
                     if (!alive(child)) {
                         failed();
-                        report(new RunFile(child, parent, rel, opName, "", 0, 0, why));
+                        report(new RunFile(child, sender, rel, opName, "", 0, 0, why));
                         return dropped(child, parent, rel + ": " + why, p);
                     }
-                    if (!parent.equals(plan.source()) && !alive(parent)) {
-                        throw new SenderLost(why);
+                    if (!sender.equals(plan.source()) && !alive(sender)) {
+                        throw new SenderLost(sender, why);
                     }
-                    if (attempt >= job.retryLimit() || !holds.getOrDefault(parent, Set.of()).contains(rel)) {
+                    if (attempt >= job.retryLimit() || !holds.getOrDefault(sender, Set.of()).contains(rel)) {
                         failed();
                         p.error = p.error.isEmpty() ? rel + ": " + why : p.error;
-                        report(new RunFile(child, parent, rel, opName, "", 0, 0, why));
+                        report(new RunFile(child, sender, rel, opName, "", 0, 0, why));
                         break;
                     }
                     backoff(attempt);
@@ -426,7 +446,7 @@ final class RunExecution {
         }
         boolean deletes = filter.operations().contains(Operation.DELETE) || filter.operations().contains(Operation.ERASE);
         for (String rel : there.keySet().stream().sorted().toList()) {
-            if (!deletes || manifest.containsKey(rel) || !filter.selects(rel)) {
+            if (!deletes || manifest.containsKey(rel) || !filter.selects(rel) || !types.takes(child, rel)) {
                 continue;
             }
             try {
@@ -487,9 +507,13 @@ final class RunExecution {
     private long transfer(Hop hop, String fromPath, String toPath, boolean childHasOne, String sha256) throws IOException {
         boolean againstBasis = hop.mode().equals(Hop.DELTA) && childHasOne;
         int level = Math.max(0, Math.min(9, hop.compression()));
+        String refused = codecs.refusal(hop);
+        if (refused != null) {
+            throw new SynclineException(ErrorCode.PROTOCOL_VERSION, refused);
+        }
         if (directLink(hop) == null) {
             return link(hop.to()).request(DistributionMessages.HOP_PULL, Json.object("run", run.id(), "parent", hop.from(), "from", fromPath, "to",
-                    toPath, "sha256", sha256, "level", level, "delta", againstBasis)).number("wireBytes");
+                    toPath, "sha256", sha256, "codec", hop.codec(), "level", level, "delta", againstBasis)).number("wireBytes");
         }
         return relay(hop, fromPath, toPath, againstBasis, level, sha256);
     }
@@ -560,11 +584,12 @@ final class RunExecution {
         Path delta = Files.createTempFile(spool, "delta", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(delta)) {
-                link(hop.from()).download(DistributionMessages.CONTENT_DELTA, Json.object("path", fromPath, "signature", signature, "level", level,
-                        "sha256", sha256), out);
+                link(hop.from()).download(DistributionMessages.CONTENT_DELTA, Json.object("path", fromPath, "signature", signature, "codec",
+                        hop.codec(), "level", level, "sha256", sha256), out);
             }
             try (InputStream in = capped(hop, Files.newInputStream(delta))) {
-                link(hop.to()).upload(DistributionMessages.CONTENT_PATCH, Json.object("path", toPath, "level", level, "sha256", sha256), in);
+                link(hop.to()).upload(DistributionMessages.CONTENT_PATCH, Json.object("path", toPath, "codec", hop.codec(), "level", level,
+                        "sha256", sha256, "delta", againstBasis), in);
             }
             return sigBytes + Files.size(delta);
         } finally {

@@ -86,7 +86,7 @@ final class JobCommands {
         for (Hop h : p.hops()) {
             if (h.from().equals(node)) {
                 b.append('\n').append(indent).append("-> ").append(h.to()).append("  (").append(h.mode()).append(", compression ")
-                        .append(h.compression()).append(h.bandwidthLimit() > 0 ? ", at most " + h.bandwidthLimit() + " B/s" : "").append(')');
+                        .append(h.compression()).append(h.codec().equals(Hop.ZSTD) ? " zstd" : "").append(h.bandwidthLimit() > 0 ? ", at most " + h.bandwidthLimit() + " B/s" : "").append(')');
                 tree(p, h.to(), indent + "  ", b);
             }
         }

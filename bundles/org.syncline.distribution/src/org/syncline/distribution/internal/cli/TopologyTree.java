@@ -68,6 +68,7 @@ final class TopologyTree {
             return "none (routes needed)";
         }
         return (p.getTransferMode() == TransferMode.DELTA ? "delta" : "whole file") + ", compression " + p.getCompression()
+                + (p.getCodec() == org.syncline.model.topology.Codec.ZSTD ? " zstd" : "")
                 + (p.isTls() ? ", TLS" : ", no TLS") + (p.getBandwidthLimit() == 0 ? "" : ", at most " + p.getBandwidthLimit() + " B/s");
     }
 
@@ -107,7 +108,7 @@ final class TopologyTree {
     }
 
     private static Map<String, Object> policyJson(LinkPolicy p) {
-        return Json.object("transferMode", p.getTransferMode().getName(), "compression", p.getCompression(), "tls", p.isTls(),
+        return Json.object("transferMode", p.getTransferMode().getName(), "compression", p.getCompression(), "codec", p.getCodec().getName().toLowerCase(java.util.Locale.ROOT), "tls", p.isTls(),
                 "bandwidthLimit", p.getBandwidthLimit());
     }
 }

@@ -58,6 +58,7 @@ class LinkPoliciesTest {
         assertEquals(TransferMode.DELTA, builtIn.getTransferMode());
         assertEquals(6, builtIn.getCompression());
         assertTrue(builtIn.isTls());
+        assertEquals(org.syncline.model.topology.Codec.DEFLATE, builtIn.getCodec(), "every agent reads deflate");
         assertEquals(0, builtIn.getBandwidthLimit());
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.junit.jupiter.api.Test;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.model.topology.Codec;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Route;
 import org.syncline.model.topology.Server;
@@ -40,6 +41,7 @@ class TopologyXmiTest {
         web1.setHeight(40);
         Route r = Fixtures.route(d, web1, Fixtures.group(d, "us", "web"));
         r.setPolicy(Fixtures.policy(TransferMode.WHOLE_FILE, 0, false, 42));
+        d.getSameGroupPolicy().setCodec(Codec.ZSTD);
         Server pooled = Fixtures.F.createServer();
         pooled.setName("new-agent");
         pooled.setHost("10.0.0.9");
@@ -53,6 +55,8 @@ class TopologyXmiTest {
         assertTrue(EcoreUtil.equals(d, back));
         assertSame(Fixtures.server(back, "web-1"), back.getRoutes().get(0).getFrom(), "references point into the read model");
         assertArrayEquals(first, TopologyXmi.bytes(back), "writing is deterministic");
+        assertEquals(Codec.ZSTD, back.getSameGroupPolicy().getCodec());
+        assertEquals(Codec.DEFLATE, back.getRoutes().get(0).getPolicy().getCodec(), "deflate unless a policy says otherwise");
         assertSame(d, web1.eContainer().eContainer().eContainer(), "writing leaves the model where it was");
     }
 

@@ -9,6 +9,7 @@ import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 
+import org.syncline.model.topology.Codec;
 import org.syncline.model.topology.LinkPolicy;
 import org.syncline.model.topology.TopologyPackage;
 import org.syncline.model.topology.TransferMode;
@@ -23,6 +24,7 @@ import org.syncline.model.topology.TransferMode;
  * <ul>
  *   <li>{@link org.syncline.model.topology.impl.LinkPolicyImpl#getTransferMode <em>Transfer Mode</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.LinkPolicyImpl#getCompression <em>Compression</em>}</li>
+ *   <li>{@link org.syncline.model.topology.impl.LinkPolicyImpl#getCodec <em>Codec</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.LinkPolicyImpl#isTls <em>Tls</em>}</li>
  *   <li>{@link org.syncline.model.topology.impl.LinkPolicyImpl#getBandwidthLimit <em>Bandwidth Limit</em>}</li>
  * </ul>
@@ -69,6 +71,26 @@ public class LinkPolicyImpl extends MinimalEObjectImpl.Container implements Link
 	 * @ordered
 	 */
 	protected int compression = COMPRESSION_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getCodec() <em>Codec</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCodec()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final Codec CODEC_EDEFAULT = Codec.DEFLATE;
+
+	/**
+	 * The cached value of the '{@link #getCodec() <em>Codec</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCodec()
+	 * @generated
+	 * @ordered
+	 */
+	protected Codec codec = CODEC_EDEFAULT;
 
 	/**
 	 * The default value of the '{@link #isTls() <em>Tls</em>}' attribute.
@@ -181,6 +203,29 @@ public class LinkPolicyImpl extends MinimalEObjectImpl.Container implements Link
 	 * @generated
 	 */
 	@Override
+	public Codec getCodec() {
+		return codec;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setCodec(Codec newCodec) {
+		Codec oldCodec = codec;
+		codec = newCodec == null ? CODEC_EDEFAULT : newCodec;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, TopologyPackage.LINK_POLICY__CODEC, oldCodec, codec));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public boolean isTls() {
 		return tls;
 	}
@@ -233,6 +278,8 @@ public class LinkPolicyImpl extends MinimalEObjectImpl.Container implements Link
 				return getTransferMode();
 			case TopologyPackage.LINK_POLICY__COMPRESSION:
 				return getCompression();
+			case TopologyPackage.LINK_POLICY__CODEC:
+				return getCodec();
 			case TopologyPackage.LINK_POLICY__TLS:
 				return isTls();
 			case TopologyPackage.LINK_POLICY__BANDWIDTH_LIMIT:
@@ -254,6 +301,9 @@ public class LinkPolicyImpl extends MinimalEObjectImpl.Container implements Link
 				return;
 			case TopologyPackage.LINK_POLICY__COMPRESSION:
 				setCompression((Integer)newValue);
+				return;
+			case TopologyPackage.LINK_POLICY__CODEC:
+				setCodec((Codec)newValue);
 				return;
 			case TopologyPackage.LINK_POLICY__TLS:
 				setTls((Boolean)newValue);
@@ -279,6 +329,9 @@ public class LinkPolicyImpl extends MinimalEObjectImpl.Container implements Link
 			case TopologyPackage.LINK_POLICY__COMPRESSION:
 				setCompression(COMPRESSION_EDEFAULT);
 				return;
+			case TopologyPackage.LINK_POLICY__CODEC:
+				setCodec(CODEC_EDEFAULT);
+				return;
 			case TopologyPackage.LINK_POLICY__TLS:
 				setTls(TLS_EDEFAULT);
 				return;
@@ -301,6 +354,8 @@ public class LinkPolicyImpl extends MinimalEObjectImpl.Container implements Link
 				return transferMode != TRANSFER_MODE_EDEFAULT;
 			case TopologyPackage.LINK_POLICY__COMPRESSION:
 				return compression != COMPRESSION_EDEFAULT;
+			case TopologyPackage.LINK_POLICY__CODEC:
+				return codec != CODEC_EDEFAULT;
 			case TopologyPackage.LINK_POLICY__TLS:
 				return tls != TLS_EDEFAULT;
 			case TopologyPackage.LINK_POLICY__BANDWIDTH_LIMIT:
@@ -323,6 +378,8 @@ public class LinkPolicyImpl extends MinimalEObjectImpl.Container implements Link
 		result.append(transferMode);
 		result.append(", compression: ");
 		result.append(compression);
+		result.append(", codec: ");
+		result.append(codec);
 		result.append(", tls: ");
 		result.append(tls);
 		result.append(", bandwidthLimit: ");

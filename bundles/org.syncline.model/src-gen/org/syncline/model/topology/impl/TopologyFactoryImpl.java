@@ -78,6 +78,8 @@ public class TopologyFactoryImpl extends EFactoryImpl implements TopologyFactory
 		switch (eDataType.getClassifierID()) {
 			case TopologyPackage.TRANSFER_MODE:
 				return createTransferModeFromString(eDataType, initialValue);
+			case TopologyPackage.CODEC:
+				return createCodecFromString(eDataType, initialValue);
 			case TopologyPackage.SERVER_STATE:
 				return createServerStateFromString(eDataType, initialValue);
 			default:
@@ -95,6 +97,8 @@ public class TopologyFactoryImpl extends EFactoryImpl implements TopologyFactory
 		switch (eDataType.getClassifierID()) {
 			case TopologyPackage.TRANSFER_MODE:
 				return convertTransferModeToString(eDataType, instanceValue);
+			case TopologyPackage.CODEC:
+				return convertCodecToString(eDataType, instanceValue);
 			case TopologyPackage.SERVER_STATE:
 				return convertServerStateToString(eDataType, instanceValue);
 			default:
@@ -185,6 +189,26 @@ public class TopologyFactoryImpl extends EFactoryImpl implements TopologyFactory
 	 * @generated
 	 */
 	public String convertTransferModeToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public Codec createCodecFromString(EDataType eDataType, String initialValue) {
+		Codec result = Codec.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertCodecToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EReference;
 
 import org.eclipse.emf.ecore.impl.EPackageImpl;
 
+import org.syncline.model.topology.Codec;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.DiagramElement;
 import org.syncline.model.topology.Group;
@@ -100,6 +101,13 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 	 * @generated
 	 */
 	private EEnum transferModeEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum codecEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -544,7 +552,7 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getLinkPolicy_Tls() {
+	public EAttribute getLinkPolicy_Codec() {
 		return (EAttribute)linkPolicyEClass.getEStructuralFeatures().get(2);
 	}
 
@@ -554,8 +562,18 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getLinkPolicy_BandwidthLimit() {
+	public EAttribute getLinkPolicy_Tls() {
 		return (EAttribute)linkPolicyEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getLinkPolicy_BandwidthLimit() {
+		return (EAttribute)linkPolicyEClass.getEStructuralFeatures().get(4);
 	}
 
 	/**
@@ -566,6 +584,16 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 	@Override
 	public EEnum getTransferMode() {
 		return transferModeEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getCodec() {
+		return codecEEnum;
 	}
 
 	/**
@@ -652,11 +680,13 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 		linkPolicyEClass = createEClass(LINK_POLICY);
 		createEAttribute(linkPolicyEClass, LINK_POLICY__TRANSFER_MODE);
 		createEAttribute(linkPolicyEClass, LINK_POLICY__COMPRESSION);
+		createEAttribute(linkPolicyEClass, LINK_POLICY__CODEC);
 		createEAttribute(linkPolicyEClass, LINK_POLICY__TLS);
 		createEAttribute(linkPolicyEClass, LINK_POLICY__BANDWIDTH_LIMIT);
 
 		// Create enums
 		transferModeEEnum = createEEnum(TRANSFER_MODE);
+		codecEEnum = createEEnum(CODEC);
 		serverStateEEnum = createEEnum(SERVER_STATE);
 	}
 
@@ -741,6 +771,7 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 		initEClass(linkPolicyEClass, LinkPolicy.class, "LinkPolicy", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getLinkPolicy_TransferMode(), this.getTransferMode(), "transferMode", "DELTA", 0, 1, LinkPolicy.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getLinkPolicy_Compression(), ecorePackage.getEInt(), "compression", "6", 0, 1, LinkPolicy.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getLinkPolicy_Codec(), this.getCodec(), "codec", "DEFLATE", 0, 1, LinkPolicy.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getLinkPolicy_Tls(), ecorePackage.getEBoolean(), "tls", "true", 0, 1, LinkPolicy.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getLinkPolicy_BandwidthLimit(), ecorePackage.getELong(), "bandwidthLimit", "0", 0, 1, LinkPolicy.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
@@ -748,6 +779,10 @@ public class TopologyPackageImpl extends EPackageImpl implements TopologyPackage
 		initEEnum(transferModeEEnum, TransferMode.class, "TransferMode");
 		addEEnumLiteral(transferModeEEnum, TransferMode.WHOLE_FILE);
 		addEEnumLiteral(transferModeEEnum, TransferMode.DELTA);
+
+		initEEnum(codecEEnum, Codec.class, "Codec");
+		addEEnumLiteral(codecEEnum, Codec.DEFLATE);
+		addEEnumLiteral(codecEEnum, Codec.ZSTD);
 
 		initEEnum(serverStateEEnum, ServerState.class, "ServerState");
 		addEEnumLiteral(serverStateEEnum, ServerState.UNKNOWN);

@@ -9,7 +9,7 @@ public final class PolicyLabel {
     }
 
     public static String of(LinkPolicy p) {
-        String s = (p.getTransferMode() == TransferMode.WHOLE_FILE ? "whole" : "delta") + " z" + p.getCompression()
+        String s = (p.getTransferMode() == TransferMode.WHOLE_FILE ? "whole" : "delta") + (p.getCodec() == org.syncline.model.topology.Codec.ZSTD ? " zstd" : " z") + p.getCompression()
                 + (p.isTls() ? " TLS" : " plain");
         long cap = p.getBandwidthLimit();
         if (cap > 0) {

@@ -37,6 +37,7 @@ public final class TopologyPropertySource implements IPropertySource {
     private static final TopologyPackage P = TopologyPackage.eINSTANCE;
     private static final List<String> MODES = List.of("delta", "whole file");
     private static final List<String> YES_NO = List.of("yes", "no");
+    private static final List<String> CODECS = List.of("deflate", "zstd");
 
     private final EObject element;
     private final EditingDomain domain;
@@ -99,7 +100,7 @@ public final class TopologyPropertySource implements IPropertySource {
     }
 
     /**
-     * The four fields of a link policy held by {@code owner.feature}; {@code shown} is the policy in force. An
+     * The five fields of a link policy held by {@code owner.feature}; {@code shown} is the policy in force. An
      * edit sets a changed copy of it as the owner's own policy, so one command undoes it whole.
      */
     private void policy(String c, EObject owner, EStructuralFeature feature, java.util.function.Supplier<LinkPolicy> shown) {
@@ -108,6 +109,8 @@ public final class TopologyPropertySource implements IPropertySource {
                 MODES, t -> setPolicy(owner, feature, current.get(), p -> p.setTransferMode(t.equals(MODES.get(0)) ? TransferMode.DELTA : TransferMode.WHOLE_FILE))));
         fields.add(PropertyField.text(c, "Compression (0-9)", () -> Integer.toString(current.get().getCompression()), FieldChecks::compression,
                 t -> setPolicy(owner, feature, current.get(), p -> p.setCompression(Integer.parseInt(t.trim())))));
+        fields.add(PropertyField.choice(c, "Codec", () -> current.get().getCodec().getName().toLowerCase(java.util.Locale.ROOT),
+                CODECS, t -> setPolicy(owner, feature, current.get(), p -> p.setCodec(org.syncline.model.topology.Codec.get(t.toUpperCase(java.util.Locale.ROOT))))));
         fields.add(PropertyField.choice(c, "TLS", () -> current.get().isTls() ? "yes" : "no", YES_NO,
                 t -> setPolicy(owner, feature, current.get(), p -> p.setTls("yes".equals(t)))));
         fields.add(PropertyField.text(c, "Bandwidth cap (bytes/s, 0 = none)", () -> Long.toString(current.get().getBandwidthLimit()),

@@ -1,0 +1,137 @@
+package org.syncline.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.syncline.distribution.Job;
+import org.syncline.distribution.JobRun;
+import org.syncline.distribution.JobTarget;
+import org.syncline.distribution.RunFile;
+import org.syncline.distribution.client.DistributionClient;
+import org.syncline.distribution.client.JobsClient;
+import org.syncline.distribution.routing.RoutePlan;
+import org.syncline.model.topology.Deployment;
+import org.syncline.model.topology.query.Elements;
+
+/**
+ * Data-type routing between real processes: a master and five agents in one group; c-img and d-img carry the tag
+ * {@code images}, a-fwd and b-plain none. The job sends {@code *.jpg} to {@code images} only. The planned tree puts
+ * both images servers behind a-fwd, which does not take jpg files: they get them around it, from the source, and
+ * a-fwd never holds one; everything else reaches every target; a DELETE follows the same routing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JobTypeTagsTest {
+    private static final String JOB = "pictures";
+    private static final List<String> IMAGES = List.of("c-img", "d-img");
+    private static final List<String> OTHERS = List.of("a-fwd", "b-plain");
+    private static final List<String> JPGS = List.of("photo-1.jpg", "album/photo-2.jpg", "album/deep/photo-3.jpg");
+    private static final List<String> REST = List.of("index.html", "album/notes.txt");
+    private AgentCluster cluster;
+    private JobsClient jobs;
+
+    @BeforeAll
+    void start() throws Exception {
+        cluster = new AgentCluster("syncline-itest-tags", List.of("src-1", "a-fwd", "b-plain", "c-img", "d-img"));
+        jobs = new JobsClient(cluster.admin());
+        DistributionClient.Loaded t = new DistributionClient(cluster.admin()).load();
+        Deployment d = t.deployment();
+        Elements.servers(d).stream().filter(s -> IMAGES.contains(s.getName())).forEach(s -> s.getTags().add("images"));
+        new DistributionClient(cluster.admin()).save(d, t.version().version());
+        Path site = cluster.content("src-1").resolve("site");
+        Random random = new Random(7);
+        for (String f : Stream.concat(JPGS.stream(), REST.stream()).toList()) {
+            Path p = site.resolve(f);
+            Files.createDirectories(p.getParent());
+            byte[] bytes = new byte[20_000 + random.nextInt(20_000)];
+            random.nextBytes(bytes);
+            Files.write(p, bytes);
+        }
+        jobs.create(new Job(0, JOB, true, "src-1", List.of("site"), List.of(new JobTarget(JobTarget.GROUP, "eu/web", "mirror")), List.of(),
+                List.of(), List.of("create", "update", "delete"), Map.of("*.jpg", "images"), Job.MANUAL, "", 0, "", 0, Job.RECOVER_MANUAL, "", "",
+                null, "", null));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void jpgFilesReachOnlyImagesServersAlsoBehindAForwarderThatDoesNotTakeThem() throws Exception {
+        cluster.awaitOnline(5);
+        AgentCluster.await(() -> jobs.plan(JOB).leftOut().isEmpty() && jobs.plan(JOB).receivers().size() == 4, "every target in the plan");
+        RoutePlan plan = jobs.plan(JOB);
+        for (String img : IMAGES) {
+            assertEquals(Optional.of("a-fwd"), plan.parentOf(img), "the images servers sit behind the untagged a-fwd: " + plan);
+        }
+        JobRun run = AgentCluster.runAndWait(jobs, JOB, "");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(2 * JPGS.size() + 4 * REST.size(), run.filesCreated(), run.toString());
+        Path site = cluster.content("src-1").resolve("site");
+        for (String img : IMAGES) {
+            for (String f : Stream.concat(JPGS.stream(), REST.stream()).toList()) {
+                assertEquals(AgentCluster.sha(site.resolve(f)), AgentCluster.sha(cluster.content(img).resolve("mirror").resolve(f)), img + ": " + f);
+            }
+            cluster.assertNoTempFiles(img);
+        }
+        for (String other : OTHERS) {
+            for (String f : REST) {
+                assertEquals(AgentCluster.sha(site.resolve(f)), AgentCluster.sha(cluster.content(other).resolve("mirror").resolve(f)), other + ": " + f);
+            }
+            try (Stream<Path> all = Files.walk(cluster.content(other).getParent())) {
+                assertEquals(List.of(), all.filter(p -> p.getFileName().toString().endsWith(".jpg")).toList(),
+                        other + " does not take jpg files and never keeps one, not even in passing");
+            }
+            cluster.assertNoTempFiles(other);
+        }
+        List<RunFile> files = jobs.files(run.id());
+        for (RunFile f : files) {
+            if (f.path().endsWith(".jpg")) {
+                assertTrue(IMAGES.contains(f.server()), "a jpg went to " + f.server());
+                assertFalse(OTHERS.contains(f.from()), "a jpg was sent by a server that does not take it: " + f);
+                assertEquals("src-1", f.from(), "around a-fwd, straight from the source: " + f);
+            } else if (IMAGES.contains(f.server())) {
+                assertEquals("a-fwd", f.from(), "untyped files take the planned tree: " + f);
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aDeleteFollowsTheSameRouting() throws Exception {
+        Path kept = cluster.content("b-plain").resolve("mirror/local.jpg");
+        Files.writeString(kept, "b-plain's own jpg: the job's jpg files are not its business\n");
+        Files.delete(cluster.content("src-1").resolve("site/album/photo-2.jpg"));
+        JobRun run = AgentCluster.runAndWait(jobs, JOB, "");
+        assertEquals(JobRun.OK, run.state(), run.toString());
+        assertEquals(IMAGES.size(), run.filesDeleted(), run.toString());
+        assertEquals(0, run.filesCreated(), run.toString());
+        for (String img : IMAGES) {
+            assertFalse(Files.exists(cluster.content(img).resolve("mirror/album/photo-2.jpg")), img);
+            assertTrue(Files.exists(cluster.content(img).resolve("mirror/album/deep/photo-3.jpg")), img);
+        }
+        assertTrue(Files.exists(kept), "a server that does not take jpg files keeps its own");
+        List<RunFile> deletes = jobs.files(run.id()).stream().filter(f -> f.operation().equals(RunFile.DELETE)).toList();
+        assertEquals(IMAGES, deletes.stream().map(RunFile::server).sorted().toList(), deletes.toString());
+    }
+}
