@@ -31,6 +31,10 @@ public final class LocalIndex {
     public record Entry(String path, long size, long mtime, String sha256, long revision, List<ChunkRef> chunks) {
         public Entry {
             chunks = chunks == null ? List.of() : List.copyOf(chunks);
+            if (chunks.size() == 1 && chunks.get(0).sha256().equals(sha256)) {
+                // a small file is one chunk whose hash is the file's: one string held for both (100,000 watched files)
+                chunks = List.of(new ChunkRef(sha256, chunks.get(0).length()));
+            }
         }
 
         boolean matches(LocalFile f) {
@@ -46,6 +50,8 @@ public final class LocalIndex {
     private final Path file;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile long cursor;
+    /** Whether something changed since the last save: a pass that changed nothing writes nothing. */
+    private volatile boolean dirty;
 
     private LocalIndex(Path file) {
         this.file = file;
@@ -74,11 +80,15 @@ public final class LocalIndex {
     }
 
     public void put(Entry e) {
-        entries.put(e.path(), e);
+        if (!e.equals(entries.put(e.path(), e))) {
+            dirty = true;
+        }
     }
 
     public void remove(String path) {
-        entries.remove(path);
+        if (entries.remove(path) != null) {
+            dirty = true;
+        }
     }
 
     public List<Entry> entries() {
@@ -90,7 +100,10 @@ public final class LocalIndex {
     }
 
     public void cursor(long value) {
-        cursor = value;
+        if (cursor != value) {
+            cursor = value;
+            dirty = true;
+        }
     }
 
     /** A place to copy each chunk from, among synced files whose disk state still matches the index. */
@@ -109,7 +122,12 @@ public final class LocalIndex {
         return sources;
     }
 
+    /** Writes the index when it changed since it was loaded or last saved. */
     public synchronized void save() {
+        if (!dirty && Files.isRegularFile(file)) {
+            return;
+        }
+        dirty = false;
         byte[] content = Json.write(Json.object("cursor", cursor, "files", new TreeMap<>(entries).values())).getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(file.getParent());
@@ -127,6 +145,7 @@ public final class LocalIndex {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
+            dirty = true;
             throw new SynclineException(ErrorCode.STORAGE, "The sync index " + file + " cannot be written (" + e.getMessage()
                     + "); check that the folder is writable and the disk has space.", e);
         }
