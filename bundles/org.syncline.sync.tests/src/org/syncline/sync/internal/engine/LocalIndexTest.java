@@ -73,6 +73,8 @@ class LocalIndexTest {
         assertEquals(written, Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "rewritten with nothing changed");
 
         index.cursor(8);
+        index.saveEntries();
+        assertEquals(7, LocalIndex.load(dir).cursor(), "a page that only moved the cursor leaves it to the end of the pull");
         index.save();
         assertNotEquals(written, Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "a new cursor is saved");
         assertEquals(8, LocalIndex.load(dir).cursor());

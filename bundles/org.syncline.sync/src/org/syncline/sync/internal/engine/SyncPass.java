@@ -172,10 +172,11 @@ final class SyncPass {
             actions += all(deletions);
             cursor = page.cursor();
             index.cursor(Math.max(known, cursor));
-            index.save();
             if (!page.more()) {
+                index.save();
                 return actions;
             }
+            index.saveEntries(); // what this page wrote here survives a crash with the cursor that brought it
         }
     }
 
