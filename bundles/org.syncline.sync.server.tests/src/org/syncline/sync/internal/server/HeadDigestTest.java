@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.Principal;
-import org.syncline.store.BlobStore;
-import org.syncline.store.Database;
 import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.HeadDigest;
@@ -31,9 +27,9 @@ import org.syncline.sync.HeadDigest;
 class HeadDigestTest {
     private static final String A = "a".repeat(64);
     private static final String B = "b".repeat(64);
-    private final Principal ann = new Principal("ann", Set.of(Principal.MEMBER));
+    private final Principal ann = DerbyHub.ANN;
     private final Principal eve = new Principal("eve", Set.of(Principal.MEMBER));
-    private Database db;
+    private DerbyHub derby;
     private SyncHub hub;
 
     @TempDir
@@ -41,16 +37,13 @@ class HeadDigestTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("db"));
-        db.migrate(new SyncCapability().name(), SyncSchema.MIGRATIONS);
-        hub = new SyncHub(db, new ChunkStorage(db, new BlobStore(dir.resolve("chunks")), new PackFiles(dir.resolve("packs"))),
-                Duration.ofDays(30), Logger.getLogger("test"));
-        hub.create(ann, "shared");
+        derby = new DerbyHub(dir);
+        hub = derby.hub;
     }
 
     @AfterEach
     void close() {
-        db.close();
+        derby.close();
     }
 
     @Test
