@@ -17,7 +17,7 @@
                minimum, 1 s).
 
 usage: releng/benchmarks/sync-bench.sh [delta|initial|propagation|idle|all] [--files N] [--changes N] [--profile]
-       [--idle-files N] [--idle-seconds S]
+       [--idle-files N] [--idle-seconds S] [--product DIR]
 Build the server product first (./syncline build). Needs rsync and syncthing (Debian packages).
 """
 import argparse
@@ -555,7 +555,11 @@ def main():
     ap.add_argument("--idle-seconds", type=int, default=60)
     ap.add_argument("--syncthing-default-changes", type=int, default=20)
     ap.add_argument("--profile", action="store_true", help="flight recordings of the hub and the warm agents, kept in the work directory")
+    ap.add_argument("--product", help="the server product to measure (default: this checkout's build), e.g. a copy of main's for a before/after pair")
     args = ap.parse_args()
+    global PRODUCT
+    if args.product:
+        PRODUCT = os.path.abspath(args.product)
     if not os.access(os.path.join(PRODUCT, "syncline"), os.X_OK):
         raise SystemExit("no server product at %s: run ./syncline build" % PRODUCT)
     for tool in ("rsync", "syncthing"):

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.syncline.admin.client.AdminClient;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
@@ -29,7 +24,6 @@ import org.syncline.core.delta.Delta;
 import org.syncline.core.delta.Signature;
 import org.syncline.protocol.Connection;
 import org.syncline.sync.client.SyncClient;
-import org.syncline.testing.ServerProcess;
 
 /**
  * Large files travel as rsync-style deltas ({@code sync.signature}, {@code sync.delta}): a real hub and two real
@@ -40,36 +34,22 @@ import org.syncline.testing.ServerProcess;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncDeltaTest {
     private static final int MIB = 1024 * 1024;
-    private ServerProcess server;
-    private final List<SyncAgentProcess> agents = new ArrayList<>();
+    private SyncHubFixture hub;
 
     @BeforeAll
     void start() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-itest-delta"));
-        try (Connection admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
-            AdminClient a = new AdminClient(admin);
-            for (String user : List.of("ann", "ben", "rita")) {
-                a.addUser(user, (user + "-password-1").toCharArray(), false);
-            }
-        }
-        Map<String, String> asAnn = Map.of("SYNCLINE_USER", "ann", "SYNCLINE_PASSWORD", "ann-password-1");
-        assertEquals(0, server.cli(asAnn, "folder", "create", "large").exitCode());
-        assertEquals(0, server.cli(asAnn, "folder", "share", "large", "ben", "--rights", "rw").exitCode());
-        assertEquals(0, server.cli(asAnn, "folder", "share", "large", "rita", "--rights", "r").exitCode());
+        hub = new SyncHubFixture("delta", "large", SyncHubFixture.users("ann", "manage", "ben", "rw", "rita", "r"));
     }
 
     @AfterAll
     void stop() throws Exception {
-        for (SyncAgentProcess agent : agents) {
-            agent.close();
-        }
-        server.close();
+        hub.close();
     }
 
     @Test
     void aMebibyteEditedInsideA64MebibyteFileTravelsAsADeltaAndTheHubChecksEveryDelta() throws Exception {
-        SyncAgentProcess a = agent("ann", "large-a");
-        SyncAgentProcess b = agent("ben", "large-b");
+        SyncAgentProcess a = hub.agent("ann", "large-a");
+        SyncAgentProcess b = hub.agent("ben", "large-b");
         a.start();
         b.start();
         Path big = a.dir.resolve("big.bin");
@@ -105,7 +85,7 @@ class SyncDeltaTest {
         String aCounters = a.awaitLine(l -> l.contains("delta-files=1 "), "A's counters after the delta");
         assertTrue(counter(aCounters, "uploaded-bytes") < 64L * MIB + 2L * MIB, aCounters);
 
-        try (Connection ann = server.connect("ann", "ann-password-1"); Connection rita = server.connect("rita", "rita-password-1")) {
+        try (Connection ann = hub.connect("ann"); Connection rita = hub.connect("rita")) {
             SyncClient sync = new SyncClient(ann);
             Signature sig = sync.signature("large", "big.bin", 2, -1);
             assertEquals(64L * MIB, sig.length());
@@ -138,41 +118,17 @@ class SyncDeltaTest {
         assertEquals(sha(big), sha(copy));
     }
 
-    private SyncAgentProcess agent(String user, String dir) throws Exception {
-        SyncAgentProcess agent = new SyncAgentProcess(server, user, server.home.resolve(dir), "large");
-        agents.add(agent);
-        return agent;
-    }
-
     private static long counter(String line, String name) {
         Matcher m = Pattern.compile(name + "=(\\d+)").matcher(line);
         assertTrue(m.find(), line);
         return Long.parseLong(m.group(1));
     }
 
-    @FunctionalInterface
-    private interface Check {
-        boolean get() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (check.get()) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // a file mid-rename
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Not within 180 s: " + what);
+    private static void await(SyncHubFixture.Check check, String what) throws Exception {
+        SyncHubFixture.await(check, what, () -> "");
     }
 
     private static String sha(Path file) throws java.io.IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Sha256.hex(in);
-        }
+        return SyncHubFixture.sha(file);
     }
 }

@@ -23,14 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.syncline.admin.client.AdminClient;
 import org.syncline.core.Sha256;
 import org.syncline.protocol.Connection;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.RemoteFile;
 import org.syncline.sync.Revision;
 import org.syncline.sync.client.SyncClient;
-import org.syncline.testing.ServerProcess;
 
 /**
  * Three real agents on one folder make random creates, edits, renames and deletes for about 30 s (seed printed;
@@ -43,31 +41,17 @@ import org.syncline.testing.ServerProcess;
 class SyncReliabilityTest {
     private static final List<String> USERS = List.of("ann", "ben", "rita");
     private static final long RUN_MS = 30_000;
-    private ServerProcess server;
+    private SyncHubFixture hub;
     private final List<SyncAgentProcess> agents = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-itest-reliability"));
-        try (Connection admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
-            AdminClient a = new AdminClient(admin);
-            for (String user : USERS) {
-                a.addUser(user, (user + "-password-1").toCharArray(), false);
-            }
-        }
-        Map<String, String> asAnn = Map.of("SYNCLINE_USER", "ann", "SYNCLINE_PASSWORD", "ann-password-1");
-        assertEquals(0, server.cli(asAnn, "folder", "create", "shared").exitCode());
-        for (String user : USERS.subList(1, USERS.size())) {
-            assertEquals(0, server.cli(asAnn, "folder", "share", "shared", user, "--rights", "rw").exitCode());
-        }
+        hub = new SyncHubFixture("reliability", "shared", SyncHubFixture.users("ann", "manage", "ben", "rw", "rita", "rw"));
     }
 
     @AfterAll
     void stop() throws Exception {
-        for (SyncAgentProcess agent : agents) {
-            agent.close();
-        }
-        server.close();
+        hub.close();
     }
 
     @Test
@@ -76,7 +60,7 @@ class SyncReliabilityTest {
         System.out.println("SyncReliabilityTest seed=" + seed + " (replay: -Dsync.reliability.seed=" + seed + ")");
         Random random = new Random(seed);
         for (String user : USERS) {
-            SyncAgentProcess agent = new SyncAgentProcess(server, user, server.home.resolve("rel-" + user), "shared");
+            SyncAgentProcess agent = hub.agent(user, "rel-" + user);
             agents.add(agent);
             agent.start();
         }
@@ -109,7 +93,7 @@ class SyncReliabilityTest {
         }
         System.out.println("SyncReliabilityTest: " + ops + " operations");
 
-        try (Connection ann = server.connect("ann", "ann-password-1")) {
+        try (Connection ann = hub.connect("ann")) {
             SyncClient sync = new SyncClient(ann);
             java.util.concurrent.atomic.AtomicReference<Map<String, String>> agreed = new java.util.concurrent.atomic.AtomicReference<>();
             await(() -> {
@@ -285,23 +269,7 @@ class SyncReliabilityTest {
         return files;
     }
 
-    @FunctionalInterface
-    private interface Check {
-        boolean get() throws Exception;
-    }
-
-    private static void await(Check check, String what, java.util.function.Supplier<String> state) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (check.get()) {
-                    return;
-                }
-            } catch (IOException e) {
-                // a file mid-rename
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Not within 180 s: " + what + "; " + state.get());
+    private static void await(SyncHubFixture.Check check, String what, java.util.function.Supplier<String> state) throws Exception {
+        SyncHubFixture.await(check, what, state);
     }
 }

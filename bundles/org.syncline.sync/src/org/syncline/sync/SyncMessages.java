@@ -59,6 +59,12 @@ public final class SyncMessages {
     public static final long DELTA_MIN_SIZE = 4L * 1024 * 1024;
     /** Body: folder, cursor (0: from the start). Answer: a {@link ChangePage}. Needs read. */
     public static final String CHANGES_SINCE = "sync.changes.since";
+    /**
+     * Body: folder, cursor. Answer: the {@link HeadDigest} of the folder's live entries whose current revision came
+     * at or before the cursor (the last finished commit at most). A client compares it with its index before it
+     * reads the whole file list (a cursor of 0 and every {@link #CHANGES_SINCE} page). Needs read.
+     */
+    public static final String HEAD_DIGEST = "sync.head.digest";
     /** Body: folder, path (absent: the whole folder). Answer: revisions, a list of {@link Revision}, newest first. Needs read. */
     public static final String HISTORY = "sync.history";
     /** Body: folder, path, revision. The old content becomes a new revision. Answer: a {@link Revision}. Needs write. */

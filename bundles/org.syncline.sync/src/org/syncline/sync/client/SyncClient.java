@@ -21,6 +21,7 @@ import org.syncline.protocol.Connection;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
+import org.syncline.sync.HeadDigest;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
@@ -152,6 +153,11 @@ public final class SyncClient {
 
     public ChangePage changesSince(String folder, long cursor) {
         return Json.read(connection.request(SyncMessages.CHANGES_SINCE, Json.object("folder", folder, "cursor", cursor)), ChangePage.class);
+    }
+
+    /** The fingerprint of the folder's head at {@code cursor} ({@link SyncMessages#HEAD_DIGEST}). */
+    public HeadDigest headDigest(String folder, long cursor) {
+        return Json.read(connection.request(SyncMessages.HEAD_DIGEST, Json.object("folder", folder, "cursor", cursor)), HeadDigest.class);
     }
 
     /** Newest first; {@code path} null: every file of the folder. */

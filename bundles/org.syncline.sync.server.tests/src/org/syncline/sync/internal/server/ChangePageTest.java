@@ -3,22 +3,18 @@ package org.syncline.sync.internal.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.syncline.protocol.Principal;
-import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.FileChange;
@@ -32,7 +28,8 @@ import org.syncline.sync.internal.server.FolderTable.FolderRow;
 class ChangePageTest {
     private static final String A = "a".repeat(64);
     private static final String B = "b".repeat(64);
-    private final Principal ann = new Principal("ann", Set.of(Principal.MEMBER));
+    private final Principal ann = DerbyHub.ANN;
+    private DerbyHub derby;
     private Database db;
     private SyncHub hub;
 
@@ -41,16 +38,14 @@ class ChangePageTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("db"));
-        db.migrate(new SyncCapability().name(), SyncSchema.MIGRATIONS);
-        hub = new SyncHub(db, new ChunkStorage(db, new BlobStore(dir.resolve("chunks")), new PackFiles(dir.resolve("packs"))),
-                Duration.ofDays(30), Logger.getLogger("test"));
-        hub.create(ann, "shared");
+        derby = new DerbyHub(dir);
+        db = derby.db;
+        hub = derby.hub;
     }
 
     @AfterEach
     void close() {
-        db.close();
+        derby.close();
     }
 
     /**

@@ -64,6 +64,25 @@ final class FileTable {
                 FileTable::row, folderId, cursor, upTo);
     }
 
+    /** What a live row hands on: its path and current revision. */
+    @FunctionalInterface
+    interface CurrentRow {
+        void accept(String path, long revision);
+    }
+
+    /** Hands on every live file whose current revision came at or before {@code upTo}, row by row (no list of them all). */
+    static void eachCurrent(Connection c, long folderId, long upTo, CurrentRow to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT path, revision FROM sync_files WHERE folder_id = ? AND deleted = 0 AND seq <= ?")) {
+            ps.setLong(1, folderId);
+            ps.setLong(2, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    to.accept(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+    }
+
     /** Every file one commit (one {@code seq}) changed. */
     static List<FileRow> changedAt(Connection c, long folderId, long seq) throws SQLException {
         return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND seq = ? ORDER BY path", FileTable::row, folderId, seq);

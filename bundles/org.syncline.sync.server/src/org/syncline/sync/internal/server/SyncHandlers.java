@@ -94,6 +94,8 @@ final class SyncHandlers {
         });
         endpoint.handle(SyncMessages.CHANGES_SINCE, Access.USER, (ctx, body) -> Json.tree(hub.changesSince(ctx.principal(), body.string("folder"),
                 body.optNumber("cursor", 0))));
+        endpoint.handle(SyncMessages.HEAD_DIGEST, Access.USER, (ctx, body) -> Json.tree(hub.headDigest(ctx.principal(), body.string("folder"),
+                body.number("cursor"))));
         endpoint.handle(SyncMessages.FILE_CHUNKS, Access.USER, (ctx, body) -> Json.object("chunks", hub.fileChunks(ctx.principal(),
                 body.string("folder"), body.string("path"), body.number("revision"))));
         endpoint.handle(SyncMessages.HISTORY, Access.USER, (ctx, body) -> Json.object("revisions",

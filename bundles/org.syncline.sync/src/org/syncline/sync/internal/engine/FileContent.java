@@ -1,7 +1,9 @@
 package org.syncline.sync.internal.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +39,13 @@ record FileContent(long size, String sha256, List<ChunkRef> chunks) {
         List<ChunkRef> refs = new ArrayList<>();
         long size = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            ChunkReader reader = new ChunkReader(in);
+            byte[] head = in.readNBytes(ChunkReader.MIN_SIZE + 1);
+            if (head.length <= ChunkReader.MIN_SIZE) {
+                // a file below the chunker's minimum is one chunk (or none), as the chunker would cut it; reading it
+                // directly spares the chunker's 256 KiB buffer, allocated and zeroed per file (10,000 small files: 2.5 GiB)
+                return small(head, wanted, sink);
+            }
+            ChunkReader reader = new ChunkReader(new SequenceInputStream(new ByteArrayInputStream(head), in));
             for (Chunk c; (c = reader.next()) != null;) {
                 whole.update(c.data());
                 refs.add(new ChunkRef(c.sha256(), c.length()));
@@ -48,5 +56,16 @@ record FileContent(long size, String sha256, List<ChunkRef> chunks) {
             }
         }
         return new FileContent(size, HexFormat.of().formatHex(whole.digest()), refs);
+    }
+
+    private static FileContent small(byte[] data, Predicate<String> wanted, ChunkSink sink) throws IOException, InterruptedException {
+        if (data.length == 0) {
+            return new FileContent(0, Sha256.hex(data), List.of());
+        }
+        Chunk c = new Chunk(0, data, Sha256.hex(data));
+        if (sink != null && wanted.test(c.sha256())) {
+            sink.accept(c);
+        }
+        return new FileContent(data.length, c.sha256(), List.of(new ChunkRef(c.sha256(), c.length())));
     }
 }

@@ -31,6 +31,7 @@ import org.syncline.sync.CommitResult;
 import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
+import org.syncline.sync.HeadDigest;
 import org.syncline.sync.RemoteFile;
 import org.syncline.sync.SyncMessages;
 import org.syncline.sync.client.SyncClient;
@@ -100,27 +101,46 @@ final class SyncPass {
     private int pull() throws IOException, InterruptedException {
         // Each small file is forced to disk before its rename; forces side by side share the file system's journal commits.
         try (ExecutorService writers = Executors.newFixedThreadPool(SMALL_FILE_WRITERS)) {
-            return pull(writers);
+            int actions = pull(writers, false);
+            if (!reconcile) {
+                return actions;
+            }
+            // the cheap form first: the hub's fingerprint of its head at our cursor against the index's; the whole
+            // list (~200 pages for 100,000 files) is read only when they differ
+            HeadDigest hub = client.headDigest(folder, index.cursor());
+            if (hub.sameEntries(indexDigest(hub.cursor()))) {
+                return actions;
+            }
+            return actions + pull(writers, true);
         }
     }
 
-    private int pull(ExecutorService writers) throws IOException, InterruptedException {
+    /** The index's entries added up the way the hub adds up its head ({@link HeadDigest}). */
+    private HeadDigest indexDigest(long cursor) {
+        HeadDigest.Sum sum = new HeadDigest.Sum();
+        for (Entry e : index.entries()) {
+            sum.add(e.path(), e.revision());
+        }
+        return sum.at(cursor);
+    }
+
+    /** Follows the hub's changes from the cursor, or with {@code whole} its whole head, reporting what the cursor missed. */
+    private int pull(ExecutorService writers, boolean whole) throws IOException, InterruptedException {
         int actions = 0;
+        // where local copies of chunks are: read once a page brings content to write, then for the whole pull (a
+        // chunk copied from a file that changed since is checked by its hash and fetched instead)
+        Map<String, LocalIndex.ChunkSource> sources = null;
         long known = index.cursor();
-        long cursor = reconcile ? 0 : known;
+        long cursor = whole ? 0 : known;
         while (true) {
             ChangePage page = client.changesSince(folder, cursor);
-            if (reconcile) {
+            if (whole) {
                 page.files().stream().filter(r -> r.seq() <= known).forEach(this::reportMissed);
             }
-            Map<String, LocalFile> disk = new HashMap<>();
-            for (Entry e : index.entries()) {
-                LocalFile f = LocalScan.stat(root, e.path());
-                if (f != null) {
-                    disk.put(e.path(), f);
-                }
+            if (sources == null && page.files().stream().anyMatch(r -> !r.deleted() && !EntryPath.isDirectory(r.path()) && wanted(r))) {
+                sources = chunkSources();
             }
-            Map<String, LocalIndex.ChunkSource> sources = index.chunkSources(disk);
+            Map<String, LocalIndex.ChunkSource> from = sources == null ? Map.of() : sources;
             // contents first, deletions after: a file renamed on the hub is copied from its old place, not downloaded;
             // small files come many to a request
             List<Callable<Integer>> tasks = new ArrayList<>();
@@ -129,15 +149,15 @@ final class SyncPass {
                 if (!r.deleted() && r.size() <= SMALL_FILE) {
                     small.add(r);
                 } else if (!r.deleted()) {
-                    tasks.add(() -> apply(r, sources, Map.of()));
+                    tasks.add(() -> apply(r, from, Map.of()));
                 }
             }
             for (List<RemoteFile> batch : batches(small, RemoteFile::size, r -> r.chunks().size())) {
                 tasks.add(() -> {
-                    Map<String, byte[]> fetched = download.prefetch(batch.stream().filter(this::wanted).toList(), sources);
+                    Map<String, byte[]> fetched = download.prefetch(batch.stream().filter(this::wanted).toList(), from);
                     List<Callable<Integer>> writes = new ArrayList<>();
                     for (RemoteFile r : batch) {
-                        writes.add(() -> apply(r, sources, fetched));
+                        writes.add(() -> apply(r, from, fetched));
                     }
                     return all(writes, writers);
                 });
@@ -146,17 +166,30 @@ final class SyncPass {
             List<Callable<Integer>> deletions = new ArrayList<>();
             for (RemoteFile r : page.files()) {
                 if (r.deleted()) {
-                    deletions.add(() -> apply(r, sources, Map.of()));
+                    deletions.add(() -> apply(r, from, Map.of()));
                 }
             }
             actions += all(deletions);
             cursor = page.cursor();
             index.cursor(Math.max(known, cursor));
-            index.save();
             if (!page.more()) {
+                index.save();
                 return actions;
             }
+            index.saveEntries(); // what this page wrote here survives a crash with the cursor that brought it
         }
+    }
+
+    /** Where the chunks of synced files whose disk state still matches the index are. */
+    private Map<String, LocalIndex.ChunkSource> chunkSources() {
+        Map<String, LocalFile> disk = new HashMap<>();
+        for (Entry e : index.entries()) {
+            LocalFile f = LocalScan.stat(root, e.path());
+            if (f != null) {
+                disk.put(e.path(), f);
+            }
+        }
+        return index.chunkSources(disk);
     }
 
     /** Says when the hub's head holds a change the cursor passed that this machine's index does not reflect. */
@@ -382,17 +415,62 @@ final class SyncPass {
                 index.save();
             }
         }
-        sent.putAll(upload(changed));
-        for (int from = 0; from < changes.size(); from += COMMIT_BATCH) {
-            List<FileChange> batch = changes.subList(from, Math.min(changes.size(), from + COMMIT_BATCH));
-            CommitResult result = client.commit(folder, batch);
-            for (int i = 0; i < batch.size(); i++) {
-                recordCommitted(batch.get(i), result.files().get(i), changed, sent);
-                actions++;
+        // batch by batch: a batch's chunks go up while the hub commits the batch before (each commit is still one
+        // change set, whole or not at all, sent only after its own chunks are stored)
+        try (ExecutorService committer = Executors.newSingleThreadExecutor()) {
+            Future<CommitResult> running = null;
+            List<FileChange> runningBatch = List.of();
+            try {
+                for (int from = 0; from < changes.size(); from += COMMIT_BATCH) {
+                    List<FileChange> batch = changes.subList(from, Math.min(changes.size(), from + COMMIT_BATCH));
+                    sent.putAll(upload(contentOf(batch, changed)));
+                    if (running != null) {
+                        actions += recordCommitted(runningBatch, running, changed, sent);
+                        running = null;
+                    }
+                    running = committer.submit(() -> client.commit(folder, batch));
+                    runningBatch = batch;
+                }
+            } finally {
+                if (running != null) {
+                    // also when a later batch's upload failed: what the hub committed is recorded before the pass ends
+                    actions += recordCommitted(runningBatch, running, changed, sent);
+                }
             }
-            index.save();
         }
         return actions;
+    }
+
+    /** The pending content of a batch's puts and renames, by the path it arrives at. */
+    private static Map<String, Pending> contentOf(List<FileChange> batch, Map<String, Pending> changed) {
+        Map<String, Pending> out = new LinkedHashMap<>();
+        for (FileChange c : batch) {
+            String at = FileChange.RENAME.equals(c.op()) ? c.newPath() : c.path();
+            Pending p = FileChange.DELETE.equals(c.op()) ? null : changed.get(at);
+            if (p != null) {
+                out.put(at, p);
+            }
+        }
+        return out;
+    }
+
+    /** Waits for a batch's commit and records what it did in the index. */
+    private int recordCommitted(List<FileChange> batch, Future<CommitResult> commit, Map<String, Pending> changed, Map<String, Sent> sent)
+            throws IOException, InterruptedException {
+        CommitResult result;
+        try {
+            result = commit.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            recordCommitted(batch.get(i), result.files().get(i), changed, sent);
+        }
+        index.save();
+        return batch.size();
     }
 
     /** Puts, deletes, and renames where a vanished file's content reappears under a new path. */
