@@ -106,7 +106,7 @@ class TopologyTest {
         assertEquals(0, show.exitCode(), show.stderr());
         assertTrue(show.stdout().startsWith("Topology 'prod', version 1 (saved by admin at "), show.stdout());
         assertTrue(show.stdout().contains("\n  Group eu/web\n    Server web-1  web-1.example.org:7443  weight 2  tags images"), show.stdout());
-        assertTrue(show.stdout().contains("\nRoute eu/web -> us/web: whole file, compression 0, no TLS, at most 1000 B/s (own policy)"), show.stdout());
+        assertTrue(show.stdout().contains("\nRoute eu/web -> us/web: whole file, compression 0, at most 1000 B/s (own policy)"), show.stdout());
         var json = server.cli(AS_ADMIN, "--json", "topology", "show");
         JsonObject tree = JsonObject.parse(json.stdout());
         assertEquals(List.of("eu", "us"), tree.list("regions").stream().map(r -> ((Map<?, ?>) r).get("name")).toList());

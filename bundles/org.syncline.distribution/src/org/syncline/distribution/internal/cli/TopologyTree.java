@@ -69,7 +69,7 @@ final class TopologyTree {
         }
         return (p.getTransferMode() == TransferMode.DELTA ? "delta" : "whole file") + ", compression " + p.getCompression()
                 + (p.getCodec() == org.syncline.model.topology.Codec.ZSTD ? " zstd" : "")
-                + (p.isTls() ? ", TLS" : ", no TLS") + (p.getBandwidthLimit() == 0 ? "" : ", at most " + p.getBandwidthLimit() + " B/s");
+                + (p.getBandwidthLimit() == 0 ? "" : ", at most " + p.getBandwidthLimit() + " B/s");
     }
 
     static Map<String, Object> json(Deployment d, TopologyVersion v) {
@@ -108,7 +108,7 @@ final class TopologyTree {
     }
 
     private static Map<String, Object> policyJson(LinkPolicy p) {
-        return Json.object("transferMode", p.getTransferMode().getName(), "compression", p.getCompression(), "codec", p.getCodec().getName().toLowerCase(java.util.Locale.ROOT), "tls", p.isTls(),
+        return Json.object("transferMode", p.getTransferMode().getName(), "compression", p.getCompression(), "codec", p.getCodec().getName().toLowerCase(java.util.Locale.ROOT),
                 "bandwidthLimit", p.getBandwidthLimit());
     }
 }

@@ -3,14 +3,16 @@ package org.syncline.distribution.internal.ui.diagram;
 import org.syncline.model.topology.LinkPolicy;
 import org.syncline.model.topology.TransferMode;
 
-/** A link policy in a few characters, as a route's label: "delta z6 TLS", "whole z9 TLS 1 MB/s". */
+/**
+ * A link policy in a few characters, as a route's label: "delta z6", "whole zstd9 1 MB/s". Every link is TLS, so
+ * the label does not say it (the model's {@code tls} attribute, from earlier versions, is ignored).
+ */
 public final class PolicyLabel {
     private PolicyLabel() {
     }
 
     public static String of(LinkPolicy p) {
-        String s = (p.getTransferMode() == TransferMode.WHOLE_FILE ? "whole" : "delta") + (p.getCodec() == org.syncline.model.topology.Codec.ZSTD ? " zstd" : " z") + p.getCompression()
-                + (p.isTls() ? " TLS" : " plain");
+        String s = (p.getTransferMode() == TransferMode.WHOLE_FILE ? "whole" : "delta") + (p.getCodec() == org.syncline.model.topology.Codec.ZSTD ? " zstd" : " z") + p.getCompression();
         long cap = p.getBandwidthLimit();
         if (cap > 0) {
             s += " " + rate(cap);

@@ -111,8 +111,6 @@ public final class TopologyPropertySource implements IPropertySource {
                 t -> setPolicy(owner, feature, current.get(), p -> p.setCompression(Integer.parseInt(t.trim())))));
         fields.add(PropertyField.choice(c, "Codec", () -> current.get().getCodec().getName().toLowerCase(java.util.Locale.ROOT),
                 CODECS, t -> setPolicy(owner, feature, current.get(), p -> p.setCodec(org.syncline.model.topology.Codec.get(t.toUpperCase(java.util.Locale.ROOT))))));
-        fields.add(PropertyField.choice(c, "TLS", () -> current.get().isTls() ? "yes" : "no", YES_NO,
-                t -> setPolicy(owner, feature, current.get(), p -> p.setTls("yes".equals(t)))));
         fields.add(PropertyField.text(c, "Bandwidth cap (bytes/s, 0 = none)", () -> Long.toString(current.get().getBandwidthLimit()),
                 FieldChecks::bandwidth, t -> setPolicy(owner, feature, current.get(), p -> p.setBandwidthLimit(Long.parseLong(t.trim())))));
     }
