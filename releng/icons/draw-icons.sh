@@ -76,3 +76,53 @@ mk open-folder -fill '#d9a21c' -stroke '#b07d10' -draw "polygon 4,14 24,14 30,20
 # an arrow down into a tray: download
 mk download -fill $B -stroke none -draw "rectangle 27,4 37,32" -draw "polygon 16,28 48,28 32,46" \
   -fill none -stroke $K -strokewidth 5 -draw "polyline 8,42 8,58 56,58 56,42"
+# Common view-toolbar actions (every view's toolbar has an icon per action; WorkbenchWindowTest checks it)
+# a circular arrow: refresh
+mk refresh -fill none -stroke $G -strokewidth 7 -draw "arc 10,10 54,54 300,600" -fill $G -stroke none -draw "polygon 40,2 58,14 38,24"
+# a counter-clockwise arrow: restore an earlier version
+mk restore -fill none -stroke $B -strokewidth 7 -draw "arc 10,12 54,56 180,450" -fill $B -stroke none -draw "polygon 2,26 22,26 12,42"
+# a red cross: delete / remove
+mk delete -fill $R -stroke none -draw "polygon 10,16 16,10 32,26 48,10 54,16 38,32 54,48 48,54 32,38 16,54 10,48 26,32"
+# an arrow up out of a tray: register / upload
+mk upload -fill $B -stroke none -draw "rectangle 27,18 37,46" -draw "polygon 16,22 48,22 32,4" \
+  -fill none -stroke $K -strokewidth 5 -draw "polyline 8,42 8,58 56,58 56,42"
+# a page with an arrow up: update from a file
+mk update -fill $W -stroke $K -draw "polygon 8,4 34,4 44,14 44,60 8,60" -fill $G -stroke none -draw "rectangle 44,30 52,60" -draw "polygon 36,32 60,32 48,16"
+# a pencil: rename
+mk rename -fill $Y -stroke '#b07d10' -draw "polygon 10,46 44,12 52,20 18,54" -fill '#f5d7a1' -draw "polygon 10,46 18,54 6,58" \
+  -fill none -stroke $K -strokewidth 3 -draw "line 24,58 58,58"
+# a person with a plus / with a minus: add / remove a user or member
+mk user-add -fill $B -stroke none -draw "circle 26,20 26,9" -draw "ellipse 26,58 20,18 180,360" \
+  -fill $G -draw "rectangle 46,26 52,50" -draw "rectangle 37,35 61,41"
+mk user-remove -fill $B -stroke none -draw "circle 26,20 26,9" -draw "ellipse 26,58 20,18 180,360" -fill $R -draw "rectangle 37,35 61,41"
+# a person crossed out: disable / enable a user
+mk user-disable -fill $B -stroke none -draw "circle 32,20 32,8" -draw "ellipse 32,60 22,20 180,360" \
+  -fill none -stroke $R -strokewidth 6 -draw "circle 32,32 32,6" -draw "line 14,50 50,14"
+# a key: set a password
+mk key -fill $Y -stroke '#b07d10' -draw "circle 18,32 18,18" -draw "rectangle 28,28 60,36" -draw "rectangle 48,36 54,46" \
+  -fill $W -stroke none -draw "circle 16,32 16,28"
+# a shield: the administrator flag
+mk shield -fill $B -stroke $D -draw "path 'M 32,4 L 56,12 C 56,36 46,52 32,60 C 18,52 8,36 8,12 Z'" \
+  -fill $W -stroke none -draw "polygon 22,32 28,26 32,32 42,18 48,24 32,42"
+# a page and two people: share with users
+mk share-with -fill $W -stroke $K -draw "polygon 4,4 26,4 34,12 34,52 4,52" \
+  -fill $B -stroke none -draw "circle 48,28 48,20" -draw "ellipse 48,60 14,14 180,360"
+# an arrow into a door: join a room
+mk join -fill '#c5ccd6' -stroke $K -draw "rectangle 34,4 58,60" -fill $G -stroke none -draw "rectangle 4,28 30,36" -draw "polygon 24,18 42,32 24,46"
+# a red square: stop
+mk stop -fill $R -stroke '#8f2a22' -draw "roundrectangle 12,12 52,52 6,6"
+# two panes side by side: compare
+mk compare -fill $W -stroke $K -draw "rectangle 4,6 30,58" -draw "rectangle 34,6 60,58" \
+  -stroke $B -draw "line 10,20 24,20" -draw "line 40,20 54,20" -stroke $R -draw "line 10,32 24,32" -stroke $G -draw "line 40,32 54,32"
+# keep mine (left pane marked), keep theirs (right pane marked), keep both (both marked)
+mk keep-mine -fill $G -stroke '#276b3f' -draw "rectangle 4,6 30,58" -fill $W -stroke $K -draw "rectangle 34,6 60,58"
+mk keep-theirs -fill $W -stroke $K -draw "rectangle 4,6 30,58" -fill $B -stroke $D -draw "rectangle 34,6 60,58"
+mk keep-both -fill $G -stroke '#276b3f' -draw "rectangle 4,6 30,58" -fill $B -stroke $D -draw "rectangle 34,6 60,58"
+# a gauge: quota
+mk quota -fill $W -stroke $K -draw "arc 4,12 60,68 180,360" -draw "line 4,40 60,40" -stroke $R -strokewidth 5 -draw "line 32,40 46,20"
+# a page with an arrow: open in an editor
+mk open-editor -fill $W -stroke $K -draw "polygon 8,4 34,4 44,14 44,60 8,60" -fill $B -stroke none -draw "rectangle 30,34 50,42" -draw "polygon 46,24 62,38 46,52"
+# a green triangle: run now
+mk run -fill $G -stroke '#276b3f' -draw "polygon 14,6 56,32 14,58"
+# a page with a plus: new
+mk new -fill $W -stroke $K -draw "polygon 8,4 34,4 44,14 44,60 8,60" -fill $G -stroke none -draw "rectangle 42,30 50,62" -draw "rectangle 30,42 62,50"

@@ -104,6 +104,43 @@ class WorkbenchWindowTest {
         }
     }
 
+    @Test
+    void everyViewsToolbarShowsAnIconForEachAction() throws PartInitException, org.eclipse.ui.WorkbenchException {
+        // a toolbar of words ran together ("Add Pair Remove Pair Pause / Resume") is hard to read: every action a
+        // Syncline view puts on its toolbar has an icon, and its words go to the tooltip
+        String[] perspectives = { ServersPerspective.ID, "org.syncline.admin.ui.perspective", "org.syncline.documents.ui.perspective",
+                "org.syncline.sync.ui.perspective", "org.syncline.distribution.ui.perspective", "org.syncline.sharing.ui.perspective" };
+        List<String> checked = new java.util.ArrayList<>();
+        for (String perspective : perspectives) {
+            PlatformUI.getWorkbench().showPerspective(perspective, window);
+            page = window.getActivePage();
+            for (var ref : page.getViewReferences()) {
+                if (!ref.getId().startsWith("org.syncline.") || checked.contains(ref.getId())) {
+                    continue;
+                }
+                IViewPart view = page.showView(ref.getId(), ref.getSecondaryId(), IWorkbenchPage.VIEW_ACTIVATE);
+                UiEvents.flush();
+                var manager = view.getViewSite().getActionBars().getToolBarManager();
+                if (!(manager instanceof org.eclipse.jface.action.ToolBarManager bar) || bar.getControl() == null) {
+                    continue;
+                }
+                checked.add(ref.getId());
+                for (org.eclipse.swt.widgets.ToolItem item : bar.getControl().getItems()) {
+                    if ((item.getStyle() & SWT.SEPARATOR) != 0) {
+                        continue;
+                    }
+                    assertNotNull(item.getImage(), ref.getId() + "'s toolbar shows '" + item.getText() + "' ("
+                            + item.getToolTipText() + ") without an icon");
+                }
+            }
+        }
+        // the views that have toolbars were found (the Sync Folders, Users, Documents and Jobs views at least)
+        for (String id : List.of("org.syncline.sync.ui.views.folders", "org.syncline.admin.ui.views.users",
+                "org.syncline.documents.ui.views.documents", "org.syncline.distribution.ui.views.jobs")) {
+            assertTrue(checked.contains(id), id + " was checked: " + checked);
+        }
+    }
+
     private static void collectToolTips(org.eclipse.swt.widgets.Control control, List<String> tips) {
         if (control instanceof org.eclipse.swt.widgets.ToolBar bar) {
             for (org.eclipse.swt.widgets.ToolItem item : bar.getItems()) {

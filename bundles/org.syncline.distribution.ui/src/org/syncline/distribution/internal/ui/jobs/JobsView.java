@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
+import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.ui.Servers;
@@ -80,14 +81,14 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     }
 
     private void actions() {
-        newJob = action("&New Job...", "New job (Insert)", this::newJob);
-        edit = action("&Edit...", "Edit the job (Enter)", this::edit);
-        remove = action("&Remove...", "Remove the job (Delete)", this::remove);
-        enable = action("Ena&ble / Disable", "Enable or disable the job (Space)", this::toggle);
-        run = action("R&un Now", "Run the whole job now (F9)", () -> runNow(null));
-        runPath = action("Run &Path...", "Run one file or directory of the source now (Shift+F9)", this::askPathAndRun);
-        plan = action("Show &Plan", "The tree a run would take now (Ctrl+Shift+P)", this::showPlan);
-        refresh = action("Re&fresh", "Read the jobs again (F5)", this::refresh);
+        newJob = ViewAction.of("&New Job...", "New job (Insert)", "new", this::newJob);
+        edit = ViewAction.of("&Edit...", "Edit the job (Enter)", "rename", this::edit);
+        remove = ViewAction.of("&Remove...", "Remove the job (Delete)", "delete", this::remove);
+        enable = ViewAction.of("Ena&ble / Disable", "Enable or disable the job (Space)", "pause", this::toggle);
+        run = ViewAction.of("R&un Now", "Run the whole job now (F9)", "run", () -> runNow(null));
+        runPath = ViewAction.of("Run &Path...", "Run one file or directory of the source now (Shift+F9)", "run", this::askPathAndRun);
+        plan = ViewAction.of("Show &Plan", "The tree a run would take now (Ctrl+Shift+P)", "topology", this::showPlan);
+        refresh = ViewAction.of("Re&fresh", "Read the jobs again (F5)", "refresh", this::refresh);
         IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
         for (Action a : List.of(newJob, edit, remove, enable, run, plan, refresh)) {
             bar.add(a);
@@ -107,16 +108,6 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         updateActions();
     }
 
-    private static Action action(String text, String tip, Runnable r) {
-        Action a = new Action(text) {
-            @Override
-            public void run() {
-                r.run();
-            }
-        };
-        a.setToolTipText(tip);
-        return a;
-    }
 
     private void key(Event e) {
         boolean shift = (e.stateMask & SWT.SHIFT) != 0;

@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.OutboxEntry;
+import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.internal.ui.jobs.ColumnTable;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
@@ -84,9 +85,9 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
     }
 
     private void actions() {
-        retry = action("&Retry Now", "Try the selected delivery again now (F9)", this::retryNow);
-        discard = action("&Discard...", "Never send the selected delivery (Delete)", this::discard);
-        refresh = action("Re&fresh", "Read the outbox again (F5)", this::refresh);
+        retry = ViewAction.of("&Retry Now", "Try the selected delivery again now (F9)", "restore", this::retryNow);
+        discard = ViewAction.of("&Discard...", "Never send the selected delivery (Delete)", "delete", this::discard);
+        refresh = ViewAction.of("Re&fresh", "Read the outbox again (F5)", "refresh", this::refresh);
         IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
         bar.add(retry);
         bar.add(discard);
@@ -101,16 +102,6 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
         updateActions();
     }
 
-    private static Action action(String text, String tip, Runnable r) {
-        Action a = new Action(text) {
-            @Override
-            public void run() {
-                r.run();
-            }
-        };
-        a.setToolTipText(tip);
-        return a;
-    }
 
     private void key(Event e) {
         if (e.keyCode == SWT.F9) {
