@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.syncline.core.HostPort;
 import org.syncline.protocol.Frame;
@@ -26,20 +24,7 @@ public final class RawTlsClient implements AutoCloseable {
 
     public RawTlsClient(HostPort address) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLSv1.3");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+        ctx.init(null, new TrustManager[] {new TrustingAnyServer()}, null);
         socket = (SSLSocket) ctx.getSocketFactory().createSocket(address.host(), address.port());
         socket.setSoTimeout(10_000);
         socket.startHandshake();

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.service.IoHandlerAdapter;
@@ -36,6 +34,7 @@ import org.syncline.protocol.Frame;
 import org.syncline.protocol.FrameKind;
 import org.syncline.protocol.ProtocolConstants;
 import org.syncline.protocol.ServerIdentity;
+import org.syncline.testing.TrustingAnyServer;
 
 /**
  * TlsFilter writes a sealed frame to the socket from the writing thread while MINA has nothing of the session
@@ -157,21 +156,5 @@ class TlsFilterWriteTest {
     private static void chain(org.apache.mina.core.filterchain.DefaultIoFilterChainBuilder chain, TlsFilter tls) {
         chain.addLast("tls", tls);
         chain.addLast("frames", new ProtocolCodecFilter(new FrameCodecFactory(ProtocolConstants.DEFAULT_MAX_FRAME)));
-    }
-
-    /** The test's client trusts the server it just created; pinning is tested with Connection. */
-    private static final class TrustingAnyServer implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
