@@ -229,8 +229,7 @@ final class SyncPass {
         Entry idx = index.get(path);
         LocalFile local = LocalScan.stat(root, path);
         if (r.deleted()) {
-            if (local != null && idx != null && idx.matches(local)) {
-                Files.delete(target);
+            if (local != null && idx != null && idx.matches(local) && deleteUnchanged(path, target, idx)) {
                 removeEmptyParents(target.getParent());
                 index.remove(path);
                 report.line("delete " + path + " (deleted by " + r.author() + ")");
@@ -248,7 +247,8 @@ final class SyncPass {
         if (local != null && (idx == null || !idx.matches(local))) {
             FileContent here = FileContent.of(target);
             LocalFile settled = LocalScan.stat(root, path);
-            if (here.sha256().equals(r.sha256()) && settled != null) {
+            // the stat that goes in the index must be the one the hash was taken under: a write after it shows as a change
+            if (here.sha256().equals(r.sha256()) && local.equals(settled)) {
                 index.put(new Entry(path, settled.size(), settled.mtime(), r.sha256(), r.revision(), here.chunks()));
                 return 0;
             }
@@ -256,7 +256,15 @@ final class SyncPass {
         }
         RemoteFile full = r.chunksLeftOut() ? r.withChunks(client.fileChunks(folder, path, r.revision())) : r;
         Path tmp = download.fetch(full, target, sources, fetched);
+        LocalFile written;
         try {
+            // taken from the temp file before it is renamed (a rename keeps size and time): a program writing the
+            // target right after the rename leaves a stat that differs from the index, so its change goes up
+            written = LocalScan.stat(tmp.getParent(), tmp.getFileName().toString());
+            if (written == null) {
+                throw new IOException("the download of " + path + " vanished before it was put in place; it is fetched again at the next sync");
+            }
+            written = new LocalFile(path, written.size(), written.mtime());
             LocalFile now = LocalScan.stat(root, path);
             if (now != null && (idx == null || !idx.matches(now))) {
                 moveAside(path, target); // it changed while the download ran
@@ -265,11 +273,35 @@ final class SyncPass {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        LocalFile written = LocalScan.stat(root, path);
         index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), full.chunks()));
         stats.filesDownloaded.incrementAndGet();
         report.line("download " + path + " (revision " + r.revision() + " by " + r.author() + ", " + r.size() + " bytes)");
         return 1;
+    }
+
+    /**
+     * Deletes the file only if it is still what the index says after it was taken out of its place: a program that
+     * wrote it between the check and the delete gets its file back (under a conflict name if the place is taken).
+     */
+    private boolean deleteUnchanged(String path, Path target, Entry idx) throws IOException {
+        Path doomed = Files.createTempFile(target.getParent(), ".syncline-part-", ".del");
+        try {
+            Files.move(target, doomed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.deleteIfExists(doomed);
+            return true; // gone meanwhile: nothing to delete, the local delete agrees with the hub
+        }
+        LocalFile taken = LocalScan.stat(doomed.getParent(), doomed.getFileName().toString());
+        if (taken != null && idx.matches(new LocalFile(path, taken.size(), taken.mtime()))) {
+            Files.delete(doomed);
+            return true;
+        }
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            moveAside(path, doomed);
+        } else {
+            Files.move(doomed, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return false;
     }
 
     /** An empty directory made or removed on the hub: made here, or removed here when it is empty here too. */
@@ -314,7 +346,7 @@ final class SyncPass {
         return 1;
     }
 
-    /** Keeps a local version the hub has not seen under a conflict name; the push uploads it. */
+    /** Keeps a local version of {@code path} the hub has not seen (now at {@code target}) under a conflict name; the push uploads it. */
     private void moveAside(String path, Path target) throws IOException {
         Instant now = Instant.now();
         for (int attempt = 1;; attempt++) {
@@ -614,10 +646,9 @@ final class SyncPass {
                 Files.move(root.resolve(local), copyTarget, StandardCopyOption.ATOMIC_MOVE);
             }
             index.remove(local);
-            LocalFile f = LocalScan.stat(root, done.path());
-            if (f != null) {
-                index.put(new Entry(done.path(), f.size(), f.mtime(), p.content().sha256(), done.revision(), p.content().chunks()));
-            }
+            // the stat the content was hashed under (a rename keeps it): if the file changed since, the copy's
+            // change goes up at the next pass instead of being taken for the committed content
+            index.put(new Entry(done.path(), p.file().size(), p.file().mtime(), p.content().sha256(), done.revision(), p.content().chunks()));
             stats.conflicts.incrementAndGet();
             report.line("conflict " + local + ": it changed on the hub meanwhile; this machine's version is now '" + done.path() + "'");
             return;
