@@ -330,6 +330,34 @@ class SyncFoldersTest {
     }
 
     @Test
+    void aDownloadKilledHalfWayLeavesNoPartFileOnceTheAgentIsBack() throws Exception {
+        shared("parts");
+        SyncAgentProcess a = agent("ann", "parts-a", "parts").start();
+        Path big = a.dir.resolve("big.bin");
+        byte[] data = new byte[6 * 1024 * 1024];
+        new Random(12).nextBytes(data);
+        Files.write(big, data);
+        a.awaitLine(l -> l.contains("upload big.bin"), "the upload of big.bin");
+        SyncAgentProcess b = agent("ben", "parts-b", "parts");
+        b.launch("--down-limit", "1000000"); // six seconds of download: the kill comes in the middle
+        await(() -> parts(b.dir) > 0, "a part file of big.bin on B");
+        b.kill9();
+        assertFalse(Files.exists(b.dir.resolve("big.bin")), "no half file in place after the kill");
+        assertTrue(parts(b.dir) > 0, "the killed download left its part file");
+        b.start();
+        await(() -> Files.exists(b.dir.resolve("big.bin")) && sha(b.dir.resolve("big.bin")).equals(sha(big)), "big.bin on B");
+        assertEquals(0, parts(b.dir), "part files left on B");
+        assertTrue(b.output().stream().anyMatch(l -> l.contains("unfinished transfer file")), String.join("\n", b.output()));
+    }
+
+    /** How many unfinished transfer files are in {@code dir}. */
+    private static long parts(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(".syncline-part-")).count();
+        }
+    }
+
+    @Test
     void nonMembersAreRefusedAndAReadOnlyMembersEditIsReportedNotUploaded() throws Exception {
         try (Connection ann = server.connect("ann", "ann-password-1"); Connection eve = server.connect("eve", "eve-password-1")) {
             SyncClient owner = new SyncClient(ann);

@@ -69,7 +69,7 @@ final class FileDownload {
     Path fetch(RemoteFile r, Path target, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched) throws IOException,
             InterruptedException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".syncline-part-", ".tmp");
+        Path tmp = Files.createTempFile(target.getParent(), LeftoverParts.PREFIX, ".tmp");
         boolean done = false;
         try {
             MessageDigest whole = Sha256.newDigest();

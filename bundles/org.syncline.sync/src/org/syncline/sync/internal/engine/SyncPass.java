@@ -90,6 +90,12 @@ final class SyncPass {
     /** Returns how many files it changed here or on the hub. */
     int run() throws IOException, InterruptedException {
         rules = LocalScan.rules(root);
+        if (reconcile) { // the first pass after a start, a failed pass, or a few rescans; passes run one at a time, so no transfer is in flight
+            int removed = LeftoverParts.remove(root);
+            if (removed > 0) {
+                report.line("removed " + removed + " unfinished transfer file(s) of an earlier run in " + root);
+            }
+        }
         FolderInfo info = client.info(folder);
         int actions = pull();
         LocalScan.Result scan = LocalScan.scan(root, rules);
@@ -284,7 +290,7 @@ final class SyncPass {
      * wrote it between the check and the delete gets its file back (under a conflict name if the place is taken).
      */
     private boolean deleteUnchanged(String path, Path target, Entry idx) throws IOException {
-        Path doomed = Files.createTempFile(target.getParent(), ".syncline-part-", ".del");
+        Path doomed = Files.createTempFile(target.getParent(), LeftoverParts.PREFIX, ".del");
         try {
             Files.move(target, doomed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (java.nio.file.NoSuchFileException e) {
