@@ -166,11 +166,15 @@ class SharingViewLiveTest {
             click(canvas, 10, 10);
             participants.requestControl();
             UiEvents.waitUntil("the request at the host", () -> asked.contains("admin"));
+            Thread.sleep(300); // the relay's answer to the request and the room's pushes after it reach the view
+            UiEvents.flush();
+            assertTrue(participants.state().startsWith("Control requested; waiting for "), "while the host decides: " + participants.state());
             host.grant(room.id(), "admin");
             UiEvents.waitUntil("the viewer in control", () -> editor.session().holdsToken());
             UiEvents.waitUntil("the Participants view to show it",
                     () -> participants.rows().stream().anyMatch(p -> p.user().equals("admin") && p.inControl()));
             UiEvents.waitUntil("Request Control disabled while this viewer holds the token", () -> !participants.requestEnabled());
+            assertTrue(participants.state().startsWith("You are in control"), participants.state());
             click(canvas, 250, 150);
             Event key = new Event();
             key.keyCode = 'a';

@@ -183,9 +183,8 @@ public final class ParticipantsView extends RoomFollowingView {
     public void requestControl() {
         RoomSession room = session();
         if (room != null && !room.holdsToken()) {
-            String id = room.roomId();
-            room.request("Requesting control", c -> c.requestControl(id));
-            state.setText("Control requested; waiting for the host.");
+            room.requestControl();
+            update(room);
         }
     }
 
@@ -245,6 +244,8 @@ public final class ParticipantsView extends RoomFollowingView {
         } else if (room.holdsToken()) {
             text = "You are in control: the viewer sends your mouse and keys to the host."
                     + (d.passingAllowed() ? " You may pass control to another participant." : "");
+        } else if (room.awaitsControl()) { // a push of the room while the host decides must not hide that
+            text = "Control requested; waiting for " + d.host() + " to answer. " + d.tokenHolder() + " is in control.";
         } else {
             text = d.tokenHolder() + " is in control.";
         }

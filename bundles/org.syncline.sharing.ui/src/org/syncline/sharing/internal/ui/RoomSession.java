@@ -65,6 +65,8 @@ public final class RoomSession implements AutoCloseable {
         return session;
     }
 
+    private volatile boolean controlRequested;
+
     private void start() {
         handles.add(client.onRoomChanged(d -> {
             if (d.id().equals(roomId)) {
@@ -82,6 +84,7 @@ public final class RoomSession implements AutoCloseable {
         handles.add(client.onKicked((r, reason) -> ended(r, "The host removed you from the room: " + reason)));
         handles.add(client.onControlRefused(r -> {
             if (r.equals(roomId)) {
+                controlRequested = false;
                 lastError = "The host refused your control request.";
                 fire(Change.ROOM);
             }
@@ -148,6 +151,20 @@ public final class RoomSession implements AutoCloseable {
         return closedReason == null && me().equals(details.tokenHolder());
     }
 
+    /** Asks the host for control; the request is pending ({@link #awaitsControl()}) until the host grants or refuses. */
+    public void requestControl() {
+        controlRequested = true;
+        request("Requesting control", c -> c.requestControl(roomId), () -> controlRequested = false);
+    }
+
+    /** Whether this viewer's control request waits for the host's answer. */
+    public boolean awaitsControl() {
+        if (holdsToken()) {
+            controlRequested = false;
+        }
+        return controlRequested && closedReason == null;
+    }
+
     public boolean isHost() {
         return me().equals(details.host());
     }
@@ -179,11 +196,17 @@ public final class RoomSession implements AutoCloseable {
 
     /** Runs a request to the relay off the UI thread; a refusal becomes {@link #lastError()}. */
     public void request(String what, java.util.function.Consumer<SharingClient> call) {
+        request(what, call, () -> {
+        });
+    }
+
+    private void request(String what, java.util.function.Consumer<SharingClient> call, Runnable onRefusal) {
         outgoing.execute(() -> {
             try {
                 lastError = null;
                 call.accept(client);
             } catch (SynclineException e) {
+                onRefusal.run();
                 lastError = what + " failed: " + e.getMessage();
             }
             fire(Change.ROOM);
