@@ -25,6 +25,8 @@ import org.syncline.distribution.JobRun;
 import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
+import org.syncline.distribution.client.JobsClient;
+import org.syncline.ui.LiveList;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -262,7 +264,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         }
     }
 
-    private void act(String what, LiveJobs.Work<Job> work) {
+    private void act(String what, LiveList.Work<JobsClient, Job> work) {
         live.background(what, work, done -> { }, why -> MessageDialog.openError(getSite().getShell(), what, why));
     }
 

@@ -21,6 +21,8 @@ import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.internal.ui.jobs.ColumnTable;
+import org.syncline.distribution.client.OutboxClient;
+import org.syncline.ui.LiveList;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -179,7 +181,7 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
         }
     }
 
-    private void act(String what, LiveOutbox.Work<OutboxEntry> work) {
+    private void act(String what, LiveList.Work<OutboxClient, OutboxEntry> work) {
         LiveOutbox on = live;
         on.background(what, work, on::changed, why -> MessageDialog.openError(getSite().getShell(), what, why));
     }
