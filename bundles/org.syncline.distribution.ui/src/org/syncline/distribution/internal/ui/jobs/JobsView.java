@@ -11,14 +11,11 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
@@ -26,7 +23,9 @@ import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.distribution.client.JobsClient;
+import org.syncline.ui.ColumnTable;
 import org.syncline.ui.LiveList;
+import org.syncline.ui.NotePane;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -40,9 +39,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     public static final String ID = "org.syncline.distribution.ui.views.jobs";
 
     private UiRunner ui;
-    private Composite stack;
-    private StackLayout stackLayout;
-    private Label empty;
+    private NotePane pane;
     private ColumnTable<Job> table;
     private LiveJobs live;
     private final Map<String, JobRun> lastRuns = new HashMap<>();
@@ -61,12 +58,8 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        stack = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(stack);
-        stackLayout = new StackLayout();
-        stack.setLayout(stackLayout);
-        empty = new Label(stack, SWT.WRAP);
-        table = new ColumnTable<>(stack, List.of(
+        pane = new NotePane(parent);
+        table = new ColumnTable<>(pane.area(), List.of(
                 ColumnTable.Column.text("Name", 110, Job::name),
                 ColumnTable.Column.text("Enabled", 60, j -> j.enabled() ? "yes" : "no"),
                 ColumnTable.Column.text("Source", 130, j -> j.source() + (j.sourcePaths().isEmpty() ? "" : ":" + String.join(", ", j.sourcePaths()))),
@@ -151,7 +144,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     }
 
     private void serverMaybeChanged() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         live = LiveJobs.follow(live, this);
@@ -160,7 +153,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
 
     @Override
     public void jobsChanged() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) to see its replication jobs." : live.problem();
@@ -170,14 +163,12 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         List<Job> jobs = live == null ? List.of() : live.jobs();
         table.setRows(jobs);
         if (why != null) {
-            empty.setText(why);
-            stackLayout.topControl = empty;
+            pane.note(why);
             setContentDescription("");
         } else {
-            stackLayout.topControl = table.viewer().getControl();
+            pane.show(table.viewer().getControl());
             setContentDescription(jobs.size() + " job(s) on " + live.server().label());
         }
-        stack.layout();
         updateActions();
         if (live != null && live.problem() == null && !java.util.Objects.equals(lastProblem, "read")) {
             lastProblem = "read";
@@ -333,7 +324,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     }
 
     public String emptyText() {
-        return stackLayout.topControl == empty ? empty.getText() : null;
+        return pane.note();
     }
 
     /** Selects the job named {@code name} (as a click would); false when it is not listed. */

@@ -10,19 +10,17 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.distribution.internal.ui.ViewAction;
-import org.syncline.distribution.internal.ui.jobs.ColumnTable;
 import org.syncline.distribution.client.OutboxClient;
+import org.syncline.ui.ColumnTable;
 import org.syncline.ui.LiveList;
+import org.syncline.ui.NotePane;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -37,9 +35,7 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private UiRunner ui;
-    private Composite stack;
-    private StackLayout stackLayout;
-    private Label empty;
+    private NotePane pane;
     private ColumnTable<OutboxEntry> table;
     private LiveOutbox live;
     private final Runnable serversChanged = () -> ui.execute(this::serverMaybeChanged);
@@ -64,12 +60,8 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        stack = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(stack);
-        stackLayout = new StackLayout();
-        stack.setLayout(stackLayout);
-        empty = new Label(stack, SWT.WRAP);
-        table = new ColumnTable<>(stack, List.of(
+        pane = new NotePane(parent);
+        table = new ColumnTable<>(pane.area(), List.of(
                 ColumnTable.Column.number("ID", 50, e -> String.valueOf(e.id()), OutboxEntry::id),
                 ColumnTable.Column.text("State", 75, OutboxView::state),
                 ColumnTable.Column.text("Channel", 200, OutboxEntry::channel),
@@ -127,7 +119,7 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
     }
 
     private void serverMaybeChanged() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         live = LiveOutbox.follow(live, this);
@@ -136,7 +128,7 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
 
     @Override
     public void outboxChanged() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) as an admin to see its alert outbox."
@@ -148,17 +140,15 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
         }
         table.setRows(entries);
         if (why != null) {
-            empty.setText(why);
-            stackLayout.topControl = empty;
+            pane.note(why);
             setContentDescription("");
         } else {
-            stackLayout.topControl = table.viewer().getControl();
+            pane.show(table.viewer().getControl());
             long pending = entries.stream().filter(e -> e.state().equals(OutboxEntry.PENDING)).count();
             long givenUp = entries.stream().filter(e -> e.state().equals(OutboxEntry.FAILED)).count();
             setContentDescription(pending + " pending, " + givenUp + " given up, " + (entries.size() - pending - givenUp) + " sent or discarded, on "
                     + live.server().label());
         }
-        stack.layout();
         updateActions();
     }
 
@@ -200,7 +190,7 @@ public final class OutboxView extends ViewPart implements LiveOutbox.Listener {
     }
 
     public String emptyText() {
-        return stackLayout.topControl == empty ? empty.getText() : null;
+        return pane.note();
     }
 
     /** Selects the entry {@code id} (as a click would); false when it is not listed. */
