@@ -100,7 +100,8 @@ public abstract class LiveList<C, R, L> {
         }
     }
 
-    public void removeListener(L l) {
+    /** Removes {@code l} (any object: a view that stops following need not know the type it listened as). */
+    public void removeListener(Object l) {
         listeners.remove(l);
     }
 

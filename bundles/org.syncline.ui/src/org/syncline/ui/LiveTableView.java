@@ -15,10 +15,9 @@ import org.eclipse.ui.part.ViewPart;
  * changes, and shows the list again when the list tells it that it changed.
  *
  * @param <R> one row
- * @param <L> what the list tells its views (the concrete view implements it)
- * @param <X> the list
+ * @param <X> the list (the concrete view implements its listener)
  */
-public abstract class LiveTableView<R, L, X extends LiveList<?, R, L>> extends ViewPart {
+public abstract class LiveTableView<R, X extends LiveList<?, R, ?>> extends ViewPart {
     private NotePane pane;
     private ColumnTable<R> table;
     private X live;
@@ -54,9 +53,6 @@ public abstract class LiveTableView<R, L, X extends LiveList<?, R, L>> extends V
 
     /** {@code LiveX.follow(current, this)}: the list of the selected server, with this view listening to it. */
     protected abstract X follow(X current);
-
-    /** This view, as the list's listener. */
-    protected abstract L listener();
 
     /** Shows the list as it is now: {@link #show} with its rows or why there are none. */
     protected abstract void listChanged();
@@ -119,7 +115,7 @@ public abstract class LiveTableView<R, L, X extends LiveList<?, R, L>> extends V
     public void dispose() {
         Servers.removeListener(serversChanged);
         if (live != null) {
-            live.removeListener(listener());
+            live.removeListener(this);
         }
         super.dispose();
     }

@@ -31,7 +31,7 @@ import org.syncline.ui.LiveTableView;
  * (Shift+F10) or keys: Insert, Enter, Delete, Space, F9, Shift+F9, Ctrl+Shift+P, F5. Job pushes keep it
  * current; selecting a job shows its log in the Job Log view and its planned tree in the topology editor.
  */
-public final class JobsView extends LiveTableView<Job, LiveJobs.Listener, LiveJobs> implements LiveJobs.Listener {
+public final class JobsView extends LiveTableView<Job, LiveJobs> implements LiveJobs.Listener {
     public static final String ID = "org.syncline.distribution.ui.views.jobs";
 
     private final Map<String, JobRun> lastRuns = new HashMap<>();
@@ -129,11 +129,6 @@ public final class JobsView extends LiveTableView<Job, LiveJobs.Listener, LiveJo
     @Override
     protected LiveJobs follow(LiveJobs current) {
         return LiveJobs.follow(current, this);
-    }
-
-    @Override
-    protected LiveJobs.Listener listener() {
-        return this;
     }
 
     @Override

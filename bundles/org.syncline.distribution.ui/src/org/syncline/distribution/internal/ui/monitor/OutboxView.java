@@ -26,7 +26,7 @@ import org.syncline.ui.LiveTableView;
  * Retry Now (F9) and Discard (Delete) act on a pending or given-up entry, from the toolbar, the context menu
  * (Shift+F10) or the keys; Refresh is F5.
  */
-public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox.Listener, LiveOutbox> implements LiveOutbox.Listener {
+public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox> implements LiveOutbox.Listener {
     public static final String ID = "org.syncline.distribution.ui.views.outbox";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -104,11 +104,6 @@ public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox.List
     @Override
     protected LiveOutbox follow(LiveOutbox current) {
         return LiveOutbox.follow(current, this);
-    }
-
-    @Override
-    protected LiveOutbox.Listener listener() {
-        return this;
     }
 
     @Override
