@@ -55,7 +55,14 @@ public abstract class LiveTableView<R, X extends LiveList<?, R, ?>> extends View
     protected abstract X follow(X current);
 
     /** Shows the list as it is now: {@link #show} with its rows or why there are none. */
-    protected abstract void listChanged();
+    protected abstract void showList();
+
+    /** Shows the list again unless the view is gone; the view's listener methods call it. */
+    protected final void listChanged() {
+        if (!pane.isDisposed()) {
+            showList();
+        }
+    }
 
     private void serverMaybeChanged() {
         if (pane.isDisposed()) {
@@ -72,10 +79,6 @@ public abstract class LiveTableView<R, X extends LiveList<?, R, ?>> extends View
 
     protected final ColumnTable<R> table() {
         return table;
-    }
-
-    protected final boolean isDisposed() {
-        return pane.isDisposed();
     }
 
     /**

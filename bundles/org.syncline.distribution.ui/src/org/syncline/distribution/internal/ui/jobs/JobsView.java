@@ -137,10 +137,7 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
     }
 
     @Override
-    protected void listChanged() {
-        if (isDisposed()) {
-            return;
-        }
+    protected void showList() {
         LiveJobs live = live();
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) to see its replication jobs." : live.problem();
         if (why == null && live.jobs().isEmpty()) {

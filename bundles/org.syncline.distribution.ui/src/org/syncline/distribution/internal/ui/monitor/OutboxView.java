@@ -112,10 +112,7 @@ public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox> imp
     }
 
     @Override
-    protected void listChanged() {
-        if (isDisposed()) {
-            return;
-        }
+    protected void showList() {
         String why = live() == null ? "Connect to a server with the master role (File > Connect to Server...) as an admin to see its alert outbox."
                 : live().problem();
         List<OutboxEntry> entries = live() == null || why != null ? List.of() : live().entries();
