@@ -2,14 +2,13 @@ package org.syncline.sharing.internal.ui;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -24,6 +23,7 @@ import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.core.SynclineException;
 import org.syncline.sharing.RoomSummary;
+import org.syncline.ui.ColumnTable;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
@@ -74,16 +74,8 @@ public final class RoomsView extends ViewPart {
         serverMaybeChanged();
     }
 
-    private void column(String title, int width, java.util.function.Function<RoomSummary, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((RoomSummary) element);
-            }
-        });
+    private void column(String title, int width, Function<RoomSummary, String> text) {
+        ColumnTable.addColumn(viewer, title, width, text);
     }
 
     private void serverMaybeChanged() {

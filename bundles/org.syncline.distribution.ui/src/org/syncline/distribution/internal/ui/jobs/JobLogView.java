@@ -8,7 +8,6 @@ import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
@@ -22,6 +21,8 @@ import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.RunFile;
 import org.syncline.distribution.RunTarget;
+import org.syncline.ui.ColumnTable;
+import org.syncline.ui.NotePane;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -37,9 +38,7 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
     static final int[] LIMITS = { 20, 50, 100, 500 };
 
     private UiRunner ui;
-    private Composite stack;
-    private StackLayout stackLayout;
-    private Label empty;
+    private NotePane pane;
     private Composite content;
     private Combo limit;
     private ColumnTable<JobRun> runs;
@@ -59,12 +58,8 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        stack = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(stack);
-        stackLayout = new StackLayout();
-        stack.setLayout(stackLayout);
-        empty = new Label(stack, SWT.WRAP);
-        content = new Composite(stack, SWT.NONE);
+        pane = new NotePane(parent);
+        content = new Composite(pane.area(), SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(2, 2).applyTo(content);
         Composite bar = new Composite(content, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(bar);
@@ -150,7 +145,7 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
     }
 
     private void serverMaybeChanged() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         LiveJobs next = LiveJobs.follow(live, this);
@@ -179,20 +174,18 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
     }
 
     private void show() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) to see the runs of its jobs."
                 : live.problem() != null ? live.problem() : job == null ? "Select a job in the Jobs view to see its runs." : null;
         if (why != null) {
-            empty.setText(why);
-            stackLayout.topControl = empty;
+            pane.note(why);
             setContentDescription("");
         } else {
-            stackLayout.topControl = content;
+            pane.show(content);
             describe();
         }
-        stack.layout();
     }
 
     private void describe() {
@@ -211,7 +204,7 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
         String name = job;
         int n = LIMITS[Math.max(0, limit.getSelectionIndex())];
         live.background("Read the log of " + name, c -> c.log(name, n), read -> {
-            if (mine != generation || stack.isDisposed()) {
+            if (mine != generation || pane.isDisposed()) {
                 return;
             }
             runs.setRows(read);
@@ -227,16 +220,14 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
     }
 
     private void failed(int mine, String message) {
-        if (mine == generation && !stack.isDisposed()) {
-            empty.setText(message);
-            stackLayout.topControl = empty;
-            stack.layout();
+        if (mine == generation && !pane.isDisposed()) {
+            pane.note(message);
         }
     }
 
     @Override
     public void runChanged(JobRun r) {
-        if (stack.isDisposed() || !r.job().equals(job)) {
+        if (pane.isDisposed() || !r.job().equals(job)) {
             return;
         }
         JobRun known = runs.rows().stream().filter(x -> x.id() == r.id()).findFirst().orElse(null);
@@ -285,7 +276,7 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
     // --- for tests
 
     public String emptyText() {
-        return stackLayout.topControl == empty ? empty.getText() : null;
+        return pane.note();
     }
 
     /** The runs table, to check that its columns fit the panel. */

@@ -11,22 +11,19 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
-import org.syncline.ui.Servers;
-import org.syncline.ui.UiRunner;
+import org.syncline.distribution.client.JobsClient;
+import org.syncline.ui.ColumnTable;
+import org.syncline.ui.LiveList;
+import org.syncline.ui.LiveTableView;
 
 /**
  * The jobs of the connected master: name, enabled, source, targets, trigger and the last run. New, Edit,
@@ -34,17 +31,10 @@ import org.syncline.ui.UiRunner;
  * (Shift+F10) or keys: Insert, Enter, Delete, Space, F9, Shift+F9, Ctrl+Shift+P, F5. Job pushes keep it
  * current; selecting a job shows its log in the Job Log view and its planned tree in the topology editor.
  */
-public final class JobsView extends ViewPart implements LiveJobs.Listener {
+public final class JobsView extends LiveTableView<Job, LiveJobs> implements LiveJobs.Listener {
     public static final String ID = "org.syncline.distribution.ui.views.jobs";
 
-    private UiRunner ui;
-    private Composite stack;
-    private StackLayout stackLayout;
-    private Label empty;
-    private ColumnTable<Job> table;
-    private LiveJobs live;
     private final Map<String, JobRun> lastRuns = new HashMap<>();
-    private final Runnable serversChanged = () -> ui.execute(this::serverMaybeChanged);
     private String lastProblem;
     private Action newJob;
     private Action edit;
@@ -56,31 +46,19 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     private Action refresh;
 
     @Override
-    public void createPartControl(Composite parent) {
-        ui = new UiRunner(parent.getDisplay());
-        GridLayoutFactory.fillDefaults().applyTo(parent);
-        stack = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(stack);
-        stackLayout = new StackLayout();
-        stack.setLayout(stackLayout);
-        empty = new Label(stack, SWT.WRAP);
-        table = new ColumnTable<>(stack, List.of(
+    protected ColumnTable<Job> createTable(Composite parent) {
+        return new ColumnTable<>(parent, List.of(
                 ColumnTable.Column.text("Name", 110, Job::name),
                 ColumnTable.Column.text("Enabled", 60, j -> j.enabled() ? "yes" : "no"),
                 ColumnTable.Column.text("Source", 130, j -> j.source() + (j.sourcePaths().isEmpty() ? "" : ":" + String.join(", ", j.sourcePaths()))),
                 ColumnTable.Column.text("Targets", 180, j -> j.targets().stream().map(t -> t.describe()).collect(Collectors.joining(", "))),
                 ColumnTable.Column.text("Trigger", 110, Job::describeTrigger),
                 ColumnTable.Column.text("Last run", 190, this::lastRun)), 0, true, Job::id);
-        table.viewer().addSelectionChangedListener(e -> updateActions());
-        table.viewer().addDoubleClickListener(e -> edit());
-        table.viewer().getControl().addListener(SWT.KeyDown, this::key);
-        getSite().setSelectionProvider(table.viewer());
-        actions();
-        Servers.addListener(serversChanged);
-        serverMaybeChanged();
     }
 
-    private void actions() {
+    @Override
+    protected void createActions() {
+        table().viewer().addDoubleClickListener(e -> edit());
         newJob = ViewAction.of("&New Job...", "New job (Insert)", "new", this::newJob);
         edit = ViewAction.of("&Edit...", "Edit the job (Enter)", "rename", this::edit);
         remove = ViewAction.of("&Remove...", "Remove the job (Delete)", "delete", this::remove);
@@ -104,12 +82,11 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         menu.add(plan);
         menu.add(new Separator());
         menu.add(refresh);
-        table.viewer().getControl().setMenu(menu.createContextMenu(table.viewer().getControl()));
-        updateActions();
+        table().viewer().getControl().setMenu(menu.createContextMenu(table().viewer().getControl()));
     }
 
-
-    private void key(Event e) {
+    @Override
+    protected void key(Event e) {
         boolean shift = (e.stateMask & SWT.SHIFT) != 0;
         boolean ctrl = (e.stateMask & SWT.MOD1) != 0;
         if (e.keyCode == SWT.INSERT) {
@@ -136,47 +113,38 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         e.doit = false;
     }
 
-    private void updateActions() {
+    @Override
+    protected void updateActions() {
         boolean one = selected() != null;
-        boolean connected = live != null && live.problem() == null;
+        boolean connected = live() != null && live().problem() == null;
         newJob.setEnabled(connected);
         for (Action a : List.of(edit, remove, enable, run, runPath, plan)) {
             a.setEnabled(connected && one);
         }
-        refresh.setEnabled(live != null);
+        refresh.setEnabled(live() != null);
         Job j = selected();
         enable.setText(j != null && j.enabled() ? "Disa&ble" : "Ena&ble");
     }
 
-    private void serverMaybeChanged() {
-        if (stack.isDisposed()) {
-            return;
-        }
-        live = LiveJobs.follow(live, this);
-        jobsChanged();
+    @Override
+    protected LiveJobs follow(LiveJobs current) {
+        return LiveJobs.follow(current, this);
     }
 
     @Override
     public void jobsChanged() {
-        if (stack.isDisposed()) {
-            return;
-        }
+        listChanged();
+    }
+
+    @Override
+    protected void showList() {
+        LiveJobs live = live();
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) to see its replication jobs." : live.problem();
         if (why == null && live.jobs().isEmpty()) {
             why = "No jobs on " + live.server().label() + " yet. Define one with New Job (Insert, or the toolbar); admins and holders of the distribution-manage right may.";
         }
         List<Job> jobs = live == null ? List.of() : live.jobs();
-        table.setRows(jobs);
-        if (why != null) {
-            empty.setText(why);
-            stackLayout.topControl = empty;
-            setContentDescription("");
-        } else {
-            stackLayout.topControl = table.viewer().getControl();
-            setContentDescription(jobs.size() + " job(s) on " + live.server().label());
-        }
-        stack.layout();
-        updateActions();
+        show(why, jobs, () -> jobs.size() + " job(s) on " + live.server().label());
         if (live != null && live.problem() == null && !java.util.Objects.equals(lastProblem, "read")) {
             lastProblem = "read";
             readLastRuns(jobs);
@@ -187,7 +155,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
 
     /** The newest run of each job, read once when the list is read; run answers and pushes keep them after. */
     private void readLastRuns(List<Job> jobs) {
-        LiveJobs from = live;
+        LiveJobs from = live();
         from.background("Read the last runs", c -> {
             Map<String, JobRun> read = new HashMap<>();
             for (Job j : jobs) {
@@ -196,7 +164,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
             return read;
         }, read -> {
             lastRuns.putAll(read);
-            table.viewer().refresh();
+            table().viewer().refresh();
         }, why -> setContentDescription("The last runs could not be read: " + why));
     }
 
@@ -205,8 +173,8 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         JobRun known = lastRuns.get(r.job());
         if (known == null || known.id() < r.id() || known.id() == r.id() && !(known.finished() && !r.finished())) {
             lastRuns.put(r.job(), r);
-            if (!table.viewer().getControl().isDisposed()) {
-                table.viewer().refresh();
+            if (!table().viewer().getControl().isDisposed()) {
+                table().viewer().refresh();
             }
         }
     }
@@ -217,13 +185,13 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     }
 
     private Job selected() {
-        return table.selected();
+        return table().selected();
     }
 
     // --- actions
 
     public void newJob() {
-        if (live != null && live.problem() == null) {
+        if (live() != null && live().problem() == null) {
             jobDialog(null).open();
         }
     }
@@ -237,7 +205,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
 
     /** The dialog that creates a job ({@code base} null) or changes {@code base} on the connected master. */
     public JobDialog jobDialog(Job base) {
-        LiveJobs on = live;
+        LiveJobs on = live();
         return new JobDialog(getSite().getShell(), base, job -> {
             Job stored = base == null ? on.client().create(job) : on.client().update(base.name(), job);
             if (base == null && !job.enabled() && stored.enabled()) {
@@ -262,8 +230,8 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         }
     }
 
-    private void act(String what, LiveJobs.Work<Job> work) {
-        live.background(what, work, done -> { }, why -> MessageDialog.openError(getSite().getShell(), what, why));
+    private void act(String what, LiveList.Work<JobsClient, Job> work) {
+        live().background(what, work, done -> { }, why -> MessageDialog.openError(getSite().getShell(), what, why));
     }
 
     private void askPathAndRun() {
@@ -285,7 +253,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         if (j == null) {
             return;
         }
-        LiveJobs on = live;
+        LiveJobs on = live();
         on.background("Run " + j.name(), c -> c.run(j.name(), path), r -> {
             setContentDescription("Run " + r.id() + " of " + j.name() + " started.");
             on.ran(r);
@@ -297,7 +265,7 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
         if (j == null) {
             return;
         }
-        live.background("Plan " + j.name(), c -> c.plan(j.name()), p -> MessageDialog.openInformation(getSite().getShell(), "Plan of " + j.name(),
+        live().background("Plan " + j.name(), c -> c.plan(j.name()), p -> MessageDialog.openInformation(getSite().getShell(), "Plan of " + j.name(),
                 describe(p)), why -> MessageDialog.openError(getSite().getShell(), "No plan for " + j.name(), why));
     }
 
@@ -317,49 +285,26 @@ public final class JobsView extends ViewPart implements LiveJobs.Listener {
     }
 
     public void refresh() {
-        if (live != null) {
+        if (live() != null) {
             lastProblem = null;
-            live.reload();
+            live().reload();
         }
     }
 
     // --- for tests
 
-    /** The rows as shown (sorted), each as its columns' texts. */
-    public List<List<String>> rows() {
-        return table.texts();
-    }
-
-    public String emptyText() {
-        return stackLayout.topControl == empty ? empty.getText() : null;
-    }
-
-    /** Selects the job named {@code name} (as a click would); false when it is not listed. */
     /** The name of the selected job, or null. */
     public String selectedName() {
         Job j = selected();
         return j == null ? null : j.name();
     }
 
+    /** Selects the job named {@code name} (as a click would); false when it is not listed. */
     public boolean select(String name) {
-        return table.rows().stream().filter(j -> j.name().equals(name)).findFirst().map(j -> table.select(j.id())).orElse(false);
+        return table().rows().stream().filter(j -> j.name().equals(name)).findFirst().map(j -> table().select(j.id())).orElse(false);
     }
 
     public void sortBy(int column) {
-        table.sortBy(column);
-    }
-
-    @Override
-    public void setFocus() {
-        table.viewer().getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        Servers.removeListener(serversChanged);
-        if (live != null) {
-            live.removeListener(this);
-        }
-        super.dispose();
+        table().sortBy(column);
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -28,6 +27,7 @@ import org.syncline.distribution.AgentSample;
 import org.syncline.distribution.client.MonitorClient;
 import org.syncline.model.topology.Group;
 import org.syncline.model.topology.Server;
+import org.syncline.ui.NotePane;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -55,9 +55,7 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
     }
 
     private UiRunner ui;
-    private Composite stack;
-    private StackLayout stackLayout;
-    private Label empty;
+    private NotePane pane;
     private Composite charts;
     private Combo rangeChoice;
     private MonitorCharts chartSet;
@@ -84,12 +82,8 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
         rangeChoice.select(0);
         rangeChoice.addListener(SWT.Selection, e -> setRange(Range.values()[rangeChoice.getSelectionIndex()]));
 
-        stack = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(stack);
-        stackLayout = new StackLayout();
-        stack.setLayout(stackLayout);
-        empty = new Label(stack, SWT.WRAP);
-        charts = new Composite(stack, SWT.NONE);
+        pane = new NotePane(parent);
+        charts = new Composite(pane.area(), SWT.NONE);
         chartSet = new MonitorCharts(charts);
         getSite().getPage().addPostSelectionListener(selectionListener);
         Servers.addListener(serversChanged);
@@ -101,7 +95,7 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
     }
 
     private void serverMaybeChanged() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         LiveMonitoring next = LiveMonitoring.follow(live, this);
@@ -187,7 +181,7 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
     }
 
     private void loaded(int mine, Map<String, List<AgentSample>> read, List<String> missing) {
-        if (mine != generation || stack.isDisposed()) {
+        if (mine != generation || pane.isDisposed()) {
             return;
         }
         data.putAll(read);
@@ -196,16 +190,14 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
     }
 
     private void failed(int mine, String message) {
-        if (mine == generation && !stack.isDisposed()) {
-            empty.setText(message);
-            stackLayout.topControl = empty;
-            stack.layout();
+        if (mine == generation && !pane.isDisposed()) {
+            pane.note(message);
         }
     }
 
     @Override
     public void sample(AgentSample s) {
-        if (stack.isDisposed() || !selected.contains(s.agent()) || !data.containsKey(s.agent())) {
+        if (pane.isDisposed() || !selected.contains(s.agent()) || !data.containsKey(s.agent())) {
             return;
         }
         List<AgentSample> series = data.get(s.agent());
@@ -235,7 +227,7 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
     }
 
     private void show() {
-        if (stack.isDisposed()) {
+        if (pane.isDisposed()) {
             return;
         }
         String why = live == null ? "Connect to a server with the master role (File > Connect to Server...) to see its agents." : live.problem();
@@ -243,20 +235,18 @@ public final class MonitorView extends ViewPart implements LiveMonitoring.Listen
             why = SELECT_TEXT;
         }
         if (why != null) {
-            empty.setText(why);
-            stackLayout.topControl = empty;
+            pane.note(why);
             setContentDescription("");
         } else {
             chartSet.show(data, Instant.now().minus(range.length));
-            stackLayout.topControl = charts;
+            pane.show(charts);
             setContentDescription(describe());
         }
-        stack.layout();
     }
 
     /** The text shown instead of the charts, or null when the charts are shown. */
     public String emptyText() {
-        return stackLayout.topControl == empty ? empty.getText() : null;
+        return pane.note();
     }
 
     /** The values of one series of one chart ("CPU", "Memory", "Disk", "Network"), for tests and accessibility. */

@@ -1,4 +1,4 @@
-package org.syncline.distribution.internal.ui.jobs;
+package org.syncline.ui;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +17,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 
 /**
- * A virtual table of records: the rows are sorted here and only the visible ones get items, so a run's
- * 100,000 file reports show at once. A click on a column header sorts by it (again: the other way).
+ * A virtual table of records: the rows are sorted here and only the visible ones get items, so 100,000 rows
+ * (a run's file reports) show at once. A click on a column header sorts by it (again: the other way).
  */
 public final class ColumnTable<T> {
     public record Column<T>(String title, int width, Function<T, String> text, Comparator<T> order) {
@@ -64,23 +64,29 @@ public final class ColumnTable<T> {
         });
         for (int i = 0; i < columns.size(); i++) {
             Column<T> c = columns.get(i);
-            TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
-            col.getColumn().setText(c.title());
-            col.getColumn().setWidth(c.width());
+            TableViewerColumn col = addColumn(viewer, c.title(), c.width(), c.text());
             col.getColumn().setMoveable(true);
-            col.setLabelProvider(new ColumnLabelProvider() {
-                @Override
-                @SuppressWarnings("unchecked")
-                public String getText(Object o) {
-                    return c.text().apply((T) o);
-                }
-            });
             int index = i;
             col.getColumn().addListener(SWT.Selection, e -> sortBy(index));
         }
         viewer.setInput(rows);
         showSort();
         table.addListener(SWT.Resize, e -> fit());
+    }
+
+    /** Adds a column to {@code viewer} that shows each row (of type {@code T}) as {@code text} gives it. */
+    public static <T> TableViewerColumn addColumn(TableViewer viewer, String title, int width, Function<T, String> text) {
+        TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
+        col.getColumn().setText(title);
+        col.getColumn().setWidth(width);
+        col.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public String getText(Object o) {
+                return text.apply((T) o);
+            }
+        });
+        return col;
     }
 
     /**
