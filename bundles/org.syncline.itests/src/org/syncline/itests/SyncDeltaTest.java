@@ -32,7 +32,9 @@ import org.syncline.sync.client.SyncClient;
  * Large files travel as rsync-style deltas ({@code sync.signature}, {@code sync.delta}): a real hub and two real
  * agents; a 1 MiB edit in the middle of a 64 MiB file reaches the other agent with a few MiB on the wire, read
  * from the agents' own counters. The hub refuses a delta whose result is not the declared file, one that is
- * too long, and one from someone without the write right.
+ * too long, and one from someone without the write right. Downloads go the other way ({@code sync.delta.get}):
+ * a 1-byte and a scattered edit reach the other agent as deltas against its copy, and a write there during the
+ * download is kept as a conflict copy.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncDeltaTest {
@@ -84,7 +86,7 @@ class SyncDeltaTest {
         await(() -> sha(copy).equals(sha(big)), "the edited big.bin on B");
         String counters = b.awaitLine(l -> l.contains("downloaded-files=2 "), "B's counters after the second download");
         long downloaded = counter(counters, "downloaded-bytes") - downloadedBefore;
-        assertTrue(downloaded > 0 && downloaded < 3L * MIB, "B fetches the changed chunks only: " + downloaded + " bytes; " + counters);
+        assertTrue(downloaded > 0 && downloaded < 3L * MIB, "B fetches about the edit only: " + downloaded + " bytes; " + counters);
         String aCounters = a.awaitLine(l -> l.contains("delta-files=1 "), "A's counters after the delta");
         assertTrue(counter(aCounters, "uploaded-bytes") < 64L * MIB + 2L * MIB, aCounters);
 
