@@ -24,6 +24,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.delta.Delta;
+import org.syncline.core.delta.Patch;
 import org.syncline.core.delta.Signature;
 import org.syncline.protocol.Connection;
 import org.syncline.sync.client.SyncClient;
@@ -167,6 +168,23 @@ class SyncDeltaTest {
             assertEquals(scattered, counter(second, "downloaded-bytes") - counter(first, "downloaded-bytes"),
                     "the delta's bytes are the bytes D counts as downloaded: " + first + " / " + second);
             assertEquals(counter(first, "downloaded-files") + 1, counter(second, "downloaded-files"), second);
+            try (Connection rita = hub.connect("rita"); Connection ben = hub.connect("ben")) {
+                SyncClient reader = new SyncClient(ben);
+                ByteArrayOutputStream whole = new ByteArrayOutputStream();
+                reader.getDelta("edits", "edits.bin", 3, Signature.empty(), whole);
+                ByteArrayOutputStream rebuilt = new ByteArrayOutputStream();
+                Patch.apply(null, new ByteArrayInputStream(whole.toByteArray()), rebuilt);
+                assertTrue(Arrays.equals(content, rebuilt.toByteArray()), "against nothing the delta is the whole revision");
+                SynclineException stranger = assertThrows(SynclineException.class, () -> new SyncClient(rita).getDelta("edits", "edits.bin", 3,
+                        Signature.empty(), java.io.OutputStream.nullOutputStream()));
+                assertEquals(ErrorCode.NOT_FOUND, stranger.code(), "rita may not read folder 'edits': " + stranger.getMessage());
+                SynclineException path = assertThrows(SynclineException.class, () -> reader.getDelta("edits", "../edits.bin", 3,
+                        Signature.empty(), java.io.OutputStream.nullOutputStream()));
+                assertEquals(ErrorCode.INVALID_PATH, path.code(), path.getMessage());
+                SynclineException gone = assertThrows(SynclineException.class, () -> reader.getDelta("edits", "edits.bin", 9,
+                        Signature.empty(), java.io.OutputStream.nullOutputStream()));
+                assertEquals(ErrorCode.NOT_FOUND, gone.code(), gone.getMessage());
+            }
             c.stop();
             d.stop();
         }
