@@ -4,7 +4,9 @@
   delta        bytes on the wire for a 1-byte change and for 1% scattered changes in a 100 MiB file:
                a sync-agent through the hub vs rsync through its daemon; both connections pass through
                one byte-counting TCP relay, so both are counted the same way (both directions, all framing;
-               ours includes TLS, rsync's daemon protocol is plain).
+               ours includes TLS, rsync's daemon protocol is plain). Both directions of the edit: agent A's
+               upload vs rsync pushing into the daemon, and a second agent B's download of it vs rsync
+               pulling it from the daemon into a copy of the previous version.
   initial      initial sync of N files of 4 KiB (default 10,000): a sync-agent uploading them to the hub,
                a second agent downloading them, vs rsync of the same tree through its daemon. Measured twice:
                with both agents started and idle before the files arrive (renamed into A's directory), and
@@ -22,6 +24,7 @@ Build the server product first (./syncline build). Needs rsync and syncthing (De
 """
 import argparse
 import asyncio
+import filecmp
 import hashlib
 import json
 import os
@@ -265,24 +268,37 @@ def bench_delta(work):
     try:
         hub.cli("folder", "create", "delta")
         ours_relay, rsync_relay = Relay(hub.port), Relay(rsyncd.port)
+        down_relay, rsync_down_relay = Relay(hub.port), Relay(rsyncd.port)
         local, src = os.path.join(work, "a"), os.path.join(work, "rsync-src")
-        os.makedirs(local)
-        os.makedirs(src)
+        other, pulled = os.path.join(work, "b"), os.path.join(work, "rsync-pulled")
+        for d in (local, src, other, pulled):
+            os.makedirs(d)
         write_random(os.path.join(local, "big.bin"), size, 7)
         shutil.copy(os.path.join(local, "big.bin"), os.path.join(src, "big.bin"))
         agent = hub.agent(local, "delta", ours_relay.port)
         at = uploaded_files(agent, 1, 0)
         rsync = ["rsync", "-a", "--no-whole-file", "--stats", os.path.join(src, "big.bin"), "rsync://127.0.0.1:%d/bench/" % rsync_relay.port]
         subprocess.run(rsync, check=True, stdout=subprocess.DEVNULL)
-        results = []
+        rsync_pull = ["rsync", "-a", "--no-whole-file", "--stats", "rsync://127.0.0.1:%d/bench/big.bin" % rsync_down_relay.port, pulled + "/"]
+        subprocess.run(rsync_pull, check=True, stdout=subprocess.DEVNULL)
+        receiver = hub.agent(other, "delta", down_relay.port)
+        got = receiver.wait(r"download big\.bin \(revision 1 ")[0] + 1
+        results, downloads = [], []
         for n, (label, edit) in enumerate([("1-byte change", edit_one_byte),
                                            ("1% scattered changes", lambda p: edit_scattered(p, size, 11))], start=2):
             wait_quiet(ours_relay)
+            wait_quiet(down_relay)
             ours_relay.reset()
+            down_relay.reset()
             edit(os.path.join(local, "big.bin"))
             at = uploaded_files(agent, n, at)
             wait_quiet(ours_relay)
             ours = ours_relay.total()
+            i, m = receiver.wait(r"download big\.bin \(revision %d [^)]*\)" % n, got)
+            got = i + 1
+            by_delta = re.search(r"delta of (\d+) bytes received", m.group(0))
+            wait_quiet(down_relay)
+            ours_down = down_relay.total()
             rsync_relay.reset()
             edit(os.path.join(src, "big.bin"))
             out = subprocess.run(rsync, check=True, stdout=subprocess.PIPE, text=True).stdout
@@ -290,10 +306,20 @@ def bench_delta(work):
             received = int(re.search(r"Total bytes received: ([\d,]+)", out).group(1).replace(",", ""))
             theirs = rsync_relay.total()
             results.append((label, ours, theirs, sent + received))
+            rsync_down_relay.reset()
+            out = subprocess.run(rsync_pull, check=True, stdout=subprocess.PIPE, text=True).stdout
+            pull_stats = sum(int(re.search(r"Total bytes %s: ([\d,]+)" % k, out).group(1).replace(",", "")) for k in ("sent", "received"))
+            if not filecmp.cmp(os.path.join(other, "big.bin"), os.path.join(local, "big.bin"), shallow=False):
+                raise SystemExit("agent B's big.bin is not agent A's after revision %d" % n)
+            downloads.append((label, ours_down, rsync_down_relay.total(), pull_stats, by_delta.group(1) + " B" if by_delta else "none: by chunks"))
         print("delta: 100 MiB random file, bytes on the wire both ways (relay count)")
         for label, ours, theirs, stats in results:
             print("  %-22s syncline %9d B   rsync %9d B (its --stats: %d)   ratio %.2f   target <= 1.1 %s"
                   % (label, ours, theirs, stats, ours / theirs, "met" if ours <= 1.1 * theirs else "MISSED"))
+        print("delta download: agent B receives the same edits, vs rsync pulling them (relay count, both ways)")
+        for label, ours, theirs, stats, delta in downloads:
+            print("  %-22s syncline %9d B (delta %s)   rsync %9d B (its --stats: %d)   ratio %.2f   target <= 1.1 %s"
+                  % (label, ours, delta, theirs, stats, ours / theirs, "met" if ours <= 1.1 * theirs else "MISSED"))
     finally:
         rsyncd.close()
         hub.close()

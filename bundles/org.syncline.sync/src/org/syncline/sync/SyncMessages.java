@@ -53,6 +53,15 @@ public final class SyncMessages {
      * Answer: a {@link CommitResult} of one file. Needs write.
      */
     public static final String DELTA = "sync.delta";
+    /**
+     * Download of the {@link org.syncline.core.delta.Delta} of revision {@code revision} of {@code path} against the
+     * sender's {@link org.syncline.core.delta.Signature} of its own copy (the receiving side of {@link #DELTA}).
+     * Body: folder, path, revision, signature (its wire form, base64, at most {@link #DELTA_GET_MAX_SIGNATURE}
+     * bytes before encoding). Answer: literal, copied and bytes, what the delta held. Needs read.
+     */
+    public static final String DELTA_GET = "sync.delta.get";
+    /** The largest signature a {@link #DELTA_GET} carries (files up to about 100 GiB at rsync's block sizes); larger files come by chunks. */
+    public static final int DELTA_GET_MAX_SIGNATURE = 8 * 1024 * 1024;
     /** Body: folder, path, revision. Answer: chunks, the revision's {@link org.syncline.core.chunk.ChunkRef}s in order. Needs read. */
     public static final String FILE_CHUNKS = "sync.file.chunks";
     /** Files from this size up travel as a delta against their previous revision ({@link #DELTA}). */

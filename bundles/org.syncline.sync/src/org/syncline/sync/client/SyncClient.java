@@ -145,6 +145,23 @@ public final class SyncClient {
                 "sha256", sha256), delta), CommitResult.class);
     }
 
+    /**
+     * Writes to {@code sink} the {@link org.syncline.core.delta.Delta} of revision {@code revision} of {@code path}
+     * against {@code basis}, the signature of the caller's own copy (sent base64); returns the bytes of signature sent.
+     */
+    public long getDelta(String folder, String path, long revision, Signature basis, OutputStream sink) {
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        try {
+            basis.write(wire);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String signature = java.util.Base64.getEncoder().encodeToString(wire.toByteArray());
+        connection.download(SyncMessages.DELTA_GET, Json.object("folder", folder, "path", path, "revision", revision, "signature", signature),
+                sink);
+        return signature.length();
+    }
+
     /** The chunks of a revision, in order (a {@link RemoteFile} of a large file leaves them out). */
     public List<ChunkRef> fileChunks(String folder, String path, long revision) {
         return connection.request(SyncMessages.FILE_CHUNKS, Json.object("folder", folder, "path", path, "revision", revision))

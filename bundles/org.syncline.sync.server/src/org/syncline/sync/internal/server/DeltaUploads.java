@@ -56,7 +56,7 @@ final class DeltaUploads {
     }
 
     /** A stored revision with content and its chunks, in order. */
-    private record Basis(RevisionRow revision, List<ChunkRef> chunks) {
+    record Basis(RevisionRow revision, List<ChunkRef> chunks) {
     }
 
     /** Removes scratch files a crash left behind. */
@@ -140,7 +140,8 @@ final class DeltaUploads {
         return refs;
     }
 
-    private Basis basis(Principal p, String folder, String path, long revision, Right needed) {
+    /** The revision with content, after checking that {@code p} holds {@code needed} on the folder. */
+    Basis basis(Principal p, String folder, String path, long revision, Right needed) {
         String checked = RelativePath.parse(path).toString();
         return db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, needed);
@@ -155,7 +156,7 @@ final class DeltaUploads {
     }
 
     /** The revision's bytes, one chunk open at a time. */
-    private InputStream content(List<ChunkRef> refs) {
+    InputStream content(List<ChunkRef> refs) {
         Iterator<ChunkRef> it = refs.iterator();
         return new SequenceInputStream(new Enumeration<InputStream>() {
             @Override

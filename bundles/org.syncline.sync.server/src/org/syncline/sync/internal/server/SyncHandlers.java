@@ -88,6 +88,12 @@ final class SyncHandlers {
         });
         endpoint.handleUpload(SyncMessages.DELTA, Access.USER, (ctx, body, data) -> Json.tree(publish(deltas.apply(ctx.principal(),
                 body.string("folder"), body.string("path"), body.number("base"), body.number("size"), body.string("sha256"), data))));
+        DeltaDownloads deltasDown = new DeltaDownloads(deltas);
+        endpoint.handleDownload(SyncMessages.DELTA_GET, Access.USER, (ctx, body, out) -> {
+            org.syncline.core.delta.Delta.Stats d = deltasDown.send(ctx.principal(), body.string("folder"), body.string("path"),
+                    body.number("revision"), body.string("signature"), out);
+            return Json.object("literal", d.literalBytes(), "copied", d.copiedBytes(), "bytes", d.wireBytes());
+        });
         endpoint.handle(SyncMessages.COMMIT, Access.USER, (ctx, body) -> {
             List<FileChange> changes = body.list("changes", FileChange.class);
             return Json.tree(publish(hub.commit(ctx.principal(), body.string("folder"), changes)));

@@ -60,6 +60,7 @@ final class SyncPass {
     private final SyncEngine.Reporter report;
     private final FileDownload download;
     private final DeltaUpload delta;
+    private final DeltaDownload deltaDown;
     private IgnoreRules rules;
     private boolean reconcile;
 
@@ -76,6 +77,7 @@ final class SyncPass {
         this.report = report;
         this.download = new FileDownload(client, folder, root, down, stats);
         this.delta = new DeltaUpload(client, folder, root, up);
+        this.deltaDown = new DeltaDownload(client, folder, root, down);
     }
 
     /**
@@ -260,8 +262,12 @@ final class SyncPass {
             }
             moveAside(path, target);
         }
-        RemoteFile full = r.chunksLeftOut() ? r.withChunks(client.fileChunks(folder, path, r.revision())) : r;
-        Path tmp = download.fetch(full, target, sources, fetched);
+        // the copy here still the last version synced: the new one comes as a delta against it, else by chunks
+        DeltaDownload.Received byDelta = local != null && idx != null && idx.matches(local) && DeltaDownload.worthIt(r)
+                ? deltaDown.fetch(r, target) : null;
+        RemoteFile full = byDelta != null ? r.withChunks(byDelta.content().chunks())
+                : r.chunksLeftOut() ? r.withChunks(client.fileChunks(folder, path, r.revision())) : r;
+        Path tmp = byDelta != null ? byDelta.temp() : download.fetch(full, target, sources, fetched);
         LocalFile written;
         try {
             // taken from the temp file before it is renamed (a rename keeps size and time): a program writing the
@@ -281,7 +287,13 @@ final class SyncPass {
         }
         index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), full.chunks()));
         stats.filesDownloaded.incrementAndGet();
-        report.line("download " + path + " (revision " + r.revision() + " by " + r.author() + ", " + r.size() + " bytes)");
+        if (byDelta != null) {
+            stats.deltaDownloads.incrementAndGet();
+            stats.bytesDownloaded.addAndGet(byDelta.deltaBytes());
+            stats.bytesUploaded.addAndGet(byDelta.signatureBytes());
+        }
+        report.line("download " + path + " (revision " + r.revision() + " by " + r.author() + ", " + r.size() + " bytes"
+                + (byDelta == null ? "" : ", delta of " + byDelta.deltaBytes() + " bytes received for " + r.size() + " bytes") + ")");
         return 1;
     }
 

@@ -13,6 +13,8 @@ public final class SyncStats {
     public final AtomicLong conflicts = new AtomicLong();
     /** Large files sent as a delta against their previous revision (their bytes are in {@link #bytesUploaded}). */
     public final AtomicLong deltaFiles = new AtomicLong();
+    /** Large files received as a delta against the copy here (their bytes are in {@link #bytesDownloaded}). */
+    public final AtomicLong deltaDownloads = new AtomicLong();
     /** Content and signature bytes that came from the hub. */
     public final AtomicLong bytesDownloaded = new AtomicLong();
 
@@ -28,6 +30,7 @@ public final class SyncStats {
         m.put("conflicts", conflicts.get());
         m.put("delta-files", deltaFiles.get());
         m.put("downloaded-bytes", bytesDownloaded.get());
+        m.put("delta-downloads", deltaDownloads.get());
         return m;
     }
 
