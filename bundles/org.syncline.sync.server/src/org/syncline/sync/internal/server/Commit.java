@@ -3,7 +3,10 @@ package org.syncline.sync.internal.server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.RelativePath;
@@ -27,6 +30,11 @@ final class Commit {
     @FunctionalInterface
     interface ChunkCheck {
         void require(Connection c, String sha) throws SQLException;
+
+        /** Which of the chunks are stored, asked for many at once; those left out go through {@link #require}. */
+        default Set<String> held(Connection c, List<String> shas) throws SQLException {
+            return Set.of();
+        }
     }
 
     private final Connection c;
@@ -35,6 +43,14 @@ final class Commit {
     private final long seq;
     private final Instant now;
     private final ChunkCheck stored;
+    /** Chunks known to be stored (looked up for the whole change set at once), or empty. */
+    private Set<String> held = Set.of();
+    /** Paths that had a row when the change set began, or null when not looked up (then every path is looked up). */
+    private Set<String> existing;
+    /** Paths this commit gave a row to. */
+    private final Set<String> added = new HashSet<>();
+    /** The revisions of a {@link #prepared} commit, written in batches before any read of them and at {@link #finish}. */
+    private RevisionTable.Pending pending;
 
     Commit(Connection c, FolderRow folder, String user, long seq, Instant now, ChunkCheck stored) {
         this.c = c;
@@ -43,6 +59,34 @@ final class Commit {
         this.seq = seq;
         this.now = now;
         this.stored = stored;
+    }
+
+    /**
+     * Looks up, many to a statement, which of the change set's paths have rows and which of its chunks are stored, and
+     * from then on writes revisions in JDBC batches: call {@link #finish} after the last change.
+     */
+    Commit prepared(List<FileChange> changes) throws SQLException {
+        Set<String> paths = new HashSet<>();
+        Set<String> shas = new LinkedHashSet<>();
+        for (FileChange change : changes) {
+            paths.add(pathOrNull(change.path()));
+            if (FileChange.RENAME.equals(change.op())) {
+                paths.add(newPathOrNull(change.newPath()));
+            }
+            if (change.chunks() != null && !FileChange.DELETE.equals(change.op())) {
+                change.chunks().stream().map(ChunkRef::sha256).filter(Sha256::isHex).forEach(shas::add);
+            }
+        }
+        paths.remove(null);
+        existing = FileTable.existing(c, folder.id(), paths);
+        held = stored.held(c, List.copyOf(shas));
+        pending = new RevisionTable.Pending();
+        return this;
+    }
+
+    /** Writes what a {@link #prepared} commit still holds back; the transaction may end after this. */
+    void finish() throws SQLException {
+        flush();
     }
 
     Committed apply(FileChange change) throws SQLException {
@@ -62,8 +106,9 @@ final class Commit {
 
     private Committed put(String path, FileChange change) throws SQLException {
         List<ChunkRef> chunks = content(change);
-        FileRow f = FileTable.find(c, folder.id(), path).orElse(null);
+        FileRow f = find(path);
         if (f != null && !f.deleted()) {
+            flush();
             RevisionRow current = RevisionTable.find(c, f.id(), f.revision()).orElseThrow();
             if (change.sha256().equals(current.sha256())) {
                 return new Committed(path, path, f.revision(), false, false, false);
@@ -71,20 +116,22 @@ final class Commit {
             if (f.revision() != change.base()) {
                 String copy = conflictPath(path);
                 FileRow cf = FileTable.insert(c, folder.id(), copy);
+                added.add(copy);
                 write(cf, change, chunks);
                 return new Committed(copy, path, 1, false, true, false);
             }
         }
         if (f == null) {
             long id = FileTable.insertCurrent(c, folder.id(), path, change.size(), seq);
-            RevisionTable.insert(c, new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
+            added.add(path);
+            insert(new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
             return new Committed(path, path, 1, false, false, false);
         }
         return new Committed(path, path, write(f, change, chunks), false, false, false);
     }
 
     private Committed delete(String path, long base) throws SQLException {
-        FileRow f = FileTable.find(c, folder.id(), path).orElse(null);
+        FileRow f = find(path);
         if (f == null || f.deleted()) {
             return new Committed(path, path, f == null ? 0 : f.revision(), true, false, false);
         }
@@ -92,8 +139,9 @@ final class Commit {
             return new Committed(path, path, f.revision(), false, false, true);
         }
         long number = f.revision() + 1;
+        flush();
         RevisionRow current = RevisionTable.find(c, f.id(), f.revision()).orElseThrow();
-        RevisionTable.insert(c, new RevisionRow(f.id(), number, user, now, current.size(), null, true, seq), List.of());
+        insert(new RevisionRow(f.id(), number, user, now, current.size(), null, true, seq), List.of());
         FileTable.update(c, f.id(), number, true, now, 0, seq);
         return new Committed(path, path, number, true, false, false);
     }
@@ -107,9 +155,47 @@ final class Commit {
 
     private long write(FileRow f, FileChange change, List<ChunkRef> chunks) throws SQLException {
         long number = f.revision() + 1;
-        RevisionTable.insert(c, new RevisionRow(f.id(), number, user, now, change.size(), change.sha256(), false, seq), chunks);
+        insert(new RevisionRow(f.id(), number, user, now, change.size(), change.sha256(), false, seq), chunks);
         FileTable.update(c, f.id(), number, false, null, change.size(), seq);
         return number;
+    }
+
+    /** The path's row; a path that had none when a {@link #prepared} commit began and that it did not add has none. */
+    private FileRow find(String path) throws SQLException {
+        if (existing != null && !existing.contains(path) && !added.contains(path)) {
+            return null;
+        }
+        return FileTable.find(c, folder.id(), path).orElse(null);
+    }
+
+    private void insert(RevisionRow r, List<ChunkRef> chunks) throws SQLException {
+        if (pending == null) {
+            RevisionTable.insert(c, r, chunks);
+        } else {
+            pending.add(r, chunks);
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pending != null) {
+            pending.flush(c);
+        }
+    }
+
+    private static String pathOrNull(String path) {
+        try {
+            return EntryPath.normalize(path);
+        } catch (RuntimeException e) {
+            return null; // refused with its own sentence when the change is applied
+        }
+    }
+
+    private static String newPathOrNull(String path) {
+        try {
+            return RelativePath.parse(String.valueOf(path)).toString(); // as rename() takes it
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private String conflictPath(String path) throws SQLException {
@@ -130,7 +216,9 @@ final class Commit {
         long total = 0;
         for (ChunkRef r : chunks) {
             SyncHub.requireSha(r.sha256());
-            stored.require(c, r.sha256());
+            if (!held.contains(r.sha256())) {
+                stored.require(c, r.sha256());
+            }
             total += r.length();
         }
         if (total != change.size()) {
