@@ -3,7 +3,6 @@ package org.syncline.sync.internal.server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,10 +44,6 @@ final class Commit {
     private final ChunkCheck stored;
     /** Chunks known to be stored (looked up for the whole change set at once), or empty. */
     private Set<String> held = Set.of();
-    /** Paths that had a row when the change set began, or null when not looked up (then every path is looked up). */
-    private Set<String> existing;
-    /** Paths this commit gave a row to. */
-    private final Set<String> added = new HashSet<>();
     /** The revisions of a {@link #prepared} commit, written in batches before any read of them and at {@link #finish}. */
     private RevisionTable.Pending pending;
 
@@ -62,23 +57,16 @@ final class Commit {
     }
 
     /**
-     * Looks up, many to a statement, which of the change set's paths have rows and which of its chunks are stored, and
-     * from then on writes revisions in JDBC batches: call {@link #finish} after the last change.
+     * Looks up, many to a statement, which of the change set's chunks are stored, and from then on writes revisions
+     * in JDBC batches: call {@link #finish} after the last change.
      */
     Commit prepared(List<FileChange> changes) throws SQLException {
-        Set<String> paths = new HashSet<>();
         Set<String> shas = new LinkedHashSet<>();
         for (FileChange change : changes) {
-            paths.add(pathOrNull(change.path()));
-            if (FileChange.RENAME.equals(change.op())) {
-                paths.add(newPathOrNull(change.newPath()));
-            }
             if (change.chunks() != null && !FileChange.DELETE.equals(change.op())) {
                 change.chunks().stream().map(ChunkRef::sha256).filter(Sha256::isHex).forEach(shas::add);
             }
         }
-        paths.remove(null);
-        existing = FileTable.existing(c, folder.id(), paths);
         held = stored.held(c, List.copyOf(shas));
         pending = new RevisionTable.Pending();
         return this;
@@ -116,14 +104,12 @@ final class Commit {
             if (f.revision() != change.base()) {
                 String copy = conflictPath(path);
                 FileRow cf = FileTable.insert(c, folder.id(), copy);
-                added.add(copy);
                 write(cf, change, chunks);
                 return new Committed(copy, path, 1, false, true, false);
             }
         }
         if (f == null) {
             long id = FileTable.insertCurrent(c, folder.id(), path, change.size(), seq);
-            added.add(path);
             insert(new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
             return new Committed(path, path, 1, false, false, false);
         }
@@ -160,11 +146,7 @@ final class Commit {
         return number;
     }
 
-    /** The path's row; a path that had none when a {@link #prepared} commit began and that it did not add has none. */
     private FileRow find(String path) throws SQLException {
-        if (existing != null && !existing.contains(path) && !added.contains(path)) {
-            return null;
-        }
         return FileTable.find(c, folder.id(), path).orElse(null);
     }
 
@@ -179,22 +161,6 @@ final class Commit {
     private void flush() throws SQLException {
         if (pending != null) {
             pending.flush(c);
-        }
-    }
-
-    private static String pathOrNull(String path) {
-        try {
-            return EntryPath.normalize(path);
-        } catch (RuntimeException e) {
-            return null; // refused with its own sentence when the change is applied
-        }
-    }
-
-    private static String newPathOrNull(String path) {
-        try {
-            return RelativePath.parse(String.valueOf(path)).toString(); // as rename() takes it
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 

@@ -25,20 +25,6 @@ final class FileTable {
         return Sql.one(c, COLUMNS + " WHERE folder_id = ? AND path_sha = ?", FileTable::row, folderId, pathSha(path));
     }
 
-    /** Which of the paths have a row in the folder (live or in the trash), the lookups many to a statement. */
-    static java.util.Set<String> existing(Connection c, long folderId, java.util.Collection<String> paths) throws SQLException {
-        java.util.Map<String, String> bySha = new java.util.HashMap<>();
-        for (String p : paths) {
-            bySha.put(pathSha(p), p);
-        }
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (String sha : Sql.inGroups(c, "SELECT path_sha FROM sync_files WHERE folder_id = ? AND path_sha", rs -> rs.getString(1),
-                List.copyOf(bySha.keySet()), folderId)) {
-            out.add(bySha.get(sha));
-        }
-        return out;
-    }
-
     static FileRow insert(Connection c, long folderId, String path) throws SQLException {
         Sql.update(c, "INSERT INTO sync_files (folder_id, path, path_sha, revision, deleted, size, seq) VALUES (?, ?, ?, 0, 1, 0, 0)",
                 folderId, path, pathSha(path));

@@ -95,12 +95,6 @@ final class RevisionTable {
                 + " FETCH FIRST 1 ROWS ONLY", rs -> 1, sha, folderId).isPresent();
     }
 
-    /** Which of the chunks a file of the folder has (or had), the lookups many to a statement. */
-    static java.util.Set<String> folderChunks(Connection c, long folderId, List<String> shas) throws SQLException {
-        return new java.util.HashSet<>(Sql.inGroups(c, "SELECT DISTINCT r.chunk FROM sync_revision_chunks r JOIN sync_files f ON r.file_id = f.id"
-                + " WHERE f.folder_id = ? AND r.chunk", rs -> rs.getString(1), shas, folderId));
-    }
-
     private static RevisionRow row(ResultSet rs) throws SQLException {
         return new RevisionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), Sql.instant(rs, "created"), rs.getLong(5), rs.getString(6),
                 rs.getShort(7) != 0, rs.getLong(8));
