@@ -38,20 +38,33 @@ final class ChunkStorage {
         return at.isPresent() && (at.get().pack() != null || blobs.exists(sha));
     }
 
+    /** Which of the chunks the hub holds the bytes of (the lookups many to a statement). */
+    Set<String> held(Connection c, List<String> shas) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        for (PackFiles.Slot s : ChunkTable.locations(c, shas).values()) {
+            if (s.pack() != null || blobs.exists(s.sha256())) {
+                out.add(s.sha256());
+            }
+        }
+        return out;
+    }
+
     /** The chunk's bytes, checked against its hash as they are read. */
     InputStream open(String sha) {
         Optional<PackFiles.Slot> at = db.inTransaction(c -> ChunkTable.location(c, sha));
         return at.isPresent() && at.get().pack() != null ? packs.open(at.get()) : blobs.open(sha);
     }
 
+    /** The chunk's bytes, checked against its hash as they are read, from where {@code at} (looked up before, or null) says. */
+    InputStream open(String sha, PackFiles.Slot at) {
+        return at != null && at.pack() != null ? packs.open(at) : blobs.open(sha);
+    }
+
     /** Writes the upload's chunks to a new pack, forced, then records them in one transaction; returns how many. */
     int storePack(ChunkPack.Reader reader) {
         List<PackFiles.Slot> slots = packs.write(reader);
         db.inTransaction(c -> {
-            java.time.Instant now = SyncHub.now();
-            for (PackFiles.Slot s : slots) {
-                ChunkTable.recordPacked(c, s, blobs.exists(s.sha256()), now);
-            }
+            ChunkTable.recordPacked(c, slots, blobs::exists, SyncHub.now());
             return null;
         });
         return slots.size();

@@ -23,21 +23,41 @@ final class ChunkTable {
                 rs -> new PackFiles.Slot(sha, rs.getString(1), rs.getLong(2), rs.getInt(3)), sha);
     }
 
-    /**
-     * Records a chunk just written to a pack (which is on disk already): a chunk held in another pack keeps that
-     * place and is only touched; a chunk whose row names no bytes the hub still holds moves to this pack.
-     */
-    static void recordPacked(Connection c, PackFiles.Slot slot, boolean blobHeld, Instant now) throws SQLException {
-        Optional<PackFiles.Slot> at = location(c, slot.sha256());
-        if (at.isEmpty()) {
-            Sql.update(c, "INSERT INTO sync_chunks (sha256, size, touched, pack, pack_offset) VALUES (?, ?, ?, ?, ?)", slot.sha256(), slot.size(),
-                    now, slot.pack(), slot.offset());
-        } else if (at.get().pack() != null || blobHeld) {
-            Sql.update(c, "UPDATE sync_chunks SET touched = ? WHERE sha256 = ?", now, slot.sha256());
-        } else {
-            Sql.update(c, "UPDATE sync_chunks SET touched = ?, size = ?, pack = ?, pack_offset = ? WHERE sha256 = ?", now, slot.size(),
-                    slot.pack(), slot.offset(), slot.sha256());
+    /** Where each of the chunks the hub has a row for is, by hash (one statement per {@link Sql#IN_GROUP} hashes). */
+    static java.util.Map<String, PackFiles.Slot> locations(Connection c, List<String> shas) throws SQLException {
+        java.util.Map<String, PackFiles.Slot> out = new java.util.HashMap<>();
+        for (PackFiles.Slot s : Sql.inGroups(c, "SELECT sha256, pack, pack_offset, size FROM sync_chunks WHERE sha256",
+                rs -> new PackFiles.Slot(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), shas)) {
+            out.put(s.sha256(), s);
         }
+        return out;
+    }
+
+    /**
+     * Records the chunks just written to a pack (which is on disk already): a chunk held in another pack keeps that
+     * place and is only touched; a chunk whose row names no bytes the hub still holds ({@code blobHeld} says whether
+     * the blob store has them) moves to this pack. The lookups go {@link Sql#IN_GROUP} to a statement, the writes in
+     * JDBC batches.
+     */
+    static void recordPacked(Connection c, List<PackFiles.Slot> slots, java.util.function.Predicate<String> blobHeld, Instant now)
+            throws SQLException {
+        java.util.Map<String, PackFiles.Slot> at = locations(c, slots.stream().map(PackFiles.Slot::sha256).toList());
+        List<Object[]> inserts = new java.util.ArrayList<>();
+        List<Object[]> touches = new java.util.ArrayList<>();
+        List<Object[]> moves = new java.util.ArrayList<>();
+        for (PackFiles.Slot slot : slots) {
+            PackFiles.Slot old = at.get(slot.sha256());
+            if (old == null) {
+                inserts.add(new Object[] { slot.sha256(), slot.size(), now, slot.pack(), slot.offset() });
+            } else if (old.pack() != null || blobHeld.test(slot.sha256())) {
+                touches.add(new Object[] { now, slot.sha256() });
+            } else {
+                moves.add(new Object[] { now, slot.size(), slot.pack(), slot.offset(), slot.sha256() });
+            }
+        }
+        Sql.batch(c, "INSERT INTO sync_chunks (sha256, size, touched, pack, pack_offset) VALUES (?, ?, ?, ?, ?)", inserts);
+        Sql.batch(c, "UPDATE sync_chunks SET touched = ? WHERE sha256 = ?", touches);
+        Sql.batch(c, "UPDATE sync_chunks SET touched = ?, size = ?, pack = ?, pack_offset = ? WHERE sha256 = ?", moves);
     }
 
     /** Every pack some row names. */
@@ -47,6 +67,11 @@ final class ChunkTable {
 
     static boolean packInUse(Connection c, String pack) throws SQLException {
         return Sql.one(c, "SELECT 1 FROM sync_chunks WHERE pack = ? FETCH FIRST 1 ROWS ONLY", rs -> 1, pack).isPresent();
+    }
+
+    /** Marks chunks that have rows as relied on now. */
+    static void touch(Connection c, java.util.Collection<String> shas, Instant now) throws SQLException {
+        Sql.batch(c, "UPDATE sync_chunks SET touched = ? WHERE sha256 = ?", shas.stream().map(s -> new Object[] { now, s }).toList());
     }
 
     static void touch(Connection c, String sha, int size, Instant now) throws SQLException {

@@ -3,7 +3,9 @@ package org.syncline.sync.internal.server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.RelativePath;
@@ -27,6 +29,11 @@ final class Commit {
     @FunctionalInterface
     interface ChunkCheck {
         void require(Connection c, String sha) throws SQLException;
+
+        /** Which of the chunks are stored, asked for many at once; those left out go through {@link #require}. */
+        default Set<String> held(Connection c, List<String> shas) throws SQLException {
+            return Set.of();
+        }
     }
 
     private final Connection c;
@@ -35,6 +42,10 @@ final class Commit {
     private final long seq;
     private final Instant now;
     private final ChunkCheck stored;
+    /** Chunks known to be stored (looked up for the whole change set at once), or empty. */
+    private Set<String> held = Set.of();
+    /** The revisions of a {@link #prepared} commit, written in batches before any read of them and at {@link #finish}. */
+    private RevisionTable.Pending pending;
 
     Commit(Connection c, FolderRow folder, String user, long seq, Instant now, ChunkCheck stored) {
         this.c = c;
@@ -43,6 +54,27 @@ final class Commit {
         this.seq = seq;
         this.now = now;
         this.stored = stored;
+    }
+
+    /**
+     * Looks up, many to a statement, which of the change set's chunks are stored, and from then on writes revisions
+     * in JDBC batches: call {@link #finish} after the last change.
+     */
+    Commit prepared(List<FileChange> changes) throws SQLException {
+        Set<String> shas = new LinkedHashSet<>();
+        for (FileChange change : changes) {
+            if (change.chunks() != null && !FileChange.DELETE.equals(change.op())) {
+                change.chunks().stream().map(ChunkRef::sha256).filter(Sha256::isHex).forEach(shas::add);
+            }
+        }
+        held = stored.held(c, List.copyOf(shas));
+        pending = new RevisionTable.Pending();
+        return this;
+    }
+
+    /** Writes what a {@link #prepared} commit still holds back; the transaction may end after this. */
+    void finish() throws SQLException {
+        flush();
     }
 
     Committed apply(FileChange change) throws SQLException {
@@ -62,8 +94,9 @@ final class Commit {
 
     private Committed put(String path, FileChange change) throws SQLException {
         List<ChunkRef> chunks = content(change);
-        FileRow f = FileTable.find(c, folder.id(), path).orElse(null);
+        FileRow f = find(path);
         if (f != null && !f.deleted()) {
+            flush();
             RevisionRow current = RevisionTable.find(c, f.id(), f.revision()).orElseThrow();
             if (change.sha256().equals(current.sha256())) {
                 return new Committed(path, path, f.revision(), false, false, false);
@@ -77,14 +110,14 @@ final class Commit {
         }
         if (f == null) {
             long id = FileTable.insertCurrent(c, folder.id(), path, change.size(), seq);
-            RevisionTable.insert(c, new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
+            insert(new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
             return new Committed(path, path, 1, false, false, false);
         }
         return new Committed(path, path, write(f, change, chunks), false, false, false);
     }
 
     private Committed delete(String path, long base) throws SQLException {
-        FileRow f = FileTable.find(c, folder.id(), path).orElse(null);
+        FileRow f = find(path);
         if (f == null || f.deleted()) {
             return new Committed(path, path, f == null ? 0 : f.revision(), true, false, false);
         }
@@ -92,8 +125,9 @@ final class Commit {
             return new Committed(path, path, f.revision(), false, false, true);
         }
         long number = f.revision() + 1;
+        flush();
         RevisionRow current = RevisionTable.find(c, f.id(), f.revision()).orElseThrow();
-        RevisionTable.insert(c, new RevisionRow(f.id(), number, user, now, current.size(), null, true, seq), List.of());
+        insert(new RevisionRow(f.id(), number, user, now, current.size(), null, true, seq), List.of());
         FileTable.update(c, f.id(), number, true, now, 0, seq);
         return new Committed(path, path, number, true, false, false);
     }
@@ -107,9 +141,27 @@ final class Commit {
 
     private long write(FileRow f, FileChange change, List<ChunkRef> chunks) throws SQLException {
         long number = f.revision() + 1;
-        RevisionTable.insert(c, new RevisionRow(f.id(), number, user, now, change.size(), change.sha256(), false, seq), chunks);
+        insert(new RevisionRow(f.id(), number, user, now, change.size(), change.sha256(), false, seq), chunks);
         FileTable.update(c, f.id(), number, false, null, change.size(), seq);
         return number;
+    }
+
+    private FileRow find(String path) throws SQLException {
+        return FileTable.find(c, folder.id(), path).orElse(null);
+    }
+
+    private void insert(RevisionRow r, List<ChunkRef> chunks) throws SQLException {
+        if (pending == null) {
+            RevisionTable.insert(c, r, chunks);
+        } else {
+            pending.add(r, chunks);
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pending != null) {
+            pending.flush(c);
+        }
     }
 
     private String conflictPath(String path) throws SQLException {
@@ -130,7 +182,9 @@ final class Commit {
         long total = 0;
         for (ChunkRef r : chunks) {
             SyncHub.requireSha(r.sha256());
-            stored.require(c, r.sha256());
+            if (!held.contains(r.sha256())) {
+                stored.require(c, r.sha256());
+            }
             total += r.length();
         }
         if (total != change.size()) {

@@ -38,18 +38,18 @@ final class PackedChunks {
             throw new SynclineException(ErrorCode.BAD_REQUEST, "Ask for at most " + ChunkPack.MAX_CHUNKS + " chunks at a time, not " + shas.size() + ".");
         }
         shas.forEach(SyncHub::requireSha);
-        db.inTransaction(c -> {
+        java.util.Map<String, PackFiles.Slot> at = db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
             for (String sha : shas) {
                 if (!RevisionTable.folderHasChunk(c, f.folder().id(), sha)) {
                     throw new SynclineException(ErrorCode.NOT_FOUND, "No file of folder '" + folder + "' has chunk " + sha + ".");
                 }
             }
-            return null;
+            return ChunkTable.locations(c, shas);
         });
         for (String sha : shas) {
             byte[] data;
-            try (InputStream in = chunks.open(sha)) {
+            try (InputStream in = chunks.open(sha, at.get(sha))) {
                 data = in.readNBytes(org.syncline.core.chunk.ChunkReader.MAX_SIZE + 1);
                 in.transferTo(OutputStream.nullOutputStream()); // reading to the end verifies the blob's hash
             }

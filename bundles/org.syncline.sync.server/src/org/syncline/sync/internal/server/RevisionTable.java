@@ -20,13 +20,46 @@ final class RevisionTable {
     }
 
     static void insert(Connection c, RevisionRow r, List<ChunkRef> chunks) throws SQLException {
-        Sql.update(c, "INSERT INTO sync_revisions (file_id, number, author, created, size, sha256, deleted, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                r.fileId(), r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted(), r.seq());
+        Sql.update(c, INSERT_REVISION, r.fileId(), r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted(), r.seq());
         for (int i = 0; i < chunks.size(); i++) {
-            Sql.update(c, "INSERT INTO sync_revision_chunks (file_id, number, idx, chunk, length) VALUES (?, ?, ?, ?, ?)", r.fileId(), r.number(),
-                    i, chunks.get(i).sha256(), chunks.get(i).length());
+            Sql.update(c, INSERT_CHUNK, r.fileId(), r.number(), i, chunks.get(i).sha256(), chunks.get(i).length());
         }
     }
+
+    /** A revision with its ordered chunk list, waiting in a {@link Pending} batch. */
+    record NewRevision(RevisionRow row, List<ChunkRef> chunks) {
+    }
+
+    /**
+     * Revisions inserted together: kept until {@link #flush}, then written as two JDBC batches (the revisions, then
+     * their chunk rows). Flush before reading sync_revisions in the same transaction.
+     */
+    static final class Pending {
+        private final List<NewRevision> rows = new java.util.ArrayList<>();
+
+        void add(RevisionRow r, List<ChunkRef> chunks) {
+            rows.add(new NewRevision(r, chunks));
+        }
+
+        void flush(Connection c) throws SQLException {
+            List<Object[]> revisions = new java.util.ArrayList<>();
+            List<Object[]> chunkRows = new java.util.ArrayList<>();
+            for (NewRevision n : rows) {
+                RevisionRow r = n.row();
+                revisions.add(new Object[] { r.fileId(), r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted(), r.seq() });
+                for (int i = 0; i < n.chunks().size(); i++) {
+                    chunkRows.add(new Object[] { r.fileId(), r.number(), i, n.chunks().get(i).sha256(), n.chunks().get(i).length() });
+                }
+            }
+            rows.clear();
+            Sql.batch(c, INSERT_REVISION, revisions);
+            Sql.batch(c, INSERT_CHUNK, chunkRows);
+        }
+    }
+
+    private static final String INSERT_REVISION = "INSERT INTO sync_revisions (file_id, number, author, created, size, sha256, deleted, seq)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CHUNK = "INSERT INTO sync_revision_chunks (file_id, number, idx, chunk, length) VALUES (?, ?, ?, ?, ?)";
 
     static Optional<RevisionRow> find(Connection c, long fileId, long number) throws SQLException {
         return Sql.one(c, COLUMNS + " WHERE file_id = ? AND number = ?", RevisionTable::row, fileId, number);

@@ -51,6 +51,46 @@ final class Sql {
         return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
+    /** Runs {@code sql} once per row of parameters as one JDBC batch (no-op for none). */
+    static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** How many keys one {@link #inGroups} statement binds. */
+    static final int IN_GROUP = 100;
+
+    /**
+     * Runs {@code sqlBefore + " IN (?, ..., ?)"} for the keys in groups of {@link #IN_GROUP} (the last group padded with
+     * its last key, so every group runs the same prepared statement) and collects every row. {@code leading} are bound
+     * before the keys.
+     */
+    static <T> List<T> inGroups(Connection c, String sqlBefore, Row<T> row, List<String> keys, Object... leading) throws SQLException {
+        List<T> out = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        String sql = sqlBefore + " IN (" + String.join(", ", java.util.Collections.nCopies(IN_GROUP, "?")) + ")";
+        for (int from = 0; from < keys.size(); from += IN_GROUP) {
+            Object[] params = new Object[leading.length + IN_GROUP];
+            System.arraycopy(leading, 0, params, 0, leading.length);
+            int to = Math.min(keys.size(), from + IN_GROUP);
+            for (int i = 0; i < IN_GROUP; i++) {
+                params[leading.length + i] = keys.get(Math.min(from + i, to - 1));
+            }
+            out.addAll(list(c, sql, row, params));
+        }
+        return out;
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column, utc());
         return t == null ? null : t.toInstant();

@@ -145,16 +145,9 @@ final class SyncHub {
         }
         return db.inTransaction(c -> {
             FolderAccess.require(c, p, folder, Right.WRITE);
-            java.util.Set<String> missing = new java.util.LinkedHashSet<>();
-            Instant now = now();
-            for (String h : hashes) {
-                if (chunks.holds(c, h)) {
-                    ChunkTable.touch(c, h, 0, now);
-                } else {
-                    missing.add(h);
-                }
-            }
-            return List.copyOf(missing);
+            java.util.Set<String> held = chunks.held(c, hashes);
+            ChunkTable.touch(c, held, now());
+            return hashes.stream().filter(h -> !held.contains(h)).distinct().toList();
         });
     }
 
@@ -197,11 +190,22 @@ final class SyncHub {
                 long before = usageUnderQuota(c, f.folder().owner());
                 long seq = nextSeq(c);
                 Instant now = now();
-                Commit commit = new Commit(c, f.folder(), p.name(), seq, now, this::requireStored);
+                Commit commit = new Commit(c, f.folder(), p.name(), seq, now, new Commit.ChunkCheck() {
+                    @Override
+                    public void require(Connection cc, String sha) throws SQLException {
+                        requireStored(cc, sha);
+                    }
+
+                    @Override
+                    public java.util.Set<String> held(Connection cc, List<String> shas) throws SQLException {
+                        return chunks.held(cc, shas);
+                    }
+                }).prepared(changes);
                 List<CommitResult.Committed> done = new ArrayList<>();
                 for (FileChange change : changes) {
                     done.add(commit.apply(change));
                 }
+                commit.finish();
                 checkQuota(c, f.folder().owner(), before);
                 return new Published<>(new CommitResult(done, seq), folder, seq, f.grants());
             });

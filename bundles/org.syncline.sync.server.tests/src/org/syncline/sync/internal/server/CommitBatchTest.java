@@ -1,0 +1,148 @@
+package org.syncline.sync.internal.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.protocol.Principal;
+import org.syncline.sync.ChangePage;
+import org.syncline.sync.CommitResult;
+import org.syncline.sync.FileChange;
+import org.syncline.sync.RemoteFile;
+
+/**
+ * A commit looks its paths and chunks up many to a statement and writes its revisions in batches: a change set
+ * that mixes new paths (more than one lookup group), changes to existing ones and a path changed twice must come
+ * out as one-at-a-time writes would, and a change set naming a chunk the hub lacks must leave nothing.
+ */
+class CommitBatchTest {
+    private final Principal ann = DerbyHub.ANN;
+    private DerbyHub derby;
+    private SyncHub hub;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void open() {
+        derby = new DerbyHub(dir);
+        hub = derby.hub;
+    }
+
+    @AfterEach
+    void close() {
+        derby.close();
+    }
+
+    @Test
+    void aLargeMixedChangeSetCommitsEveryChangeAsOneAtATimeWould() throws IOException {
+        FileChange keep = stored("keep.txt", 0, "kept v1");
+        FileChange gone = stored("gone.txt", 0, "to delete");
+        FileChange moved = stored("old-name.txt", 0, "moving");
+        hub.commit(ann, "shared", List.of(keep, gone, moved));
+
+        List<FileChange> set = new ArrayList<>();
+        for (int i = 0; i < Sql.IN_GROUP * 2 + 17; i++) {
+            set.add(stored("new/f" + i + ".txt", 0, "content " + i));
+        }
+        set.add(stored("keep.txt", 1, "kept v2"));
+        set.add(FileChange.delete("gone.txt", 1));
+        set.add(FileChange.rename("old-name.txt", 1, "new-name.txt", moved.size(), moved.sha256(), moved.chunks()));
+        // the same new path twice in one set: the second put was made against no revision, so it becomes a conflict copy
+        set.add(stored("twice.txt", 0, "first"));
+        set.add(stored("twice.txt", 0, "second"));
+        CommitResult result = hub.commit(ann, "shared", set).value();
+
+        int n = Sql.IN_GROUP * 2 + 17;
+        assertEquals(set.size(), result.files().size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(1, result.files().get(i).revision());
+        }
+        assertEquals(2, result.files().get(n).revision());
+        assertTrue(result.files().get(n + 1).deleted());
+        CommitResult.Committed renamed = result.files().get(n + 2);
+        assertEquals("new-name.txt", renamed.path());
+        assertEquals(1, renamed.revision());
+        assertFalse(result.files().get(n + 3).conflict());
+        CommitResult.Committed copy = result.files().get(n + 4);
+        assertTrue(copy.conflict());
+        assertEquals("twice.txt", copy.requestedPath());
+
+        Map<String, RemoteFile> head = head();
+        for (int i = 0; i < n; i++) {
+            RemoteFile f = head.get("new/f" + i + ".txt");
+            assertEquals(sha("content " + i), f.sha256());
+            assertEquals(List.of(new ChunkRef(sha("content " + i), ("content " + i).length())), f.chunks());
+        }
+        assertEquals(2, head.get("keep.txt").revision());
+        assertEquals(sha("kept v2"), head.get("keep.txt").sha256());
+        assertTrue(head.get("gone.txt").deleted());
+        assertTrue(head.get("old-name.txt").deleted());
+        assertEquals(sha("moving"), head.get("new-name.txt").sha256());
+        assertEquals(sha("first"), head.get("twice.txt").sha256());
+        assertEquals(sha("second"), head.get(copy.path()).sha256());
+        assertEquals(List.of(2L, 1L), hub.history(ann, "shared", "keep.txt").stream().map(r -> r.number()).toList());
+        assertEquals(n + 4, hub.info(ann, "shared").files()); // the new files, keep, new-name, twice and its copy
+    }
+
+    @Test
+    void aChangeSetNamingAChunkTheHubLacksLeavesNothing() throws IOException {
+        List<FileChange> set = new ArrayList<>();
+        for (int i = 0; i < Sql.IN_GROUP + 5; i++) {
+            set.add(stored("f" + i + ".txt", 0, "content " + i));
+        }
+        String never = sha("never uploaded");
+        set.add(FileChange.put("last.txt", 0, 14, never, List.of(new ChunkRef(never, 14))));
+        SynclineException e = assertThrows(SynclineException.class, () -> hub.commit(ann, "shared", set));
+        assertEquals(ErrorCode.INTEGRITY, e.code());
+        assertTrue(e.getMessage().contains(never), e.getMessage());
+        assertTrue(hub.changesSince(ann, "shared", 0).files().isEmpty());
+        assertEquals(0, hub.info(ann, "shared").files());
+    }
+
+    /** A put of {@code text} as one chunk, which is stored on the hub first. */
+    private FileChange stored(String path, long base, String text) throws IOException {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        String sha = Sha256.hex(data);
+        try (InputStream in = new ByteArrayInputStream(data)) {
+            hub.putChunk(ann, "shared", sha, in);
+        }
+        return FileChange.put(path, base, data.length, sha, List.of(new ChunkRef(sha, data.length)));
+    }
+
+    private Map<String, RemoteFile> head() {
+        Map<String, RemoteFile> out = new TreeMap<>();
+        long cursor = 0;
+        while (true) {
+            ChangePage page = hub.changesSince(ann, "shared", cursor);
+            page.files().forEach(f -> out.put(f.path(), f));
+            cursor = page.cursor();
+            if (!page.more()) {
+                return out;
+            }
+        }
+    }
+
+    private static String sha(String text) {
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
