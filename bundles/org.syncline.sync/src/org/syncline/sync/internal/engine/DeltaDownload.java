@@ -107,7 +107,7 @@ final class DeltaDownload {
      *                           match), PROTOCOL_ERROR for a malformed delta
      */
     static Path rebuild(Path basis, InputStream delta, String sha256) throws IOException {
-        Path tmp = Files.createTempFile(basis.getParent(), ".syncline-part-", ".tmp");
+        Path tmp = Files.createTempFile(basis.getParent(), LeftoverParts.PREFIX, ".tmp");
         boolean done = false;
         try {
             String built;
