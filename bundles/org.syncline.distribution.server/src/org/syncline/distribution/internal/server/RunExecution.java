@@ -214,9 +214,11 @@ final class RunExecution {
     }
 
     /**
-     * Serves every hop of the (possibly re-planned) tree: a hop starts as soon as its parent holds the content (the
-     * source at once, a target once its own hop ended), so a subtree never waits for the rest of its level; a sender
-     * serves at most {@link #parallelism} children at a time. Returns when every receiver was served.
+     * Serves every hop of the (possibly re-planned) tree: a hop starts as soon as its parent's own hop started (the
+     * source's at once), and each of its files waits until the parent holds it or receives it directly as a whole
+     * file, which the child then follows as it lands (cut-through, {@link #awaitSender}); so a subtree never waits
+     * for the rest of its level, nor a file for its whole arrival one level up. A sender serves at most
+     * {@link #parallelism} children at a time. Returns when every receiver was served.
      */
     private void serveHops(Map<String, Source> manifest) {
         Set<String> done = new HashSet<>();
