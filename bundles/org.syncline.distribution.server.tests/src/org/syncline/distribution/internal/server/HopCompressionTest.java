@@ -82,4 +82,17 @@ class HopCompressionTest {
         SynclineException level = assertThrows(SynclineException.class, () -> HopCompression.of(JsonObject.parse("{\"codec\": \"zstd\", \"level\": 12}")));
         assertEquals("A compression level is 0-9, not 12.", level.getMessage());
     }
+
+    @Test
+    void closingAnInflatingStreamEndsItsInflater() throws IOException {
+        byte[] plain = content();
+        byte[] wire = compressed(new HopCompression(HopCompression.DEFLATE, 6), plain, new ByteArrayOutputStream());
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try (InputStream in = HopCompression.inflating(new ByteArrayInputStream(wire), inflater)) {
+            assertArrayEquals(plain, in.readAllBytes());
+            assertTrue(inflater.getBytesRead() > 0); // open while the stream is
+        }
+        // an ended Inflater refuses every call: its native memory was freed on close
+        assertThrows(IllegalStateException.class, inflater::getBytesRead);
+    }
 }

@@ -41,7 +41,7 @@ final class ContentHandlers {
             } catch (IllegalArgumentException e) {
                 throw new SynclineException(ErrorCode.BAD_REQUEST, "The signature is not Base64.");
             }
-            root.delta(body.string("path"), signature, HopCompression.of(body), body.string("sha256"), out);
+            root.delta(body.string("path"), signature, HopCompression.of(body), body.string("sha256"), body.optBool("await", false), out);
             return Json.object();
         });
         endpoint.handleUpload(DistributionMessages.CONTENT_PATCH, Access.MEMBER, (ctx, body, data) -> {

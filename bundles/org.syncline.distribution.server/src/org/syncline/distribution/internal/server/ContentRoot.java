@@ -15,6 +15,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.syncline.core.AtomicFiles;
 import org.syncline.core.ErrorCode;
@@ -34,7 +36,15 @@ import org.syncline.core.delta.Signature;
 final class ContentRoot {
     /** The temp files of atomic writes ({@code .NAME*.part}): never reported, never sent. */
     private static final String PART = ".part";
+    /** How long a delta asked to await a file this agent is about to receive waits for its arrival to start. */
+    static final long AWAIT_MS = 30_000;
     private final Path root;
+    /** Files arriving (or arrived) in a run with cut-through, by absolute path: their plain bytes as they land. */
+    private final Map<Path, Arrival> arrivals = new ConcurrentHashMap<>();
+
+    /** A file arriving in run {@code run} in version {@code sha256}, its plain bytes followed in {@code plain}. */
+    record Arrival(long run, String sha256, GrowingFile plain) {
+    }
 
     ContentRoot(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -94,18 +104,74 @@ final class ContentRoot {
 
     /** Writes the delta of the file against {@code signature} to {@code out}, compressed as the hop says. */
     void delta(String path, byte[] signature, HopCompression compression, String sha256, OutputStream out) throws IOException {
+        delta(path, signature, compression, sha256, false, out);
+    }
+
+    /**
+     * As {@link #delta(String, byte[], HopCompression, String, OutputStream)}; while the file still arrives here in
+     * that version, its bytes are sent as they land and the stream ends only once it was checked and committed here
+     * (it fails when it failed here). {@code await}: the master knows it is arriving, so its arrival is waited for.
+     */
+    void delta(String path, byte[] signature, HopCompression compression, String sha256, boolean await, OutputStream out) throws IOException {
         Path file = resolve(path);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        InputStream arriving = following(file, sha256, await);
+        if (arriving == null && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new SynclineException(ErrorCode.NOT_FOUND, "The file '" + path + "' is not here.");
         }
         Signature basis = Signature.read(new ByteArrayInputStream(signature));
         Delta.Stats stats;
-        try (OutputStream sink = compression.compress(out); InputStream in = Files.newInputStream(file)) {
+        try (OutputStream sink = compression.compress(out); InputStream in = arriving != null ? arriving : Files.newInputStream(file)) {
             stats = Delta.write(basis, in, sink);
+        } catch (IOException e) {
+            if (arriving != null) {
+                throw new SynclineException(ErrorCode.CONFLICT, "The file '" + path + "' did not arrive here whole (" + e.getMessage()
+                        + "); it is not forwarded.", e);
+            }
+            throw e;
         }
         if (!stats.sha256().equals(sha256)) {
             throw new SynclineException(ErrorCode.CONFLICT, "The file '" + path + "' changed during the run; the next run sends it.");
         }
+    }
+
+    /** The arriving bytes of the file in version {@code sha256}, or null when it is not arriving (read it as it is). */
+    private InputStream following(Path file, String sha256, boolean await) throws IOException {
+        long deadline = System.nanoTime() + (await ? AWAIT_MS * 1_000_000 : 0);
+        synchronized (arrivals) {
+            while (true) {
+                Arrival a = arrivals.get(file);
+                if (a != null && a.sha256().equals(sha256)) {
+                    InputStream in = a.plain().follow();
+                    if (in == null && a.plain().failed()) {
+                        throw new SynclineException(ErrorCode.CONFLICT, "The file '" + root.relativize(file) + "' failed its check here; it is not forwarded.");
+                    }
+                    return in; // null: it arrived whole and was committed, so it is read from its place
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                try {
+                    arrivals.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("The transfer was stopped.");
+                }
+            }
+        }
+    }
+
+    /** From now on the file's plain bytes, as {@link #patch} writes them in run {@code run}, can be followed. */
+    void arriving(long run, String path, String sha256, GrowingFile plain) {
+        synchronized (arrivals) {
+            arrivals.put(resolve(path), new Arrival(run, sha256, plain));
+            arrivals.notifyAll();
+        }
+    }
+
+    /** Run {@code run} ended: its arrivals are forgotten. */
+    void endArrivals(long run) {
+        arrivals.values().removeIf(a -> a.run() == run);
     }
 
     /**
@@ -114,23 +180,55 @@ final class ContentRoot {
      * and the file here, if any, is replaced.
      */
     String patch(String path, InputStream delta, HopCompression compression, String sha256, boolean againstBasis) throws IOException {
+        return patch(path, delta, compression, sha256, againstBasis, null);
+    }
+
+    /**
+     * As {@link #patch(String, InputStream, HopCompression, String, boolean)}; a whole-file patch also writes the plain
+     * bytes to {@code tee} as they are written here (null: to nowhere).
+     */
+    String patch(String path, InputStream delta, HopCompression compression, String sha256, boolean againstBasis, OutputStream tee)
+            throws IOException {
         Path file = resolve(path);
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
             throw new SynclineException(ErrorCode.CONFLICT, "'" + path + "' is a folder or a link here; it is left as it is.");
         }
-        InputStream plain = compression.decompress(delta);
         String got;
-        if (againstBasis) {
-            got = Patch.apply(file, plain, file);
-        } else {
-            String[] sha = new String[1];
-            AtomicFiles.write(file, true, "", out -> sha[0] = Patch.apply((FileChannel) null, plain, out));
-            got = sha[0];
+        // closing the decompressing stream frees its codec's memory; the delta stream is its caller's to close
+        try (InputStream plain = compression.decompress(new java.io.FilterInputStream(delta) {
+            @Override
+            public void close() {
+            }
+        })) {
+            if (againstBasis) {
+                got = Patch.apply(file, plain, file);
+            } else {
+                String[] sha = new String[1];
+                AtomicFiles.write(file, true, "", out -> sha[0] = Patch.apply((FileChannel) null, plain, tee == null ? out : both(out, tee)));
+                got = sha[0];
+            }
         }
         if (!got.equals(sha256)) {
             throw new SynclineException(ErrorCode.INTEGRITY, "The file '" + path + "' arrived as " + got + ", not " + sha256 + ".");
         }
         return got;
+    }
+
+    /** Writes go to {@code first}, then to {@code second}. */
+    private static OutputStream both(OutputStream first, OutputStream second) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                first.write(b);
+                second.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                first.write(b, off, len);
+                second.write(b, off, len);
+            }
+        };
     }
 
     boolean delete(String path) throws IOException {

@@ -79,6 +79,20 @@ record HopCompression(String codec, int level) {
         if (level == 0) {
             return in;
         }
-        return codec.equals(ZSTD) ? new ZstdInputStream(in) : new InflaterInputStream(in, new Inflater(), 65536);
+        return codec.equals(ZSTD) ? new ZstdInputStream(in) : inflating(in, new Inflater());
+    }
+
+    /** Inflates {@code in} with {@code inflater}, which closing the stream ends (its native memory is freed then, not at GC). */
+    static InputStream inflating(InputStream in, Inflater inflater) {
+        return new InflaterInputStream(in, inflater, 65536) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    inflater.end();
+                }
+            }
+        };
     }
 }

@@ -49,7 +49,7 @@ final class HopHandlers {
         endpoint.handle(DistributionMessages.HOP_PULL, Access.MEMBER, (ctx, body) -> {
             master(ctx);
             long wire = links.pull(body.number("run"), body.string("parent"), body.string("from"), body.string("to"), body.string("sha256"),
-                    HopCompression.of(body), body.optBool("delta", false));
+                    HopCompression.of(body), body.optBool("delta", false), body.optBool("await", false));
             return Json.object("wireBytes", wire);
         });
         endpoint.handle(DistributionMessages.HOP_END, Access.MEMBER, (ctx, body) -> {
@@ -67,7 +67,7 @@ final class HopHandlers {
             } catch (IllegalArgumentException e) {
                 throw new SynclineException(ErrorCode.BAD_REQUEST, "The signature is not Base64.");
             }
-            root.delta(path, signature, HopCompression.of(body), body.string("sha256"), out);
+            root.delta(path, signature, HopCompression.of(body), body.string("sha256"), body.optBool("await", false), out);
             return Json.object();
         });
     }

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 import org.syncline.core.ErrorCode;
@@ -28,7 +31,8 @@ import org.syncline.store.DataDirectory;
  * again when the parent's address or pinned certificate changes), logged in with a hop ticket and pinning the
  * certificate the master knows for the parent. Every pull names its own run's ticket, which the parent checks.
  * Each pulled file's delta streams from the parent with backpressure (no faster than the hop's cap) into a spool
- * file, then is applied atomically and verified against the source's SHA-256 ({@link ContentRoot#patch}).
+ * file and is applied as it lands, atomically and verified against the source's SHA-256 ({@link ContentRoot#patch});
+ * a forwarder's children follow a whole file's bytes as they are written here (cut-through, {@link #pull}).
  */
 final class HopLinks implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HopLinks.class.getName());
@@ -39,6 +43,12 @@ final class HopLinks implements AutoCloseable {
     private final Path pins;
     private final Map<String, RunHop> hops = new ConcurrentHashMap<>();
     private final LinkPool pool;
+    /** The downloads of pulls in flight (each pull applies its delta on its own thread as the download lands). */
+    private final ExecutorService downloads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "distribution-hop-download");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** One run's hop from one parent: where the parent is, the ticket this run's pulls carry, and the hop's cap (null: none). */
     private record RunHop(long run, String parent, HostPort address, String fingerprint, String ticket, String secret, BandwidthCap cap,
@@ -73,32 +83,83 @@ final class HopLinks implements AutoCloseable {
         LOG.info(() -> "Run " + run + ": pulling from '" + parent + "' at " + address + " directly");
     }
 
-    /** Pulls one file from the parent of run {@code run} and returns the bytes that travelled (signature and delta). */
-    long pull(long run, String parent, String from, String to, String sha256, HopCompression compression, boolean delta) throws IOException {
+    /**
+     * Pulls one file from the parent of run {@code run} and returns the bytes that travelled (signature and delta).
+     * The delta is applied as it lands (its spool file followed as it grows, {@link GrowingFile}); a whole-file pull
+     * also lets this agent's own children follow the plain bytes as they are written ({@link ContentRoot#arriving}),
+     * their streams ending only once the file was checked and committed here (cut-through forwarding).
+     * {@code await}: the parent is still receiving the file itself; it streams it on as it lands.
+     */
+    long pull(long run, String parent, String from, String to, String sha256, HopCompression compression, boolean delta, boolean await)
+            throws IOException {
         RunHop h = hops.get(run + "\u0000" + parent);
         if (h == null) {
             throw new SynclineException(ErrorCode.CONFLICT, "Run " + run + " has no link open to '" + parent + "' here.");
         }
         byte[] signature = delta ? root.signature(to) : EMPTY;
-        Path file = Files.createTempFile(spool, "hop", ".tmp");
+        GrowingFile wire = GrowingFile.create(spool, "hop");
+        GrowingFile plain = null;
         try {
-            try (OutputStream out = h.cap() == null ? Files.newOutputStream(file) : h.cap().throttle(Files.newOutputStream(file))) {
-                connection(h).download(DistributionMessages.HOP_DELTA, Json.object("ticket", h.ticket(), "secret", h.secret(), "path", from,
-                        "signature", Base64.getEncoder().encodeToString(signature), "codec", compression.codec(), "level", compression.level(),
-                        "sha256", sha256), out);
+            plain = delta ? null : GrowingFile.create(spool, "plain");
+            if (plain != null) {
+                root.arriving(run, to, sha256, plain);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                root.patch(to, in, compression, sha256, delta);
+            Future<?> download = downloads.submit(() -> {
+                try (OutputStream out = h.cap() == null ? wire.writer() : h.cap().throttle(wire.writer())) {
+                    connection(h).download(DistributionMessages.HOP_DELTA, Json.object("ticket", h.ticket(), "secret", h.secret(), "path", from,
+                            "signature", Base64.getEncoder().encodeToString(signature), "codec", compression.codec(), "level",
+                            compression.level(), "sha256", sha256, "await", await), out);
+                    wire.end();
+                    return null;
+                } catch (RuntimeException | IOException e) {
+                    wire.fail(e.getMessage() == null ? e.toString() : e.getMessage());
+                    throw e;
+                }
+            });
+            try (InputStream in = wire.follow()) {
+                root.patch(to, in, compression, sha256, delta, plain == null ? null : plain.writer());
+            } catch (RuntimeException | IOException e) {
+                wire.fail("The file was not applied here: " + e.getMessage());
+                Throwable cause = downloaded(download);
+                if (cause instanceof RuntimeException r) {
+                    throw r; // the parent's own sentence (not there, changed, failed its check there)
+                }
+                throw e;
             }
-            return (delta ? signature.length : 0) + Files.size(file);
+            if (downloaded(download) instanceof RuntimeException r) {
+                throw r;
+            }
+            if (plain != null) {
+                plain.end(); // checked and committed here: the children following it reach its end
+            }
+            return (delta ? signature.length : 0) + wire.length();
         } finally {
-            Files.deleteIfExists(file);
+            if (plain != null) {
+                plain.fail("The file failed its check on this forwarder.");
+                plain.release();
+            }
+            wire.release();
+        }
+    }
+
+    /** Waits for the download to end; what it failed with, or null. */
+    private static Throwable downloaded(Future<?> download) throws java.io.InterruptedIOException {
+        try {
+            download.get();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            download.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("The transfer was stopped.");
         }
     }
 
     /** The run ended: its tickets are forgotten here; the links stay open for the next run until idle. */
     void end(long run) {
         hops.values().removeIf(h -> h.run() == run);
+        root.endArrivals(run);
     }
 
     /** The link to the run hop's parent: the one kept open if it pins the same certificate at the same address. */
@@ -123,6 +184,7 @@ final class HopLinks implements AutoCloseable {
     public void close() {
         pool.close();
         hops.clear();
+        downloads.shutdownNow();
     }
 
     private static final byte[] EMPTY = emptySignature();

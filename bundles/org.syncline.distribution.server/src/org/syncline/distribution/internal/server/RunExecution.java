@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -86,6 +87,14 @@ final class RunExecution {
     /** The master's links to its agents, kept open between runs (one per agent, shared by the hops in flight). */
     private final LinkPool links;
     private final Map<String, Set<String>> holds = new ConcurrentHashMap<>();
+    /** Per receiver: the files it receives right now in a way its own children can follow as they land (cut-through). */
+    private final Map<String, Set<String>> receiving = new ConcurrentHashMap<>();
+    /** Per receiver: the files its delivery is done with (held, failed or not for it). */
+    private final Map<String, Set<String>> passed = new ConcurrentHashMap<>();
+    /** Receivers whose delivery ended (served, failed or dropped out). */
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    /** Notified whenever a receiver starts, holds, passes or settles a file: children waiting to know their sender. */
+    private final Object fates = new Object();
     private final Map<String, String> failedNodes = new ConcurrentHashMap<>();
     private final Map<String, RunTarget> states = new LinkedHashMap<>();
     private final Map<String, BandwidthCap> caps = new ConcurrentHashMap<>();
@@ -205,9 +214,11 @@ final class RunExecution {
     }
 
     /**
-     * Serves every hop of the (possibly re-planned) tree: a hop starts as soon as its parent holds the content (the
-     * source at once, a target once its own hop ended), so a subtree never waits for the rest of its level; a sender
-     * serves at most {@link #parallelism} children at a time. Returns when every receiver was served.
+     * Serves every hop of the (possibly re-planned) tree: a hop starts as soon as its parent's own hop started (the
+     * source's at once), and each of its files waits until the parent holds it or receives it directly as a whole
+     * file, which the child then follows as it lands (cut-through, {@link #awaitSender}); so a subtree never waits
+     * for the rest of its level, nor a file for its whole arrival one level up. A sender serves at most
+     * {@link #parallelism} children at a time. Returns when every receiver was served.
      */
     private void serveHops(Map<String, Source> manifest) {
         Set<String> done = new HashSet<>();
@@ -230,7 +241,9 @@ final class RunExecution {
                     }
                     List<Hop> ready = new ArrayList<>();
                     for (Hop h : waiting) {
-                        boolean parentHolds = h.from().equals(plan.source()) || done.contains(h.from());
+                        // cut-through: a child starts once its parent started receiving; per file it waits for the
+                        // parent to hold it or receive it in a way that can be followed ({@link #awaitSender})
+                        boolean parentHolds = h.from().equals(plan.source()) || done.contains(h.from()) || active.containsKey(h.from());
                         long sending = active.values().stream().filter(h.from()::equals).count()
                                 + ready.stream().filter(r -> r.from().equals(h.from())).count();
                         if (parentHolds && sending < parallelism) {
@@ -246,7 +259,9 @@ final class RunExecution {
                         push(true);
                         threads.execute(() -> serve(h, manifest, done, active, fatal));
                     }
-                    wait();
+                    if (ready.isEmpty()) {
+                        wait(); // else look again at once: the children of the hops just started may start too
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -281,14 +296,19 @@ final class RunExecution {
             } else {
                 states.put(hop.to(), result);
                 done.add(hop.to());
+                settled.add(hop.to());
             }
             push(true);
             notifyAll();
         }
+        fateChanged();
     }
 
     /** {@code dead} dropped out: its subtree moves to the nearest live peer; pending receivers show their new parent. */
     private synchronized void replanAround(String dead, String why) {
+        if (!plan.receivers().contains(dead) && plan.childrenOf(dead).isEmpty()) {
+            return; // re-planned around it already (a child that was following it starts over from its new parent)
+        }
         LOG.info(() -> "Run " + run.id() + ": '" + dead + "' dropped out (" + why + "); re-planning its subtree");
         plan = RoutePlanner.replan(deployment, plan, dead);
         for (Hop h : plan.hops()) {
@@ -348,6 +368,9 @@ final class RunExecution {
         String child = hop.to();
         Set<String> held = ConcurrentHashMap.newKeySet();
         holds.put(child, held);
+        receiving.put(child, ConcurrentHashMap.newKeySet());
+        passed.put(child, ConcurrentHashMap.newKeySet());
+        fateChanged();
         if (failedNodes.containsKey(parent)) {
             return fail(child, parent, "Its parent '" + parent + "' could not send: " + failedNodes.get(parent));
         }
@@ -378,70 +401,14 @@ final class RunExecution {
         Progress p = new Progress();
         for (Map.Entry<String, Source> m : manifest.entrySet()) {
             String rel = m.getKey();
-            Source src = m.getValue();
-            if (!types.takes(child, rel)) {
-                continue; // its type goes to other servers: not kept here, its children get it from further up
-            }
-            ContentRoot.Entry have = there.get(rel);
-            if (have != null && have.sha256().equals(src.sha256())) {
-                held.add(rel);
-                synchronized (this) {
-                    totals.unchanged++;
+            try {
+                RunTarget early = deliverFile(hop, rel, m.getValue(), there, held, p);
+                if (early != null) {
+                    return early;
                 }
-                report(new RunFile(child, parent, rel, RunFile.UNCHANGED, src.sha256(), 0, 0, ""));
-                continue;
-            }
-            Operation op = have == null ? Operation.CREATE : Operation.UPDATE;
-            if (!filter.passes(rel, op)) {
-                continue;
-            }
-            String opName = have == null ? RunFile.CREATE : RunFile.UPDATE;
-            // the parent, or the nearest ancestor holding the file when the parent's tags do not take it
-            String sender = TypeRouting.senderFor(plan, child, a -> holds.getOrDefault(a, Set.of()).contains(rel));
-            Hop via = sender.equals(parent) ? hop : new Hop(sender, child, hop.mode(), hop.compression(), hop.bandwidthLimit(), hop.codec());
-            String from = sender.equals(plan.source()) ? src.path() : join(targetPaths.get(sender), rel);
-            for (int attempt = 0;; attempt++) {
-                try {
-                    if (!holds.getOrDefault(sender, Set.of()).contains(rel)) {
-                        throw new IllegalStateException("'" + sender + "' does not hold this version (it failed there).");
-                    }
-                    long travelled = transfer(via, from, join(base, rel), have != null, src.sha256());
-                    held.add(rel);
-                    p.files++;
-                    p.content += src.size();
-                    p.wire += travelled;
-                    synchronized (this) {
-                        totals.wire += travelled;
-                        if (have == null) {
-                            totals.created++;
-                            totals.createdBytes += src.size();
-                        } else {
-                            totals.updated++;
-                            totals.updatedBytes += src.size();
-                        }
-                        states.put(child, new RunTarget(child, parent, RunTarget.RECEIVING, p.files, p.content, p.wire, ""));
-                    }
-                    report(new RunFile(child, sender, rel, opName, src.sha256(), src.size(), travelled, ""));
-                    push(false);
-                    break;
-                } catch (RuntimeException | IOException e) {
-                    String why = message(e);
-                    if (!alive(child)) {
-                        failed();
-                        report(new RunFile(child, sender, rel, opName, "", 0, 0, why));
-                        return dropped(child, parent, rel + ": " + why, p);
-                    }
-                    if (!sender.equals(plan.source()) && !alive(sender)) {
-                        throw new SenderLost(sender, why);
-                    }
-                    if (attempt >= job.retryLimit() || !holds.getOrDefault(sender, Set.of()).contains(rel)) {
-                        failed();
-                        p.error = p.error.isEmpty() ? rel + ": " + why : p.error;
-                        report(new RunFile(child, sender, rel, opName, "", 0, 0, why));
-                        break;
-                    }
-                    backoff(attempt);
-                }
+            } finally {
+                passed.get(child).add(rel);
+                fateChanged();
             }
         }
         boolean deletes = filter.operations().contains(Operation.DELETE) || filter.operations().contains(Operation.ERASE);
@@ -470,8 +437,165 @@ final class RunExecution {
         return new RunTarget(child, parent, p.error.isEmpty() ? RunTarget.OK : RunTarget.FAILED, p.files, p.content, p.wire, note);
     }
 
+    /** One file of the hop's delivery; a target when the delivery ends here (the receiver dropped out), else null. */
+    private RunTarget deliverFile(Hop hop, String rel, Source src, Map<String, ContentRoot.Entry> there, Set<String> held, Progress p)
+            throws SenderLost {
+        String parent = hop.from();
+        String child = hop.to();
+        String base = targetPaths.get(child);
+        if (!types.takes(child, rel)) {
+            return null; // its type goes to other servers: not kept here, its children get it from further up
+        }
+        ContentRoot.Entry have = there.get(rel);
+        if (have != null && have.sha256().equals(src.sha256())) {
+            held.add(rel);
+            synchronized (this) {
+                totals.unchanged++;
+            }
+            report(new RunFile(child, parent, rel, RunFile.UNCHANGED, src.sha256(), 0, 0, ""));
+            return null;
+        }
+        Operation op = have == null ? Operation.CREATE : Operation.UPDATE;
+        if (!filter.passes(rel, op)) {
+            return null;
+        }
+        String opName = have == null ? RunFile.CREATE : RunFile.UPDATE;
+        // the parent, or the nearest ancestor holding the file when the parent's tags do not take it; a
+        // sender still receiving it streams it on as it lands (cut-through)
+        String sender = awaitSender(child, rel);
+        if (!plan.parentOf(child).map(parent::equals).orElse(false)) {
+            throw new SenderLost(parent, "'" + child + "' was re-planned under another parent");
+        }
+        if (failedNodes.containsKey(parent)) {
+            return fail(child, parent, "Its parent '" + parent + "' could not send: " + failedNodes.get(parent));
+        }
+        Hop via = sender.equals(parent) ? hop : new Hop(sender, child, hop.mode(), hop.compression(), hop.bandwidthLimit(), hop.codec());
+        String from = sender.equals(plan.source()) ? src.path() : join(targetPaths.get(sender), rel);
+        for (int attempt = 0;; attempt++) {
+            boolean following = false;
+            try {
+                following = receivingOf(sender).contains(rel);
+                if (!following && !holds.getOrDefault(sender, Set.of()).contains(rel)) {
+                    throw new IllegalStateException("'" + sender + "' does not hold this version (it failed there).");
+                }
+                long travelled;
+                try {
+                    travelled = transfer(via, from, join(base, rel), have != null, src.sha256(), rel, following);
+                    held.add(rel);
+                } finally {
+                    receivingOf(child).remove(rel);
+                    fateChanged();
+                }
+                p.files++;
+                p.content += src.size();
+                p.wire += travelled;
+                synchronized (this) {
+                    totals.wire += travelled;
+                    if (have == null) {
+                        totals.created++;
+                        totals.createdBytes += src.size();
+                    } else {
+                        totals.updated++;
+                        totals.updatedBytes += src.size();
+                    }
+                    states.put(child, new RunTarget(child, parent, RunTarget.RECEIVING, p.files, p.content, p.wire, ""));
+                }
+                report(new RunFile(child, sender, rel, opName, src.sha256(), src.size(), travelled, ""));
+                push(false);
+                break;
+            } catch (RuntimeException | IOException e) {
+                String why = message(e);
+                if (!alive(child)) {
+                    failed();
+                    report(new RunFile(child, sender, rel, opName, "", 0, 0, why));
+                    return dropped(child, parent, rel + ": " + why, p);
+                }
+                if (!sender.equals(plan.source()) && !alive(sender)) {
+                    throw new SenderLost(sender, why);
+                }
+                if (following && awaitReceived(sender, rel)) {
+                    attempt--; // the sender's own receiving failed on the way and it holds the file now: not a failed attempt
+                    continue;
+                }
+                if (attempt >= job.retryLimit() || !holds.getOrDefault(sender, Set.of()).contains(rel)) {
+                    failed();
+                    p.error = p.error.isEmpty() ? rel + ": " + why : p.error;
+                    report(new RunFile(child, sender, rel, opName, "", 0, 0, why));
+                    break;
+                }
+                backoff(attempt);
+            }
+        }
+        return null;
+    }
+
+
     private synchronized void failed() {
         totals.failed++;
+    }
+
+    private Set<String> receivingOf(String node) {
+        return receiving.getOrDefault(node, Set.of());
+    }
+
+    private void fateChanged() {
+        synchronized (fates) {
+            fates.notifyAll();
+        }
+    }
+
+    /** Whether it is known if {@code node} holds file {@code rel} or receives it now (cut-through) or never will in this run. */
+    private boolean fateKnown(String node, String rel) {
+        return node.equals(plan.source()) || settled.contains(node) || holds.getOrDefault(node, Set.of()).contains(rel)
+                || receivingOf(node).contains(rel) || passed.getOrDefault(node, Set.of()).contains(rel);
+    }
+
+    /**
+     * Who sends file {@code rel} to {@code child}: the nearest ancestor that holds it or receives it now in a way
+     * that can be followed, at the latest the source; waits until each ancestor on the way is known to have it or not.
+     */
+    private String awaitSender(String child, String rel) {
+        synchronized (fates) {
+            while (true) {
+                Optional<String> up = plan.parentOf(child);
+                String unknown = null;
+                while (up.isPresent() && !up.get().equals(plan.source())) {
+                    String a = up.get();
+                    if (!fateKnown(a, rel)) {
+                        unknown = a;
+                        break;
+                    }
+                    if (holds.getOrDefault(a, Set.of()).contains(rel) || receivingOf(a).contains(rel)) {
+                        return a;
+                    }
+                    up = plan.parentOf(a);
+                }
+                if (unknown == null) {
+                    return plan.source();
+                }
+                waitForFates();
+            }
+        }
+    }
+
+    /** Waits until {@code sender} no longer receives {@code rel}; whether it holds it then. */
+    private boolean awaitReceived(String sender, String rel) {
+        synchronized (fates) {
+            while (receivingOf(sender).contains(rel)) {
+                waitForFates();
+            }
+        }
+        return holds.getOrDefault(sender, Set.of()).contains(rel);
+    }
+
+    /** Waits (holding {@link #fates}) for a change, at most a second (a re-plan does not notify). */
+    private void waitForFates() {
+        try {
+            fates.wait(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The run was stopped.", e);
+        }
     }
 
     /** What one target took so far in this run. */
@@ -504,7 +628,8 @@ final class RunExecution {
      * Moves one file from parent to child and returns the bytes that travelled (signature, then delta): directly
      * between the agents when the child can reach its parent, else relayed through the master.
      */
-    private long transfer(Hop hop, String fromPath, String toPath, boolean childHasOne, String sha256) throws IOException {
+    private long transfer(Hop hop, String fromPath, String toPath, boolean childHasOne, String sha256, String rel, boolean following)
+            throws IOException {
         boolean againstBasis = hop.mode().equals(Hop.DELTA) && childHasOne;
         int level = Math.max(0, Math.min(9, hop.compression()));
         String refused = codecs.refusal(hop);
@@ -512,10 +637,14 @@ final class RunExecution {
             throw new SynclineException(ErrorCode.PROTOCOL_VERSION, refused);
         }
         if (directLink(hop) == null) {
+            if (!againstBasis) {
+                receivingOf(hop.to()).add(rel); // a whole file pulled directly: the receiver's children can follow it
+                fateChanged();
+            }
             return link(hop.to()).request(DistributionMessages.HOP_PULL, Json.object("run", run.id(), "parent", hop.from(), "from", fromPath, "to",
-                    toPath, "sha256", sha256, "codec", hop.codec(), "level", level, "delta", againstBasis)).number("wireBytes");
+                    toPath, "sha256", sha256, "codec", hop.codec(), "level", level, "delta", againstBasis, "await", following)).number("wireBytes");
         }
-        return relay(hop, fromPath, toPath, againstBasis, level, sha256);
+        return relay(hop, fromPath, toPath, againstBasis, level, sha256, following);
     }
 
     /**
@@ -576,7 +705,8 @@ final class RunExecution {
     }
 
     /** The hop through the master: the parent's delta is spooled here, then uploaded to the child under the hop's cap. */
-    private long relay(Hop hop, String fromPath, String toPath, boolean againstBasis, int level, String sha256) throws IOException {
+    private long relay(Hop hop, String fromPath, String toPath, boolean againstBasis, int level, String sha256, boolean following)
+            throws IOException {
         String signature = againstBasis
                 ? link(hop.to()).request(DistributionMessages.CONTENT_SIGNATURE, Json.object("path", toPath)).string("signature")
                 : EMPTY_SIGNATURE;
@@ -585,7 +715,7 @@ final class RunExecution {
         try {
             try (OutputStream out = Files.newOutputStream(delta)) {
                 link(hop.from()).download(DistributionMessages.CONTENT_DELTA, Json.object("path", fromPath, "signature", signature, "codec",
-                        hop.codec(), "level", level, "sha256", sha256), out);
+                        hop.codec(), "level", level, "sha256", sha256, "await", following), out);
             }
             try (InputStream in = capped(hop, Files.newInputStream(delta))) {
                 link(hop.to()).upload(DistributionMessages.CONTENT_PATCH, Json.object("path", toPath, "codec", hop.codec(), "level", level,
