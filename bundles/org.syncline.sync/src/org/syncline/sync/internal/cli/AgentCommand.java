@@ -96,6 +96,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
             opened[0] = connection;
         }
         SyncClient client = new SyncClient(connection);
+        IdleHeapTrim trim = new IdleHeapTrim();
         for (String[] p : mapped) {
             FolderInfo f = client.info(p[1]);
             if ("read".equals(f.right())) {
@@ -110,6 +111,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
                 if (!s.equals(last[0])) {
                     out.counters(done, last[0].isEmpty());
                     last[0] = s;
+                    trim.transferred();
                 }
             });
             SyncEngine.State[] shown = { null };
