@@ -430,13 +430,16 @@ def bench_idle(work, files, seconds, profile=False):
         agent.wait(r"uploaded-files=%d\b" % files, 0, timeout=4 * 3600)
         synced_s = time.time() - t0
         pid = java_of(agent.proc)
-        # the end of the sync itself settles first: the hub's pushes of the agent's own last commits (each a pass),
-        # the JIT, the agent's one collection after its transfers; idle is from the first quiet 5 s on
+        # the end of the sync itself settles first: the hub's pushes of the agent's own last commits (each a pass
+        # reading pages of them: the agent may wait on the hub meanwhile, so both must be quiet), the JIT, the
+        # agent's one collection after its work; idle is from the first 5 s the agent spends under 0.05 s of CPU
+        # and the hub under 0.25 s
+        hub_pid = java_of(hub.proc)
         t_settle = time.time()
-        while time.time() - t_settle < 300:
-            before = cpu_seconds(pid)
+        while time.time() - t_settle < 900:
+            before, hub_before = cpu_seconds(pid), cpu_seconds(hub_pid)
             time.sleep(5)
-            if cpu_seconds(pid) - before < 0.05:
+            if cpu_seconds(pid) - before < 0.05 and cpu_seconds(hub_pid) - hub_before < 0.25:
                 break
         settled_s = time.time() - t_settle
         jcmd = os.path.join(os.path.dirname(os.readlink("/proc/%d/exe" % pid)), "jcmd")

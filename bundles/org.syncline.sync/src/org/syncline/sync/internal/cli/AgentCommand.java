@@ -107,11 +107,11 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
             engine[0] = e;
             String[] last = { "" };
             e.onSynced(done -> {
+                trim.worked();
                 String s = done.stats().toString();
                 if (!s.equals(last[0])) {
                     out.counters(done, last[0].isEmpty());
                     last[0] = s;
-                    trim.transferred();
                 }
             });
             SyncEngine.State[] shown = { null };

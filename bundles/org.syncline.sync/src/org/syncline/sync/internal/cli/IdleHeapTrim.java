@@ -6,11 +6,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives the agent's memory back once a burst of transfers is over: one full collection (which lets G1 shrink the
- * heap to what the index needs) when no transfer has happened for {@link #QUIET_SECONDS}, at most one a minute
+ * Gives the agent's memory back once a burst of work is over: one full collection (which lets G1 shrink the heap
+ * to what the index needs) when no sync pass has ended for {@link #QUIET_SECONDS}, at most one a minute
  * (a full collection of a 100,000-file index costs a few hundred milliseconds). The agent's JVM has no
- * periodic collection, so an agent with nothing changing does no collection work at all; this is what hands back
- * the memory of an initial sync instead.
+ * periodic collection, so an agent with nothing changing does no collection work at all (a pass runs only for a
+ * change, a push or the rescan every 10 minutes); this is what hands back the memory of an initial sync, of the
+ * pages of its own commits read after it, or of a rescan.
  */
 final class IdleHeapTrim {
     static final long QUIET_SECONDS = 10;
@@ -23,8 +24,8 @@ final class IdleHeapTrim {
     private ScheduledFuture<?> due;
     private long lastCollection = System.nanoTime() - MIN_GAP_NANOS;
 
-    /** Files were transferred: the collection comes {@link #QUIET_SECONDS} after the last such call. */
-    synchronized void transferred() {
+    /** A sync pass ended: the collection comes {@link #QUIET_SECONDS} after the last such call. */
+    synchronized void worked() {
         if (due != null) {
             due.cancel(false);
         }
