@@ -304,6 +304,8 @@ class SyncReliabilityTest {
         for (SyncAgentProcess a : agents) {
             try {
                 b.append("\n").append(a.dir.getFileName()).append(" ").append(tree(a.dir));
+                a.output().stream().filter(l -> l.contains(" offline ") || l.contains(" online ") || l.contains(" error ") || l.contains(" conflict"))
+                        .forEach(l -> b.append("\n  ").append(l));
             } catch (IOException e) {
                 b.append("\n").append(e);
             }
