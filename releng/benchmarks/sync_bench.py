@@ -441,6 +441,7 @@ def bench_idle(work, files, seconds, profile=False):
             time.sleep(5)
             if cpu_seconds(pid) - before < 0.05 and cpu_seconds(hub_pid) - hub_before < 0.25:
                 break
+        time.sleep(15)  # and the agent's one full collection, 10 s after its last pass, which hands the heap back
         settled_s = time.time() - t_settle
         jcmd = os.path.join(os.path.dirname(os.readlink("/proc/%d/exe" % pid)), "jcmd")
         if profile:
