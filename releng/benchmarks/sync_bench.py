@@ -13,7 +13,9 @@
                with the agents' start (JVM, OSGi, login) inside the time. --profile keeps flight recordings
                of the hub and the warm agents in the work directory.
   idle         N files (--idle-files, default 100,000) synced and watched, nothing changing: the agent's
-               CPU seconds and RSS (from /proc) over --idle-seconds (default 60). Not part of "all".
+               CPU seconds and RSS (from /proc) over --idle-seconds (default 60), from the first quiet 5 s
+               after the first sync, with the threads that used CPU; --profile records that window only
+               (agent-idle.jfr in the work directory). Not part of "all".
   propagation  client A saves a 4 KiB file, time until B holds identical content: two sync-agents through
                the hub vs two Syncthing instances on loopback (with its default watcher delay and with its
                minimum, 1 s).
@@ -421,8 +423,24 @@ def rss_mib(pid):
     return 0.0
 
 
-def bench_idle(work, files, seconds):
-    """N files watched and synced, nothing changing: the agent's CPU seconds and RSS over the window, from /proc."""
+def thread_cpu(pid):
+    """CPU seconds per thread name of a process (a JVM's GC and compiler threads, the engine's, MINA's), from /proc."""
+    out = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                stat = f.read()
+        except FileNotFoundError:
+            continue  # ended meanwhile
+        name = re.sub(r"[#\d]+$", "", stat[stat.index("(") + 1:stat.rindex(")")]).strip()
+        fields = stat.rsplit(")", 1)[1].split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+def bench_idle(work, files, seconds, profile=False):
+    """N files watched and synced, nothing changing: the agent's CPU seconds and RSS over the window, from /proc;
+    with --profile a flight recording of the window only (agent-idle.jfr in the work directory)."""
     hub = Hub(work)
     try:
         hub.cli("folder", "create", "idle")
@@ -438,17 +456,38 @@ def bench_idle(work, files, seconds):
         agent.wait(r"uploaded-files=%d\b" % files, 0, timeout=4 * 3600)
         synced_s = time.time() - t0
         pid = java_of(agent.proc)
-        time.sleep(10)  # the last commit's echo and the index save settle
-        cpu0, rss = cpu_seconds(pid), [rss_mib(pid)]
+        # the end of the sync itself settles first: the hub's pushes of the agent's own last commits (each a pass
+        # reading pages of them: the agent may wait on the hub meanwhile, so both must be quiet), the JIT, the
+        # agent's one collection after its work; idle is from the first 5 s the agent spends under 0.05 s of CPU
+        # and the hub under 0.25 s
+        hub_pid = java_of(hub.proc)
+        t_settle = time.time()
+        while time.time() - t_settle < 900:
+            before, hub_before = cpu_seconds(pid), cpu_seconds(hub_pid)
+            time.sleep(5)
+            if cpu_seconds(pid) - before < 0.05 and cpu_seconds(hub_pid) - hub_before < 0.25:
+                break
+        time.sleep(15)  # and the agent's one full collection, 10 s after its last pass, which hands the heap back
+        settled_s = time.time() - t_settle
+        jcmd = os.path.join(os.path.dirname(os.readlink("/proc/%d/exe" % pid)), "jcmd")
+        if profile:
+            subprocess.run([jcmd, str(pid), "JFR.start", "name=idle", "settings=profile"], stdout=subprocess.DEVNULL, check=True)
+        cpu0, rss, threads0 = cpu_seconds(pid), [rss_mib(pid)], thread_cpu(pid)
         t0 = time.time()
         while time.time() - t0 < seconds:
             time.sleep(1)
             rss.append(rss_mib(pid))
         cpu = cpu_seconds(pid) - cpu0
-        print("idle: %d files watched, nothing changing, %d s (first sync took %.0f s)" % (files, seconds, synced_s))
+        threads = thread_cpu(pid)
+        if profile:
+            subprocess.run([jcmd, str(pid), "JFR.stop", "name=idle", "filename=" + os.path.join(work, "agent-idle.jfr")],
+                           stdout=subprocess.DEVNULL, check=True)
+        print("idle: %d files watched, nothing changing, %d s (first sync took %.0f s, quiet %.0f s after it)" % (files, seconds, synced_s, settled_s))
         print("  agent CPU: %.2f s in %d s (%.1f %% of one core)   target: near zero" % (cpu, seconds, 100 * cpu / seconds))
         print("  agent RSS: %.0f MiB at the end, %.0f MiB at most   target <= 256 MiB %s"
               % (rss[-1], max(rss), "met" if max(rss) <= 256 else "MISSED"))
+        busy = sorted(((t - threads0.get(n, 0.0), n) for n, t in threads.items()), reverse=True)
+        print("  by thread: " + ", ".join("%s %.2f s" % (n, c) for c, n in busy[:6] if c > 0))
     finally:
         hub.close()
 
@@ -599,7 +638,7 @@ def main():
         elif what == "initial":
             bench_initial(work, args.files, args.profile)
         elif what == "idle":
-            bench_idle(work, args.idle_files, args.idle_seconds)
+            bench_idle(work, args.idle_files, args.idle_seconds, args.profile)
         else:
             bench_propagation(work, args.changes, args.syncthing_default_changes)
         if not args.profile:

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,15 +33,17 @@ import org.syncline.sync.client.SyncClient;
 
 /**
  * Three real agents on one folder make random creates, edits, renames and deletes for about 30 s (seed printed;
- * {@code -Dsync.reliability.seed=N} replays one); one agent is killed with kill -9 a third of the way in, its
- * directory keeps changing while it is down, and it is restarted half way, to catch up while the others go on. At the end the three directories and the hub's
- * head hold the same files byte for byte, no temp file is left, and every content an agent wrote last at a path
- * is on the hub (current, in history or trash, or as a conflict copy): nothing is lost.
+ * {@code -Dsync.reliability.seed=N} replays one; {@code -Dsync.reliability.ms=300000} runs five minutes). At random
+ * moments of the run (drawn from the seed) one agent is killed with kill -9 and restarted a few seconds later, its
+ * directory changing while it is down, and the hub is killed with kill -9 and restarted on the same port and data
+ * while all three go on changing their directories. At the end the three directories and the hub's head hold the
+ * same files byte for byte, no temp file is left, and every content an agent wrote last at a path is on the hub
+ * (current, in history or trash, or as a conflict copy): nothing is lost.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncReliabilityTest {
     private static final List<String> USERS = List.of("ann", "ben", "rita");
-    private static final long RUN_MS = 30_000;
+    private static final long RUN_MS = Long.getLong("sync.reliability.ms", 30_000);
     private SyncHubFixture hub;
     private final List<SyncAgentProcess> agents = new ArrayList<>();
 
@@ -55,7 +58,7 @@ class SyncReliabilityTest {
     }
 
     @Test
-    void threeAgentsEditingAtRandomWithOneKilledConvergeAndLoseNothing() throws Exception {
+    void threeAgentsEditingAtRandomWithAnAgentAndTheHubKilledConvergeAndLoseNothing() throws Exception {
         long seed = Long.getLong("sync.reliability.seed", System.nanoTime());
         System.out.println("SyncReliabilityTest seed=" + seed + " (replay: -Dsync.reliability.seed=" + seed + ")");
         Random random = new Random(seed);
@@ -68,34 +71,69 @@ class SyncReliabilityTest {
         List<Map<String, String>> lastWritten = new ArrayList<>();
         agents.forEach(a -> lastWritten.add(new HashMap<>()));
         SyncAgentProcess victim = agents.get(1);
+        Random moments = new Random(seed ^ 0x5DEECE66DL); // the kills' moments, apart from the operations' draws
+        long agentKillAt = RUN_MS / 5 + (long) (moments.nextDouble() * RUN_MS / 3);
+        long agentBackAt = agentKillAt + 2000 + moments.nextInt(4000);
+        long hubKillAt = RUN_MS / 4 + (long) (moments.nextDouble() * RUN_MS / 2);
+        long hubBackAt = hubKillAt + 1000 + moments.nextInt(3000);
         long begin = System.currentTimeMillis();
-        boolean killed = false;
-        boolean restarted = false;
+        boolean agentKilled = false;
+        boolean hubKilled = false;
+        Thread agentRestart = null;
+        Thread hubRestart = null;
+        AtomicReference<Exception> restartFailure = new AtomicReference<>();
         int ops = 0;
         while (System.currentTimeMillis() - begin < RUN_MS) {
             long elapsed = System.currentTimeMillis() - begin;
-            if (!killed && elapsed > RUN_MS / 3) {
+            if (!agentKilled && elapsed > agentKillAt) {
                 victim.kill9();
-                killed = true;
-                System.out.println("SyncReliabilityTest: agent of ben killed with kill -9 after " + ops + " operations");
-            } else if (killed && !restarted && elapsed > RUN_MS / 2) {
-                victim.launch(); // it catches up while the others go on changing things
-                restarted = true;
+                agentKilled = true;
+                System.out.println("SyncReliabilityTest: agent of ben killed with kill -9 after " + ops + " operations, " + elapsed + " ms");
+            } else if (agentKilled && agentRestart == null && elapsed > agentBackAt) {
+                // it catches up while the others go on changing things (its launch waits until it watches)
+                agentRestart = inBackground("agent-restart", victim::launch, restartFailure);
                 System.out.println("SyncReliabilityTest: agent of ben restarted after " + ops + " operations");
+            }
+            if (!hubKilled && elapsed > hubKillAt) {
+                hub.server.kill9();
+                hubKilled = true;
+                System.out.println("SyncReliabilityTest: hub killed with kill -9 after " + ops + " operations, " + elapsed + " ms");
+            } else if (hubKilled && hubRestart == null && elapsed > hubBackAt) {
+                // the restart waits until the hub listens: the agents go on changing their directories meanwhile
+                hubRestart = inBackground("hub-restart", hub.server::start, restartFailure);
+                System.out.println("SyncReliabilityTest: hub restarting on the same port and data after " + ops + " operations");
             }
             int who = random.nextInt(agents.size());
             operate(agents.get(who).dir, lastWritten.get(who), random);
             ops++;
             Thread.sleep(30 + random.nextInt(120));
         }
-        if (!restarted) {
-            victim.start();
+        if (!hubKilled) { // a run too short for its moments
+            hub.server.kill9();
         }
+        if (hubRestart == null) {
+            hub.server.start();
+        }
+        if (!agentKilled) {
+            victim.kill9();
+        }
+        if (agentRestart == null) {
+            victim.launch();
+        }
+        for (Thread t : java.util.Arrays.asList(hubRestart, agentRestart)) {
+            if (t != null) {
+                t.join(120_000);
+            }
+        }
+        if (restartFailure.get() != null) {
+            throw restartFailure.get();
+        }
+        long stopped = System.currentTimeMillis();
         System.out.println("SyncReliabilityTest: " + ops + " operations");
 
         try (Connection ann = hub.connect("ann")) {
             SyncClient sync = new SyncClient(ann);
-            java.util.concurrent.atomic.AtomicReference<Map<String, String>> agreed = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Map<String, String>> agreed = new AtomicReference<>();
             await(() -> {
                 Map<String, String> head = head(sync);
                 for (SyncAgentProcess a : agents) {
@@ -106,6 +144,7 @@ class SyncReliabilityTest {
                 agreed.set(head);
                 return true;
             }, "the three directories and the hub's head to agree", () -> "hub " + safeHead(sync) + agentsTrees());
+            System.out.println("SyncReliabilityTest: converged " + (System.currentTimeMillis() - stopped) + " ms after the last operation");
             Set<String> onHub = new HashSet<>();
             for (String path : files(agreed.get()).keySet()) {
                 sync.history("shared", path).forEach(r -> onHub.add(r.sha256()));
@@ -127,6 +166,10 @@ class SyncReliabilityTest {
                     assertEquals(List.of(), temps, "seed " + seed + ": temp files left");
                 }
             }
+            for (SyncAgentProcess a : agents) { // the outages as the agents saw them
+                a.output().stream().filter(l -> l.contains(" offline ") || l.contains(" online ") || l.contains(" error "))
+                        .forEach(l -> System.out.println("SyncReliabilityTest: " + l));
+            }
             for (SyncAgentProcess a : agents) { // the safety net's finds: each would be a change the pages missed
                 a.output().stream().filter(l -> l.contains(" reconcile ")).forEach(l -> System.out.println("SyncReliabilityTest: " + l));
             }
@@ -134,6 +177,24 @@ class SyncReliabilityTest {
             System.out.println("SyncReliabilityTest: converged on " + files(agreed.get()).size() + " files, " + conflicts + " conflict copies, "
                     + onHub.size() + " contents on the hub");
         }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code step} on its own thread, keeping its failure for the test to throw. */
+    private static Thread inBackground(String name, Step step, AtomicReference<Exception> failure) {
+        Thread t = new Thread(() -> {
+            try {
+                step.run();
+            } catch (Exception e) {
+                failure.compareAndSet(null, e);
+            }
+        }, name);
+        t.start();
+        return t;
     }
 
     /**
@@ -243,6 +304,8 @@ class SyncReliabilityTest {
         for (SyncAgentProcess a : agents) {
             try {
                 b.append("\n").append(a.dir.getFileName()).append(" ").append(tree(a.dir));
+                a.output().stream().filter(l -> l.contains(" offline ") || l.contains(" online ") || l.contains(" error ") || l.contains(" conflict"))
+                        .forEach(l -> b.append("\n  ").append(l));
             } catch (IOException e) {
                 b.append("\n").append(e);
             }

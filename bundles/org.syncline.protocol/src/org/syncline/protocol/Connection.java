@@ -324,13 +324,16 @@ public final class Connection implements AutoCloseable {
                     + (cause == null ? "timed out" : cause.getMessage()) + ". Is the server running and the address right?");
         }
         IoSession s = cf.getSession();
-        session = s;
         try {
             awaitStep(secured, "The TLS handshake with " + settings.server() + " failed; is it a Syncline server?");
             String fingerprint = Sha256.fingerprint(trust.presented().getEncoded());
             knownServers.verify(settings.server(), fingerprint, prompt);
             s.write(Frame.json(FrameKind.HELLO, 0, "", Json.object("protocol", (long) ProtocolConstants.VERSION,
                     "client", settings.clientName())));
+            // Only now may other threads write to it: a reconnect's new session published before its HELLO took
+            // the old session's pings and the callers' retried requests as its first frame, and the server closed
+            // it ("The first frame must be HELLO"), attempt after attempt while the handshake was slow.
+            session = s;
             Frame w = awaitStep(welcome, settings.server() + " did not answer the handshake.");
             if (w.kind() == FrameKind.ERROR) {
                 throw ProtocolError.from(w.jsonBody()).toException();

@@ -143,6 +143,68 @@ class UserEditorLiveTest {
         }
     }
 
+    /**
+     * Changes made elsewhere (another admin's session) reach an open editor: shown at once while nothing is edited;
+     * with edits, the edits stay and a sentence at the top offers Reload, which shows the server's user.
+     */
+    @Test
+    void anOpenEditorFollowsChangesMadeElsewhereAndKeepsEditsUntilReload() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
+        IWorkbenchPage page = window.getActivePage();
+        UsersView users = (UsersView) page.showView(UsersView.ID);
+        IHandlerService handlers = window.getService(IHandlerService.class);
+        ServerEntry entry = new ServerEntry(server.address(), "admin");
+        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        ServerConnections.instance().select(entry.label());
+        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            AdminClient admin = new AdminClient(other);
+            admin.addUser("walt", "walt-password-1".toCharArray(), false);
+            ConnectedServer connected = UiEvents.waitFor("the connection", () -> Servers.connected().stream()
+                    .filter(s -> s.label().equals(entry.label())).findFirst().orElse(null));
+            UserEditor editor = users.openEditor(connected, "walt");
+            Button adminCheck = UiEvents.waitFor("walt's fields", () -> field(window, "admin") instanceof Button b ? b : null);
+            assertFalse(adminCheck.getSelection());
+
+            // nothing edited here: another admin's changes show at once, a new group included
+            admin.setAdmin("walt", true);
+            admin.addGroup("night-shift");
+            admin.addMember("night-shift", "walt");
+            UiEvents.waitUntil("the admin flag and the new group pushed into the open editor", () -> field(window, "admin") instanceof Button b
+                    && b.getSelection() && field(window, "groups") instanceof Table t
+                    && List.of(t.getItems()).stream().anyMatch(i -> i.getText().equals("night-shift") && i.getChecked()));
+            assertFalse(editor.isDirty());
+            assertEquals("", editor.message());
+
+            // an edit here, then a change elsewhere: the edit stays, the editor says so and offers Reload
+            click((Button) field(window, "disabled"));
+            assertTrue(editor.isDirty());
+            admin.setAdmin("walt", false);
+            UiEvents.waitUntil("the sentence that walt changed on the server", () -> editor.message().contains("walt changed on the server"));
+            assertTrue(((Button) field(window, "admin")).getSelection(), "the fields keep what this editor shows until Reload");
+            assertTrue(((Button) field(window, "disabled")).getSelection(), "the edit stays");
+            assertTrue(editor.isDirty());
+            org.eclipse.swt.widgets.Link reload = (org.eclipse.swt.widgets.Link) field(window, "reload");
+            assertNotNull(reload, "Reload is offered");
+            reload.notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("the reloaded user", () -> field(window, "admin") instanceof Button b && !b.getSelection()
+                    && field(window, "disabled") instanceof Button d && !d.getSelection() && field(window, "reload") == null);
+            assertFalse(editor.isDirty(), "Reload drops the edits");
+            assertFalse(user(admin, "walt").disabled(), "nothing was saved");
+
+            // after a save the tab's dirty marker goes with the save, and the saved value is shown
+            click((Button) field(window, "disabled"));
+            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            UiEvents.waitUntil("the save", () -> !editor.isDirty());
+            assertTrue(user(admin, "walt").disabled());
+            UiEvents.waitUntil("the reloaded fields", () -> field(window, "disabled") instanceof Button d && d.getSelection()
+                    && editor.message().equals("walt is disabled."));
+            page.closeEditor(editor, false);
+        } finally {
+            ServerConnections.instance().remove(entry.label());
+        }
+    }
+
     private static UserInfo user(AdminClient admin, String name) {
         return admin.users().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
     }

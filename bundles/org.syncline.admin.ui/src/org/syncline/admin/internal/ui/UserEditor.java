@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -37,7 +38,10 @@ import org.syncline.ui.UiRunner;
  * One user of one server in an editor tab: administrator, disabled, a new password, groups, and the sections
  * other capabilities contribute (the sync quota). Edits mark the tab dirty; Save (Ctrl+S) writes only what
  * changed, message by message, each checked on the server; a refusal shows as its sentence at the top and
- * the edits stay, so saving again after fixing them finishes the job (every step is safe to repeat).
+ * the edits stay, so saving again after fixing them finishes the job (every step is safe to repeat). The editor
+ * follows the server's pushes: when its user (admin flag, disabled, groups) or the list of groups changes
+ * elsewhere, the fields show it at once if nothing is edited here; with edits, a sentence at the top says so and
+ * offers to reload.
  */
 public final class UserEditor extends EditorPart {
     public static final String ID = "org.syncline.admin.ui.editors.user";
@@ -46,6 +50,8 @@ public final class UserEditor extends EditorPart {
     private UiRunner ui;
     private Composite body;
     private Label message;
+    /** "Reload" after the message, shown only while the server holds a newer user than the edited one. */
+    private Link reload;
     private Button adminCheck;
     private Button disabledCheck;
     private Text passwordText;
@@ -55,8 +61,13 @@ public final class UserEditor extends EditorPart {
     /** The sections whose values were read, so they show controls and take part in saves. */
     private final List<UserSection> shown = new ArrayList<>();
     private UserInfo loaded;
+    private List<String> loadedGroups = List.of();
     private boolean dirty;
     private boolean showing;
+    /** A save is being sent: its own pushes are not news, the reload after it shows them. */
+    private boolean saving;
+    /** The listener on the server's user pushes, once the first read subscribed it; closed with the editor. */
+    private AutoCloseable following;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -82,15 +93,30 @@ public final class UserEditor extends EditorPart {
         message.setData(FIELD, "message");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(400, SWT.DEFAULT).applyTo(message);
         message.setText("Reading " + user().user() + " from " + user().server().label() + "...");
+        reload = new Link(body, SWT.NONE);
+        reload.setData(FIELD, "reload");
+        reload.setText("<a>Reload</a> (drops the edits made here)");
+        reload.addListener(SWT.Selection, e -> load());
+        GridDataFactory.fillDefaults().span(2, 1).exclude(true).applyTo(reload);
+        reload.setVisible(false);
         load();
     }
 
     /** Reads the user, the groups and every section's values, then shows them; edits not saved are dropped. */
     void load() {
+        load(false);
+    }
+
+    /**
+     * {@link #load()}; with {@code unlessEdited} (a push's reload) edits made while it read are kept and the
+     * editor says what changed instead.
+     */
+    private void load(boolean unlessEdited) {
         UserEditorInput in = user();
         Job job = Job.create("Reading user " + in.user(), monitor -> {
             try {
                 AdminClient admin = UsersView.client(in.server());
+                follow(admin);
                 UserInfo u = admin.users().stream().filter(x -> x.name().equals(in.user())).findFirst()
                         .orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND, "There is no user named '" + in.user()
                                 + "' on " + in.server().label() + " any more; close this editor."));
@@ -99,7 +125,13 @@ public final class UserEditor extends EditorPart {
                 for (UserSection s : sections) {
                     sectionErrors.add(loadSection(s, in));
                 }
-                ui.execute(() -> show(u, groups, sectionErrors));
+                ui.execute(() -> {
+                    if (unlessEdited && (dirty || saving)) {
+                        changedOnServer(u, groups);
+                    } else {
+                        show(u, groups, sectionErrors);
+                    }
+                });
             } catch (SynclineException e) {
                 ErrorReporter.log("Reading user " + in.user(), e);
                 ui.execute(() -> say(e.code() + ": " + e.getMessage(), true));
@@ -108,6 +140,76 @@ public final class UserEditor extends EditorPart {
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    /** Subscribes to the server's user pushes once (off the UI thread: subscribing asks the server). */
+    private synchronized void follow(AdminClient admin) {
+        if (following == null && !body.isDisposed()) {
+            following = admin.watchUsers(this::serverChanged);
+        }
+    }
+
+    /**
+     * A user or group changed somewhere on the server (on a network thread): reads this editor's user and the
+     * groups, and when they differ from what the editor shows, shows them or, with edits here, says so.
+     */
+    private void serverChanged() {
+        UserEditorInput in = user();
+        Job job = Job.create("Following user " + in.user(), monitor -> {
+            try {
+                AdminClient admin = UsersView.client(in.server());
+                UserInfo u = admin.users().stream().filter(x -> x.name().equals(in.user())).findFirst().orElse(null);
+                List<String> groups = admin.groups().stream().map(GroupInfo::name).toList();
+                ui.execute(() -> changedOnServer(u, groups));
+            } catch (SynclineException e) {
+                // offline or logged out: the next push or an explicit reload reads it again
+                ErrorReporter.log("Following user " + in.user(), e);
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void changedOnServer(UserInfo now, List<String> groups) {
+        if (body.isDisposed() || saving || loaded == null || (loaded.equals(now) && loadedGroups.equals(groups))) {
+            return;
+        }
+        if (!dirty) {
+            load(true);
+            return;
+        }
+        say(now == null ? "There is no user named '" + loaded.name() + "' on " + user().server().label()
+                + " any more: someone removed it. Saving here fails; close this editor."
+                : loaded.name() + " changed on the server since this editor read it (administrator, disabled or groups);"
+                + " your edits here are not saved yet.", true);
+        showReload(now != null);
+    }
+
+    private void showReload(boolean visible) {
+        if (reload.isDisposed() || reload.getVisible() == visible) {
+            return;
+        }
+        reload.setVisible(visible);
+        ((org.eclipse.swt.layout.GridData) reload.getLayoutData()).exclude = !visible;
+        body.layout(true, true);
+    }
+
+    @Override
+    public void dispose() {
+        AutoCloseable f;
+        synchronized (this) {
+            f = following;
+            following = null;
+        }
+        if (f != null) {
+            try {
+                f.close();
+            } catch (Exception e) {
+                // removing a listener does not fail
+            }
+        }
+        super.dispose();
     }
 
     private static String loadSection(UserSection s, UserEditorInput in) {
@@ -124,8 +226,11 @@ public final class UserEditor extends EditorPart {
             return;
         }
         loaded = u;
+        loadedGroups = groups;
+        saving = false;
+        showReload(false);
         for (Control c : body.getChildren()) {
-            if (c != message) {
+            if (c != message && c != reload) {
                 c.dispose();
             }
         }
@@ -248,16 +353,25 @@ public final class UserEditor extends EditorPart {
         List<UserSection> active = List.copyOf(shown);
         String name = loaded.name();
         say("Saving " + name + "...", false);
+        saving = true;
         Job job = Job.create("Saving user " + name, m -> {
             try {
                 changes.sendTo(UsersView.client(in.server()));
                 for (UserSection s : active) {
                     s.save(in.server(), name);
                 }
-                ui.execute(this::load);
+                ui.execute(() -> {
+                    saving = false;
+                    setDirty(false); // saved: the tab's marker goes now, not when the reload below ends
+                    say("Saved " + name + "; reading it back...", false);
+                    load();
+                });
             } catch (SynclineException e) {
                 ErrorReporter.log("Saving user " + name, e);
-                ui.execute(() -> say(e.code() + ": " + e.getMessage(), true));
+                ui.execute(() -> {
+                    saving = false;
+                    say(e.code() + ": " + e.getMessage(), true);
+                });
             }
             return Status.OK_STATUS;
         });

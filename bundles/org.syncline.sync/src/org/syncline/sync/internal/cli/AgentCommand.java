@@ -96,6 +96,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
             opened[0] = connection;
         }
         SyncClient client = new SyncClient(connection);
+        IdleHeapTrim trim = new IdleHeapTrim();
         for (String[] p : mapped) {
             FolderInfo f = client.info(p[1]);
             if ("read".equals(f.right())) {
@@ -106,6 +107,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
             engine[0] = e;
             String[] last = { "" };
             e.onSynced(done -> {
+                trim.worked();
                 String s = done.stats().toString();
                 if (!s.equals(last[0])) {
                     out.counters(done, last[0].isEmpty());

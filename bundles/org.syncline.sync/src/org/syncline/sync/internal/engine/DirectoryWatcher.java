@@ -19,7 +19,8 @@ import org.syncline.core.ignore.IgnoreRules;
 /**
  * Watches a folder and every directory below it (NIO has no recursive watch on Linux: each new directory is
  * registered as it appears) and calls {@code onChange} for anything that moves. The engine debounces and
- * rescans, so a lost event (overflow) costs nothing but a little delay.
+ * rescans, so a lost event (overflow) costs nothing but a little delay. One file of the pair's own (ignored) state
+ * directory can be followed as well ({@link #followState}), so the engine needs no timer to notice it.
  */
 final class DirectoryWatcher implements AutoCloseable {
     private final Path root;
@@ -28,6 +29,9 @@ final class DirectoryWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> dirs = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile IgnoreRules rules;
+    private volatile WatchKey stateKey;
+    private volatile String stateName;
+    private volatile Runnable onState = () -> { };
 
     DirectoryWatcher(Path root, IgnoreRules rules, Runnable onChange) throws IOException {
         this.root = root;
@@ -42,6 +46,15 @@ final class DirectoryWatcher implements AutoCloseable {
 
     void rules(IgnoreRules value) {
         rules = value;
+    }
+
+    /** Calls {@code changed} whenever the file {@code name} of {@code stateDir} is made, changed or removed. */
+    void followState(Path stateDir, String name, Runnable changed) throws IOException {
+        Files.createDirectories(stateDir);
+        stateName = name;
+        onState = changed;
+        stateKey = stateDir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
     }
 
     private void registerTree(Path top) throws IOException {
@@ -67,6 +80,10 @@ final class DirectoryWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = service.take();
+                if (key == stateKey) {
+                    followedState(key);
+                    continue;
+                }
                 Path dir = dirs.get(key);
                 boolean relevant = false;
                 for (WatchEvent<?> e : key.pollEvents()) {
@@ -98,6 +115,20 @@ final class DirectoryWatcher implements AutoCloseable {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
+        }
+    }
+
+    private void followedState(WatchKey key) {
+        boolean mine = false;
+        for (WatchEvent<?> e : key.pollEvents()) {
+            mine |= e.kind() == StandardWatchEventKinds.OVERFLOW || stateName.equals(String.valueOf(e.context()));
+        }
+        if (!key.reset()) {
+            stateKey = null; // the state directory went away: the engine's rescans still look
+            mine = true;
+        }
+        if (mine) {
+            onState.run();
         }
     }
 

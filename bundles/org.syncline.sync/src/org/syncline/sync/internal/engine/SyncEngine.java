@@ -53,7 +53,6 @@ public final class SyncEngine implements AutoCloseable {
      * #resume()} removes it, and anyone may (the agent's {@code sync-agent pause|resume DIR}); it survives restarts.
      */
     public static final String PAUSED_MARK = "paused";
-    private static final long MARK_CHECK_MS = 1000;
     /** Every this many rescans (and at the start) a pass compares the hub's whole head with the index. */
     static final int RESCANS_PER_RECONCILE = 6;
 
@@ -118,6 +117,8 @@ public final class SyncEngine implements AutoCloseable {
         }
         try {
             watcher = new DirectoryWatcher(root, LocalScan.rules(root), this::requestSync);
+            // the pause mark is followed by the watcher too: no timer wakes an idle agent to look for it
+            watcher.followState(root.resolve(LocalIndex.STATE_DIR), PAUSED_MARK, this::markChanged);
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "The local folder " + root + " cannot be watched (" + e.getMessage()
                     + "); it is still rescanned every " + settings.rescan().toMinutes() + " minutes.", e);
@@ -141,12 +142,12 @@ public final class SyncEngine implements AutoCloseable {
         client.connection().addStateListener(connectionListener);
         long rescan = Math.max(1000, settings.rescan().toMillis());
         worker.scheduleWithFixedDelay(this::rescan, rescan, rescan, TimeUnit.MILLISECONDS);
-        worker.scheduleWithFixedDelay(this::followMark, MARK_CHECK_MS, MARK_CHECK_MS, TimeUnit.MILLISECONDS);
         requestSync();
     }
 
     /** The periodic rescan (on the worker): a sync, and every few rescans a reconcile with the hub's head. */
     private void rescan() {
+        followMark(); // a mark the watcher missed (its state directory removed and made again)
         if (++rescans % RESCANS_PER_RECONCILE == 0) {
             reconcileDue.set(true);
         }
@@ -193,7 +194,7 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** The pause mark of the pair at {@code localDir}, made or removed; what a running engine of that pair follows within a second. */
+    /** The pause mark of the pair at {@code localDir}, made or removed; what a running engine of that pair follows as soon as its watcher sees it. */
     public static void mark(Path localDir, boolean pause) {
         Path mark = localDir.toAbsolutePath().normalize().resolve(LocalIndex.STATE_DIR).resolve(PAUSED_MARK);
         try {
@@ -211,12 +212,21 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** Follows a pause mark made or removed from outside (on the worker, every second). */
+    /** Follows a pause mark made or removed from outside (on the worker, when the watcher sees it and at each rescan). */
     private void followMark() {
         if (Files.exists(root.resolve(LocalIndex.STATE_DIR).resolve(PAUSED_MARK))) {
             paused();
         } else {
             resumed();
+        }
+    }
+
+    /** The watcher saw the pause mark change (on its thread): the worker follows it. */
+    private void markChanged() {
+        try {
+            worker.execute(this::followMark);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
         }
     }
 
