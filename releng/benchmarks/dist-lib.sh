@@ -3,7 +3,8 @@
 # process, data dir and distribution root under WORK/NAME-content), places them all in one group eu/web and stops
 # them again on exit. Gives: PRODUCT, WORK, MASTER, cli (the CLI as admin against the master). Optional
 # SAME_GROUP_POLICY: attributes of the group's link policy, e.g. 'transferMode=WHOLE_FILE compression=0'.
-PRODUCT="$ROOT/server/org.syncline.server.product/target/products/syncline-server/linux/gtk/x86_64"
+# SYNCLINE_PRODUCT: another build's server product to measure (e.g. a copy of main's, for before/after pairs).
+PRODUCT="${SYNCLINE_PRODUCT:-$ROOT/server/org.syncline.server.product/target/products/syncline-server/linux/gtk/x86_64}"
 [ -x "$PRODUCT/syncline" ] || { echo "no server product at $PRODUCT: run ./syncline build" >&2; exit 1; }
 WORK=$(mktemp -d)
 PIDS=()

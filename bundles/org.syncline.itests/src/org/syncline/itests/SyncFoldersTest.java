@@ -577,7 +577,7 @@ class SyncFoldersTest {
         return agent;
     }
 
-    private static void awaitContent(Path file, String content) throws Exception {
+    private void awaitContent(Path file, String content) throws Exception {
         await(() -> Files.isRegularFile(file) && Files.readString(file).equals(content), file + " with '" + content.strip() + "'");
     }
 
@@ -592,8 +592,8 @@ class SyncFoldersTest {
         T get() throws Exception;
     }
 
-    /** Polls until {@code check} gives true (or something not null), for up to 90 s. */
-    private static <T> T await(Check<T> check, String what) throws Exception {
+    /** Polls until {@code check} gives true (or something not null), for up to 90 s; a failure shows what the agents said last. */
+    private <T> T await(Check<T> check, String what) throws Exception {
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
             T value;
@@ -607,7 +607,13 @@ class SyncFoldersTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("Not within 90 s: " + what);
+        StringBuilder said = new StringBuilder();
+        for (SyncAgentProcess a : agents) {
+            List<String> lines = a.output();
+            said.append("\n-- the last lines of ").append(a.dir.getFileName()).append(":\n")
+                    .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+        }
+        throw new AssertionError("Not within 90 s: " + what + said);
     }
 
     private static String sha(Path file) throws IOException {
