@@ -62,6 +62,105 @@ public final class BlobStore {
     }
 
     /**
+     * Stores many blobs sent one after the other in one stream, blob {@code i} being the next {@code sizes.get(i)} bytes, and
+     * returns their SHA-256s in that order. Whole or nothing: each blob goes to a temp file of its own; only when every one
+     * was read to its declared size are they forced to disk, together (so the disk commits them in one journal flush, not
+     * one flush a blob), and renamed into place. A stream that ends early stores nothing. Reads no byte past the last blob.
+     */
+    public java.util.List<String> putAll(java.util.List<Long> sizes, InputStream in) {
+        java.util.List<Path> temps = new java.util.ArrayList<>();
+        java.util.List<String> shas = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < sizes.size(); i++) {
+                long size = sizes.get(i);
+                Path temp = DataDirectory.createOwnerOnlyTempFile(tmp, "batch-", ".tmp");
+                temps.add(temp);
+                long[] copied = {0};
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                    shas.add(copy(new BoundedInput(in, size, copied), out));
+                }
+                if (copied[0] < size) {
+                    throw new SynclineException(ErrorCode.BAD_REQUEST, "The stream ended after " + copied[0] + " of the " + size
+                            + " bytes of blob " + (i + 1) + " of " + sizes.size() + "; nothing was stored.");
+                }
+            }
+            forceAll(temps);
+            java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < temps.size(); i++) {
+                Path target = pathOf(shas.get(i));
+                if (!Files.exists(target)) {
+                    DataDirectory.createOwnerOnlyDirectories(target.getParent());
+                    Files.move(temps.get(i), target, StandardCopyOption.ATOMIC_MOVE);
+                    folders.add(target.getParent());
+                }
+            }
+            together(folders, BlobStore::syncDirectory);
+            return shas;
+        } catch (IOException e) {
+            throw diskFailure("write a batch of blobs", e);
+        } finally {
+            temps.forEach(BlobStore::deleteQuietly); // the ones renamed are gone already
+        }
+    }
+
+    private static void forceAll(java.util.List<Path> files) throws IOException {
+        IOException[] failed = {null};
+        together(files, f -> {
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            } catch (IOException e) {
+                synchronized (failed) {
+                    failed[0] = e;
+                }
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    /** Runs the step for every item at once (one virtual thread each), so their waits for the disk overlap; returns when all ended. */
+    private static void together(java.util.Collection<Path> items, java.util.function.Consumer<Path> step) {
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Path p : items) {
+                threads.submit(() -> step.accept(p));
+            }
+        }
+    }
+
+    /** The next {@code size} bytes of a stream, never reading past them nor closing it; counts what it passed on. */
+    private static final class BoundedInput extends InputStream {
+        private final InputStream in;
+        private final long[] count;
+        private long left;
+
+        BoundedInput(InputStream in, long size, long[] count) {
+            this.in = in;
+            this.left = size;
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+                count[0] += n;
+            }
+            return n;
+        }
+    }
+
+    /**
      * Opens the blob for reading. The stream fails with an IOException naming the blob as corrupt when
      * its bytes, read to the end, do not hash to its name.
      */
