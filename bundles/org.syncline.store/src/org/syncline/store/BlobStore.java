@@ -63,28 +63,42 @@ public final class BlobStore {
 
     /**
      * Stores many blobs sent one after the other in one stream, blob {@code i} being the next {@code sizes.get(i)} bytes, and
-     * returns their SHA-256s in that order. Whole or nothing: each blob goes to a temp file of its own; only when every one
-     * was read to its declared size are they forced to disk, together (so the disk commits them in one journal flush, not
-     * one flush a blob), and renamed into place. A stream that ends early stores nothing. Reads no byte past the last blob.
+     * returns their SHA-256s in that order. Whole or nothing: each blob goes to a temp file of its own, whose force to disk
+     * starts as soon as its bytes are written (while the next blob arrives, so the disk commits many in one journal flush
+     * instead of one flush a blob, and little is left to wait for after the last byte); only when every blob was read to
+     * its declared size and every force ended are they renamed into place and their folders forced. A stream that ends
+     * early stores nothing. Reads no byte past the last blob.
      */
     public java.util.List<String> putAll(java.util.List<Long> sizes, InputStream in) {
         java.util.List<Path> temps = new java.util.ArrayList<>();
         java.util.List<String> shas = new java.util.ArrayList<>();
+        byte[] buf = new byte[STEP];
         try {
-            for (int i = 0; i < sizes.size(); i++) {
-                long size = sizes.get(i);
-                Path temp = DataDirectory.createOwnerOnlyTempFile(tmp, "batch-", ".tmp");
-                temps.add(temp);
-                long[] copied = {0};
-                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
-                    shas.add(copy(new BoundedInput(in, size, copied), out));
+            try (var forces = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                java.util.List<java.util.concurrent.Future<?>> forced = new java.util.ArrayList<>();
+                for (int i = 0; i < sizes.size(); i++) {
+                    long size = sizes.get(i);
+                    Path temp = DataDirectory.createOwnerOnlyTempFile(tmp, "batch-", ".tmp");
+                    temps.add(temp);
+                    long[] copied = {0};
+                    try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                        shas.add(copy(new BoundedInput(in, size, copied), out, buf));
+                    }
+                    if (copied[0] < size) {
+                        throw new SynclineException(ErrorCode.BAD_REQUEST, "The stream ended after " + copied[0] + " of the " + size
+                                + " bytes of blob " + (i + 1) + " of " + sizes.size() + "; nothing was stored.");
+                    }
+                    forced.add(forces.submit(() -> {
+                        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                            ch.force(true);
+                        }
+                        return null;
+                    }));
                 }
-                if (copied[0] < size) {
-                    throw new SynclineException(ErrorCode.BAD_REQUEST, "The stream ended after " + copied[0] + " of the " + size
-                            + " bytes of blob " + (i + 1) + " of " + sizes.size() + "; nothing was stored.");
+                for (java.util.concurrent.Future<?> f : forced) {
+                    awaitForce(f);
                 }
             }
-            forceAll(temps);
             java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
             for (int i = 0; i < temps.size(); i++) {
                 Path target = pathOf(shas.get(i));
@@ -94,7 +108,9 @@ public final class BlobStore {
                     folders.add(target.getParent());
                 }
             }
-            together(folders, BlobStore::syncDirectory);
+            try (var syncs = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                folders.forEach(d -> syncs.submit(() -> syncDirectory(d)));
+            }
             return shas;
         } catch (IOException e) {
             throw diskFailure("write a batch of blobs", e);
@@ -103,28 +119,14 @@ public final class BlobStore {
         }
     }
 
-    private static void forceAll(java.util.List<Path> files) throws IOException {
-        IOException[] failed = {null};
-        together(files, f -> {
-            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            } catch (IOException e) {
-                synchronized (failed) {
-                    failed[0] = e;
-                }
-            }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-    }
-
-    /** Runs the step for every item at once (one virtual thread each), so their waits for the disk overlap; returns when all ended. */
-    private static void together(java.util.Collection<Path> items, java.util.function.Consumer<Path> step) {
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Path p : items) {
-                threads.submit(() -> step.accept(p));
-            }
+    private static void awaitForce(java.util.concurrent.Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forcing the batch to disk", e);
         }
     }
 
@@ -239,8 +241,11 @@ public final class BlobStore {
 
     /** Copies in 64 KiB steps while hashing; returns the hex SHA-256 of what went through. */
     private String copy(InputStream in, OutputStream out) {
+        return copy(in, out, new byte[STEP]);
+    }
+
+    private String copy(InputStream in, OutputStream out, byte[] buf) {
         MessageDigest digest = Sha256.newDigest();
-        byte[] buf = new byte[STEP];
         while (true) {
             int n;
             try {

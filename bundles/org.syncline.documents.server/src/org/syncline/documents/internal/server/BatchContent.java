@@ -24,6 +24,8 @@ final class BatchContent extends InputStream {
     private int file = -1;
     private long left;
     private long received;
+    /** Bytes of the batch not yet read, all files. */
+    private long remaining;
     private MessageDigest digest;
     private byte[] head;
     private int kept;
@@ -33,6 +35,7 @@ final class BatchContent extends InputStream {
     BatchContent(InputStream in, List<Long> sizes) {
         this.in = in;
         this.sizes = sizes;
+        this.remaining = sizes.stream().mapToLong(Long::longValue).sum();
         next();
     }
 
@@ -42,38 +45,50 @@ final class BatchContent extends InputStream {
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
+    /**
+     * Fills {@code b} across file boundaries while the client's bytes are at hand (so the node gets full chunks, not one
+     * a file), and blocks only for the first byte.
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
+        int total = 0;
+        while (total < len) {
+            while (left == 0 && file < sizes.size()) {
+                next();
+            }
+            if (file >= sizes.size() || (total > 0 && in.available() <= 0)) {
+                break;
+            }
+            int n;
+            try {
+                n = in.read(b, off + total, (int) Math.min(len - total, left));
+            } catch (IOException e) {
+                failedFile = file;
+                throw e;
+            }
+            if (n < 0) {
+                failedFile = file;
+                ended = true;
+                throw new IOException("the stream ended after " + received + " of the " + sizes.get(file) + " bytes of file " + (file + 1));
+            }
+            digest.update(b, off + total, n);
+            if (kept < head.length) {
+                int k = Math.min(n, head.length - kept);
+                System.arraycopy(b, off + total, head, kept, k);
+                kept += k;
+            }
+            left -= n;
+            received += n;
+            remaining -= n;
+            total += n;
         }
-        while (left == 0 && file < sizes.size()) {
-            next();
-        }
-        if (file >= sizes.size()) {
-            return -1;
-        }
-        int n;
-        try {
-            n = in.read(b, off, (int) Math.min(len, left));
-        } catch (IOException e) {
-            failedFile = file;
-            throw e;
-        }
-        if (n < 0) {
-            failedFile = file;
-            ended = true;
-            throw new IOException("the stream ended after " + received + " of the " + sizes.get(file) + " bytes of file " + (file + 1));
-        }
-        digest.update(b, off, n);
-        if (kept < head.length) {
-            int k = Math.min(n, head.length - kept);
-            System.arraycopy(b, off, head, kept, k);
-            kept += k;
-        }
-        left -= n;
-        received += n;
-        return n;
+        return total == 0 && len > 0 ? -1 : total;
+    }
+
+    /** What can be read without blocking, never more than the batch's bytes still to come. */
+    @Override
+    public int available() throws IOException {
+        return (int) Math.min(remaining, in.available());
     }
 
     /** Ends the current file (if any) and starts the next. */
