@@ -37,8 +37,6 @@ final class DocumentRows implements ILazyContentProvider {
     /** The pages shown are from an earlier query: keep showing them until the new query's first page arrives. */
     private boolean stale;
     private boolean toTop;
-    /** Every page asked of the server since the view opened, in order (for tests: what scrolling and sorting cost). */
-    private final List<Integer> asked = new java.util.ArrayList<>();
 
     /** @param changed runs on the UI thread when the total or the server changes */
     DocumentRows(TableViewer viewer, UiRunner ui, Runnable changed) {
@@ -53,10 +51,6 @@ final class DocumentRows implements ILazyContentProvider {
 
     long total() {
         return total;
-    }
-
-    List<Integer> pagesAsked() {
-        return List.copyOf(asked);
     }
 
     DocumentQuery query() {
@@ -104,15 +98,14 @@ final class DocumentRows implements ILazyContentProvider {
         if (from == null || !loading.add(page)) {
             return;
         }
-        asked.add(page);
-        int generationAsked = generation;
+        int asked = generation;
         DocumentQuery q = query;
         DocumentQuery paged = new DocumentQuery(q.name(), q.author(), q.mimeType(), q.tag(), q.modifiedAfter(),
                 q.modifiedBefore(), q.minSize(), q.maxSize(), q.sort(), q.descending(), page, PAGE_SIZE);
         ServerJob.schedule("Reading documents " + ((page - 1) * PAGE_SIZE + 1) + "-" + page * PAGE_SIZE + " from " + from.label(),
                 m -> {
                     DocumentPage result = DocumentsClients.of(from).search(paged);
-                    ui.execute(() -> arrived(generationAsked, page, result));
+                    ui.execute(() -> arrived(asked, page, result));
                 });
     }
 

@@ -422,11 +422,6 @@ public final class DocumentsView extends ViewPart {
         return rows.total();
     }
 
-    /** For tests: the page numbers (of {@value DocumentRows#PAGE_SIZE} rows) asked of the server since the view opened, in order. */
-    public List<Integer> pagesAsked() {
-        return rows.pagesAsked();
-    }
-
     /** Reads the documents again, keeping the user's place. */
     public void refresh() {
         rows.show(rows.server(), query(), true);
