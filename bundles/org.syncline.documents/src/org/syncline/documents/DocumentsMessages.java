@@ -62,6 +62,11 @@ public final class DocumentsMessages {
     public static final String NODE_HELLO = "docs.node.hello";
     public static final String NODE_HEARTBEAT = "docs.node.heartbeat";
     public static final String BLOB_PUT = "docs.blob.put";
+    /**
+     * Registry to node, one upload for a registration batch: body sizes (a list, one a blob), the stream their bytes one after
+     * the other. Stored whole or not at all, forced to disk together. Answer: blobs, a list of sha256 and size, in order.
+     */
+    public static final String BLOB_PUT_BATCH = "docs.blob.put.batch";
     public static final String BLOB_GET = "docs.blob.get";
     public static final String BLOB_HAS = "docs.blob.has";
     public static final String BLOB_DELETE = "docs.blob.delete";

@@ -189,6 +189,31 @@ class BlobStoreTest {
         }
     }
 
+    @Test
+    void aBatchStoresEachBlobUnderItsShaAndReadsNoBytePastTheLast() throws IOException {
+        InputStream in = stream("hello" + "" + "world!" + "hello" + "TAIL");
+        List<String> shas = blobs.putAll(List.of(5L, 0L, 6L, 5L), in);
+        assertEquals(List.of(HELLO_SHA, Sha256.hex(new byte[0]), Sha256.hex("world!".getBytes(StandardCharsets.US_ASCII)), HELLO_SHA), shas);
+        for (String sha : shas) {
+            try (InputStream blob = blobs.open(sha)) {
+                assertEquals(sha, Sha256.hex(blob));
+            }
+        }
+        assertEquals(6, blobs.size(shas.get(2)));
+        assertEquals("TAIL", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        assertEquals(List.of(), tempFiles());
+    }
+
+    @Test
+    void aBatchWhoseStreamEndsEarlyStoresNoneOfItsBlobs() throws IOException {
+        SynclineException e = assertCode(ErrorCode.BAD_REQUEST, () -> blobs.putAll(List.of(5L, 6L), stream("helloworl")));
+        assertTrue(e.getMessage().contains("ended after 4 of the 6 bytes of blob 2 of 2"), e.getMessage());
+        assertFalse(blobs.exists(HELLO_SHA), "the first blob, complete, is not stored either");
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(dir, dir.resolve("tmp")), all.sorted().toList());
+        }
+    }
+
     private Path pathOf(String sha) {
         return dir.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
     }

@@ -62,6 +62,107 @@ public final class BlobStore {
     }
 
     /**
+     * Stores many blobs sent one after the other in one stream, blob {@code i} being the next {@code sizes.get(i)} bytes, and
+     * returns their SHA-256s in that order. Whole or nothing: each blob goes to a temp file of its own, whose force to disk
+     * starts as soon as its bytes are written (while the next blob arrives, so the disk commits many in one journal flush
+     * instead of one flush a blob, and little is left to wait for after the last byte); only when every blob was read to
+     * its declared size and every force ended are they renamed into place and their folders forced. A stream that ends
+     * early stores nothing. Reads no byte past the last blob.
+     */
+    public java.util.List<String> putAll(java.util.List<Long> sizes, InputStream in) {
+        java.util.List<Path> temps = new java.util.ArrayList<>();
+        java.util.List<String> shas = new java.util.ArrayList<>();
+        byte[] buf = new byte[STEP];
+        try {
+            try (var forces = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                java.util.List<java.util.concurrent.Future<?>> forced = new java.util.ArrayList<>();
+                for (int i = 0; i < sizes.size(); i++) {
+                    long size = sizes.get(i);
+                    Path temp = DataDirectory.createOwnerOnlyTempFile(tmp, "batch-", ".tmp");
+                    temps.add(temp);
+                    long[] copied = {0};
+                    try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                        shas.add(copy(new BoundedInput(in, size, copied), out, buf));
+                    }
+                    if (copied[0] < size) {
+                        throw new SynclineException(ErrorCode.BAD_REQUEST, "The stream ended after " + copied[0] + " of the " + size
+                                + " bytes of blob " + (i + 1) + " of " + sizes.size() + "; nothing was stored.");
+                    }
+                    forced.add(forces.submit(() -> {
+                        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                            ch.force(true);
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : forced) {
+                    awaitForce(f);
+                }
+            }
+            java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < temps.size(); i++) {
+                Path target = pathOf(shas.get(i));
+                if (!Files.exists(target)) {
+                    DataDirectory.createOwnerOnlyDirectories(target.getParent());
+                    Files.move(temps.get(i), target, StandardCopyOption.ATOMIC_MOVE);
+                    folders.add(target.getParent());
+                }
+            }
+            try (var syncs = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                folders.forEach(d -> syncs.submit(() -> syncDirectory(d)));
+            }
+            return shas;
+        } catch (IOException e) {
+            throw diskFailure("write a batch of blobs", e);
+        } finally {
+            temps.forEach(BlobStore::deleteQuietly); // the ones renamed are gone already
+        }
+    }
+
+    private static void awaitForce(java.util.concurrent.Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forcing the batch to disk", e);
+        }
+    }
+
+    /** The next {@code size} bytes of a stream, never reading past them nor closing it; counts what it passed on. */
+    private static final class BoundedInput extends InputStream {
+        private final InputStream in;
+        private final long[] count;
+        private long left;
+
+        BoundedInput(InputStream in, long size, long[] count) {
+            this.in = in;
+            this.left = size;
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+                count[0] += n;
+            }
+            return n;
+        }
+    }
+
+    /**
      * Opens the blob for reading. The stream fails with an IOException naming the blob as corrupt when
      * its bytes, read to the end, do not hash to its name.
      */
@@ -140,8 +241,11 @@ public final class BlobStore {
 
     /** Copies in 64 KiB steps while hashing; returns the hex SHA-256 of what went through. */
     private String copy(InputStream in, OutputStream out) {
+        return copy(in, out, new byte[STEP]);
+    }
+
+    private String copy(InputStream in, OutputStream out, byte[] buf) {
         MessageDigest digest = Sha256.newDigest();
-        byte[] buf = new byte[STEP];
         while (true) {
             int n;
             try {

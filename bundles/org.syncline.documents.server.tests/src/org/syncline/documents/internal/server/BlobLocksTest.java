@@ -161,6 +161,11 @@ class BlobLocksTest {
         }
 
         @Override
+        public java.util.List<StoredBlob> storeAll(java.util.List<Long> sizes, InputStream content) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
         public void read(String sha256, OutputStream out) {
             throw new AssertionError("not used");
         }

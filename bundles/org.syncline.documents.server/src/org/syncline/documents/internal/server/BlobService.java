@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
@@ -46,6 +47,20 @@ final class BlobService {
             String sha = blobs.put(data);
             long size = blobs.size(sha);
             return Json.object("sha256", sha, "size", size);
+        });
+        endpoint.handleUpload(DocumentsMessages.BLOB_PUT_BATCH, Access.MEMBER, (ctx, body, data) -> {
+            requireRegistry(ctx);
+            List<Long> sizes = sizes(body);
+            List<String> shas = blobs.putAll(sizes, data);
+            if (data.read() >= 0) {
+                // nothing is referenced yet: the registry removes what it does not commit, the inventory reports the rest
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "The batch's stream holds more bytes than its " + sizes.size() + " sizes declare.");
+            }
+            List<Object> stored = new java.util.ArrayList<>();
+            for (int i = 0; i < shas.size(); i++) {
+                stored.add(Json.object("sha256", shas.get(i), "size", sizes.get(i)));
+            }
+            return Json.object("blobs", stored);
         });
         endpoint.handleDownload(DocumentsMessages.BLOB_GET, Access.MEMBER, (ctx, body, out) -> {
             requireRegistry(ctx);
@@ -132,6 +147,21 @@ final class BlobService {
         long[] sum = {0};
         BlobFolder.list(dir, (sha, size) -> sum[0] += size);
         return sum[0];
+    }
+
+    /** A batch's blob sizes: 1 to 1,000 of them, each 0 or more. */
+    private static List<Long> sizes(org.syncline.core.json.JsonObject body) {
+        List<Long> sizes = new java.util.ArrayList<>();
+        for (Object o : body.list("sizes")) {
+            if (!(o instanceof Number n) || n.longValue() < 0) {
+                throw new SynclineException(ErrorCode.BAD_REQUEST, "The field 'sizes' must be a list of byte counts, each 0 or more.");
+            }
+            sizes.add(n.longValue());
+        }
+        if (sizes.isEmpty() || sizes.size() > DocumentRegistry.BATCH_MAX) {
+            throw new SynclineException(ErrorCode.BAD_REQUEST, "A batch stores 1 to " + DocumentRegistry.BATCH_MAX + " blobs, not " + sizes.size() + ".");
+        }
+        return sizes;
     }
 
     private static String sha(String s) {

@@ -100,16 +100,35 @@ final class DocumentRegistry {
         }
         StorageNode target = nodes.choose(requestedNode);
         long deletionsBefore = blobLocks.deletions();
+        List<Long> sizes = checked.stream().map(BatchFile::size).toList();
+        BatchContent source = new BatchContent(content, sizes);
+        List<StorageNode.StoredBlob> blobs;
+        try {
+            // every file's bytes to the node in one stream, forced there together
+            blobs = target.storeAll(sizes, source);
+            source.finish();
+        } catch (IOException | RuntimeException e) {
+            int i = source.failedFile();
+            if (i >= 0) {
+                throw inBatch(i, checked.get(i).name(), source.ended()
+                        ? new SynclineException(ErrorCode.BAD_REQUEST, "The stream ended after " + source.received() + " of its " + checked.get(i).size() + " bytes.")
+                        : new SynclineException(ErrorCode.STORAGE, "Receiving its bytes failed (" + e.getMessage() + "); send the batch again."));
+            }
+            if (e instanceof SynclineException s) {
+                throw s;
+            }
+            throw new SynclineException(ErrorCode.STORAGE, "Receiving the batch failed (" + e.getMessage() + "); nothing in it was registered, send it again.", e);
+        }
         List<Stored> stored = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            StorageNode.StoredBlob b = blobs.get(i);
+            stored.add(new Stored(b.sha256(), b.size(), MimeTypes.detect(source.head(i), checked.get(i).name()), deletionsBefore));
+        }
         try {
             for (int i = 0; i < checked.size(); i++) {
-                BatchFile f = checked.get(i);
-                ContentSlice slice = new ContentSlice(content, f.size());
-                Stored s = inBatch(i, f.name(), () -> store(target, slice, f.name()));
-                stored.add(s);
-                if (slice.missing() > 0) {
-                    throw inBatch(i, f.name(), new SynclineException(ErrorCode.BAD_REQUEST, "The stream ended after " + s.size() + " of its "
-                            + f.size() + " bytes."));
+                if (!source.sha256(i).equals(stored.get(i).sha256)) {
+                    throw inBatch(i, checked.get(i).name(), new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + target.name()
+                            + "' confirmed SHA-256 " + stored.get(i).sha256 + " for content that hashes to " + source.sha256(i) + "."));
                 }
             }
             if (content.read() >= 0) {

@@ -36,6 +36,16 @@ final class LocalNode implements StorageNode {
     }
 
     @Override
+    public java.util.List<StoredBlob> storeAll(java.util.List<Long> sizes, InputStream content) {
+        java.util.List<String> shas = blobs.putAll(sizes, content);
+        java.util.List<StoredBlob> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < shas.size(); i++) {
+            stored.add(new StoredBlob(shas.get(i), sizes.get(i)));
+        }
+        return stored;
+    }
+
+    @Override
     public void read(String sha256, OutputStream out) {
         try (InputStream in = blobs.open(sha256)) {
             in.transferTo(out);

@@ -89,6 +89,28 @@ final class RemoteNode implements StorageNode, AutoCloseable {
         return new StoredBlob(sent, answer.number("size"));
     }
 
+    @Override
+    public java.util.List<StoredBlob> storeAll(java.util.List<Long> sizes, InputStream content) {
+        JsonObject answer;
+        try {
+            answer = connection().upload(DocumentsMessages.BLOB_PUT_BATCH, Json.object("sizes", sizes), content);
+        } catch (SynclineException e) {
+            throw failed("failed during the upload", e);
+        }
+        java.util.List<StoredBlob> stored = new java.util.ArrayList<>();
+        for (Object o : answer.list("blobs")) {
+            if (!(o instanceof java.util.Map<?, ?> m) || !(m.get("sha256") instanceof String sha) || !(m.get("size") instanceof Number size)) {
+                throw new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + name + "' answered a batch without a SHA-256 and size for each blob; nothing was registered.");
+            }
+            stored.add(new StoredBlob(sha, size.longValue()));
+        }
+        if (stored.size() != sizes.size()) {
+            throw new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + name + "' confirmed " + stored.size() + " of the batch's " + sizes.size()
+                    + " blobs; nothing was registered.");
+        }
+        return stored;
+    }
+
     /** Where a client reaches the node, the certificate it must present, and a single-use ticket for one login. */
     record Direct(String node, HostPort address, String fingerprint, String ticket, String secret) {
         java.util.Map<String, Object> toBody() {

@@ -13,6 +13,12 @@ interface StorageNode {
     /** Stores the bytes and returns their SHA-256 and size once the node has them on disk, verified. */
     StoredBlob store(InputStream content);
 
+    /**
+     * Stores a batch: blob {@code i} is the next {@code sizes.get(i)} bytes of {@code content}. Whole or nothing, forced to
+     * disk together; returns what the node stored, in order (the caller checks each SHA-256 against what it sent).
+     */
+    java.util.List<StoredBlob> storeAll(java.util.List<Long> sizes, InputStream content);
+
     void read(String sha256, OutputStream out);
 
     boolean exists(String sha256);
