@@ -2,6 +2,7 @@ package org.syncline.documents.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.syncline.core.SynclineException;
 import org.syncline.documents.NodeFileList;
 import org.syncline.documents.VersionInfo;
+import org.syncline.server.api.ServerSettings;
 import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 
@@ -121,6 +124,18 @@ class OrphanSweepTest {
         assertTrue(store.exists(orphan));
         assertEquals(Duration.ofMinutes(1), new OrphanSweep(db, locks, Duration.ofDays(7), n -> Optional.empty(), clock).interval());
         assertEquals(Duration.ofSeconds(1), new OrphanSweep(db, locks, Duration.ofSeconds(3), n -> Optional.empty(), clock).interval());
+        assertEquals(List.of("7d", "36h", "90m", "45s"), List.of(OrphanSweep.setting(Duration.ofDays(7)), OrphanSweep.setting(Duration.ofHours(36)),
+                OrphanSweep.setting(Duration.ofMinutes(90)), OrphanSweep.setting(Duration.ofSeconds(45))));
+    }
+
+    @Test
+    void theGraceIsASettingOfTheRegistry() {
+        assertEquals(Duration.ofDays(7), DocumentsCapability.orphanGrace(ServerSettings.none()));
+        assertEquals(Duration.ZERO, DocumentsCapability.orphanGrace(new ServerSettings(Map.of("docs.orphan-grace", "0"))));
+        assertEquals(Duration.ofHours(12), DocumentsCapability.orphanGrace(new ServerSettings(Map.of("docs.orphan-grace", "12h"))));
+        SynclineException e = assertThrows(SynclineException.class,
+                () -> DocumentsCapability.orphanGrace(new ServerSettings(Map.of("docs.orphan-grace", "soon"))));
+        assertTrue(e.getMessage().contains("docs.orphan-grace must be a duration"), e.getMessage());
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class DocumentsCapability implements Capability {
             Duration grace = orphanGrace(settings);
             OrphanSweep sweep = new OrphanSweep(db, blobLocks, grace, nodes::sweepable, java.time.Clock.systemUTC());
             if (sweep.isOn()) {
-                context.log().info(() -> "Orphans on joined storage nodes are purged automatically " + grace
+                context.log().info(() -> "Orphans on joined storage nodes are purged automatically " + OrphanSweep.setting(grace)
                         + " after they were first seen (docs.orphan-grace; 0 turns this off)");
             }
             new NodeHandlers(context.endpoint(), nodes, sweep).register();

@@ -118,7 +118,7 @@ final class OrphanSweep {
                 n++;
                 long total = purged.incrementAndGet();
                 LOG.info(() -> "Purged orphan " + d.sha256() + " (" + d.size() + " bytes) from storage node '" + node
-                        + "': no document has used it since " + d.seen() + " (docs.orphan-grace " + grace + "); " + total
+                        + "': no document has used it since " + d.seen() + " (docs.orphan-grace " + setting(grace) + "); " + total
                         + " orphan(s) purged automatically since start");
             }
         }
@@ -138,5 +138,11 @@ final class OrphanSweep {
         Map<String, Instant> after = new java.util.TreeMap<>();
         seen.forEach((sha, at) -> after.put(sha, at.plus(grace)));
         return new NodeFileList(list.files(), list.total(), after);
+    }
+
+    /** A grace period as it is written in the setting: {@code 7d}, {@code 12h}, {@code 15m} or {@code 45s}. */
+    static String setting(Duration d) {
+        long s = d.toSeconds();
+        return s % 86_400 == 0 ? s / 86_400 + "d" : s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 }
