@@ -52,8 +52,9 @@ class BatchRegistrationTest {
         blobDir = dir.resolve("blobs");
         BlobLocks locks = new BlobLocks();
         LocalNode local = new LocalNode("n1", new BlobStore(blobDir), blobDir);
-        StorageNodes nodes = new StorageNodes(db, Optional.of(local), dir.resolve("db"), null, info -> { }, locks);
-        registry = new DocumentRegistry(db, nodes, locks, new NameIndex());
+        RegistryDatabase metadata = new DerbyRegistryDatabase(db);
+        StorageNodes nodes = new StorageNodes(metadata, Optional.of(local), dir.resolve("db"), null, info -> { }, locks);
+        registry = new DocumentRegistry(metadata, nodes, locks, new NameIndex());
     }
 
     @AfterEach

@@ -20,6 +20,8 @@ final class BlobLocks {
     private final Lock[] stripes = new Lock[STRIPES];
     /** How many blobs were deleted from nodes: a registration during which none was needs no "is it still there?" call. */
     private final AtomicLong deletions = new AtomicLong();
+    /** Blobs stored for registrations not yet committed ("node/sha256"), with how many registrations each. */
+    private final java.util.Map<String, Integer> committing = new java.util.concurrent.ConcurrentHashMap<>();
 
     BlobLocks() {
         for (int i = 0; i < STRIPES; i++) {
@@ -62,6 +64,24 @@ final class BlobLocks {
             locked.forEach(Lock::unlock);
             inventory.readLock().unlock();
         }
+    }
+
+    /**
+     * Marks blobs a registration has stored on a node and not yet committed a version for, until {@link #committed}:
+     * the automatic orphan sweep leaves them alone (a marked blob may look like an orphan for that moment).
+     */
+    void committing(String node, java.util.Collection<String> sha256s) {
+        sha256s.forEach(sha -> committing.merge(node + '/' + sha, 1, Integer::sum));
+    }
+
+    /** Ends {@link #committing} for these blobs, whether their registration committed or failed. */
+    void committed(String node, java.util.Collection<String> sha256s) {
+        sha256s.forEach(sha -> committing.computeIfPresent(node + '/' + sha, (k, n) -> n == 1 ? null : n - 1));
+    }
+
+    /** Whether a registration has stored this blob and not yet committed (see {@link #committing}). */
+    boolean isCommitting(String node, String sha256) {
+        return committing.containsKey(node + '/' + sha256);
     }
 
     /** A count that changes when a deletion through {@link #delete} starts and when it ends. */

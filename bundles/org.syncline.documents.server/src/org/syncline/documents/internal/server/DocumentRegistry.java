@@ -26,7 +26,6 @@ import org.syncline.protocol.AccessCheck;
 import org.syncline.protocol.Grant;
 import org.syncline.protocol.Principal;
 import org.syncline.protocol.Right;
-import org.syncline.store.Database;
 
 /**
  * The registry's metadata in front of the storage nodes' blobs (the node built into this process, or nodes
@@ -42,14 +41,14 @@ final class DocumentRegistry {
     /** Content this large or larger is sent straight between client and a joined node; smaller content costs less through the registry. */
     static final long DIRECT_MIN = 1L << 20;
 
-    private final Database db;
+    private final RegistryDatabase db;
     private final StorageNodes nodes;
     /** Held while a blob becomes referenced or is deleted as unreferenced, so the two never cross. */
     private final BlobLocks blobLocks;
     private final NameIndex names;
     private final IssuedTickets issued = new IssuedTickets(java.time.Clock.systemUTC());
 
-    DocumentRegistry(Database db, StorageNodes nodes, BlobLocks blobLocks, NameIndex names) {
+    DocumentRegistry(RegistryDatabase db, StorageNodes nodes, BlobLocks blobLocks, NameIndex names) {
         this.db = db;
         this.nodes = nodes;
         this.blobLocks = blobLocks;
@@ -119,34 +118,40 @@ final class DocumentRegistry {
             }
             throw new SynclineException(ErrorCode.STORAGE, "Receiving the batch failed (" + e.getMessage() + "); nothing in it was registered, send it again.", e);
         }
-        List<Stored> stored = new ArrayList<>();
-        for (int i = 0; i < checked.size(); i++) {
-            StorageNode.StoredBlob b = blobs.get(i);
-            stored.add(new Stored(b.sha256(), b.size(), MimeTypes.detect(source.head(i), checked.get(i).name()), deletionsBefore));
-        }
+        List<String> shas = blobs.stream().map(StorageNode.StoredBlob::sha256).toList();
+        blobLocks.committing(target.name(), shas);
         try {
+            List<Stored> stored = new ArrayList<>();
             for (int i = 0; i < checked.size(); i++) {
-                if (!source.sha256(i).equals(stored.get(i).sha256)) {
-                    throw inBatch(i, checked.get(i).name(), new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + target.name()
-                            + "' confirmed SHA-256 " + stored.get(i).sha256 + " for content that hashes to " + source.sha256(i) + "."));
+                StorageNode.StoredBlob b = blobs.get(i);
+                stored.add(new Stored(b.sha256(), b.size(), MimeTypes.detect(source.head(i), checked.get(i).name()), deletionsBefore));
+            }
+            try {
+                for (int i = 0; i < checked.size(); i++) {
+                    if (!source.sha256(i).equals(stored.get(i).sha256)) {
+                        throw inBatch(i, checked.get(i).name(), new SynclineException(ErrorCode.INTEGRITY, "The storage node '" + target.name()
+                                + "' confirmed SHA-256 " + stored.get(i).sha256 + " for content that hashes to " + source.sha256(i) + "."));
+                    }
                 }
+                if (content.read() >= 0) {
+                    throw new SynclineException(ErrorCode.BAD_REQUEST, "The batch's stream holds more bytes than its " + files.size()
+                            + " files declare; nothing in the batch was registered.");
+                }
+            } catch (IOException e) {
+                removeUnreferenced(target, stored);
+                throw new SynclineException(ErrorCode.STORAGE, "Receiving the batch failed (" + e.getMessage() + "); nothing in it was registered, send it again.", e);
+            } catch (RuntimeException e) {
+                removeUnreferenced(target, stored);
+                throw e;
             }
-            if (content.read() >= 0) {
-                throw new SynclineException(ErrorCode.BAD_REQUEST, "The batch's stream holds more bytes than its " + files.size()
-                        + " files declare; nothing in the batch was registered.");
+            Batch batch = committedBatch(p, target, checked, stored, deletionsBefore);
+            for (DocumentInfo d : batch.documents()) {
+                names.add(d.id(), d.name(), p.name());
             }
-        } catch (IOException e) {
-            removeUnreferenced(target, stored);
-            throw new SynclineException(ErrorCode.STORAGE, "Receiving the batch failed (" + e.getMessage() + "); nothing in it was registered, send it again.", e);
-        } catch (RuntimeException e) {
-            removeUnreferenced(target, stored);
-            throw e;
+            return batch;
+        } finally {
+            blobLocks.committed(target.name(), shas);
         }
-        Batch batch = committedBatch(p, target, checked, stored, deletionsBefore);
-        for (DocumentInfo d : batch.documents()) {
-            names.add(d.id(), d.name(), p.name());
-        }
-        return batch;
     }
 
     /** The most files one batch registers. */
@@ -537,6 +542,16 @@ final class DocumentRegistry {
      */
     private Change committed(StorageNode target, Stored stored, org.syncline.store.SqlWork<Change> work) {
         String sha = stored.sha256;
+        blobLocks.committing(target.name(), List.of(sha));
+        try {
+            return commit(target, stored, work);
+        } finally {
+            blobLocks.committed(target.name(), List.of(sha));
+        }
+    }
+
+    private Change commit(StorageNode target, Stored stored, org.syncline.store.SqlWork<Change> work) {
+        String sha = stored.sha256;
         return blobLocks.forBlob(target.name(), sha, () -> {
             // a joined node's bytes can only go through a deletion of ours: ask it over the network only after one; the
             // built-in node's folder is shared with other capabilities, and asking it costs no round trip
@@ -579,6 +594,7 @@ final class DocumentRegistry {
             DocumentTable.insert(c, row);
             VersionTable.insert(c, id, new VersionInfo(1, sha, size, mime, nodeName, now, p.name()));
             NodeTable.unqueueDeletion(c, nodeName, sha);
+            OrphanTable.forget(c, nodeName, sha);
             return change(c, row);
         }));
         names.add(adopted.document().id(), checkedName, p.name());

@@ -42,6 +42,14 @@ public final class DocumentsCapability implements Capability {
         return DocumentsSchema.MIGRATIONS;
     }
 
+    /** How long an orphan waits before the sweep purges it: {@code --set docs.orphan-grace=7d} (the default); 0 turns the sweep off. */
+    static Duration orphanGrace(ServerSettings settings) {
+        return settings.string("docs.orphan-grace").filter(v -> v.trim().equals("0")).isPresent() ? Duration.ZERO
+                : settings.duration("docs.orphan-grace", DEFAULT_ORPHAN_GRACE);
+    }
+
+    static final Duration DEFAULT_ORPHAN_GRACE = Duration.ofDays(7);
+
     @Override
     public AutoCloseable start(ServerContext context) {
         Set<String> roles = context.server().roles();
@@ -50,12 +58,13 @@ public final class DocumentsCapability implements Capability {
         String nodeName = DocumentFields.nodeName(settings.string("docs.node-name").orElse(context.server().hostName()));
         List<AutoCloseable> running = new ArrayList<>();
         if (roles.contains(REGISTRY)) {
+            RegistryDatabase db = new DerbyRegistryDatabase(context.database());
             BlobLocks blobLocks = new BlobLocks();
             NameIndex names = new NameIndex();
             Thread.ofVirtual().name("docs-name-index").start(() -> {
                 try {
                     long t0 = System.nanoTime();
-                    context.database().inTransaction(c -> {
+                    db.inTransaction(c -> {
                         names.load(c);
                         return null;
                     });
@@ -68,10 +77,16 @@ public final class DocumentsCapability implements Capability {
             Optional<LocalNode> local = roles.contains(STORAGE) && !joined ? Optional.of(new LocalNode(nodeName, context.blobs(),
                     context.directory().resolveSibling("blobs")))
                     : Optional.empty();
-            StorageNodes nodes = new StorageNodes(context.database(), local, context.directory(), context.enrollment(),
+            StorageNodes nodes = new StorageNodes(db, local, context.directory(), context.enrollment(),
                     info -> context.endpoint().publish(DocumentsMessages.TOPIC, DocumentsMessages.NODE_EVENT, Json.tree(info)), blobLocks);
-            new DocumentHandlers(context.endpoint(), new DocumentRegistry(context.database(), nodes, blobLocks, names), context.users()).register();
-            new NodeHandlers(context.endpoint(), nodes).register();
+            new DocumentHandlers(context.endpoint(), new DocumentRegistry(db, nodes, blobLocks, names), context.users()).register();
+            Duration grace = orphanGrace(settings);
+            OrphanSweep sweep = new OrphanSweep(db, blobLocks, grace, nodes::sweepable, java.time.Clock.systemUTC());
+            if (sweep.isOn()) {
+                context.log().info(() -> "Orphans on joined storage nodes are purged automatically " + OrphanSweep.setting(grace)
+                        + " after they were first seen (docs.orphan-grace; 0 turns this off)");
+            }
+            new NodeHandlers(context.endpoint(), nodes, sweep).register();
             ScheduledFuture<?> watch = context.scheduler().scheduleWithFixedDelay(nodes::checkHeartbeats, 1, 1, TimeUnit.SECONDS);
             running.add(() -> watch.cancel(false));
             running.add(nodes);

@@ -64,8 +64,10 @@ final class InventoryTable {
                 added.stream().map(sha -> List.<Object>of(sha, node)).toList());
     }
 
+    /** The node no longer holds the blob: it leaves the inventory (and the orphans, if it was one). */
     static void remove(Connection c, String node, String sha256) throws SQLException {
         Sql.update(c, "DELETE FROM document_node_blobs WHERE node = ? AND sha256 = ?", node, sha256);
+        OrphanTable.forget(c, node, sha256);
     }
 
     /** After a full inventory: versions on the node whose blob it lacks are missing, the others are not. */

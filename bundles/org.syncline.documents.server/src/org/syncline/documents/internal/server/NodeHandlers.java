@@ -20,10 +20,12 @@ import org.syncline.server.api.Enrollment;
 final class NodeHandlers {
     private final CapabilityEndpoint endpoint;
     private final StorageNodes nodes;
+    private final OrphanSweep sweep;
 
-    NodeHandlers(CapabilityEndpoint endpoint, StorageNodes nodes) {
+    NodeHandlers(CapabilityEndpoint endpoint, StorageNodes nodes, OrphanSweep sweep) {
         this.endpoint = endpoint;
         this.nodes = nodes;
+        this.sweep = sweep;
     }
 
     void register() {
@@ -44,14 +46,16 @@ final class NodeHandlers {
             });
             return Json.object();
         });
-        endpoint.handle(DocumentsMessages.NODE_FILES, Access.ADMIN, (ctx, body) -> Json.tree(nodes.files(body.string("node"), false, limit(body))));
-        endpoint.handle(DocumentsMessages.NODE_ORPHANS, Access.ADMIN, (ctx, body) -> Json.tree(nodes.files(body.string("node"), true, limit(body))));
+        endpoint.handle(DocumentsMessages.NODE_FILES, Access.ADMIN, (ctx, body) -> Json.tree(sweep.withPurgeDates(body.string("node"),
+                nodes.files(body.string("node"), false, limit(body)))));
+        endpoint.handle(DocumentsMessages.NODE_ORPHANS, Access.ADMIN, (ctx, body) -> Json.tree(sweep.withPurgeDates(body.string("node"),
+                nodes.files(body.string("node"), true, limit(body)))));
         endpoint.handle(DocumentsMessages.NODE_PURGE, Access.ADMIN, (ctx, body) -> {
             nodes.purge(body.string("node"), body.string("sha256"));
             return Json.object("node", body.string("node"), "sha256", body.string("sha256"));
         });
         endpoint.handle(DocumentsMessages.NODE_HEARTBEAT, Access.MEMBER, (ctx, body) -> {
-            nodes.heartbeat(member(ctx), body.number("capacity"), body.number("free"));
+            sweep.reported(nodes.heartbeat(member(ctx), body.number("capacity"), body.number("free")));
             return Json.object();
         });
     }

@@ -24,7 +24,6 @@ import org.syncline.documents.NodeFile;
 import org.syncline.documents.NodeFileList;
 import org.syncline.documents.NodeInfo;
 import org.syncline.server.api.Enrollment;
-import org.syncline.store.Database;
 
 /**
  * The registry's storage nodes: the one built into this process when it also holds the storage role, and
@@ -35,7 +34,7 @@ final class StorageNodes implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StorageNodes.class.getName());
     private static final int MISSED_HEARTBEATS = 3;
 
-    private final Database db;
+    private final RegistryDatabase db;
     private final Optional<LocalNode> local;
     private final Path localBlobs;
     private final Enrollment enrollment;
@@ -50,7 +49,7 @@ final class StorageNodes implements AutoCloseable {
     private final Map<String, NodeTable.Row> rows = new ConcurrentHashMap<>();
     private volatile boolean rowsRead;
 
-    StorageNodes(Database db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
+    StorageNodes(RegistryDatabase db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
         this.db = db;
         this.local = local;
         this.localBlobs = localBlobs;
@@ -179,7 +178,8 @@ final class StorageNodes implements AutoCloseable {
         return info;
     }
 
-    void heartbeat(String memberId, long capacity, long free) {
+    /** A joined node's heartbeat: its space, and up again if it was down. Returns the node's name. */
+    String heartbeat(String memberId, long capacity, long free) {
         NodeTable.Row[] written = new NodeTable.Row[1];
         Optional<NodeInfo> cameBack = db.inTransaction(c -> {
             NodeTable.Row r = NodeTable.byMember(c, memberId).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
@@ -191,6 +191,15 @@ final class StorageNodes implements AutoCloseable {
         });
         rows.put(written[0].name(), written[0]);
         cameBack.ifPresent(events);
+        return written[0].name();
+    }
+
+    /** The node by that name when the orphan sweep may work on it now: a joined node that is up (never the built-in one). */
+    Optional<StorageNode> sweepable(String name) {
+        if (local.isPresent() && local.get().name().equals(name) || !isUp(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(node(name));
     }
 
     /** Marks down every node that missed three heartbeats; each change is pushed. */
@@ -276,7 +285,10 @@ final class StorageNodes implements AutoCloseable {
                         throw new SynclineException(ErrorCode.STORAGE, "Recording the inventory of '" + nodeName + "' failed: " + e.getMessage(), e);
                     }
                 });
-                return InventoryTable.markMissing(c, nodeName);
+                int marked = InventoryTable.markMissing(c, nodeName);
+                // first sightings of orphans survive the rebuilt inventory: the sweep's grace runs from them
+                OrphanTable.record(c, nodeName, now());
+                return marked;
             });
             long orphans = db.inTransaction(c -> InventoryTable.count(c, nodeName, true));
             LOG.info(() -> "Reconciled storage node '" + nodeName + "': " + missing + " version(s) missing, " + orphans + " orphan file(s)");
@@ -287,7 +299,7 @@ final class StorageNodes implements AutoCloseable {
     NodeFileList files(String nodeName, boolean orphansOnly, int limit) {
         requireKnown(nodeName);
         return db.inTransaction(c -> new NodeFileList(InventoryTable.list(c, nodeName, orphansOnly, limit),
-                InventoryTable.count(c, nodeName, orphansOnly)));
+                InventoryTable.count(c, nodeName, orphansOnly), Map.of()));
     }
 
     /** The orphan with that hash on that node; NOT_FOUND or ALREADY_EXISTS (a document uses it) otherwise. */

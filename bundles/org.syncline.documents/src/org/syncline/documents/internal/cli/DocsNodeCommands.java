@@ -33,7 +33,7 @@ final class DocsNodeCommands {
         print(docs().nodeFiles(node, limit), node, "file");
     }
 
-    @Command(name = "orphans", description = "The files on the node that no document refers to.", mixinStandardHelpOptions = true)
+    @Command(name = "orphans", description = "The files on the node that no document refers to, each with when the registry purges it by itself (docs.orphan-grace).", mixinStandardHelpOptions = true)
     void orphans(@Parameters(paramLabel = "NODE") String node,
             @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "at most this many (default: 1000)") int limit) {
         print(docs().orphans(node, limit), node, "orphan");
@@ -56,6 +56,10 @@ final class DocsNodeCommands {
         StringBuilder b = new StringBuilder(String.format("%-64s %14s %s", "SHA-256", "SIZE", "VERSIONS"));
         for (NodeFile f : list.files()) {
             b.append(String.format("%n%-64s %14d %d", f.sha256(), f.size(), f.references()));
+            java.time.Instant after = list.purgeAfter().get(f.sha256());
+            if (after != null) {
+                b.append("  purged automatically after ").append(after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
         }
         b.append(String.format("%n%d %s%s on '%s'%s.", list.total(), what, list.total() == 1 ? "" : "s", node,
                 list.files().size() < list.total() ? " (first " + list.files().size() + " shown)" : ""));
