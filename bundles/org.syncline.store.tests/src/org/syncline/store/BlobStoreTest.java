@@ -27,6 +27,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.syncline.core.BlockInputStream;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
@@ -289,7 +290,7 @@ class BlobStoreTest {
     }
 
     /** Pseudo-random bytes made while read, so a test of a large blob holds none of it in memory. */
-    private static class Generated extends InputStream {
+    private static class Generated extends BlockInputStream {
         private final long size;
         private final Random random;
         private long position;
@@ -301,12 +302,6 @@ class BlobStoreTest {
 
         long position() {
             return position;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

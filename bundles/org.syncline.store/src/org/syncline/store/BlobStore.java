@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
+import org.syncline.core.BlockInputStream;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
 import org.syncline.core.Sha256;
@@ -131,7 +132,7 @@ public final class BlobStore {
     }
 
     /** The next {@code size} bytes of a stream, never reading past them nor closing it; counts what it passed on. */
-    private static final class BoundedInput extends InputStream {
+    private static final class BoundedInput extends BlockInputStream {
         private final InputStream in;
         private final long[] count;
         private long left;
@@ -140,12 +141,6 @@ public final class BlobStore {
             this.in = in;
             this.left = size;
             this.count = count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.syncline.core.BlockInputStream;
 import org.syncline.protocol.Frame;
 import org.syncline.protocol.ProtocolConstants;
 
@@ -25,7 +26,7 @@ import org.syncline.protocol.ProtocolConstants;
  * machine for round trips and grew loopback streams to 16 MiB, which filled a 64 MiB heap.) That rule is
  * kept only for a peer that does not echo timed PINGs. Growth comes out of the session's budget.
  */
-public final class StreamReceiver extends InputStream {
+public final class StreamReceiver extends BlockInputStream {
     /** 256 chunks of 64 KiB: 16 MiB, the bandwidth-delay product of 2.6 Gbit/s at a 50 ms round trip. */
     public static final int MAX_WINDOW = 256;
     /** A wait for data shorter than this is scheduling noise on one machine, not a round trip. */
@@ -109,13 +110,6 @@ public final class StreamReceiver extends InputStream {
     /** The chunks the peer may have in flight now. */
     public int window() {
         return window;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.syncline.core.BlockInputStream;
 import org.syncline.core.Sha256;
 import org.syncline.documents.MimeTypes;
 
@@ -16,7 +17,7 @@ import org.syncline.documents.MimeTypes;
  * bytes. Keeps each file's SHA-256 (the node must confirm the same) and first bytes (for its type). Ends after the last
  * file's bytes without reading further; when the client's stream ends before, it fails and remembers which file was short.
  */
-final class BatchContent extends InputStream {
+final class BatchContent extends BlockInputStream {
     private final InputStream in;
     private final List<Long> sizes;
     private final List<String> sha256s = new ArrayList<>();
@@ -37,12 +38,6 @@ final class BatchContent extends InputStream {
         this.sizes = sizes;
         this.remaining = sizes.stream().mapToLong(Long::longValue).sum();
         next();
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     /**
