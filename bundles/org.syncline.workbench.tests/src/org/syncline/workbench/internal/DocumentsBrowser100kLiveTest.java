@@ -43,6 +43,9 @@ import org.syncline.ui.internal.servers.ServerEntry;
  */
 class DocumentsBrowser100kLiveTest {
     private static final int COUNT = 100_000;
+    /** Documents 0 … 98,999 are on the server's own node, the last 1,000 on a node the registry has no row for. */
+    private static final int ON_NODE = 99_000;
+    private static final String ELSEWHERE = "elsewhere";
     private static ServerProcess server;
 
     @BeforeAll
@@ -59,7 +62,7 @@ class DocumentsBrowser100kLiveTest {
 
     /**
      * doc-000000.txt … doc-099999.txt, owned by admin; document i is 100,000 − i bytes, so a sort by size is the names' order
-     * reversed. Only the documents table: the browser of an admin reads nothing else.
+     * reversed; the last 1,000 are on another node. Only the documents table: the browser of an admin reads nothing else.
      */
     private static void seed(String node) {
         Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(200, ChronoUnit.DAYS);
@@ -78,7 +81,7 @@ class DocumentsBrowser100kLiveTest {
                             ps.setString(4, "text/plain");
                             ps.setLong(5, COUNT - i);
                             ps.setString(6, String.format("%064x", i));
-                            ps.setString(7, node);
+                            ps.setString(7, i < ON_NODE ? node : ELSEWHERE);
                             ps.setTimestamp(8, t, utc);
                             ps.setTimestamp(9, t, utc);
                             ps.setInt(10, 1);
@@ -156,6 +159,16 @@ class DocumentsBrowser100kLiveTest {
             UiEvents.waitUntil("all rows again", () -> view.total() == COUNT);
             table.getColumn(0).notifyListeners(SWT.Selection, new Event());
             UiEvents.waitUntil("sorted by name again", () -> name(0).equals(table.getItem(0).getText(0)));
+
+            // the node filter holds for every page, the ones fetched as they scroll into view too
+            UiEvents.waitUntil("the node filter to list the server's node", () -> !view.nodeChoices().isEmpty());
+            view.filterNode(view.nodeChoices().get(0));
+            UiEvents.waitUntil("the documents on that node", () -> view.total() == ON_NODE && table.getItemCount() == ON_NODE);
+            table.setTopIndex(ON_NODE - 20);
+            UiEvents.waitUntil("the last document on that node at the end", () -> name(ON_NODE - 1).equals(table.getItem(ON_NODE - 1).getText(0)));
+            view.filterNode(null);
+            UiEvents.waitUntil("all rows again", () -> view.total() == COUNT);
+            UiEvents.waitUntil("the first row", () -> name(0).equals(table.getItem(0).getText(0)));
 
             // scrolling through the whole table holds a bounded number of pages: after 25 jumps (25 pages, each shown
             // right), the first page was let go, and going back to the top fetches it again
