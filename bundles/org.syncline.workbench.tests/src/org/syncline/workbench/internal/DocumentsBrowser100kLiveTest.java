@@ -114,6 +114,8 @@ class DocumentsBrowser100kLiveTest {
         PlatformUI.getWorkbench().showPerspective(DocumentsPerspective.ID, window);
         DocumentsView view = (DocumentsView) window.getActivePage().findView(DocumentsView.ID);
         Table table = ((TableViewer) view.getViewSite().getSelectionProvider()).getTable();
+        // by name, A first, whatever a test before this one left the shared view sorted by
+        view.sortBy(0, false);
         ServerEntry entry = new ServerEntry(server.address(), "admin");
         int beforeOpen = view.pagesAsked().size();
         ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
