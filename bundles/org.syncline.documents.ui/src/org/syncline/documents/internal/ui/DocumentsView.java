@@ -199,6 +199,7 @@ public final class DocumentsView extends ViewPart {
 
     /** Every column sorts on the server (pages are fetched on demand, so only the server can sort). */
     private void column(String title, int width, Function<DocumentInfo, String> text) {
+        boolean first = viewer.getTable().getColumnCount() == 0;
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         TableColumn col = c.getColumn();
         col.setText(title);
@@ -207,7 +208,8 @@ public final class DocumentsView extends ViewPart {
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return element instanceof DocumentInfo d ? text.apply(d) : "";
+                // a row whose page is still on its way shows "…" in the first column (not a blank or an old row)
+                return element instanceof DocumentInfo d ? text.apply(d) : element == DocumentRows.LOADING && first ? element.toString() : "";
             }
         });
     }
@@ -420,6 +422,11 @@ public final class DocumentsView extends ViewPart {
     /** The rows the table shows, for tests: the number the server counted. */
     public long total() {
         return rows.total();
+    }
+
+    /** For tests: the page numbers (of {@value DocumentRows#PAGE_SIZE} rows) asked of the server since the view opened, in order. */
+    public List<Integer> pagesAsked() {
+        return rows.pagesAsked();
     }
 
     /** Reads the documents again, keeping the user's place. */
