@@ -34,6 +34,7 @@ import org.syncline.protocol.ServerStatus;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
+import org.syncline.sync.Quota;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.testing.ServerProcess;
 
@@ -562,6 +563,51 @@ class SyncFoldersTest {
             assertEquals(0, sync.info("quinn-files").files(), "nothing of the refused commit stays");
             var own = server.cli(Map.of("SYNCLINE_USER", "quinn", "SYNCLINE_PASSWORD", "quinn-password-1"), "folder", "quota", "quinn", "5000");
             assertEquals(1, own.exitCode(), "only admins set quotas");
+        }
+    }
+
+    /**
+     * A quota set through the CLI reaches, as a push, the admins' sessions and the user's own, never another user's;
+     * a change that takes the user's folders back under it is pushed too, one inside it is not.
+     */
+    @Test
+    void aQuotaSetElsewhereAndUsageCrossingItArePushedToAdminsAndTheUserOnly() throws Exception {
+        new AdminClient(admin).addUser("tess", "tess-password-1".toCharArray(), false);
+        try (Connection tess = server.connect("tess", "tess-password-1"); Connection ann = server.connect("ann", "ann-password-1");
+                Connection otherAdmin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            java.util.concurrent.BlockingQueue<Quota> tessHears = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.BlockingQueue<Quota> adminHears = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.BlockingQueue<Quota> annHears = new java.util.concurrent.LinkedBlockingQueue<>();
+            SyncClient t = new SyncClient(tess);
+            t.watchQuotas(tessHears::add);
+            new SyncClient(otherAdmin).watchQuotas(adminHears::add);
+            new SyncClient(ann).watchQuotas(annHears::add);
+
+            t.create("tess-files");
+            byte[] data = new byte[4000];
+            new Random(7).nextBytes(data);
+            String sha = Sha256.hex(data);
+            t.putChunk("tess-files", sha, data);
+            t.commit("tess-files", List.of(FileChange.put("big.bin", 0, data.length, sha, List.of(new ChunkRef(sha, data.length)))));
+
+            var set = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "folder", "quota", "tess", "1000");
+            assertEquals(0, set.exitCode(), set.stderr());
+            Quota over = new Quota("tess", 1000, 4000);
+            assertEquals(over, adminHears.poll(30, java.util.concurrent.TimeUnit.SECONDS), "an admin's session hears the new quota");
+            assertEquals(over, tessHears.poll(30, java.util.concurrent.TimeUnit.SECONDS), "tess hears her own");
+
+            // under it again by a delete: pushed; a small file inside it: not (the next push is the next set)
+            t.commit("tess-files", List.of(FileChange.delete("big.bin", 1)));
+            Quota under = new Quota("tess", 1000, 0);
+            assertEquals(under, adminHears.poll(30, java.util.concurrent.TimeUnit.SECONDS), "back under the quota is pushed");
+            assertEquals(under, tessHears.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+            t.commit("tess-files", List.of(put(t, "tess-files", "small.txt", 0, "small")));
+            new SyncClient(admin).setQuota("tess", 0);
+            Quota none = new Quota("tess", 0, 5);
+            assertEquals(none, adminHears.poll(30, java.util.concurrent.TimeUnit.SECONDS), "nothing came between: " + adminHears);
+            assertEquals(none, tessHears.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+
+            assertTrue(annHears.isEmpty(), "ann is neither an admin nor tess and heard: " + annHears);
         }
     }
 

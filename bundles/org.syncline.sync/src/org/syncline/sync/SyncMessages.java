@@ -86,6 +86,13 @@ public final class SyncMessages {
     public static final String QUOTA_SET = "sync.quota.set";
     /** Body: user (absent: the sender). Answer: a {@link Quota}. Others' quotas are for admins. */
     public static final String QUOTA = "sync.quota";
+    /**
+     * Subscribers get {@link #QUOTA_CHANGED} when a user's quota is set and when the space their folders use
+     * crosses into or out of their quota; only admins and the user themself receive a user's quota.
+     */
+    public static final String QUOTA_TOPIC = "sync.quotas";
+    /** Body: a {@link Quota} (user, limit, used) as it is now. */
+    public static final String QUOTA_CHANGED = "sync.quota.changed";
     /** Subscribers get {@link #CHANGED} for every commit to a folder they may read. */
     public static final String TOPIC = "sync.changes";
     /** Body: folder, cursor (the folder's newest change). */

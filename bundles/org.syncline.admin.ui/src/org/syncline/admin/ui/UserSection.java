@@ -29,4 +29,17 @@ public interface UserSection {
 
     /** Writes the collected edits to the server (off the UI thread); writing unchanged values again is harmless. */
     void save(ConnectedServer server, String user);
+
+    /**
+     * Follows the server's pushes of this section's values of {@code user} (called once, off the UI thread, after
+     * a load succeeded): calls {@code changedOnServer} (on any thread) when a value the editor would save changed
+     * elsewhere; the editor then reloads, or with edits says so and offers Reload. Values shown but never saved
+     * (the space used) the section may update in place itself. Returns what stops following; the default follows
+     * nothing. May throw a SynclineException (the editor then does without).
+     */
+    default AutoCloseable follow(ConnectedServer server, String user, Runnable changedOnServer) {
+        return () -> {
+            // nothing followed
+        };
+    }
 }

@@ -223,6 +223,25 @@ public final class SyncClient {
         return () -> connection.removePushListener(SyncMessages.CHANGED, push);
     }
 
+    /**
+     * Calls {@code listener} with a user's {@link Quota} whenever an admin sets it and whenever the space their
+     * folders use crosses into or out of it: every user's for an admin, the caller's own otherwise. Subscribes
+     * (again after reconnects). Returns what removes the listener.
+     *
+     * @throws org.syncline.core.SynclineException when the server runs no hub (nothing to follow)
+     */
+    public AutoCloseable watchQuotas(Consumer<Quota> listener) {
+        Consumer<JsonObject> push = body -> listener.accept(Json.read(body, Quota.class));
+        connection.onPush(SyncMessages.QUOTA_CHANGED, push);
+        try {
+            connection.subscribe(SyncMessages.QUOTA_TOPIC);
+        } catch (RuntimeException e) {
+            connection.removePushListener(SyncMessages.QUOTA_CHANGED, push);
+            throw e;
+        }
+        return () -> connection.removePushListener(SyncMessages.QUOTA_CHANGED, push);
+    }
+
     private static byte[] deflate(byte[] data) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length / 2 + 64);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);

@@ -205,6 +205,88 @@ class UserEditorLiveTest {
         }
     }
 
+    /**
+     * The hub pushes a quota set elsewhere (the CLI, another admin's client) into an open editor: shown at once while
+     * nothing is edited; the space used, when it crosses the quota, updates in place and keeps edits; a new limit
+     * over edits is said, with Reload. A save of other edits keeps a limit the field cannot show exactly.
+     */
+    @Test
+    void anOpenEditorFollowsTheSyncQuotaSetElsewhereAndItsUsageCrossingIt() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
+        IWorkbenchPage page = window.getActivePage();
+        UsersView users = (UsersView) page.showView(UsersView.ID);
+        IHandlerService handlers = window.getService(IHandlerService.class);
+        ServerEntry entry = new ServerEntry(server.address(), "admin");
+        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        ServerConnections.instance().select(entry.label());
+        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            new AdminClient(other).addUser("yara", "yara-password-1".toCharArray(), false);
+            SyncClient otherAdmin = new SyncClient(other);
+            ConnectedServer connected = UiEvents.waitFor("the connection", () -> Servers.connected().stream()
+                    .filter(s -> s.label().equals(entry.label())).findFirst().orElse(null));
+            UserEditor editor = users.openEditor(connected, "yara");
+            UiEvents.waitUntil("yara's quota field", () -> field(window, "quota") instanceof Text t && t.getText().equals("0"));
+
+            // nothing edited here: a quota set through the CLI shows at once
+            var set = server.cli(java.util.Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD),
+                    "folder", "quota", "yara", Long.toString(3 * MIB));
+            assertEquals(0, set.exitCode(), set.stderr());
+            UiEvents.waitUntil("the quota set by the CLI pushed into the open editor", () -> field(window, "quota") instanceof Text t
+                    && t.getText().equals("3") && field(window, "quotaUsed") instanceof Label l && l.getText().equals("0 B used of 3.0 MiB"));
+            assertFalse(editor.isDirty());
+            assertEquals("", editor.message());
+
+            // yara stores 4000 bytes; another admin's client sets 1000 bytes: she is over it, shown at once
+            try (Connection yara = server.connect("yara", "yara-password-1")) {
+                SyncClient y = new SyncClient(yara);
+                y.create("yara-files");
+                byte[] data = new byte[4000];
+                new java.util.Random(3).nextBytes(data);
+                String sha = org.syncline.core.Sha256.hex(data);
+                y.putChunk("yara-files", sha, data);
+                y.commit("yara-files", List.of(org.syncline.sync.FileChange.put("big.bin", 0, data.length, sha,
+                        List.of(new org.syncline.core.chunk.ChunkRef(sha, data.length)))));
+                otherAdmin.setQuota("yara", 1000);
+                UiEvents.waitUntil("the quota set by another client, yara over it", () -> field(window, "quotaUsed") instanceof Label l
+                        && l.getText().equals(String.format("%.1f KiB", 4000 / 1024.0) + " used of 1000 B: over the quota"));
+                assertFalse(editor.isDirty());
+
+                // an edit here; yara deletes her file: back under the quota, the label follows and the edit stays
+                click((Button) field(window, "admin"));
+                assertTrue(editor.isDirty());
+                y.commit("yara-files", List.of(org.syncline.sync.FileChange.delete("big.bin", 1)));
+                UiEvents.waitUntil("the usage crossing back under the quota", () -> field(window, "quotaUsed") instanceof Label l
+                        && l.getText().equals("0 B used of 1000 B"));
+                assertTrue(editor.isDirty(), "the edit stays");
+                assertTrue(((Button) field(window, "admin")).getSelection());
+                assertEquals("", editor.message(), "the space used is no news about what the editor saves");
+            }
+
+            // a new limit over the edit: said, with Reload; the edit stays until then
+            otherAdmin.setQuota("yara", 2 * MIB);
+            UiEvents.waitUntil("the sentence that yara's quota changed", () -> editor.message().contains("yara's sync quota changed on the server"));
+            assertTrue(editor.isDirty());
+            assertTrue(((Button) field(window, "admin")).getSelection(), "the edit stays");
+            ((org.eclipse.swt.widgets.Link) field(window, "reload")).notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("the reloaded quota", () -> field(window, "quota") instanceof Text t && t.getText().equals("2")
+                    && field(window, "admin") instanceof Button b && !b.getSelection() && field(window, "reload") == null);
+            assertFalse(editor.isDirty());
+
+            // 1000 bytes shows as 0 MiB; saving another edit leaves the limit as the hub holds it
+            otherAdmin.setQuota("yara", 1000);
+            UiEvents.waitUntil("the 1000-byte quota", () -> field(window, "quotaUsed") instanceof Label l && l.getText().equals("0 B used of 1000 B"));
+            click((Button) field(window, "admin"));
+            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            UiEvents.waitUntil("the save", () -> !editor.isDirty());
+            assertTrue(user(new AdminClient(other), "yara").admin());
+            assertEquals(1000, otherAdmin.quota("yara").limit(), "an untouched quota field saves nothing");
+            page.closeEditor(editor, false);
+        } finally {
+            ServerConnections.instance().remove(entry.label());
+        }
+    }
+
     private static UserInfo user(AdminClient admin, String name) {
         return admin.users().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
     }

@@ -40,8 +40,8 @@ import org.syncline.ui.UiRunner;
  * changed, message by message, each checked on the server; a refusal shows as its sentence at the top and
  * the edits stay, so saving again after fixing them finishes the job (every step is safe to repeat). The editor
  * follows the server's pushes: when its user (admin flag, disabled, groups) or the list of groups changes
- * elsewhere, the fields show it at once if nothing is edited here; with edits, a sentence at the top says so and
- * offers to reload.
+ * elsewhere, or a section's value (the sync quota, set by another admin or the CLI), the fields show it at once
+ * if nothing is edited here; with edits, a sentence at the top says so and offers to reload.
  */
 public final class UserEditor extends EditorPart {
     public static final String ID = "org.syncline.admin.ui.editors.user";
@@ -68,6 +68,9 @@ public final class UserEditor extends EditorPart {
     private boolean saving;
     /** The listener on the server's user pushes, once the first read subscribed it; closed with the editor. */
     private AutoCloseable following;
+    /** The sections' listeners on their own pushes (the quota), once each loaded; closed with the editor. */
+    private final List<AutoCloseable> sectionsFollowing = new ArrayList<>();
+    private boolean sectionsFollowed;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -125,6 +128,7 @@ public final class UserEditor extends EditorPart {
                 for (UserSection s : sections) {
                     sectionErrors.add(loadSection(s, in));
                 }
+                followSections(sectionErrors);
                 ui.execute(() -> {
                     if (unlessEdited && (dirty || saving)) {
                         changedOnServer(u, groups);
@@ -147,6 +151,45 @@ public final class UserEditor extends EditorPart {
         if (following == null && !body.isDisposed()) {
             following = admin.watchUsers(this::serverChanged);
         }
+    }
+
+    /**
+     * Subscribes each section that loaded to its own pushes, once per editor (off the UI thread); a section that
+     * cannot follow (a server without its role) is shown as read, without following.
+     */
+    private synchronized void followSections(List<String> sectionErrors) {
+        if (sectionsFollowed || body.isDisposed()) {
+            return;
+        }
+        sectionsFollowed = true;
+        UserEditorInput in = user();
+        for (int i = 0; i < sections.size(); i++) {
+            UserSection s = sections.get(i);
+            if (sectionErrors.get(i) == null) {
+                try {
+                    sectionsFollowing.add(s.follow(in.server(), in.user(), () -> ui.execute(() -> sectionChangedOnServer(s))));
+                } catch (SynclineException e) {
+                    ErrorReporter.log("Following " + s.title() + " of " + in.user(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A value of section {@code s} changed elsewhere (on the UI thread): shown at once when nothing is edited here;
+     * with edits, a sentence says so and offers Reload. The editor's own save is not news: its reload shows it.
+     */
+    private void sectionChangedOnServer(UserSection s) {
+        if (body.isDisposed() || saving || loaded == null) {
+            return;
+        }
+        if (!dirty) {
+            load(true);
+            return;
+        }
+        say(loaded.name() + "'s " + s.title().toLowerCase(java.util.Locale.ROOT) + " changed on the server since this editor read it;"
+                + " your edits here are not saved yet.", true);
+        showReload(true);
     }
 
     /**
@@ -197,12 +240,17 @@ public final class UserEditor extends EditorPart {
 
     @Override
     public void dispose() {
-        AutoCloseable f;
+        List<AutoCloseable> listeners = new ArrayList<>();
         synchronized (this) {
-            f = following;
+            if (following != null) {
+                listeners.add(following);
+            }
             following = null;
+            listeners.addAll(sectionsFollowing);
+            sectionsFollowing.clear();
+            sectionsFollowed = true; // a load still running must not subscribe after this
         }
-        if (f != null) {
+        for (AutoCloseable f : listeners) {
             try {
                 f.close();
             } catch (Exception e) {

@@ -12,6 +12,10 @@ final class QuotaTable {
         return Sql.number(c, "SELECT bytes FROM sync_quotas WHERE user_name = ?", user);
     }
 
+    static java.util.List<String> users(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT user_name FROM sync_quotas", rs -> rs.getString(1));
+    }
+
     static void set(Connection c, String user, long bytes) throws SQLException {
         Sql.update(c, "DELETE FROM sync_quotas WHERE user_name = ?", user);
         if (bytes > 0) {

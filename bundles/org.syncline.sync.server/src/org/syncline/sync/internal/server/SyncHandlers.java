@@ -18,11 +18,13 @@ import org.syncline.protocol.Right;
 import org.syncline.store.UserDirectory;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderMember;
+import org.syncline.sync.Quota;
 import org.syncline.sync.SyncMessages;
 
 /**
  * The {@code sync.*} messages: each reads its body and lets the {@link SyncHub} check the sender's right on
- * the folder and do the work; every commit is pushed to the subscribers who may read that folder.
+ * the folder and do the work; every commit is pushed to the subscribers who may read that folder, and a
+ * quota's changes to the admins and its user ({@link QuotaPushes}).
  */
 final class SyncHandlers {
     private final CapabilityEndpoint endpoint;
@@ -30,6 +32,7 @@ final class SyncHandlers {
     private final PackedChunks packs;
     private final DeltaUploads deltas;
     private final UserDirectory users;
+    private final QuotaPushes quotas;
 
     SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, PackedChunks packs, DeltaUploads deltas, UserDirectory users) {
         this.endpoint = endpoint;
@@ -37,15 +40,19 @@ final class SyncHandlers {
         this.packs = packs;
         this.deltas = deltas;
         this.users = users;
+        this.quotas = new QuotaPushes(endpoint, hub);
     }
 
     void register() {
         endpoint.topic(SyncMessages.TOPIC, Access.USER);
+        quotas.register();
         endpoint.handle(SyncMessages.CREATE, Access.USER, (ctx, body) -> Json.tree(hub.create(ctx.principal(), body.string("folder"))));
         endpoint.handle(SyncMessages.LIST, Access.USER, (ctx, body) -> Json.object("folders", hub.list(ctx.principal())));
         endpoint.handle(SyncMessages.INFO, Access.USER, (ctx, body) -> Json.tree(hub.info(ctx.principal(), body.string("folder"))));
         endpoint.handle(SyncMessages.DELETE, Access.USER, (ctx, body) -> {
+            String owner = quotas.limitedOwner(body.string("folder"));
             publish(hub.delete(ctx.principal(), body.string("folder")));
+            quotas.usageChanged(owner);
             return Json.object("folder", body.string("folder"));
         });
         endpoint.handle(SyncMessages.SHARE, Access.USER, (ctx, body) -> {
@@ -116,7 +123,9 @@ final class SyncHandlers {
             if (users.find(user).isEmpty()) {
                 throw new SynclineException(ErrorCode.NOT_FOUND, "There is no user '" + org.syncline.core.Names.printable(user) + "'.");
             }
-            return Json.tree(hub.setQuota(user, body.number("bytes")));
+            Quota q = hub.setQuota(user, body.number("bytes"));
+            quotas.set(q);
+            return Json.tree(q);
         });
         endpoint.handle(SyncMessages.QUOTA, Access.USER, (ctx, body) -> Json.tree(hub.quota(ctx.principal(),
                 body.optString("user", ctx.principal().name()))));
@@ -126,6 +135,7 @@ final class SyncHandlers {
     private <T> T publish(SyncHub.Published<T> p) {
         endpoint.publish(SyncMessages.TOPIC, SyncMessages.CHANGED, Json.object("folder", p.folder(), "cursor", p.cursor()),
                 principal -> AccessCheck.allows(principal, p.audience(), Right.READ));
+        quotas.folderChanged(p.folder());
         return p.value();
     }
 

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import org.syncline.core.ErrorCode;
@@ -332,6 +333,21 @@ final class SyncHub {
             throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only administrators may see another user's quota.");
         }
         return db.inTransaction(c -> new Quota(user, QuotaTable.limit(c, user), FileTable.usage(c, user)));
+    }
+
+    /** {@code user}'s quota and usage now, for the hub's own pushes (no sender to check). */
+    Quota quotaOf(String user) {
+        return db.inTransaction(c -> new Quota(user, QuotaTable.limit(c, user), FileTable.usage(c, user)));
+    }
+
+    /** The users who have a quota now. */
+    List<String> usersWithQuota() {
+        return db.inTransaction(QuotaTable::users);
+    }
+
+    /** Who owns {@code folder}, if it exists. */
+    Optional<String> ownerOf(String folder) {
+        return db.inTransaction(c -> FolderTable.find(c, folder).map(FolderRow::owner));
     }
 
     /** Removes files that stayed in the trash past the retention, then chunks no revision refers to any more. */

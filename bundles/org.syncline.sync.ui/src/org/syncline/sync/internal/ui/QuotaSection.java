@@ -19,8 +19,12 @@ import org.syncline.ui.ConnectedServer;
  */
 public final class QuotaSection implements UserSection {
     static final long MIB = 1024L * 1024;
-    private Quota quota;
+    /** What the editor shows: read by load, replaced by save and by pushes of the space used (network thread). */
+    private volatile Quota quota;
     private Text limitText;
+    private Label used;
+    /** What the field said when shown: left as it is, the limit stays exactly what the hub holds. */
+    private String shownText;
     private long collected;
 
     @Override
@@ -49,12 +53,46 @@ public final class QuotaSection implements UserSection {
         new Label(row, SWT.NONE).setText("&Quota (MiB, 0: no limit):");
         limitText = new Text(row, SWT.BORDER);
         limitText.setData(FIELD, "quota");
-        limitText.setText(Long.toString(quota.limit() / MIB));
+        shownText = Long.toString(quota.limit() / MIB);
+        limitText.setText(shownText);
         GridDataFactory.fillDefaults().hint(100, SWT.DEFAULT).applyTo(limitText);
         limitText.addListener(SWT.Modify, e -> changed.run());
-        Label used = new Label(row, SWT.NONE);
+        used = new Label(row, SWT.NONE);
         used.setData(FIELD, "quotaUsed");
-        used.setText(SyncPairs.size(quota.used()) + " used" + (quota.limit() == 0 ? "" : " of " + SyncPairs.size(quota.limit())));
+        used.setText(usedText(quota));
+    }
+
+    private static String usedText(Quota q) {
+        return SyncPairs.size(q.used()) + " used" + (q.limit() == 0 ? "" : " of " + SyncPairs.size(q.limit()))
+                + (q.limit() > 0 && q.used() > q.limit() ? ": over the quota" : "");
+    }
+
+    /**
+     * The hub pushes {@code user}'s quota when an admin sets it anywhere and when the space used crosses it: a new
+     * limit is the editor's news (it reloads, or says so over edits); a new usage alone updates the label here.
+     */
+    @Override
+    public AutoCloseable follow(ConnectedServer server, String user, Runnable changedOnServer) {
+        return SyncClients.of(server).watchQuotas(q -> {
+            Quota shown = quota;
+            if (!q.user().equals(user) || shown == null || q.equals(shown)) {
+                return;
+            }
+            if (q.limit() != shown.limit()) {
+                changedOnServer.run();
+                return;
+            }
+            quota = q;
+            Label l = used;
+            if (l != null && !l.isDisposed()) {
+                l.getDisplay().asyncExec(() -> {
+                    if (!l.isDisposed()) {
+                        l.setText(usedText(q));
+                        l.getParent().layout(true);
+                    }
+                });
+            }
+        });
     }
 
     @Override
@@ -63,7 +101,8 @@ public final class QuotaSection implements UserSection {
         if (!typed.matches("\\d{1,9}")) {
             return "type the quota as a whole number of MiB (0: no limit), not '" + typed + "'.";
         }
-        collected = Long.parseLong(typed) * MIB;
+        // a limit that is no whole number of MiB (set in bytes by the CLI) shows rounded down; untouched, it stays
+        collected = typed.equals(shownText) ? quota.limit() : Long.parseLong(typed) * MIB;
         return null;
     }
 

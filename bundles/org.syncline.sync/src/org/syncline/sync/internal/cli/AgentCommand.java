@@ -107,7 +107,6 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
             engine[0] = e;
             String[] last = { "" };
             e.onSynced(done -> {
-                trim.worked();
                 String s = done.stats().toString();
                 if (!s.equals(last[0])) {
                     out.counters(done, last[0].isEmpty());
@@ -121,6 +120,11 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
                     if (now != shown[0]) {
                         shown[0] = now;
                         out.state(e, now);
+                        if (now == SyncEngine.State.SYNCING) {
+                            trim.busy(e);
+                        } else {
+                            trim.idle(e);
+                        }
                     }
                 }
             });
