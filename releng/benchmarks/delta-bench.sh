@@ -4,6 +4,8 @@
 # runs its delta algorithm (a local copy would not); rsync's figure is its --stats "Total bytes sent" +
 # "Total bytes received". Cases: (a) one byte changed in a 100 MiB file, (b) 1% of a 100 MiB file rewritten in
 # 256 scattered 4 KiB edits, (c) a tree of 10,000 files of 1-16 KiB with 1% of them edited (16 bytes each).
+# Case (c) here models the engine's file list; delta-tree-engine.sh runs the same kind of tree through the real
+# engine (a job between two agents, bytes from the run's own statistics) with rsync in the same run.
 #   usage: releng/benchmarks/delta-bench.sh [a|b|c|all]
 # Needs rsync (Debian package) and the core bundle built (./syncline _mvn -o package -pl bundles/org.syncline.core).
 set -euo pipefail

@@ -1,10 +1,8 @@
 package org.syncline.distribution.routing;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +33,15 @@ import org.syncline.model.topology.query.Elements;
  * ({@link #BUDGET_PER_WEIGHT} per unit of hardware weight) divided by the link's bandwidth cap, or twice its
  * weight on an uncapped link, between 1 and {@link #MAX_FAN_OUT}. Unassigned servers get the content from the
  * source directly.
+ * <p>
+ * With data-type tags ({@code *.jpg -> images}) the tree is planned per class of content as well: a server's
+ * classes are the job's tags it carries (every server takes untagged files). Servers carrying more of the classes
+ * are placed higher (entries first, then breadth first), and each server hangs below the first sender with a free
+ * slot that takes every class it takes; so the servers taking jpg files form their own tree, fanned out by the same
+ * caps and weights, and a server not taking them is neither a target nor a forwarder for them. Only where no
+ * sender taking its classes has a free slot (or none exists, as for servers of two disjoint classes in one
+ * group), a server hangs below the one missing the fewest of its classes; files of a class its parent does not
+ * take then come to it from its nearest ancestor that takes them, at the latest the source ({@link TypeRouting}).
  */
 public final class RoutePlanner {
     public static final int MAX_FAN_OUT = 8;
@@ -50,7 +57,18 @@ public final class RoutePlanner {
      * @param usable  whether a server can take part now (not dead, overloaded or alerting)
      */
     public static RoutePlan plan(Deployment d, String source, Collection<String> targets, Predicate<String> usable) {
+        return plan(d, source, targets, usable, Map.of());
+    }
+
+    /**
+     * As {@link #plan(Deployment, String, Collection, Predicate)}, the tree shaped by the job's data-type tags.
+     *
+     * @param typeTags the job's pattern-to-tag mapping (empty: no data-type routing)
+     */
+    public static RoutePlan plan(Deployment d, String source, Collection<String> targets, Predicate<String> usable,
+            Map<String, String> typeTags) {
         Map<String, Server> servers = byName(d);
+        Classes classes = new Classes(typeTags, source);
         Server src = servers.get(source);
         if (src == null || !usable.test(source)) {
             throw new SynclineException(ErrorCode.NOT_FOUND, src == null ? "The source server '" + source + "' is not in the topology."
@@ -72,12 +90,12 @@ public final class RoutePlanner {
                 byRegion.computeIfAbsent(regionOf(s), r -> new LinkedHashMap<>()).computeIfAbsent(s.getGroup(), g -> new ArrayList<>()).add(s);
             }
         }
-        Tree tree = new Tree(src);
+        Tree tree = new Tree(src, classes);
         List<String> regions = new ArrayList<>(byRegion.keySet());
         regions.sort(Comparator.comparing((String r) -> !r.equals(regionOf(src))).thenComparing(r -> r));
         for (String region : regions) {
             Map<Group, List<Server>> groups = byRegion.get(region);
-            Server regionEntry = region.equals(regionOf(src)) ? src : strongest(groups.values());
+            Server regionEntry = region.equals(regionOf(src)) ? src : broadest(groups.values(), classes);
             if (regionEntry != src) {
                 tree.attach(src, regionEntry);
             }
@@ -85,7 +103,7 @@ public final class RoutePlanner {
             order.sort(Comparator.comparing((Group g) -> g != regionEntry.getGroup()).thenComparing(Elements::path));
             for (Group g : order) {
                 List<Server> members = new ArrayList<>(groups.get(g));
-                members.sort(STRONGEST_FIRST);
+                members.sort(classes.broadestFirst());
                 Server groupEntry = g == regionEntry.getGroup() ? regionEntry : members.get(0);
                 if (groupEntry != regionEntry) {
                     tree.attach(regionEntry, groupEntry);
@@ -104,11 +122,20 @@ public final class RoutePlanner {
      * own group, else of its region, else of another region (the one with free fan-out first, then the strongest).
      */
     public static RoutePlan replan(Deployment d, RoutePlan plan, String dead) {
+        return replan(d, plan, dead, Map.of());
+    }
+
+    /**
+     * As {@link #replan(Deployment, RoutePlan, String)} for a plan made with data-type tags: each orphan goes to
+     * the nearest live server that takes every class it takes (the source at the latest), else the nearest one.
+     */
+    public static RoutePlan replan(Deployment d, RoutePlan plan, String dead, Map<String, String> typeTags) {
+        Classes classes = new Classes(typeTags, plan.source());
         if (dead.equals(plan.source())) {
             throw new SynclineException(ErrorCode.NOT_FOUND, "The source server '" + dead + "' died; the run stops and starts again when it is back.");
         }
         Map<String, Server> servers = byName(d);
-        Tree tree = new Tree(servers.get(plan.source()));
+        Tree tree = new Tree(servers.get(plan.source()), classes);
         for (Hop h : plan.hops()) {
             if (!h.to().equals(dead) && !h.from().equals(dead)) {
                 tree.attach(servers.get(h.from()), servers.get(h.to()));
@@ -128,7 +155,8 @@ public final class RoutePlanner {
                     candidates.add(s);
                 }
             }
-            Server parent = candidates.stream().min(Comparator.comparingInt((Server s) -> distance(s, orphan))
+            Server parent = candidates.stream().min(Comparator.comparingInt((Server s) -> classes.missing(s, orphan))
+                    .thenComparingInt((Server s) -> distance(s, orphan))
                     .thenComparing((Server s) -> tree.freeSlots(s) > 0 ? 0 : 1).thenComparing(STRONGEST_FIRST)).orElseThrow();
             tree.attach(parent, orphan);
         }
@@ -165,8 +193,45 @@ public final class RoutePlanner {
         return g == null || g.getRegion() == null ? "" : g.getRegion().getName();
     }
 
-    private static Server strongest(Collection<List<Server>> groups) {
-        return groups.stream().flatMap(List::stream).min(STRONGEST_FIRST).orElseThrow();
+    private static Server broadest(Collection<List<Server>> groups, Classes classes) {
+        return groups.stream().flatMap(List::stream).min(classes.broadestFirst()).orElseThrow();
+    }
+
+    /**
+     * The classes of content of a job with data-type tags: the job's tags a server carries (the source holds every
+     * file, so it takes them all). Without tags every server takes everything.
+     */
+    private static final class Classes {
+        private final Set<String> jobTags;
+        private final String source;
+        private final Map<Server, Set<String>> of = new HashMap<>();
+
+        Classes(Map<String, String> typeTags, String source) {
+            this.jobTags = Set.copyOf(typeTags.values());
+            this.source = source;
+        }
+
+        Set<String> of(Server s) {
+            return of.computeIfAbsent(s, k -> {
+                Set<String> t = new HashSet<>(k.getTags());
+                t.retainAll(jobTags);
+                return t;
+            });
+        }
+
+        /** How many of {@code receiver}'s classes {@code sender} does not take (0: it can forward all it needs). */
+        int missing(Server sender, Server receiver) {
+            if (sender.getName().equals(source)) {
+                return 0;
+            }
+            Set<String> own = of(sender);
+            return (int) of(receiver).stream().filter(t -> !own.contains(t)).count();
+        }
+
+        /** Servers taking more classes first, then the strongest. */
+        Comparator<Server> broadestFirst() {
+            return Comparator.comparingInt((Server s) -> -of(s).size()).thenComparing(STRONGEST_FIRST);
+        }
     }
 
     private static Map<String, Server> byName(Deployment d) {
@@ -184,8 +249,11 @@ public final class RoutePlanner {
         private final List<Hop> hops = new ArrayList<>();
         private final Map<Server, Integer> children = new HashMap<>();
         private final List<Server> members = new ArrayList<>();
+        private final Map<Server, Integer> fanOuts = new HashMap<>();
+        private final Classes classes;
 
-        Tree(Server source) {
+        Tree(Server source, Classes classes) {
+            this.classes = classes;
             members.add(source);
         }
 
@@ -198,18 +266,31 @@ public final class RoutePlanner {
         }
 
         int freeSlots(Server s) {
-            return fanOut(s, s.getGroup() == null ? null : policy(s, s)) - children.getOrDefault(s, 0);
+            return fanOuts.computeIfAbsent(s, k -> fanOut(k, k.getGroup() == null ? null : policy(k, k))) - children.getOrDefault(s, 0);
         }
 
-        /** Breadth first from {@code entry}: each member goes to the earliest node with a free slot, then takes children itself. */
+        /**
+         * Breadth first from {@code entry}: each member goes to the earliest node with a free slot that takes all its
+         * classes (else to the earliest missing the fewest of them), then takes children itself.
+         */
         void fill(Server entry, List<Server> members) {
-            Deque<Server> senders = new ArrayDeque<>();
+            List<Server> senders = new ArrayList<>();
             senders.add(entry);
             for (Server m : members) {
-                while (!senders.isEmpty() && freeSlots(senders.peek()) <= 0) {
-                    senders.poll();
+                senders.removeIf(s -> freeSlots(s) <= 0);
+                Server parent = null;
+                int fewest = Integer.MAX_VALUE;
+                for (Server s : senders) {
+                    int missing = classes.missing(s, m);
+                    if (missing < fewest) {
+                        parent = s;
+                        fewest = missing;
+                        if (missing == 0) {
+                            break;
+                        }
+                    }
                 }
-                attach(senders.isEmpty() ? entry : senders.peek(), m);
+                attach(parent == null ? entry : parent, m);
                 senders.add(m);
             }
         }

@@ -13,9 +13,10 @@ import org.syncline.model.topology.query.Elements;
 
 /**
  * Data-type routing of one job in a planned tree: a file its type tags mark ({@code *.jpg -> images}) goes only to
- * the servers carrying one of those tags; an untagged file goes to every receiver. The tree stays as planned: a
- * receiver whose parent does not take a file gets it directly from its nearest ancestor that holds it (the source
- * at the latest), so a forwarding server never keeps a file its own tags exclude, not even in passing.
+ * the servers carrying one of those tags; an untagged file goes to every receiver. The planner puts each server
+ * below one taking its classes wherever it can ({@link RoutePlanner}); where it could not, a receiver whose parent
+ * does not take a file gets it directly from its nearest ancestor that holds it (the source at the latest), so a
+ * forwarding server never keeps a file its own tags exclude, not even in passing.
  */
 public final class TypeRouting {
     private final TypeTags types;

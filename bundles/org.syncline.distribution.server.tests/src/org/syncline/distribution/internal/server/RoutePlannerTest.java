@@ -19,6 +19,7 @@ import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.JobTargets;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.distribution.routing.RoutePlanner;
+import org.syncline.distribution.routing.TypeRouting;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Group;
 import org.syncline.model.topology.LinkPolicy;
@@ -205,5 +206,94 @@ class RoutePlannerTest {
         RoutePlan p = RoutePlanner.plan(d, "src", List.of("loose", "c3"), s -> true);
         assertEquals(Optional.of("src"), p.parentOf("loose"));
         assertEquals(Optional.of("src"), p.parentOf("c3"));
+    }
+
+    /** One group in region eu, uncapped (fan-out 2 for weight 1): src and the given servers, each tagged as given. */
+    private static Deployment tagged(java.util.Map<String, String> serverTags) {
+        Deployment d = F.createDeployment();
+        d.setName("t");
+        d.setSameGroupPolicy(policy(0, TransferMode.DELTA, 3));
+        d.setSameRegionPolicy(policy(0, TransferMode.DELTA, 3));
+        Region eu = region(d, "eu");
+        group(eu, "src", "src");
+        Group g = group(eu, "g", serverTags.keySet().stream().sorted().toArray(String[]::new));
+        serverTags.forEach((name, tag) -> {
+            if (!tag.isEmpty()) {
+                server(g, name).getTags().add(tag);
+            }
+        });
+        return d;
+    }
+
+    private static final java.util.Map<String, String> JPG = java.util.Map.of("*.jpg", "images");
+
+    /** Every server above {@code server} (the source excluded) takes jpg files. */
+    private static void assertTaggedPath(RoutePlan p, Deployment d, String server) {
+        TypeRouting types = new TypeRouting(JPG, d);
+        for (Optional<String> up = p.parentOf(server); up.isPresent() && !up.get().equals(p.source()); up = p.parentOf(up.get())) {
+            assertTrue(types.takes(up.get(), "x.jpg"), server + " gets jpg files through " + up.get() + ", which does not take them: " + p);
+        }
+    }
+
+    @Test
+    void jpgFilesGetTheirOwnTreeOverTheServersTakingThemFannedOutAsAnyOther() {
+        // the untagged ones are the strongest: without tags they would lead the group and forward everything
+        Deployment d = tagged(java.util.Map.of("i1", "images", "i2", "images", "i3", "images", "i4", "images", "p1", "", "p2", "", "p3", ""));
+        Elements.servers(d).stream().filter(s -> s.getName().startsWith("p")).forEach(s -> s.setWeight(2));
+        RoutePlan untagged = RoutePlanner.plan(d, "src", all(d), s -> true);
+        assertEquals(List.of("p1"), untagged.childrenOf("src"), "without tags the strongest leads the group");
+
+        RoutePlan p = RoutePlanner.plan(d, "src", all(d), s -> true, JPG);
+        Set<String> receivers = new HashSet<>(all(d));
+        receivers.remove("src");
+        assertTree(p, receivers);
+        assertEquals(List.of("i1"), p.childrenOf("src"), "a server taking jpg files leads the group");
+        for (String img : List.of("i1", "i2", "i3", "i4")) {
+            assertTaggedPath(p, d, img);
+        }
+        assertEquals(Optional.of("i1"), p.parentOf("i2"), "the jpg tree is a tree, not a star from the source");
+        assertTrue(p.depthOf("i4") >= 2, "fan-out 2 per images server: " + p);
+        for (Server s : Elements.servers(d)) {
+            assertTrue(p.childrenOf(s.getName()).size() <= RoutePlanner.fanOut(s, d.getSameGroupPolicy()), "fan-out of " + s.getName() + ": " + p);
+        }
+        TypeRouting types = new TypeRouting(JPG, d);
+        for (String img : List.of("i2", "i3", "i4")) {
+            String sender = TypeRouting.senderFor(p, img, s -> types.takes(s, "x.jpg"));
+            assertEquals(p.parentOf(img).orElseThrow(), sender, "a jpg comes from " + img + "'s own parent, never around it");
+            assertTrue(sender.startsWith("i"), sender);
+        }
+    }
+
+    @Test
+    void serversOfTwoDisjointClassesEachGetATreeTheFirstOfTheSecondFedAroundTheEntry() {
+        java.util.Map<String, String> tags = java.util.Map.of("*.jpg", "images", "*.mpg", "video");
+        Deployment d = tagged(java.util.Map.of("i1", "images", "i2", "images", "v1", "video", "v2", "video", "v3", "video"));
+        RoutePlan p = RoutePlanner.plan(d, "src", all(d), s -> true, tags);
+        assertEquals(List.of("i1"), p.childrenOf("src"));
+        // no images server takes mpg files: v1 hangs below the entry and takes its mpg files from the source
+        // directly (its nearest ancestor holding them); v2 and v3 get them from v1
+        assertEquals(Optional.of("i1"), p.parentOf("v1"));
+        assertEquals(Optional.of("v1"), p.parentOf("v2"));
+        assertEquals(Optional.of("v1"), p.parentOf("v3"));
+        assertEquals(Optional.of("i1"), p.parentOf("i2"));
+        TypeRouting types = new TypeRouting(tags, d);
+        assertEquals("src", TypeRouting.senderFor(p, "v1", s -> types.takes(s, "m.mpg")));
+        assertEquals("v1", TypeRouting.senderFor(p, "v3", s -> types.takes(s, "m.mpg")));
+        assertEquals("i1", TypeRouting.senderFor(p, "v1", s -> types.takes(s, "index.html")), "untagged files take the tree");
+    }
+
+    @Test
+    void aDeadImagesForwardersOrphansGoToALivePeerTakingTheirClasses() {
+        Deployment d = tagged(java.util.Map.of("i1", "images", "i2", "images", "i3", "images", "p1", "", "p2", ""));
+        Elements.servers(d).stream().filter(s -> s.getName().equals("p2")).forEach(s -> s.setWeight(3)); // the strongest, most free slots
+        RoutePlan p = RoutePlanner.plan(d, "src", all(d), s -> true, JPG);
+        assertEquals(Optional.of("i1"), p.parentOf("i3"), p.toString());
+        String dead = "i1";
+        RoutePlan q = RoutePlanner.replan(d, p, dead, JPG);
+        assertTrue(q.leftOut().contains(dead));
+        assertTaggedPath(q, d, "i3");
+        assertTaggedPath(q, d, "i2");
+        RoutePlan blind = RoutePlanner.replan(d, p, dead);
+        assertEquals(Optional.of("p2"), blind.parentOf("i3"), "without the tags the strongest peer would take it: " + blind);
     }
 }

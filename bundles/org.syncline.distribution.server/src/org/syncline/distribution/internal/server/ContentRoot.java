@@ -64,6 +64,28 @@ final class ContentRoot {
         return name.endsWith(PART);
     }
 
+    /**
+     * Deletes the temp files of atomic writes ({@code .NAME*.part}) a previous process of this agent left below the
+     * root when it was killed mid-write; called when the agent starts, before any write of its own. Returns how many.
+     */
+    int dropLeftoverParts() throws IOException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int[] dropped = new int[1];
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && name.startsWith(".") && name.endsWith(PART) && Files.deleteIfExists(file)) {
+                    dropped[0]++;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return dropped[0];
+    }
+
     Path resolve(String path) {
         return RelativePath.parse(path).resolveIn(root);
     }

@@ -1,5 +1,6 @@
 package org.syncline.distribution.internal.server;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +62,7 @@ public final class DistributionCapability implements Capability {
             // the content jobs read and write (issue #13): only the master this agent joined may touch it
             ContentRoot content = new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
                     .orElse(context.directory().resolve("content")));
+            dropLeftoverParts(content);
             new ContentHandlers(context.endpoint(), content).register();
             HopLinks hopLinks = new HopLinks(content, context.directory());
             new HopHandlers(context.endpoint(), content, new HopGrants(Clock.systemUTC()), hopLinks).register();
@@ -83,6 +85,19 @@ public final class DistributionCapability implements Capability {
                 running.get(i).close();
             }
         };
+    }
+
+    /** A kill -9 mid-write leaves a temp file behind: gone at the next start (a failure to look is only logged). */
+    private static void dropLeftoverParts(ContentRoot content) {
+        Logger log = Logger.getLogger(DistributionCapability.class.getName());
+        try {
+            int n = content.dropLeftoverParts();
+            if (n > 0) {
+                log.info(() -> "Deleted " + n + " temp file(s) of writes cut off when this agent last stopped, below " + content.path());
+            }
+        } catch (IOException e) {
+            log.log(Level.WARNING, "Could not look for temp files left below " + content.path(), e);
+        }
     }
 
     private static AutoCloseable startMaster(ServerContext context, ServerSettings settings) {

@@ -62,7 +62,7 @@ final class JobHandlers {
             Job j = database.inTransaction(c -> existing(c, name));
             Deployment d = topology.model();
             Set<String> online = agents.get().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).map(AgentInfo::name).collect(Collectors.toSet());
-            return Json.tree(RoutePlanner.plan(d, j.source(), JobTargets.servers(j, d), online::contains));
+            return Json.tree(RoutePlanner.plan(d, j.source(), JobTargets.servers(j, d), online::contains, j.typeTags()));
         });
         endpoint.handle(DistributionMessages.JOB_CREATE, Access.USER, (ctx, body) -> {
             manage.require(ctx.principal(), "create a job");

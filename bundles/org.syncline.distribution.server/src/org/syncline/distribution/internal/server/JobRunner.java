@@ -166,7 +166,7 @@ final class JobRunner implements AutoCloseable {
                 throw new SynclineException(ErrorCode.NOT_FOUND, "None of " + request.only() + " is a target of job '" + job.name() + "' now.");
             }
         }
-        RoutePlan plan = RoutePlanner.plan(d, job.source(), targets, online::containsKey);
+        RoutePlan plan = RoutePlanner.plan(d, job.source(), targets, online::containsKey, job.typeTags());
         Map<String, String> targetPaths = new HashMap<>();
         for (JobTarget t : job.targets()) {
             Job one = new Job(job.id(), job.name(), job.enabled(), job.source(), job.sourcePaths(), List.of(t), List.of(), List.of(), job.operations(),

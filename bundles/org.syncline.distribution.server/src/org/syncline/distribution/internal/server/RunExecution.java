@@ -310,7 +310,7 @@ final class RunExecution {
             return; // re-planned around it already (a child that was following it starts over from its new parent)
         }
         LOG.info(() -> "Run " + run.id() + ": '" + dead + "' dropped out (" + why + "); re-planning its subtree");
-        plan = RoutePlanner.replan(deployment, plan, dead);
+        plan = RoutePlanner.replan(deployment, plan, dead, job.typeTags());
         for (Hop h : plan.hops()) {
             RunTarget r = states.get(h.to());
             // only the moved receivers start over: hops in flight from live senders go on as they are
