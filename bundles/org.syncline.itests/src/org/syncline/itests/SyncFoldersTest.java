@@ -454,6 +454,39 @@ class SyncFoldersTest {
         }
     }
 
+    /**
+     * An agent does not page through its own commits again (at 100,000 files, a minute of pages): the index that first
+     * holds its uploads holds the cursor of the commit that made them. What someone else committed before comes all the
+     * same, and so does what comes after.
+     */
+    @Test
+    void anAgentMovesItsCursorPastItsOwnCommitsAndStillGetsEveryoneElses() throws Exception {
+        shared("own");
+        try (Connection ben = server.connect("ben", "ben-password-1")) {
+            SyncClient b = new SyncClient(ben);
+            b.commit("own", List.of(put(b, "own", "theirs.txt", 0, "ben's first\n")));
+            SyncAgentProcess a = agent("ann", "own-a", "own");
+            Files.createDirectories(a.dir);
+            for (int i = 0; i < 5; i++) {
+                Files.writeString(a.dir.resolve("mine-" + i + ".txt"), "mine " + i + "\n");
+            }
+            a.start();
+            Path index = a.dir.resolve(".syncline").resolve("index.json");
+            String first = await(() -> {
+                String text = Files.exists(index) ? Files.readString(index) : "";
+                return java.util.stream.IntStream.range(0, 5).allMatch(i -> text.contains("\"mine-" + i + ".txt\"")) ? text : null;
+            }, "A's index to hold its uploads");
+            long hubCursor = b.changesSince("own", 0).cursor();
+            assertEquals(hubCursor, org.syncline.core.json.JsonObject.parse(first).number("cursor"), first);
+            assertTrue(first.contains("\"theirs.txt\""), first);
+            awaitContent(a.dir.resolve("theirs.txt"), "ben's first\n");
+
+            b.commit("own", List.of(put(b, "own", "later.txt", 0, "ben's later\n")));
+            awaitContent(a.dir.resolve("later.txt"), "ben's later\n");
+            assertEquals(7, b.info("own").files());
+        }
+    }
+
     private static FileChange put(SyncClient client, String folder, String path, long base, String text) {
         byte[] data = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String sha = Sha256.hex(data);

@@ -83,7 +83,7 @@ final class ChunkTable {
     /** Chunks no revision refers to and nobody relied on since {@code before}. */
     static List<PackFiles.Slot> unreferenced(Connection c, Instant before) throws SQLException {
         return Sql.list(c, "SELECT sha256, pack, pack_offset, size FROM sync_chunks k WHERE touched < ? AND NOT EXISTS"
-                + " (SELECT 1 FROM sync_revision_chunks r WHERE r.chunk = k.sha256)",
+                + " (SELECT 1 FROM sync_revision_chunks r WHERE r.chunk = k.sha256) AND NOT EXISTS (SELECT 1 FROM sync_revisions v WHERE v.chunk = k.sha256)",
                 rs -> new PackFiles.Slot(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), before);
     }
 

@@ -151,7 +151,7 @@ final class DeltaUploads {
                 throw new SynclineException(ErrorCode.NOT_FOUND, "'" + Names.printable(checked) + "' in folder '" + folder + "' has no revision "
                         + revision + " with content to make a delta against; send the file whole.");
             }
-            return new Basis(r, RevisionTable.chunks(c, fileId, revision));
+            return new Basis(r, RevisionTable.chunks(c, r));
         });
     }
 

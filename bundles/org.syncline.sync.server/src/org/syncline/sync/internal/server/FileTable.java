@@ -96,8 +96,16 @@ final class FileTable {
         return Sql.list(c, COLUMNS + " WHERE deleted = 1 AND deleted_at < ?", FileTable::row, before);
     }
 
-    static void delete(Connection c, long id) throws SQLException {
-        Sql.update(c, "DELETE FROM sync_files WHERE id = ?", id);
+    /**
+     * Deletes the file with every revision, if it is still in the trash since before {@code before} (a commit may have
+     * brought it back since it was listed); returns whether it went.
+     */
+    static boolean deleteExpired(Connection c, long id, Instant before) throws SQLException {
+        if (Sql.update(c, "DELETE FROM sync_files WHERE id = ? AND deleted = 1 AND deleted_at < ?", id, before) == 0) {
+            return false;
+        }
+        RevisionTable.deleteOf(c, id);
+        return true;
     }
 
     static long count(Connection c, long folderId) throws SQLException {

@@ -23,7 +23,9 @@ final class FolderTable {
 
     static FolderRow insert(Connection c, String name, String owner, Instant now) throws SQLException {
         Sql.update(c, "INSERT INTO sync_folders (name, owner, created) VALUES (?, ?, ?)", name, owner, now);
-        return find(c, name).orElseThrow();
+        FolderRow f = find(c, name).orElseThrow();
+        Sql.update(c, "INSERT INTO sync_folder_changes (folder_id, seq) VALUES (?, 0)", f.id());
+        return f;
     }
 
     static Optional<FolderRow> find(Connection c, String name) throws SQLException {
@@ -34,8 +36,26 @@ final class FolderTable {
         return Sql.list(c, COLUMNS + " ORDER BY name", FolderTable::row);
     }
 
+    /** Deletes the folder with its members, files and every revision of them (no foreign key cascades to the files). */
     static void delete(Connection c, long id) throws SQLException {
+        // first the row a commit locks first (after the sequence), so a delete waits for a running commit's end
+        // instead of holding its files while the commit waits for that row
+        Sql.update(c, "DELETE FROM sync_folder_changes WHERE folder_id = ?", id);
+        RevisionTable.deleteOfFolder(c, id);
+        Sql.update(c, "DELETE FROM sync_files WHERE folder_id = ?", id);
         Sql.update(c, "DELETE FROM sync_folders WHERE id = ?", id);
+    }
+
+    /**
+     * Records {@code seq} as the folder's last change and returns the one before it (0: none). Called by every change
+     * that takes a seq, after {@link SyncHub#nextSeq}, which makes them one at a time.
+     */
+    static long changedAt(Connection c, long id, long seq) throws SQLException {
+        long before = Sql.number(c, "SELECT seq FROM sync_folder_changes WHERE folder_id = ?", id);
+        if (Sql.update(c, "UPDATE sync_folder_changes SET seq = ? WHERE folder_id = ?", seq, id) == 0) {
+            throw new SQLException("folder " + id + " has no row in sync_folder_changes");
+        }
+        return before;
     }
 
     /** The owner's implicit manage first, then the members by kind and name. */

@@ -9,21 +9,40 @@ import java.util.Optional;
 
 import org.syncline.core.chunk.ChunkRef;
 
-/** The SQL of sync_revisions and their ordered chunk lists (sync_revision_chunks). */
+/**
+ * The SQL of sync_revisions and their ordered chunk lists. A revision of exactly one chunk names it in its own row
+ * (column chunk, the chunk's length being the revision's size); any other list is in sync_revision_chunks. A new
+ * small file so costs one row less and that row's three index entries.
+ */
 final class RevisionTable {
-    record RevisionRow(long fileId, long number, String author, Instant created, long size, String sha256, boolean deleted, long seq) {
+    /** {@code chunk}: the sole chunk of a one-chunk revision as stored, else null (a new row's is set from its chunk list). */
+    record RevisionRow(long fileId, long number, String author, Instant created, long size, String sha256, boolean deleted, long seq, String chunk) {
+        RevisionRow(long fileId, long number, String author, Instant created, long size, String sha256, boolean deleted, long seq) {
+            this(fileId, number, author, created, size, sha256, deleted, seq, null);
+        }
     }
 
-    private static final String COLUMNS = "SELECT file_id, number, author, created, size, sha256, deleted, seq FROM sync_revisions";
+    private static final String COLUMNS = "SELECT file_id, number, author, created, size, sha256, deleted, seq, chunk FROM sync_revisions";
 
     private RevisionTable() {
     }
 
     static void insert(Connection c, RevisionRow r, List<ChunkRef> chunks) throws SQLException {
-        Sql.update(c, INSERT_REVISION, r.fileId(), r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted(), r.seq());
-        for (int i = 0; i < chunks.size(); i++) {
-            Sql.update(c, INSERT_CHUNK, r.fileId(), r.number(), i, chunks.get(i).sha256(), chunks.get(i).length());
+        Sql.update(c, INSERT_REVISION, revisionParams(r, chunks));
+        if (sole(r, chunks) == null) {
+            for (int i = 0; i < chunks.size(); i++) {
+                Sql.update(c, INSERT_CHUNK, r.fileId(), r.number(), i, chunks.get(i).sha256(), chunks.get(i).length());
+            }
         }
+    }
+
+    /** The chunk the revision's row names: its only chunk, when that holds all of its bytes; else null. */
+    private static String sole(RevisionRow r, List<ChunkRef> chunks) {
+        return chunks.size() == 1 && chunks.get(0).length() == r.size() ? chunks.get(0).sha256() : null;
+    }
+
+    private static Object[] revisionParams(RevisionRow r, List<ChunkRef> chunks) {
+        return new Object[] { r.fileId(), r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted(), r.seq(), sole(r, chunks) };
     }
 
     /** A revision with its ordered chunk list, waiting in a {@link Pending} batch. */
@@ -46,7 +65,10 @@ final class RevisionTable {
             List<Object[]> chunkRows = new java.util.ArrayList<>();
             for (NewRevision n : rows) {
                 RevisionRow r = n.row();
-                revisions.add(new Object[] { r.fileId(), r.number(), r.author(), r.created(), r.size(), r.sha256(), r.deleted(), r.seq() });
+                revisions.add(revisionParams(r, n.chunks()));
+                if (sole(r, n.chunks()) != null) {
+                    continue;
+                }
                 for (int i = 0; i < n.chunks().size(); i++) {
                     chunkRows.add(new Object[] { r.fileId(), r.number(), i, n.chunks().get(i).sha256(), n.chunks().get(i).length() });
                 }
@@ -57,8 +79,8 @@ final class RevisionTable {
         }
     }
 
-    private static final String INSERT_REVISION = "INSERT INTO sync_revisions (file_id, number, author, created, size, sha256, deleted, seq)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_REVISION = "INSERT INTO sync_revisions (file_id, number, author, created, size, sha256, deleted, seq, chunk)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_CHUNK = "INSERT INTO sync_revision_chunks (file_id, number, idx, chunk, length) VALUES (?, ?, ?, ?, ?)";
 
     static Optional<RevisionRow> find(Connection c, long fileId, long number) throws SQLException {
@@ -78,25 +100,43 @@ final class RevisionTable {
     }
 
     static List<FolderRevision> ofFolder(Connection c, long folderId, int limit) throws SQLException {
-        return Sql.list(c, "SELECT f.path, r.file_id, r.number, r.author, r.created, r.size, r.sha256, r.deleted, r.seq FROM sync_revisions r"
+        return Sql.list(c, "SELECT f.path, r.file_id, r.number, r.author, r.created, r.size, r.sha256, r.deleted, r.seq, r.chunk FROM sync_revisions r"
                 + " JOIN sync_files f ON r.file_id = f.id WHERE f.folder_id = ? ORDER BY r.seq DESC, f.path FETCH FIRST " + limit + " ROWS ONLY",
                 rs -> new FolderRevision(rs.getString(1), new RevisionRow(rs.getLong(2), rs.getLong(3), rs.getString(4), Sql.instant(rs, "created"),
-                        rs.getLong(6), rs.getString(7), rs.getShort(8) != 0, rs.getLong(9))), folderId);
+                        rs.getLong(6), rs.getString(7), rs.getShort(8) != 0, rs.getLong(9), rs.getString(10))), folderId);
     }
 
-    static List<ChunkRef> chunks(Connection c, long fileId, long number) throws SQLException {
+    /** The revision's ordered chunk list (empty for a deletion or an empty file). */
+    static List<ChunkRef> chunks(Connection c, RevisionRow r) throws SQLException {
+        if (r.chunk() != null) {
+            return List.of(new ChunkRef(r.chunk(), Math.toIntExact(r.size())));
+        }
         return Sql.list(c, "SELECT chunk, length FROM sync_revision_chunks WHERE file_id = ? AND number = ? ORDER BY idx",
-                rs -> new ChunkRef(rs.getString(1), rs.getInt(2)), fileId, number);
+                rs -> new ChunkRef(rs.getString(1), rs.getInt(2)), r.fileId(), r.number());
     }
 
     /** Whether a file of the folder has (or had) the chunk: a reader may fetch only those. */
     static boolean folderHasChunk(Connection c, long folderId, String sha) throws SQLException {
-        return Sql.one(c, "SELECT 1 FROM sync_revision_chunks r JOIN sync_files f ON r.file_id = f.id WHERE r.chunk = ? AND f.folder_id = ?"
-                + " FETCH FIRST 1 ROWS ONLY", rs -> 1, sha, folderId).isPresent();
+        return Sql.one(c, "SELECT 1 FROM sync_revisions r JOIN sync_files f ON r.file_id = f.id WHERE r.chunk = ? AND f.folder_id = ?"
+                + " FETCH FIRST 1 ROWS ONLY", rs -> 1, sha, folderId).isPresent()
+                || Sql.one(c, "SELECT 1 FROM sync_revision_chunks r JOIN sync_files f ON r.file_id = f.id WHERE r.chunk = ? AND f.folder_id = ?"
+                        + " FETCH FIRST 1 ROWS ONLY", rs -> 1, sha, folderId).isPresent();
+    }
+
+    /** Deletes every revision of the file and their chunk lists (the file's row goes separately). */
+    static void deleteOf(Connection c, long fileId) throws SQLException {
+        Sql.update(c, "DELETE FROM sync_revision_chunks WHERE file_id = ?", fileId);
+        Sql.update(c, "DELETE FROM sync_revisions WHERE file_id = ?", fileId);
+    }
+
+    /** Deletes every revision of every file of the folder and their chunk lists. */
+    static void deleteOfFolder(Connection c, long folderId) throws SQLException {
+        Sql.update(c, "DELETE FROM sync_revision_chunks WHERE file_id IN (SELECT id FROM sync_files WHERE folder_id = ?)", folderId);
+        Sql.update(c, "DELETE FROM sync_revisions WHERE file_id IN (SELECT id FROM sync_files WHERE folder_id = ?)", folderId);
     }
 
     private static RevisionRow row(ResultSet rs) throws SQLException {
         return new RevisionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), Sql.instant(rs, "created"), rs.getLong(5), rs.getString(6),
-                rs.getShort(7) != 0, rs.getLong(8));
+                rs.getShort(7) != 0, rs.getLong(8), rs.getString(9));
     }
 }

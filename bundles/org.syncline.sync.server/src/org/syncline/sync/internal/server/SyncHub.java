@@ -190,6 +190,7 @@ final class SyncHub {
                 Checked f = FolderAccess.require(c, p, folder, Right.WRITE);
                 long before = usageUnderQuota(c, f.folder().owner());
                 long seq = nextSeq(c);
+                long folderBefore = FolderTable.changedAt(c, f.folder().id(), seq);
                 Instant now = now();
                 Commit commit = new Commit(c, f.folder(), p.name(), seq, now, new Commit.ChunkCheck() {
                     @Override
@@ -208,7 +209,7 @@ final class SyncHub {
                 }
                 commit.finish();
                 checkQuota(c, f.folder().owner(), before);
-                return new Published<>(new CommitResult(done, seq), folder, seq, f.grants());
+                return new Published<>(new CommitResult(done, seq, folderBefore), folder, seq, f.grants());
             });
         }
     }
@@ -237,7 +238,7 @@ final class SyncHub {
                 RevisionRow r = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
                 // a large file's list (~100 KB per 100 MiB) comes only to a client that needs it (sync.file.chunks)
                 List<ChunkRef> list = r.deleted() || r.size() >= SyncMessages.DELTA_MIN_SIZE ? List.of()
-                        : RevisionTable.chunks(c, row.id(), r.number());
+                        : RevisionTable.chunks(c, r);
                 files.add(new RemoteFile(row.path(), r.number(), r.deleted(), r.size(), r.deleted() ? "" : r.sha256(), list, r.author(), r.created(), row.seq()));
                 last = row.seq();
             }
@@ -263,9 +264,9 @@ final class SyncHub {
         return db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
             FileRow file = file(c, f, path);
-            RevisionTable.find(c, file.id(), number).filter(r -> !r.deleted()).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
-                    "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
-            return RevisionTable.chunks(c, file.id(), number);
+            RevisionRow r = RevisionTable.find(c, file.id(), number).filter(x -> !x.deleted()).orElseThrow(() -> new SynclineException(
+                    ErrorCode.NOT_FOUND, "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
+            return RevisionTable.chunks(c, r);
         });
     }
 
@@ -353,11 +354,12 @@ final class SyncHub {
     /** Removes files that stayed in the trash past the retention, then chunks no revision refers to any more. */
     int purge(Instant now) {
         int files = db.inTransaction(c -> {
-            List<FileRow> expired = FileTable.deletedBefore(c, now.minus(trashRetention));
-            for (FileRow f : expired) {
-                FileTable.delete(c, f.id());
+            Instant before = now.minus(trashRetention);
+            int gone = 0;
+            for (FileRow f : FileTable.deletedBefore(c, before)) {
+                gone += FileTable.deleteExpired(c, f.id(), before) ? 1 : 0;
             }
-            return expired.size();
+            return gone;
         });
         synchronized (chunkGate) {
             List<PackFiles.Slot> unreferenced = db.inTransaction(c -> {
@@ -380,8 +382,9 @@ final class SyncHub {
     private Published<Revision> republish(Connection c, Principal p, Checked f, FileRow file, RevisionRow old) throws SQLException {
         long before = usageUnderQuota(c, f.folder().owner());
         long seq = nextSeq(c);
+        FolderTable.changedAt(c, f.folder().id(), seq);
         RevisionRow r = new RevisionRow(file.id(), file.revision() + 1, p.name(), now(), old.size(), old.sha256(), false, seq);
-        RevisionTable.insert(c, r, RevisionTable.chunks(c, file.id(), old.number()));
+        RevisionTable.insert(c, r, RevisionTable.chunks(c, old));
         FileTable.update(c, file.id(), r.number(), false, null, r.size(), seq);
         checkQuota(c, f.folder().owner(), before);
         return new Published<>(revision(file.path(), r), f.folder().name(), seq, f.grants());

@@ -8,7 +8,10 @@ import org.syncline.store.Migration;
  * The hub's schema (component {@code sync}), oldest first, append only. A file's path is unique in its
  * folder through its SHA-256 (a long path cannot be an index key). {@code sync_sequence} numbers commits:
  * taking the next number locks its row, so numbers are handed out in commit order and a client's cursor
- * never skips a commit that was still running.
+ * never skips a commit that was still running. Since migration 3 a revision of one chunk names it in
+ * {@code sync_revisions.chunk} (its length is the revision's size) and has no {@code sync_revision_chunks} rows, and
+ * the files, revisions and chunk lists have no foreign keys (whose indexes only repeated the leading columns of
+ * another index): their deletes are written out ({@link FolderTable#delete}, {@link FileTable#delete}).
  */
 final class SyncSchema {
     static final List<Migration> MIGRATIONS = List.of(Migration.sql(1, "folders, members, files, revisions, chunks, quotas",
@@ -73,7 +76,17 @@ final class SyncSchema {
             Migration.sql(2, "chunks of small files in pack files",
                     "ALTER TABLE sync_chunks ADD COLUMN pack VARCHAR(40)",
                     "ALTER TABLE sync_chunks ADD COLUMN pack_offset BIGINT",
-                    "CREATE INDEX sync_chunks_pack ON sync_chunks (pack)"));
+                    "CREATE INDEX sync_chunks_pack ON sync_chunks (pack)"),
+            new Migration(3, "a one-chunk revision names its chunk in its row; no foreign-key indexes another index covers",
+                    SmallRevisionMigration::run),
+            // a folder's last change: a commit's answer says it, so an agent knows when nobody else changed the folder
+            // between its cursor and its own commit (upgraded folders start at the last seq, which is never too low)
+            Migration.sql(4, "each folder's last change",
+                    """
+                    CREATE TABLE sync_folder_changes (
+                        folder_id BIGINT NOT NULL PRIMARY KEY REFERENCES sync_folders (id) ON DELETE CASCADE,
+                        seq BIGINT NOT NULL)""",
+                    "INSERT INTO sync_folder_changes (folder_id, seq) SELECT f.id, s.seq FROM sync_folders f, sync_sequence s WHERE s.id = 1"));
 
     private SyncSchema() {
     }
