@@ -77,7 +77,7 @@ public final class Connection implements AutoCloseable {
     /** Round trip (timed PINGs) and window budget shared by this connection's downloads. */
     private final SessionFlow flow = new SessionFlow(f -> {
         IoSession s = this.session;
-        if (open(s)) {
+        if (s != null && s.isConnected()) {
             s.write(f);
         }
     });
@@ -93,8 +93,6 @@ public final class Connection implements AutoCloseable {
     private volatile ServerHello hello;
     private volatile SynclineException lastError;
     private volatile boolean closing;
-    /** The thread that is connecting or reconnecting: until it is done, only it may write to the new session. */
-    private volatile Thread establishing;
     private ScheduledFuture<?> pinger;
     private long backoffMillis = 1000;
 
@@ -268,18 +266,9 @@ public final class Connection implements AutoCloseable {
         return f;
     }
 
-    /**
-     * Whether this thread may write to {@code s}: while a connection is being made (HELLO, login, subscriptions) only
-     * the thread making it may, because the server closes a connection whose first frames are anything else, and
-     * other threads (a caller retrying, the keep-alive ping) would otherwise race the handshake on a reconnect.
-     */
-    private boolean open(IoSession s) {
-        return s != null && s.isConnected() && (state == ConnectionState.CONNECTED || Thread.currentThread() == establishing);
-    }
-
     private void send(Frame frame) {
         IoSession s = session;
-        if (!open(s)) {
+        if (s == null || !s.isConnected()) {
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "Not connected to " + settings.server()
                     + (state == ConnectionState.RECONNECTING ? "; reconnecting." : "."));
         }
@@ -320,18 +309,8 @@ public final class Connection implements AutoCloseable {
         return frame.jsonBody();
     }
 
-    /** One attempt to connect (see {@link #connect()}), marking this thread as the one that may write meanwhile. */
+    /** One attempt: TCP, TLS, pin check, HELLO, login, subscriptions. */
     private void establish() {
-        establishing = Thread.currentThread();
-        try {
-            connect();
-        } finally {
-            establishing = null;
-        }
-    }
-
-    /** One attempt, on the establishing thread: TCP, TLS, pin check, HELLO, login, subscriptions. */
-    private void connect() {
         setState(state == ConnectionState.CONNECTING ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING);
         welcome = new CompletableFuture<>();
         secured = new CompletableFuture<>();
@@ -351,9 +330,9 @@ public final class Connection implements AutoCloseable {
             knownServers.verify(settings.server(), fingerprint, prompt);
             s.write(Frame.json(FrameKind.HELLO, 0, "", Json.object("protocol", (long) ProtocolConstants.VERSION,
                     "client", settings.clientName())));
-            // Other threads may write to it only once it is CONNECTED ({@link #open}): a reconnect's new session took
-            // the old session's pings and the callers' retried requests before its HELLO or login, and the server
-            // closed it ("The first frame must be HELLO", "Log in before sending"), attempt after attempt.
+            // Only now may other threads write to it: a reconnect's new session published before its HELLO took
+            // the old session's pings and the callers' retried requests as its first frame, and the server closed
+            // it ("The first frame must be HELLO"), attempt after attempt while the handshake was slow.
             session = s;
             Frame w = awaitStep(welcome, settings.server() + " did not answer the handshake.");
             if (w.kind() == FrameKind.ERROR) {
@@ -405,7 +384,7 @@ public final class Connection implements AutoCloseable {
 
     private void ping() {
         IoSession s = session;
-        if (open(s)) {
+        if (s != null && s.isConnected()) {
             s.write(flow.reportingPing());
         }
     }
