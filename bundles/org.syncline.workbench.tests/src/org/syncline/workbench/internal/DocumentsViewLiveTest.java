@@ -156,6 +156,12 @@ class DocumentsViewLiveTest {
             table.setFocus();
             UiEvents.flush();
             org.eclipse.ui.keys.IBindingService keys = PlatformUI.getWorkbench().getService(org.eclipse.ui.keys.IBindingService.class);
+            // the view's key context follows the focus through the event loop: a loaded machine may need a moment
+            var delKey = org.eclipse.jface.bindings.keys.KeySequence.getInstance("DEL");
+            UiEvents.waitUntil("the Documents view's keys to be active", () -> {
+                var del = keys.getPerfectMatch(delKey);
+                return del != null && del.getParameterizedCommand().getId().equals("org.syncline.documents.ui.delete");
+            });
             for (String[] key : new String[][] { { "DEL", "delete" }, { "F2", "rename" }, { "F5", "refresh" }, { "M1+N", "register" } }) {
                 var match = keys.getPerfectMatch(org.eclipse.jface.bindings.keys.KeySequence.getInstance(key[0]));
                 assertNotNull(match, key[0] + " is bound while the table has the focus");
