@@ -4,7 +4,8 @@
 # agents (the server product, each its own process) in one group whose link policy is whole file, compression 0,
 # capped at CAP bytes/s per link. Two manual jobs over the same file of MIB MiB of random bytes: `one` to t-1 only
 # (one link's time) and `all` to every target (the group); ROUNDS alternated runs of each, the targets' copies
-# removed between runs. Prints each run's time as the master logged it and the ratio all / one.
+# removed between runs. Prints each run's time as the master logged it, the ratio all / one, and the floor the
+# shared disk sets (every target fsyncs its copy; all of them are on this machine's one disk).
 #   usage: releng/benchmarks/dist-fanout.sh [TARGETS] [MIB] [CAP] [ROUNDS]     (build the server product first)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,9 +37,20 @@ for r in $(seq 1 "$ROUNDS"); do
     cmp -s "$WORK/src-1-content/bulk/payload.bin" "$WORK/t-$i-content/bulk/payload.bin" || { echo "t-$i's copy differs or is missing" >&2; exit 1; }
   done
 done
-python3 - "$WORK/one.secs" "$WORK/all.secs" <<'PY'
+# Every target fsyncs its copy before the rename (atomic writes), and here all of them share one disk: TARGETS x MIB
+# MiB must reach it. The disk's fsync'd write rate, measured after the runs where the copies land, gives that floor.
+DISK_MB=$(dd if=/dev/zero of="$WORK/disk-probe" bs=1M count=256 conv=fsync 2>&1 | python3 -c '
+import re, sys
+t = sys.stdin.read(); m = re.search(r"copied, ([0-9.]+) s", t)
+print("%.0f" % (256 * 1048576 / float(m.group(1)) / 1e6))')
+rm -f "$WORK/disk-probe"
+python3 - "$WORK/one.secs" "$WORK/all.secs" "$DISK_MB" "$TARGETS" "$MIB" <<'PY'
 import sys, statistics
 one = statistics.median(float(x) for x in open(sys.argv[1]))
 all_ = statistics.median(float(x) for x in open(sys.argv[2]))
+disk, targets, mib = float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 print("median: one link %.2f s, all targets %.2f s, ratio %.2f (target <= 1.5)" % (one, all_, all_ / one))
+floor = targets * mib * 1048576 / (disk * 1e6)
+print("disk: %.0f MB/s fsync'd (dd, 256 MiB, after the runs); %d fsync'd copies of %d MiB on it need >= %.2f s, ratio >= %.2f"
+      % (disk, targets, mib, floor, floor / one))
 PY

@@ -137,6 +137,34 @@ class DeltaTest {
     }
 
     @Test
+    void aWholeDeltaOfEveryLengthAroundItsLiteralSizePatchesBack() throws IOException {
+        for (int n : new int[] { 0, 1, 65_535, 65_536, 65_537, 3 * 65_536 }) {
+            byte[] content = random(n, n);
+            ByteArrayOutputStream delta = new ByteArrayOutputStream();
+            Delta.Stats s = Delta.whole(new ByteArrayInputStream(content), delta, null);
+            assertEquals(delta.size(), s.wireBytes(), "length " + n);
+            assertEquals(n, s.literalBytes());
+            assertEquals(Sha256.hex(content), s.sha256());
+            Path target = tmp.resolve("whole-" + n);
+            assertEquals(Sha256.hex(content), Patch.apply(tmp.resolve("nothing-here"), new ByteArrayInputStream(delta.toByteArray()), target));
+            assertArrayEquals(content, Files.readAllBytes(target));
+        }
+    }
+
+    @Test
+    void aWholeDeltaCarriesTheHashItWasGivenAndThePatchRefusesContentThatDoesNotMatchIt() throws IOException {
+        byte[] content = random(100_000, 12);
+        ByteArrayOutputStream delta = new ByteArrayOutputStream();
+        String claimed = Sha256.hex(random(10, 13));
+        assertEquals(claimed, Delta.whole(new ByteArrayInputStream(content), delta, claimed).sha256());
+        Path target = tmp.resolve("claimed");
+        SynclineException e = assertThrows(SynclineException.class,
+                () -> Patch.apply(tmp.resolve("nothing-here"), new ByteArrayInputStream(delta.toByteArray()), target));
+        assertEquals(ErrorCode.INTEGRITY, e.code());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
     void identicalFilesAreOneCopyInstruction() throws IOException {
         byte[] basis = random(1 << 20, 9);
         Delta.Stats s = roundTrip(basis, basis);

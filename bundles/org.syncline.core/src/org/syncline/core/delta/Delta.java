@@ -40,9 +40,67 @@ public final class Delta {
         this.out = new CountingOutputStream(new java.io.BufferedOutputStream(out, 65536));
     }
 
-    /** Writes the delta of everything {@code newContent} holds against {@code basis} to {@code deltaOut} (not closed). */
+    /**
+     * Writes the delta of everything {@code newContent} holds against {@code basis} to {@code deltaOut} (not closed).
+     * Against an empty basis there is nothing to match: the content goes out as literals ({@link #whole}).
+     */
     public static Stats write(Signature basis, InputStream newContent, OutputStream deltaOut) throws IOException {
+        if (basis.blockCount() == 0) {
+            return whole(newContent, deltaOut, null);
+        }
         return new Delta(basis, deltaOut).run(newContent);
+    }
+
+    /**
+     * Writes {@code content} as a delta against nothing (every byte a literal, no rolling search) to {@code out} (not
+     * closed). {@code sha256}: the content's SHA-256 when the caller already holds it and the reader checks the
+     * content against it anyway ({@link Patch} does), so it is not computed again here; null: it is computed.
+     */
+    public static Stats whole(InputStream content, OutputStream out, String sha256) throws IOException {
+        MessageDigest whole = sha256 == null ? Sha256.newDigest() : null;
+        byte[] buf = new byte[Wire.MAX_LITERAL];
+        byte[] head = new byte[16];
+        long total = 0;
+        long wire = 0;
+        out.write(Wire.DELTA_MAGIC);
+        wire += Wire.DELTA_MAGIC.length + varint(out, BlockSize.MIN) + varint(out, 0);
+        while (true) {
+            int n = content.readNBytes(buf, 0, buf.length);
+            if (n == 0) {
+                break;
+            }
+            if (whole != null) {
+                whole.update(buf, 0, n);
+            }
+            // the instruction's head and its bytes: two writes of the caller's stream per 64 KiB, nothing buffered here
+            int h = 0;
+            head[h++] = (byte) Wire.LITERAL;
+            for (long v = n; ; v >>>= 7) {
+                if ((v & ~0x7FL) == 0) {
+                    head[h++] = (byte) v;
+                    break;
+                }
+                head[h++] = (byte) ((v & 0x7F) | 0x80);
+            }
+            out.write(head, 0, h);
+            out.write(buf, 0, n);
+            wire += h + n;
+            total += n;
+            if (n < buf.length) {
+                break;
+            }
+        }
+        String sha = sha256 != null ? sha256 : java.util.HexFormat.of().formatHex(whole.digest());
+        out.write(Wire.END);
+        wire += 1 + varint(out, total) + 32;
+        out.write(java.util.HexFormat.of().parseHex(sha));
+        out.flush();
+        return new Stats(total, 0, wire, sha);
+    }
+
+    private static int varint(OutputStream out, long v) throws IOException {
+        Wire.writeVarint(out, v);
+        return Wire.varintSize(v);
     }
 
     private Stats run(InputStream in) throws IOException {

@@ -50,6 +50,29 @@ class BandwidthCapTest {
     }
 
     @Test
+    void aCappedWritePassesDownstreamIn64KiBPiecesOrTheBurstWhenThatIsSmaller() throws Exception {
+        for (long[] c : new long[][] { {20_000_000, 65536}, {100_000, 10_000}, {10_000, 8192} }) {
+            List<Integer> writes = new ArrayList<>();
+            try (java.io.OutputStream out = cap(c[0]).throttle(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    writes.add(1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    writes.add(len);
+                }
+            })) {
+                out.write(new byte[1_000_000]);
+            }
+            assertEquals(1_000_000, writes.stream().mapToInt(Integer::intValue).sum());
+            assertEquals((int) c[1], writes.get(0), "cap " + c[0]);
+            assertEquals((1_000_000 + c[1] - 1) / c[1], writes.size(), "cap " + c[0]);
+        }
+    }
+
+    @Test
     void idleTimeRefillsNoMoreThanTheBurst() throws Exception {
         BandwidthCap c = cap(1_000_000);
         now += 60_000_000_000L; // a minute idle

@@ -20,10 +20,14 @@ final class BandwidthCap {
     }
 
     private static final int CHUNK = 8192;
+    /** The most one write or read passes at a time: a 64 KiB piece, less when the burst is smaller. */
+    private static final int MAX_PIECE = 65536;
     private final double perNano;
     private final double capacity;
     private final LongSupplier nanoTime;
     private final Pause pause;
+    /** What one write or read passes at once: the fewer pieces, the fewer writes and wake-ups downstream. */
+    private final int piece;
     private double tokens;
     private long last;
 
@@ -35,6 +39,7 @@ final class BandwidthCap {
         this.capacity = Math.max(CHUNK, bytesPerSecond / 10.0);
         this.nanoTime = nanoTime;
         this.pause = pause;
+        this.piece = (int) Math.min(MAX_PIECE, capacity);
         this.tokens = capacity;
         this.last = nanoTime.getAsLong();
     }
@@ -66,7 +71,7 @@ final class BandwidthCap {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 for (int at = off, end = off + len; at < end;) {
-                    int n = Math.min(CHUNK, end - at);
+                    int n = Math.min(piece, end - at);
                     pass(n);
                     out.write(b, at, n);
                     at += n;
@@ -98,7 +103,7 @@ final class BandwidthCap {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, Math.min(len, CHUNK));
+                int n = super.read(b, off, Math.min(len, piece));
                 if (n > 0) {
                     pass(n);
                 }

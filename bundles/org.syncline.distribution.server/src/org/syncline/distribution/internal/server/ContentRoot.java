@@ -143,7 +143,9 @@ final class ContentRoot {
         Signature basis = Signature.read(new ByteArrayInputStream(signature));
         Delta.Stats stats;
         try (OutputStream sink = compression.compress(out); InputStream in = arriving != null ? arriving : Files.newInputStream(file)) {
-            stats = Delta.write(basis, in, sink);
+            // a whole file arriving here is checked against sha256 before its stream ends (and again by the child):
+            // it is not hashed a second time on its way out; a file read from its place is, to see it did not change
+            stats = basis.blockCount() == 0 ? Delta.whole(in, sink, arriving != null ? sha256 : null) : Delta.write(basis, in, sink);
         } catch (IOException e) {
             if (arriving != null) {
                 throw new SynclineException(ErrorCode.CONFLICT, "The file '" + path + "' did not arrive here whole (" + e.getMessage()

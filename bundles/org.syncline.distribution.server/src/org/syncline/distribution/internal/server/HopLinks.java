@@ -30,8 +30,9 @@ import org.syncline.store.DataDirectory;
  * across runs ({@link LinkPool}: closed when idle for {@link #IDLE} with no run of that parent going on, or opened
  * again when the parent's address or pinned certificate changes), logged in with a hop ticket and pinning the
  * certificate the master knows for the parent. Every pull names its own run's ticket, which the parent checks.
- * Each pulled file's delta streams from the parent with backpressure (no faster than the hop's cap) into a spool
- * file and is applied as it lands, atomically and verified against the source's SHA-256 ({@link ContentRoot#patch});
+ * Each pulled file's delta streams from the parent with backpressure (no faster than the hop's cap) through a few
+ * chunks in memory ({@link HopPipe}) and is applied as it lands, atomically and verified against the source's
+ * SHA-256 ({@link ContentRoot#patch});
  * a forwarder's children follow a whole file's bytes as they are written here (cut-through, {@link #pull}).
  */
 final class HopLinks implements AutoCloseable {
@@ -85,7 +86,7 @@ final class HopLinks implements AutoCloseable {
 
     /**
      * Pulls one file from the parent of run {@code run} and returns the bytes that travelled (signature and delta).
-     * The delta is applied as it lands (its spool file followed as it grows, {@link GrowingFile}); a whole-file pull
+     * The delta is applied as it lands ({@link HopPipe}); a whole-file pull
      * also lets this agent's own children follow the plain bytes as they are written ({@link ContentRoot#arriving}),
      * their streams ending only once the file was checked and committed here (cut-through forwarding).
      * {@code await}: the parent is still receiving the file itself; it streams it on as it lands.
@@ -97,7 +98,7 @@ final class HopLinks implements AutoCloseable {
             throw new SynclineException(ErrorCode.CONFLICT, "Run " + run + " has no link open to '" + parent + "' here.");
         }
         byte[] signature = delta ? root.signature(to) : EMPTY;
-        GrowingFile wire = GrowingFile.create(spool, "hop");
+        HopPipe wire = new HopPipe();
         GrowingFile plain = null;
         try {
             plain = delta ? null : GrowingFile.create(spool, "plain");
@@ -116,7 +117,7 @@ final class HopLinks implements AutoCloseable {
                     throw e;
                 }
             });
-            try (InputStream in = wire.follow()) {
+            try (InputStream in = wire.reader()) {
                 root.patch(to, in, compression, sha256, delta, plain == null ? null : plain.writer());
             } catch (RuntimeException | IOException e) {
                 wire.fail("The file was not applied here: " + e.getMessage());
@@ -138,7 +139,6 @@ final class HopLinks implements AutoCloseable {
                 plain.fail("The file failed its check on this forwarder.");
                 plain.release();
             }
-            wire.release();
         }
     }
 
