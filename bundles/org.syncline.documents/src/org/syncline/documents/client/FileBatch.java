@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.syncline.core.BlockInputStream;
 import org.syncline.documents.BatchFile;
 
 /**
@@ -14,7 +15,7 @@ import org.syncline.documents.BatchFile;
  * pieces, and held to the length declared for it (a file that grew or shrank since fails the read, so the server
  * refuses the whole batch rather than register wrong bytes).
  */
-final class FileBatch extends InputStream {
+final class FileBatch extends BlockInputStream {
     private final List<Path> files;
     private final long[] sizes;
     private int next;
@@ -36,12 +37,6 @@ final class FileBatch extends InputStream {
             entries.add(new BatchFile(f.getFileName().toString(), author, description, tags, BatchPlan.size(f)));
         }
         return entries;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

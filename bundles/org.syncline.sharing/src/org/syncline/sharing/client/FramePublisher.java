@@ -1,13 +1,13 @@
 package org.syncline.sharing.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.syncline.core.BlockInputStream;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
@@ -69,15 +69,9 @@ final class FramePublisher implements AutoCloseable {
     }
 
     /** The queued updates as the bytes of the upload. */
-    private final class Records extends InputStream {
+    private final class Records extends BlockInputStream {
         private byte[] current = new byte[0];
         private int offset;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int available() {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.syncline.core.BlockInputStream;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
@@ -63,14 +64,8 @@ class CutThroughTest {
 
     /** The first half of {@code delta}, then the rest once {@code go} opens. */
     private static InputStream halting(byte[] delta, CountDownLatch go) {
-        return new InputStream() {
+        return new BlockInputStream() {
             private int at;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

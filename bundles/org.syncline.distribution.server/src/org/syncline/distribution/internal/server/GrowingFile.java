@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.syncline.core.BlockInputStream;
+
 /**
  * A spool file one writer appends to while readers follow it as it grows (cut-through forwarding): a reader
  * blocks at the end until more bytes land, sees the end of the stream only once the writer {@link #end ended}
@@ -107,16 +109,9 @@ final class GrowingFile {
             return null;
         }
         users++;
-        return new InputStream() {
+        return new BlockInputStream() {
             private long at;
             private boolean closed;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

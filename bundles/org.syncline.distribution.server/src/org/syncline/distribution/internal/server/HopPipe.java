@@ -6,6 +6,8 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 
+import org.syncline.core.BlockInputStream;
+
 /**
  * The bytes of one pull on their way from its download to the patch that applies them, held in memory, at most
  * {@link #CHUNKS} writes' worth: a writer that gets ahead waits (so the download takes no more from the link, and
@@ -75,16 +77,9 @@ final class HopPipe {
 
     /** The reader's stream (there is one); closing it drops what is queued and what is still written. */
     InputStream reader() {
-        return new InputStream() {
+        return new BlockInputStream() {
             private byte[] current;
             private int at;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
