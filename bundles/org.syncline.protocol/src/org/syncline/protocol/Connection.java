@@ -55,6 +55,8 @@ public final class Connection implements AutoCloseable {
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
     private static final String SECURED = "syncline.secured";
+    /** The frame this client refused on a session: read when it closes, also before it was published as {@link #session}. */
+    private static final String REFUSED = "syncline.refused";
 
     private final ConnectionSettings settings;
     private final KnownServers knownServers;
@@ -531,9 +533,14 @@ public final class Connection implements AutoCloseable {
         @Override
         public void exceptionCaught(IoSession s, Throwable cause) {
             FrameException violation = Sessions.frameViolation(cause);
-            if (violation != null && s == session) {
-                lastError = new SynclineException(violation.code(), settings.server() + " sent a frame this client refuses: "
-                        + violation.getMessage());
+            if (violation != null) {
+                SynclineException refused = new SynclineException(violation.code(), settings.server()
+                        + " sent a frame this client refuses: " + violation.getMessage());
+                // a session is published only after its HELLO, and the server may answer before that
+                s.setAttribute(REFUSED, refused);
+                if (s == session) {
+                    lastError = refused;
+                }
             }
             if (secured != null && !secured.isDone()) {
                 secured.completeExceptionally(new SynclineException(ErrorCode.CONNECTION_FAILED, "The TLS handshake with "
@@ -549,7 +556,8 @@ public final class Connection implements AutoCloseable {
                         settings.server() + " closed the connection during the TLS handshake."));
             }
             if (welcome != null && !welcome.isDone()) {
-                welcome.completeExceptionally(lastError != null ? lastError : new SynclineException(
+                SynclineException why = s.getAttribute(REFUSED) instanceof SynclineException refused ? refused : lastError;
+                welcome.completeExceptionally(why != null ? why : new SynclineException(
                         ErrorCode.CONNECTION_FAILED, settings.server() + " closed the connection during the handshake."));
             }
             lost(s);
