@@ -70,8 +70,10 @@ cli() { # as admin against the registry
 rss() { awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$1/status"; }
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; } # user + system seconds of a process
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# `times` in a pipeline would run in a subshell that has no children: write it to a file first
-children_cpu() { times > "$WORK/times"; tail -1 "$WORK/times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1]*60 + u[2] + s[1]*60 + s[2] }'; }
+# `times` in a pipeline or in $(...) runs in a subshell, which has no children of its own (the CLI's CPU read as 0.0
+# that way): children_times FILE runs it in this shell, children_cpu FILE reads the children's user + system seconds
+children_times() { times > "$1"; }
+children_cpu() { tail -1 "$1" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1]*60 + u[2] + s[1]*60 + s[2] }'; }
 registry_and_node() {
   start_server registry --roles registry
   local token
@@ -103,11 +105,11 @@ for i in range(n):
 " "$WORK/files" "$FILES"
   registry_and_node
   local t0 t1 r0 n0 r1 n1 c0 c1
-  r0=$(cpu "$JPID_registry"); n0=$(cpu "$JPID_node"); c0=$(children_cpu)
+  r0=$(cpu "$JPID_registry"); n0=$(cpu "$JPID_node"); children_times "$WORK/times0"
   t0=$(date +%s.%N)
   cli docs put "$WORK/files" --parallel "$PARALLEL" > "$WORK/put.out"
   t1=$(date +%s.%N)
-  r1=$(cpu "$JPID_registry"); n1=$(cpu "$JPID_node"); c1=$(children_cpu)
+  r1=$(cpu "$JPID_registry"); n1=$(cpu "$JPID_node"); children_times "$WORK/times1"; c0=$(children_cpu "$WORK/times0"); c1=$(children_cpu "$WORK/times1")
   local n; n=$(wc -l < "$WORK/put.out")
   t0b=$(date +%s.%N); cli docs nodes > /dev/null; t1b=$(date +%s.%N)
   awk -v n="$n" -v a="$t0" -v b="$t1" -v c="$t0b" -v d="$t1b" 'BEGIN { printf "registered %d documents in %.2f s: %.0f documents/s (the CLI process included; one `docs nodes` call takes %.2f s of CLI start and login)\n", n, b-a, n/(b-a), d-c }'

@@ -367,7 +367,9 @@ def bench_initial(work, files, profile=False):
         # CPU seconds of the hub's and agent A's JVMs over the warm upload: what the work costs, which a loaded
         # machine's wall times hide
         hub_jvm, a_jvm = java_of(hub.proc), java_of(warm_a.proc)
-        hub_cpu0, a_cpu0 = cpu_seconds(hub_jvm), cpu_seconds(a_jvm)
+        b_jvm = java_of(warm_b.proc)
+        hub_cpu0, a_cpu0, b_cpu0 = cpu_seconds(hub_jvm), cpu_seconds(a_jvm), cpu_seconds(b_jvm)
+        threads0 = {pid: thread_cpu(pid) for pid in (hub_jvm, a_jvm, b_jvm)}
         t0 = time.time()
         move_tree_in(stage, wa)
         warm_a.wait(r"uploaded-files=%d\b" % files, 0, timeout=3600)
@@ -375,6 +377,12 @@ def bench_initial(work, files, profile=False):
         hub_cpu, a_cpu = cpu_seconds(hub_jvm) - hub_cpu0, cpu_seconds(a_jvm) - a_cpu0
         warm_b.wait(r"downloaded-files=%d\b" % files, 0, timeout=3600)
         warm_all_s = time.time() - t0
+        # over the whole warm sync (until B holds all): which threads spent it (JIT and GC apart from the work)
+        all_cpu = {name: cpu_seconds(pid) - c0 for name, pid, c0 in (("hub", hub_jvm, hub_cpu0), ("A", a_jvm, a_cpu0), ("B", b_jvm, b_cpu0))}
+        by_thread = {}
+        for name, pid in (("hub", hub_jvm), ("A", a_jvm), ("B", b_jvm)):
+            busy = sorted(((t - threads0[pid].get(n, 0.0), n) for n, t in thread_cpu(pid).items()), reverse=True)
+            by_thread[name] = ", ".join("%s %.2f" % (n, c) for c, n in busy[:6] if c > 0.005)
         # cold: the agent's start (JVM, OSGi, login) inside the measured time, as the first rounds measured it
         t0 = time.time()
         agent_a = hub.agent(a, "tree")
@@ -391,6 +399,9 @@ def bench_initial(work, files, profile=False):
               % (warm_up_s, warm_up_s / rsync_s, "met" if warm_up_s <= 1.5 * rsync_s else "MISSED"))
         print("    A -> hub -> B (all on B):        %6.2f s   ratio %.2f" % (warm_all_s, warm_all_s / rsync_s))
         print("    CPU while A uploads: hub (its commits, and B's downloads as they start) %.2f s, agent A %.2f s" % (hub_cpu, a_cpu))
+        print("    CPU until all on B: hub %.2f s, agent A %.2f s, agent B %.2f s" % (all_cpu["hub"], all_cpu["A"], all_cpu["B"]))
+        for name in ("hub", "A", "B"):
+            print("      %-3s by thread (s): %s" % (name, by_thread[name]))
         print("  agent start included:")
         print("    sync-agent A -> hub (upload):    %6.2f s   ratio %.2f" % (up_s, up_s / rsync_s))
         print("    hub -> sync-agent B (download):  %6.2f s   ratio %.2f" % (down_s, down_s / rsync_s))

@@ -143,7 +143,13 @@ public final class DistributionMessages {
 
     // Content on an agent, asked for by the master it joined only (Access.MEMBER plus a check that the session is
     // that master). Paths are relative to the agent's distribution root (--set distribution.root=DIR).
-    /** Body: dir. Answer: files (path below dir, size, sha256) of every regular file below it; none when it is missing. */
+    /**
+     * Body: dir, since (the digest of the listing the master holds as its base for this agent and dir; "" or absent:
+     * none). Answer: digest (of the listing now: each file's path, size and sha256 in path order) and either files
+     * (path below dir, size, sha256) of every regular file below it (none when it is missing), or, when since names
+     * the listing this agent last reported for dir, since, changed (the files added or in another version) and
+     * removed (their paths) since then. An agent without incremental scans answers files only.
+     */
     public static final String CONTENT_SCAN = "distribution.content.scan";
     /** Body: path. Answer: signature, the file's core.delta Signature, Base64 (of an empty file when it is missing). */
     public static final String CONTENT_SIGNATURE = "distribution.content.signature";

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.syncline.model.topology.Server;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.model.topology.TransferMode;
 import org.syncline.protocol.Connection;
+import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
 /**
@@ -177,13 +179,7 @@ final class AgentCluster implements AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, String what, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(200);
-        }
+        Await.until(condition, what, Duration.ofMillis(millis));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.syncline.distribution.client.MonitorClient;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Server;
 import org.syncline.protocol.Connection;
+import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
 /**
@@ -102,13 +104,7 @@ class AgentsTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 45_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(200);
-        }
+        Await.until(condition, what, Duration.ofSeconds(45));
     }
 
     private static <T> T next(BlockingQueue<T> queue, Predicate<T> wanted, String what) throws InterruptedException {

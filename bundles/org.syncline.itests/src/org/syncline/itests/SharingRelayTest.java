@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.syncline.sharing.SharingMessages;
 import org.syncline.sharing.Tile;
 import org.syncline.sharing.client.FrameWatch;
 import org.syncline.sharing.client.SharingClient;
+import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
 /**
@@ -508,12 +510,6 @@ class SharingRelayTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Gave up waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(condition, what, Duration.ofSeconds(60));
     }
 }

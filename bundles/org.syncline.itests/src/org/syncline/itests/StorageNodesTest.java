@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.NodeInfo;
 import org.syncline.documents.client.DocumentsClient;
 import org.syncline.protocol.Connection;
+import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
 /**
@@ -84,13 +86,7 @@ class StorageNodesTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(condition, what, Duration.ofSeconds(30));
     }
 
     private static Optional<Path> blobOn(ServerProcess node, String sha) throws IOException {

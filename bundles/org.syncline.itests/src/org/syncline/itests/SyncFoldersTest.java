@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.Quota;
 import org.syncline.sync.client.SyncClient;
+import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
 /**
@@ -666,33 +668,20 @@ class SyncFoldersTest {
         }
     }
 
-    @FunctionalInterface
-    private interface Check<T> {
-        T get() throws Exception;
+    /** Polls until {@code check} gives true (or something not null), for up to 90 s; a failure shows what the agents said last. */
+    private <T> T await(Await.Check<T> check, String what) throws Exception {
+        return Await.value(check, what, Duration.ofSeconds(90), this::agentsSaid);
     }
 
-    /** Polls until {@code check} gives true (or something not null), for up to 90 s; a failure shows what the agents said last. */
-    private <T> T await(Check<T> check, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            T value;
-            try {
-                value = check.get();
-            } catch (IOException e) {
-                value = null; // a file mid-rename
-            }
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
+    /** The last lines of every agent's output. */
+    private String agentsSaid() {
         StringBuilder said = new StringBuilder();
         for (SyncAgentProcess a : agents) {
             List<String> lines = a.output();
             said.append("\n-- the last lines of ").append(a.dir.getFileName()).append(":\n")
                     .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
         }
-        throw new AssertionError("Not within 90 s: " + what + said);
+        return said.toString();
     }
 
     private static String sha(Path file) throws IOException {

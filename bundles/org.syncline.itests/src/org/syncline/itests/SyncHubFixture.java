@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.core.Sha256;
 import org.syncline.protocol.Connection;
+import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
 /**
@@ -85,18 +87,7 @@ final class SyncHubFixture implements AutoCloseable {
 
     /** Polls {@code check} for up to 180 s (a file caught mid-rename counts as "not yet"); fails with {@code state}. */
     static void await(Check check, String what, Supplier<String> state) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (check.get()) {
-                    return;
-                }
-            } catch (IOException e) {
-                // a file mid-rename
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Not within 180 s: " + what + "; " + state.get());
+        Await.value(check::get, what, Duration.ofSeconds(180), () -> "; " + state.get());
     }
 
     static String sha(Path file) throws IOException {

@@ -35,6 +35,23 @@ class FileBatchTest {
     }
 
     @Test
+    void oneReadFillsTheBufferAcrossFiles() throws IOException {
+        // a short read makes the upload send a frame: small files must not go one frame each
+        Path a = Files.writeString(dir.resolve("a.txt"), "alpha");
+        Path empty = Files.writeString(dir.resolve("empty"), "");
+        Path b = Files.writeString(dir.resolve("b.txt"), "bravo!");
+        Path c = Files.writeString(dir.resolve("c.txt"), "charlie");
+        try (InputStream in = new FileBatch(List.of(a, empty, b, c))) {
+            byte[] buf = new byte[14];
+            assertEquals(14, in.read(buf, 0, buf.length));
+            assertArrayEquals("alphabravo!cha".getBytes(), buf);
+            assertEquals(4, in.read(buf, 0, buf.length));
+            assertArrayEquals("rlie".getBytes(), java.util.Arrays.copyOf(buf, 4));
+            assertEquals(-1, in.read(buf, 0, buf.length));
+        }
+    }
+
+    @Test
     void aFileThatGrewSinceTheBatchStartedFailsTheStream() throws IOException {
         Path a = Files.writeString(dir.resolve("a.txt"), "alpha");
         Path b = Files.writeString(dir.resolve("b.txt"), "bravo");

@@ -39,11 +39,25 @@ final class FileBatch extends BlockInputStream {
         return entries;
     }
 
+    /**
+     * Fills {@code b} across file boundaries: the upload sends a frame whenever a read comes back short, so one file a
+     * read sent a 4 KiB file as its own frame (100 frames a batch where 7 of 64 KiB carry it).
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
+        int total = 0;
+        while (total < len) {
+            int n = readFile(b, off + total, len - total);
+            if (n < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += n;
         }
+        return total;
+    }
+
+    /** Up to {@code len} (at least 1) bytes of the current file, the next one opened when it is done; -1 after the last. */
+    private int readFile(byte[] b, int off, int len) throws IOException {
         while (current == null || left == 0) {
             if (current != null) {
                 endOf(next - 1);

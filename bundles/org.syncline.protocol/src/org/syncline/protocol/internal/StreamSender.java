@@ -2,11 +2,11 @@ package org.syncline.protocol.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.syncline.core.BlockOutputStream;
 import org.syncline.protocol.Frame;
 import org.syncline.protocol.FrameKind;
 import org.syncline.protocol.ProtocolConstants;
@@ -16,7 +16,7 @@ import org.syncline.protocol.ProtocolConstants;
  * receiver has granted no credit. That wait is the backpressure: a slow reader slows the writer instead of
  * filling memory.
  */
-public final class StreamSender extends OutputStream {
+public final class StreamSender extends BlockOutputStream {
     private final long id;
     private final FrameSink sink;
     private final long timeoutMillis;
@@ -35,11 +35,6 @@ public final class StreamSender extends OutputStream {
 
     public void credit(int chunks) {
         credits.release(chunks);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.syncline.sharing.client;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.syncline.core.BlockOutputStream;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.protocol.Connection;
@@ -75,7 +75,7 @@ public final class FrameWatch implements AutoCloseable {
     }
 
     /** Splits the stream into length-prefixed updates. */
-    private final class Records extends OutputStream {
+    private final class Records extends BlockOutputStream {
         private final Consumer<FrameUpdate> listener;
         private final ByteBuffer length = ByteBuffer.allocate(4);
         private byte[] record;
@@ -83,11 +83,6 @@ public final class FrameWatch implements AutoCloseable {
 
         Records(Consumer<FrameUpdate> listener) {
             this.listener = listener;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override

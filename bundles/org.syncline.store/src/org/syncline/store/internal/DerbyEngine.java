@@ -20,6 +20,7 @@ public final class DerbyEngine {
     private static final String LOCK_TIMEOUT = "40XL1";
     private static final String DEADLOCK = "40001";
     private static final Driver DRIVER;
+    static final String STALE_PLAN_CHECK = "derby.language.stalePlanCheckInterval";
 
     static {
         // Derby reads these once, when the engine boots; without them it writes derby.log into whatever the
@@ -29,6 +30,13 @@ public final class DerbyEngine {
                 && System.getProperty("derby.stream.error.field") == null
                 && System.getProperty("derby.stream.error.style") == null) {
             System.setProperty("derby.stream.error.method", DerbyLog.class.getName() + ".writer");
+        }
+        // Derby plans a statement for the table sizes it sees when it first compiles it, and the pool keeps prepared
+        // statements for the connection's life: a lookup by IN list prepared on an empty table kept scanning the whole
+        // table (10,000 rows per 100 keys) until Derby's check for stale plans, by default every 100 executions, came
+        // round. Checked every 10 executions, the plan follows a table that grows from empty within a few batches.
+        if (System.getProperty(STALE_PLAN_CHECK) == null) {
+            System.setProperty(STALE_PLAN_CHECK, "10");
         }
         DRIVER = new EmbeddedDriver();
     }

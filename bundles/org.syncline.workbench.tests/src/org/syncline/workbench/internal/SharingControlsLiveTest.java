@@ -12,10 +12,7 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -178,36 +175,10 @@ class SharingControlsLiveTest {
 
     /** Types {@code password} into the password prompt titled {@code title} once it shows and presses OK. */
     private static void answerPasswordPrompt(String title, String password, String[] said) {
-        Display display = Display.getCurrent();
-        Runnable[] poll = new Runnable[1];
-        poll[0] = () -> {
-            for (Shell shell : display.getShells()) {
-                if (title.equals(shell.getText()) && shell.isVisible()) {
-                    said[0] = String.join("\n", UiEvents.texts(shell));
-                    Text field = findText(shell);
-                    field.setText(password);
-                    Button ok = SharingViewLiveTest.find(shell, "OK");
-                    ok.notifyListeners(SWT.Selection, new Event());
-                    return;
-                }
-            }
-            display.timerExec(100, poll[0]);
-        };
-        display.timerExec(100, poll[0]);
-    }
-
-    private static Text findText(Control control) {
-        if (control instanceof Text t) {
-            return t;
-        }
-        if (control instanceof Composite c) {
-            for (Control child : c.getChildren()) {
-                Text found = findText(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        UiEvents.whenDialogShown(title, said, shell -> {
+            UiEvents.find(shell, Text.class, t -> true).setText(password);
+            SharingViewLiveTest.find(shell, "OK").notifyListeners(SWT.Selection, new Event());
+            return true;
+        });
     }
 }

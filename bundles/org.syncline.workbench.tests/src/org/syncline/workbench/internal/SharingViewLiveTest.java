@@ -18,12 +18,11 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -38,11 +37,11 @@ import org.syncline.sharing.RoomDetails;
 import org.syncline.sharing.RoomSummary;
 import org.syncline.sharing.capture.CapturedFrame;
 import org.syncline.sharing.capture.Region;
-import org.syncline.sharing.client.SharingClient;
 import org.syncline.sharing.capture.WindowInfo;
+import org.syncline.sharing.client.SharingClient;
+import org.syncline.sharing.codec.TileEncoder;
 import org.syncline.sharing.host.RoomRequest;
 import org.syncline.sharing.host.ShareTarget;
-import org.syncline.sharing.codec.TileEncoder;
 import org.syncline.sharing.internal.ui.ChatView;
 import org.syncline.sharing.internal.ui.Fit;
 import org.syncline.sharing.internal.ui.HostedSharing;
@@ -260,33 +259,12 @@ class SharingViewLiveTest {
 
     /** The visible status line link that says what this workbench shares, or null. */
     private static Link statusIndicator(Control control) {
-        if (control instanceof Link l && l.isVisible() && l.getText().startsWith("\u25cf Sharing")) {
-            return l;
-        }
-        if (control instanceof Composite c) {
-            for (Control child : c.getChildren()) {
-                Link found = statusIndicator(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return UiEvents.find(control, Link.class, l -> l.isVisible() && l.getText().startsWith("\u25cf Sharing"));
     }
 
+    /** The button at or below {@code control} whose text, mnemonic included, is {@code text}; null when there is none. */
     static Button find(Control control, String text) {
-        if (control instanceof Button b && text.equals(b.getText())) {
-            return b;
-        }
-        if (control instanceof Composite c) {
-            for (Control child : c.getChildren()) {
-                Button found = find(child, text);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return UiEvents.find(control, Button.class, b -> text.equals(b.getText()));
     }
 
     /** Clicks the canvas where window pixel (x, y) is painted. */

@@ -2,6 +2,7 @@ package org.syncline.workbench.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.widgets.Composite;
@@ -115,7 +116,7 @@ final class UiEvents {
      * Polls every 100 ms for a visible dialog titled {@code title}, keeps what it says in {@code text[0]} and
      * runs {@code action} on it; polling stops once the action says it is done.
      */
-    private static void whenDialogShown(String title, String[] text, java.util.function.Predicate<Shell> action) {
+    static void whenDialogShown(String title, String[] text, java.util.function.Predicate<Shell> action) {
         Display display = Display.getCurrent();
         Runnable[] poll = new Runnable[1];
         poll[0] = () -> {
@@ -132,13 +133,30 @@ final class UiEvents {
         display.timerExec(100, poll[0]);
     }
 
-    private static org.eclipse.swt.widgets.Button buttonLabelled(org.eclipse.swt.widgets.Composite parent, String label) {
-        for (Control c : parent.getChildren()) {
-            if (c instanceof org.eclipse.swt.widgets.Button b && label.equals(b.getText().replace("&", ""))) {
-                return b;
-            }
-            if (c instanceof org.eclipse.swt.widgets.Composite inner) {
-                org.eclipse.swt.widgets.Button found = buttonLabelled(inner, label);
+    private static org.eclipse.swt.widgets.Button buttonLabelled(Control parent, String label) {
+        return find(parent, org.eclipse.swt.widgets.Button.class, b -> label.equals(b.getText().replace("&", "")));
+    }
+
+    /** The first control of {@code type} at or below {@code root} (depth first) that {@code wanted} accepts, or null. */
+    static <T extends Control> T find(Control root, Class<T> type, Predicate<? super T> wanted) {
+        return find(root, type, wanted, false);
+    }
+
+    /** As {@link #find}, among the controls a user can see: an invisible control and all below it are passed over. */
+    static <T extends Control> T findVisible(Control root, Class<T> type, Predicate<? super T> wanted) {
+        return find(root, type, wanted, true);
+    }
+
+    private static <T extends Control> T find(Control control, Class<T> type, Predicate<? super T> wanted, boolean visibleOnly) {
+        if (visibleOnly && !control.isVisible()) {
+            return null;
+        }
+        if (type.isInstance(control) && wanted.test(type.cast(control))) {
+            return type.cast(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                T found = find(child, type, wanted, visibleOnly);
                 if (found != null) {
                     return found;
                 }

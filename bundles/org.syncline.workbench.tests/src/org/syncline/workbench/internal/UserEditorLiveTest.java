@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -60,38 +59,28 @@ class UserEditorLiveTest {
 
     @Test
     void anAdminEditsAUserFromTheSyncPerspectiveAndSavesWithCtrlS() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
-        IWorkbenchPage page = window.getActivePage();
-        UsersView users = (UsersView) page.showView(UsersView.ID);
-        assertNotNull(users, "the Sync perspective has the Users view");
-        Table table = ((org.eclipse.jface.viewers.TableViewer) users.getViewSite().getSelectionProvider()).getTable();
-        IHandlerService handlers = window.getService(IHandlerService.class);
-
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        ServerConnections.instance().select(entry.label()); // as a click in the Servers view does
-        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+        try (UsersPage ui = UsersPage.open(); Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+            Table table = ((org.eclipse.jface.viewers.TableViewer) ui.users().getViewSite().getSelectionProvider()).getTable();
             AdminClient admin = new AdminClient(other);
             admin.addUser("vera", "vera-password-1".toCharArray(), false);
             admin.addGroup("auditors");
             UiEvents.waitUntil("vera's row", () -> UsersViewLiveTest.row(table, "vera") != null);
 
             // Open User (Enter in the view) on the selected row
-            page.activate(users);
+            ui.page().activate(ui.users());
             table.setSelection(UsersViewLiveTest.row(table, "vera"));
-            users.getViewSite().getSelectionProvider().setSelection(new org.eclipse.jface.viewers.StructuredSelection(UsersViewLiveTest.row(table, "vera").getData()));
-            handlers.executeCommand("org.syncline.admin.ui.openUser", null);
-            UserEditor editor = UiEvents.waitFor("vera's editor", () -> page.getActiveEditor() instanceof UserEditor e ? e : null);
+            ui.users().getViewSite().getSelectionProvider().setSelection(new org.eclipse.jface.viewers.StructuredSelection(UsersViewLiveTest.row(table, "vera").getData()));
+            ui.handlers().executeCommand("org.syncline.admin.ui.openUser", null);
+            UserEditor editor = UiEvents.waitFor("vera's editor", () -> ui.page().getActiveEditor() instanceof UserEditor e ? e : null);
             assertEquals("vera", editor.getPartName());
-            Text quota = UiEvents.waitFor("the editor's fields, with the sync quota section", () -> (Text) field(window, "quota"));
+            Text quota = UiEvents.waitFor("the editor's fields, with the sync quota section", () -> (Text) ui.field("quota"));
             assertEquals("0", quota.getText());
-            assertEquals("0 B used", ((Label) field(window, "quotaUsed")).getText());
+            assertEquals("0 B used", ((Label) ui.field("quotaUsed")).getText());
             assertFalse(editor.isDirty());
 
-            click((Button) field(window, "admin"));
+            click((Button) ui.field("admin"));
             assertTrue(editor.isDirty(), "an edit marks the tab dirty");
-            Table groups = (Table) field(window, "groups");
+            Table groups = (Table) ui.field("groups");
             TableItem auditors = List.of(groups.getItems()).stream().filter(i -> i.getText().equals("auditors")).findFirst().orElseThrow();
             auditors.setChecked(true);
             Event check = new Event();
@@ -101,45 +90,42 @@ class UserEditorLiveTest {
 
             // a bad quota is refused before anything is sent
             quota.setText("lots");
-            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            ui.save();
             assertTrue(editor.message().contains("whole number of MiB"), editor.message());
             assertTrue(editor.isDirty());
             assertFalse(user(admin, "vera").admin(), "nothing was sent");
 
             quota.setText("7");
-            ((Text) field(window, "password")).setText("vera-password-2");
-            ((Text) field(window, "confirm")).setText("vera-password-2");
-            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            ((Text) ui.field("password")).setText("vera-password-2");
+            ((Text) ui.field("confirm")).setText("vera-password-2");
+            ui.save();
             UiEvents.waitUntil("the save", () -> !editor.isDirty());
             UserInfo vera = user(admin, "vera");
             assertTrue(vera.admin());
             assertEquals(List.of("auditors"), vera.groups());
             assertEquals(7 * MIB, new SyncClient(other).quota("vera").limit());
-            UiEvents.waitUntil("the reloaded quota", () -> field(window, "quotaUsed") instanceof Label l && l.getText().equals("0 B used of 7.0 MiB"));
-            Screenshots.save(window.getShell().getDisplay(), "user-editor.png");
+            UiEvents.waitUntil("the reloaded quota", () -> ui.field("quotaUsed") instanceof Label l && l.getText().equals("0 B used of 7.0 MiB"));
+            Screenshots.save(ui.window().getShell().getDisplay(), "user-editor.png");
 
             // Disabled, saved: vera's open session closes
             try (Connection veraSession = server.connect("vera", "vera-password-2")) {
-                click(UiEvents.waitFor("the reloaded fields", () -> (Button) field(window, "disabled")));
-                handlers.executeCommand("org.eclipse.ui.file.save", null);
+                click(UiEvents.waitFor("the reloaded fields", () -> (Button) ui.field("disabled")));
+                ui.save();
                 UiEvents.waitUntil("the second save", () -> !editor.isDirty());
                 assertTrue(user(admin, "vera").disabled());
                 UiEvents.waitUntil("vera's session to close", () -> veraSession.state() != ConnectionState.CONNECTED);
             }
 
             // a refusal by the server shows as its sentence and the edit stays: an admin cannot disable themself
-            ConnectedServer connected = Servers.connected().stream().filter(s -> s.label().equals(entry.label())).findFirst().orElseThrow();
-            UserEditor self = users.openEditor(connected, "admin");
-            Button selfDisabled = UiEvents.waitFor("admin's fields", () -> field(window, "disabled") instanceof Button b && !b.getSelection() ? b : null);
+            UserEditor self = ui.users().openEditor(ui.connected(), "admin");
+            Button selfDisabled = UiEvents.waitFor("admin's fields", () -> ui.field("disabled") instanceof Button b && !b.getSelection() ? b : null);
             click(selfDisabled);
-            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            ui.save();
             UiEvents.waitUntil("the refusal", () -> self.message().contains("cannot disable the user you are logged in as"));
             assertTrue(self.isDirty(), "the refused edit stays for the admin to undo");
             assertFalse(user(admin, "admin").disabled());
-            page.closeEditor(self, false);
-            page.closeEditor(editor, false);
-        } finally {
-            ServerConnections.instance().remove(entry.label());
+            ui.page().closeEditor(self, false);
+            ui.page().closeEditor(editor, false);
         }
     }
 
@@ -149,59 +135,47 @@ class UserEditorLiveTest {
      */
     @Test
     void anOpenEditorFollowsChangesMadeElsewhereAndKeepsEditsUntilReload() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
-        IWorkbenchPage page = window.getActivePage();
-        UsersView users = (UsersView) page.showView(UsersView.ID);
-        IHandlerService handlers = window.getService(IHandlerService.class);
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        ServerConnections.instance().select(entry.label());
-        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+        try (UsersPage ui = UsersPage.open(); Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
             AdminClient admin = new AdminClient(other);
             admin.addUser("walt", "walt-password-1".toCharArray(), false);
-            ConnectedServer connected = UiEvents.waitFor("the connection", () -> Servers.connected().stream()
-                    .filter(s -> s.label().equals(entry.label())).findFirst().orElse(null));
-            UserEditor editor = users.openEditor(connected, "walt");
-            Button adminCheck = UiEvents.waitFor("walt's fields", () -> field(window, "admin") instanceof Button b ? b : null);
+            UserEditor editor = ui.users().openEditor(ui.connected(), "walt");
+            Button adminCheck = UiEvents.waitFor("walt's fields", () -> ui.field("admin") instanceof Button b ? b : null);
             assertFalse(adminCheck.getSelection());
 
             // nothing edited here: another admin's changes show at once, a new group included
             admin.setAdmin("walt", true);
             admin.addGroup("night-shift");
             admin.addMember("night-shift", "walt");
-            UiEvents.waitUntil("the admin flag and the new group pushed into the open editor", () -> field(window, "admin") instanceof Button b
-                    && b.getSelection() && field(window, "groups") instanceof Table t
+            UiEvents.waitUntil("the admin flag and the new group pushed into the open editor", () -> ui.field("admin") instanceof Button b
+                    && b.getSelection() && ui.field("groups") instanceof Table t
                     && List.of(t.getItems()).stream().anyMatch(i -> i.getText().equals("night-shift") && i.getChecked()));
             assertFalse(editor.isDirty());
             assertEquals("", editor.message());
 
             // an edit here, then a change elsewhere: the edit stays, the editor says so and offers Reload
-            click((Button) field(window, "disabled"));
+            click((Button) ui.field("disabled"));
             assertTrue(editor.isDirty());
             admin.setAdmin("walt", false);
             UiEvents.waitUntil("the sentence that walt changed on the server", () -> editor.message().contains("walt changed on the server"));
-            assertTrue(((Button) field(window, "admin")).getSelection(), "the fields keep what this editor shows until Reload");
-            assertTrue(((Button) field(window, "disabled")).getSelection(), "the edit stays");
+            assertTrue(((Button) ui.field("admin")).getSelection(), "the fields keep what this editor shows until Reload");
+            assertTrue(((Button) ui.field("disabled")).getSelection(), "the edit stays");
             assertTrue(editor.isDirty());
-            org.eclipse.swt.widgets.Link reload = (org.eclipse.swt.widgets.Link) field(window, "reload");
+            org.eclipse.swt.widgets.Link reload = (org.eclipse.swt.widgets.Link) ui.field("reload");
             assertNotNull(reload, "Reload is offered");
             reload.notifyListeners(SWT.Selection, new Event());
-            UiEvents.waitUntil("the reloaded user", () -> field(window, "admin") instanceof Button b && !b.getSelection()
-                    && field(window, "disabled") instanceof Button d && !d.getSelection() && field(window, "reload") == null);
+            UiEvents.waitUntil("the reloaded user", () -> ui.field("admin") instanceof Button b && !b.getSelection()
+                    && ui.field("disabled") instanceof Button d && !d.getSelection() && ui.field("reload") == null);
             assertFalse(editor.isDirty(), "Reload drops the edits");
             assertFalse(user(admin, "walt").disabled(), "nothing was saved");
 
             // after a save the tab's dirty marker goes with the save, and the saved value is shown
-            click((Button) field(window, "disabled"));
-            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            click((Button) ui.field("disabled"));
+            ui.save();
             UiEvents.waitUntil("the save", () -> !editor.isDirty());
             assertTrue(user(admin, "walt").disabled());
-            UiEvents.waitUntil("the reloaded fields", () -> field(window, "disabled") instanceof Button d && d.getSelection()
+            UiEvents.waitUntil("the reloaded fields", () -> ui.field("disabled") instanceof Button d && d.getSelection()
                     && editor.message().equals("walt is disabled."));
-            page.closeEditor(editor, false);
-        } finally {
-            ServerConnections.instance().remove(entry.label());
+            ui.page().closeEditor(editor, false);
         }
     }
 
@@ -212,28 +186,18 @@ class UserEditorLiveTest {
      */
     @Test
     void anOpenEditorFollowsTheSyncQuotaSetElsewhereAndItsUsageCrossingIt() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
-        IWorkbenchPage page = window.getActivePage();
-        UsersView users = (UsersView) page.showView(UsersView.ID);
-        IHandlerService handlers = window.getService(IHandlerService.class);
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        ServerConnections.instance().select(entry.label());
-        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+        try (UsersPage ui = UsersPage.open(); Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
             new AdminClient(other).addUser("yara", "yara-password-1".toCharArray(), false);
             SyncClient otherAdmin = new SyncClient(other);
-            ConnectedServer connected = UiEvents.waitFor("the connection", () -> Servers.connected().stream()
-                    .filter(s -> s.label().equals(entry.label())).findFirst().orElse(null));
-            UserEditor editor = users.openEditor(connected, "yara");
-            UiEvents.waitUntil("yara's quota field", () -> field(window, "quota") instanceof Text t && t.getText().equals("0"));
+            UserEditor editor = ui.users().openEditor(ui.connected(), "yara");
+            UiEvents.waitUntil("yara's quota field", () -> ui.field("quota") instanceof Text t && t.getText().equals("0"));
 
             // nothing edited here: a quota set through the CLI shows at once
             var set = server.cli(java.util.Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD),
                     "folder", "quota", "yara", Long.toString(3 * MIB));
             assertEquals(0, set.exitCode(), set.stderr());
-            UiEvents.waitUntil("the quota set by the CLI pushed into the open editor", () -> field(window, "quota") instanceof Text t
-                    && t.getText().equals("3") && field(window, "quotaUsed") instanceof Label l && l.getText().equals("0 B used of 3.0 MiB"));
+            UiEvents.waitUntil("the quota set by the CLI pushed into the open editor", () -> ui.field("quota") instanceof Text t
+                    && t.getText().equals("3") && ui.field("quotaUsed") instanceof Label l && l.getText().equals("0 B used of 3.0 MiB"));
             assertFalse(editor.isDirty());
             assertEquals("", editor.message());
 
@@ -248,18 +212,18 @@ class UserEditorLiveTest {
                 y.commit("yara-files", List.of(org.syncline.sync.FileChange.put("big.bin", 0, data.length, sha,
                         List.of(new org.syncline.core.chunk.ChunkRef(sha, data.length)))));
                 otherAdmin.setQuota("yara", 1000);
-                UiEvents.waitUntil("the quota set by another client, yara over it", () -> field(window, "quotaUsed") instanceof Label l
+                UiEvents.waitUntil("the quota set by another client, yara over it", () -> ui.field("quotaUsed") instanceof Label l
                         && l.getText().equals(String.format("%.1f KiB", 4000 / 1024.0) + " used of 1000 B: over the quota"));
                 assertFalse(editor.isDirty());
 
                 // an edit here; yara deletes her file: back under the quota, the label follows and the edit stays
-                click((Button) field(window, "admin"));
+                click((Button) ui.field("admin"));
                 assertTrue(editor.isDirty());
                 y.commit("yara-files", List.of(org.syncline.sync.FileChange.delete("big.bin", 1)));
-                UiEvents.waitUntil("the usage crossing back under the quota", () -> field(window, "quotaUsed") instanceof Label l
+                UiEvents.waitUntil("the usage crossing back under the quota", () -> ui.field("quotaUsed") instanceof Label l
                         && l.getText().equals("0 B used of 1000 B"));
                 assertTrue(editor.isDirty(), "the edit stays");
-                assertTrue(((Button) field(window, "admin")).getSelection());
+                assertTrue(((Button) ui.field("admin")).getSelection());
                 assertEquals("", editor.message(), "the space used is no news about what the editor saves");
             }
 
@@ -267,23 +231,21 @@ class UserEditorLiveTest {
             otherAdmin.setQuota("yara", 2 * MIB);
             UiEvents.waitUntil("the sentence that yara's quota changed", () -> editor.message().contains("yara's sync quota changed on the server"));
             assertTrue(editor.isDirty());
-            assertTrue(((Button) field(window, "admin")).getSelection(), "the edit stays");
-            ((org.eclipse.swt.widgets.Link) field(window, "reload")).notifyListeners(SWT.Selection, new Event());
-            UiEvents.waitUntil("the reloaded quota", () -> field(window, "quota") instanceof Text t && t.getText().equals("2")
-                    && field(window, "admin") instanceof Button b && !b.getSelection() && field(window, "reload") == null);
+            assertTrue(((Button) ui.field("admin")).getSelection(), "the edit stays");
+            ((org.eclipse.swt.widgets.Link) ui.field("reload")).notifyListeners(SWT.Selection, new Event());
+            UiEvents.waitUntil("the reloaded quota", () -> ui.field("quota") instanceof Text t && t.getText().equals("2")
+                    && ui.field("admin") instanceof Button b && !b.getSelection() && ui.field("reload") == null);
             assertFalse(editor.isDirty());
 
             // 1000 bytes shows as 0 MiB; saving another edit leaves the limit as the hub holds it
             otherAdmin.setQuota("yara", 1000);
-            UiEvents.waitUntil("the 1000-byte quota", () -> field(window, "quotaUsed") instanceof Label l && l.getText().equals("0 B used of 1000 B"));
-            click((Button) field(window, "admin"));
-            handlers.executeCommand("org.eclipse.ui.file.save", null);
+            UiEvents.waitUntil("the 1000-byte quota", () -> ui.field("quotaUsed") instanceof Label l && l.getText().equals("0 B used of 1000 B"));
+            click((Button) ui.field("admin"));
+            ui.save();
             UiEvents.waitUntil("the save", () -> !editor.isDirty());
             assertTrue(user(new AdminClient(other), "yara").admin());
             assertEquals(1000, otherAdmin.quota("yara").limit(), "an untouched quota field saves nothing");
-            page.closeEditor(editor, false);
-        } finally {
-            ServerConnections.instance().remove(entry.label());
+            ui.page().closeEditor(editor, false);
         }
     }
 
@@ -296,26 +258,43 @@ class UserEditorLiveTest {
         check.notifyListeners(SWT.Selection, new Event());
     }
 
-    /** The visible control the editor names {@code name} (editors in hidden tabs are not visible). */
-    private static Control field(IWorkbenchWindow window, String name) {
-        return find(window.getShell(), name);
-    }
+    /** The Sync perspective's Users view, the workbench connected to the test server as admin and that server selected. */
+    private record UsersPage(IWorkbenchWindow window, IWorkbenchPage page, UsersView users, ServerEntry entry) implements AutoCloseable {
+        static UsersPage open() throws Exception {
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
+            IWorkbenchPage page = window.getActivePage();
+            UsersView users = (UsersView) page.showView(UsersView.ID);
+            assertNotNull(users, "the Sync perspective has the Users view");
+            ServerEntry entry = new ServerEntry(server.address(), "admin");
+            ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+            ServerConnections.instance().select(entry.label()); // as a click in the Servers view does
+            return new UsersPage(window, page, users, entry);
+        }
 
-    private static Control find(Control c, String name) {
-        if (!c.isVisible()) {
-            return null;
+        IHandlerService handlers() {
+            return window.getService(IHandlerService.class);
         }
-        if (name.equals(c.getData(UserEditor.FIELD))) {
-            return c;
+
+        /** Save (Ctrl+S) on the active editor. */
+        void save() throws Exception {
+            handlers().executeCommand("org.eclipse.ui.file.save", null);
         }
-        if (c instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Control found = find(child, name);
-                if (found != null) {
-                    return found;
-                }
-            }
+
+        ConnectedServer connected() {
+            return UiEvents.waitFor("the connection", () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()))
+                    .findFirst().orElse(null));
         }
-        return null;
+
+        /** The visible control the editor names {@code name} (editors in hidden tabs are not visible). */
+        Control field(String name) {
+            return UiEvents.findVisible(window.getShell(), Control.class, c -> name.equals(c.getData(UserEditor.FIELD)));
+        }
+
+        /** The workbench lets go of the test server. */
+        @Override
+        public void close() {
+            ServerConnections.instance().remove(entry.label());
+        }
     }
 }

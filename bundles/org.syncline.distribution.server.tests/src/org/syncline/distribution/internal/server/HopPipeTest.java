@@ -118,7 +118,7 @@ class HopPipeTest {
     }
 
     /** Gives the task two seconds and checks it is still waiting in the pipe (it did not return). */
-    private static void awaitBlocked(CompletableFuture<?> task) throws InterruptedException {
+    static void awaitBlocked(CompletableFuture<?> task) throws InterruptedException {
         for (int i = 0; i < 200 && !task.isDone(); i++) {
             Thread.sleep(10);
         }

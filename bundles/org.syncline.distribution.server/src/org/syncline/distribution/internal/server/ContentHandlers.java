@@ -18,16 +18,19 @@ import org.syncline.server.api.Enrollment;
 final class ContentHandlers {
     private final CapabilityEndpoint endpoint;
     private final ContentRoot root;
+    private final ScanAnswers scans;
 
-    ContentHandlers(CapabilityEndpoint endpoint, ContentRoot root) {
+    ContentHandlers(CapabilityEndpoint endpoint, ContentRoot root, ScanAnswers scans) {
         this.endpoint = endpoint;
         this.root = root;
+        this.scans = scans;
     }
 
     void register() {
         endpoint.handle(DistributionMessages.CONTENT_SCAN, Access.MEMBER, (ctx, body) -> {
             master(ctx);
-            return Json.object("files", root.scan(body.string("dir")).stream().map(Json::tree).toList());
+            String dir = body.string("dir");
+            return scans.answer(dir, body.optString("since", ""), Listing.of(root.scan(dir)));
         });
         endpoint.handle(DistributionMessages.CONTENT_SIGNATURE, Access.MEMBER, (ctx, body) -> {
             master(ctx);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 import org.syncline.core.AtomicFiles;
 import org.syncline.core.ErrorCode;
@@ -41,6 +42,9 @@ final class ContentRoot {
     private final Path root;
     /** Files arriving (or arrived) in a run with cut-through, by absolute path: their plain bytes as they land. */
     private final Map<Path, Arrival> arrivals = new ConcurrentHashMap<>();
+    /** Told of each file a patch committed (its entry, path below the root) or a delete removed (null). */
+    private volatile BiConsumer<String, Entry> written = (path, entry) -> {
+    };
 
     /** A file arriving in run {@code run} in version {@code sha256}, its plain bytes followed in {@code plain}. */
     record Arrival(long run, String sha256, GrowingFile plain) {
@@ -52,6 +56,11 @@ final class ContentRoot {
 
     /** A regular file below a scanned folder. */
     record Entry(String path, long size, String sha256) {
+    }
+
+    /** From now on {@code listener} is told of each file a patch commits (path below the root, size, SHA-256) or a delete removes (null). */
+    void onWrite(BiConsumer<String, Entry> listener) {
+        written = listener;
     }
 
     /** The folder itself (absolute, normalised). */
@@ -235,6 +244,7 @@ final class ContentRoot {
         if (!got.equals(sha256)) {
             throw new SynclineException(ErrorCode.INTEGRITY, "The file '" + path + "' arrived as " + got + ", not " + sha256 + ".");
         }
+        written.accept(path, new Entry(path, Files.size(file), got));
         return got;
     }
 
@@ -260,11 +270,14 @@ final class ContentRoot {
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new SynclineException(ErrorCode.CONFLICT, "'" + path + "' is a folder here; only files are deleted.");
         }
+        boolean deleted;
         try {
-            return Files.deleteIfExists(file);
+            deleted = Files.deleteIfExists(file);
         } catch (NoSuchFileException e) {
-            return false;
+            deleted = false;
         }
+        written.accept(path, null);
+        return deleted;
     }
 
     private static String sha256(Path file) throws IOException {

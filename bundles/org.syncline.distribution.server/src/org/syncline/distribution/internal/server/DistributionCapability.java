@@ -63,7 +63,10 @@ public final class DistributionCapability implements Capability {
             ContentRoot content = new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
                     .orElse(context.directory().resolve("content")));
             dropLeftoverParts(content);
-            new ContentHandlers(context.endpoint(), content).register();
+            ScanAnswers scans = new ScanAnswers(new ListingStore(context.directory().resolve("scan-listings")));
+            content.onWrite(scans::written);
+            running.add(scans::flush);
+            new ContentHandlers(context.endpoint(), content, scans).register();
             HopLinks hopLinks = new HopLinks(content, context.directory());
             new HopHandlers(context.endpoint(), content, new HopGrants(Clock.systemUTC()), hopLinks).register();
             running.add(hopLinks);
@@ -125,8 +128,9 @@ public final class DistributionCapability implements Capability {
         new OutboxHandlers(context.endpoint(), context.database(), channels).register();
         new JobHandlers(context.endpoint(), context.database(), topology, clock, () -> roster.list(book::anyOpenFor), manage).register(); // replication jobs (issue #13)
         JobRunner runner = new JobRunner(context.database(), topology, () -> roster.list(book::anyOpenFor), context.enrollment(),
-                context.directory().resolve("run-spool"), clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,
-                        DistributionMessages.RUN_CHANGED, Json.tree(r)), (int) settings.longValue("distribution.hop-parallelism", 4, 1, 64));
+                context.directory().resolve("run-spool"), new IncrementalScans(new ListingStore(context.directory().resolve("scan-bases"))),
+                clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,
+                        DistributionMessages.RUN_CHANGED, Json.tree(r)), (int) settings.longValue("distribution.hop-parallelism", HopSchedule.AS_PLANNED, 1, 64));
         new RunHandlers(context.endpoint(), context.database(), runner).register();
         JobTriggers triggers = new JobTriggers(context.database(), runner, clock);
         new TriggerHandlers(context.endpoint(), roster, triggers).register();

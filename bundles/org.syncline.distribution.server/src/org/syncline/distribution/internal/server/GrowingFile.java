@@ -2,7 +2,6 @@ package org.syncline.distribution.internal.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.syncline.core.BlockInputStream;
+import org.syncline.core.BlockOutputStream;
 
 /**
  * A spool file one writer appends to while readers follow it as it grows (cut-through forwarding): a reader
@@ -18,11 +18,8 @@ import org.syncline.core.BlockInputStream;
  * it, and an error once the writer {@link #fail failed} it. The file is deleted when the writer and the last
  * reader let go of it; nothing of it is ever held in memory beyond a read's buffer.
  */
-final class GrowingFile {
+final class GrowingFile extends FollowedBytes {
     private final FileChannel channel;
-    private long length;
-    private boolean ended;
-    private String failure;
     /** The writer and the open readers; at 0 the file is closed (and so deleted). */
     private int users = 1;
 
@@ -38,55 +35,21 @@ final class GrowingFile {
 
     /** The writer's stream: each write lands at the end and wakes the readers; a write after a failure throws. */
     OutputStream writer() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new BlockOutputStream() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 long at;
                 synchronized (GrowingFile.this) {
-                    if (failure != null) {
-                        throw new IOException(failure);
-                    }
-                    at = length;
+                    throwIfFailed();
+                    at = length();
                 }
                 ByteBuffer buf = ByteBuffer.wrap(b, off, len);
                 while (buf.hasRemaining()) {
                     at += channel.write(buf, at);
                 }
-                synchronized (GrowingFile.this) {
-                    length = at;
-                    GrowingFile.this.notifyAll();
-                }
+                wrote(len);
             }
         };
-    }
-
-    /** The bytes written so far. */
-    synchronized long length() {
-        return length;
-    }
-
-    /** The writer is done and the content is good: readers reach the end of the stream. */
-    synchronized void end() {
-        ended = true;
-        notifyAll();
-    }
-
-    /** The content is not good (or will never be complete): readers and the writer get {@code why} as an error. */
-    synchronized void fail(String why) {
-        if (!ended && failure == null) {
-            failure = why;
-        }
-        notifyAll();
-    }
-
-    /** Whether the writer failed it. */
-    synchronized boolean failed() {
-        return failure != null;
     }
 
     /** The writer lets go of the file; it goes once no reader follows it either. */
@@ -120,18 +83,8 @@ final class GrowingFile {
                 }
                 long available;
                 synchronized (GrowingFile.this) {
-                    while (at >= length && failure == null && !ended) {
-                        try {
-                            GrowingFile.this.wait();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new InterruptedIOException("The transfer was stopped.");
-                        }
-                    }
-                    if (failure != null) {
-                        throw new IOException(failure);
-                    }
-                    available = length - at;
+                    awaitMore(() -> at >= length());
+                    available = length() - at;
                 }
                 if (available == 0) {
                     return -1;

@@ -46,10 +46,13 @@ final class JobRunner implements AutoCloseable {
     private final Supplier<List<AgentInfo>> agents;
     private final Enrollment enrollment;
     private final Path spool;
+    private final IncrementalScans scans;
     private final Clock clock;
     private final Consumer<JobRun> publisher;
     private final int hopParallelism;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** How long a manual start waits for a run that is logged as ended to finish returning (its end rows written). */
+    private static final long WIND_DOWN_MILLIS = 10_000;
     /** The links to the agents, kept open between runs: closed after a minute without a run (or when an agent moved). */
     private final LinkPool links = new LinkPool("distribution-master", java.time.Duration.ofSeconds(60), agent -> !running.isEmpty());
     private final Map<Long, Request> followUps = new HashMap<>();
@@ -77,12 +80,14 @@ final class JobRunner implements AutoCloseable {
 
     /**
      * @param spool     a folder of the master's own for deltas in passage; emptied now
+     * @param scans     the master's bases of the agents' listings (kept across runs and restarts)
      * @param publisher called with each pushed state of a run (start, target changes, progress, end)
      * @param hopParallelism how many children one sender serves at a time
      */
-    JobRunner(Database database, MasterTopology topology, Supplier<List<AgentInfo>> agents, Enrollment enrollment, Path spool, Clock clock,
-            Consumer<JobRun> publisher, int hopParallelism) {
+    JobRunner(Database database, MasterTopology topology, Supplier<List<AgentInfo>> agents, Enrollment enrollment, Path spool,
+            IncrementalScans scans, Clock clock, Consumer<JobRun> publisher, int hopParallelism) {
         this.hopParallelism = hopParallelism;
+        this.scans = scans;
         this.database = database;
         this.topology = topology;
         this.agents = agents;
@@ -108,12 +113,42 @@ final class JobRunner implements AutoCloseable {
 
     /** Plans and starts a manual run of {@code job}, of {@code limit} only when it is not empty; CONFLICT while it runs. */
     JobRun start(Job job, String limit, String by) {
-        JobRun r = launch(job, new Request(JobRun.MANUAL, limit, null), by);
+        Request request = new Request(JobRun.MANUAL, limit, null);
+        JobRun r = launch(job, request, by);
+        if (r == null && lastRunEnded(job) && windingDown(job.id())) {
+            // the last run is logged as ended (a client saw that) and its execution was still returning: not a conflict
+            r = launch(job, request, by);
+        }
         if (r == null) {
             throw new SynclineException(ErrorCode.CONFLICT, "Job '" + job.name() + "' is running already; 'syncline cli job log " + job.name()
                     + "' shows it.");
         }
         return r;
+    }
+
+    private boolean lastRunEnded(Job job) {
+        List<JobRun> last = database.inTransaction(c -> RunTable.ofJob(c, job.id(), 1));
+        return !last.isEmpty() && last.get(0).finished();
+    }
+
+    /** Waits (at most {@link #WIND_DOWN_MILLIS}) for the job's execution to return; whether it did. */
+    private boolean windingDown(long jobId) {
+        long deadline = System.nanoTime() + WIND_DOWN_MILLIS * 1_000_000;
+        synchronized (followUps) {
+            while (running.contains(jobId)) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    followUps.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -183,8 +218,8 @@ final class JobRunner implements AutoCloseable {
             JobRun fresh = new JobRun(0, job.name(), request.trigger(), request.limit(), by, clock.instant(), null, JobRun.RUNNING, 0, 0, 0, 0, 0,
                     0, 0, 0, 0, "", List.of());
             JobRun stored = database.inTransaction(c -> RunTable.insert(c, job.id(), fresh));
-            RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, links, spool, clock, scopes, stored,
-                    publisher, hopParallelism);
+            RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, links, scans, spool, clock, scopes,
+                    stored, publisher, hopParallelism);
             threads.execute(() -> {
                 try {
                     execution.run();
@@ -205,6 +240,7 @@ final class JobRunner implements AutoCloseable {
         synchronized (followUps) {
             running.remove(jobId);
             next = followUps.remove(jobId);
+            followUps.notifyAll(); // a manual start waiting for this run's execution to return
         }
         if (next == null) {
             return;

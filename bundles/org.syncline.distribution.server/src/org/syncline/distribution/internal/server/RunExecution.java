@@ -72,7 +72,7 @@ final class RunExecution {
     private final Job job;
     private final Deployment deployment;
     private volatile RoutePlan plan;
-    /** Hops one sender serves at a time ({@code --set distribution.hop-parallelism=N}). */
+    /** Hops one sender serves at a time ({@code --set distribution.hop-parallelism=N}; {@link HopSchedule}). */
     private final int parallelism;
     private final Map<String, String> targetPaths;
     private final Map<String, AgentInfo> agents;
@@ -96,6 +96,10 @@ final class RunExecution {
     /** Notified whenever a receiver starts, holds, passes or settles a file: children waiting to know their sender. */
     private final Object fates = new Object();
     private final Map<String, String> failedNodes = new ConcurrentHashMap<>();
+    /** The agents' listings, answered with the changes since the master's base where it has one. */
+    private final IncrementalScans scans;
+    /** The scans of this run: their bytes (both ways), how many, how many were answered with changes only. */
+    private final ScanTally scanTally = new ScanTally();
     private final Map<String, RunTarget> states = new LinkedHashMap<>();
     private final Map<String, BandwidthCap> caps = new ConcurrentHashMap<>();
     private final Totals totals = new Totals();
@@ -135,9 +139,10 @@ final class RunExecution {
      *                   progress, and its end
      */
     RunExecution(Database database, Job job, Deployment deployment, RoutePlan plan, Map<String, String> targetPaths, Map<String, AgentInfo> agents,
-            Enrollment enrollment, LinkPool links, Path spool, Clock clock, List<Scope> scopes, JobRun run, Consumer<JobRun> publisher,
-            int parallelism) {
+            Enrollment enrollment, LinkPool links, IncrementalScans scans, Path spool, Clock clock, List<Scope> scopes, JobRun run,
+            Consumer<JobRun> publisher, int parallelism) {
         this.links = links;
+        this.scans = scans;
         this.parallelism = Math.max(1, parallelism);
         this.database = database;
         this.job = job;
@@ -183,6 +188,8 @@ final class RunExecution {
             }
         } finally {
             endHops(); // the links to the agents stay open for the next run
+            // before the run is logged as ended: a caller that sees it ended may start the next run at once
+            scans.flush();
         }
         List<RunTarget> targets;
         synchronized (this) {
@@ -209,6 +216,7 @@ final class RunExecution {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not log the end of run " + done.id(), e);
         }
+        LOG.info(() -> "Run " + done.id() + " of job '" + job.name() + "': " + scanTally);
         run = done;
         publisher.accept(done);
     }
@@ -235,23 +243,9 @@ final class RunExecution {
                     if (fatal[0] != null) {
                         throw fatal[0];
                     }
-                    List<Hop> waiting = plan.hops().stream().filter(h -> !done.contains(h.to()) && !active.containsKey(h.to())).toList();
-                    if (waiting.isEmpty() && active.isEmpty()) {
-                        return;
-                    }
-                    List<Hop> ready = new ArrayList<>();
-                    for (Hop h : waiting) {
-                        // cut-through: a child starts once its parent started receiving; per file it waits for the
-                        // parent to hold it or receive it in a way that can be followed ({@link #awaitSender})
-                        boolean parentHolds = h.from().equals(plan.source()) || done.contains(h.from()) || active.containsKey(h.from());
-                        long sending = active.values().stream().filter(h.from()::equals).count()
-                                + ready.stream().filter(r -> r.from().equals(h.from())).count();
-                        if (parentHolds && sending < parallelism) {
-                            ready.add(h);
-                        }
-                    }
+                    List<Hop> ready = HopSchedule.ready(plan, done, active, parallelism);
                     if (ready.isEmpty() && active.isEmpty()) {
-                        ready.add(waiting.get(0)); // a parent that will never hold the content: the hop fails on its own
+                        return;
                     }
                     for (Hop h : ready) {
                         active.put(h.to(), h.from());
@@ -350,7 +344,7 @@ final class RunExecution {
         Connection source = link(plan.source());
         Map<String, Source> manifest = new LinkedHashMap<>();
         for (Scope s : scopes) {
-            for (ContentRoot.Entry e : scan(source, s.dir())) {
+            for (ContentRoot.Entry e : scan(plan.source(), source, s.dir())) {
                 String rel = join(s.prefix(), e.path());
                 if (rel.isEmpty()) {
                     rel = s.dir().substring(s.dir().lastIndexOf('/') + 1); // a source path that is a file
@@ -387,7 +381,7 @@ final class RunExecution {
             for (Scope s : scopes) {
                 String dir = join(base, s.prefix());
                 if (scanned.add(dir)) {
-                    for (ContentRoot.Entry e : scan(c, dir)) {
+                    for (ContentRoot.Entry e : scan(child, c, dir)) {
                         String rel = join(s.prefix(), e.path());
                         if (!rel.isEmpty()) {
                             there.put(rel, e);
@@ -418,6 +412,7 @@ final class RunExecution {
             }
             try {
                 c.request(DistributionMessages.CONTENT_DELETE, Json.object("path", join(base, rel)));
+                scans.written(agents.get(child).id(), join(base, rel), null);
                 p.files++;
                 synchronized (this) {
                     totals.deleted++;
@@ -482,6 +477,7 @@ final class RunExecution {
                 try {
                     travelled = transfer(via, from, join(base, rel), have != null, src.sha256(), rel, following);
                     held.add(rel);
+                    scans.written(agents.get(child).id(), join(base, rel), new ContentRoot.Entry(join(base, rel), src.size(), src.sha256()));
                 } finally {
                     receivingOf(child).remove(rel);
                     fateChanged();
@@ -747,9 +743,29 @@ final class RunExecution {
         }
     }
 
-    private static List<ContentRoot.Entry> scan(Connection c, String dir) {
-        return c.request(DistributionMessages.CONTENT_SCAN, Json.object("dir", dir)).list("files", JsonObject.class).stream()
-                .map(o -> Json.read(o, ContentRoot.Entry.class)).toList();
+    /** The files below {@code dir} on agent {@code node}, from the changes since the master's base where it can. */
+    private List<ContentRoot.Entry> scan(String node, Connection c, String dir) {
+        IncrementalScans.Scan s = scans.scan(agents.get(node).id(), dir, body -> c.request(DistributionMessages.CONTENT_SCAN, body));
+        scanTally.add(s);
+        return s.listing().entries();
+    }
+
+    /** What the scans of a run cost: logged at its end. */
+    private static final class ScanTally {
+        private long scans;
+        private long incremental;
+        private long bytes;
+
+        synchronized void add(IncrementalScans.Scan s) {
+            scans++;
+            incremental += s.incremental() ? 1 : 0;
+            bytes += s.bytes();
+        }
+
+        @Override
+        public synchronized String toString() {
+            return "scan bytes " + bytes + " in " + scans + " scan(s), " + incremental + " answered with changes only";
+        }
     }
 
     private synchronized RunTarget fail(String child, String parent, String why) {

@@ -25,7 +25,7 @@ import org.syncline.core.SynclineException;
 /** Per-blob exclusion: the same blob one at a time, different blobs together, an inventory alone. */
 class BlobLocksTest {
     private static final String SHA_A = "a".repeat(64);
-    private static final String SHA_B = "0123456789abcdef".repeat(4); // not in SHA_A's stripe on n1 (256 stripes)
+    private static final String SHA_B = "0123456789abcdef".repeat(4);
 
     private final BlobLocks locks = new BlobLocks();
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -61,21 +61,54 @@ class BlobLocksTest {
 
     @Test
     void workOnDifferentBlobsRunsTogether() throws Exception {
-        // both must be inside at once to pass the barrier; a shared lock would time it out
-        CyclicBarrier both = new CyclicBarrier(2);
-        Future<Boolean> a = pool.submit(() -> locks.forBlob("n1", SHA_A, () -> await(both)));
-        Future<Boolean> b = pool.submit(() -> locks.forBlob("n1", SHA_B, () -> await(both)));
-        assertTrue(a.get(30, TimeUnit.SECONDS));
-        assertTrue(b.get(30, TimeUnit.SECONDS));
+        assertInsideTogether(work -> locks.forBlob("n1", SHA_A, work), work -> locks.forBlob("n1", SHA_B, work));
+    }
+
+    @Test
+    void batchesOfDifferentBlobsCommitTogether() throws Exception {
+        // two batches of 100 blobs each, none shared: both must be inside at once to pass the barrier (with 256 lock
+        // stripes, 100 blobs covered about a third of them and any two batches waited on each other)
+        java.util.List<String> first = new java.util.ArrayList<>();
+        java.util.List<String> second = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            first.add(String.format("%064x", 2 * i));
+            second.add(String.format("%064x", 2 * i + 1));
+        }
+        assertInsideTogether(work -> locks.forBlobs("n1", first, work), work -> locks.forBlobs("n1", second, work));
+    }
+
+    @Test
+    void batchesSharingABlobCommitOneAtATimeAndMayTakeTheirBlobsAgain() throws Exception {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Future<?>[] all = new Future<?>[6];
+        for (int t = 0; t < all.length; t++) {
+            // each batch: the shared blob and blobs of its own, in a different order each
+            java.util.List<String> shas = new java.util.ArrayList<>(java.util.List.of(SHA_A, String.format("%064x", 1000 + t), String.format("%064x", 2000 + t)));
+            java.util.Collections.rotate(shas, t);
+            all[t] = pool.submit(() -> {
+                for (int k = 0; k < 20; k++) {
+                    locks.forBlobs("n1", shas, () -> {
+                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        // a refused batch removes its blobs again under the same locks: taken again, not waited for
+                        locks.forBlobs("n1", shas, () -> locks.forBlob("n1", SHA_A, () -> null));
+                        sleep(1);
+                        inside.decrementAndGet();
+                        return null;
+                    });
+                }
+            });
+        }
+        for (Future<?> f : all) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(1, most.get());
+        assertEquals("ok", pool.submit(() -> locks.forBlob("n1", SHA_A, () -> "ok")).get(30, TimeUnit.SECONDS), "the shared blob was given back");
     }
 
     @Test
     void theSameContentOnTwoNodesIsTwoBlobs() throws Exception {
-        CyclicBarrier both = new CyclicBarrier(2);
-        Future<Boolean> a = pool.submit(() -> locks.forBlob("n1", SHA_A, () -> await(both)));
-        Future<Boolean> b = pool.submit(() -> locks.forBlob("n2", SHA_A, () -> await(both)));
-        assertTrue(a.get(30, TimeUnit.SECONDS));
-        assertTrue(b.get(30, TimeUnit.SECONDS));
+        assertInsideTogether(work -> locks.forBlob("n1", SHA_A, work), work -> locks.forBlob("n2", SHA_A, work));
     }
 
     @Test
@@ -188,6 +221,16 @@ class BlobLocksTest {
         public void inventory(ObjLongConsumer<String> each) {
             throw new AssertionError("not used");
         }
+    }
+
+    /** Both pieces of work must be inside their locks at once to pass the barrier; a shared lock would time it out. */
+    private void assertInsideTogether(java.util.function.Function<java.util.function.Supplier<Boolean>, Boolean> first,
+            java.util.function.Function<java.util.function.Supplier<Boolean>, Boolean> second) throws Exception {
+        CyclicBarrier both = new CyclicBarrier(2);
+        Future<Boolean> a = pool.submit(() -> first.apply(() -> await(both)));
+        Future<Boolean> b = pool.submit(() -> second.apply(() -> await(both)));
+        assertTrue(a.get(30, TimeUnit.SECONDS));
+        assertTrue(b.get(30, TimeUnit.SECONDS));
     }
 
     private static boolean await(CyclicBarrier barrier) {

@@ -63,9 +63,9 @@ class PortableSqlTest {
                 if (f.getFileName().toString().equals(DERBY_CLASS)) {
                     continue;
                 }
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                statements += (int) JavaLiterals.of(text).stream().filter(PortableSqlTest::looksLikeSql).count();
-                findings.addAll(findings(f.getFileName().toString().replace(".java", ""), text));
+                JavaLiterals source = JavaLiterals.of(Files.readString(f, StandardCharsets.UTF_8));
+                statements += (int) source.literals().stream().filter(PortableSqlTest::looksLikeSql).count();
+                findings.addAll(findings(f.getFileName().toString().replace(".java", ""), source));
             }
         }
         assertTrue(files > 10, "the registry's sources were found at " + src + " (" + files + " files)");
@@ -87,26 +87,28 @@ class PortableSqlTest {
                     static final String STATE = "X0Y32";
                 }
                 """;
-        List<String> found = findings("CompressTable", source);
+        List<String> found = findings("CompressTable", JavaLiterals.of(source));
         assertEquals(4, found.size(), found.toString());
         assertTrue(found.stream().anyMatch(s -> s.startsWith("CompressTable: CALL of a procedure")), found.toString());
         assertTrue(found.stream().anyMatch(s -> s.startsWith("CompressTable: Derby system procedures")), found.toString());
         assertTrue(found.stream().anyMatch(s -> s.startsWith("CompressTable: LONG VARCHAR")), found.toString());
         assertTrue(found.stream().anyMatch(s -> s.startsWith("CompressTable: Derby's SQLStates")), found.toString());
         assertEquals(List.of("Registry: the Derby database class (org.syncline.store.Database)"),
-                findings("Registry", "import org.syncline.store.Database;\nclass Registry { }"));
+                findings("Registry", JavaLiterals.of("import org.syncline.store.Database;\nclass Registry { }")));
     }
 
-    private static List<String> findings(String className, String source) {
+    private static List<String> findings(String className, JavaLiterals source) {
         List<String> found = new ArrayList<>();
-        for (String literal : JavaLiterals.of(source)) {
-            DERBY_ONLY.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(e -> e.getValue().matcher(literal).find())
-                    .forEach(e -> found.add(className + ": " + e.getKey() + " in \"" + literal.strip() + "\""));
+        for (String literal : source.literals()) {
+            constructs(DERBY_ONLY, literal).forEach(name -> found.add(className + ": " + name + " in \"" + literal.strip() + "\""));
         }
-        String code = JavaLiterals.code(source);
-        DERBY_CODE.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(e -> e.getValue().matcher(code).find())
-                .forEach(e -> found.add(className + ": " + e.getKey()));
+        constructs(DERBY_CODE, source.code()).forEach(name -> found.add(className + ": " + name));
         return found;
+    }
+
+    /** The names, in order, of the constructs in {@code table} that {@code text} contains. */
+    private static Stream<String> constructs(Map<String, Pattern> table, String text) {
+        return table.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(e -> e.getValue().matcher(text).find()).map(Map.Entry::getKey);
     }
 
     private static boolean looksLikeSql(String literal) {
@@ -130,20 +132,12 @@ class PortableSqlTest {
     }
 
     /** Java source split into its string literals (text blocks too) and the code around them, comments left out. */
-    static final class JavaLiterals {
-        private JavaLiterals() {
-        }
-
-        static List<String> of(String source) {
+    record JavaLiterals(List<String> literals, String code) {
+        static JavaLiterals of(String source) {
             List<String> literals = new ArrayList<>();
-            scan(source, literals, new StringBuilder());
-            return literals;
-        }
-
-        static String code(String source) {
             StringBuilder code = new StringBuilder();
-            scan(source, new ArrayList<>(), code);
-            return code.toString();
+            scan(source, literals, code);
+            return new JavaLiterals(literals, code.toString());
         }
 
         private static void scan(String s, List<String> literals, StringBuilder code) {

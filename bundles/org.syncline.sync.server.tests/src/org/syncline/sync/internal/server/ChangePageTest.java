@@ -2,7 +2,6 @@ package org.syncline.sync.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,12 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.syncline.protocol.Principal;
-import org.syncline.store.Database;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.RemoteFile;
@@ -25,28 +19,9 @@ import org.syncline.sync.internal.server.FolderTable.FolderRow;
  * A client that follows the hub's change pages by their cursor must see every committed revision, also when
  * it asks while a commit is running (each commit pushes to the other clients, which ask at once).
  */
-class ChangePageTest {
+class ChangePageTest extends WithDerbyHub {
     private static final String A = "a".repeat(64);
     private static final String B = "b".repeat(64);
-    private final Principal ann = DerbyHub.ANN;
-    private DerbyHub derby;
-    private Database db;
-    private SyncHub hub;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void open() {
-        derby = new DerbyHub(dir);
-        db = derby.db;
-        hub = derby.hub;
-    }
-
-    @AfterEach
-    void close() {
-        derby.close();
-    }
 
     /**
      * The interleaving of the reliability test's seed 47334906793840: a commit changes f2 then f3 (f3's row

@@ -9,21 +9,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.chunk.ChunkRef;
-import org.syncline.protocol.Principal;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.FileChange;
@@ -34,24 +29,7 @@ import org.syncline.sync.RemoteFile;
  * that mixes new paths (more than one lookup group), changes to existing ones and a path changed twice must come
  * out as one-at-a-time writes would, and a change set naming a chunk the hub lacks must leave nothing.
  */
-class CommitBatchTest {
-    private final Principal ann = DerbyHub.ANN;
-    private DerbyHub derby;
-    private SyncHub hub;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void open() {
-        derby = new DerbyHub(dir);
-        hub = derby.hub;
-    }
-
-    @AfterEach
-    void close() {
-        derby.close();
-    }
+class CommitBatchTest extends WithDerbyHub {
 
     @Test
     void aLargeMixedChangeSetCommitsEveryChangeAsOneAtATimeWould() throws IOException {
@@ -70,6 +48,10 @@ class CommitBatchTest {
         // the same new path twice in one set: the second put was made against no revision, so it becomes a conflict copy
         set.add(stored("twice.txt", 0, "first"));
         set.add(stored("twice.txt", 0, "second"));
+        // a path born in this set and renamed in it: its row must be there when the rename reads it
+        FileChange born = stored("born.txt", 0, "born here");
+        set.add(born);
+        set.add(FileChange.rename("born.txt", 1, "born-moved.txt", born.size(), born.sha256(), born.chunks()));
         CommitResult result = hub.commit(ann, "shared", set).value();
 
         int n = Sql.IN_GROUP * 2 + 17;
@@ -86,6 +68,8 @@ class CommitBatchTest {
         CommitResult.Committed copy = result.files().get(n + 4);
         assertTrue(copy.conflict());
         assertEquals("twice.txt", copy.requestedPath());
+        assertEquals(1, result.files().get(n + 5).revision());
+        assertEquals("born-moved.txt", result.files().get(n + 6).path());
 
         Map<String, RemoteFile> head = head();
         for (int i = 0; i < n; i++) {
@@ -100,8 +84,11 @@ class CommitBatchTest {
         assertEquals(sha("moving"), head.get("new-name.txt").sha256());
         assertEquals(sha("first"), head.get("twice.txt").sha256());
         assertEquals(sha("second"), head.get(copy.path()).sha256());
+        assertTrue(head.get("born.txt").deleted());
+        assertEquals(2, head.get("born.txt").revision());
+        assertEquals(sha("born here"), head.get("born-moved.txt").sha256());
         assertEquals(List.of(2L, 1L), hub.history(ann, "shared", "keep.txt").stream().map(r -> r.number()).toList());
-        assertEquals(n + 4, hub.info(ann, "shared").files()); // the new files, keep, new-name, twice and its copy
+        assertEquals(n + 5, hub.info(ann, "shared").files()); // the new files, keep, new-name, twice and its copy, born-moved
     }
 
     @Test

@@ -7,16 +7,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.core.Sha256;
 import org.syncline.core.chunk.ChunkRef;
-import org.syncline.protocol.Principal;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.FileChange;
 
@@ -25,24 +21,11 @@ import org.syncline.sync.FileChange;
  * when nobody else changed the folder in between: commits to other folders (which take seqs too) do not count, a
  * restore does, and a deleted folder's record goes with it.
  */
-class FolderChangesTest {
-    private final Principal ann = DerbyHub.ANN;
-    private DerbyHub derby;
-    private SyncHub hub;
-
-    @TempDir
-    Path dir;
+class FolderChangesTest extends WithDerbyHub {
 
     @BeforeEach
     void open() {
-        derby = new DerbyHub(dir);
-        hub = derby.hub;
         hub.create(ann, "other");
-    }
-
-    @AfterEach
-    void close() {
-        derby.close();
     }
 
     @Test
@@ -65,7 +48,7 @@ class FolderChangesTest {
         assertEquals(third.cursor(), conflict.folderBefore());
 
         hub.delete(ann, "other");
-        assertEquals(1, derby.db.inTransaction(c -> Sql.number(c, "SELECT COUNT(*) FROM sync_folder_changes")), "only 'shared' is left");
+        assertEquals(1, db.inTransaction(c -> Sql.number(c, "SELECT COUNT(*) FROM sync_folder_changes")), "only 'shared' is left");
     }
 
     private CommitResult commit(String folder, String path, long base, String text) throws IOException {

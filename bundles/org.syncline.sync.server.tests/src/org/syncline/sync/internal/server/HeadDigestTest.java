@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.Principal;
@@ -24,27 +20,10 @@ import org.syncline.sync.HeadDigest;
  * The hub's fingerprint of a folder's head, which an agent's reconcile compares with its index before it reads
  * the whole file list: equal exactly when the same live paths are at the same revisions up to the cursor.
  */
-class HeadDigestTest {
+class HeadDigestTest extends WithDerbyHub {
     private static final String A = "a".repeat(64);
     private static final String B = "b".repeat(64);
-    private final Principal ann = DerbyHub.ANN;
     private final Principal eve = new Principal("eve", Set.of(Principal.MEMBER));
-    private DerbyHub derby;
-    private SyncHub hub;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void open() {
-        derby = new DerbyHub(dir);
-        hub = derby.hub;
-    }
-
-    @AfterEach
-    void close() {
-        derby.close();
-    }
 
     @Test
     void theHeadAddsUpLikeAnIndexOfTheSamePathsAtTheSameRevisionsInAnyOrder() {

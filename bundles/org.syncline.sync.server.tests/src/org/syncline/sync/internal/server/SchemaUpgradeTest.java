@@ -35,7 +35,7 @@ import org.syncline.sync.RemoteFile;
  * foreign keys are gone and deletes still leave no row behind.
  */
 class SchemaUpgradeTest {
-    private final Principal ann = DerbyHub.ANN;
+    private final Principal ann = WithDerbyHub.ANN;
 
     @TempDir
     Path dir;
@@ -173,7 +173,7 @@ class SchemaUpgradeTest {
         Map<String, RemoteFile> out = new TreeMap<>();
         long cursor = 0;
         while (true) {
-            ChangePage page = hub.changesSince(DerbyHub.ANN, "shared", cursor);
+            ChangePage page = hub.changesSince(WithDerbyHub.ANN, "shared", cursor);
             page.files().forEach(f -> out.put(f.path(), f));
             cursor = page.cursor();
             if (!page.more()) {

@@ -3,8 +3,10 @@ package org.syncline.sync.internal.server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.syncline.core.ErrorCode;
@@ -46,6 +48,12 @@ final class Commit {
     private Set<String> held = Set.of();
     /** The revisions of a {@link #prepared} commit, written in batches before any read of them and at {@link #finish}. */
     private RevisionTable.Pending pending;
+    /** New paths of a {@link #prepared} commit whose rows wait for one batch (their revisions need the rows' ids). */
+    private final Map<String, NewFile> newFiles = new LinkedHashMap<>();
+
+    /** A new path's first revision, waiting for its row. */
+    private record NewFile(String path, long size, String sha256, List<ChunkRef> chunks) {
+    }
 
     Commit(Connection c, FolderRow folder, String user, long seq, Instant now, ChunkCheck stored) {
         this.c = c;
@@ -109,8 +117,12 @@ final class Commit {
             }
         }
         if (f == null) {
-            long id = FileTable.insertCurrent(c, folder.id(), path, change.size(), seq);
-            insert(new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
+            if (pending != null) {
+                newFiles.put(path, new NewFile(path, change.size(), change.sha256(), chunks));
+            } else {
+                long id = FileTable.insertCurrent(c, folder.id(), path, change.size(), seq);
+                insert(new RevisionRow(id, 1, user, now, change.size(), change.sha256(), false, seq), chunks);
+            }
             return new Committed(path, path, 1, false, false, false);
         }
         return new Committed(path, path, write(f, change, chunks), false, false, false);
@@ -147,6 +159,9 @@ final class Commit {
     }
 
     private FileRow find(String path) throws SQLException {
+        if (newFiles.containsKey(path)) {
+            flush(); // a path this commit made is changed again: its row must be there to be read
+        }
         return FileTable.find(c, folder.id(), path).orElse(null);
     }
 
@@ -159,15 +174,26 @@ final class Commit {
     }
 
     private void flush() throws SQLException {
-        if (pending != null) {
-            pending.flush(c);
+        if (pending == null) {
+            return;
         }
+        if (!newFiles.isEmpty()) {
+            // the rows in one batch (an insert returning its key cost a statement and a result set per file), then
+            // their ids in one read of this commit's rows
+            Map<String, Long> ids = FileTable.insertCurrent(c, folder.id(), newFiles.values().stream()
+                    .map(n -> new FileTable.NewRow(n.path(), n.size())).toList(), seq);
+            for (NewFile n : newFiles.values()) {
+                pending.add(new RevisionRow(ids.get(n.path()), 1, user, now, n.size(), n.sha256(), false, seq), n.chunks());
+            }
+            newFiles.clear();
+        }
+        pending.flush(c);
     }
 
     private String conflictPath(String path) throws SQLException {
         for (int attempt = 1;; attempt++) {
             String copy = ConflictName.ofPath(path, user, now, attempt);
-            if (FileTable.find(c, folder.id(), copy).isEmpty()) {
+            if (find(copy) == null) {
                 return copy;
             }
         }

@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.syncline.core.Sha256;
+import org.syncline.sync.internal.server.RevisionTable.RevisionRow;
 
 /** The SQL of sync_files: each path's current revision, whether it is in the trash, and its change number. */
 final class FileTable {
@@ -53,15 +56,48 @@ final class FileTable {
         }
     }
 
+    /** A new path's row to insert with its first revision. */
+    record NewRow(String path, long size) {
+    }
+
+    /**
+     * New paths' rows, born with their first revision at {@code seq}, inserted as one batch; returns their ids by path,
+     * read back through this seq (the caller's commit holds it, so only its rows carry it).
+     */
+    static Map<String, Long> insertCurrent(Connection c, long folderId, List<NewRow> rows, long seq) throws SQLException {
+        Sql.batch(c, "INSERT INTO sync_files (folder_id, path, path_sha, revision, deleted, size, seq) VALUES (?, ?, ?, 1, 0, ?, ?)",
+                rows.stream().map(r -> new Object[] { folderId, r.path(), pathSha(r.path()), r.size(), seq }).toList());
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] row : Sql.list(c, "SELECT path, id FROM sync_files WHERE folder_id = ? AND seq = ?",
+                rs -> new Object[] { rs.getString(1), rs.getLong(2) }, folderId, seq)) {
+            ids.put((String) row[0], (Long) row[1]);
+        }
+        for (NewRow r : rows) {
+            if (!ids.containsKey(r.path())) {
+                throw new SQLException("the new row of '" + r.path() + "' is not found at seq " + seq);
+            }
+        }
+        return ids;
+    }
+
     static void update(Connection c, long id, long revision, boolean deleted, Instant deletedAt, long size, long seq) throws SQLException {
         Sql.update(c, "UPDATE sync_files SET revision = ?, deleted = ?, deleted_at = ?, size = ?, seq = ? WHERE id = ?", revision, deleted,
                 deletedAt, size, seq, id);
     }
 
+    /** A file's row with its current revision, read together (a change page carries both). */
+    record Current(FileRow file, RevisionRow revision) {
+    }
+
+    // the current revision joined by its key: one statement a page, where a lookup per row cost 500 statements
+    private static final String CURRENT = "SELECT f.id, f.folder_id, f.path, f.revision, f.deleted, f.deleted_at, f.size, f.seq,"
+            + " r.author, r.created, r.size, r.sha256, r.deleted, r.seq, r.chunk FROM sync_files f"
+            + " JOIN sync_revisions r ON r.file_id = f.id AND r.number = f.revision";
+
     /** Files whose current revision came after {@code cursor} and at or before {@code upTo}, oldest change first. */
-    static List<FileRow> changedSince(Connection c, long folderId, long cursor, long upTo, int limit) throws SQLException {
-        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND seq > ? AND seq <= ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY",
-                FileTable::row, folderId, cursor, upTo);
+    static List<Current> changedSince(Connection c, long folderId, long cursor, long upTo, int limit) throws SQLException {
+        return Sql.list(c, CURRENT + " WHERE f.folder_id = ? AND f.seq > ? AND f.seq <= ? ORDER BY f.seq FETCH FIRST " + limit + " ROWS ONLY",
+                FileTable::current, folderId, cursor, upTo);
     }
 
     /** What a live row hands on: its path and current revision. */
@@ -83,9 +119,9 @@ final class FileTable {
         }
     }
 
-    /** Every file one commit (one {@code seq}) changed. */
-    static List<FileRow> changedAt(Connection c, long folderId, long seq) throws SQLException {
-        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND seq = ? ORDER BY path", FileTable::row, folderId, seq);
+    /** Every file one commit (one {@code seq}) changed, with its current revision. */
+    static List<Current> changedAt(Connection c, long folderId, long seq) throws SQLException {
+        return Sql.list(c, CURRENT + " WHERE f.folder_id = ? AND f.seq = ? ORDER BY f.path", FileTable::current, folderId, seq);
     }
 
     static List<FileRow> trash(Connection c, long folderId) throws SQLException {
@@ -124,6 +160,13 @@ final class FileTable {
 
     private static String pathSha(String path) {
         return Sha256.hex(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Current current(ResultSet rs) throws SQLException {
+        FileRow f = new FileRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getShort(5) != 0, Sql.instant(rs, 6),
+                rs.getLong(7), rs.getLong(8));
+        return new Current(f, new RevisionRow(f.id(), f.revision(), rs.getString(9), Sql.instant(rs, 10), rs.getLong(11), rs.getString(12),
+                rs.getShort(13) != 0, rs.getLong(14), rs.getString(15)));
     }
 
     private static FileRow row(ResultSet rs) throws SQLException {

@@ -40,8 +40,9 @@ final class PackedChunks {
         shas.forEach(SyncHub::requireSha);
         java.util.Map<String, PackFiles.Slot> at = db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            java.util.Set<String> ofFolder = RevisionTable.chunksOfFolder(c, f.folder().id(), shas);
             for (String sha : shas) {
-                if (!RevisionTable.folderHasChunk(c, f.folder().id(), sha)) {
+                if (!ofFolder.contains(sha)) {
                     throw new SynclineException(ErrorCode.NOT_FOUND, "No file of folder '" + folder + "' has chunk " + sha + ".");
                 }
             }

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.syncline.core.chunk.ChunkRef;
 
@@ -121,6 +123,29 @@ final class RevisionTable {
                 + " FETCH FIRST 1 ROWS ONLY", rs -> 1, sha, folderId).isPresent()
                 || Sql.one(c, "SELECT 1 FROM sync_revision_chunks r JOIN sync_files f ON r.file_id = f.id WHERE r.chunk = ? AND f.folder_id = ?"
                         + " FETCH FIRST 1 ROWS ONLY", rs -> 1, sha, folderId).isPresent();
+    }
+
+    /**
+     * Which of the chunks a file of the folder has (or had), looked up {@link Sql#IN_GROUP} to a statement: a download of
+     * many small files' chunks checks them all in a few statements instead of one or two per chunk.
+     */
+    static Set<String> chunksOfFolder(Connection c, long folderId, List<String> shas) throws SQLException {
+        Set<String> found = new HashSet<>(Sql.inGroups(c, byChunkInFolder("sync_revisions", "sync_revisions_chunk"), rs -> rs.getString(1), shas,
+                folderId));
+        List<String> rest = shas.stream().filter(s -> !found.contains(s)).distinct().toList();
+        found.addAll(Sql.inGroups(c, byChunkInFolder("sync_revision_chunks", "sync_revision_chunks_chunk"), rs -> rs.getString(1), rest, folderId));
+        return found;
+    }
+
+    /**
+     * The rows of {@code table} naming one of the chunks (the IN list follows), joined to their file for its folder. Left
+     * to itself Derby read the whole table for every group of keys (it probes an IN list only on a single table), so
+     * the plan is spelt out: the chunk index first, then each row's file by its key. Derby's hints are comments to
+     * other engines.
+     */
+    private static String byChunkInFolder(String table, String chunkIndex) {
+        return "SELECT r.chunk FROM --DERBY-PROPERTIES joinOrder=FIXED\n " + table + " r --DERBY-PROPERTIES index=" + chunkIndex
+                + "\n JOIN sync_files f --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n ON r.file_id = f.id WHERE f.folder_id = ? AND r.chunk";
     }
 
     /** Deletes every revision of the file and their chunk lists (the file's row goes separately). */

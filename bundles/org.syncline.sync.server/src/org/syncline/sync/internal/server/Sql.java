@@ -96,6 +96,12 @@ final class Sql {
         return t == null ? null : t.toInstant();
     }
 
+    /** As {@link #instant(ResultSet, String)}, by position (a join's columns may share a name). */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column, utc());
+        return t == null ? null : t.toInstant();
+    }
+
     private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object v = params[i];

@@ -225,17 +225,18 @@ final class SyncHub {
             // running commit; rows past it are left to the next page, and a row the scan saw at or below it is
             // either as committed then or moved past it by a later commit, which a later page carries.
             long committed = committedSeq(c);
-            List<FileRow> rows = FileTable.changedSince(c, f.folder().id(), cursor, committed, PAGE);
+            List<FileTable.Current> rows = FileTable.changedSince(c, f.folder().id(), cursor, committed, PAGE);
             boolean more = rows.size() == PAGE;
             if (more) {
                 // The cursor is a commit's seq, so a page ends at a commit boundary: a page cut inside a commit
                 // would move the cursor past the files of that commit it did not carry.
-                long lastSeq = rows.get(rows.size() - 1).seq();
-                rows = rows.get(0).seq() != lastSeq ? rows.stream().filter(r -> r.seq() != lastSeq).toList()
+                long lastSeq = rows.get(rows.size() - 1).file().seq();
+                rows = rows.get(0).file().seq() != lastSeq ? rows.stream().filter(r -> r.file().seq() != lastSeq).toList()
                         : FileTable.changedAt(c, f.folder().id(), lastSeq);
             }
-            for (FileRow row : rows) {
-                RevisionRow r = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
+            for (FileTable.Current current : rows) {
+                FileRow row = current.file();
+                RevisionRow r = current.revision();
                 // a large file's list (~100 KB per 100 MiB) comes only to a client that needs it (sync.file.chunks)
                 List<ChunkRef> list = r.deleted() || r.size() >= SyncMessages.DELTA_MIN_SIZE ? List.of()
                         : RevisionTable.chunks(c, r);

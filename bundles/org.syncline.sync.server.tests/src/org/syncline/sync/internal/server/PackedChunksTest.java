@@ -1,0 +1,111 @@
+package org.syncline.sync.internal.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.syncline.core.ErrorCode;
+import org.syncline.core.Sha256;
+import org.syncline.core.SynclineException;
+import org.syncline.core.chunk.ChunkRef;
+import org.syncline.sync.ChunkPack;
+import org.syncline.sync.FileChange;
+
+/**
+ * A download of many chunks checks that each belongs to a file of the folder in a few grouped statements: every chunk
+ * of the folder comes back, whether its revision names it in its own row (one chunk) or in a chunk list (more), and a
+ * chunk that only another folder's file has is refused by name.
+ */
+class PackedChunksTest extends WithDerbyHub {
+    private PackedChunks packs;
+
+    @BeforeEach
+    void open() {
+        packs = new PackedChunks(db, chunks);
+        hub.create(ANN, "other");
+    }
+
+    @Test
+    void everyChunkOfTheFolderComesBackAndAnotherFoldersChunkIsRefused() throws IOException {
+        Map<String, byte[]> content = new LinkedHashMap<>();
+        List<FileChange> files = new ArrayList<>();
+        for (int i = 0; i < Sql.IN_GROUP * 2 + 7; i++) { // more than two lookup groups
+            byte[] data = ("one-chunk file " + i).getBytes(StandardCharsets.UTF_8);
+            files.add(FileChange.put("f" + i + ".txt", 0, data.length, store(data, content), List.of(new ChunkRef(Sha256.hex(data), data.length))));
+        }
+        byte[] head = "first half|".getBytes(StandardCharsets.UTF_8), tail = "second half".getBytes(StandardCharsets.UTF_8);
+        store(head, content);
+        store(tail, content);
+        files.add(FileChange.put("two.txt", 0, head.length + tail.length, Sha256.hex("first half|second half".getBytes(StandardCharsets.UTF_8)),
+                List.of(new ChunkRef(Sha256.hex(head), head.length), new ChunkRef(Sha256.hex(tail), tail.length))));
+        hub.commit(ANN, "shared", files);
+        byte[] elsewhere = "only in the other folder".getBytes(StandardCharsets.UTF_8);
+        String elsewhereSha = store(elsewhere, new LinkedHashMap<>());
+        hub.commit(ANN, "other", List.of(FileChange.put("x.txt", 0, elsewhere.length, elsewhereSha,
+                List.of(new ChunkRef(elsewhereSha, elsewhere.length)))));
+
+        List<String> asked = List.copyOf(content.keySet());
+        Map<String, byte[]> got = new LinkedHashMap<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        packs.send(ANN, "shared", asked, out);
+        try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
+            unpack.write(out.toByteArray());
+        }
+        assertEquals(asked, List.copyOf(got.keySet()));
+        for (String sha : asked) {
+            assertArrayEquals(content.get(sha), got.get(sha));
+        }
+
+        // each group of keys is looked up in the chunk index, each row's file by its key: no table read whole per group
+        String oneChunkPlan = plan(asked.subList(0, Sql.IN_GROUP));
+        assertTrue(oneChunkPlan.contains("Index Scan ResultSet for SYNC_REVISIONS using index SYNC_REVISIONS_CHUNK"), oneChunkPlan);
+        String listPlan = plan(List.of(Sha256.hex(head), Sha256.hex(tail)));
+        assertTrue(listPlan.contains("Index Scan ResultSet for SYNC_REVISION_CHUNKS using index SYNC_REVISION_CHUNKS_CHUNK"), listPlan);
+        for (String plan : List.of(oneChunkPlan, listPlan)) {
+            assertTrue(!plan.contains("Table Scan") && !plan.contains("Hash Scan"), plan);
+        }
+
+        List<String> mixed = List.of(asked.get(0), elsewhereSha, asked.get(asked.size() - 1));
+        SynclineException e = assertThrows(SynclineException.class, () -> packs.send(ANN, "shared", mixed, new ByteArrayOutputStream()));
+        assertEquals(ErrorCode.NOT_FOUND, e.code());
+        assertTrue(e.getMessage().contains(elsewhereSha), e.getMessage());
+    }
+
+    /** Derby's plan of the last statement the folder check of {@code shas} ran. */
+    private String plan(List<String> shas) {
+        return db.inTransaction(c -> {
+            long folder = FolderTable.find(c, "shared").orElseThrow().id();
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+                assertEquals(Set.copyOf(shas), RevisionTable.chunksOfFolder(c, folder, shas));
+                try (java.sql.ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+                    rs.next();
+                    String text = rs.getString(1);
+                    s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
+                    return text;
+                }
+            }
+        });
+    }
+
+    /** Puts the chunk on the hub and notes it; returns its hash. */
+    private String store(byte[] data, Map<String, byte[]> into) {
+        String sha = Sha256.hex(data);
+        hub.putChunk(ANN, "shared", sha, new ByteArrayInputStream(data));
+        into.put(sha, data);
+        return sha;
+    }
+}
