@@ -19,11 +19,7 @@ class ReconnectTest {
 
     @Test
     void reconnectsAfterServerRestartAndResubscribes() throws Exception {
-        TestServer first = new TestServer(dir, EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "1", "t"),
-                e -> {
-                    e.handle("test.ping", Access.USER, (ctx, b) -> Json.object("pong", true));
-                    e.topic("t", Access.USER);
-                });
+        TestServer first = server(0, "1");
         int port = first.address.port();
         char[] password = TestServer.PASSWORDS.get("alice").toCharArray();
         ConnectionSettings settings = new ConnectionSettings(first.address, "alice", password, "test",
@@ -38,11 +34,7 @@ class ReconnectTest {
             c.subscribe("t");
             first.close();
             waitFor(() -> states.contains(ConnectionState.RECONNECTING));
-            TestServer second = new TestServer(dir, EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "2", "t"),
-                    e -> {
-                        e.handle("test.ping", Access.USER, (ctx, b) -> Json.object("pong", true));
-                        e.topic("t", Access.USER);
-                    });
+            TestServer second = server(port, "2");
             try {
                 waitFor(() -> c.state() == ConnectionState.CONNECTED);
                 assertEquals("2", c.server().version());
@@ -53,6 +45,50 @@ class ReconnectTest {
                 second.close();
             }
         }
+    }
+
+    /**
+     * A reconnect's new connection must carry HELLO first: requests other threads send meanwhile (an agent retrying
+     * its sync, the keep-alive ping) once went out on it before the HELLO, and the server closed it for that, attempt
+     * after attempt, so the client never got back.
+     */
+    @Test
+    void reconnectsWhileAnotherThreadKeepsSendingRequests() throws Exception {
+        TestServer first = server(0, "1");
+        int port = first.address.port();
+        ConnectionSettings settings = new ConnectionSettings(first.address, "alice", TestServer.PASSWORDS.get("alice").toCharArray(), "test",
+                java.time.Duration.ofSeconds(20), true);
+        try (Connection c = Connection.open(settings, new KnownServers(dir.resolve("known")), FingerprintPrompt.ACCEPT_NEW)) {
+            first.close();
+            waitFor(() -> c.state() == ConnectionState.RECONNECTING);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread retrying = new Thread(() -> {
+                while (!stop.get()) {
+                    try {
+                        c.request("test.ping", Json.object());
+                    } catch (org.syncline.core.SynclineException e) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // not connected (yet): again in 1 ms, as a busy client would
+                    }
+                }
+            }, "retrying requests");
+            retrying.start();
+            TestServer second = server(port, "2");
+            try {
+                waitFor(() -> c.state() == ConnectionState.CONNECTED && c.server().version().equals("2"));
+                assertTrue(c.request("test.ping", Json.object()).optBool("pong", false));
+            } finally {
+                stop.set(true);
+                retrying.join(30_000);
+                second.close();
+            }
+        }
+    }
+
+    private TestServer server(int port, String version) throws Exception {
+        return new TestServer(dir, EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), version, "t"), e -> {
+            e.handle("test.ping", Access.USER, (ctx, b) -> Json.object("pong", true));
+            e.topic("t", Access.USER);
+        });
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -41,16 +41,45 @@ class SessionHardeningTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Before login a message is refused on its own and a PING answered, so a reconnecting client whose other threads
+     * write before its LOGIN is answered still gets in; no handler runs, and the session can log in after.
+     */
     @Test
-    void beforeLoginOnlyHelloAndLoginAreAccepted() throws Exception {
+    void beforeLoginAMessageIsRefusedAloneAndTheSessionCanStillLogIn() throws Exception {
         try (TestServer server = server(dir, settings()); RawTlsClient raw = new RawTlsClient(server.address)) {
             raw.hello(ProtocolConstants.VERSION);
             assertEquals(FrameKind.WELCOME, raw.readFrame().kind());
-            raw.sendFrame(FrameKind.PING, 3, "", new byte[0]);
+            raw.sendFrame(FrameKind.REQUEST, 3, "t.echo", json("{\"text\":\"early\"}"));
             Frame refusal = raw.readFrame();
             assertEquals(3, refusal.id());
+            assertEquals(FrameKind.ERROR, refusal.kind());
             assertEquals("NOT_LOGGED_IN", refusal.jsonBody().string("code"));
-            assertTrue(raw.closedByServer(), "a session that sends anything but LOGIN before login is closed");
+            raw.sendFrame(FrameKind.PING, 4, "", json("{}"));
+            assertEquals(FrameKind.PONG, raw.readFrame().kind());
+            raw.sendFrame(FrameKind.REQUEST, 5, ProtocolConstants.LOGIN, json("{\"user\":\"alice\",\"password\":\"alice-pass-1\"}"));
+            Frame login = raw.readFrame();
+            assertEquals(FrameKind.RESPONSE, login.kind(), login.jsonBody().toString());
+            raw.sendFrame(FrameKind.REQUEST, 6, "t.echo", json("{\"text\":\"now\"}"));
+            assertEquals("now", raw.readFrame().jsonBody().string("echo"));
+        }
+    }
+
+    @Test
+    void aSessionSendingManyFramesBeforeLoginIsClosed() throws Exception {
+        try (TestServer server = server(dir, settings()); RawTlsClient raw = new RawTlsClient(server.address)) {
+            raw.hello(ProtocolConstants.VERSION);
+            raw.readFrame();
+            for (int i = 1; i <= ProtocolConstants.MAX_FRAMES_BEFORE_LOGIN + 1; i++) {
+                raw.sendFrame(FrameKind.REQUEST, i, "t.echo", json("{}"));
+            }
+            Frame last = null;
+            for (Frame f = raw.readFrameOrNull(); f != null; f = raw.readFrameOrNull()) {
+                last = f;
+            }
+            assertEquals(0, last.id(), "the last frame refuses the whole session: " + last.jsonBody());
+            assertTrue(last.jsonBody().string("message").contains("before logging in"), last.jsonBody().toString());
+            assertTrue(raw.closedByServer());
         }
     }
 

@@ -306,7 +306,12 @@ public final class Connection implements AutoCloseable {
             pending.values().remove(f);
         }
         if (frame.kind() == FrameKind.ERROR) {
-            throw ProtocolError.from(frame.jsonBody()).toException();
+            SynclineException refused = ProtocolError.from(frame.jsonBody()).toException();
+            if (refused.code() == ErrorCode.NOT_LOGGED_IN && state != ConnectionState.CONNECTED) {
+                // sent while a reconnect's new session was still logging in: to the caller, not connected (yet)
+                throw new SynclineException(ErrorCode.CONNECTION_FAILED, "Not connected to " + settings.server() + "; reconnecting.");
+            }
+            throw refused;
         }
         return frame.jsonBody();
     }

@@ -18,4 +18,7 @@ public final class ProtocolConstants {
 
     private ProtocolConstants() {
     }
+
+    /** Frames other than HELLO and LOGIN a session may send before it is logged in; more close it. */
+    public static final int MAX_FRAMES_BEFORE_LOGIN = 256;
 }

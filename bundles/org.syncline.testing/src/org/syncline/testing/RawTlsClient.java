@@ -59,6 +59,15 @@ public final class RawTlsClient implements AutoCloseable {
         return new Frame(FrameKind.of(kind), id, new String(type, StandardCharsets.UTF_8), body);
     }
 
+    /** The next frame, or null once the server closed the connection. */
+    public Frame readFrameOrNull() throws IOException {
+        try {
+            return readFrame();
+        } catch (EOFException | SocketException e) {
+            return null;
+        }
+    }
+
     /** True when the server closed the connection (EOF or reset) within the socket timeout. */
     public boolean closedByServer() {
         try {

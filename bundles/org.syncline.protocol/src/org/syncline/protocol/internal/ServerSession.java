@@ -21,6 +21,8 @@ public final class ServerSession {
     /** Frames that arrived while a login was being checked, handled in order once it is decided (guarded by this). */
     final java.util.ArrayDeque<org.syncline.protocol.Frame> held = new java.util.ArrayDeque<>();
     boolean loginPending;
+    /** Frames other than HELLO and LOGIN this session sent before it logged in (each refused or dropped). */
+    int framesBeforeLogin;
     /** The address this session counts against while it has not logged in, or null once it no longer counts. */
     final java.util.concurrent.atomic.AtomicReference<String> unauthenticatedFrom = new java.util.concurrent.atomic.AtomicReference<>();
 

@@ -122,9 +122,7 @@ public final class SessionHandler extends IoHandlerAdapter {
             return;
         }
         if (st.principal == null && !(f.kind() == FrameKind.REQUEST && ProtocolConstants.LOGIN.equals(f.type()))) {
-            Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.NOT_LOGGED_IN,
-                    "Log in before sending '" + org.syncline.core.Names.printable(f.type()) + "'; the connection is closed.")));
-            session.closeOnFlush();
+            beforeLogin(session, st, f);
             return;
         }
         switch (f.kind()) {
@@ -163,6 +161,32 @@ public final class SessionHandler extends IoHandlerAdapter {
                 }
             }
             case PONG -> st.flow.pong(f);
+            default -> refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
+                    "A client may not send " + f.kind() + " frames; the connection is closed."));
+        }
+    }
+
+    /**
+     * A frame between HELLO and the answer to LOGIN. A client reconnecting sends its HELLO and LOGIN first, but its
+     * other threads (a caller retrying, the keep-alive ping) may write as soon as the new session exists: closing the
+     * session for that made the reconnect fail attempt after attempt. So a message is refused on its own
+     * (NOT_LOGGED_IN, no handler runs), a PING is answered, and the rest of a refused stream is dropped; a session
+     * sending more than {@value ProtocolConstants#MAX_FRAMES_BEFORE_LOGIN} such frames is closed, as is one whose frames cannot be
+     * a client's (the pre-login frame size limit and the login timeout still hold).
+     */
+    private void beforeLogin(IoSession session, ServerSession st, Frame f) {
+        if (++st.framesBeforeLogin > ProtocolConstants.MAX_FRAMES_BEFORE_LOGIN) {
+            refuse(session, new FrameException(ErrorCode.NOT_LOGGED_IN, "More than " + ProtocolConstants.MAX_FRAMES_BEFORE_LOGIN
+                    + " frames were sent before logging in; the connection is closed."));
+            return;
+        }
+        switch (f.kind()) {
+            case PING -> Sessions.send(session, new Frame(FrameKind.PONG, f.id(), "", f.body()));
+            case REQUEST, UPLOAD, DOWNLOAD -> Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.NOT_LOGGED_IN,
+                    "Log in before sending '" + org.syncline.core.Names.printable(f.type()) + "'.")));
+            case DATA, END, CREDIT, ERROR, PONG -> {
+                // the rest of a stream refused above, or an answer to nothing: there is nothing to do with it
+            }
             default -> refuse(session, new FrameException(ErrorCode.PROTOCOL_ERROR,
                     "A client may not send " + f.kind() + " frames; the connection is closed."));
         }
