@@ -2,7 +2,6 @@ package org.syncline.cli.internal;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.syncline.cli.api.CliContext;
@@ -63,18 +62,9 @@ public final class NodeCommands {
 
     /** {@code 45s}, {@code 30m}, {@code 24h}, {@code 7d}. */
     static Duration duration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.matches("\\d{1,7}[smhd]")) {
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            Duration d = switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            if (!d.isZero() && d.compareTo(MAX_VALIDITY) <= 0) {
-                return d;
-            }
+        Duration d = org.syncline.core.Durations.parse(text).orElse(Duration.ZERO);
+        if (!d.isZero() && d.compareTo(MAX_VALIDITY) <= 0) {
+            return d;
         }
         throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--expires '" + Names.printable(text)
                 + "' is not a duration from 1s to 30d such as 30m, 24h or 7d.");

@@ -82,15 +82,9 @@ public record ServerSettings(Map<String, String> values) {
     }
 
     static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.matches("\\d{1,9}[smhd]")) {
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+        java.util.Optional<Duration> typed = org.syncline.core.Durations.parse(text);
+        if (typed.isPresent()) {
+            return typed.get();
         }
         try {
             return Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));

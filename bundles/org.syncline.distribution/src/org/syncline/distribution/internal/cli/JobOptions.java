@@ -102,22 +102,9 @@ final class JobOptions {
     }
 
     static long seconds(String d) {
-        String s = d.trim().toLowerCase(Locale.ROOT);
-        long unit = switch (s.isEmpty() ? ' ' : s.charAt(s.length() - 1)) {
-            case 's' -> 1;
-            case 'm' -> 60;
-            case 'h' -> 3600;
-            case 'd' -> 86_400;
-            default -> 0;
-        };
-        String digits = unit == 0 ? s : s.substring(0, s.length() - 1);
-        try {
-            long n = Long.parseLong(digits);
-            if (n > 0 && n <= 365L * 86_400) {
-                return n * (unit == 0 ? 1 : unit);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the sentence
+        long n = org.syncline.core.Durations.parseOrSeconds(d).map(java.time.Duration::toSeconds).orElse(0L);
+        if (n > 0 && n <= 365L * 86_400) {
+            return n;
         }
         throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "--interval '" + d + "' is not a duration such as 90s, 15m, 2h or 1d.");
     }

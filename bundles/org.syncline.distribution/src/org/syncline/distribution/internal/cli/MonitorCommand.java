@@ -53,15 +53,9 @@ final class MonitorCommand implements Callable<Integer> {
     static Instant since(String text, Instant now) {
         String t = text.trim();
         try {
-            if (t.matches("\\d{1,6}[smhd]")) {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                Duration d = switch (t.charAt(t.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-                return now.minus(d);
+            java.util.Optional<Duration> ago = org.syncline.core.Durations.parse(t);
+            if (ago.isPresent()) {
+                return now.minus(ago.get());
             }
             if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 import org.syncline.cli.api.CliContext;
@@ -223,16 +222,8 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
         if (text == null) {
             return fallback;
         }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.matches("\\d{1,9}[smh]")) {
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-        throw usage("--rescan is a duration such as 30s, 10m or 1h, not '" + org.syncline.core.Names.printable(text) + "'.");
+        return org.syncline.core.Durations.parse(text).filter(d -> !d.isZero()).orElseThrow(() -> usage(
+                "--rescan is a duration such as 30s, 10m or 1h, not '" + org.syncline.core.Names.printable(text) + "'."));
     }
 
     private static long limit(String text) {

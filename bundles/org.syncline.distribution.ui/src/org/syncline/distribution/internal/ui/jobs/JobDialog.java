@@ -259,21 +259,9 @@ public final class JobDialog extends TitleAreaDialog {
 
     /** 90s, 15m, 2h, 1d or plain seconds. */
     static long seconds(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        long unit = s.isEmpty() ? 0 : switch (s.charAt(s.length() - 1)) {
-            case 's' -> 1;
-            case 'm' -> 60;
-            case 'h' -> 3600;
-            case 'd' -> 86_400;
-            default -> 0;
-        };
-        try {
-            long n = Long.parseLong(unit == 0 ? s : s.substring(0, s.length() - 1));
-            if (n > 0) {
-                return n * (unit == 0 ? 1 : unit);
-            }
-        } catch (NumberFormatException e) {
-            // the sentence below
+        long n = org.syncline.core.Durations.parseOrSeconds(text).map(java.time.Duration::toSeconds).orElse(0L);
+        if (n > 0) {
+            return n;
         }
         throw new SynclineException(org.syncline.core.ErrorCode.INVALID_ARGUMENT, "The interval '" + text + "' is not a duration such as 90s, 15m, 2h or 1d.");
     }
