@@ -11,6 +11,7 @@
 #      p50/p99 per search, the index's share of c's whole path
 #   usage: releng/benchmarks/docs-bench.sh a|b|c|s|all      (build the server product first: ./syncline build)
 #   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
+#          SEEDED=DIR (c: keep the seeded registry data directory there, or start from it when it exists: skips ~10 min of seeding)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PRODUCT="${SYNCLINE_PRODUCT:-$ROOT/server/org.syncline.server.product/target/products/syncline-server/linux/gtk/x86_64}"
@@ -121,11 +122,22 @@ for i in range(n):
 
 case_c() {
   echo "== c: name-substring search over $DOCS documents, $QUERIES queries"
-  start_server registry --roles registry,storage --set docs.node-name=n1
-  stop_server registry
-  local t0=$SECONDS
-  "$JAVA" -cp "$WORK/classes:$SERVER_CP" org.syncline.documents.internal.server.DocumentsSeed "$WORK/registry/db" "$DOCS" n1 admin
-  echo "seeding took $((SECONDS - t0)) s"
+  if [ -n "${SEEDED:-}" ] && [ -d "$SEEDED" ]; then
+    # seeding a million rows takes ~10 minutes of CPU: a copy kept by an earlier run lets a quiet window go to the searches
+    cp -a "$SEEDED" "$WORK/registry"
+    echo "registry data directory copied from $SEEDED ($(cat "$SEEDED/.seeded-docs") documents seeded)"
+  else
+    start_server registry --roles registry,storage --set docs.node-name=n1
+    stop_server registry
+    local t0=$SECONDS
+    "$JAVA" -cp "$WORK/classes:$SERVER_CP" org.syncline.documents.internal.server.DocumentsSeed "$WORK/registry/db" "$DOCS" n1 admin
+    echo "seeding took $((SECONDS - t0)) s"
+    if [ -n "${SEEDED:-}" ]; then
+      echo "$DOCS" > "$WORK/registry/.seeded-docs"
+      cp -a "$WORK/registry" "$SEEDED"
+      echo "seeded registry data directory kept in $SEEDED"
+    fi
+  fi
   # the heap an operator would give a registry of this size (the JVM's default is a quarter of the RAM, which it
   # fills lazily before collecting); the RSS target is checked with it
   SYNCLINE_VMARGS="${SEARCH_VMARGS:--Xmx300m}" start_server registry --roles registry,storage --set docs.node-name=n1
