@@ -197,12 +197,17 @@ public final class ServerConnections {
         synchronized (this) {
             s = sessions.remove(label);
             saved.save(entries());
+            if (label.equals(selected)) {
+                selected = null;
+            }
         }
         if (s != null) {
             s.close();
             saved.forgetPassword(s.entry());
         }
         rows.remove(label);
+        // views showing it let go of it (they showed its rows until another server was chosen)
+        listeners.forEach(Runnable::run);
     }
 
     /** Closes every connection: the workbench is shutting down. */
