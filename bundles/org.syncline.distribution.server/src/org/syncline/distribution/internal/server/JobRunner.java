@@ -216,7 +216,7 @@ final class JobRunner implements AutoCloseable {
         }
         try {
             JobRun fresh = new JobRun(0, job.name(), request.trigger(), request.limit(), by, clock.instant(), null, JobRun.RUNNING, 0, 0, 0, 0, 0,
-                    0, 0, 0, 0, "", List.of());
+                    0, 0, 0, 0, 0, 0, 0, "", List.of());
             JobRun stored = database.inTransaction(c -> RunTable.insert(c, job.id(), fresh));
             RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, links, scans, spool, clock, scopes,
                     stored, publisher, hopParallelism);
