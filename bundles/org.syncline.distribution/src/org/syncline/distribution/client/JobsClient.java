@@ -61,6 +61,15 @@ public final class JobsClient {
         return JobRun.read(connection.request(DistributionMessages.JOB_RUN, Json.object("name", name, "path", path == null ? "" : path)));
     }
 
+    /**
+     * Catches the job up on the targets it is out of date on, now (its manual recovery; any policy may be used so):
+     * starts a run of trigger {@code recovery} limited to them and returns it as it started. NOT_FOUND when the job
+     * is out of date nowhere, CONFLICT while it runs. Admins only.
+     */
+    public JobRun recover(String name) {
+        return JobRun.read(connection.request(DistributionMessages.JOB_RECOVER, Json.object("name", name)));
+    }
+
     /** The job's runs, newest first, at most {@code limit}. */
     public List<JobRun> log(String name, int limit) {
         return connection.request(DistributionMessages.JOB_LOG, Json.object("name", name, "limit", limit)).list("runs").stream().map(JobsClient::run)
