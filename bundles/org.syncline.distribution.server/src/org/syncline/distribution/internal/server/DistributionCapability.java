@@ -132,7 +132,9 @@ public final class DistributionCapability implements Capability {
                 clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,
                         DistributionMessages.RUN_CHANGED, Json.tree(r)), (int) settings.longValue("distribution.hop-parallelism", HopSchedule.AS_PLANNED, 1, 64));
         new RunHandlers(context.endpoint(), context.database(), runner).register();
-        JobTriggers triggers = new JobTriggers(context.database(), runner, clock);
+        Clock scheduleClock = settings.string("distribution.schedule-clock").filter(f -> !f.isBlank()).<Clock>map(f -> new FileClock(Path.of(f)))
+                .orElse(clock);
+        JobTriggers triggers = new JobTriggers(context.database(), runner, scheduleClock);
         new TriggerHandlers(context.endpoint(), roster, triggers).register();
         roster.onHello(name -> guarded(() -> triggers.agentBack(name)).run());
         AgentStateWatch states = new AgentStateWatch(roster, book::anyOpenFor, a -> context.endpoint().publish(
