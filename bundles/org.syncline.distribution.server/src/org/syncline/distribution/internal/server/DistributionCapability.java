@@ -60,10 +60,12 @@ public final class DistributionCapability implements Capability {
         }
         if (roles.contains(AGENT) && joined) {
             // the content jobs read and write (issue #13): only the master this agent joined may touch it
+            Path listings = context.directory().resolve("scan-listings");
+            // a scan hashes only the files new or changed since the last one (size, modification time, racy)
             ContentRoot content = new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
-                    .orElse(context.directory().resolve("content")));
+                    .orElse(context.directory().resolve("content")), new ScanHashes(listings), Clock.systemUTC(), ContentRoot::sha256);
             dropLeftoverParts(content);
-            ScanAnswers scans = new ScanAnswers(new ListingStore(context.directory().resolve("scan-listings")));
+            ScanAnswers scans = new ScanAnswers(new ListingStore(listings));
             content.onWrite(scans::written);
             running.add(scans::flush);
             new ContentHandlers(context.endpoint(), content, scans).register();
