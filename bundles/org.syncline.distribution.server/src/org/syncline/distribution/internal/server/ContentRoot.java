@@ -132,33 +132,39 @@ final class ContentRoot {
         long started = nanos(clock.instant());
         ScanHashes.Folder known = hashes.get(dir);
         Map<String, ScanHashes.Known> hashed = new HashMap<>();
+        int[] fresh = new int[1]; // files hashed by this scan
         List<Entry> out = new ArrayList<>();
         if (Files.isRegularFile(base, LinkOption.NOFOLLOW_LINKS)) {
-            out.add(entry(base, "", Files.readAttributes(base, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS), known, hashed));
+            BasicFileAttributes attrs = Files.readAttributes(base, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            out.add(entry(base, "", attrs, known, hashed, fresh));
         } else if (Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String name = file.getFileName().toString();
                     if (attrs.isRegularFile() && !(name.startsWith(".") && name.endsWith(PART))) {
-                        out.add(entry(file, base.relativize(file).toString().replace('\\', '/'), attrs, known, hashed));
+                        out.add(entry(file, base.relativize(file).toString().replace('\\', '/'), attrs, known, hashed, fresh));
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
             out.sort(java.util.Comparator.comparing(Entry::path));
         }
-        hashes.put(dir, new ScanHashes.Folder(started, hashed));
+        // nothing hashed and nothing gone: the folder keeps its earlier start, against which every hash it holds is trusted
+        if (fresh[0] > 0 || hashed.size() != known.files().size()) {
+            hashes.put(dir, new ScanHashes.Folder(started, hashed));
+        }
         return out;
     }
 
-    /** The file's entry: the hash the last scan knew when it still holds, else a new one; noted in {@code hashed}. */
-    private Entry entry(Path file, String rel, BasicFileAttributes attrs, ScanHashes.Folder known, Map<String, ScanHashes.Known> hashed)
-            throws IOException {
+    /** The file's entry: the hash the last scan knew when it still holds, else a new one (counted in {@code fresh}). */
+    private Entry entry(Path file, String rel, BasicFileAttributes attrs, ScanHashes.Folder known, Map<String, ScanHashes.Known> hashed,
+            int[] fresh) throws IOException {
         long modified = nanos(attrs.lastModifiedTime().toInstant());
         String sha = known.sha256(rel, attrs.size(), modified);
         if (sha == null) {
             sha = hasher.sha256(file);
+            fresh[0]++;
         }
         hashed.put(rel, new ScanHashes.Known(attrs.size(), modified, sha));
         return new Entry(rel, attrs.size(), sha);

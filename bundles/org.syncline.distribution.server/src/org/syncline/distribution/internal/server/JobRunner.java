@@ -124,7 +124,8 @@ final class JobRunner implements AutoCloseable {
         Set<String> stale = new java.util.TreeSet<>();
         database.inTransaction(c -> OutOfDateTable.ofJob(c, job.id())).forEach(t -> stale.add(t.server()));
         if (stale.isEmpty()) {
-            throw new SynclineException(ErrorCode.NOT_FOUND, "Job '" + job.name() + "' is out of date on no target: there is nothing to recover.");
+            throw new SynclineException(ErrorCode.NOT_FOUND, "Job '" + job.name()
+                    + "' is out of date on no target: there is nothing to recover.");
         }
         return startNow(job, new Request(JobRun.RECOVERY, "", stale), by);
     }

@@ -123,7 +123,8 @@ final class ScanHashes {
         } catch (NoSuchFileException e) {
             return Folder.NONE;
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "The scan hashes " + file(dir) + " cannot be read (" + e.getMessage() + "); the next scan hashes every file");
+            LOG.log(Level.WARNING, "The scan hashes " + file(dir) + " cannot be read (" + e.getMessage()
+                    + "); the next scan hashes every file");
             return Folder.NONE;
         }
     }
