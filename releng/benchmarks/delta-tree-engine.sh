@@ -34,9 +34,41 @@ echo "cores: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)   $(rsync --versi
 echo "tree: $(find "$SRC" -type f | wc -l) files, $(du -sb "$SRC" | cut -f1) bytes"
 summary() { python3 -c '
 import json, sys
+from datetime import datetime
 r = json.load(sys.stdin)
-print("%s %s %d %d %d %d %d" % (r["id"], r["state"], r["filesCreated"], r["filesUpdated"], r["filesUnchanged"], r["bytesUpdated"], r["wireBytes"]))'; }
-read -r FIRST STATE CREATED _ _ _ WIRE0 < <(cli --json job run tree | summary)
+ms = (datetime.fromisoformat(r["ended"].replace("Z", "+00:00")) - datetime.fromisoformat(r["started"].replace("Z", "+00:00"))).total_seconds() * 1000
+print("%s %s %d %d %d %d %d %d" % (r["id"], r["state"], r["filesCreated"], r["filesUpdated"], r["filesUnchanged"], r["bytesUpdated"], r["wireBytes"], ms))'; }
+# CPU seconds (user + system, reaped children included) of processes and all their descendants, from /proc
+cpu() { python3 - "$@" <<'PY'
+import os, sys
+tick = os.sysconf("SC_CLK_TCK")
+kids = {}
+for p in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        f = open("/proc/%s/stat" % p).read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    kids.setdefault(f[1], []).append(p)
+def total(p):
+    try:
+        f = open("/proc/%s/stat" % p).read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return sum(int(x) for x in f[11:15]) + sum(total(k) for k in kids.get(p, []))
+print("%.2f" % (sum(total(p) for p in sys.argv[1:]) / tick))
+PY
+}
+# runs a command, prints its output, and its CPU seconds (user + system of it and its children) to file $1
+timed() { local out=$1; shift; python3 -c '
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[2:], stdout=subprocess.PIPE, text=True)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stdout.write(r.stdout)
+open(sys.argv[1], "w").write("%.2f" % (u.ru_utime + u.ru_stime))
+sys.exit(r.returncode)' "$out" "$@"; }
+SRC_PID=${PIDS[1]}
+T1_PID=${PIDS[2]}
+read -r FIRST STATE CREATED _ _ _ WIRE0 _ < <(cli --json job run tree | summary)
 [ "$STATE" = ok ] || [ "$STATE" = OK ] || { echo "the first run ended $STATE" >&2; cli job show tree >&2; exit 1; }
 diff -rq "$SRC" "$WORK/t-1-content/tree" > /dev/null || { echo "the first run did not copy the tree" >&2; exit 1; }
 echo "first run $FIRST: $CREATED files created, $WIRE0 bytes on the wire (whole files)"
@@ -69,11 +101,22 @@ for f in r.sample(files, len(files) // 100):
         h.seek(r.randrange(max(1, os.path.getsize(f) - 16))); h.write(r.randbytes(16))
     os.utime(f, (t, t))
 PY
-read -r ID STATE _ UPDATED UNCHANGED CONTENT OURS < <(cli --json job run tree | summary)
+# the agents' CPU over the second run: mostly their scans (each lists its 10,000 files; before scans kept their
+# hashes, each also read and hashed every one of them), plus the 100 deltas
+CPU0_SRC=$(cpu "$SRC_PID"); CPU0_T1=$(cpu "$T1_PID")
+read -r ID STATE _ UPDATED UNCHANGED CONTENT OURS RUN_MS < <(cli --json job run tree | summary)
+CPU_SRC=$(awk -v a="$CPU0_SRC" -v b="$(cpu "$SRC_PID")" 'BEGIN {printf "%.2f", b - a}')
+CPU_T1=$(awk -v a="$CPU0_T1" -v b="$(cpu "$T1_PID")" 'BEGIN {printf "%.2f", b - a}')
+LOAD_RUN=$(cut -d' ' -f1-3 /proc/loadavg)
 [ "$STATE" = ok ] || [ "$STATE" = OK ] || { echo "the second run ended $STATE" >&2; cli job show tree >&2; exit 1; }
 diff -rq "$SRC" "$WORK/t-1-content/tree" > /dev/null || { echo "the engine did not reproduce the edits" >&2; exit 1; }
-THEIRS=$(rsync -a --no-whole-file --stats "$SRC/" "rsync://127.0.0.1:$PORT/bench/" \
+RSYNCD_PID=${PIDS[-1]}
+CPU0_RSYNCD=$(cpu "$RSYNCD_PID")
+RSYNC_T0=$(date +%s%N)
+THEIRS=$(timed "$WORK/rsync/cpu" rsync -a --no-whole-file --stats "$SRC/" "rsync://127.0.0.1:$PORT/bench/" \
   | awk -F': ' '/^Total bytes sent/ {gsub(",","",$2); s=$2} /^Total bytes received/ {gsub(",","",$2); r=$2} END {print s + r}')
+RSYNC_MS=$(( ($(date +%s%N) - RSYNC_T0) / 1000000 ))
+CPU_RSYNC=$(awk -v c="$(cat "$WORK/rsync/cpu")" -v a="$CPU0_RSYNCD" -v b="$(cpu "$RSYNCD_PID")" 'BEGIN {printf "%.2f", c + b - a}')
 diff -rq "$SRC" "$WORK/rsync/dst" > /dev/null || { echo "rsync did not reproduce the edits" >&2; exit 1; }
 # the scans' control traffic: the master logs per run the bytes of its scan messages (the compact JSON bodies of the
 # requests and answers, before the protocol's framing and TLS) and how many were answered with the changes only
@@ -81,6 +124,28 @@ scans() { cat "$WORK"/master/logs/*.log 2>/dev/null | sed -n "s/.*Run $1 of job 
 read -r SCAN0 _ _ < <(scans "$FIRST"; echo)
 read -r SCANS NSCANS NINCR < <(scans "$ID"; echo)
 echo "second run $ID: $UPDATED files updated ($CONTENT bytes of content), $UNCHANGED unchanged"
+echo "  CPU over the second run (load $LOAD_RUN): src-1 ${CPU_SRC} s, t-1 ${CPU_T1} s, run ${RUN_MS} ms;" \
+  "rsync (client + daemon) ${CPU_RSYNC} s, ${RSYNC_MS} ms;" \
+  "agents/rsync CPU $(awk -v a="$CPU_SRC" -v b="$CPU_T1" -v r="$CPU_RSYNC" 'BEGIN {printf "%.2f", (r > 0 ? (a + b) / r : 0)}')"
+# runs with nothing changed since: a scan of files whose hashes the agents know (the source hashed all
+# of them in the first run; t-1 in the second, its files being new then), against rsync's quick check of the same tree
+# (three such runs, their mean per run: one is within the noise of a loaded machine)
+CPU0_SRC=$(cpu "$SRC_PID"); CPU0_T1=$(cpu "$T1_PID"); RUN3_MS=0
+for _ in 1 2 3; do
+  read -r ID3 STATE3 _ _ UNCHANGED3 _ _ MS < <(cli --json job run tree | summary)
+  [ "$STATE3" = ok ] || { echo "run $ID3 ended $STATE3" >&2; exit 1; }
+  RUN3_MS=$((RUN3_MS + MS / 3))
+done
+CPU3_SRC=$(awk -v a="$CPU0_SRC" -v b="$(cpu "$SRC_PID")" 'BEGIN {printf "%.2f", (b - a) / 3}')
+CPU3_T1=$(awk -v a="$CPU0_T1" -v b="$(cpu "$T1_PID")" 'BEGIN {printf "%.2f", (b - a) / 3}')
+LOAD3=$(cut -d' ' -f1-3 /proc/loadavg)
+CPU0_RSYNCD=$(cpu "$RSYNCD_PID"); RSYNC_T0=$(date +%s%N)
+timed "$WORK/rsync/cpu" rsync -a --no-whole-file --stats "$SRC/" "rsync://127.0.0.1:$PORT/bench/" > /dev/null
+RSYNC3_MS=$(( ($(date +%s%N) - RSYNC_T0) / 1000000 ))
+CPU3_RSYNC=$(awk -v c="$(cat "$WORK/rsync/cpu")" -v a="$CPU0_RSYNCD" -v b="$(cpu "$RSYNCD_PID")" 'BEGIN {printf "%.2f", c + b - a}')
+echo "runs 3-$ID3, nothing changed ($UNCHANGED3 unchanged), CPU per run (load $LOAD3): src-1 ${CPU3_SRC} s, t-1 ${CPU3_T1} s, run ${RUN3_MS} ms;" \
+  "rsync (client + daemon) ${CPU3_RSYNC} s, ${RSYNC3_MS} ms;" \
+  "agents/rsync CPU $(awk -v a="$CPU3_SRC" -v b="$CPU3_T1" -v r="$CPU3_RSYNC" 'BEGIN {printf "%.2f", (r > 0 ? (a + b) / r : 0)}')"
 if [ -n "$SCANS" ]; then
   echo "  scans: first run $SCAN0 B; second run $SCANS B in $NSCANS scans, $NINCR answered with the changes only (master's log)"
   awk -v o="$OURS" -v t="$THEIRS" -v l="$SCANS" 'BEGIN {r = o / t; printf "  (c) 10,000 files, 1%% edited: engine hop bytes %d B   rsync %d B   ratio %.3f   target <= 1.1 %s\n", o, t, r, (r <= 1.1 ? "met" : "MISSED");

@@ -133,6 +133,12 @@ public final class DistributionMessages {
      * dropped out of or failed in a run, and not reached by a whole run of the job since), by server.
      */
     public static final String JOB_OUT_OF_DATE = "distribution.job.outofdate";
+    /**
+     * Admins. Body: name. Catches the job up now on the targets it is out of date on (a run of trigger recovery
+     * limited to them): the manual recovery policy's action, open to every policy. NOT_FOUND when it is out of date
+     * nowhere, CONFLICT while the job runs. Answer: the {@link JobRun} as it started.
+     */
+    public static final String JOB_RECOVER = "distribution.job.recover";
 
     // Real-time triggers: the source agent watches the source paths of its enabled real-time jobs and tells the
     // master what changed; the master starts a run of the job limited to the changed folders.

@@ -51,9 +51,16 @@ final class AgentCluster implements AutoCloseable {
 
     /** Starts the master and the agents and places them; whatever was started is stopped again when a step fails. */
     AgentCluster(String prefix, List<String> names) throws Exception {
+        this(prefix, names, List.of());
+    }
+
+    /** The same, the master started with {@code masterArgs} too (e.g. {@code --set distribution.schedule-clock=FILE}). */
+    AgentCluster(String prefix, List<String> names, List<String> masterArgs) throws Exception {
         homes = Files.createTempDirectory(prefix);
         // a busy build machine would make agents 'overloaded' (left out of plans) for seconds at a time
-        master = new ServerProcess(homes.resolve("master"), "--roles", "master", "--set", "distribution.overload-percent=never");
+        List<String> args = new ArrayList<>(List.of("--roles", "master", "--set", "distribution.overload-percent=never"));
+        args.addAll(masterArgs);
+        master = new ServerProcess(homes.resolve("master"), args.toArray(String[]::new));
         try {
             admin = master.connect("admin", ServerProcess.ADMIN_PASSWORD);
             startAgents(names);
@@ -159,6 +166,28 @@ final class AgentCluster implements AutoCloseable {
     /** Waits until {@code n} agents report online. */
     void awaitOnline(int n) throws InterruptedException {
         await(() -> new MonitorClient(admin).agents().stream().filter(a -> a.state().equals(AgentInfo.ONLINE)).count() == n, n + " agents online");
+    }
+
+    /**
+     * Restarts the agent (after a kill -9, say) and waits until the master heard from it twice since: its hello and a
+     * sample it sent after the hello was answered, so whatever the hello started on the master (an immediate
+     * recovery) has been started by then. Returns when it is online.
+     */
+    void restartAgent(String agent) throws Exception {
+        MonitorClient monitor = new MonitorClient(admin);
+        java.util.function.Supplier<java.time.Instant> lastSeen = () -> monitor.agents().stream().filter(a -> a.name().equals(agent))
+                .map(AgentInfo::lastSeen).findFirst().orElse(java.time.Instant.EPOCH);
+        java.time.Instant[] seen = { lastSeen.get() };
+        agents.get(agent).start();
+        for (int i = 0; i < 2; i++) {
+            await(() -> {
+                java.time.Instant now = lastSeen.get();
+                boolean later = now.isAfter(seen[0]);
+                seen[0] = later ? now : seen[0];
+                return later;
+            }, "the master hearing from " + agent + " after its restart", 120_000);
+        }
+        await(() -> monitor.agents().stream().anyMatch(a -> a.name().equals(agent) && a.state().equals(AgentInfo.ONLINE)), agent + " online");
     }
 
     void assertNoTempFiles(String agent) throws IOException {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.JobTarget;
@@ -155,8 +156,32 @@ class JobScansTest {
         return run;
     }
 
-    /** The master's log line (in its log files: the console shows warnings only) of the run's scans. */
-    private Scans scans(JobRun run) throws InterruptedException {
+    /**
+     * The master's log line (in its log files: the console shows warnings only) of the run's scans, which the run's
+     * record carries too: in the client's JobRun, in {@code job log} and in {@code job log --json}.
+     */
+    private Scans scans(JobRun run) throws Exception {
+        Scans logged = loggedScans(run);
+        assertEquals(logged, new Scans(run.scanBytes(), (int) run.scans(), (int) run.incrementalScans()), "the run's record: " + run);
+        var log = cluster.master.cli(AgentCluster.AS_ADMIN, "job", "log", JOB, "--limit", "1");
+        assertEquals(0, log.exitCode(), log.stderr());
+        assertTrue(log.stdout().contains("Run " + run.id() + " (manual)"), log.stdout());
+        assertTrue(log.stdout().contains("scan bytes " + logged.bytes() + " in " + logged.scans() + " scan(s), " + logged.incremental()
+                + " answered with changes only"), log.stdout());
+        var json = cluster.master.cli(AgentCluster.AS_ADMIN, "--json", "job", "log", JOB, "--limit", "1");
+        JsonObject newest = new JsonObject(castMap(JsonObject.parse(json.stdout()).list("runs").get(0)));
+        assertEquals(logged.bytes(), newest.number("scanBytes"), json.stdout());
+        assertEquals(logged.scans(), newest.number("scans"), json.stdout());
+        assertEquals(logged.incremental(), newest.number("incrementalScans"), json.stdout());
+        return logged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private Scans loggedScans(JobRun run) throws InterruptedException {
         Scans[] found = new Scans[1];
         AgentCluster.await(() -> {
             try (Stream<Path> logs = Files.list(cluster.master.data.resolve("logs"))) {

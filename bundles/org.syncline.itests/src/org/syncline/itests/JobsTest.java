@@ -149,6 +149,7 @@ class JobsTest {
             assertEquals(List.of("every-2h"), viewer.list().stream().map(Job::name).toList());
             Job j = viewer.get("every-2h");
             for (var attempt : List.<org.junit.jupiter.api.function.Executable>of(() -> viewer.enable("every-2h"), () -> viewer.remove("every-2h"),
+                    () -> viewer.recover("every-2h"),
                     () -> viewer.update("every-2h", j), () -> viewer.create(new Job(0, "mine", true, j.source(), j.sourcePaths(), j.targets(),
                             List.of(), List.of(), List.of("create"), Map.of(), "manual", "", 0, "", 0, "immediate", "", "", null, "", null)))) {
                 assertEquals(ErrorCode.ACCESS_DENIED, assertThrows(SynclineException.class, attempt).code());

@@ -58,16 +58,26 @@ public final class JobsClient {
 
     /** Starts a run now, of the whole job or ({@code path} not empty) of one file or directory on the source. */
     public JobRun run(String name, String path) {
-        return Json.read(connection.request(DistributionMessages.JOB_RUN, Json.object("name", name, "path", path == null ? "" : path)), JobRun.class);
+        return JobRun.read(connection.request(DistributionMessages.JOB_RUN, Json.object("name", name, "path", path == null ? "" : path)));
+    }
+
+    /**
+     * Catches the job up on the targets it is out of date on, now (its manual recovery; any policy may be used so):
+     * starts a run of trigger {@code recovery} limited to them and returns it as it started. NOT_FOUND when the job
+     * is out of date nowhere, CONFLICT while it runs. Admins only.
+     */
+    public JobRun recover(String name) {
+        return JobRun.read(connection.request(DistributionMessages.JOB_RECOVER, Json.object("name", name)));
     }
 
     /** The job's runs, newest first, at most {@code limit}. */
     public List<JobRun> log(String name, int limit) {
-        return connection.request(DistributionMessages.JOB_LOG, Json.object("name", name, "limit", limit)).list("runs", JobRun.class);
+        return connection.request(DistributionMessages.JOB_LOG, Json.object("name", name, "limit", limit)).list("runs").stream().map(JobsClient::run)
+                .toList();
     }
 
     public JobRun runInfo(long id) {
-        return Json.read(connection.request(DistributionMessages.JOB_RUN_GET, Json.object("id", id)), JobRun.class);
+        return JobRun.read(connection.request(DistributionMessages.JOB_RUN_GET, Json.object("id", id)));
     }
 
     /** The per-file reports of a run's targets. */
@@ -90,10 +100,18 @@ public final class JobsClient {
 
     /** Calls {@code listener} with each pushed state of a running run, until the returned handle is closed. */
     public AutoCloseable watchRuns(Consumer<JobRun> listener) {
-        Consumer<JsonObject> push = body -> listener.accept(Json.read(body, JobRun.class));
+        Consumer<JsonObject> push = body -> listener.accept(JobRun.read(body));
         connection.onPush(DistributionMessages.RUN_CHANGED, push);
         connection.subscribe(DistributionMessages.RUNS_TOPIC);
         return () -> connection.removePushListener(DistributionMessages.RUN_CHANGED, push);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JobRun run(Object element) {
+        if (!(element instanceof java.util.Map<?, ?> m)) {
+            throw new org.syncline.core.SynclineException(org.syncline.core.ErrorCode.BAD_REQUEST, "A run in the job log is not an object.");
+        }
+        return JobRun.read(new JsonObject((java.util.Map<String, Object>) m));
     }
 
     private static Job read(JsonObject body) {

@@ -266,7 +266,7 @@ class JobsLiveTest {
         var table = log.runTable();
         UiEvents.flush();
         int width = table.getClientArea().width;
-        int preferred = 900; // the runs columns' preferred widths
+        int preferred = 960; // the runs columns' preferred widths
         assertTrue(width < preferred, "the bottom panel is narrower than the columns want (" + width + " px), so fitting is what is tested");
         int sum = 0;
         var gc = new GC(table);

@@ -13,10 +13,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import org.syncline.core.AtomicFiles;
@@ -40,6 +43,9 @@ final class ContentRoot {
     /** How long a delta asked to await a file this agent is about to receive waits for its arrival to start. */
     static final long AWAIT_MS = 30_000;
     private final Path root;
+    private final ScanHashes hashes;
+    private final Clock clock;
+    private final Hasher hasher;
     /** Files arriving (or arrived) in a run with cut-through, by absolute path: their plain bytes as they land. */
     private final Map<Path, Arrival> arrivals = new ConcurrentHashMap<>();
     /** Told of each file a patch committed (its entry, path below the root) or a delete removed (null). */
@@ -50,8 +56,26 @@ final class ContentRoot {
     record Arrival(long run, String sha256, GrowingFile plain) {
     }
 
+    /** How a scan hashes a file it does not know yet: a seam, so a test counts the hashes. */
+    interface Hasher {
+        String sha256(Path file) throws IOException;
+    }
+
+    /** A root whose scans remember their hashes in memory only (the agent keeps them on disk too: the other constructor). */
     ContentRoot(Path root) {
+        this(root, new ScanHashes(null), Clock.systemUTC(), ContentRoot::sha256);
+    }
+
+    /**
+     * @param hashes what earlier scans hashed: a scan hashes only files new, changed (size or modification time) or
+     *               racy since ({@link ScanHashes})
+     * @param clock  when a scan starts, against which the next one judges a file racy
+     */
+    ContentRoot(Path root, ScanHashes hashes, Clock clock, Hasher hasher) {
         this.root = root.toAbsolutePath().normalize();
+        this.hashes = hashes;
+        this.clock = clock;
+        this.hasher = hasher;
     }
 
     /** A regular file below a scanned folder. */
@@ -99,29 +123,55 @@ final class ContentRoot {
         return RelativePath.parse(path).resolveIn(root);
     }
 
-    /** Every regular file below {@code dir} (symbolic links are not followed), paths relative to it, sorted. */
+    /**
+     * Every regular file below {@code dir} (symbolic links are not followed), paths relative to it, sorted. A file
+     * whose size and modification time are those the last scan of {@code dir} hashed, and not racy, keeps that hash.
+     */
     List<Entry> scan(String dir) throws IOException {
         Path base = resolve(dir);
+        long started = nanos(clock.instant());
+        ScanHashes.Folder known = hashes.get(dir);
+        Map<String, ScanHashes.Known> hashed = new HashMap<>();
+        int[] fresh = new int[1]; // files hashed by this scan
         List<Entry> out = new ArrayList<>();
         if (Files.isRegularFile(base, LinkOption.NOFOLLOW_LINKS)) {
-            out.add(new Entry("", Files.size(base), sha256(base)));
-            return out;
-        }
-        if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
-            return out;
-        }
-        Files.walkFileTree(base, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String name = file.getFileName().toString();
-                if (attrs.isRegularFile() && !(name.startsWith(".") && name.endsWith(PART))) {
-                    out.add(new Entry(base.relativize(file).toString().replace('\\', '/'), attrs.size(), sha256(file)));
+            BasicFileAttributes attrs = Files.readAttributes(base, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            out.add(entry(base, "", attrs, known, hashed, fresh));
+        } else if (Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && !(name.startsWith(".") && name.endsWith(PART))) {
+                        out.add(entry(file, base.relativize(file).toString().replace('\\', '/'), attrs, known, hashed, fresh));
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        out.sort(java.util.Comparator.comparing(Entry::path));
+            });
+            out.sort(java.util.Comparator.comparing(Entry::path));
+        }
+        // nothing hashed and nothing gone: the folder keeps its earlier start, against which every hash it holds is trusted
+        if (fresh[0] > 0 || hashed.size() != known.files().size()) {
+            hashes.put(dir, new ScanHashes.Folder(started, hashed));
+        }
         return out;
+    }
+
+    /** The file's entry: the hash the last scan knew when it still holds, else a new one (counted in {@code fresh}). */
+    private Entry entry(Path file, String rel, BasicFileAttributes attrs, ScanHashes.Folder known, Map<String, ScanHashes.Known> hashed,
+            int[] fresh) throws IOException {
+        long modified = nanos(attrs.lastModifiedTime().toInstant());
+        String sha = known.sha256(rel, attrs.size(), modified);
+        if (sha == null) {
+            sha = hasher.sha256(file);
+            fresh[0]++;
+        }
+        hashed.put(rel, new ScanHashes.Known(attrs.size(), modified, sha));
+        return new Entry(rel, attrs.size(), sha);
+    }
+
+    private static long nanos(java.time.Instant t) {
+        return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 
     /** The signature of the file (of an empty file when it is missing or not a regular file). */
@@ -280,7 +330,7 @@ final class ContentRoot {
         return deleted;
     }
 
-    private static String sha256(Path file) throws IOException {
+    static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return Sha256.hex(in);
         }

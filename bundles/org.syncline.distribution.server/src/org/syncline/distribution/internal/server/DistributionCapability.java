@@ -60,10 +60,12 @@ public final class DistributionCapability implements Capability {
         }
         if (roles.contains(AGENT) && joined) {
             // the content jobs read and write (issue #13): only the master this agent joined may touch it
+            Path listings = context.directory().resolve("scan-listings");
+            // a scan hashes only the files new or changed since the last one (size, modification time, racy)
             ContentRoot content = new ContentRoot(settings.string("distribution.root").filter(r -> !r.isBlank()).map(Path::of)
-                    .orElse(context.directory().resolve("content")));
+                    .orElse(context.directory().resolve("content")), new ScanHashes(listings), Clock.systemUTC(), ContentRoot::sha256);
             dropLeftoverParts(content);
-            ScanAnswers scans = new ScanAnswers(new ListingStore(context.directory().resolve("scan-listings")));
+            ScanAnswers scans = new ScanAnswers(new ListingStore(listings));
             content.onWrite(scans::written);
             running.add(scans::flush);
             new ContentHandlers(context.endpoint(), content, scans).register();
@@ -132,7 +134,9 @@ public final class DistributionCapability implements Capability {
                 clock, r -> context.endpoint().publish(DistributionMessages.RUNS_TOPIC,
                         DistributionMessages.RUN_CHANGED, Json.tree(r)), (int) settings.longValue("distribution.hop-parallelism", HopSchedule.AS_PLANNED, 1, 64));
         new RunHandlers(context.endpoint(), context.database(), runner).register();
-        JobTriggers triggers = new JobTriggers(context.database(), runner, clock);
+        Clock scheduleClock = settings.string("distribution.schedule-clock").filter(f -> !f.isBlank()).<Clock>map(f -> new FileClock(Path.of(f)))
+                .orElse(clock);
+        JobTriggers triggers = new JobTriggers(context.database(), runner, scheduleClock);
         new TriggerHandlers(context.endpoint(), roster, triggers).register();
         roster.onHello(name -> guarded(() -> triggers.agentBack(name)).run());
         AgentStateWatch states = new AgentStateWatch(roster, book::anyOpenFor, a -> context.endpoint().publish(

@@ -113,7 +113,24 @@ final class JobRunner implements AutoCloseable {
 
     /** Plans and starts a manual run of {@code job}, of {@code limit} only when it is not empty; CONFLICT while it runs. */
     JobRun start(Job job, String limit, String by) {
-        Request request = new Request(JobRun.MANUAL, limit, null);
+        return startNow(job, new Request(JobRun.MANUAL, limit, null), by);
+    }
+
+    /**
+     * An admin's recovery of {@code job} (the manual recovery policy's action): a run of trigger recovery limited to
+     * the targets it is out of date on, started now; NOT_FOUND when there are none, CONFLICT while it runs.
+     */
+    JobRun recover(Job job, String by) {
+        Set<String> stale = new java.util.TreeSet<>();
+        database.inTransaction(c -> OutOfDateTable.ofJob(c, job.id())).forEach(t -> stale.add(t.server()));
+        if (stale.isEmpty()) {
+            throw new SynclineException(ErrorCode.NOT_FOUND, "Job '" + job.name()
+                    + "' is out of date on no target: there is nothing to recover.");
+        }
+        return startNow(job, new Request(JobRun.RECOVERY, "", stale), by);
+    }
+
+    private JobRun startNow(Job job, Request request, String by) {
         JobRun r = launch(job, request, by);
         if (r == null && lastRunEnded(job) && windingDown(job.id())) {
             // the last run is logged as ended (a client saw that) and its execution was still returning: not a conflict
@@ -216,7 +233,7 @@ final class JobRunner implements AutoCloseable {
         }
         try {
             JobRun fresh = new JobRun(0, job.name(), request.trigger(), request.limit(), by, clock.instant(), null, JobRun.RUNNING, 0, 0, 0, 0, 0,
-                    0, 0, 0, 0, "", List.of());
+                    0, 0, 0, 0, 0, 0, 0, "", List.of());
             JobRun stored = database.inTransaction(c -> RunTable.insert(c, job.id(), fresh));
             RunExecution execution = new RunExecution(database, job, d, plan, targetPaths, online, enrollment, links, scans, spool, clock, scopes,
                     stored, publisher, hopParallelism);

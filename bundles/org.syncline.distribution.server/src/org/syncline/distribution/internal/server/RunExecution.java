@@ -323,7 +323,7 @@ final class RunExecution {
         JobRun r = run;
         return new JobRun(r.id(), r.job(), r.trigger(), r.path(), r.by(), r.started(), ended, state, totals.created, totals.createdBytes,
                 totals.updated, totals.updatedBytes, totals.deleted, totals.unchanged, totals.failed, totals.createdBytes + totals.updatedBytes,
-                totals.wire, error, List.copyOf(states.values()));
+                totals.wire, scanTally.bytes(), scanTally.scans(), scanTally.incremental(), error, List.copyOf(states.values()));
     }
 
     /** Publishes the run as it stands: always on a state change, else at most every {@link #PROGRESS_EVERY_MS}. */
@@ -750,11 +750,23 @@ final class RunExecution {
         return s.listing().entries();
     }
 
-    /** What the scans of a run cost: logged at its end. */
+    /** What the scans of a run cost: logged at its end and kept in the run's record. */
     private static final class ScanTally {
         private long scans;
         private long incremental;
         private long bytes;
+
+        synchronized long bytes() {
+            return bytes;
+        }
+
+        synchronized long scans() {
+            return scans;
+        }
+
+        synchronized long incremental() {
+            return incremental;
+        }
 
         synchronized void add(IncrementalScans.Scan s) {
             scans++;

@@ -15,7 +15,8 @@ import org.syncline.protocol.CapabilityEndpoint;
 import org.syncline.store.Database;
 
 /**
- * Runs of jobs on the master: admins start one (the endpoint checks the role before the handler runs), any user
+ * Runs of jobs on the master: admins start one, or a recovery of the targets a job is out of date on (the endpoint
+ * checks the role before the handler runs), any user
  * reads the log of a job, one run, and its per-file reports.
  */
 final class RunHandlers {
@@ -37,6 +38,10 @@ final class RunHandlers {
         endpoint.handle(DistributionMessages.JOB_RUN, Access.ADMIN, (ctx, body) -> {
             Job j = database.inTransaction(c -> job(c, body.string("name")));
             return Json.tree(runner.start(j, body.optString("path", ""), ctx.principal().name()));
+        });
+        endpoint.handle(DistributionMessages.JOB_RECOVER, Access.ADMIN, (ctx, body) -> {
+            Job j = database.inTransaction(c -> job(c, body.string("name")));
+            return Json.tree(runner.recover(j, ctx.principal().name()));
         });
         endpoint.handle(DistributionMessages.JOB_LOG, Access.USER, (ctx, body) -> {
             long limit = body.optNumber("limit", 20);

@@ -146,17 +146,18 @@ final class RunTable {
         for (JobRun r : running) {
             update(c, new JobRun(r.id(), r.job(), r.trigger(), r.path(), r.by(), r.started(), r.started(), JobRun.INTERRUPTED, r.filesCreated(),
                     r.bytesCreated(), r.filesUpdated(), r.bytesUpdated(), r.filesDeleted(), r.filesUnchanged(), r.filesFailed(), r.contentBytes(),
-                    r.wireBytes(), "The master stopped during the run; the next run sends what is missing.", r.targets()));
+                    r.wireBytes(), r.scanBytes(), r.scans(), r.incrementalScans(),
+                    "The master stopped during the run; the next run sends what is missing.", r.targets()));
         }
     }
 
     private static JobRun withId(JobRun r, long id) {
         return new JobRun(id, r.job(), r.trigger(), r.path(), r.by(), r.started(), r.ended(), r.state(), r.filesCreated(), r.bytesCreated(),
                 r.filesUpdated(), r.bytesUpdated(), r.filesDeleted(), r.filesUnchanged(), r.filesFailed(), r.contentBytes(), r.wireBytes(),
-                r.error(), r.targets());
+                r.scanBytes(), r.scans(), r.incrementalScans(), r.error(), r.targets());
     }
 
     private static JobRun read(String body) {
-        return Json.read(JsonObject.parse(body), JobRun.class);
+        return JobRun.read(JsonObject.parse(body)); // a run logged before scans were counted has none
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "job", description = "Replication jobs on the master: list, show, plan, create, edit, rm, enable, disable, run, log (changes need the admin role or the distribution-manage right; runs need the admin role).",
+@Command(name = "job", description = "Replication jobs on the master: list, show, plan, create, edit, rm, enable, disable, run, recover, log (changes need the admin role or the distribution-manage right; runs and recoveries need the admin role).",
         mixinStandardHelpOptions = true)
 final class JobCommands {
     private final CliContext cli;
@@ -135,6 +135,12 @@ final class JobCommands {
         JobsClient client = jobs();
         JobRun r = client.run(name, path);
         cli.note("Run " + r.id() + " of job '" + name + "' started.");
+        finish(client, name, r);
+    }
+
+    /** Waits for the run's end and prints it; a failed run is an error (exit code), a partial one says so first. */
+    private void finish(JobsClient client, String name, JobRun started) throws InterruptedException {
+        JobRun r = started;
         while (!r.finished()) {
             Thread.sleep(300);
             r = client.runInfo(r.id());
@@ -147,6 +153,15 @@ final class JobCommands {
             cli.note("Some targets did not get everything (left out or failed); the log below says which.");
         }
         cli.print(Json.tree(r), RunText.of(r));
+    }
+
+    @Command(name = "recover", description = "Catch a job up now on the targets it is out of date on (a run of trigger recovery limited to "
+            + "them; how a job with --recovery manual is caught up) and wait for its end.", mixinStandardHelpOptions = true)
+    void recover(@Parameters(paramLabel = "NAME") String name) throws InterruptedException {
+        JobsClient client = jobs();
+        JobRun r = client.recover(name);
+        cli.note("Recovery run " + r.id() + " of job '" + name + "' started.");
+        finish(client, name, r);
     }
 
     @Command(name = "log", description = "The runs of a job, newest first, with totals and each target's result.", mixinStandardHelpOptions = true)

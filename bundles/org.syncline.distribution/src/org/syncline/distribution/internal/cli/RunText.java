@@ -25,6 +25,10 @@ final class RunText {
                 .append(" (").append(r.bytesUpdated()).append(" B), deleted ").append(r.filesDeleted()).append(", unchanged ")
                 .append(r.filesUnchanged()).append(", failed ").append(r.filesFailed()).append("; content ").append(r.contentBytes())
                 .append(" B, on the wire ").append(r.wireBytes()).append(" B");
+        if (r.scans() > 0) {
+            b.append("; scan bytes ").append(r.scanBytes()).append(" in ").append(r.scans()).append(" scan(s), ").append(r.incrementalScans())
+                    .append(" answered with changes only");
+        }
         if (!r.error().isEmpty()) {
             b.append("\n  error: ").append(r.error());
         }

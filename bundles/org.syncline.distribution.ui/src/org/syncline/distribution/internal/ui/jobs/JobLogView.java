@@ -28,7 +28,8 @@ import org.syncline.ui.UiRunner;
 
 /**
  * The runs of the job selected in the Jobs view, newest first (started, trigger, by, state, duration, files
- * created / updated / deleted, content against wire bytes and what that saved); below, for the selected run,
+ * created / updated / deleted, content against wire bytes and what that saved, the bytes of the agents' scan
+ * answers); below, for the selected run,
  * each target's result, each file's report (a virtual table: a run of 100,000 files shows at once) and a
  * chart of the job's last runs. Run states come by push when the master sends them, else they are read again
  * until the run ends; F5 reads everything again.
@@ -85,6 +86,7 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
                 ColumnTable.Column.number("Content", 70, r -> RunFormat.bytes(r.contentBytes()), JobRun::contentBytes),
                 ColumnTable.Column.number("Wire", 80, r -> RunFormat.bytes(r.wireBytes()), JobRun::wireBytes),
                 ColumnTable.Column.number("Saved", 55, r -> RunFormat.saving(r.contentBytes(), r.wireBytes()), r -> r.contentBytes() - r.wireBytes()),
+                ColumnTable.Column.number("Scan", 60, r -> r.scans() == 0 ? "-" : RunFormat.bytes(r.scanBytes()), JobRun::scanBytes),
                 ColumnTable.Column.text("Error", 200, JobRun::error)), 0, false, JobRun::id);
         runs.viewer().addSelectionChangedListener(e -> runSelected());
         runs.viewer().getControl().addListener(SWT.KeyDown, this::key);

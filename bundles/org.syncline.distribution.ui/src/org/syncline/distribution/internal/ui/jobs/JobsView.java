@@ -27,8 +27,9 @@ import org.syncline.ui.LiveTableView;
 
 /**
  * The jobs of the connected master: name, enabled, source, targets, trigger and the last run. New, Edit,
- * Remove, Enable / Disable, Run Now (optionally of one path) and Show Plan from the toolbar, the context menu
- * (Shift+F10) or keys: Insert, Enter, Delete, Space, F9, Shift+F9, Ctrl+Shift+P, F5. Job pushes keep it
+ * Remove, Enable / Disable, Run Now (optionally of one path), Recover Now (the targets the job is out of date on:
+ * how a job with the manual recovery policy is caught up) and Show Plan from the toolbar, the context menu
+ * (Shift+F10) or keys: Insert, Enter, Delete, Space, F9, Shift+F9, Ctrl+F9, Ctrl+Shift+P, F5. Job pushes keep it
  * current; selecting a job shows its log in the Job Log view and its planned tree in the topology editor.
  */
 public final class JobsView extends LiveTableView<Job, LiveJobs> implements LiveJobs.Listener {
@@ -41,6 +42,7 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
     private Action remove;
     private Action enable;
     private Action run;
+    private Action recover;
     private Action runPath;
     private Action plan;
     private Action refresh;
@@ -65,6 +67,7 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
         enable = ViewAction.of("Ena&ble / Disable", "Enable or disable the job (Space)", "pause", this::toggle);
         run = ViewAction.of("R&un Now", "Run the whole job now (F9)", "run", () -> runNow(null));
         runPath = ViewAction.of("Run &Path...", "Run one file or directory of the source now (Shift+F9)", "run", this::askPathAndRun);
+        recover = ViewAction.of("Re&cover Now", "Catch the job up now on the targets it is out of date on (Ctrl+F9)", "restore", this::recoverNow);
         plan = ViewAction.of("Show &Plan", "The tree a run would take now (Ctrl+Shift+P)", "topology", this::showPlan);
         refresh = ViewAction.of("Re&fresh", "Read the jobs again (F5)", "refresh", this::refresh);
         IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
@@ -79,6 +82,7 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
         menu.add(enable);
         menu.add(run);
         menu.add(runPath);
+        menu.add(recover);
         menu.add(plan);
         menu.add(new Separator());
         menu.add(refresh);
@@ -98,7 +102,9 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
         } else if (e.character == ' ') {
             toggle();
         } else if (e.keyCode == SWT.F9) {
-            if (shift) {
+            if (ctrl) {
+                recoverNow();
+            } else if (shift) {
                 askPathAndRun();
             } else {
                 runNow(null);
@@ -118,7 +124,7 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
         boolean one = selected() != null;
         boolean connected = live() != null && live().problem() == null;
         newJob.setEnabled(connected);
-        for (Action a : List.of(edit, remove, enable, run, runPath, plan)) {
+        for (Action a : List.of(edit, remove, enable, run, runPath, recover, plan)) {
             a.setEnabled(connected && one);
         }
         refresh.setEnabled(live() != null);
@@ -258,6 +264,19 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
             setContentDescription("Run " + r.id() + " of " + j.name() + " started.");
             on.ran(r);
         }, why -> MessageDialog.openError(getSite().getShell(), "Could not run " + j.name(), why));
+    }
+
+    /** Starts a recovery run of the selected job: the targets it is out of date on, now (the master refuses when none is). */
+    public void recoverNow() {
+        Job j = selected();
+        if (j == null) {
+            return;
+        }
+        LiveJobs on = live();
+        on.background("Recover " + j.name(), c -> c.recover(j.name()), r -> {
+            setContentDescription("Recovery run " + r.id() + " of " + j.name() + " started.");
+            on.ran(r);
+        }, why -> MessageDialog.openError(getSite().getShell(), "Could not recover " + j.name(), why));
     }
 
     public void showPlan() {
