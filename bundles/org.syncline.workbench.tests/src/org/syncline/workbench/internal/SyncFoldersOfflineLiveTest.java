@@ -76,7 +76,7 @@ class SyncFoldersOfflineLiveTest {
             assertTrue(m.group(1).equals(before) || m.group(1).equals(after), "the local time of the loss (" + before + " to " + after + "): " + refused);
             assertTrue(m.group(2).matches("connection refused, retrying (now|in \\d+ s)"), refused);
             assertTrue(view.rowOf(dir).get(2).equals(view.stateOf(dir)), "the table shows it: " + view.rowOf(dir));
-            Screenshots.save(window.getShell().getDisplay(), "sync-folders-offline.png");
+            Screenshots.save(window.getShell(), "sync-folders-offline.png");
 
             server.start();
             UiEvents.waitFor("up to date again once the hub is back", () -> "up to date".equals(view.stateOf(dir)) ? Boolean.TRUE : null, 90);
