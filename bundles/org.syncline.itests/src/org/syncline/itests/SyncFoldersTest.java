@@ -203,7 +203,9 @@ class SyncFoldersTest {
         Files.writeString(a.dir.resolve("from-a.txt"), "written offline on A\n");
         Files.writeString(b.dir.resolve("from-b.txt"), "written offline on B\n");
         Files.delete(b.dir.resolve("before.txt"));
-        a.awaitLine(l -> l.contains(" offline outage: "), "that it is offline");
+        String offline = a.awaitLine(l -> l.contains(" offline outage: "), "that it is offline");
+        assertTrue(offline.matches(".* offline outage: the hub is unreachable since \\d\\d:\\d\\d \\(.*\\); local changes are kept.*"),
+                "since when and why: " + offline);
         server.start();
         admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD);
 
@@ -598,6 +600,11 @@ class SyncFoldersTest {
             assertEquals(0, sync.info("quinn-files").files(), "nothing of the refused commit stays");
             var own = server.cli(Map.of("SYNCLINE_USER", "quinn", "SYNCLINE_PASSWORD", "quinn-password-1"), "folder", "quota", "quinn", "5000");
             assertEquals(1, own.exitCode(), "only admins set quotas");
+            // every user's quota in one request (the Users view's column), for admins only
+            assertEquals(ErrorCode.ACCESS_DENIED, assertThrows(SynclineException.class, sync::quotas).code(), "only admins list quotas");
+            List<Quota> all = new SyncClient(admin).quotas();
+            assertTrue(all.contains(new Quota("quinn", 1000, 0)), all.toString());
+            assertTrue(all.stream().anyMatch(q -> q.user().equals("admin") && q.limit() == 0), "a user without a quota is listed too: " + all);
         }
     }
 

@@ -32,11 +32,28 @@ class ReconnectTest {
             c.addStateListener(states::add);
             c.onPush("p", b -> pushes.add(b.string("v")));
             c.subscribe("t");
+            assertEquals(null, c.outage(), "a connected connection has no outage");
+            java.time.Instant beforeLoss = java.time.Instant.now();
+            List<org.syncline.core.Outage> seenByListener = new CopyOnWriteArrayList<>();
+            c.addStateListener(s -> {
+                if (s == ConnectionState.RECONNECTING) {
+                    seenByListener.add(c.outage());
+                }
+            });
             first.close();
             waitFor(() -> states.contains(ConnectionState.RECONNECTING));
+            // the state's listeners already see since when, why and the next attempt
+            org.syncline.core.Outage lost = seenByListener.get(0);
+            assertTrue(!lost.since().isBefore(beforeLoss), "since the loss: " + lost);
+            assertEquals("connection lost", lost.reason());
+            assertTrue(lost.retryAt() != null && lost.retryAt().isAfter(lost.since()), "the next attempt is known: " + lost);
+            // with nothing listening on the port the next attempts fail in the socket's own words
+            waitFor(() -> c.outage() != null && "connection refused".equals(c.outage().reason()));
+            assertEquals(lost.since(), c.outage().since(), "an outage keeps its start over failed attempts");
             TestServer second = server(port, "2");
             try {
                 waitFor(() -> c.state() == ConnectionState.CONNECTED);
+                assertEquals(null, c.outage(), "connected again: no outage");
                 assertEquals("2", c.server().version());
                 assertTrue(c.request("test.ping", Json.object()).optBool("pong", false));
                 second.endpoint.publish("t", "p", Json.object("v", "after"));

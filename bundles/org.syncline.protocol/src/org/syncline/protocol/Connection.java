@@ -97,6 +97,14 @@ public final class Connection implements AutoCloseable {
     private volatile boolean closing;
     private ScheduledFuture<?> pinger;
     private long backoffMillis = 1000;
+    /** When the live session was lost; null while connected. With {@link #outageReason} and {@link #nextAttempt}: {@link #outage()}. */
+    private volatile java.time.Instant lostAt;
+    /** Why the connection is down, in a few words ("connection refused"): the loss, then each failed attempt's. */
+    private volatile String outageReason;
+    /** When the next reconnect attempt starts; null while none is scheduled (connected, attempting, or given up). */
+    private volatile java.time.Instant nextAttempt;
+    /** What the TCP connect of the attempt now running said ("connection refused"), if it failed there. */
+    private volatile String unreachable;
 
     private Connection(ConnectionSettings settings, KnownServers knownServers, FingerprintPrompt prompt) {
         this.settings = settings;
@@ -149,6 +157,15 @@ public final class Connection implements AutoCloseable {
     /** The error that made the connection fail or drop last, if any. */
     public SynclineException lastError() {
         return lastError;
+    }
+
+    /**
+     * Since when this connection is down, why, and when it tries again; null while connected (and before the first
+     * connection, which {@link #open} either makes or throws for).
+     */
+    public org.syncline.core.Outage outage() {
+        java.time.Instant since = lostAt;
+        return since == null ? null : new org.syncline.core.Outage(since, outageReason, nextAttempt);
     }
 
     public void addStateListener(Consumer<ConnectionState> listener) {
@@ -327,6 +344,7 @@ public final class Connection implements AutoCloseable {
         ConnectFuture cf = connector.connect(address, (s, f) -> s.setAttribute(SECURED, securing));
         if (!cf.awaitUninterruptibly(CONNECT_TIMEOUT_MILLIS + 1000) || !cf.isConnected()) {
             Throwable cause = cf.getException();
+            unreachable = cause == null || cause.getMessage() == null ? "no answer" : lowerFirst(cause.getMessage());
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "Cannot reach " + settings.server() + ": "
                     + (cause == null ? "timed out" : cause.getMessage()) + ". Is the server running and the address right?");
         }
@@ -364,6 +382,8 @@ public final class Connection implements AutoCloseable {
             }
             backoffMillis = 1000;
             lastError = null;
+            lostAt = null;
+            outageReason = null;
         } catch (CertificateEncodingException e) {
             s.closeNow();
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The server sent an unreadable certificate.");
@@ -371,6 +391,10 @@ public final class Connection implements AutoCloseable {
             s.closeNow().awaitUninterruptibly(2000);
             throw e;
         }
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
     }
 
     private <T> T awaitStep(CompletableFuture<T> step, String failure) {
@@ -422,9 +446,12 @@ public final class Connection implements AutoCloseable {
             return;
         }
         failAll("The connection to " + settings.server() + " was lost.");
+        lostAt = java.time.Instant.now();
+        outageReason = "connection lost";
         if (state == ConnectionState.CONNECTED && settings.reconnect()) {
-            setState(ConnectionState.RECONNECTING);
+            // scheduled first, so the state's listeners already see when the next attempt is
             scheduleReconnect();
+            setState(ConnectionState.RECONNECTING);
         } else if (state == ConnectionState.CONNECTED) {
             setState(ConnectionState.FAILED);
         }
@@ -433,15 +460,20 @@ public final class Connection implements AutoCloseable {
     private void scheduleReconnect() {
         long delay = backoffMillis;
         backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+        nextAttempt = java.time.Instant.now().plusMillis(delay);
         timer.schedule(() -> {
+            nextAttempt = null;
             if (closing) {
                 return;
             }
+            unreachable = null;
             try {
                 establish();
                 setState(ConnectionState.CONNECTED);
             } catch (SynclineException e) {
                 lastError = e;
+                // the socket's own words when it did not connect ("connection refused"), else the code of what failed
+                outageReason = unreachable != null ? unreachable : e.code().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
                 if (e.code() == ErrorCode.AUTH_FAILED || e.code() == ErrorCode.ACCOUNT_DISABLED || e.code() == ErrorCode.CERTIFICATE_CHANGED
                         || e.code() == ErrorCode.PROTOCOL_VERSION) {
                     setState(ConnectionState.FAILED);

@@ -87,6 +87,11 @@ public final class SyncMessages {
     /** Body: user (absent: the sender). Answer: a {@link Quota}. Others' quotas are for admins. */
     public static final String QUOTA = "sync.quota";
     /**
+     * Body: none. Answer: quotas, a list of {@link Quota}, one per user of the server (0 limit: none), in one
+     * request however many users there are (the Users view's column). Admins only.
+     */
+    public static final String QUOTA_LIST = "sync.quota.list";
+    /**
      * Subscribers get {@link #QUOTA_CHANGED} when a user's quota is set and when the space their folders use
      * crosses into or out of their quota; only admins and the user themself receive a user's quota.
      */

@@ -212,6 +212,11 @@ public final class SyncClient {
         return Json.read(connection.request(SyncMessages.QUOTA, body), Quota.class);
     }
 
+    /** Every user's quota and usage, in one request; admins only. */
+    public List<Quota> quotas() {
+        return connection.request(SyncMessages.QUOTA_LIST, Json.object()).list("quotas", Quota.class);
+    }
+
     /**
      * Calls {@code listener} with (folder, cursor) for every commit to a folder the user may read, and
      * subscribes (again after reconnects). Returns what removes the listener.

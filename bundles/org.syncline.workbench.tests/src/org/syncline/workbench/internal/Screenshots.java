@@ -18,6 +18,12 @@ final class Screenshots {
 
     static Path save(Display display, String name) throws Exception {
         UiEvents.flush();
+        // GTK paints on its own frame clock: a row changed just now may not be painted yet; paint what is pending
+        for (org.eclipse.swt.widgets.Shell shell : display.getShells()) {
+            if (shell.isVisible()) {
+                shell.update();
+            }
+        }
         Rectangle bounds = display.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         try {
@@ -27,13 +33,38 @@ final class Screenshots {
             } finally {
                 gc.dispose();
             }
-            Path file = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
-            ImageLoader saver = new ImageLoader();
-            saver.data = new ImageData[] {image.getImageData()};
-            saver.save(file.toString(), SWT.IMAGE_PNG);
-            return file;
+            return write(image, name);
         } finally {
             image.dispose();
         }
+    }
+
+    /**
+     * Saves the window as its widgets draw it now (Control.print), not as the screen last showed it: under Xvfb GTK
+     * may not have painted a change of a moment ago, and a screen copy then shows the state before it.
+     */
+    static Path save(org.eclipse.swt.widgets.Shell shell, String name) throws Exception {
+        UiEvents.flush();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        try {
+            GC gc = new GC(image);
+            try {
+                shell.print(gc);
+            } finally {
+                gc.dispose();
+            }
+            return write(image, name);
+        } finally {
+            image.dispose();
+        }
+    }
+
+    private static Path write(Image image, String name) throws Exception {
+        Path file = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
+        ImageLoader saver = new ImageLoader();
+        saver.data = new ImageData[] {image.getImageData()};
+        saver.save(file.toString(), SWT.IMAGE_PNG);
+        return file;
     }
 }

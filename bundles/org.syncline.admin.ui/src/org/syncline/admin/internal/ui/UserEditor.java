@@ -57,7 +57,7 @@ public final class UserEditor extends EditorPart {
     private Text passwordText;
     private Text confirmText;
     private Table groupTable;
-    private final List<UserSection> sections = UserSections.create();
+    private final List<UserSection> sections = Contributions.create(Contributions.SECTIONS, UserSection.class, "user editor section");
     /** The sections whose values were read, so they show controls and take part in saves. */
     private final List<UserSection> shown = new ArrayList<>();
     private UserInfo loaded;

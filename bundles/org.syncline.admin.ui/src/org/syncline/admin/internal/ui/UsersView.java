@@ -17,6 +17,7 @@ import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.admin.UserInfo;
 import org.syncline.admin.client.AdminClient;
+import org.syncline.admin.ui.UserColumn;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 import org.syncline.ui.Servers;
@@ -37,6 +38,11 @@ public final class UsersView extends ViewPart {
     private volatile ConnectedServer shown;
     private AdminClient followed;
     private AutoCloseable following;
+    /** Columns other capabilities add (the sync quota): each holds the values of every user, read in one request. */
+    private final List<UserColumn> contributed = Contributions.create(Contributions.COLUMNS, UserColumn.class, "Users view column");
+    private final List<AutoCloseable> followingColumns = new java.util.ArrayList<>();
+    /** The rows shown, by name: a contributed column's push redraws one row. */
+    private java.util.Map<String, UserInfo> rows = java.util.Map.of();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -47,11 +53,14 @@ public final class UsersView extends ViewPart {
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column("Name", 160, u -> u.name(), java.util.Comparator.comparing(UserInfo::name));
+        column("Name", 130, u -> u.name(), java.util.Comparator.comparing(UserInfo::name));
         column("Admin", 60, u -> u.admin() ? "yes" : "", java.util.Comparator.comparing(UserInfo::admin).reversed());
         column("Disabled", 70, u -> u.disabled() ? "disabled" : "", java.util.Comparator.comparing(UserInfo::disabled).reversed());
-        column("Groups", 200, u -> String.join(", ", u.groups()), java.util.Comparator.comparing(u -> String.join(",", u.groups())));
-        column("Created", 200, u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
+        column("Groups", 160, u -> String.join(", ", u.groups()), java.util.Comparator.comparing(u -> String.join(",", u.groups())));
+        column("Created", 170, u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
+        for (UserColumn c : contributed) {
+            column(c.title(), c.width(), u -> c.text(u.name()), java.util.Comparator.comparing(UserInfo::name, c.order()));
+        }
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         getSite().setSelectionProvider(viewer);
@@ -125,8 +134,23 @@ public final class UsersView extends ViewPart {
                 });
                 return;
             }
-            follow(client);
-            ui.execute(() -> show(server, users));
+            for (UserColumn c : contributed) {
+                try {
+                    c.load(server);
+                } catch (org.syncline.core.SynclineException e) {
+                    // the users still show; the column's cells stay empty and the Error Log says why
+                    org.syncline.ui.ErrorReporter.log("The column '" + c.title() + "' of the Users view could not be read from " + server.label(), e);
+                }
+            }
+            if (shown != server) {
+                return; // another server (or none) was chosen meanwhile: these rows are not the view's any more
+            }
+            follow(client, server);
+            ui.execute(() -> {
+                if (shown == server) {
+                    show(server, users);
+                }
+            });
         });
     }
 
@@ -138,13 +162,35 @@ public final class UsersView extends ViewPart {
      * Listens to the pushes of the client now shown, and stops listening to the one before: the client is
      * shared per connection and outlives this view, and a reconnect or another server makes a new one.
      */
-    private synchronized void follow(AdminClient client) {
+    private synchronized void follow(AdminClient client, ConnectedServer server) {
         if (client == followed) {
             return;
         }
         stopFollowing();
         following = client.watchUsers(this::refresh);
         followed = client;
+        for (UserColumn c : contributed) {
+            try {
+                followingColumns.add(c.follow(server, user -> ui.execute(() -> columnChanged(user))));
+            } catch (org.syncline.core.SynclineException e) {
+                org.syncline.ui.ErrorReporter.log("The column '" + c.title() + "' of the Users view cannot follow " + server.label(), e);
+            }
+        }
+    }
+
+    /** A contributed column's value of {@code user} changed: that row redraws (all of them when it is the sort column). */
+    private void columnChanged(String user) {
+        UserInfo row = rows.get(user);
+        if (row == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        Table table = viewer.getTable();
+        boolean sortedByIt = table.getSortColumn() != null && table.indexOf(table.getSortColumn()) >= table.getColumnCount() - contributed.size();
+        if (sortedByIt) {
+            viewer.refresh();
+        } else {
+            viewer.update(row, null);
+        }
     }
 
     private synchronized void stopFollowing() {
@@ -157,6 +203,14 @@ public final class UsersView extends ViewPart {
         }
         following = null;
         followed = null;
+        for (AutoCloseable c : followingColumns) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // removing a listener does not fail
+            }
+        }
+        followingColumns.clear();
     }
 
     private void show(ConnectedServer server, List<UserInfo> users) {
@@ -165,6 +219,9 @@ public final class UsersView extends ViewPart {
         }
         setContentDescription(server == null ? "Select a connected server in the Servers view."
                 : users.size() + (users.size() == 1 ? " user on " : " users on ") + server.label());
+        java.util.Map<String, UserInfo> byName = new java.util.HashMap<>();
+        users.forEach(u -> byName.put(u.name(), u));
+        rows = byName;
         viewer.setInput(users);
     }
 

@@ -158,6 +158,16 @@ final class FileTable {
                 + " WHERE d.owner = ? AND f.deleted = 0", owner);
     }
 
+    /** What the folders of each owner hold now, by owner: {@link #usage} of everyone in one query. */
+    static java.util.Map<String, Long> usageByOwner(Connection c) throws SQLException {
+        java.util.Map<String, Long> usage = new java.util.HashMap<>();
+        for (Object[] r : Sql.list(c, "SELECT d.owner, COALESCE(SUM(f.size), 0) FROM sync_files f JOIN sync_folders d ON f.folder_id = d.id"
+                + " WHERE f.deleted = 0 GROUP BY d.owner", rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+            usage.put((String) r[0], (Long) r[1]);
+        }
+        return usage;
+    }
+
     private static String pathSha(String path) {
         return Sha256.hex(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

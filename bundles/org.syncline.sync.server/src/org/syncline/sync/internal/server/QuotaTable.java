@@ -16,6 +16,15 @@ final class QuotaTable {
         return Sql.list(c, "SELECT user_name FROM sync_quotas", rs -> rs.getString(1));
     }
 
+    /** Every limit there is, by user. */
+    static java.util.Map<String, Long> all(Connection c) throws SQLException {
+        java.util.Map<String, Long> limits = new java.util.HashMap<>();
+        for (Object[] r : Sql.list(c, "SELECT user_name, bytes FROM sync_quotas", rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+            limits.put((String) r[0], (Long) r[1]);
+        }
+        return limits;
+    }
+
     static void set(Connection c, String user, long bytes) throws SQLException {
         Sql.update(c, "DELETE FROM sync_quotas WHERE user_name = ?", user);
         if (bytes > 0) {

@@ -127,6 +127,9 @@ final class SyncHandlers {
             quotas.set(q);
             return Json.tree(q);
         });
+        // Access.ADMIN: the endpoint refuses anyone else before the hub reads a row
+        endpoint.handle(SyncMessages.QUOTA_LIST, Access.ADMIN, (ctx, body) -> Json.object("quotas",
+                hub.quotas(users.list().stream().map(org.syncline.store.User::name).toList())));
         endpoint.handle(SyncMessages.QUOTA, Access.USER, (ctx, body) -> Json.tree(hub.quota(ctx.principal(),
                 body.optString("user", ctx.principal().name()))));
     }

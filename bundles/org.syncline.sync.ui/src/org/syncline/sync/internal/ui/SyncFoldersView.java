@@ -42,6 +42,7 @@ public final class SyncFoldersView extends ViewPart {
     private TableViewer viewer;
     private UiRunner ui;
     private Map<String, SyncPairs.Status> status = new HashMap<>();
+    private boolean countingDown;
     private final java.util.concurrent.atomic.AtomicBoolean redrawPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final Runnable pairsChanged = () -> {
         if (redrawPending.compareAndSet(false, true)) {
@@ -61,7 +62,8 @@ public final class SyncFoldersView extends ViewPart {
         table.setLinesVisible(true);
         column("Local directory", 220, p -> p.localDir());
         column("Server / folder", 200, SyncPair::remote);
-        column("State", 150, p -> status(p, SyncPairs.Status::state));
+        // wide enough for "offline since 14:32 (connection refused, retrying in 16 s)"
+        column("State", 330, p -> status(p, SyncPairs.Status::state));
         column("Progress", 200, p -> status(p, SyncPairs.Status::progress));
         column("Last sync", 140, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
         viewer.setComparer(new IElementComparer() {
@@ -124,9 +126,24 @@ public final class SyncFoldersView extends ViewPart {
         } else {
             viewer.setInput(pairs);
         }
+        countDown(now.values());
         int n = pairs.size();
         setContentDescription(n == 0 ? "No pairs yet: Add Pair (Ctrl+N) keeps a local directory in step with a server folder."
                 : n + (n == 1 ? " pair" : " pairs"));
+    }
+
+    /**
+     * An offline row counts down to its server's next attempt ("retrying in 5 s"), which no event announces: while
+     * one does, the view redraws once a second.
+     */
+    private void countDown(java.util.Collection<SyncPairs.Status> shown) {
+        if (!countingDown && shown.stream().anyMatch(s -> s.state().contains("retrying in"))) {
+            countingDown = true;
+            viewer.getControl().getDisplay().timerExec(1000, () -> {
+                countingDown = false;
+                refresh();
+            });
+        }
     }
 
     /** The state text the view shows for the pair of that local directory ("up to date", "paused", ...). */

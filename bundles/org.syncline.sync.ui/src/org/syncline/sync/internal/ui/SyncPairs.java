@@ -3,6 +3,7 @@ package org.syncline.sync.internal.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.eclipse.ui.IWorkbenchListener;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.framework.FrameworkUtil;
 import org.syncline.core.ErrorCode;
+import org.syncline.core.Outage;
 import org.syncline.core.SynclineException;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.engine.EngineSettings;
@@ -54,6 +56,10 @@ public final class SyncPairs {
         volatile SyncEngine engine;
         volatile SyncClient client;
         volatile String startError;
+        /** The client of the connection this pair's engine ran on until it went away: it knows why and when it retries. */
+        volatile SyncClient lost;
+        /** When the engine stopped because its server went away; null while it runs or before it ever ran. */
+        volatile Instant offlineSince;
         volatile Instant lastSync;
         volatile String lastLine;
         volatile long filesAtLastSync;
@@ -212,7 +218,7 @@ public final class SyncPairs {
         String state;
         String progress = "";
         if (e == null) {
-            state = r.startError != null ? "error: " + r.startError : r.pair.paused() ? "paused" : "offline (not connected)";
+            state = r.startError != null ? "error: " + r.startError : r.pair.paused() ? "paused" : offline(r);
         } else {
             SyncStats s = e.stats();
             long files = s.filesUploaded.get() + s.filesDownloaded.get();
@@ -220,13 +226,29 @@ public final class SyncPairs {
                 case STARTING -> "starting";
                 case SYNCING -> "syncing " + (files - r.filesAtLastSync) + " files";
                 case UP_TO_DATE -> r.conflicts > 0 ? r.conflicts + (r.conflicts == 1 ? " conflict" : " conflicts") : "up to date";
-                case OFFLINE -> "offline";
+                case OFFLINE -> offline(e.outage(), Instant.now());
                 case PAUSED -> "paused";
                 case ERROR -> "error: " + e.lastError();
             };
             progress = s.filesUploaded.get() + " up (" + size(s.bytesUploaded.get()) + " sent), " + s.filesDownloaded.get() + " down";
         }
         return new Status(r.pair, state, progress, r.lastSync, r.lastLine);
+    }
+
+    /** Since when and why a pair whose server went away is offline; plain "offline (not connected)" if it never ran. */
+    private static String offline(Running r) {
+        Instant since = r.offlineSince;
+        if (since == null) {
+            return "offline (not connected)";
+        }
+        SyncClient lost = r.lost;
+        Outage o = lost == null ? null : lost.connection().outage();
+        // no outage on the connection: it was closed here (Disconnect in the Servers view), not lost
+        return offline(o != null ? o : new Outage(since, "disconnected", null), Instant.now());
+    }
+
+    private static String offline(Outage o, Instant now) {
+        return o == null ? "offline" : o.describe(now, ZoneId.systemDefault());
     }
 
     static String size(long bytes) {
@@ -270,6 +292,10 @@ public final class SyncPairs {
             if (r.engine != null && r.client == client) {
                 continue;
             }
+            if (client == null && r.engine != null) {
+                r.lost = r.client;
+                r.offlineSince = Instant.now();
+            }
             stop(r);
             if (client != null) {
                 start(r, server.get(), client);
@@ -301,6 +327,8 @@ public final class SyncPairs {
             r.engine = engine;
             r.client = client;
             r.startError = null;
+            r.lost = null;
+            r.offlineSince = null;
         } catch (SynclineException e) {
             engine.close();
             r.startError = e.getMessage();

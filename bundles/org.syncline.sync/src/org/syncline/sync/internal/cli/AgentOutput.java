@@ -14,7 +14,8 @@ import org.syncline.sync.internal.engine.SyncEngine;
 /**
  * What the agent prints: one line per event, as text for people ({@code HH:MM:SS text}) or, with
  * {@code --json}, one JSON object a line for programs: {@code event} is {@code log} (an action or warning,
- * in {@code text}), {@code watching}, {@code state} (a pair's state changed), {@code ready} or {@code synced}
+ * in {@code text}), {@code watching}, {@code state} (a pair's state changed; offline with {@code since},
+ * {@code reason} and {@code retryAt} when known), {@code ready} or {@code synced}
  * (a pair's counters, after its first and later syncs that moved something).
  */
 final class AgentOutput {
@@ -43,7 +44,9 @@ final class AgentOutput {
     /** The pair's state changed (json only: people see the actions and the counters). */
     void state(SyncEngine pair, SyncEngine.State state) {
         if (json) {
-            emit(null, event("state", pair, "state", name(state), "error", pair.lastError()));
+            org.syncline.core.Outage o = state == SyncEngine.State.OFFLINE ? pair.outage() : null;
+            emit(null, event("state", pair, "state", name(state), "error", pair.lastError(), "since", o == null ? null : o.since().toString(),
+                    "reason", o == null ? null : o.reason(), "retryAt", o == null || o.retryAt() == null ? null : o.retryAt().toString()));
         }
     }
 

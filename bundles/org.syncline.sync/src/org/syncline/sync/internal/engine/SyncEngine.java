@@ -3,6 +3,9 @@ package org.syncline.sync.internal.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.syncline.core.ErrorCode;
+import org.syncline.core.Outage;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.ConnectionState;
 import org.syncline.sync.client.SyncClient;
@@ -75,6 +79,8 @@ public final class SyncEngine implements AutoCloseable {
     private volatile State state = State.STARTING;
     private final AtomicBoolean offlineReported = new AtomicBoolean();
     private volatile String lastError;
+    /** Since when, why and until when the engine is offline for a failed request while its connection stands. */
+    private volatile Outage requestOutage;
     private volatile boolean synced;
     private LocalIndex index;
     private DirectoryWatcher watcher;
@@ -238,6 +244,18 @@ public final class SyncEngine implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Since when the engine has been offline, why, and when it tries again; null unless {@link #state()} is OFFLINE.
+     * A lost connection's own outage (its reconnect attempts and their failures) comes first.
+     */
+    public Outage outage() {
+        if (state != State.OFFLINE) {
+            return null;
+        }
+        Outage c = client.connection().outage();
+        return c != null ? c : requestOutage;
+    }
+
     /** The last failure, or null once a sync succeeded again. */
     public String lastError() {
         return lastError;
@@ -297,17 +315,18 @@ public final class SyncEngine implements AutoCloseable {
                 report.line("online " + folder + ": connected again; caught up");
             }
             lastError = null;
+            requestOutage = null;
             synced = true;
             onPass.accept(this);
         } catch (SynclineException e) {
             fail(e.code() == ErrorCode.CONNECTION_FAILED || e.code() == ErrorCode.TIMEOUT || e.code() == ErrorCode.NOT_LOGGED_IN
-                    ? State.OFFLINE : State.ERROR, e.toUserText());
+                    ? State.OFFLINE : State.ERROR, e.toUserText(), e.code());
         } catch (IOException e) {
-            fail(State.ERROR, "local files: " + e.getMessage());
+            fail(State.ERROR, "local files: " + e.getMessage(), ErrorCode.STORAGE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            fail(State.ERROR, e.toString());
+            fail(State.ERROR, e.toString(), ErrorCode.INTERNAL);
         } finally {
             if (reconcile) {
                 reconcileDue.set(true); // it failed: the retry reconciles
@@ -322,12 +341,17 @@ public final class SyncEngine implements AutoCloseable {
     private void goOffline() {
         setState(State.OFFLINE);
         if (offlineReported.compareAndSet(false, true)) {
-            report.line("offline " + folder + ": lost the connection to the hub; local changes are kept and sent when it is back");
+            Outage o = outage();
+            report.line("offline " + folder + ": " + (o == null ? "lost the connection to the hub" : "the hub is unreachable "
+                    + o.details(Instant.now(), ZoneId.systemDefault())) + "; local changes are kept and sent when it is back");
         }
     }
 
-    private void fail(State s, String message) {
+    private void fail(State s, String message, ErrorCode code) {
         if (s == State.OFFLINE) {
+            Outage was = requestOutage;
+            requestOutage = new Outage(was != null ? was.since() : Instant.now(), code.name().replace('_', ' ').toLowerCase(Locale.ROOT),
+                    Instant.now().plusMillis(RETRY_MS));
             goOffline();
             if (!worker.isShutdown()) {
                 worker.schedule(this::requestSync, RETRY_MS, TimeUnit.MILLISECONDS);
