@@ -60,7 +60,7 @@ class UsersViewLiveTest {
         try {
             // this server's list: the view may still show an earlier test's server (its admin row too) until it has
             // read this one, and only then does it follow this server's pushes
-            UiEvents.waitUntil("the admin row of this server", () -> view.getContentDescription().endsWith(" on " + entry.label())
+            UiEvents.waitUntil("the admin row of this server", () -> ((UsersView) view).getContentDescription().endsWith(" on " + entry.label())
                     && row(table, "admin") != null);
             assertEquals("yes", row(table, "admin").getText(1));
 
