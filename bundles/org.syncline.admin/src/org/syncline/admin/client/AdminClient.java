@@ -25,7 +25,12 @@ public final class AdminClient implements UserAdministration {
     public AutoCloseable watchUsers(Runnable listener) {
         java.util.function.Consumer<org.syncline.core.json.JsonObject> push = body -> listener.run();
         connection.onPush(AdminMessages.USERS_CHANGED, push);
-        connection.subscribe(AdminMessages.USERS_TOPIC);
+        try {
+            connection.subscribe(AdminMessages.USERS_TOPIC);
+        } catch (RuntimeException e) {
+            connection.removePushListener(AdminMessages.USERS_CHANGED, push); // refused (not an admin): nothing to follow
+            throw e;
+        }
         return () -> connection.removePushListener(AdminMessages.USERS_CHANGED, push);
     }
 

@@ -122,6 +122,11 @@ public final class UsersView extends ViewPart {
             AdminClient client = client(server);
             List<UserInfo> users;
             try {
+                // follow the pushes before reading: a change made after the read is pushed, none falls between
+                if (shown != server) {
+                    return; // another server (or none) was chosen meanwhile
+                }
+                follow(client, server);
                 users = client.users();
             } catch (org.syncline.core.SynclineException e) {
                 if (e.code() != org.syncline.core.ErrorCode.ACCESS_DENIED) {
@@ -145,7 +150,6 @@ public final class UsersView extends ViewPart {
             if (shown != server) {
                 return; // another server (or none) was chosen meanwhile: these rows are not the view's any more
             }
-            follow(client, server);
             ui.execute(() -> {
                 if (shown == server) {
                     show(server, users);
