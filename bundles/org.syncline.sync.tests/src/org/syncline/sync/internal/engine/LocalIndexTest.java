@@ -73,44 +73,11 @@ class LocalIndexTest {
         assertEquals(written, Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "rewritten with nothing changed");
 
         index.cursor(8);
-        index.saveEntries(1);
+        index.saveEntries();
         assertEquals(7, LocalIndex.load(dir).cursor(), "a page that only moved the cursor leaves it to the end of the pull");
         index.save();
         assertNotEquals(written, Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "a new cursor is saved");
         assertEquals(8, LocalIndex.load(dir).cursor());
-    }
-
-    @Test
-    void duringAPullTheIndexIsWrittenOnlyOnceEnoughEntriesChanged() {
-        LocalIndex index = LocalIndex.load(dir);
-        for (int i = 0; i < 3; i++) {
-            index.put(entry("f" + i, 1));
-        }
-        index.cursor(5);
-        index.saveEntries(5);
-        assertTrue(Files.notExists(dir.resolve(".syncline/index.json")), "3 changes of 5: nothing written yet");
-
-        index.put(entry("f0", 1)); // the same entry again is no change
-        index.remove("missing");
-        index.saveEntries(5);
-        assertTrue(Files.notExists(dir.resolve(".syncline/index.json")), "still 3 changes");
-
-        index.put(entry("f3", 1));
-        index.remove("f0");
-        index.saveEntries(5);
-        LocalIndex saved = LocalIndex.load(dir);
-        assertEquals(3, saved.size(), "f1, f2, f3 written at the fifth change");
-        assertEquals(5, saved.cursor(), "with the cursor that brought them");
-
-        index.put(entry("f1", 2));
-        index.saveEntries(5);
-        assertEquals(1, LocalIndex.load(dir).get("f1").revision(), "the count starts again after a save");
-        index.save();
-        assertEquals(2, LocalIndex.load(dir).get("f1").revision(), "the end of the pull writes the rest");
-    }
-
-    private static LocalIndex.Entry entry(String path, long revision) {
-        return new LocalIndex.Entry(path, 10, 5, "ab".repeat(32), revision, List.of(new ChunkRef("ab".repeat(32), 10)));
     }
 
     @Test

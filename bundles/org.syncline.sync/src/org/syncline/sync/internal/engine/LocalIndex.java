@@ -56,8 +56,6 @@ public final class LocalIndex {
     private volatile boolean dirty;
     /** Whether the cursor moved since the last save. */
     private volatile boolean cursorMoved;
-    /** How many entries changed since the last save. */
-    private final java.util.concurrent.atomic.AtomicInteger unsaved = new java.util.concurrent.atomic.AtomicInteger();
 
     private LocalIndex(Path file) {
         this.file = file;
@@ -88,14 +86,12 @@ public final class LocalIndex {
     public void put(Entry e) {
         if (!e.equals(entries.put(e.path(), e))) {
             dirty = true;
-            unsaved.incrementAndGet();
         }
     }
 
     public void remove(String path) {
         if (entries.remove(path) != null) {
             dirty = true;
-            unsaved.incrementAndGet();
         }
     }
 
@@ -130,19 +126,12 @@ public final class LocalIndex {
         return sources;
     }
 
-    public int size() {
-        return entries.size();
-    }
-
     /**
-     * Writes the index when at least {@code changes} entries changed since it was loaded or last saved; a cursor that
-     * alone moved waits for {@link #save()}. A crash before it only makes the next start read those changes again:
-     * files written here since are found matching the hub's by their hash and not fetched again, deletions are
-     * applied again (there is nothing left to delete). Each save writes the whole index, so a long pull saves once
-     * per many files, not per page.
+     * Writes the index when an entry changed since it was loaded or last saved; a cursor that alone moved waits for
+     * {@link #save()} (a crash before it only makes the next start read those changes again, which change nothing).
      */
-    public void saveEntries(int changes) {
-        if (dirty && unsaved.get() >= changes) {
+    public void saveEntries() {
+        if (dirty) {
             save();
         }
     }
@@ -154,7 +143,6 @@ public final class LocalIndex {
         }
         dirty = false;
         cursorMoved = false;
-        unsaved.set(0);
         long at = cursor;
         try {
             Files.createDirectories(file.getParent());

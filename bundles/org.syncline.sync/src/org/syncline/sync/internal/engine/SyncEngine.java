@@ -371,7 +371,7 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    static Thread daemon(Runnable r, String name) {
+    private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;

@@ -48,8 +48,6 @@ final class SyncPass {
     /** Files up to this size travel many to a request ({@link ChunkPack}); larger ones chunk by chunk. */
     static final long SMALL_FILE = 1024 * 1024;
     private static final int SMALL_FILE_WRITERS = 8;
-    /** Files changed here during a pull after which the index is saved before the pull ends. */
-    static final int SAVE_EVERY = 2000;
 
     private final SyncClient client;
     private final String folder;
@@ -111,10 +109,8 @@ final class SyncPass {
 
     private int pull() throws IOException, InterruptedException {
         // A batch of small files is written, forced and renamed side by side: forces together share the file system's journal commits.
-        // named, so a profile or the benchmark's CPU by thread tells them apart from other pools
-        try (ExecutorService writers = Executors.newFixedThreadPool(SMALL_FILE_WRITERS, r -> SyncEngine.daemon(r, "sync-write " + folder));
-                ExecutorService reader = Executors.newSingleThreadExecutor(r -> SyncEngine.daemon(r, "sync-pages " + folder))) {
-            int actions = pull(writers, reader, false);
+        try (ExecutorService writers = Executors.newFixedThreadPool(SMALL_FILE_WRITERS)) {
+            int actions = pull(writers, false);
             if (!reconcile) {
                 return actions;
             }
@@ -124,7 +120,7 @@ final class SyncPass {
             if (hub.sameEntries(indexDigest(hub.cursor()))) {
                 return actions;
             }
-            return actions + pull(writers, reader, true);
+            return actions + pull(writers, true);
         }
     }
 
@@ -138,18 +134,15 @@ final class SyncPass {
     }
 
     /** Follows the hub's changes from the cursor, or with {@code whole} its whole head, reporting what the cursor missed. */
-    private int pull(ExecutorService writers, ExecutorService reader, boolean whole) throws IOException, InterruptedException {
+    private int pull(ExecutorService writers, boolean whole) throws IOException, InterruptedException {
         int actions = 0;
         // where local copies of chunks are: read once a page brings content to write, then for the whole pull (a
         // chunk copied from a file that changed since is checked by its hash and fetched instead)
         Map<String, LocalIndex.ChunkSource> sources = null;
         long known = index.cursor();
-        ChangePage page = client.changesSince(folder, whole ? 0 : known);
+        long cursor = whole ? 0 : known;
         while (true) {
-            // the next page is read while this one is applied: its cursor is known now (a page read early is only
-            // older, and the push of a later commit starts another pass)
-            long after = page.cursor();
-            Future<ChangePage> next = page.more() ? reader.submit(() -> client.changesSince(folder, after)) : null;
+            ChangePage page = client.changesSince(folder, cursor);
             if (whole) {
                 page.files().stream().filter(r -> r.seq() <= known).forEach(this::reportMissed);
             }
@@ -189,14 +182,7 @@ final class SyncPass {
                     return done + place(staged, writers);
                 });
             }
-            try {
-                actions += all(tasks);
-            } catch (IOException | RuntimeException | InterruptedException e) {
-                if (next != null) {
-                    next.cancel(true);
-                }
-                throw e;
-            }
+            actions += all(tasks);
             List<Callable<Integer>> deletions = new ArrayList<>();
             for (RemoteFile r : page.files()) {
                 if (r.deleted()) {
@@ -204,26 +190,13 @@ final class SyncPass {
                 }
             }
             actions += all(deletions);
-            index.cursor(Math.max(known, after));
-            if (next == null) {
+            cursor = page.cursor();
+            index.cursor(Math.max(known, cursor));
+            if (!page.more()) {
                 index.save();
                 return actions;
             }
-            // what the pages wrote here survives a crash with the cursor that brought them, saved once per many files:
-            // each save writes the whole index (per page of 500, a 10,000-file pull wrote 20 indexes of up to 10,000 entries)
-            index.saveEntries(Math.max(SAVE_EVERY, index.size() / 4));
-            page = await(next);
-        }
-    }
-
-    private static <T> T await(Future<T> f) throws IOException, InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getCause());
+            index.saveEntries(); // what this page wrote here survives a crash with the cursor that brought it
         }
     }
 
