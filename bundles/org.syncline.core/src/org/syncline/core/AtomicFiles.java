@@ -90,7 +90,8 @@ public final class AtomicFiles {
         }
     }
 
-    private static void syncDirectory(Path dir) {
+    /** Forces a folder's entries (a rename in it) to disk; a no-op where folders cannot be opened. */
+    public static void syncDirectory(Path dir) {
         if (!POSIX) {
             return; // not every platform opens folders; the rename is atomic anyway
         }

@@ -27,7 +27,7 @@ import org.syncline.sync.client.SyncClient;
 /**
  * Writes a remote file's content into a temp file next to its target: chunks a synced local file already
  * holds are copied from it (and checked), the others fetched from the hub. The whole is checked against
- * the revision's SHA-256 and forced to disk; the caller renames it into place.
+ * the revision's SHA-256; the caller forces it to disk and renames it into place ({@link Placement}), many at a time.
  */
 final class FileDownload {
     private final SyncClient client;
@@ -91,7 +91,6 @@ final class FileDownload {
                     }
                 }
                 out.flush();
-                ch.force(true);
             }
             String sha = HexFormat.of().formatHex(whole.digest());
             if (!sha.equals(r.sha256())) {

@@ -61,6 +61,7 @@ final class SyncPass {
     private final FileDownload download;
     private final DeltaUpload delta;
     private final DeltaDownload deltaDown;
+    private final Placement.Disk disk = Placement.DISK;
     private IgnoreRules rules;
     private boolean reconcile;
 
@@ -107,7 +108,7 @@ final class SyncPass {
     }
 
     private int pull() throws IOException, InterruptedException {
-        // Each small file is forced to disk before its rename; forces side by side share the file system's journal commits.
+        // A batch of small files is written, forced and renamed side by side: forces together share the file system's journal commits.
         try (ExecutorService writers = Executors.newFixedThreadPool(SMALL_FILE_WRITERS)) {
             int actions = pull(writers, false);
             if (!reconcile) {
@@ -163,11 +164,22 @@ final class SyncPass {
             for (List<RemoteFile> batch : batches(small, RemoteFile::size, r -> r.chunks().size())) {
                 tasks.add(() -> {
                     Map<String, byte[]> fetched = download.prefetch(batch.stream().filter(this::wanted).toList(), from);
+                    // the batch's temps written side by side, then forced together and renamed (Placement)
+                    List<Staged> staged = java.util.Collections.synchronizedList(new ArrayList<>());
                     List<Callable<Integer>> writes = new ArrayList<>();
                     for (RemoteFile r : batch) {
-                        writes.add(() -> apply(r, from, fetched));
+                        writes.add(() -> stage(r, from, fetched, staged));
                     }
-                    return all(writes, writers);
+                    int done;
+                    try {
+                        done = all(writes, writers);
+                    } catch (IOException | RuntimeException e) {
+                        for (Staged s : staged) {
+                            Files.deleteIfExists(s.temp());
+                        }
+                        throw e;
+                    }
+                    return done + place(staged, writers);
                 });
             }
             actions += all(tasks);
@@ -218,8 +230,23 @@ final class SyncPass {
         return !rules.isIgnored(r.path(), false) && (idx == null || idx.revision() != r.revision() || !r.sha256().equals(idx.sha256()));
     }
 
+    /** Applies one change of the hub here: a deletion, a directory, or a file's content put in place on its own. */
     private int apply(RemoteFile r, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched) throws IOException,
             InterruptedException {
+        List<Staged> staged = new ArrayList<>(1);
+        return stage(r, sources, fetched, staged) + place(staged, null); // in this thread: apply runs on the pool already
+    }
+
+    /** A file's new content in a temp file beside its target (not yet forced), and what its index entry will say. */
+    private record Staged(RemoteFile r, RemoteFile full, Path target, Path temp, Entry idx, DeltaDownload.Received byDelta) {
+    }
+
+    /**
+     * Does what {@code r} asks here except putting new content in place: that is written to a temp file added to
+     * {@code staged} for {@link #place}. Returns how many files it changed here itself.
+     */
+    private int stage(RemoteFile r, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched, List<Staged> staged)
+            throws IOException, InterruptedException {
         String path = r.path();
         if (EntryPath.isDirectory(path)) {
             return applyDirectory(r);
@@ -268,23 +295,39 @@ final class SyncPass {
         RemoteFile full = byDelta != null ? r.withChunks(byDelta.content().chunks())
                 : r.chunksLeftOut() ? r.withChunks(client.fileChunks(folder, path, r.revision())) : r;
         Path tmp = byDelta != null ? byDelta.temp() : download.fetch(full, target, sources, fetched);
-        LocalFile written;
-        try {
-            // taken from the temp file before it is renamed (a rename keeps size and time): a program writing the
-            // target right after the rename leaves a stat that differs from the index, so its change goes up
-            written = LocalScan.stat(tmp.getParent(), tmp.getFileName().toString());
-            if (written == null) {
-                throw new IOException("the download of " + path + " vanished before it was put in place; it is fetched again at the next sync");
-            }
-            written = new LocalFile(path, written.size(), written.mtime());
-            LocalFile now = LocalScan.stat(root, path);
-            if (now != null && (idx == null || !idx.matches(now))) {
-                moveAside(path, target); // it changed while the download ran
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        staged.add(new Staged(r, full, target, tmp, idx, byDelta));
+        return 0;
+    }
+
+    /**
+     * Puts staged downloads in place (each temp forced, then renamed, then its directory forced) and records them; on
+     * {@code on}, or in this thread when it is null.
+     */
+    private int place(List<Staged> staged, ExecutorService on) throws IOException, InterruptedException {
+        return staged.isEmpty() ? 0 : Placement.place(disk, staged, Staged::temp, this::put, on);
+    }
+
+    private int put(Staged s, Placement placement) throws IOException {
+        RemoteFile r = s.r();
+        RemoteFile full = s.full();
+        String path = r.path();
+        Path target = s.target();
+        Path tmp = s.temp();
+        Entry idx = s.idx();
+        DeltaDownload.Received byDelta = s.byDelta();
+        // taken from the temp file before it is renamed (a rename keeps size and time): a program writing the
+        // target right after the rename leaves a stat that differs from the index, so its change goes up
+        LocalFile written = LocalScan.stat(tmp.getParent(), tmp.getFileName().toString());
+        if (written == null) {
+            throw new IOException("the download of " + path + " vanished before it was put in place; it is fetched again at the next sync");
         }
+        written = new LocalFile(path, written.size(), written.mtime());
+        LocalFile now = LocalScan.stat(root, path);
+        if (now != null && (idx == null || !idx.matches(now))) {
+            moveAside(path, target); // it changed while the download ran
+            placement.moved(target);
+        }
+        placement.move(tmp, target);
         index.put(new Entry(path, written.size(), written.mtime(), r.sha256(), r.revision(), full.chunks()));
         stats.filesDownloaded.incrementAndGet();
         if (byDelta != null) {
@@ -715,7 +758,7 @@ final class SyncPass {
     }
 
     /** Runs the tasks side by side; when any fails, the pass fails (after all ended) and the next pass retries. */
-    private static int all(List<Callable<Integer>> tasks, ExecutorService on) throws IOException, InterruptedException {
+    static int all(List<Callable<Integer>> tasks, ExecutorService on) throws IOException, InterruptedException {
         int sum = 0;
         Exception first = null;
         for (Future<Integer> f : on.invokeAll(tasks)) {
