@@ -605,6 +605,18 @@ class SyncFoldersTest {
             List<Quota> all = new SyncClient(admin).quotas();
             assertTrue(all.contains(new Quota("quinn", 1000, 0)), all.toString());
             assertTrue(all.stream().anyMatch(q -> q.user().equals("admin") && q.limit() == 0), "a user without a quota is listed too: " + all);
+            // and through the CLI: a line a user, --json the records; a plain user is refused by the server
+            var listed = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "folder", "quotas");
+            assertEquals(0, listed.exitCode(), listed.stderr());
+            assertTrue(listed.stdout().lines().anyMatch(l -> l.matches("quinn\\s+0\\s+1000")), listed.stdout());
+            assertTrue(listed.stdout().lines().anyMatch(l -> l.matches("admin\\s+\\d+\\s+none")), listed.stdout());
+            var json = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "--json", "folder", "quotas");
+            assertEquals(0, json.exitCode(), json.stderr());
+            String compact = json.stdout().replaceAll("\\s", "");
+            assertTrue(compact.contains("{\"user\":\"quinn\",\"limit\":1000,\"used\":0}"), json.stdout());
+            var refused = server.cli(Map.of("SYNCLINE_USER", "quinn", "SYNCLINE_PASSWORD", "quinn-password-1"), "folder", "quotas");
+            assertEquals(1, refused.exitCode(), "only admins list quotas: " + refused.stdout());
+            assertTrue(refused.stderr().contains("needs the admin role"), refused.stderr());
         }
     }
 

@@ -132,6 +132,18 @@ final class FolderCommands {
         cli.print(Json.tree(q), "User '" + q.user() + "': " + q.used() + " bytes used of " + (q.limit() == 0 ? "no limit" : q.limit() + " bytes") + ".");
     }
 
+    @Command(name = "quotas", description = "List every user's storage quota and the space their folders use (admins only).",
+            mixinStandardHelpOptions = true)
+    void quotas() {
+        List<Quota> all = sync().quotas();
+        StringBuilder b = new StringBuilder(String.format("%-24s %16s %16s", "USER", "USED (BYTES)", "LIMIT (BYTES)"));
+        for (Quota q : all) {
+            b.append(String.format("%n%-24s %16d %16s%s", q.user(), q.used(), q.limit() == 0 ? "none" : Long.toString(q.limit()),
+                    q.limit() > 0 && q.used() > q.limit() ? "  over" : ""));
+        }
+        cli.print(Json.object("quotas", all), b.toString());
+    }
+
     private static String[] who(String user, Subject subject) {
         if (subject != null && subject.group != null) {
             if (user != null) {
