@@ -11,6 +11,9 @@
 #      p50/p99 per search, the index's share of c's whole path
 #   usage: releng/benchmarks/docs-bench.sh a|b|c|s|all      (build the server product first: ./syncline build)
 #   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
+#          JFR=DIR (record every server and CLI process with Java Flight Recorder, settings=profile: DIR/registry.jfr,
+#          DIR/node.jfr dumped before each server stops, DIR/cli-PID.jfr per CLI call; `jfr print --events
+#          jdk.ExecutionSample DIR/registry.jfr` or `jfr summary` to read them)
 #          SEEDED=DIR (c: keep the seeded registry data directory there, or start from it when it exists: skips ~10 min of seeding)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +25,11 @@ for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
 done
 [ -n "$JAVA" ] || { echo "no Java >= 21" >&2; exit 1; }
 JAVAC=$(dirname "$JAVA")/javac
+if [ -n "${JFR:-}" ]; then
+  mkdir -p "$JFR"; JFR=$(cd "$JFR" && pwd)
+  # a JVM that writes its class-data archive on exit (each fresh server data directory) runs without JFR: no archive here
+  export SYNCLINE_VMARGS="${SYNCLINE_VMARGS:-} -XX:-AutoCreateSharedArchive -Xlog:jfr+startup=error -XX:StartFlightRecording=name=bench,settings=profile,filename=$JFR/cli-%p.jfr,dumponexit=true"
+fi
 CASE=${1:-all}
 BYTES=${BYTES:-1073741824}; RUNS=${RUNS:-3}; FILES=${FILES:-10000}; PARALLEL=${PARALLEL:-16}; DOCS=${DOCS:-1000000}; QUERIES=${QUERIES:-300}
 WORK=$(mktemp -d)
@@ -62,6 +70,10 @@ start_server() {
 }
 stop_server() { # NAME
   local pid; pid=$(eval echo "\$PID_$1")
+  if [ -n "${JFR:-}" ]; then
+    "$(dirname "$JAVA")/jcmd" "$(eval echo "\$JPID_$1")" JFR.dump name=bench filename="$JFR/$1.jfr" > /dev/null
+    rm -f "$JFR/cli-$(eval echo "\$JPID_$1").jfr"
+  fi
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 }
 cli() { # as admin against the registry
