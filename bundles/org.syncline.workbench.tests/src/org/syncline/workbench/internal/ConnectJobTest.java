@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.core.HostPort;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.FingerprintPrompt;
@@ -27,17 +25,8 @@ import org.syncline.ui.internal.views.ServerState;
 
 /** The connect job: one per server at a time, Cancel honoured, failure as an error status. */
 class ConnectJobTest {
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-connect"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-connect");
 
     @Test
     void aSecondConnectWhileOneRunsJoinsItAndLeaksNoSession() throws Exception {

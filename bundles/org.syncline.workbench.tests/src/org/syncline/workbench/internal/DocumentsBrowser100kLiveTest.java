@@ -3,7 +3,6 @@ package org.syncline.workbench.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,18 +20,15 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.documents.client.DocumentsClient;
 import org.syncline.documents.internal.ui.DocumentsPerspective;
 import org.syncline.documents.internal.ui.DocumentsView;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.store.Database;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The document browser with 100,000 documents on a real server: the total shows them all, opening and a sort fetch the
@@ -46,18 +42,19 @@ class DocumentsBrowser100kLiveTest {
     /** Documents 0 … 98,999 are on the server's own node, the last 1,000 on a node the registry has no row for. */
     private static final int ON_NODE = 99_000;
     private static final String ELSEWHERE = "elsewhere";
-    private static ServerProcess server;
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-docs-100k");
 
+    /** The server stopped, seeded through its database and started again (the extension started it before this runs). */
     @BeforeAll
-    static void startSeededServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-docs-100k"));
+    static void seedServer() throws Exception {
         String node;
         try (Connection c = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
             node = new DocumentsClient(c).nodes().get(0).name();
         }
-        server.terminate();
+        server.process().terminate();
         seed(node);
-        server.start();
+        server.process().start();
     }
 
     /**
@@ -67,7 +64,7 @@ class DocumentsBrowser100kLiveTest {
     private static void seed(String node) {
         Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(200, ChronoUnit.DAYS);
         Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-        try (Database db = Database.open(server.data.resolve("db"))) {
+        try (Database db = Database.open(server.process().data.resolve("db"))) {
             for (int from = 0; from < COUNT; from += 10_000) {
                 int start = from;
                 db.inTransaction(c -> {
@@ -103,11 +100,6 @@ class DocumentsBrowser100kLiveTest {
         return String.format("doc-%06d.txt", i);
     }
 
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     @Test
     void aHundredThousandRowsAreCountedReachedAtTheEndSortedAndSearchedAPageAtATime() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
@@ -116,11 +108,9 @@ class DocumentsBrowser100kLiveTest {
         Table table = ((TableViewer) view.getViewSite().getSelectionProvider()).getTable();
         // by name, A first, whatever a test before this one left the shared view sorted by
         view.sortBy(0, false);
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
         int beforeOpen = view.pagesAsked().size();
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try {
-            UiEvents.waitUntil("the browser to show the server", () -> view.getContentDescription().endsWith(entry.label()));
+        try (WorkbenchLink link = server.connectWorkbench()) {
+            UiEvents.waitUntil("the browser to show the server", () -> view.getContentDescription().endsWith(link.label()));
             UiEvents.waitUntil("100,000 documents counted", () -> view.total() == COUNT);
             assertEquals(COUNT, table.getItemCount());
             assertTrue(view.getContentDescription().startsWith("100,000 documents on "), view.getContentDescription());
@@ -195,8 +185,6 @@ class DocumentsBrowser100kLiveTest {
             UiEvents.waitUntil("the first row again", () -> name(0).equals(table.getItem(0).getText(0)));
             assertTrue(asked(view, beforeTop).contains(1), "the first page was let go while scrolling, so it is fetched again: "
                     + asked(view, beforeTop));
-        } finally {
-            ServerConnections.instance().remove(entry.label());
         }
         UiEvents.waitUntil("the browser to let go of the server", () -> table.getItemCount() == 0);
     }

@@ -31,9 +31,8 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.properties.IPropertySource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.internal.ui.DocumentsPerspective;
 import org.syncline.documents.internal.ui.ByteProgress;
@@ -41,10 +40,7 @@ import org.syncline.documents.internal.ui.DocumentsView;
 import org.syncline.documents.internal.ui.VersionsView;
 import org.syncline.documents.client.DocumentsClient;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Documents perspective, contributed by the documents capability's UI bundle alone, against a real
@@ -52,17 +48,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  * server-side sort see them, and a delete removes the row.
  */
 class DocumentsViewLiveTest {
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-docs"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-docs");
 
     @Test
     void droppedFilesAppearSortOnTheServerShowTheirPropertiesAndGoWhenDeleted() throws Exception {
@@ -81,10 +68,8 @@ class DocumentsViewLiveTest {
         Path report = Files.write(dir.resolve("report.txt"), "x".repeat(1234).getBytes());
         Path memo = Files.write(dir.resolve("memo.txt"), "short".getBytes());
 
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try {
-            UiEvents.waitUntil("the browser to show the server", () -> view.getContentDescription().endsWith(entry.label()));
+        try (WorkbenchLink link = server.connectWorkbench()) {
+            UiEvents.waitUntil("the browser to show the server", () -> view.getContentDescription().endsWith(link.label()));
             assertEquals(0, view.total());
 
             // what a drop of two files from the desktop does; the rows come by the server's push, not by the job
@@ -206,8 +191,6 @@ class DocumentsViewLiveTest {
                 window.getShell().setSize(sizeBefore);
                 UiEvents.flush();
             }
-        } finally {
-            ServerConnections.instance().remove(entry.label());
         }
         UiEvents.waitUntil("the browser to let go of the server", () -> table.getItemCount() == 0);
     }

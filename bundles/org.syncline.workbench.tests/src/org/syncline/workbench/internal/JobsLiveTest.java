@@ -46,10 +46,7 @@ import org.syncline.model.topology.Region;
 import org.syncline.model.topology.Server;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * Replication jobs in the Distribution perspective against a real master and two real agents (src-1 and t-1
@@ -66,7 +63,7 @@ class JobsLiveTest {
     private Path homes;
     private ServerProcess master;
     private final List<ServerProcess> agents = new ArrayList<>();
-    private ServerEntry entry;
+    private WorkbenchLink link;
     private IWorkbenchPage page;
     private TopologyEditor editor;
     private JobsView jobs;
@@ -115,10 +112,9 @@ class JobsLiveTest {
         jobs = (JobsView) page.findView(JobsView.ID);
         assertNotNull(jobs, "Ctrl+Alt+J's command opens the Jobs view");
         assertTrue(jobs.emptyText().startsWith("Connect to a server with the master role"), jobs.emptyText());
-        entry = new ServerEntry(master.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        link = WorkbenchLink.connect(master.address(), "admin", ServerProcess.ADMIN_PASSWORD);
         TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
-        UiEvents.waitUntil("the tree to show the topology", () -> tree.getContentDescription().startsWith("Topology of " + entry.label()));
+        UiEvents.waitUntil("the tree to show the topology", () -> tree.getContentDescription().startsWith("Topology of " + link.label()));
         window.getService(IHandlerService.class).executeCommand("org.syncline.distribution.ui.openEditor", null);
         editor = (TopologyEditor) page.getActiveEditor();
         UiEvents.waitUntil("the topology in the editor", () -> editor.isLoaded() && !editor.deployment().getRegions().isEmpty());
@@ -133,8 +129,8 @@ class JobsLiveTest {
         if (editor != null) {
             page.closeEditor(editor, false);
         }
-        if (entry != null) {
-            ServerConnections.instance().remove(entry.label());
+        if (link != null) {
+            link.close();
             UiEvents.flush(); // the views hear the disconnection now, not in the next test class (which checks their empty texts)
         }
         for (ServerProcess a : agents) {
@@ -149,7 +145,7 @@ class JobsLiveTest {
     @Order(1)
     void aJobDefinedInTheDialogIsListedAndARefusedOneKeepsTheDialogOpen() throws Exception {
         page.activate(jobs);
-        UiEvents.waitUntil("the empty list's hint", () -> jobs.emptyText() != null && jobs.emptyText().startsWith("No jobs on " + entry.label()));
+        UiEvents.waitUntil("the empty list's hint", () -> jobs.emptyText() != null && jobs.emptyText().startsWith("No jobs on " + link.label()));
 
         JobDialog refused = jobs.jobDialog(null);
         refused.setBlockOnOpen(false);

@@ -41,10 +41,7 @@ import org.syncline.distribution.internal.ui.monitor.MonitorView;
 import org.syncline.distribution.internal.ui.properties.TopologyPropertySource;
 import org.syncline.model.topology.Server;
 import org.syncline.model.topology.ServerState;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * Monitoring in the Distribution perspective against a real master and a real agent process: the agent's
@@ -59,7 +56,7 @@ class MonitoringLiveTest {
     private static final Map<String, String> AS_ADMIN = Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD);
     private ServerProcess master;
     private ServerProcess agent;
-    private ServerEntry entry;
+    private WorkbenchLink link;
     private IWorkbenchPage page;
     private IHandlerService handlers;
     private TopologyEditor editor;
@@ -83,10 +80,9 @@ class MonitoringLiveTest {
         assertNotNull(page.findView(IPageLayout.ID_PROP_SHEET), "the perspective has the Properties view");
         assertTrue(monitor.emptyText().startsWith("Connect to a server with the master role"), monitor.emptyText());
 
-        entry = new ServerEntry(master.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        link = WorkbenchLink.connect(master.address(), "admin", ServerProcess.ADMIN_PASSWORD);
         TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
-        UiEvents.waitUntil("the tree to show the topology of " + entry.label(), () -> tree.getContentDescription().startsWith("Topology of " + entry.label()));
+        UiEvents.waitUntil("the tree to show the topology of " + link.label(), () -> tree.getContentDescription().startsWith("Topology of " + link.label()));
         handlers.executeCommand("org.syncline.distribution.ui.openEditor", null);
         editor = (TopologyEditor) page.getActiveEditor();
         UiEvents.waitUntil("the enrolled agent in the editor", () -> editor.isLoaded() && webServer() != null);
@@ -97,8 +93,8 @@ class MonitoringLiveTest {
         if (editor != null) {
             page.closeEditor(editor, false);
         }
-        if (entry != null) {
-            ServerConnections.instance().remove(entry.label());
+        if (link != null) {
+            link.close();
         }
         agent.close();
         master.close();

@@ -25,10 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.syncline.documents.NodeInfo;
 import org.syncline.documents.internal.ui.DocumentsPerspective;
 import org.syncline.documents.internal.ui.NodesView;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Storage Nodes view against a real registry and a real storage node that joined it: the node appears
@@ -64,9 +61,7 @@ class NodesViewLiveTest {
         Table table = ((TableViewer) part.getViewSite().getSelectionProvider()).getTable();
         assertTrue((table.getStyle() & SWT.VIRTUAL) != 0, "the nodes table is virtual");
 
-        ServerEntry entry = new ServerEntry(registry.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try {
+        try (WorkbenchLink link = WorkbenchLink.connect(registry.address(), "admin", ServerProcess.ADMIN_PASSWORD)) {
             UiEvents.waitUntil("the node, up", () -> row(table) != null && "up".equals(row(table).getText(2)));
             assertEquals(node.address().toString(), row(table).getText(1));
             IPropertySource props = Adapters.adapt((NodeInfo) row(table).getData(), IPropertySource.class);
@@ -88,8 +83,6 @@ class NodesViewLiveTest {
             var f5 = keys.getPerfectMatch(org.eclipse.jface.bindings.keys.KeySequence.getInstance("F5"));
             assertNotNull(f5, "F5 is bound in the Storage Nodes view");
             assertEquals("org.syncline.documents.ui.refreshNodes", f5.getParameterizedCommand().getId());
-        } finally {
-            ServerConnections.instance().remove(entry.label());
         }
     }
 

@@ -30,11 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.internal.ui.DistributionPerspective;
 import org.syncline.distribution.internal.ui.monitor.OutboxView;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
 import org.syncline.testing.WebhookReceiver;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Alert Outbox view against a real master whose webhook receiver is down: the alert's delivery shows its
@@ -54,7 +51,7 @@ class OutboxViewLiveTest {
     private static final int NEXT = 6;
     private static final int ERROR = 7;
     private ServerProcess master;
-    private ServerEntry entry;
+    private WorkbenchLink link;
     private IWorkbenchPage page;
     private IHandlerService handlers;
     private int hookPort;
@@ -79,8 +76,7 @@ class OutboxViewLiveTest {
         PlatformUI.getWorkbench().showPerspective(DistributionPerspective.ID, window);
         page = window.getActivePage();
         handlers = window.getService(IHandlerService.class);
-        entry = new ServerEntry(master.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        link = WorkbenchLink.connect(master.address(), "admin", ServerProcess.ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -88,8 +84,8 @@ class OutboxViewLiveTest {
         if (receiver != null) {
             receiver.close();
         }
-        if (entry != null) {
-            ServerConnections.instance().remove(entry.label());
+        if (link != null) {
+            link.close();
         }
         master.close();
     }

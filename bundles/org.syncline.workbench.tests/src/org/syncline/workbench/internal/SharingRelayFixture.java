@@ -10,16 +10,12 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.sharing.capture.WindowCapture;
 import org.syncline.sharing.capture.WindowCaptures;
 import org.syncline.sharing.capture.WindowInfo;
 import org.syncline.sharing.internal.ui.SharingPerspective;
 import org.syncline.testing.ServerProcess;
 import org.syncline.ui.ConnectedServer;
-import org.syncline.ui.Servers;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * What the sharing UI tests share: a relay (the server product, {@code --roles relay}) with users whose password
@@ -28,11 +24,10 @@ import org.syncline.ui.internal.servers.ServerEntry;
  */
 final class SharingRelayFixture implements AutoCloseable {
     final ServerProcess server;
-    private final ServerEntry entry;
+    private WorkbenchLink link;
 
     private SharingRelayFixture(ServerProcess server) {
         this.server = server;
-        this.entry = new ServerEntry(server.address(), "admin");
     }
 
     static SharingRelayFixture start(String name, String... users) throws Exception {
@@ -66,14 +61,15 @@ final class SharingRelayFixture implements AutoCloseable {
 
     /** Connects the workbench to the relay as admin and waits until it is connected. */
     ConnectedServer connectWorkbench() {
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        return UiEvents.waitFor("the workbench to connect",
-                () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+        link = WorkbenchLink.connect(server.address(), "admin", ServerProcess.ADMIN_PASSWORD);
+        return link.connected();
     }
 
     /** Takes the workbench's connection to the relay away again. */
     void disconnectWorkbench() {
-        ServerConnections.instance().remove(entry.label());
+        if (link != null) {
+            link.close();
+        }
     }
 
     /** The workbench's own top-level window as the sharing capture lists it (what Share a Window... offers). */

@@ -12,10 +12,8 @@ import java.util.regex.Pattern;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.syncline.protocol.FingerprintPrompt;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.protocol.Connection;
 import org.syncline.sync.internal.ui.SyncFoldersView;
@@ -23,9 +21,6 @@ import org.syncline.sync.internal.ui.SyncPairs;
 import org.syncline.sync.internal.ui.SyncPerspective;
 import org.syncline.testing.ServerProcess;
 import org.syncline.ui.ConnectedServer;
-import org.syncline.ui.Servers;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Sync Folders view while the hub is gone: the pair's state says since when (local time) and why, and what the
@@ -34,17 +29,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  */
 class SyncFoldersOfflineLiveTest {
     private static final Pattern OFFLINE = Pattern.compile("offline since (\\d\\d:\\d\\d) \\((.+)\\)");
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-sync-offline"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-sync-offline");
 
     @Test
     void aPairWhoseHubStopsSaysSinceWhenAndWhyAndIsUpToDateWhenItIsBack() throws Exception {
@@ -53,20 +39,18 @@ class SyncFoldersOfflineLiveTest {
         IWorkbenchPage page = window.getActivePage();
         SyncFoldersView view = (SyncFoldersView) page.showView(SyncFoldersView.ID);
         Path dir = Files.createTempDirectory("syncline-ui-offline-pair");
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
         try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
             new SyncClient(other).create("away");
         }
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+        WorkbenchLink link = server.connectWorkbench();
         try {
-            ConnectedServer connected = UiEvents.waitFor("the workbench to connect",
-                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+            ConnectedServer connected = link.connected();
             view.addPair(connected, dir, "away");
             UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
 
             DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
             String before = LocalTime.now().format(hhmm);
-            server.terminate();
+            server.process().terminate();
             String after = LocalTime.now().format(hhmm);
             // the first sentence names the loss; the failed attempts that follow name what the socket said
             String refused = UiEvents.waitFor("the state naming the refused reconnect",
@@ -78,11 +62,11 @@ class SyncFoldersOfflineLiveTest {
             assertTrue(view.rowOf(dir).get(2).equals(view.stateOf(dir)), "the table shows it: " + view.rowOf(dir));
             Screenshots.save(window.getShell(), "sync-folders-offline.png");
 
-            server.start();
+            server.process().start();
             UiEvents.waitFor("up to date again once the hub is back", () -> "up to date".equals(view.stateOf(dir)) ? Boolean.TRUE : null, 90);
         } finally {
             SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).forEach(SyncPairs.instance()::remove);
-            ServerConnections.instance().remove(entry.label());
+            link.close();
         }
     }
 }

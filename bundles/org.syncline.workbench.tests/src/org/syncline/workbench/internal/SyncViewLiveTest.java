@@ -14,14 +14,12 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.core.chunk.ChunkRef;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.client.SyncClient;
@@ -36,9 +34,6 @@ import org.syncline.sync.internal.ui.SyncPerspective;
 import org.syncline.sync.internal.ui.TrashView;
 import org.syncline.testing.ServerProcess;
 import org.syncline.ui.ConnectedServer;
-import org.syncline.ui.Servers;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Sync perspective, contributed by the sync capability's UI bundle alone, against a real hub: a pair
@@ -47,17 +42,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  * Trash, History and Activity views show the selected pair's folder, and a conflict copy is resolved.
  */
 class SyncViewLiveTest {
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-sync"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-sync");
 
     @Test
     void aPairSyncsBothWaysPausesResumesAndItsFolderShowsTrashHistoryAndActivity() throws Exception {
@@ -69,23 +55,20 @@ class SyncViewLiveTest {
         assertNotNull(page.findView(HistoryView.ID), "the perspective has the History view");
 
         Path dir = Files.createTempDirectory("syncline-ui-pair");
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+        try (WorkbenchLink link = server.connectWorkbench(); Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
             SyncClient hub = new SyncClient(other);
             hub.create("team");
-            ConnectedServer connected = UiEvents.waitFor("the workbench to connect",
-                    () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+            ConnectedServer connected = link.connected();
 
             // what Add Pair does once its dialog is answered
             view.addPair(connected, dir, "team");
             UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
             Screenshots.save(window.getShell().getDisplay(), "sync-folders-toolbar.png");
             SyncPair pair = SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).findFirst().orElseThrow();
-            assertEquals(entry.label(), pair.server());
+            assertEquals(link.label(), pair.server());
             List<String> row = view.rowOf(dir);
             assertNotNull(row, "the table shows the pair");
-            assertEquals(List.of(dir.toString(), entry.label() + "/team", "up to date"), row.subList(0, 3));
+            assertEquals(List.of(dir.toString(), link.label() + "/team", "up to date"), row.subList(0, 3));
 
             // local -> hub
             Files.writeString(dir.resolve("notes.txt"), "first");
@@ -188,8 +171,6 @@ class SyncViewLiveTest {
             UiEvents.waitUntil("the pair to go", () -> view.stateOf(dir) == null);
             assertFalse(SyncPairs.instance().pairs().stream().anyMatch(p -> p.localDir().equals(dir.toString())));
             assertTrue(Files.exists(dir.resolve("notes.txt")), "removing a pair deletes no file");
-        } finally {
-            ServerConnections.instance().remove(entry.label());
         }
     }
 

@@ -22,9 +22,8 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.keys.IBindingService;
 import org.eclipse.ui.views.properties.IPropertySource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.distribution.client.DistributionClient;
 import org.syncline.distribution.internal.ui.DistributionPerspective;
 import org.syncline.distribution.internal.ui.TopologyEditor;
@@ -38,10 +37,7 @@ import org.syncline.model.topology.Route;
 import org.syncline.model.topology.Server;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Distribution perspective against a real master: the unassigned server is dragged into a group, a route
@@ -50,17 +46,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  * refused with the master's message and changes nothing.
  */
 class TopologyEditorLiveTest {
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-topology"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-topology");
 
     @Test
     void dragRouteUndoRedoSaveAndARefusedConflictingSave() throws Exception {
@@ -75,8 +62,7 @@ class TopologyEditorLiveTest {
             assertNotNull(page.findView(IPageLayout.ID_PROP_SHEET), "the perspective shows the Properties view");
             TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
 
-            ServerEntry entry = new ServerEntry(server.address(), "admin");
-            ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+            WorkbenchLink link = server.connectWorkbench();
             try {
                 UiEvents.waitUntil("the tree to show version 1", () -> tree.getContentDescription().contains("version 1"));
                 IHandlerService handlers = window.getService(IHandlerService.class);
@@ -215,7 +201,7 @@ class TopologyEditorLiveTest {
 
                 page.closeEditor(editor, false);
             } finally {
-                ServerConnections.instance().remove(entry.label());
+                link.close();
                 UiEvents.flush(); // the views hear the disconnection now, not in the next test class (which checks their empty texts)
             }
         }

@@ -22,10 +22,7 @@ import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Region;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * A user without the admin role edits the topology in the workbench and saves: the master refuses, and the
@@ -50,15 +47,14 @@ class TopologySaveRefusedLiveTest {
             PlatformUI.getWorkbench().showPerspective(DistributionPerspective.ID, window);
             IWorkbenchPage page = window.getActivePage();
             IHandlerService handlers = window.getService(IHandlerService.class);
-            ServerEntry entry = new ServerEntry(server.address(), "viewer");
-            ServerConnections.instance().connect(entry, "viewer-password-1".toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
+            WorkbenchLink link = WorkbenchLink.connect(server.address(), "viewer", "viewer-password-1");
             try {
                 TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
-                UiEvents.waitUntil("the tree to show version 1 of " + entry.label(),
-                        () -> tree.getContentDescription().equals("Topology of " + entry.label() + ", version 1"));
+                UiEvents.waitUntil("the tree to show version 1 of " + link.label(),
+                        () -> tree.getContentDescription().equals("Topology of " + link.label() + ", version 1"));
                 handlers.executeCommand("org.syncline.distribution.ui.openEditor", null);
-                UiEvents.waitUntil("the editor of " + entry.label() + " (Servers.selected: " + org.syncline.ui.Servers.selected().map(s -> s.label()) + ")",
-                        () -> page.getActiveEditor() instanceof TopologyEditor e && e.getTitle().contains(entry.label()));
+                UiEvents.waitUntil("the editor of " + link.label() + " (Servers.selected: " + org.syncline.ui.Servers.selected().map(s -> s.label()) + ")",
+                        () -> page.getActiveEditor() instanceof TopologyEditor e && e.getTitle().contains(link.label()));
                 TopologyEditor editor = (TopologyEditor) page.getActiveEditor();
                 UiEvents.waitUntil("the editor to load", editor::isLoaded);
 
@@ -83,7 +79,7 @@ class TopologySaveRefusedLiveTest {
                 assertEquals("eu", held.deployment().getRegions().get(0).getName());
                 page.closeEditor(editor, false);
             } finally {
-                ServerConnections.instance().remove(entry.label());
+                link.close();
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -20,23 +19,18 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.admin.UserInfo;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.admin.internal.ui.UserEditor;
 import org.syncline.admin.internal.ui.UsersView;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionState;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.ui.SyncPerspective;
 import org.syncline.testing.ServerProcess;
 import org.syncline.ui.ConnectedServer;
-import org.syncline.ui.Servers;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The user editor against a real server with the hub role, reached from the Sync perspective's Users view:
@@ -45,17 +39,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  */
 class UserEditorLiveTest {
     private static final long MIB = 1024L * 1024;
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-user-editor"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-user-editor");
 
     @Test
     void anAdminEditsAUserFromTheSyncPerspectiveAndSavesWithCtrlS() throws Exception {
@@ -193,7 +178,7 @@ class UserEditorLiveTest {
             UiEvents.waitUntil("yara's quota field", () -> ui.field("quota") instanceof Text t && t.getText().equals("0"));
 
             // nothing edited here: a quota set through the CLI shows at once
-            var set = server.cli(java.util.Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD),
+            var set = server.process().cli(java.util.Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD),
                     "folder", "quota", "yara", Long.toString(3 * MIB));
             assertEquals(0, set.exitCode(), set.stderr());
             UiEvents.waitUntil("the quota set by the CLI pushed into the open editor", () -> ui.field("quota") instanceof Text t
@@ -259,17 +244,14 @@ class UserEditorLiveTest {
     }
 
     /** The Sync perspective's Users view, the workbench connected to the test server as admin and that server selected. */
-    private record UsersPage(IWorkbenchWindow window, IWorkbenchPage page, UsersView users, ServerEntry entry) implements AutoCloseable {
+    private record UsersPage(IWorkbenchWindow window, IWorkbenchPage page, UsersView users, WorkbenchLink link) implements AutoCloseable {
         static UsersPage open() throws Exception {
             IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
             PlatformUI.getWorkbench().showPerspective(SyncPerspective.ID, window);
             IWorkbenchPage page = window.getActivePage();
             UsersView users = (UsersView) page.showView(UsersView.ID);
             assertNotNull(users, "the Sync perspective has the Users view");
-            ServerEntry entry = new ServerEntry(server.address(), "admin");
-            ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-            ServerConnections.instance().select(entry.label()); // as a click in the Servers view does
-            return new UsersPage(window, page, users, entry);
+            return new UsersPage(window, page, users, server.connectWorkbench().select());
         }
 
         IHandlerService handlers() {
@@ -282,8 +264,7 @@ class UserEditorLiveTest {
         }
 
         ConnectedServer connected() {
-            return UiEvents.waitFor("the connection", () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()))
-                    .findFirst().orElse(null));
+            return link.connected();
         }
 
         /** The visible control the editor names {@code name} (editors in hidden tabs are not visible). */
@@ -294,7 +275,7 @@ class UserEditorLiveTest {
         /** The workbench lets go of the test server. */
         @Override
         public void close() {
-            ServerConnections.instance().remove(entry.label());
+            link.close();
         }
     }
 }

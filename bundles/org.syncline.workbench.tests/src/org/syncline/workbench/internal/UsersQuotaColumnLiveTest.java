@@ -3,7 +3,6 @@ package org.syncline.workbench.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +13,8 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.core.Sha256;
 import org.syncline.core.chunk.ChunkRef;
@@ -24,11 +22,8 @@ import org.syncline.sync.FileChange;
 import org.syncline.admin.internal.ui.AdministrationPerspective;
 import org.syncline.admin.internal.ui.UsersView;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Users view's "Sync quota" column, which the sync UI contributes to administration (which knows nothing of
@@ -37,17 +32,8 @@ import org.syncline.ui.internal.servers.ServerEntry;
  */
 class UsersQuotaColumnLiveTest {
     private static final long MIB = 1024L * 1024;
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-quota-column"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-quota-column");
 
     @Test
     void theUsersViewShowsEachUsersQuotaAndFollowsAQuotaSetElsewhere() throws Exception {
@@ -70,10 +56,8 @@ class UsersQuotaColumnLiveTest {
             }
             new SyncClient(other).setQuota("rita", 10 * MIB);
 
-            ServerEntry entry = new ServerEntry(server.address(), "admin");
-            ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-            try {
-                ServerConnections.instance().select(entry.label());
+            try (WorkbenchLink link = server.connectWorkbench()) {
+                link.select();
                 UiEvents.waitUntil("quincy's row", () -> UsersViewLiveTest.row(table, "quincy") != null);
                 assertEquals("1.5 MiB, no limit", UsersViewLiveTest.row(table, "quincy").getText(quota));
                 assertEquals("0 B of 10.0 MiB", UsersViewLiveTest.row(table, "rita").getText(quota));
@@ -100,8 +84,6 @@ class UsersQuotaColumnLiveTest {
                 } finally {
                     gc.dispose();
                 }
-            } finally {
-                ServerConnections.instance().remove(entry.label());
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.swt.widgets.Table;
@@ -15,36 +14,23 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.syncline.admin.UserInfo;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.admin.internal.ui.AdministrationPerspective;
 import org.syncline.admin.internal.ui.UsersView;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.testing.ServerProcess;
-import org.syncline.ui.internal.servers.ServerConnections;
-import org.syncline.ui.internal.servers.ServerEntry;
 
 /**
  * The Administration perspective, contributed by the admin capability's UI bundle alone, against a real
  * server: the Users view follows the connected server and shows changes other admins make, by push.
  */
 class UsersViewLiveTest {
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("syncline-ui-users"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveServer server = new LiveServer("syncline-ui-users");
 
     @Test
     void theUsersViewShowsTheServersUsersAndFollowsPushedChanges() throws Exception {
@@ -55,12 +41,10 @@ class UsersViewLiveTest {
         assertTrue(view instanceof UsersView, "the perspective opens the Users view");
         Table table = ((org.eclipse.jface.viewers.TableViewer) view.getViewSite().getSelectionProvider()).getTable();
 
-        ServerEntry entry = new ServerEntry(server.address(), "admin");
-        ServerConnections.instance().connect(entry, ServerProcess.ADMIN_PASSWORD.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false);
-        try {
+        try (WorkbenchLink link = server.connectWorkbench()) {
             // this server's list: the view may still show an earlier test's server (its admin row too) until it has
             // read this one, and only then does it follow this server's pushes
-            UiEvents.waitUntil("the admin row of this server", () -> ((UsersView) view).getContentDescription().endsWith(" on " + entry.label())
+            UiEvents.waitUntil("the admin row of this server", () -> ((UsersView) view).getContentDescription().endsWith(" on " + link.label())
                     && row(table, "admin") != null);
             assertEquals("yes", row(table, "admin").getText(1));
 
@@ -122,8 +106,6 @@ class UsersViewLiveTest {
                 admin.addUser("ula", "ula-password-1".toCharArray(), false);
                 UiEvents.waitUntil("ula's row in the reopened view, pushed", () -> row(again, "ula") != null);
             }
-        } finally {
-            ServerConnections.instance().remove(entry.label());
         }
         Table last = ((org.eclipse.jface.viewers.TableViewer) page.findView(UsersView.ID).getViewSite().getSelectionProvider()).getTable();
         UiEvents.waitUntil("the view to let go of the server", () -> last.getItemCount() == 0);

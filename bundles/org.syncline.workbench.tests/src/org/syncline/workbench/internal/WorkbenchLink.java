@@ -1,0 +1,61 @@
+package org.syncline.workbench.internal;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.syncline.core.HostPort;
+import org.syncline.protocol.FingerprintPrompt;
+import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.Servers;
+import org.syncline.ui.internal.servers.ServerConnections;
+import org.syncline.ui.internal.servers.ServerEntry;
+
+/**
+ * The workbench's connection to a test server, made as the Servers view's Connect makes it (its connect job, a new
+ * certificate accepted); {@link #close()} removes the server from the workbench again, as the view's Remove does, so that
+ * the next test class starts with no server.
+ */
+final class WorkbenchLink implements AutoCloseable {
+    private final ServerEntry entry;
+    private final Job job;
+
+    private WorkbenchLink(ServerEntry entry, Job job) {
+        this.entry = entry;
+        this.job = job;
+    }
+
+    /** Starts connecting to {@code address} as {@code user}; the connect job runs on. */
+    static WorkbenchLink connect(HostPort address, String user, String password) {
+        ServerEntry entry = new ServerEntry(address, user);
+        return new WorkbenchLink(entry, ServerConnections.instance().connect(entry, password.toCharArray(), FingerprintPrompt.ACCEPT_NEW, false));
+    }
+
+    ServerEntry entry() {
+        return entry;
+    }
+
+    /** How the workbench names the server: {@code user@host:port}. */
+    String label() {
+        return entry.label();
+    }
+
+    /** The connect job (its result is the connection's outcome). */
+    Job job() {
+        return job;
+    }
+
+    /** Selects the server, as a click on its row in the Servers view does. */
+    WorkbenchLink select() {
+        ServerConnections.instance().select(entry.label());
+        return this;
+    }
+
+    /** The connected server, once the connect job has logged in. */
+    ConnectedServer connected() {
+        return UiEvents.waitFor("the workbench to connect to " + entry.label(),
+                () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
+    }
+
+    @Override
+    public void close() {
+        ServerConnections.instance().remove(entry.label());
+    }
+}
