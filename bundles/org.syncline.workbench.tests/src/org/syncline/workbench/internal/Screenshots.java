@@ -44,7 +44,7 @@ final class Screenshots {
      * may not have painted a change of a moment ago, and a screen copy then shows the state before it.
      */
     static Path save(org.eclipse.swt.widgets.Shell shell, String name) throws Exception {
-        UiEvents.flush();
+        settle(shell.getDisplay());
         Rectangle bounds = shell.getBounds();
         Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
         try {
@@ -57,6 +57,24 @@ final class Screenshots {
             return write(image, name);
         } finally {
             image.dispose();
+        }
+    }
+
+    /**
+     * Lets GTK catch up before a picture: a table re-sorted or re-labelled a moment ago is revalidated in GTK's idle and
+     * frame-clock callbacks, which one pass over the event queue does not reach (a picture taken at once showed the rows
+     * in their old order). Only what is pictured waits; no test asserts on it.
+     */
+    private static void settle(Display display) throws InterruptedException {
+        long until = System.currentTimeMillis() + 300;
+        while (System.currentTimeMillis() < until) {
+            UiEvents.flush();
+            for (org.eclipse.swt.widgets.Shell s : display.getShells()) {
+                if (s.isVisible()) {
+                    s.update();
+                }
+            }
+            Thread.sleep(20);
         }
     }
 

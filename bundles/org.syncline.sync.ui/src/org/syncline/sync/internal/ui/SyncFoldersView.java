@@ -63,8 +63,8 @@ public final class SyncFoldersView extends ViewPart {
         column("Local directory", 220, p -> p.localDir());
         column("Server / folder", 200, SyncPair::remote);
         // wide enough for "offline since 14:32 (connection refused, retrying in 16 s)"
-        column("State", 330, p -> status(p, SyncPairs.Status::state));
-        column("Progress", 200, p -> status(p, SyncPairs.Status::progress));
+        column("State", 420, p -> status(p, SyncPairs.Status::state));
+        column("Progress", 160, p -> status(p, SyncPairs.Status::progress));
         column("Last sync", 140, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
         viewer.setComparer(new IElementComparer() {
             // A pair is the same row while its directory is (pausing changes the record); the viewer also
