@@ -3,14 +3,15 @@
 # (two server processes on loopback TLS, fresh data directories):
 #   a  register + get of BYTES (default 1 GiB) through registry and node, against a raw TLS 1.3 socket copy of the same
 #      bytes in the same run (target: >= 0.8x)
-#   b  `syncline cli docs put DIR --parallel P` of FILES (default 10,000) files of 4 KiB (target: >= 1,000 documents/s)
+#   b  `syncline cli docs put DIR --parallel P` of FILES (default 10,000) files of 4 KiB (target: >= 1,000 documents/s),
+#      PUTS times (default 2) into the same registry: the first with the servers just started, the others warm
 #   c  name-substring search over DOCS (default 1,000,000) documents seeded through the registry's own table code into the
 #      stopped registry's database (DocumentsSeed.java), then QUERIES searches; prints p50/p99 and the registry's RSS
 #      (targets: p50 <= 50 ms, p99 <= 200 ms, RSS <= 512 MiB)
 #   s  the name index alone, in one JVM (NameIndexScan.java): DOCS names, the same QUERIES parts as c; wall and thread-CPU
 #      p50/p99 per search, the index's share of c's whole path
 #   usage: releng/benchmarks/docs-bench.sh a|b|c|s|all      (build the server product first: ./syncline build)
-#   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
+#   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL PUTS DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
 #          JFR=DIR (record every server and CLI process with Java Flight Recorder, settings=profile: DIR/registry.jfr,
 #          DIR/node.jfr dumped before each server stops, DIR/cli-PID.jfr per CLI call; `jfr print --events
 #          jdk.ExecutionSample DIR/registry.jfr` or `jfr summary` to read them)
@@ -31,7 +32,7 @@ if [ -n "${JFR:-}" ]; then
   export SYNCLINE_VMARGS="${SYNCLINE_VMARGS:-} -XX:-AutoCreateSharedArchive -Xlog:jfr+startup=error -XX:StartFlightRecording=name=bench,settings=profile,filename=$JFR/cli-%p.jfr,dumponexit=true"
 fi
 CASE=${1:-all}
-BYTES=${BYTES:-1073741824}; RUNS=${RUNS:-3}; FILES=${FILES:-10000}; PARALLEL=${PARALLEL:-16}; DOCS=${DOCS:-1000000}; QUERIES=${QUERIES:-300}
+BYTES=${BYTES:-1073741824}; RUNS=${RUNS:-3}; FILES=${FILES:-10000}; PARALLEL=${PARALLEL:-16}; PUTS=${PUTS:-2}; DOCS=${DOCS:-1000000}; QUERIES=${QUERIES:-300}
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
@@ -107,27 +108,40 @@ case_a() {
 }
 
 case_b() {
-  echo "== b: $FILES files of 4 KiB, syncline cli docs put DIR --parallel $PARALLEL"
-  mkdir -p "$WORK/files"
-  python3 -c "
+  echo "== b: $FILES files of 4 KiB, syncline cli docs put DIR --parallel $PARALLEL, $PUTS puts into the same registry"
+  # each put its own files (new random bytes: no put finds its content stored already); the first put meets freshly
+  # started servers (their JIT cold, as after an install), the later ones servers that have run (as they usually have);
+  # every put is a new CLI process
+  local round
+  for round in $(seq 1 "$PUTS"); do
+    python3 -c "
 import os,sys
 d,n=sys.argv[1],int(sys.argv[2])
 for i in range(n):
     sub=os.path.join(d,'d%03d'%(i%100)); os.makedirs(sub,exist_ok=True)
     open(os.path.join(sub,'file-%05d.txt'%i),'wb').write(os.urandom(4096))
-" "$WORK/files" "$FILES"
+" "$WORK/files-$round" "$FILES"
+  done
   registry_and_node
   local t0 t1 r0 n0 r1 n1 c0 c1
-  r0=$(cpu "$JPID_registry"); n0=$(cpu "$JPID_node"); children_times "$WORK/times0"
-  t0=$(date +%s.%N)
-  cli docs put "$WORK/files" --parallel "$PARALLEL" > "$WORK/put.out"
-  t1=$(date +%s.%N)
-  r1=$(cpu "$JPID_registry"); n1=$(cpu "$JPID_node"); children_times "$WORK/times1"; c0=$(children_cpu "$WORK/times0"); c1=$(children_cpu "$WORK/times1")
-  local n; n=$(wc -l < "$WORK/put.out")
+  for round in $(seq 1 "$PUTS"); do
+    r0=$(cpu "$JPID_registry"); n0=$(cpu "$JPID_node"); children_times "$WORK/times0"
+    t0=$(date +%s.%N)
+    if ! cli docs put "$WORK/files-$round" --parallel "$PARALLEL" > "$WORK/put.out" 2> "$WORK/put.err"; then
+      tail -c 2000 "$WORK/put.err" >&2
+      echo "-- put $round failed; the registry's and the node's last output lines:" >&2
+      tail -n 30 "$WORK/registry.out" "$WORK/node.out" >&2
+      exit 1
+    fi
+    t1=$(date +%s.%N)
+    r1=$(cpu "$JPID_registry"); n1=$(cpu "$JPID_node"); children_times "$WORK/times1"; c0=$(children_cpu "$WORK/times0"); c1=$(children_cpu "$WORK/times1")
+    local n; n=$(wc -l < "$WORK/put.out")
+    awk -v r="$round" -v n="$n" -v a="$t0" -v b="$t1" 'BEGIN { printf "put %d (%s): registered %d documents in %.2f s: %.0f documents/s (the CLI process included)\n", r, r == 1 ? "servers just started" : "servers warm", n, b-a, n/(b-a) }'
+    awk -v n="$n" -v r="$(echo "$r1 - $r0" | bc)" -v nd="$(echo "$n1 - $n0" | bc)" -v cl="$(echo "$c1 - $c0" | bc)" -v cores="$(nproc)" 'BEGIN {
+      printf "  CPU seconds: registry %.1f, node %.1f, CLI %.1f; %.2f ms of CPU per document: on %d idle cores at most %.0f documents/s\n", r, nd, cl, (r+nd+cl)*1000/n, cores, n*cores/(r+nd+cl) }'
+  done
   t0b=$(date +%s.%N); cli docs nodes > /dev/null; t1b=$(date +%s.%N)
-  awk -v n="$n" -v a="$t0" -v b="$t1" -v c="$t0b" -v d="$t1b" 'BEGIN { printf "registered %d documents in %.2f s: %.0f documents/s (the CLI process included; one `docs nodes` call takes %.2f s of CLI start and login)\n", n, b-a, n/(b-a), d-c }'
-  awk -v n="$n" -v r="$(echo "$r1 - $r0" | bc)" -v nd="$(echo "$n1 - $n0" | bc)" -v cl="$(echo "$c1 - $c0" | bc)" -v cores="$(nproc)" 'BEGIN {
-    printf "CPU seconds: registry %.1f, node %.1f, CLI %.1f; %.2f ms of CPU per document: on %d idle cores at most %.0f documents/s\n", r, nd, cl, (r+nd+cl)*1000/n, cores, n*cores/(r+nd+cl) }'
+  awk -v c="$t0b" -v d="$t1b" 'BEGIN { printf "one `docs nodes` call takes %.2f s of CLI start and login\n", d-c }'
   echo "load after: $(load); registry RSS $(rss "$JPID_registry")"
   stop_all
 }

@@ -157,6 +157,34 @@ class DocumentsBatchTest {
         assertEquals(before, blobFiles(), "no blob of a refused batch stays");
     }
 
+    /**
+     * A put that fails part-way lists what it did register exactly as a whole run does (one line a document, in order),
+     * then says how many of how many on stderr, then the failure: a name the registry refuses takes down its batch only.
+     */
+    @Test
+    void aPutThatFailsPartWayListsTheDocumentsItRegisteredThenTheFailure() throws Exception {
+        Path folder = server.home.resolve("partial");
+        Files.createDirectories(folder);
+        for (int i = 0; i < 150; i++) {
+            Files.writeString(folder.resolve(String.format("partial-a-%03d.txt", i)), "part " + i + "\n");
+        }
+        // after every a-file in name order: the second batch (a-100 to a-149 and this one) is refused whole
+        Files.writeString(folder.resolve("partial-bad\u0001.txt"), "a name with a control character\n");
+        var put = server.cli(AS_ANN, "docs", "put", folder.toString(), "--parallel", "1");
+        assertNotEquals(0, put.exitCode(), put.stdout());
+        List<String> lines = put.stdout().lines().toList();
+        assertEquals(100, lines.size(), put.stderr());
+        for (int i = 0; i < 100; i++) {
+            assertTrue(lines.get(i).matches("\\S+  " + String.format("partial-a-%03d\\.txt", i)), lines.get(i));
+        }
+        assertTrue(put.stderr().contains("100 of 151 files were registered (listed above); the others were not:"), put.stderr());
+        assertTrue(put.stderr().contains("INVALID_NAME"), put.stderr());
+        assertTrue(put.stderr().length() < 2000, "the failure is a few lines, not the list again: " + put.stderr().length() + " characters");
+        try (Connection c = user("ann")) {
+            assertEquals(100, new DocumentsClient(c).search(DocumentQuery.all().withName("partial-")).total());
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object o) {
         return (Map<String, Object>) o;

@@ -55,17 +55,22 @@ final class DocsCommands {
                 : List.of(withFile(unit.get(0), in -> docs.register(unit.get(0).getFileName().toString(), author, description, tagList, node, in))));
         if (r.failure() != null) {
             if (!r.added().isEmpty()) {
-                // the ones that did register are registered: say which, so nobody registers them twice
-                cli.note(r.failedFile() + " failed; these were registered: "
-                        + String.join(", ", r.added().stream().map(a -> a.id() + " " + a.name()).toList()));
+                // the ones that did register are registered: listed as a whole run lists them (one line each, or the
+                // documents in JSON), so that nobody registers them twice; the failure follows on stderr
+                printAdded(r.added());
+                cli.note(r.added().size() + " of " + files.size() + " files were registered (listed above); the others were not:");
             }
             throw r.failure();
         }
+        printAdded(r.added());
+    }
+
+    private void printAdded(List<DocumentInfo> added) {
         StringBuilder text = new StringBuilder();
-        for (DocumentInfo d : r.added()) {
+        for (DocumentInfo d : added) {
             text.append(text.isEmpty() ? "" : "\n").append(d.id()).append("  ").append(d.name());
         }
-        cli.print(Json.object("documents", r.added()), text.toString());
+        cli.print(Json.object("documents", added), text.toString());
     }
 
     @Command(name = "find", description = "Search the documents you may read.", mixinStandardHelpOptions = true)
