@@ -5,8 +5,13 @@
 # capped at CAP bytes/s per link. Two manual jobs over the same file of MIB MiB of random bytes: `one` to t-1 only
 # (one link's time) and `all` to every target (the group); ROUNDS alternated runs of each, the targets' copies
 # removed between runs. Prints each run's time as the master logged it, the ratio all / one, and the floor the
-# shared disk sets (every target fsyncs its copy; all of them are on this machine's one disk).
+# shared disk sets (every target fsyncs its copy; all of them are on this machine's one disk). After each run: the CPU
+# the master, the source and the targets' JVMs spent in it (from /proc), and the targets' busiest threads by name.
 #   usage: releng/benchmarks/dist-fanout.sh [TARGETS] [MIB] [CAP] [ROUNDS]     (build the server product first)
+#   env:   AGENTS_PER_JVM=N: the targets run N to a JVM (ServersInOneJvm.java; each still its own server instance with
+#          its own data dir, port, TLS identity, enrollment and link caps; issue #13 allows fewer JVMs than agents);
+#          the source keeps its own JVM. Default 1: every agent its own `syncline server` process.
+#          SYNCLINE_PRODUCT=DIR: another copy of the server product.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TARGETS=${1:-16}; MIB=${2:-64}; CAP=${3:-20000000}; ROUNDS=${4:-2}
@@ -19,7 +24,45 @@ cli job create all --source src-1 --path bulk --target group:eu/web:bulk --ops c
 until cli --json job plan all | python3 -c 'import json,sys; p=json.load(sys.stdin); sys.exit(0 if len({h["to"] for h in p["hops"]}) >= int(sys.argv[1]) else 1)' "$TARGETS"; do sleep 0.5; done
 echo "cores: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)   $TARGETS targets, $MIB MiB, links capped at $CAP B/s, whole file, compression 0"
 cli job plan all
-run() { # JOB: runs it, prints its line, leaves its seconds in $WORK/JOB.secs
+cpu_snapshot() { # FILE: every thread's CPU ticks of the master (pid 1 of PIDS), src-1 (2) and the targets' JVMs (the rest)
+  python3 - "$1" "${PIDS[@]}" <<'PY'
+import json, os, re, sys
+snap = {}
+for i, pid in enumerate(sys.argv[2:]):
+    role = "master" if i == 0 else "source" if i == 1 else "targets"
+    for tid in os.listdir("/proc/%s/task" % pid) if os.path.isdir("/proc/%s/task" % pid) else []:
+        try:
+            stat = open("/proc/%s/task/%s/stat" % (pid, tid)).read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        f = stat[stat.rindex(")") + 2:].split()
+        snap["%s/%s/%s" % (role, tid, re.sub(r"[-#]?[0-9]+$", "", name))] = int(f[11]) + int(f[12])
+json.dump(snap, open(sys.argv[1], "w"))
+PY
+}
+cpu_report() { # BEFORE AFTER: CPU seconds per role between the snapshots, the targets' top threads by name
+  python3 - "$1" "$2" "$(getconf CLK_TCK)" <<'PY'
+import json, sys, collections
+a, b, hz = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), float(sys.argv[3])
+roles, names = collections.Counter(), collections.Counter()
+for k, v in b.items():
+    d = (v - a.get(k, 0)) / hz
+    role, _, name = k.split("/", 2)
+    roles[role] += d
+    if role == "targets":
+        names[name] += d
+print("  CPU: master %.2f s, source %.2f s, targets %.2f s; targets' busiest: %s" % (roles["master"], roles["source"], roles["targets"],
+      ", ".join("%s %.2f" % (n, s) for n, s in names.most_common(6))))
+PY
+}
+run() { # JOB: runs it, prints its line and the CPU spent in it, leaves its seconds in $WORK/JOB.secs
+  cpu_snapshot "$WORK/cpu-before.json"
+  run_job "$1"
+  cpu_snapshot "$WORK/cpu-after.json"
+  cpu_report "$WORK/cpu-before.json" "$WORK/cpu-after.json"
+}
+run_job() {
   cli --json job run "$1" | python3 -c '
 import json, sys, datetime
 r = json.load(sys.stdin)
