@@ -206,6 +206,12 @@ class SyncFoldersTest {
         String offline = a.awaitLine(l -> l.contains(" offline outage: "), "that it is offline");
         assertTrue(offline.matches(".* offline outage: the hub is unreachable since \\d\\d:\\d\\d \\(.*\\); local changes are kept.*"),
                 "since when and why: " + offline);
+        // the reconnect attempts then meet a closed port: said once more with the new reason, not at every retry
+        String still = a.awaitLine(l -> l.contains(" offline outage: the hub is still unreachable "), "the reconnects' reason");
+        assertTrue(still.matches(".* since \\d\\d:\\d\\d \\(connection refused, retrying .*"), still);
+        b.awaitLine(l -> l.contains(" offline outage: the hub is still unreachable "), "B's reconnects' reason");
+        assertEquals(1, a.output().stream().filter(l -> l.contains(" offline outage: ")).count() - 1, "one line for the loss, one for the new reason: "
+                + a.output());
         server.start();
         admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD);
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.syncline.core.ErrorCode;
@@ -77,7 +78,9 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean reconcileDue = new AtomicBoolean(true);
     private int rescans;
     private volatile State state = State.STARTING;
-    private final AtomicBoolean offlineReported = new AtomicBoolean();
+    /** The reason of the outage last reported ("connection refused"), "" for one without a reason; null while online. */
+    private final AtomicReference<String> offlineReported = new AtomicReference<>();
+    private final AtomicBoolean followingOutage = new AtomicBoolean();
     private volatile String lastError;
     /** Since when, why and until when the engine is offline for a failed request while its connection stands. */
     private volatile Outage requestOutage;
@@ -137,7 +140,7 @@ public final class SyncEngine implements AutoCloseable {
         });
         connectionListener = s -> {
             if (s == ConnectionState.CONNECTED) {
-                if (offlineReported.compareAndSet(true, false)) {
+                if (offlineReported.getAndSet(null) != null) {
                     report.line("online " + folder + ": connected again; catching up");
                 }
                 requestSync();
@@ -311,7 +314,7 @@ public final class SyncEngine implements AutoCloseable {
             (reconcile ? sync.reconciling() : sync).run();
             reconcile = false;
             setState(State.UP_TO_DATE);
-            if (offlineReported.compareAndSet(true, false)) {
+            if (offlineReported.getAndSet(null) != null) {
                 report.line("online " + folder + ": connected again; caught up");
             }
             lastError = null;
@@ -336,14 +339,36 @@ public final class SyncEngine implements AutoCloseable {
 
     /**
      * Marks the folder offline and says so once per outage, whichever notices first: the connection's state
-     * listener or a sync pass whose request failed.
+     * listener or a sync pass whose request failed; and again, in one line, each time the reason changes (the loss,
+     * then what the reconnect attempts meet: "connection refused"), not at every retry.
      */
     private void goOffline() {
         setState(State.OFFLINE);
-        if (offlineReported.compareAndSet(false, true)) {
-            Outage o = outage();
+        reportOutage();
+        if (followingOutage.compareAndSet(false, true) && !worker.isShutdown()) {
+            worker.schedule(this::followOutage, RETRY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** While offline, looks every few seconds whether the reason changed (the reconnect attempts' own failures). */
+    private void followOutage() {
+        if (state != State.OFFLINE || offlineReported.get() == null || worker.isShutdown()) {
+            followingOutage.set(false);
+            return;
+        }
+        reportOutage();
+        worker.schedule(this::followOutage, RETRY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void reportOutage() {
+        Outage o = outage();
+        String reason = o == null || o.reason() == null ? "" : o.reason();
+        String was = offlineReported.getAndSet(reason);
+        if (was == null) {
             report.line("offline " + folder + ": " + (o == null ? "lost the connection to the hub" : "the hub is unreachable "
                     + o.details(Instant.now(), ZoneId.systemDefault())) + "; local changes are kept and sent when it is back");
+        } else if (!reason.isEmpty() && !reason.equals(was)) {
+            report.line("offline " + folder + ": the hub is still unreachable " + o.details(Instant.now(), ZoneId.systemDefault()));
         }
     }
 
