@@ -20,7 +20,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.syncline.core.Sha256;
-import org.syncline.core.json.Json;
 import org.syncline.distribution.AgentInfo;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.client.DistributionClient;
@@ -34,7 +33,6 @@ import org.syncline.model.topology.Server;
 import org.syncline.model.topology.TopologyFactory;
 import org.syncline.model.topology.TransferMode;
 import org.syncline.protocol.Connection;
-import org.syncline.protocol.EnrollmentMessages;
 import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
@@ -78,10 +76,9 @@ final class AgentCluster implements AutoCloseable {
 
     /** Starts every agent at once; each one that started is kept (and so stopped by {@link #close}), also when another failed. */
     private void startAgents(List<String> names) throws Exception {
-        // through the admin's connection: a CLI process a token would cost seconds an agent; EnrollmentTest covers `node token`
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            tokens.add(admin.request(EnrollmentMessages.TOKEN_CREATE, Json.object("validForSeconds", 3600L)).string("token"));
+            tokens.add(master.enrollmentToken());
         }
         ExecutorService starting = Executors.newFixedThreadPool(names.size());
         try {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.syncline.core.HostPort;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionSettings;
+import org.syncline.protocol.EnrollmentMessages;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.protocol.KnownServers;
 
@@ -131,6 +132,16 @@ public final class ServerProcess implements AutoCloseable {
     public Connection connect(String user, String password) {
         return Connection.open(new ConnectionSettings(address(), user, password.toCharArray(), "itest", Duration.ofSeconds(30), false),
                 new KnownServers(home.resolve("client-known_servers")), FingerprintPrompt.ACCEPT_NEW);
+    }
+
+    /**
+     * A single-use enrollment token of this server, valid for an hour, made through an admin's connection: for tests
+     * whose point is what joins with it (EnrollmentTest covers the CLI's {@code node token}); a CLI process costs seconds.
+     */
+    public String enrollmentToken() {
+        try (Connection admin = connect("admin", ADMIN_PASSWORD)) {
+            return admin.request(EnrollmentMessages.TOKEN_CREATE, org.syncline.core.json.Json.object("validForSeconds", 3600L)).string("token");
+        }
     }
 
     /** Runs {@code syncline cli --server ... ARGS} of the installation. */
