@@ -12,10 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -76,35 +73,15 @@ class AgentsTest {
         new AdminClient(admin).addUser("viewer", "viewer-password-1".toCharArray(), false);
         new AlertsClient(admin).watchAlerts(pushed::add);
         new DistributionClient(admin).watchTopology(topologyPushes::add);
-        // started side by side, as AgentCluster starts its agents: part of a start-up waits on the disk (Derby), not the CPU
+        // started side by side, as AgentCluster starts its agents
         List<String> names = List.of("web-1", "web-2", "db-1");
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            tokens.add(token());
+        List<Callable<ServerProcess>> starts = new ArrayList<>();
+        for (String name : names) {
+            usedToken = token();
+            String token = usedToken;
+            starts.add(() -> agent(name, token));
         }
-        usedToken = tokens.get(tokens.size() - 1);
-        ExecutorService starting = Executors.newFixedThreadPool(names.size());
-        try {
-            List<Future<ServerProcess>> started = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                String token = tokens.get(i);
-                started.add(starting.submit(() -> agent(name, token)));
-            }
-            ExecutionException failed = null;
-            for (Future<ServerProcess> f : started) {
-                try {
-                    agents.add(f.get()); // in the order of names: the tests pick agents by index
-                } catch (ExecutionException e) {
-                    failed = failed == null ? e : failed;
-                }
-            }
-            if (failed != null) {
-                throw new IllegalStateException("An agent did not start: " + failed.getCause(), failed.getCause());
-            }
-        } finally {
-            starting.shutdown();
-        }
+        AgentCluster.startSideBySide(starts, (i, agent) -> agents.add(agent)); // in the order of names: tests pick agents by index
     }
 
     @AfterAll
