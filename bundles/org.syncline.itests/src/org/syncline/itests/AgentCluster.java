@@ -12,15 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.syncline.core.Sha256;
-import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.AgentInfo;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.client.DistributionClient;
@@ -77,32 +78,38 @@ final class AgentCluster implements AutoCloseable {
 
     /** Starts every agent at once; each one that started is kept (and so stopped by {@link #close}), also when another failed. */
     private void startAgents(List<String> names) throws Exception {
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            var t = master.cli(AS_ADMIN, "--json", "node", "token");
-            assertEquals(0, t.exitCode(), t.stderr());
-            tokens.add(JsonObject.parse(t.stdout()).string("token"));
+        List<Callable<ServerProcess>> starts = new ArrayList<>();
+        for (String name : names) {
+            String token = master.enrollmentToken();
+            starts.add(() -> new ServerProcess(homes.resolve(name), "--roles", "agent", "--join", master.address().toString(),
+                    "--token", token, "--set", "distribution.agent-name=" + name, "--set", "distribution.sample-interval=1s",
+                    "--set", "distribution.root=" + content(name)));
         }
-        ExecutorService starting = Executors.newFixedThreadPool(names.size());
+        startSideBySide(starts, (i, agent) -> agents.put(names.get(i), agent));
+    }
+
+    /**
+     * Runs the server starts at once (part of a start-up waits on the disk, not the CPU) and hands each process that
+     * started to {@code started} with its index, in index order, also when another start failed, so that the caller
+     * stops it; then throws the first failure.
+     */
+    static void startSideBySide(List<Callable<ServerProcess>> starts, BiConsumer<Integer, ServerProcess> started) throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(starts.size());
         try {
-            List<Future<ServerProcess>> started = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                String token = tokens.get(i);
-                started.add(starting.submit(() -> new ServerProcess(homes.resolve(name), "--roles", "agent", "--join", master.address().toString(),
-                        "--token", token, "--set", "distribution.agent-name=" + name, "--set", "distribution.sample-interval=1s",
-                        "--set", "distribution.root=" + content(name))));
+            List<Future<ServerProcess>> running = new ArrayList<>();
+            for (Callable<ServerProcess> start : starts) {
+                running.add(starting.submit(start));
             }
             ExecutionException failed = null;
-            for (int i = 0; i < names.size(); i++) {
+            for (int i = 0; i < running.size(); i++) {
                 try {
-                    agents.put(names.get(i), started.get(i).get());
+                    started.accept(i, running.get(i).get());
                 } catch (ExecutionException e) {
                     failed = failed == null ? e : failed;
                 }
             }
             if (failed != null) {
-                throw new IllegalStateException("An agent did not start: " + failed.getCause(), failed.getCause());
+                throw new IllegalStateException("A server did not start: " + failed.getCause(), failed.getCause());
             }
         } finally {
             starting.shutdown();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -72,10 +73,15 @@ class AgentsTest {
         new AdminClient(admin).addUser("viewer", "viewer-password-1".toCharArray(), false);
         new AlertsClient(admin).watchAlerts(pushed::add);
         new DistributionClient(admin).watchTopology(topologyPushes::add);
-        for (String name : List.of("web-1", "web-2", "db-1")) {
+        // started side by side, as AgentCluster starts its agents
+        List<String> names = List.of("web-1", "web-2", "db-1");
+        List<Callable<ServerProcess>> starts = new ArrayList<>();
+        for (String name : names) {
             usedToken = token();
-            agents.add(agent(name, usedToken));
+            String token = usedToken;
+            starts.add(() -> agent(name, token));
         }
+        AgentCluster.startSideBySide(starts, (i, agent) -> agents.add(agent)); // in the order of names: tests pick agents by index
     }
 
     @AfterAll
@@ -88,10 +94,8 @@ class AgentsTest {
         sinks.close();
     }
 
-    private String token() throws Exception {
-        var t = master.cli(AS_ADMIN, "--json", "node", "token");
-        assertEquals(0, t.exitCode(), t.stderr());
-        return JsonObject.parse(t.stdout()).string("token");
+    private String token() {
+        return master.enrollmentToken();
     }
 
     private ServerProcess agent(String name, String token) throws Exception {

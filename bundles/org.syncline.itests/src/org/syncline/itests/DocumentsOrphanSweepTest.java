@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.syncline.core.Sha256;
-import org.syncline.core.json.JsonObject;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.NodeFile;
 import org.syncline.documents.NodeFileList;
@@ -53,10 +52,8 @@ class DocumentsOrphanSweepTest {
     void start() throws Exception {
         homes = Files.createTempDirectory("syncline-itest-sweep");
         registry = new ServerProcess(homes.resolve("registry"), "--roles", "registry", "--set", "docs.orphan-grace=" + GRACE_SECONDS + "s");
-        var t = registry.cli(AS_ADMIN, "--json", "node", "token");
-        assertEquals(0, t.exitCode(), t.stderr());
         node = new ServerProcess(homes.resolve("sweepy"), "--roles", "storage", "--join", registry.address().toString(), "--token",
-                JsonObject.parse(t.stdout()).string("token"), "--set", "docs.node-name=sweepy", "--set", "docs.heartbeat=1s");
+                registry.enrollmentToken(), "--set", "docs.node-name=sweepy", "--set", "docs.heartbeat=1s");
         admin = registry.connect("admin", ServerProcess.ADMIN_PASSWORD);
         docs = new DocumentsClient(admin);
         await(() -> docs.nodes().stream().anyMatch(n -> n.name().equals("sweepy") && n.isUp()), "the node up");

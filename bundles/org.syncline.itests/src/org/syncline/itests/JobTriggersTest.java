@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,17 +21,22 @@ import org.syncline.distribution.client.JobsClient;
 /**
  * Triggers between real processes (a master, the source src-1 and targets t-1, t-2): a real-time job delivers
  * files written on the source, in new folders too, without anyone running it; an interval job fires on its own;
- * a disabled one does not.
+ * a disabled one does not. The master's schedules read the time from a file the test writes
+ * ({@code distribution.schedule-clock}), so the shortest interval a job may have, a minute, passes without being
+ * waited for.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobTriggersTest {
     private static final List<String> TARGETS = List.of("t-1", "t-2");
+    private Path clock;
     private AgentCluster cluster;
     private JobsClient jobs;
 
     @BeforeAll
     void start() throws Exception {
-        cluster = new AgentCluster("syncline-itest-triggers", List.of("src-1", "t-1", "t-2"));
+        clock = Files.createTempFile("syncline-itest-schedule-clock", ".txt");
+        Files.writeString(clock, Instant.now().toString());
+        cluster = new AgentCluster("syncline-itest-triggers", List.of("src-1", "t-1", "t-2"), List.of("--set", "distribution.schedule-clock=" + clock));
         jobs = new JobsClient(cluster.admin());
         cluster.awaitOnline(3);
     }
@@ -39,6 +45,9 @@ class JobTriggersTest {
     void stop() throws Exception {
         if (cluster != null) {
             cluster.close();
+        }
+        if (clock != null) {
+            Files.deleteIfExists(clock);
         }
     }
 
@@ -73,11 +82,26 @@ class JobTriggersTest {
             Files.writeString(cluster.content("src-1").resolve(p + "/file.txt"), p + "\n");
         }
         jobs.create(job("never", false, "never", Job.INTERVAL, 60));
-        jobs.create(job("tick", true, "tick", Job.INTERVAL, 60)); // the shortest interval a job may have
-        AgentCluster.await(() -> jobs.log("tick", 5).stream().anyMatch(r -> r.trigger().equals(JobRun.INTERVAL) && r.finished()),
-                "the interval job's run", 150_000);
-        JobRun run = jobs.log("tick", 5).get(0);
-        assertEquals(JobRun.OK, run.state(), run.toString());
+        Instant created = jobs.create(job("tick", true, "tick", Job.INTERVAL, 60)).created(); // the shortest interval a job may have
+        // A schedule counts from the master's first look at the job (a tick a second), so the clock is moved past the
+        // job's next minute only seconds after that look, and by one more minute each time no run followed.
+        long[] minutes = { 0 };
+        long[] movedAt = { System.nanoTime() };
+        AgentCluster.await(() -> {
+            List<JobRun> runs = jobs.log("tick", 5);
+            if (runs.isEmpty() && System.nanoTime() - movedAt[0] > 3_000_000_000L) {
+                minutes[0]++;
+                movedAt[0] = System.nanoTime();
+                try {
+                    Files.writeString(clock, created.plusSeconds(60 * minutes[0] + 1).toString());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return !runs.isEmpty() && runs.stream().allMatch(JobRun::finished);
+        }, "the interval job's run", 150_000);
+        List<JobRun> runs = jobs.log("tick", 5);
+        assertTrue(runs.stream().allMatch(r -> r.trigger().equals(JobRun.INTERVAL) && r.state().equals(JobRun.OK)), runs.toString());
         for (String t : TARGETS) {
             assertEquals("tick\n", Files.readString(cluster.content(t).resolve("tick-copy/file.txt")), t);
         }

@@ -74,10 +74,8 @@ class StorageNodesTest {
     }
 
     private ServerProcess node(String name, long capacity) throws Exception {
-        var t = registry.cli(AS_ADMIN, "--json", "node", "token");
-        assertEquals(0, t.exitCode(), t.stderr());
         return new ServerProcess(homes.resolve(name), "--roles", "storage", "--join", registry.address().toString(), "--token",
-                JsonObject.parse(t.stdout()).string("token"), "--set", "docs.node-name=" + name, "--set", "docs.capacity=" + capacity,
+                registry.enrollmentToken(), "--set", "docs.node-name=" + name, "--set", "docs.capacity=" + capacity,
                 "--set", "docs.heartbeat=1s");
     }
 

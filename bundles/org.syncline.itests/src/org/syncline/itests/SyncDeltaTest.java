@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,9 +125,11 @@ class SyncDeltaTest {
 
     @Test
     void aOneByteAndAScatteredEditArriveOnTheOtherAgentByDeltaAndALocalChangeDuringTheDownloadIsKept() throws Exception {
-        Map<String, String> asAnn = Map.of("SYNCLINE_USER", "ann", "SYNCLINE_PASSWORD", SyncHubFixture.password("ann"));
-        assertEquals(0, hub.server.cli(asAnn, "folder", "create", "edits").exitCode());
-        assertEquals(0, hub.server.cli(asAnn, "folder", "share", "edits", "ben", "--rights", "rw").exitCode());
+        try (Connection ann = hub.connect("ann")) {
+            SyncClient sync = new SyncClient(ann);
+            sync.create("edits");
+            sync.share("edits", "user", "ben", "write");
+        }
         int size = 16 * MIB;
         try (SyncAgentProcess c = new SyncAgentProcess(hub.server, "ann", hub.server.home.resolve("edits-c"), "edits");
                 SyncAgentProcess d = new SyncAgentProcess(hub.server, "ben", hub.server.home.resolve("edits-d"), "edits")) {

@@ -84,7 +84,7 @@ class SyncFoldersTest {
 
     @Test
     void changesInOneDirectoryReachTheOtherAndTheTrashBringsADeletedFileBack() throws Exception {
-        shared("team");
+        sharedThroughTheCli("team");
         SyncAgentProcess a = agent("ann", "team-a", "team").start();
         SyncAgentProcess b = agent("ben", "team-b", "team").start();
 
@@ -671,8 +671,19 @@ class SyncFoldersTest {
         }
     }
 
+    /** Ann's folder, shared with ben to read and write: through ann's own connection (one CLI process a step costs seconds). */
     private void shared(String folder) throws Exception {
-        assertEquals(0, server.cli(AS_ANN, "folder", "create", folder).exitCode());
+        try (Connection ann = server.connect("ann", "ann-password-1")) {
+            SyncClient sync = new SyncClient(ann);
+            sync.create(folder);
+            sync.share(folder, "user", "ben", "write");
+        }
+    }
+
+    /** The same through the CLI's {@code folder create} and {@code folder share --rights rw}. */
+    private void sharedThroughTheCli(String folder) throws Exception {
+        var create = server.cli(AS_ANN, "folder", "create", folder);
+        assertEquals(0, create.exitCode(), create.stderr());
         var share = server.cli(AS_ANN, "folder", "share", folder, "ben", "--rights", "rw");
         assertEquals(0, share.exitCode(), share.stderr());
     }

@@ -1,7 +1,5 @@
 package org.syncline.itests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.function.Supplier;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.core.Sha256;
 import org.syncline.protocol.Connection;
+import org.syncline.sync.client.SyncClient;
 import org.syncline.testing.Await;
 import org.syncline.testing.ServerProcess;
 
@@ -40,11 +39,18 @@ final class SyncHubFixture implements AutoCloseable {
                     a.addUser(user, password(user).toCharArray(), false);
                 }
             }
+            // through the owner's connection: a CLI process a step costs seconds (SyncFoldersTest covers the CLI's folder commands)
             List<String> users = new ArrayList<>(rights.keySet());
-            Map<String, String> asOwner = Map.of("SYNCLINE_USER", users.get(0), "SYNCLINE_PASSWORD", password(users.get(0)));
-            assertEquals(0, server.cli(asOwner, "folder", "create", folder).exitCode());
-            for (String user : users.subList(1, users.size())) {
-                assertEquals(0, server.cli(asOwner, "folder", "share", folder, user, "--rights", rights.get(user)).exitCode());
+            try (Connection owner = connect(users.get(0))) {
+                SyncClient sync = new SyncClient(owner);
+                sync.create(folder);
+                for (String user : users.subList(1, users.size())) {
+                    sync.share(folder, "user", user, switch (rights.get(user)) {
+                        case "rw" -> "write";
+                        case "r" -> "read";
+                        default -> throw new IllegalArgumentException("rights are rw or r, not " + rights.get(user));
+                    });
+                }
             }
         } catch (Exception | AssertionError e) {
             server.close();

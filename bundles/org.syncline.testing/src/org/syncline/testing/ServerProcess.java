@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.syncline.core.HostPort;
 import org.syncline.protocol.Connection;
 import org.syncline.protocol.ConnectionSettings;
+import org.syncline.protocol.EnrollmentMessages;
 import org.syncline.protocol.FingerprintPrompt;
 import org.syncline.protocol.KnownServers;
 
@@ -40,6 +41,7 @@ public final class ServerProcess implements AutoCloseable {
     private Process process;
     private Thread pump;
     private int port;
+    private static Path clientCache;
 
     public ServerProcess(Path home, String... extraArgs) throws Exception {
         this.home = home;
@@ -132,12 +134,23 @@ public final class ServerProcess implements AutoCloseable {
                 new KnownServers(home.resolve("client-known_servers")), FingerprintPrompt.ACCEPT_NEW);
     }
 
+    /**
+     * A single-use enrollment token of this server, valid for an hour, made through an admin's connection: for tests
+     * whose point is what joins with it (EnrollmentTest covers the CLI's {@code node token}); a CLI process costs seconds.
+     */
+    public String enrollmentToken() {
+        try (Connection admin = connect("admin", ADMIN_PASSWORD)) {
+            return admin.request(EnrollmentMessages.TOKEN_CREATE, org.syncline.core.json.Json.object("validForSeconds", 3600L)).string("token");
+        }
+    }
+
     /** Runs {@code syncline cli --server ... ARGS} of the installation. */
     public CliResult cli(Map<String, String> extraEnv, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(install().resolve("syncline").toString(), "cli", "--server", address().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         environment(pb.environment());
+        pb.environment().put("XDG_CACHE_HOME", clientCache().toString());
         // the CLI refuses a server it does not know without a terminal, like ssh in a script
         pb.environment().put("SYNCLINE_TRUST_FINGERPRINT", fingerprint());
         pb.environment().putAll(extraEnv);
@@ -149,6 +162,19 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("The CLI did not finish within 90 s: " + cmd);
         }
         return new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /**
+     * The cache home of every {@link #cli} call of this test JVM. The launch script keeps there only the CLI's OSGi
+     * cache and class-data archive (config, trusted servers and credentials stay in each server's own homes): shared,
+     * only the first call of the run starts cold (about three times a warm call's time) instead of the first one of
+     * every server a test starts.
+     */
+    private static synchronized Path clientCache() throws IOException {
+        if (clientCache == null) {
+            clientCache = Files.createTempDirectory("syncline-itest-cli-cache");
+        }
+        return clientCache;
     }
 
     public Path writeFile(String name, String content) throws IOException {
