@@ -77,7 +77,7 @@ class AgentsTest {
         List<String> names = List.of("web-1", "web-2", "db-1");
         List<Callable<ServerProcess>> starts = new ArrayList<>();
         for (String name : names) {
-            usedToken = token();
+            usedToken = master.enrollmentToken();
             String token = usedToken;
             starts.add(() -> agent(name, token));
         }
@@ -92,10 +92,6 @@ class AgentsTest {
         }
         master.close();
         sinks.close();
-    }
-
-    private String token() {
-        return master.enrollmentToken();
     }
 
     private ServerProcess agent(String name, String token) throws Exception {

@@ -17,13 +17,7 @@ final class Screenshots {
     }
 
     static Path save(Display display, String name) throws Exception {
-        UiEvents.flush();
-        // GTK paints on its own frame clock: a row changed just now may not be painted yet; paint what is pending
-        for (org.eclipse.swt.widgets.Shell shell : display.getShells()) {
-            if (shell.isVisible()) {
-                shell.update();
-            }
-        }
+        settle(display);
         Rectangle bounds = display.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         try {
