@@ -61,6 +61,30 @@ class BlobStoreTest {
     }
 
     @Test
+    void aBlobLargerThanTheWriteBehindStepIsStoredWholeAndAFailurePastItLeavesNothing() throws IOException {
+        long size = 2 * org.syncline.core.WriteBehind.STEP + 12345; // two flushes start while it is written
+        String sha = blobs.put(new Generated(size, 9));
+        assertEquals(Sha256.hex(new Generated(size, 9)), sha);
+        try (InputStream actual = blobs.open(sha); InputStream wanted = new Generated(size, 9)) {
+            assertSameBytes(wanted, actual);
+        }
+        InputStream failing = new Generated(size, 10) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (position() > org.syncline.core.WriteBehind.STEP + 1) {
+                    throw new IOException("connection reset after the first flush");
+                }
+                return super.read(b, off, len);
+            }
+        };
+        assertCode(ErrorCode.STORAGE, () -> blobs.put(failing));
+        assertEquals(List.of(), tempFiles());
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(1, all.filter(Files::isRegularFile).count(), "only the first blob");
+        }
+    }
+
+    @Test
     void storingKnownContentAgainDoesNotRewriteIt() throws IOException {
         String sha = blobs.put(stream("hello"));
         Object fileKey = fileKey(sha);

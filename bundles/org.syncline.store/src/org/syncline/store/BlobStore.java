@@ -3,7 +3,6 @@ package org.syncline.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
+import org.syncline.core.WriteBehind;
 import org.syncline.store.internal.VerifyingInputStream;
 
 /**
@@ -204,9 +204,10 @@ public final class BlobStore {
         try {
             temp = DataDirectory.createOwnerOnlyTempFile(tmp, "put-", ".tmp");
             String sha;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                sha = copy(in, Channels.newOutputStream(out));
-                out.force(true);
+            // the bytes go to disk while more arrive, so the fsync after the last one waits for the last few MiB only
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE); WriteBehind out = new WriteBehind(ch)) {
+                sha = copy(in, out);
+                out.finish();
             }
             check(expected, sha);
             Path target = pathOf(sha);
