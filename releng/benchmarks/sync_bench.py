@@ -10,8 +10,10 @@
   initial      initial sync of N files of 4 KiB (default 10,000): a sync-agent uploading them to the hub,
                a second agent downloading them, vs rsync of the same tree through its daemon. Measured twice:
                with both agents started and idle before the files arrive (renamed into A's directory), and
-               with the agents' start (JVM, OSGi, login) inside the time. --profile keeps flight recordings
-               of the hub and the warm agents in the work directory.
+               with the agents' start (JVM, OSGi, login) inside the time; and a second tree of new files
+               into the same folder once the hub and agents are warm. Then Syncthing the same way: two
+               instances on loopback, connected and idle, the tree renamed into A's folder, timed until B holds
+               it all. --profile keeps flight recordings of the hub and the warm agents in the work directory.
   idle         N files (--idle-files, default 100,000) synced and watched, nothing changing: the agent's
                CPU seconds and RSS (from /proc) over --idle-seconds (default 60), from the first quiet 5 s
                after the first sync, with the threads that used CPU; --profile records that window only
@@ -383,6 +385,16 @@ def bench_initial(work, files, profile=False):
         for name, pid in (("hub", hub_jvm), ("A", a_jvm), ("B", b_jvm)):
             busy = sorted(((t - threads0[pid].get(n, 0.0), n) for n, t in thread_cpu(pid).items()), reverse=True)
             by_thread[name] = ", ".join("%s %.2f" % (n, c) for c, n in busy[:6] if c > 0.005)
+        # everything warm: a second tree of new files into the same folder, the hub and both agents having synced one
+        stage2 = os.path.join(work, "stage2")
+        make_tree(os.path.join(stage2, "second"), files, 6)
+        subprocess.run(["sync"], check=True)
+        t0 = time.time()
+        move_tree_in(stage2, wa)
+        warm_a.wait(r"uploaded-files=%d\b" % (2 * files), 0, timeout=3600)
+        warm2_up_s = time.time() - t0
+        warm_b.wait(r"downloaded-files=%d\b" % (2 * files), 0, timeout=3600)
+        warm2_all_s = time.time() - t0
         # cold: the agent's start (JVM, OSGi, login) inside the measured time, as the first rounds measured it
         t0 = time.time()
         agent_a = hub.agent(a, "tree")
@@ -392,6 +404,7 @@ def bench_initial(work, files, profile=False):
         agent_b = hub.agent(b, "tree")
         agent_b.wait(r"downloaded-files=%d\b" % files, 0, timeout=3600)
         down_s = time.time() - t0
+        st_s = syncthing_initial(work, files)
         print("initial: %d files of 4 KiB" % files)
         print("  rsync through its daemon:          %6.2f s" % rsync_s)
         print("  agents started and idle; A's files arrive (renamed in):")
@@ -402,9 +415,14 @@ def bench_initial(work, files, profile=False):
         print("    CPU until all on B: hub %.2f s, agent A %.2f s, agent B %.2f s" % (all_cpu["hub"], all_cpu["A"], all_cpu["B"]))
         for name in ("hub", "A", "B"):
             print("      %-3s by thread (s): %s" % (name, by_thread[name]))
+        print("  a second tree of %d new files into the same folder, hub and agents warm (the JIT done):" % files)
+        print("    A -> hub (upload):               %6.2f s   ratio %.2f" % (warm2_up_s, warm2_up_s / rsync_s))
+        print("    A -> hub -> B (all on B):        %6.2f s   ratio %.2f" % (warm2_all_s, warm2_all_s / rsync_s))
         print("  agent start included:")
         print("    sync-agent A -> hub (upload):    %6.2f s   ratio %.2f" % (up_s, up_s / rsync_s))
         print("    hub -> sync-agent B (download):  %6.2f s   ratio %.2f" % (down_s, down_s / rsync_s))
+        print("  syncthing, two instances on loopback, connected and idle (watcher delay 1 s); the files arrive in A's folder:")
+        print("    A -> B (all on B):               %6.2f s   ratio %.2f" % (st_s, st_s / rsync_s))
         if profile:
             print("  flight recordings (hub, agents): %s" % work)
     finally:
@@ -603,6 +621,54 @@ def syncthing_latencies(work, delay, changes):
     finally:
         a.close()
         b.close()
+
+
+def syncthing_initial(work, files):
+    """Seconds until B holds every file of a tree of `files` 4 KiB files moved into A's folder (Syncthing A <-> B)."""
+    stage = os.path.join(work, "st-stage")
+    make_tree(stage, files, 5)
+    a, b = Syncthing(work, "ia"), Syncthing(work, "ib")
+    a.configure(b, 1)
+    b.configure(a, 1)
+    a.start()
+    b.start()
+    try:
+        latencies(a.dir, b.dir, 1, "warmup.txt", timeout=120)  # connected, the folder shared
+        subprocess.run(["sync"], check=True)
+        t0 = time.time()
+        move_tree_in(stage, a.dir)
+        deadline = t0 + 3600
+        while count_files(b.dir, 4096) < files:
+            if time.time() > deadline:
+                raise SystemExit("syncthing: B did not receive the tree within an hour")
+            time.sleep(0.05)
+        took = time.time() - t0
+        for d in sorted(os.listdir(a.dir)):
+            if d.startswith("d"):
+                for f in os.listdir(os.path.join(a.dir, d)):
+                    with open(os.path.join(a.dir, d, f), "rb") as x, open(os.path.join(b.dir, d, f), "rb") as y:
+                        if x.read() != y.read():
+                            raise SystemExit("syncthing: %s/%s differs on B" % (d, f))
+        return took
+    finally:
+        a.close()
+        b.close()
+
+
+def count_files(root, size):
+    """Files of `size` bytes in root's subfolders (the tree; not the warm-up file), Syncthing's temp files not counted."""
+    n = 0
+    for d, _, names in os.walk(root):
+        if d == root:
+            continue
+        for name in names:
+            if not name.startswith(".syncthing.") and not name.startswith("~syncthing~"):
+                try:
+                    if os.stat(os.path.join(d, name)).st_size == size:
+                        n += 1
+                except FileNotFoundError:
+                    pass
+    return n
 
 
 def bench_propagation(work, changes, st_default_changes):
