@@ -108,6 +108,14 @@ class DocumentsViewLiveTest {
             UiEvents.waitUntil("largest first", () -> "report.txt".equals(table.getItem(0).getText(0)));
             assertEquals(SWT.DOWN, table.getSortDirection());
 
+            // the Modified column holds the whole time in the table's font (a fixed 160 px cut "12:15:58 AM" to "12:15:58")
+            String modified = table.getItem(0).getText(4);
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+            int textWidth = gc.textExtent(modified).x;
+            gc.dispose();
+            assertTrue(table.getColumn(4).getWidth() > textWidth + 8, "the column (" + table.getColumn(4).getWidth() + " px) shows all of '" + modified
+                    + "' (" + textWidth + " px)");
+
             // every column sorts on the server, also from the Sort list and Reverse (the keyboard's way: Alt+O, Alt+V)
             try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 DocumentsClient docs = new DocumentsClient(other);

@@ -24,6 +24,7 @@ import org.syncline.core.chunk.ChunkRef;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.ui.ActivityView;
+import org.syncline.sync.internal.ui.AddPairDialog;
 import org.syncline.sync.internal.ui.ConflictsView;
 import org.syncline.sync.internal.ui.HistoryView;
 import org.syncline.sync.internal.ui.SharedFoldersView;
@@ -194,6 +195,41 @@ class SyncViewLiveTest {
             display.timerExec(100, poll[0]);
         };
         display.timerExec(100, poll[0]);
+    }
+
+    @Test
+    void addPairAsksForWhatIsMissingAndCallsOnlyWrongInputAnError() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        try (WorkbenchLink link = server.connectWorkbench()) {
+            link.connected(); // the dialog offers the servers connected when it opens
+            AddPairDialog dialog = new AddPairDialog(window.getShell());
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            try {
+                org.eclipse.swt.widgets.Shell shell = dialog.getShell();
+                org.eclipse.swt.widgets.Text dir = UiEvents.find(shell, org.eclipse.swt.widgets.Text.class,
+                        t -> (t.getStyle() & org.eclipse.swt.SWT.READ_ONLY) == 0); // not the title area's message
+                org.eclipse.swt.widgets.Combo folder = UiEvents.find(shell, org.eclipse.swt.widgets.Combo.class, c -> (c.getStyle() & org.eclipse.swt.SWT.READ_ONLY) == 0);
+                org.eclipse.swt.widgets.Button add = UiEvents.find(shell, org.eclipse.swt.widgets.Button.class, b -> "&Add".equals(b.getText()));
+                // nothing typed yet: an instruction, not an error, and Add disabled
+                assertEquals(null, dialog.getErrorMessage());
+                assertEquals("Choose the local directory to keep in step with a folder of the server.", dialog.getMessage());
+                assertFalse(add.isEnabled());
+                dir.setText("relative/dir");
+                assertEquals("The local directory must be an absolute path.", dialog.getErrorMessage());
+                assertFalse(add.isEnabled());
+                dir.setText(Files.createTempDirectory("syncline-ui-add").toString());
+                assertEquals(null, dialog.getErrorMessage());
+                assertEquals("Choose a folder of the server, or type the name of a new one (the server creates it).", dialog.getMessage());
+                assertFalse(add.isEnabled());
+                folder.setText("new-folder");
+                assertEquals(null, dialog.getErrorMessage());
+                assertTrue(add.isEnabled());
+                Screenshots.save(shell, "sync-add-pair-filled.png");
+            } finally {
+                dialog.close();
+            }
+        }
     }
 
     /** How many revisions the hub has of {@code path} in 'team' (none: the hub says there is no such file). */

@@ -122,7 +122,7 @@ public final class DocumentsView extends ViewPart {
         column("Author", 100, DocumentInfo::author);
         column("Type", 140, DocumentInfo::mimeType);
         column("Size", 90, d -> DocumentFormat.size(d.size()));
-        column("Modified", 160, d -> DocumentFormat.time(d.modified()));
+        column("Modified", DocumentFormat.timeWidth(table), d -> DocumentFormat.time(d.modified()));
         column("Version", 60, d -> Integer.toString(d.version()));
         column("Node", 120, DocumentInfo::node);
         table.setSortColumn(table.getColumn(0));

@@ -48,7 +48,7 @@ public final class NodesView extends ViewPart {
         column("Capacity", 90, n -> DocumentFormat.size(n.capacity()));
         column("Free", 90, n -> DocumentFormat.size(n.free()));
         column("Documents", 80, n -> Long.toString(n.documents()));
-        column("Last heartbeat", 160, n -> n.local() ? "(this server)" : DocumentFormat.time(n.lastHeartbeat()));
+        column("Last heartbeat", Math.max(110, DocumentFormat.timeWidth(viewer.getTable())), n -> n.local() ? "(this server)" : DocumentFormat.time(n.lastHeartbeat()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         MenuManager menu = new MenuManager();

@@ -66,7 +66,7 @@ public final class VersionsView extends ViewPart {
         table.setLinesVisible(true);
         column("Version", 60, v -> Integer.toString(v.version()));
         column("Size", 90, v -> DocumentFormat.size(v.size()));
-        column("Created", 160, v -> DocumentFormat.time(v.created()));
+        column("Created", DocumentFormat.timeWidth(table), v -> DocumentFormat.time(v.created()));
         column("Author", 100, VersionInfo::author);
         column("Type", 140, VersionInfo::mimeType);
         column("Node", 120, VersionInfo::node);

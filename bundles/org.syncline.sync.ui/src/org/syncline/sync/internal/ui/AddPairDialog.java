@@ -26,7 +26,8 @@ import org.syncline.ui.UiRunner;
  * Asks for a pair: a connected server, a local directory (typed or chosen) and a folder of that server (one
  * of its folders, or a new name that Add Pair creates).
  */
-final class AddPairDialog extends TitleAreaDialog {
+public final class AddPairDialog extends TitleAreaDialog {
+    private static final String INTRO = "Keep a local directory in step with a folder on a server. A folder name the server does not have yet is created.";
     private final List<ConnectedServer> servers = Servers.connected().stream().filter(ConnectedServer::isConnected).toList();
     private Combo serverCombo;
     private Text dirText;
@@ -35,7 +36,7 @@ final class AddPairDialog extends TitleAreaDialog {
     private Path localDir;
     private String folder;
 
-    AddPairDialog(Shell shell) {
+    public AddPairDialog(Shell shell) {
         super(shell);
     }
 
@@ -43,7 +44,7 @@ final class AddPairDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Add Pair");
-        setMessage("Keep a local directory in step with a folder on a server. A folder name the server does not have yet is created.");
+        setMessage(INTRO);
         getShell().setText("Add Pair");
         Composite c = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(c);
@@ -119,18 +120,21 @@ final class AddPairDialog extends TitleAreaDialog {
         if (ok == null || dirText == null) {
             return;
         }
+        // what is still to fill in is an instruction; only what was filled in wrong is an error
         String error = null;
+        String todo = null;
         if (servers.isEmpty()) {
             error = "Connect to a server first (Servers view).";
         } else if (dirText.getText().isBlank()) {
-            error = "Choose the local directory.";
+            todo = "Choose the local directory to keep in step with a folder of the server.";
         } else if (!Path.of(dirText.getText().trim()).isAbsolute()) {
             error = "The local directory must be an absolute path.";
         } else if (folderCombo.getText().isBlank()) {
-            error = "Choose a folder of the server, or type the name of a new one.";
+            todo = "Choose a folder of the server, or type the name of a new one (the server creates it).";
         }
         setErrorMessage(error);
-        ok.setEnabled(error == null);
+        setMessage(todo != null ? todo : INTRO);
+        ok.setEnabled(error == null && todo == null);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Text;
 
 /** Asks for a user and the quota to give them, in bytes or MiB (0: no limit). */
 final class QuotaDialog extends TitleAreaDialog {
+    private static final String INTRO = "It counts the files of the folders the user owns; 0 means no limit. Admins only.";
     private Text userText;
     private Text amountText;
     private Combo unitCombo;
@@ -29,7 +30,7 @@ final class QuotaDialog extends TitleAreaDialog {
         Composite area = (Composite) super.createDialogArea(parent);
         getShell().setText("Set Quota");
         setTitle("Set a user's quota");
-        setMessage("It counts the files of the folders the user owns; 0 means no limit. Admins only.");
+        setMessage(INTRO);
         Composite c = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(c);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
@@ -57,14 +58,13 @@ final class QuotaDialog extends TitleAreaDialog {
         if (getButton(IDialogConstants.OK_ID) == null) {
             return;
         }
-        String error = null;
-        if (userText.getText().isBlank()) {
-            error = "Type the user's name.";
-        } else if (!amountText.getText().trim().matches("\\d{1,15}")) {
-            error = "Type the quota as a whole number (0: no limit).";
-        }
+        // what is still to type is an instruction; only a quota that is not a number is an error
+        String amount = amountText.getText().trim();
+        String error = amount.isEmpty() || amount.matches("\\d{1,15}") ? null : "Type the quota as a whole number (0: no limit).";
+        String todo = userText.getText().isBlank() ? "Type the user's name." : amount.isEmpty() ? "Type the quota (0: no limit)." : null;
         setErrorMessage(error);
-        getButton(IDialogConstants.OK_ID).setEnabled(error == null);
+        setMessage(todo != null ? todo : INTRO);
+        getButton(IDialogConstants.OK_ID).setEnabled(error == null && todo == null);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.syncline.core.SynclineException;
 
 /** Asks where to connect and as whom; the OK button stays off until the input is valid. */
 public final class ConnectDialog extends TitleAreaDialog {
+    private static final String INTRO = "The connection uses TLS; the server's certificate is checked against the one seen first.";
     private Text host;
     private Text port;
     private Text user;
@@ -40,7 +41,7 @@ public final class ConnectDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Connect to a Syncline server");
-        setMessage("The connection uses TLS; the server's certificate is checked against the one seen first.");
+        setMessage(INTRO);
         Composite form = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
@@ -71,7 +72,10 @@ public final class ConnectDialog extends TitleAreaDialog {
         validate();
     }
 
-    /** Shows the first problem with the input as the dialog's error and enables Connect only without one. */
+    /**
+     * Shows the first problem with the input as the dialog's error and enables Connect only without one; a password
+     * still to type is an instruction, not an error.
+     */
     private void validate() {
         Button ok = getButton(IDialogConstants.OK_ID);
         if (ok == null || host == null) {
@@ -82,14 +86,13 @@ public final class ConnectDialog extends TitleAreaDialog {
             int p = HostPort.parsePort(port.getText().trim(), "port " + port.getText());
             new HostPort(host.getText().trim(), p);
             Names.requireUserName(user.getText().trim());
-            if (password.getText().isEmpty()) {
-                problem = "Enter the password.";
-            }
         } catch (SynclineException e) {
             problem = e.getMessage();
         }
+        boolean noPassword = password.getText().isEmpty();
         setErrorMessage(problem);
-        ok.setEnabled(problem == null);
+        setMessage(noPassword ? "Enter the password." : INTRO);
+        ok.setEnabled(problem == null && !noPassword);
     }
 
     @Override
