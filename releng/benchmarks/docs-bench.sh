@@ -12,7 +12,7 @@
 #      p50/p99 per search, the index's share of c's whole path
 #   usage: releng/benchmarks/docs-bench.sh a|b|c|s|all      (build the server product first: ./syncline build)
 #   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL PUTS DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
-#          JFR=DIR (record every server and CLI process with Java Flight Recorder, settings=profile: DIR/registry.jfr,
+#          JFR=DIR (record every server, CLI and bench client process with Java Flight Recorder, settings=profile: DIR/registry.jfr,
 #          DIR/node.jfr dumped before each server stops, DIR/cli-PID.jfr per CLI call; `jfr print --events
 #          jdk.ExecutionSample DIR/registry.jfr` or `jfr summary` to read them)
 #          SEEDED=DIR (c: keep the seeded registry data directory there, or start from it when it exists: skips ~10 min of seeding)
@@ -52,7 +52,7 @@ mkdir -p "$WORK/classes" "$WORK/store"
 SERVER_CP="$CP:$STORE:$(ls "$WORK"/store/lib/*.jar | paste -sd:):$(ls "$PLUGINS"/org.syncline.documents.server_*.jar):$(ls "$PLUGINS"/org.syncline.server.api_*.jar)"
 "$JAVAC" -nowarn -d "$WORK/classes" -cp "$CP:$SERVER_CP" "$ROOT/releng/benchmarks/DocsBench.java" "$ROOT/releng/benchmarks/StreamThroughput.java" \
   "$ROOT/releng/benchmarks/DocumentsBenchNames.java" "$ROOT/releng/benchmarks/DocumentsSeed.java" "$ROOT/releng/benchmarks/NameIndexScan.java" 2>&1 | grep -v '^Note:' || true
-bench() { "$JAVA" -cp "$WORK/classes:$CP" DocsBench "$@"; }
+bench() { "$JAVA" ${JFR:+-XX:StartFlightRecording=name=bench,settings=profile,filename=$JFR/client-$1.jfr} -cp "$WORK/classes:$CP" DocsBench "$@"; }
 
 # start_server NAME ARGS...: starts `syncline server` with its own data directory, sets ADDR_<NAME> and JPID_<NAME>
 start_server() {
