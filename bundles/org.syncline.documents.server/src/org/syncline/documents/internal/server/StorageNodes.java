@@ -33,6 +33,11 @@ import org.syncline.server.api.Enrollment;
 final class StorageNodes implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StorageNodes.class.getName());
     private static final int MISSED_HEARTBEATS = 3;
+    /**
+     * A gap between two heartbeat checks (due every second) longer than this means this process did not run: starved of
+     * CPU on a busy machine, or stopped. The nodes' heartbeats that came meanwhile wait unread in its sockets.
+     */
+    private static final long STALL_NANOS = 5_000_000_000L;
 
     private final RegistryDatabase db;
     private final Optional<LocalNode> local;
@@ -48,6 +53,11 @@ final class StorageNodes implements AutoCloseable {
      */
     private final Map<String, NodeTable.Row> rows = new ConcurrentHashMap<>();
     private volatile boolean rowsRead;
+    /** When each joined node was last heard from outside its committed row: a heartbeat that arrived, or a call it answered. */
+    private final Map<String, Instant> heard = new ConcurrentHashMap<>();
+    /** No node's silence before this counts against it: this process itself was not running then (see {@link #STALL_NANOS}). */
+    private volatile Instant judgedSince = Instant.EPOCH;
+    private long lastCheckNanos;
 
     StorageNodes(RegistryDatabase db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
         this.db = db;
@@ -119,7 +129,7 @@ final class StorageNodes implements AutoCloseable {
         NodeTable.Row r = db.inTransaction(c -> NodeTable.byName(c, name)).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
                 "The storage node '" + Names.printable(name) + "' that holds this content is not known to this registry."));
         return remote.computeIfAbsent(name, n -> new RemoteNode(n, r.memberId(), new HostPort(r.host(), r.port()), enrollment,
-                () -> isUp(n)));
+                () -> isUp(n), () -> answered(n)));
     }
 
     boolean isUp(String name) {
@@ -180,6 +190,8 @@ final class StorageNodes implements AutoCloseable {
 
     /** A joined node's heartbeat: its space, and up again if it was down. Returns the node's name. */
     String heartbeat(String memberId, long capacity, long free) {
+        // heard now, even when committing the row waits behind a busy registry's registrations
+        rows().stream().filter(r -> r.memberId().equals(memberId)).findFirst().ifPresent(r -> heard.put(r.name(), now()));
         NodeTable.Row[] written = new NodeTable.Row[1];
         Optional<NodeInfo> cameBack = db.inTransaction(c -> {
             NodeTable.Row r = NodeTable.byMember(c, memberId).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
@@ -202,14 +214,56 @@ final class StorageNodes implements AutoCloseable {
         return Optional.of(node(name));
     }
 
-    /** Marks down every node that missed three heartbeats; each change is pushed. */
+    /**
+     * A joined node answered a call: as good as a heartbeat. One marked down while it was only slow (stopped or starved for
+     * longer than three heartbeats, with a registration batch in flight) is up again before that batch's answer goes back,
+     * so the client's next batch finds it up.
+     */
+    private void answered(String name) {
+        Instant at = now();
+        heard.put(name, at);
+        NodeTable.Row r = rows.get(name);
+        if (r == null || NodeInfo.UP.equals(r.status())) {
+            return;
+        }
+        synchronized (heard) {
+            NodeTable.Row before = rows.get(name);
+            if (before == null || NodeInfo.UP.equals(before.status())) {
+                return;
+            }
+            NodeTable.Row up = new NodeTable.Row(before.name(), before.memberId(), before.host(), before.port(), NodeInfo.UP, before.capacity(),
+                    before.free(), before.heartbeatSeconds(), at);
+            NodeInfo info = db.inTransaction(c -> {
+                NodeTable.upsert(c, up);
+                return info(up, NodeTable.documents(c, name));
+            });
+            rows.put(name, up);
+            LOG.info(() -> "Storage node '" + name + "' answered again; it is marked up");
+            events.accept(info);
+        }
+    }
+
+    /**
+     * Marks down every node not heard from for three heartbeats; each change is pushed. Time this process itself did not
+     * run does not count against a node: after a stall the node's heartbeats are still unread, and the node gets three
+     * heartbeats from then.
+     */
     void checkHeartbeats() {
+        long tick = System.nanoTime();
+        if (lastCheckNanos != 0 && tick - lastCheckNanos > STALL_NANOS) {
+            judgedSince = now();
+            long ms = (tick - lastCheckNanos) / 1_000_000;
+            LOG.info(() -> "The heartbeat check ran " + ms + " ms after the one before (this process was not running, or starved); "
+                    + "storage nodes get " + MISSED_HEARTBEATS + " heartbeats from now before one is marked down");
+        }
+        lastCheckNanos = tick;
         Instant now = now();
         List<NodeInfo> wentDown = db.inTransaction(c -> {
             List<NodeInfo> down = new ArrayList<>();
             for (NodeTable.Row r : NodeTable.all(c)) {
+                Instant last = latest(latest(r.lastHeartbeat(), heard.get(r.name())), judgedSince);
                 if (NodeInfo.UP.equals(r.status())
-                        && r.lastHeartbeat().plus(Duration.ofSeconds((long) r.heartbeatSeconds() * MISSED_HEARTBEATS)).isBefore(now)) {
+                        && last.plus(Duration.ofSeconds((long) r.heartbeatSeconds() * MISSED_HEARTBEATS)).isBefore(now)) {
                     NodeTable.status(c, r.name(), NodeInfo.DOWN);
                     down.add(info(new NodeTable.Row(r.name(), r.memberId(), r.host(), r.port(), NodeInfo.DOWN, r.capacity(), r.free(),
                             r.heartbeatSeconds(), r.lastHeartbeat()), NodeTable.documents(c, r.name())));
@@ -224,7 +278,7 @@ final class StorageNodes implements AutoCloseable {
             LOG.warning(() -> "Storage node '" + n.name() + "' missed " + MISSED_HEARTBEATS + " heartbeats; it is marked down");
             RemoteNode link = remote.get(n.name());
             if (link != null) {
-                link.close();
+                link.closeIfIdle();
             }
             events.accept(n);
         }
@@ -347,6 +401,10 @@ final class StorageNodes implements AutoCloseable {
     private static NodeInfo info(NodeTable.Row r, long documents) {
         return new NodeInfo(r.name(), new HostPort(r.host(), r.port()).toString(), r.status(), r.capacity(), r.free(), documents,
                 r.lastHeartbeat(), false);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static Instant now() {
