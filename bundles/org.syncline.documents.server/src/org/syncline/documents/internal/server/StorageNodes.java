@@ -28,7 +28,8 @@ import org.syncline.server.api.Enrollment;
 /**
  * The registry's storage nodes: the one built into this process when it also holds the storage role, and
  * the nodes that joined it, known from their hello and heartbeats. Chooses where new bytes go, marks a
- * node down after three missed heartbeats, and runs the blob deletions that waited for a node to return.
+ * node down after three missed heartbeats (new bytes go elsewhere; calls in flight to it are not cut), and runs the
+ * blob deletions that waited for a node to return.
  */
 final class StorageNodes implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StorageNodes.class.getName());
