@@ -34,11 +34,8 @@ import org.syncline.server.api.Enrollment;
 final class StorageNodes implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StorageNodes.class.getName());
     private static final int MISSED_HEARTBEATS = 3;
-    /**
-     * A gap between two heartbeat checks (due every second) longer than this means this process did not run: starved of
-     * CPU on a busy machine, or stopped. The nodes' heartbeats that came meanwhile wait unread in its sockets.
-     */
-    private static final long STALL_NANOS = 5_000_000_000L;
+    /** The most {@link #awake} advances per heartbeat check (due every second): a longer gap is time this process did not run. */
+    private static final long MAX_STEP_NANOS = 2_000_000_000L;
 
     private final RegistryDatabase db;
     private final Optional<LocalNode> local;
@@ -54,11 +51,15 @@ final class StorageNodes implements AutoCloseable {
      */
     private final Map<String, NodeTable.Row> rows = new ConcurrentHashMap<>();
     private volatile boolean rowsRead;
-    /** When each joined node was last heard from outside its committed row: a heartbeat that arrived, or a call it answered. */
-    private final Map<String, Instant> heard = new ConcurrentHashMap<>();
-    /** No node's silence before this counts against it: this process itself was not running then (see {@link #STALL_NANOS}). */
-    private volatile Instant judgedSince = Instant.EPOCH;
+    /**
+     * How long this process has run, as the heartbeat checks see it: the gap between two checks, at most
+     * {@link #MAX_STEP_NANOS} each. A node's silence is measured on this clock, so a stall of the registry (stopped, or
+     * starved of CPU on a busy machine, while the nodes' heartbeats wait unread in its sockets) does not count against them.
+     */
+    private final java.util.concurrent.atomic.AtomicLong awake = new java.util.concurrent.atomic.AtomicLong();
     private long lastCheckNanos;
+    /** Where {@link #awake} stood when each joined node was last heard from: its hello, a heartbeat arriving, a call it answered. */
+    private final Map<String, Long> heard = new ConcurrentHashMap<>();
 
     StorageNodes(RegistryDatabase db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
         this.db = db;
@@ -180,6 +181,7 @@ final class StorageNodes implements AutoCloseable {
         });
         rows.put(name, new NodeTable.Row(name, memberId, address.host(), address.port(), NodeInfo.UP, capacity, free, heartbeatSeconds,
                 info.lastHeartbeat()));
+        heard.put(name, awake.get());
         RemoteNode link = remote.get(name);
         if (link != null) {
             link.moved(address);
@@ -192,7 +194,7 @@ final class StorageNodes implements AutoCloseable {
     /** A joined node's heartbeat: its space, and up again if it was down. Returns the node's name. */
     String heartbeat(String memberId, long capacity, long free) {
         // heard now, even when committing the row waits behind a busy registry's registrations
-        rows().stream().filter(r -> r.memberId().equals(memberId)).findFirst().ifPresent(r -> heard.put(r.name(), now()));
+        rows().stream().filter(r -> r.memberId().equals(memberId)).findFirst().ifPresent(r -> heard.put(r.name(), awake.get()));
         NodeTable.Row[] written = new NodeTable.Row[1];
         Optional<NodeInfo> cameBack = db.inTransaction(c -> {
             NodeTable.Row r = NodeTable.byMember(c, memberId).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
@@ -221,8 +223,7 @@ final class StorageNodes implements AutoCloseable {
      * so the client's next batch finds it up.
      */
     private void answered(String name) {
-        Instant at = now();
-        heard.put(name, at);
+        heard.put(name, awake.get());
         NodeTable.Row r = rows.get(name);
         if (r == null || NodeInfo.UP.equals(r.status())) {
             return;
@@ -233,7 +234,7 @@ final class StorageNodes implements AutoCloseable {
                 return;
             }
             NodeTable.Row up = new NodeTable.Row(before.name(), before.memberId(), before.host(), before.port(), NodeInfo.UP, before.capacity(),
-                    before.free(), before.heartbeatSeconds(), at);
+                    before.free(), before.heartbeatSeconds(), now());
             NodeInfo info = db.inTransaction(c -> {
                 NodeTable.upsert(c, up);
                 return info(up, NodeTable.documents(c, name));
@@ -245,26 +246,29 @@ final class StorageNodes implements AutoCloseable {
     }
 
     /**
-     * Marks down every node not heard from for three heartbeats; each change is pushed. Time this process itself did not
-     * run does not count against a node: after a stall the node's heartbeats are still unread, and the node gets three
-     * heartbeats from then.
+     * Marks down every node not heard from for three heartbeats of the time this process ran ({@link #awake}); each change
+     * is pushed. A node not heard from since this process started is judged by its row's last heartbeat.
      */
     void checkHeartbeats() {
         long tick = System.nanoTime();
-        if (lastCheckNanos != 0 && tick - lastCheckNanos > STALL_NANOS) {
-            judgedSince = now();
-            long ms = (tick - lastCheckNanos) / 1_000_000;
-            LOG.info(() -> "The heartbeat check ran " + ms + " ms after the one before (this process was not running, or starved); "
-                    + "storage nodes get " + MISSED_HEARTBEATS + " heartbeats from now before one is marked down");
+        if (lastCheckNanos != 0) {
+            long gap = tick - lastCheckNanos;
+            awake.addAndGet(Math.min(gap, MAX_STEP_NANOS));
+            if (gap > 2 * MAX_STEP_NANOS) {
+                LOG.info(() -> "The heartbeat check ran " + gap / 1_000_000 + " ms after the one before (this process did not run, or was "
+                        + "starved); that time does not count against the storage nodes");
+            }
         }
         lastCheckNanos = tick;
+        long ran = awake.get();
         Instant now = now();
         List<NodeInfo> wentDown = db.inTransaction(c -> {
             List<NodeInfo> down = new ArrayList<>();
             for (NodeTable.Row r : NodeTable.all(c)) {
-                Instant last = latest(latest(r.lastHeartbeat(), heard.get(r.name())), judgedSince);
-                if (NodeInfo.UP.equals(r.status())
-                        && last.plus(Duration.ofSeconds((long) r.heartbeatSeconds() * MISSED_HEARTBEATS)).isBefore(now)) {
+                Duration allowed = Duration.ofSeconds((long) r.heartbeatSeconds() * MISSED_HEARTBEATS);
+                Long at = heard.get(r.name());
+                boolean silent = at != null ? ran - at > allowed.toNanos() : r.lastHeartbeat().plus(allowed).isBefore(now);
+                if (NodeInfo.UP.equals(r.status()) && silent) {
                     NodeTable.status(c, r.name(), NodeInfo.DOWN);
                     down.add(info(new NodeTable.Row(r.name(), r.memberId(), r.host(), r.port(), NodeInfo.DOWN, r.capacity(), r.free(),
                             r.heartbeatSeconds(), r.lastHeartbeat()), NodeTable.documents(c, r.name())));
@@ -402,10 +406,6 @@ final class StorageNodes implements AutoCloseable {
     private static NodeInfo info(NodeTable.Row r, long documents) {
         return new NodeInfo(r.name(), new HostPort(r.host(), r.port()).toString(), r.status(), r.capacity(), r.free(), documents,
                 r.lastHeartbeat(), false);
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static Instant now() {
