@@ -35,13 +35,16 @@ import org.syncline.testing.ServerProcess;
  * (SIGSTOP, as a machine at load 35 may starve it) in the middle of a registration batch, for longer than the
  * three heartbeats after which the registry marks it down (issue #9: "The storage node 'n1' failed during the upload
  * (The connection was closed.)" on a busy machine). A node that only stalled finishes the batch once it runs again;
- * one that dies while stopped fails it with a message naming the node.
+ * one that dies while stopped fails it with a message naming the node. A registry stopped as long does not count that time
+ * against its node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StalledNodeTest {
     private static final int FILES = 4;
     private static final int FILE_SIZE = 2 * 1024 * 1024;
+    private static final int SMALL = 64 * 1024;
+    private static final int PARALLEL = 15;
     private Path homes;
     private ServerProcess registry;
     private ServerProcess node;
@@ -62,6 +65,7 @@ class StalledNodeTest {
     @AfterAll
     void stop() throws Exception {
         signal("CONT");
+        signal(registry, "CONT");
         uploader.close();
         watcher.close();
         node.close();
@@ -71,7 +75,7 @@ class StalledNodeTest {
     @Test
     @Order(1)
     void aNodeStoppedLongerThanThreeHeartbeatsMidBatchFinishesItWhenItRunsAgain() throws Exception {
-        List<DocumentInfo> added = new DocumentsClient(uploader).registerBatch(files("stalled"), "n1", new Content(() -> {
+        List<DocumentInfo> added = new DocumentsClient(uploader).registerBatch(files("stalled", FILE_SIZE), "n1", new Content(FILE_SIZE, () -> {
             signal("STOP");
             try {
                 // the registry marks the node down while the batch is in flight to it
@@ -83,15 +87,49 @@ class StalledNodeTest {
         assertEquals(FILES, added.size());
         ByteArrayOutputStream back = new ByteArrayOutputStream();
         new DocumentsClient(watcher).get(added.get(FILES - 1).id(), 0, back);
-        assertArrayEquals(fileBytes(FILES - 1), back.toByteArray());
+        assertArrayEquals(fileBytes(FILES - 1, FILE_SIZE, FILE_SIZE), back.toByteArray());
         Await.until(() -> isUp(true), "n1 up again", Duration.ofSeconds(30));
     }
 
     @Test
     @Order(2)
+    void aRegistryStoppedLongerThanThreeHeartbeatsMidBatchFinishesItAndKeepsItsNodeUp() throws Exception {
+        long before = markedDown();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<java.util.concurrent.Future<List<DocumentInfo>>> more = new ArrayList<>();
+            List<DocumentInfo> added = new DocumentsClient(uploader).registerBatch(files("registry-stalled", FILE_SIZE), "n1",
+                    new Content(FILE_SIZE, () -> {
+                        signal(registry, "STOP");
+                        try {
+                            // more batches queue up in the stopped registry's sockets, with the node's heartbeats (every second):
+                            // as under 'docs put --parallel 16', a registry that runs again has them all to read at once
+                            for (int i = 0; i < PARALLEL; i++) {
+                                String prefix = "queued-" + i;
+                                more.add(clients.submit(() -> new DocumentsClient(uploader).registerBatch(files(prefix, SMALL), null,
+                                        new Content(SMALL, () -> { }))));
+                            }
+                            Thread.sleep(5_000);
+                        } finally {
+                            signal(registry, "CONT");
+                        }
+                    }));
+            assertEquals(FILES, added.size());
+            for (java.util.concurrent.Future<List<DocumentInfo>> f : more) {
+                assertEquals(FILES, f.get().size());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertTrue(isUp(true), "n1 is up after the registry ran again");
+        assertEquals(before, markedDown(), "the registry marked n1 down for the time it did not run itself");
+    }
+
+    @Test
+    @Order(3)
     void aNodeThatDiesWhileStoppedMidBatchFailsItNamingTheNode() throws Exception {
-        SynclineException e = assertThrows(SynclineException.class, () -> new DocumentsClient(uploader).registerBatch(files("dead"), "n1",
-                new Content(() -> {
+        SynclineException e = assertThrows(SynclineException.class, () -> new DocumentsClient(uploader).registerBatch(files("dead", FILE_SIZE), "n1",
+                new Content(FILE_SIZE, () -> {
                     signal("STOP");
                     Await.until(() -> isUp(false), "n1 marked down", Duration.ofSeconds(30));
                     node.kill9();
@@ -107,23 +145,39 @@ class StalledNodeTest {
     }
 
     private void signal(String which) throws Exception {
-        if (node.process() != null && node.process().isAlive()) {
+        signal(node, which);
+    }
+
+    private static void signal(ServerProcess server, String which) throws Exception {
+        if (server.process() != null && server.process().isAlive()) {
             // the launch script execs java: this is the JVM
-            assertEquals(0, new ProcessBuilder("kill", "-" + which, String.valueOf(node.process().pid())).inheritIO().start().waitFor());
+            assertEquals(0, new ProcessBuilder("kill", "-" + which, String.valueOf(server.process().pid())).inheritIO().start().waitFor());
         }
     }
 
-    private static List<BatchFile> files(String prefix) {
+    /** How often the registry logged that it marked n1 down. */
+    private long markedDown() throws Exception {
+        try (java.util.stream.Stream<Path> logs = Files.list(registry.data.resolve("logs"))) {
+            long n = 0;
+            for (Path log : logs.toList()) {
+                n += Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains("Storage node 'n1' missed")).count();
+            }
+            return n;
+        }
+    }
+
+    private static List<BatchFile> files(String prefix, int size) {
         List<BatchFile> files = new ArrayList<>();
         for (int i = 0; i < FILES; i++) {
-            files.add(new BatchFile(prefix + "-" + i + ".bin", null, null, List.of(), FILE_SIZE));
+            files.add(new BatchFile(prefix + "-" + i + ".bin", null, null, List.of(), size));
         }
         return files;
     }
 
-    private static byte[] fileBytes(int i) {
-        byte[] b = new byte[FILE_SIZE];
-        new java.util.Random(i).nextBytes(b);
+    /** File {@code i} of a batch: random bytes seeded by the prefix's hash and i, so no two batches share content. */
+    private static byte[] fileBytes(int i, int size, long seed) {
+        byte[] b = new byte[size];
+        new java.util.Random(seed * 31 + i).nextBytes(b);
         return b;
     }
 
@@ -133,15 +187,19 @@ class StalledNodeTest {
 
     /** The batch's bytes; {@code midway} runs once, when half of them have been read (the stream to the node is open then). */
     private static final class Content extends InputStream {
+        private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(1_000_000);
         private final Step midway;
-        private final byte[] all = new byte[FILES * FILE_SIZE];
+        private final byte[] all;
         private int pos;
         private boolean done;
 
-        Content(Step midway) {
+        Content(int size, Step midway) {
             this.midway = midway;
+            this.all = new byte[FILES * size];
+            // the big batches' content is known to the test (seed = size); every small one is new bytes
+            long seed = size == FILE_SIZE ? FILE_SIZE : SEEDS.incrementAndGet();
             for (int i = 0; i < FILES; i++) {
-                System.arraycopy(fileBytes(i), 0, all, i * FILE_SIZE, FILE_SIZE);
+                System.arraycopy(fileBytes(i, size, seed), 0, all, i * size, size);
             }
         }
 
