@@ -2,11 +2,13 @@ package org.syncline.documents.internal.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.ObjLongConsumer;
-import java.util.stream.Stream;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
@@ -21,18 +23,28 @@ final class BlobFolder {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (Stream<Path> files = Files.find(dir, 3, (p, a) -> a.isRegularFile() && Sha256.isHex(p.getFileName().toString()))) {
-            files.forEach(p -> each.accept(p.getFileName().toString(), size(p)));
+        try {
+            Files.walkFileTree(dir, java.util.Set.of(), 3, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    if (a.isRegularFile() && Sha256.isHex(p.getFileName().toString())) {
+                        each.accept(p.getFileName().toString(), a.size());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    // a write's temp file renamed or removed between reading the folder and reading the file: not a blob
+                    // (a heartbeat's free space is counted while batches are stored; it failed here and the node said hello again)
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "Listing the blobs in " + dir + " failed (" + e.getMessage() + ").", e);
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class).size();
-        } catch (IOException e) {
-            return 0; // removed while listed
         }
     }
 }

@@ -28,15 +28,20 @@ final class RemoteNode implements StorageNode, AutoCloseable {
     private final String memberId;
     private final Enrollment enrollment;
     private final Supplier<Boolean> up;
+    /** Told after every call the node answered: an answer is as good a sign of life as a heartbeat. */
+    private final Runnable answered;
+    /** Calls on the link now; a link in use is never closed for a missed heartbeat (see {@link #closeIfIdle}). */
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
     private volatile HostPort address;
     private Connection connection;
 
-    RemoteNode(String name, String memberId, HostPort address, Enrollment enrollment, Supplier<Boolean> up) {
+    RemoteNode(String name, String memberId, HostPort address, Enrollment enrollment, Supplier<Boolean> up, Runnable answered) {
         this.name = name;
         this.memberId = memberId;
         this.address = address;
         this.enrollment = enrollment;
         this.up = up;
+        this.answered = answered;
     }
 
     @Override
@@ -77,7 +82,7 @@ final class RemoteNode implements StorageNode, AutoCloseable {
         MessageDigest digest = Sha256.newDigest();
         JsonObject answer;
         try {
-            answer = connection().upload(DocumentsMessages.BLOB_PUT, Json.object(), new DigestInputStream(content, digest));
+            answer = call(c -> c.upload(DocumentsMessages.BLOB_PUT, Json.object(), new DigestInputStream(content, digest)));
         } catch (SynclineException e) {
             throw failed("failed during the upload", e);
         }
@@ -93,7 +98,7 @@ final class RemoteNode implements StorageNode, AutoCloseable {
     public java.util.List<StoredBlob> storeAll(java.util.List<Long> sizes, InputStream content) {
         JsonObject answer;
         try {
-            answer = connection().upload(DocumentsMessages.BLOB_PUT_BATCH, Json.object("sizes", sizes), content);
+            answer = call(c -> c.upload(DocumentsMessages.BLOB_PUT_BATCH, Json.object("sizes", sizes), content));
         } catch (SynclineException e) {
             throw failed("failed during the upload", e);
         }
@@ -125,8 +130,8 @@ final class RemoteNode implements StorageNode, AutoCloseable {
                 ErrorCode.NOT_FOUND, "The storage node '" + name + "' is no longer enrolled with this registry."));
         JsonObject t;
         try {
-            t = connection().request(DocumentsMessages.BLOB_TICKET, sha256 == null ? Json.object("purpose", "put")
-                    : Json.object("purpose", "get", "sha256", sha256));
+            t = call(c -> c.request(DocumentsMessages.BLOB_TICKET, sha256 == null ? Json.object("purpose", "put")
+                    : Json.object("purpose", "get", "sha256", sha256)));
         } catch (SynclineException e) {
             throw failed("cannot give a transfer ticket", e);
         }
@@ -137,7 +142,7 @@ final class RemoteNode implements StorageNode, AutoCloseable {
     DirectUpload claim(String ticket) {
         JsonObject s;
         try {
-            s = connection().request(DocumentsMessages.BLOB_CLAIM, Json.object("ticket", ticket));
+            s = call(c -> c.request(DocumentsMessages.BLOB_CLAIM, Json.object("ticket", ticket)));
         } catch (SynclineException e) {
             throw failed("cannot confirm the upload", e);
         }
@@ -151,7 +156,7 @@ final class RemoteNode implements StorageNode, AutoCloseable {
     @Override
     public void read(String sha256, OutputStream out) {
         try {
-            connection().download(DocumentsMessages.BLOB_GET, Json.object("sha256", sha256), out);
+            call(c -> c.download(DocumentsMessages.BLOB_GET, Json.object("sha256", sha256), out));
         } catch (SynclineException e) {
             throw e.code() == ErrorCode.NOT_FOUND ? e : failed("failed while sending the content", e);
         }
@@ -159,17 +164,41 @@ final class RemoteNode implements StorageNode, AutoCloseable {
 
     @Override
     public boolean exists(String sha256) {
-        return connection().request(DocumentsMessages.BLOB_HAS, Json.object("sha256", sha256)).optBool("exists", false);
+        return call(c -> c.request(DocumentsMessages.BLOB_HAS, Json.object("sha256", sha256))).optBool("exists", false);
     }
 
     @Override
     public void delete(String sha256) {
-        connection().request(DocumentsMessages.BLOB_DELETE, Json.object("sha256", sha256));
+        call(c -> c.request(DocumentsMessages.BLOB_DELETE, Json.object("sha256", sha256)));
     }
 
     @Override
     public void inventory(java.util.function.ObjLongConsumer<String> each) {
-        connection().download(DocumentsMessages.BLOB_LIST, Json.object(), new InventoryLines(each));
+        call(c -> c.download(DocumentsMessages.BLOB_LIST, Json.object(), new InventoryLines(each)));
+    }
+
+    /** One call on the link: it counts as in use while the call runs, and a call that succeeded tells {@link #answered}. */
+    private JsonObject call(java.util.function.Function<Connection, JsonObject> what) {
+        calls.incrementAndGet();
+        try {
+            JsonObject answer = what.apply(connection());
+            answered.run();
+            return answer;
+        } finally {
+            calls.decrementAndGet();
+        }
+    }
+
+    /**
+     * Closes the link unless a call is running on it. A node that missed its heartbeats takes no new calls (see
+     * {@link #connection}), but one that was only starved of CPU for a while finishes the calls it had (a
+     * registration batch in flight); one that died fails them by itself: its sockets close ("the connection to ...
+     * was lost") or it answers nothing within the request timeout.
+     */
+    synchronized void closeIfIdle() {
+        if (calls.get() == 0) {
+            close();
+        }
     }
 
     private SynclineException failed(String what, SynclineException cause) {

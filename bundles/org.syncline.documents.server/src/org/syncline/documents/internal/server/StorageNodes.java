@@ -28,11 +28,14 @@ import org.syncline.server.api.Enrollment;
 /**
  * The registry's storage nodes: the one built into this process when it also holds the storage role, and
  * the nodes that joined it, known from their hello and heartbeats. Chooses where new bytes go, marks a
- * node down after three missed heartbeats, and runs the blob deletions that waited for a node to return.
+ * node down after three missed heartbeats (new bytes go elsewhere; calls in flight to it are not cut), and runs the
+ * blob deletions that waited for a node to return.
  */
 final class StorageNodes implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StorageNodes.class.getName());
     private static final int MISSED_HEARTBEATS = 3;
+    /** The most {@link #awake} advances per heartbeat check (due every second): a longer gap is time this process did not run. */
+    private static final long MAX_STEP_NANOS = 2_000_000_000L;
 
     private final RegistryDatabase db;
     private final Optional<LocalNode> local;
@@ -48,6 +51,15 @@ final class StorageNodes implements AutoCloseable {
      */
     private final Map<String, NodeTable.Row> rows = new ConcurrentHashMap<>();
     private volatile boolean rowsRead;
+    /**
+     * How long this process has run, as the heartbeat checks see it: the gap between two checks, at most
+     * {@link #MAX_STEP_NANOS} each. A node's silence is measured on this clock, so a stall of the registry (stopped, or
+     * starved of CPU on a busy machine, while the nodes' heartbeats wait unread in its sockets) does not count against them.
+     */
+    private final java.util.concurrent.atomic.AtomicLong awake = new java.util.concurrent.atomic.AtomicLong();
+    private long lastCheckNanos;
+    /** Where {@link #awake} stood when each joined node was last heard from: its hello, a heartbeat arriving, a call it answered. */
+    private final Map<String, Long> heard = new ConcurrentHashMap<>();
 
     StorageNodes(RegistryDatabase db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
         this.db = db;
@@ -119,7 +131,7 @@ final class StorageNodes implements AutoCloseable {
         NodeTable.Row r = db.inTransaction(c -> NodeTable.byName(c, name)).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
                 "The storage node '" + Names.printable(name) + "' that holds this content is not known to this registry."));
         return remote.computeIfAbsent(name, n -> new RemoteNode(n, r.memberId(), new HostPort(r.host(), r.port()), enrollment,
-                () -> isUp(n)));
+                () -> isUp(n), () -> answered(n)));
     }
 
     boolean isUp(String name) {
@@ -169,6 +181,7 @@ final class StorageNodes implements AutoCloseable {
         });
         rows.put(name, new NodeTable.Row(name, memberId, address.host(), address.port(), NodeInfo.UP, capacity, free, heartbeatSeconds,
                 info.lastHeartbeat()));
+        heard.put(name, awake.get());
         RemoteNode link = remote.get(name);
         if (link != null) {
             link.moved(address);
@@ -180,6 +193,8 @@ final class StorageNodes implements AutoCloseable {
 
     /** A joined node's heartbeat: its space, and up again if it was down. Returns the node's name. */
     String heartbeat(String memberId, long capacity, long free) {
+        // heard now, even when committing the row waits behind a busy registry's registrations
+        rows().stream().filter(r -> r.memberId().equals(memberId)).findFirst().ifPresent(r -> heard.put(r.name(), awake.get()));
         NodeTable.Row[] written = new NodeTable.Row[1];
         Optional<NodeInfo> cameBack = db.inTransaction(c -> {
             NodeTable.Row r = NodeTable.byMember(c, memberId).orElseThrow(() -> new SynclineException(ErrorCode.NOT_FOUND,
@@ -202,14 +217,58 @@ final class StorageNodes implements AutoCloseable {
         return Optional.of(node(name));
     }
 
-    /** Marks down every node that missed three heartbeats; each change is pushed. */
+    /**
+     * A joined node answered a call: as good as a heartbeat. One marked down while it was only slow (stopped or starved for
+     * longer than three heartbeats, with a registration batch in flight) is up again before that batch's answer goes back,
+     * so the client's next batch finds it up.
+     */
+    private void answered(String name) {
+        heard.put(name, awake.get());
+        NodeTable.Row r = rows.get(name);
+        if (r == null || NodeInfo.UP.equals(r.status())) {
+            return;
+        }
+        synchronized (heard) {
+            NodeTable.Row before = rows.get(name);
+            if (before == null || NodeInfo.UP.equals(before.status())) {
+                return;
+            }
+            NodeTable.Row up = new NodeTable.Row(before.name(), before.memberId(), before.host(), before.port(), NodeInfo.UP, before.capacity(),
+                    before.free(), before.heartbeatSeconds(), now());
+            NodeInfo info = db.inTransaction(c -> {
+                NodeTable.upsert(c, up);
+                return info(up, NodeTable.documents(c, name));
+            });
+            rows.put(name, up);
+            LOG.info(() -> "Storage node '" + name + "' answered again; it is marked up");
+            events.accept(info);
+        }
+    }
+
+    /**
+     * Marks down every node not heard from for three heartbeats of the time this process ran ({@link #awake}); each change
+     * is pushed. A node not heard from since this process started is judged by its row's last heartbeat.
+     */
     void checkHeartbeats() {
+        long tick = System.nanoTime();
+        if (lastCheckNanos != 0) {
+            long gap = tick - lastCheckNanos;
+            awake.addAndGet(Math.min(gap, MAX_STEP_NANOS));
+            if (gap > 2 * MAX_STEP_NANOS) {
+                LOG.info(() -> "The heartbeat check ran " + gap / 1_000_000 + " ms after the one before (this process did not run, or was "
+                        + "starved); that time does not count against the storage nodes");
+            }
+        }
+        lastCheckNanos = tick;
+        long ran = awake.get();
         Instant now = now();
         List<NodeInfo> wentDown = db.inTransaction(c -> {
             List<NodeInfo> down = new ArrayList<>();
             for (NodeTable.Row r : NodeTable.all(c)) {
-                if (NodeInfo.UP.equals(r.status())
-                        && r.lastHeartbeat().plus(Duration.ofSeconds((long) r.heartbeatSeconds() * MISSED_HEARTBEATS)).isBefore(now)) {
+                Duration allowed = Duration.ofSeconds((long) r.heartbeatSeconds() * MISSED_HEARTBEATS);
+                Long at = heard.get(r.name());
+                boolean silent = at != null ? ran - at > allowed.toNanos() : r.lastHeartbeat().plus(allowed).isBefore(now);
+                if (NodeInfo.UP.equals(r.status()) && silent) {
                     NodeTable.status(c, r.name(), NodeInfo.DOWN);
                     down.add(info(new NodeTable.Row(r.name(), r.memberId(), r.host(), r.port(), NodeInfo.DOWN, r.capacity(), r.free(),
                             r.heartbeatSeconds(), r.lastHeartbeat()), NodeTable.documents(c, r.name())));
@@ -224,7 +283,7 @@ final class StorageNodes implements AutoCloseable {
             LOG.warning(() -> "Storage node '" + n.name() + "' missed " + MISSED_HEARTBEATS + " heartbeats; it is marked down");
             RemoteNode link = remote.get(n.name());
             if (link != null) {
-                link.close();
+                link.closeIfIdle();
             }
             events.accept(n);
         }
