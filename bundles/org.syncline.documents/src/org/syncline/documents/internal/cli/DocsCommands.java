@@ -54,15 +54,25 @@ final class DocsCommands {
                 ? docs.registerFiles(unit, author, description, tagList, node)
                 : List.of(withFile(unit.get(0), in -> docs.register(unit.get(0).getFileName().toString(), author, description, tagList, node, in))));
         if (r.failure() != null) {
-            if (!r.added().isEmpty()) {
+            if (!r.added().isEmpty() || r.uncertain() > 0) {
                 // the ones that did register are registered: listed as a whole run lists them (one line each, or the
                 // documents in JSON), so that nobody registers them twice; the failure follows on stderr
                 printAdded(r.added());
-                cli.note(r.added().size() + " of " + files.size() + " files were registered (listed above); the others were not:");
+                cli.note(registeredNote(r.added().size(), files.size(), r.uncertain()));
             }
             throw r.failure();
         }
         printAdded(r.added());
+    }
+
+    /** What a put that failed part-way registered: sure, unknown (answers that never came), and not. */
+    static String registeredNote(int added, int total, int uncertain) {
+        String sure = added + " of " + total + " files were registered" + (added > 0 ? " (listed above)" : "");
+        if (uncertain == 0) {
+            return sure + "; the others were not:";
+        }
+        return sure + "; " + uncertain + " more were sent in requests the registry did not answer in time and may have been registered"
+                + " after this command stopped waiting: look for them with 'docs find --name' before putting them again; the others were not:";
     }
 
     private void printAdded(List<DocumentInfo> added) {

@@ -26,9 +26,11 @@ import org.syncline.documents.DocumentInfo;
 final class ParallelRegistration {
     /**
      * What registered before the first failure, in the order the files were given, and that failure (null: none);
-     * {@code failedFile}: the failed unit's first file (a batch's error names the file that refused it).
+     * {@code failedFile}: the failed unit's first file (a batch's error names the file that refused it); {@code uncertain}:
+     * the files of failed units whose answer never came ({@link ErrorCode#TIMEOUT}): the registry may have registered
+     * them after this client stopped waiting.
      */
-    record Result(List<DocumentInfo> added, Path failedFile, SynclineException failure) {
+    record Result(List<DocumentInfo> added, Path failedFile, SynclineException failure, int uncertain) {
     }
 
     private ParallelRegistration() {
@@ -74,31 +76,33 @@ final class ParallelRegistration {
                 try {
                     added.addAll(inFlight.get(i).get());
                 } catch (ExecutionException e) {
-                    // uploads already started may still complete: wait for them and report them too
-                    for (int j = i + 1; j < inFlight.size(); j++) {
-                        completed(inFlight.get(j)).ifPresent(added::addAll);
-                    }
                     Path first = units.get(i).get(0);
                     SynclineException failure = e.getCause() instanceof SynclineException s ? s
                             : new SynclineException(ErrorCode.STORAGE, "Registering " + first + " failed (" + e.getCause() + ").", e.getCause());
-                    return new Result(added, first, failure);
+                    int uncertain = unanswered(failure) ? units.get(i).size() : 0;
+                    // uploads already started may still complete: wait for them and report them too
+                    for (int j = i + 1; j < inFlight.size(); j++) {
+                        try {
+                            added.addAll(inFlight.get(j).get());
+                        } catch (ExecutionException other) {
+                            uncertain += unanswered(other.getCause()) ? units.get(j).size() : 0;
+                        } catch (InterruptedException other) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
+                    }
+                    return new Result(added, first, failure, uncertain);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new SynclineException(ErrorCode.STORAGE, "Interrupted while registering " + units.get(i).get(0) + ".", e);
                 }
             }
         }
-        return new Result(added, null, null);
+        return new Result(added, null, null, 0);
     }
 
-    private static java.util.Optional<List<DocumentInfo>> completed(Future<List<DocumentInfo>> f) {
-        try {
-            return java.util.Optional.of(f.get());
-        } catch (ExecutionException e) {
-            return java.util.Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
-        }
+    /** A request whose answer never came: sent, perhaps done by the registry, but not confirmed. */
+    private static boolean unanswered(Throwable t) {
+        return t instanceof SynclineException s && s.code() == ErrorCode.TIMEOUT;
     }
 }
