@@ -52,4 +52,26 @@ class AtomicFilesTest {
         assertEquals(target + " exists; pass --force.", e.getMessage());
         assertEquals("old", Files.readString(target));
     }
+
+    @Test
+    void aFileLargerThanTheWriteBehindStepArrivesWholeAndAWriterFailingPastAFlushLeavesTheOldOne() throws Exception {
+        Path target = tmp.resolve("big.bin");
+        byte[] content = new byte[(int) (2 * WriteBehind.STEP + 4321)]; // two flushes start while it is written
+        new java.util.Random(3).nextBytes(content);
+        AtomicFiles.write(target, true, "", out -> {
+            for (int at = 0; at < content.length; at += 65536) {
+                out.write(content, at, Math.min(65536, content.length - at));
+            }
+        });
+        assertArrayEquals(content, Files.readAllBytes(target));
+        SynclineException e = assertThrows(SynclineException.class, () -> AtomicFiles.write(target, true, "", out -> {
+            out.write(new byte[(int) WriteBehind.STEP + 1]);
+            throw new SynclineException(ErrorCode.INTEGRITY, "bad bytes after the first flush");
+        }));
+        assertEquals(ErrorCode.INTEGRITY, e.code());
+        assertArrayEquals(content, Files.readAllBytes(target));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(target), files.toList(), "no temp file left");
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.syncline.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -18,6 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * when an existing file must never be replaced), fsync of the folder. A failure at any step, including one the
  * content writer throws (a digest that does not match, say), leaves the target as it was and no temp file.
  * The one place that does this: keys, downloads, exported topologies and patched files all come through here.
+ * A large file's bytes go to disk while it is written ({@link WriteBehind}), so the fsync before the rename waits for
+ * its last few MiB, not the whole file.
  */
 public final class AtomicFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -62,10 +63,10 @@ public final class AtomicFiles {
                     ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
                     : new FileAttribute<?>[0];
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".part", attrs);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(ch)) {
+            // a large file's bytes go to disk while it is written, so the fsync waits for the last few MiB only
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE); WriteBehind out = new WriteBehind(ch)) {
                 content.writeTo(out);
-                out.flush();
-                ch.force(true);
+                out.finish();
             }
             if (overwrite) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
