@@ -2,7 +2,6 @@ package org.syncline.core;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,7 @@ import java.util.concurrent.FutureTask;
  * after its last byte arrived. The flushes cost no CPU of the writer's thread; a failed flush is the write's failure.
  * Does not close the channel.
  */
-public final class WriteBehind extends OutputStream {
+public final class WriteBehind extends BlockOutputStream {
     /** Bytes between two flushes for large files: big enough that the flushes' own cost does not show. */
     public static final long STEP = 16L << 20;
     private final FileChannel channel;
@@ -28,23 +27,14 @@ public final class WriteBehind extends OutputStream {
     private Future<?> flushing = CompletableFuture.completedFuture(null);
 
     public WriteBehind(FileChannel channel) {
-        this(channel, STEP);
+        this(channel, STEP, flush -> Thread.ofVirtual().name("syncline-write-behind").start(flush));
     }
 
-    public WriteBehind(FileChannel channel, long step) {
-        this(channel, step, flush -> Thread.ofVirtual().name("syncline-write-behind").start(flush));
-    }
-
-    /** As above, the flushes started by {@code starter} (tests). */
+    /** As above, a flush every {@code step} bytes, started by {@code starter} (tests). */
     WriteBehind(FileChannel channel, long step, java.util.function.Consumer<Runnable> starter) {
         this.channel = channel;
         this.step = step;
         this.starter = starter;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.syncline.core.BlockInputStream;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.documents.BatchFile;
@@ -186,7 +186,7 @@ class StalledNodeTest {
     }
 
     /** The batch's bytes; {@code midway} runs once, when half of them have been read (the stream to the node is open then). */
-    private static final class Content extends InputStream {
+    private static final class Content extends BlockInputStream {
         private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(1_000_000);
         private final Step midway;
         private final byte[] all;
@@ -201,12 +201,6 @@ class StalledNodeTest {
             for (int i = 0; i < FILES; i++) {
                 System.arraycopy(fileBytes(i, size, seed), 0, all, i * size, size);
             }
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
