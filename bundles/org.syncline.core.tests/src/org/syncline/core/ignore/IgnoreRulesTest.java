@@ -1,5 +1,6 @@
 package org.syncline.core.ignore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +74,38 @@ class IgnoreRulesTest {
     void negationCanReincludeADefault() {
         assertFalse(IgnoreRules.parse("!*.tmp").isIgnored("keep.tmp", false));
         assertTrue(IgnoreRules.parse("!.syncline*").isIgnored(".syncline/index.json", false), "state stays local");
+    }
+
+    /** Globs of literal text and one '*' are matched without their regular expression, and must agree with it. */
+    @Test
+    void literalGlobsMatchExactlyWhatTheirRegularExpressionMatches() {
+        String[] globs = { "*~", ".*.swp", ".#*", "\\#*#", ".DS_Store", "Thumbs.db", "*.tmp", "*", "a*", "*a", "a*a", "ab*ba", "x.y", "\\*lit",
+                "**", "a?c", "[ab]x", "a*b*c" };
+        String[] names = { "", "a", "aa", "aba", "abba", "ab", "ba", "~", "x~", ".x.swp", ".swp", "..swp", ".#", ".#x", "#", "##", "#a#", "#a",
+                ".DS_Store", "Thumbs.db", "thumbs.db", "a.tmp", ".tmp", "tmp", "x.y", "xxy", "*lit", "alit", "abc", "axbyc", "ax", "bx" };
+        for (String g : globs) {
+            java.util.regex.Pattern re = java.util.regex.Pattern.compile(GlobPattern.toRegex(g));
+            IgnoreRules rules = IgnoreRules.parse("!*\n" + g); // only this rule decides (the defaults are undone first)
+            for (String n : names) {
+                if (n.isEmpty() || n.startsWith(".syncline")) {
+                    continue;
+                }
+                assertEquals(re.matcher(n).matches(), rules.isIgnored(n, false), "glob " + g + " against " + n);
+                assertEquals(re.matcher(n).matches(), rules.isIgnored("dir/" + n, false), "glob " + g + " against dir/" + n);
+            }
+        }
+    }
+
+    /** Below a directory known not to be ignored only the name itself is matched, with the same answer. */
+    @Test
+    void inASyncedDirectoryOnlyTheNameIsMatchedWithTheSameAnswer() {
+        IgnoreRules r = IgnoreRules.parse("build/\n/top.txt\ndocs/**/*.pdf\n!keep.tmp\n");
+        for (String p : new String[] { "a.tmp", "keep.tmp", "src/a.tmp", "src/keep.tmp", "top.txt", "src/top.txt", "docs/x/y.pdf", "docs/y.pdf",
+                "src/build", "src/x.java", "a~", "src/.syncline-part" }) {
+            assertEquals(r.isIgnored(p, false), r.isIgnoredInSyncedDirectory(p, false), p);
+            assertEquals(r.isIgnored(p, true), r.isIgnoredInSyncedDirectory(p, true), p + "/");
+        }
+        assertTrue(r.isIgnored("build/x.java", false));
+        assertFalse(r.isIgnoredInSyncedDirectory("build/x.java", false), "its directory is not asked again: the walk skipped it");
     }
 }

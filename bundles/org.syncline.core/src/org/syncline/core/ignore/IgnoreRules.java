@@ -64,6 +64,14 @@ public final class IgnoreRules {
         return false;
     }
 
+    /**
+     * As {@link #isIgnored}, for a path whose parent directory is known not to be ignored (a walk that skips ignored
+     * directories knows it): only the path's own name is matched, not every directory above it again.
+     */
+    public boolean isIgnoredInSyncedDirectory(String path, boolean directory) {
+        return matches(path, path.substring(path.lastIndexOf('/') + 1), directory);
+    }
+
     private boolean matches(String path, String name, boolean directory) {
         if (STATE.matches(path, name, directory)) {
             return true;
@@ -77,8 +85,11 @@ public final class IgnoreRules {
         return ignored;
     }
 
-    /** One line of a gitignore file, compiled to a regular expression. */
-    private record Rule(Pattern pattern, boolean negated, boolean directoryOnly, boolean anchored) {
+    /**
+     * One line of a gitignore file, compiled to a regular expression; a name pattern of literal characters and at most
+     * one '*' (every default) is also kept as its literal parts, matched without the regular expression.
+     */
+    private record Rule(Pattern pattern, boolean negated, boolean directoryOnly, boolean anchored, String[] literal) {
         static Rule parse(String line) {
             String s = stripTrailingSpaces(line);
             if (s.isEmpty() || s.startsWith("#")) {
@@ -103,14 +114,39 @@ public final class IgnoreRules {
             if (s.isEmpty()) {
                 return null;
             }
-            return new Rule(Pattern.compile(GlobPattern.toRegex(s)), negated, directoryOnly, anchored);
+            return new Rule(Pattern.compile(GlobPattern.toRegex(s)), negated, directoryOnly, anchored, anchored ? null : literalParts(s));
         }
 
         boolean matches(String path, String name, boolean directory) {
             if (directoryOnly && !directory) {
                 return false;
             }
+            if (literal != null) {
+                return literal.length == 1 ? name.equals(literal[0])
+                        : name.length() >= literal[0].length() + literal[1].length() && name.startsWith(literal[0]) && name.endsWith(literal[1]);
+            }
             return pattern.matcher(anchored ? path : name).matches();
+        }
+
+        /** The text before and after the one '*' of a glob (or the whole glob without one), or null for any other glob. */
+        static String[] literalParts(String glob) {
+            List<String> parts = new ArrayList<>();
+            StringBuilder part = new StringBuilder();
+            for (int i = 0; i < glob.length(); i++) {
+                char c = glob.charAt(i);
+                if (c == '\\' && i + 1 < glob.length()) {
+                    part.append(glob.charAt(++i));
+                } else if (c == '*') {
+                    parts.add(part.toString());
+                    part.setLength(0);
+                } else if (c == '?' || c == '[' || c == '/') {
+                    return null;
+                } else {
+                    part.append(c);
+                }
+            }
+            parts.add(part.toString());
+            return parts.size() <= 2 ? parts.toArray(String[]::new) : null;
         }
 
         private static String stripTrailingSpaces(String line) {
