@@ -374,9 +374,10 @@ class SyncFoldersTest {
             SyncClient owner = new SyncClient(ann);
             owner.create("private");
             owner.share("private", "user", "rita", "read");
+            assertEquals("manage", owner.right("private"), "what an agent asks before each pass");
             SyncClient stranger = new SyncClient(eve);
             assertTrue(stranger.list().stream().map(FolderInfo::name).noneMatch("private"::equals));
-            List<Callable<?>> calls = List.of(() -> stranger.info("private"), () -> stranger.changesSince("private", 0),
+            List<Callable<?>> calls = List.of(() -> stranger.info("private"), () -> stranger.right("private"), () -> stranger.changesSince("private", 0),
                     () -> stranger.history("private", null), () -> stranger.trash("private"),
                     () -> stranger.missingChunks("private", List.of("00".repeat(32))),
                     () -> {

@@ -13,6 +13,11 @@ public final class SyncMessages {
     public static final String LIST = "sync.list";
     /** Body: folder. Answer: the {@link FolderInfo} with the sender's right. Needs read. */
     public static final String INFO = "sync.info";
+    /**
+     * Body: folder. Answer: right, the sender's right on it (read, write or manage). Needs read. What an agent asks
+     * before each pass: {@link #INFO} without its counts, which cost the hub a pass over the folder's files.
+     */
+    public static final String RIGHT = "sync.right";
     /** Body: folder. Removes the folder, its files, history and trash. Needs manage. */
     public static final String DELETE = "sync.rm";
     /** Body: folder, kind (user or group), subject, right (read, write or manage). Needs manage. */

@@ -57,6 +57,11 @@ public final class SyncClient {
         return Json.read(connection.request(SyncMessages.INFO, Json.object("folder", folder)), FolderInfo.class);
     }
 
+    /** The sender's right on the folder: read, write or manage. */
+    public String right(String folder) {
+        return connection.request(SyncMessages.RIGHT, Json.object("folder", folder)).string("right");
+    }
+
     public void delete(String folder) {
         connection.request(SyncMessages.DELETE, Json.object("folder", folder));
     }

@@ -49,6 +49,7 @@ final class SyncHandlers {
         endpoint.handle(SyncMessages.CREATE, Access.USER, (ctx, body) -> Json.tree(hub.create(ctx.principal(), body.string("folder"))));
         endpoint.handle(SyncMessages.LIST, Access.USER, (ctx, body) -> Json.object("folders", hub.list(ctx.principal())));
         endpoint.handle(SyncMessages.INFO, Access.USER, (ctx, body) -> Json.tree(hub.info(ctx.principal(), body.string("folder"))));
+        endpoint.handle(SyncMessages.RIGHT, Access.USER, (ctx, body) -> Json.object("right", hub.right(ctx.principal(), body.string("folder")).word()));
         endpoint.handle(SyncMessages.DELETE, Access.USER, (ctx, body) -> {
             String owner = quotas.limitedOwner(body.string("folder"));
             publish(hub.delete(ctx.principal(), body.string("folder")));

@@ -101,6 +101,11 @@ final class SyncHub {
         });
     }
 
+    /** The principal's right on the folder (at least read, or the folder is not found for it). */
+    Right right(Principal p, String folder) {
+        return db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.READ).right());
+    }
+
     Published<String> delete(Principal p, String folder) {
         return db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.MANAGE);

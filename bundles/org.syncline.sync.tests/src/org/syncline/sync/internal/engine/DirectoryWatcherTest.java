@@ -22,7 +22,7 @@ class DirectoryWatcherTest {
         Semaphore synced = new Semaphore(0);
         Semaphore marked = new Semaphore(0);
         Path state = root.resolve(LocalIndex.STATE_DIR);
-        try (DirectoryWatcher watcher = new DirectoryWatcher(root, IgnoreRules.defaults(), synced::release)) {
+        try (DirectoryWatcher watcher = new DirectoryWatcher(root, IgnoreRules.defaults(), path -> synced.release())) {
             watcher.followState(state, SyncEngine.PAUSED_MARK, marked::release);
 
             Files.writeString(state.resolve("index.json"), "{}"); // the index saved: no sync, no mark

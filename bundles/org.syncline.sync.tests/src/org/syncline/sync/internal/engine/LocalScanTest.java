@@ -51,6 +51,44 @@ class LocalScanTest {
         assertEquals(List.of("drafts/old/", "scratch/"), List.copyOf(r.emptyDirs()), "drafts holds old, photos a file, build is ignored");
     }
 
+    /**
+     * A scan of the paths that changed finds what a walk of the whole folder finds there, and nothing elsewhere: a
+     * changed file as it is, a new directory with everything in it, a path no longer there as nothing (covered, so the
+     * index's entries there and below are gone), a directory left with nothing synced as an empty-directory entry.
+     */
+    @Test
+    void aScanOfTheChangedPathsFindsWhatTheWholeWalkFindsThere() throws IOException {
+        Files.createDirectories(dir.resolve("docs/old"));
+        Files.createDirectories(dir.resolve("photos/2025"));
+        Files.createDirectories(dir.resolve("keep"));
+        Files.writeString(dir.resolve("docs/a.txt"), "changed");
+        Files.writeString(dir.resolve("docs/b.txt"), "unchanged");
+        Files.writeString(dir.resolve("photos/2025/x.jpg"), "x");
+        Files.writeString(dir.resolve("photos/2025/y.jpg~"), "ignored");
+        Files.writeString(dir.resolve("keep/only.tmp"), "ignored, so keep holds nothing synced");
+        Files.writeString(dir.resolve("Docs.txt"), "1");
+        Files.writeString(dir.resolve("DOCS.TXT"), "2");
+        Files.createSymbolicLink(dir.resolve("docs/link"), dir.resolve("photos"));
+        LocalScan.Result whole = LocalScan.scan(dir, LocalScan.rules(dir));
+
+        // keep/gone.txt was deleted (keep is left with an ignored file); docs/old/ and photos/2025/x.jpg are listed
+        // with their parents too, the one below the other
+        LocalScan.Result r = LocalScan.scan(dir, LocalScan.rules(dir),
+                java.util.Set.of("docs/a.txt", "photos", "photos/2025/x.jpg", "keep/gone.txt", "docs/link", "Docs.txt", "gone-dir"));
+        assertEquals(List.of("Docs.txt", "docs/a.txt", "photos/2025/x.jpg"), List.copyOf(r.files().keySet()));
+        assertEquals(whole.files().get("docs/a.txt"), r.files().get("docs/a.txt"));
+        assertEquals(List.of("docs/link"), r.symlinks());
+        assertEquals(List.of("keep/"), List.copyOf(r.emptyDirs()), "keep has nothing synced left; docs and photos do");
+        assertTrue(r.nameProblems().stream().anyMatch(p -> p.contains("DOCS.TXT and Docs.txt differ only in case")
+                || p.contains("Docs.txt and DOCS.TXT differ only in case")), "the changed name against its unchanged neighbour: " + r.nameProblems());
+
+        assertTrue(r.covers("docs/a.txt") && r.covers("photos/2025/x.jpg") && r.covers("photos/2025/z.jpg") && r.covers("keep/gone.txt"));
+        assertTrue(r.covers("gone-dir/deep/file.txt"), "below a path that is not there: gone");
+        assertTrue(!r.covers("docs/b.txt") && !r.covers("keep/other.txt") && !r.covers("photo") && !r.covers("photos2/a"),
+                "only the changed paths and what is below them");
+        assertTrue(whole.covers("anything/at/all"));
+    }
+
     /** The name of the rules file, as users write it. */
     private static final class IgnoreRulesFile {
         static final String NAME = ".synclineignore";

@@ -13,18 +13,20 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.syncline.core.ignore.IgnoreRules;
 
 /**
  * Watches a folder and every directory below it (NIO has no recursive watch on Linux: each new directory is
- * registered as it appears) and calls {@code onChange} for anything that moves. The engine debounces and
- * rescans, so a lost event (overflow) costs nothing but a little delay. One file of the pair's own (ignored) state
+ * registered as it appears) and calls {@code onChange} with the path of anything that moves ('/'-separated, relative
+ * to the folder), or with null when it cannot say what moved (a lost event, a directory it could not watch). The
+ * engine debounces and scans those paths, so a lost event costs nothing but a walk of the folder. One file of the pair's own (ignored) state
  * directory can be followed as well ({@link #followState}), so the engine needs no timer to notice it.
  */
 final class DirectoryWatcher implements AutoCloseable {
     private final Path root;
-    private final Runnable onChange;
+    private final Consumer<String> onChange;
     private final WatchService service;
     private final Map<WatchKey, Path> dirs = new ConcurrentHashMap<>();
     private final Thread thread;
@@ -33,7 +35,7 @@ final class DirectoryWatcher implements AutoCloseable {
     private volatile String stateName;
     private volatile Runnable onState = () -> { };
 
-    DirectoryWatcher(Path root, IgnoreRules rules, Runnable onChange) throws IOException {
+    DirectoryWatcher(Path root, IgnoreRules rules, Consumer<String> onChange) throws IOException {
         this.root = root;
         this.rules = rules;
         this.onChange = onChange;
@@ -85,32 +87,34 @@ final class DirectoryWatcher implements AutoCloseable {
                     continue;
                 }
                 Path dir = dirs.get(key);
-                boolean relevant = false;
                 for (WatchEvent<?> e : key.pollEvents()) {
                     if (e.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
-                        relevant = true;
+                        onChange.accept(null);
                         continue;
                     }
                     Path child = dir.resolve((Path) e.context());
                     String rel = LocalScan.relative(root, child);
+                    if (rel.equals(IgnoreRules.FILE_NAME)) {
+                        rules = LocalScan.rules(root); // new rules: what they un-ignore is watched from the next new directory on, walked now
+                        onChange.accept(null);
+                        continue;
+                    }
                     boolean isDir = Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                     if (rules.isIgnored(rel, isDir)) {
                         continue;
                     }
-                    relevant = true;
                     if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && isDir) {
                         try {
                             registerTree(child);
                         } catch (IOException ex) {
-                            // gone again already; the rescan settles it
+                            // gone again, or not watchable (the system's limit of watches): the next pass walks it all
+                            onChange.accept(null);
                         }
                     }
+                    onChange.accept(rel);
                 }
                 if (!key.reset()) {
                     dirs.remove(key);
-                }
-                if (relevant) {
-                    onChange.run();
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {

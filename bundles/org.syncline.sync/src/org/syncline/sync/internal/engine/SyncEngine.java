@@ -76,6 +76,8 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean paused = new AtomicBoolean();
     /** The next pass reconciles with the hub's head (at the start, then every {@link #RESCANS_PER_RECONCILE} rescans). */
     private final AtomicBoolean reconcileDue = new AtomicBoolean(true);
+    /** What the next pass looks at on disk: the paths the watcher reported, or all. */
+    private final ScanScope scope = new ScanScope();
     private int rescans;
     private volatile State state = State.STARTING;
     /** The reason of the outage last reported ("connection refused"), "" for one without a reason; null while online. */
@@ -125,7 +127,7 @@ public final class SyncEngine implements AutoCloseable {
             report.line("warning: old delta scratch files in " + root.resolve(LocalIndex.STATE_DIR) + " could not be removed (" + e.getMessage() + ")");
         }
         try {
-            watcher = new DirectoryWatcher(root, LocalScan.rules(root), this::requestSync);
+            watcher = new DirectoryWatcher(root, LocalScan.rules(root), this::changed);
             // the pause mark is followed by the watcher too: no timer wakes an idle agent to look for it
             watcher.followState(root.resolve(LocalIndex.STATE_DIR), PAUSED_MARK, this::markChanged);
         } catch (IOException e) {
@@ -163,8 +165,15 @@ public final class SyncEngine implements AutoCloseable {
         requestSync();
     }
 
-    /** Asks for a sync after the debounce time; several requests meanwhile make one. */
+    /** The watcher saw {@code path} change (null: it cannot say what): the next pass looks there. */
+    private void changed(String path) {
+        scope.changed(path);
+        requestSyncIn(settings.debounce().toMillis());
+    }
+
+    /** Asks for a sync that walks the whole folder, after the debounce time; several requests meanwhile make one. */
     public void requestSync() {
+        scope.all();
         requestSyncIn(settings.debounce().toMillis());
     }
 
@@ -309,10 +318,13 @@ public final class SyncEngine implements AutoCloseable {
         }
         setState(State.SYNCING);
         boolean reconcile = reconcileDue.getAndSet(false);
+        Set<String> paths = scope.take();
+        boolean failed = true;
         try {
-            SyncPass sync = new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report);
+            SyncPass sync = new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report).scanning(paths);
             (reconcile ? sync.reconciling() : sync).run();
             reconcile = false;
+            failed = false;
             setState(State.UP_TO_DATE);
             if (offlineReported.getAndSet(null) != null) {
                 report.line("online " + folder + ": connected again; caught up");
@@ -333,6 +345,9 @@ public final class SyncEngine implements AutoCloseable {
         } finally {
             if (reconcile) {
                 reconcileDue.set(true); // it failed: the retry reconciles
+            }
+            if (failed) {
+                scope.all(); // what it was to look at may be half done: the retry walks the folder
             }
         }
     }
@@ -417,6 +432,9 @@ public final class SyncEngine implements AutoCloseable {
         }
         if (connectionListener != null) {
             client.connection().removeStateListener(connectionListener);
+        }
+        if (index != null && worker.isTerminated()) {
+            index.close();
         }
     }
 

@@ -30,7 +30,6 @@ import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
-import org.syncline.sync.FolderInfo;
 import org.syncline.sync.HeadDigest;
 import org.syncline.sync.RemoteFile;
 import org.syncline.sync.SyncMessages;
@@ -64,6 +63,8 @@ final class SyncPass {
     private final Placement.Disk disk = Placement.DISK;
     private IgnoreRules rules;
     private boolean reconcile;
+    /** The paths the watcher saw change, or null: the pass walks the whole folder. */
+    private Set<String> scope;
 
     SyncPass(SyncClient client, String folder, Path root, String user, LocalIndex index, ExecutorService pool, Throttle up, Throttle down,
             SyncStats stats, SyncEngine.Reporter report) {
@@ -90,6 +91,12 @@ final class SyncPass {
         return this;
     }
 
+    /** Makes this pass look only at these paths on disk (each with everything below it), not walk the whole folder. */
+    SyncPass scanning(Set<String> paths) {
+        scope = paths;
+        return this;
+    }
+
     /** Returns how many files it changed here or on the hub. */
     int run() throws IOException, InterruptedException {
         rules = LocalScan.rules(root);
@@ -99,12 +106,12 @@ final class SyncPass {
                 report.line("removed " + removed + " unfinished transfer file(s) of an earlier run in " + root);
             }
         }
-        FolderInfo info = client.info(folder);
+        String right = client.right(folder);
         int actions = pull();
-        LocalScan.Result scan = LocalScan.scan(root, rules);
+        LocalScan.Result scan = scope == null || reconcile ? LocalScan.scan(root, rules) : LocalScan.scan(root, rules, scope);
         scan.symlinks().forEach(s -> report.once("symlink:" + s, "symlink not followed: " + s + " (links are not synced)"));
         scan.nameProblems().forEach(p -> report.once("name:" + p, "name warning: " + p));
-        return actions + push(scan, !"read".equals(info.right()));
+        return actions + push(scan, !"read".equals(right));
     }
 
     private int pull() throws IOException, InterruptedException {
@@ -136,9 +143,6 @@ final class SyncPass {
     /** Follows the hub's changes from the cursor, or with {@code whole} its whole head, reporting what the cursor missed. */
     private int pull(ExecutorService writers, boolean whole) throws IOException, InterruptedException {
         int actions = 0;
-        // where local copies of chunks are: read once a page brings content to write, then for the whole pull (a
-        // chunk copied from a file that changed since is checked by its hash and fetched instead)
-        Map<String, LocalIndex.ChunkSource> sources = null;
         long known = index.cursor();
         long cursor = whole ? 0 : known;
         while (true) {
@@ -146,10 +150,9 @@ final class SyncPass {
             if (whole) {
                 page.files().stream().filter(r -> r.seq() <= known).forEach(this::reportMissed);
             }
-            if (sources == null && page.files().stream().anyMatch(r -> !r.deleted() && !EntryPath.isDirectory(r.path()) && wanted(r))) {
-                sources = chunkSources();
-            }
-            Map<String, LocalIndex.ChunkSource> from = sources == null ? Map.of() : sources;
+            // where local copies of the page's chunks are (a chunk copied from a file that changed since is checked by
+            // its hash and fetched instead)
+            Map<String, LocalIndex.ChunkSource> from = chunkSources(page.files());
             // contents first, deletions after: a file renamed on the hub is copied from its old place, not downloaded;
             // small files come many to a request
             List<Callable<Integer>> tasks = new ArrayList<>();
@@ -200,16 +203,15 @@ final class SyncPass {
         }
     }
 
-    /** Where the chunks of synced files whose disk state still matches the index are. */
-    private Map<String, LocalIndex.ChunkSource> chunkSources() {
-        Map<String, LocalFile> disk = new HashMap<>();
-        for (Entry e : index.entries()) {
-            LocalFile f = LocalScan.stat(root, e.path());
-            if (f != null) {
-                disk.put(e.path(), f);
+    /** Where synced files whose disk state still matches the index hold chunks of the files to write here. */
+    private Map<String, LocalIndex.ChunkSource> chunkSources(List<RemoteFile> files) {
+        Set<String> needed = new java.util.HashSet<>();
+        for (RemoteFile r : files) {
+            if (!r.deleted() && !EntryPath.isDirectory(r.path()) && wanted(r)) {
+                r.chunks().forEach(c -> needed.add(c.sha256()));
             }
         }
-        return index.chunkSources(disk);
+        return index.chunkSources(needed, path -> LocalScan.stat(root, path));
     }
 
     /** Says when the hub's head holds a change the cursor passed that this machine's index does not reflect. */
@@ -460,7 +462,8 @@ final class SyncPass {
         }
         List<Entry> gone = new ArrayList<>();
         for (Entry e : index.entries()) {
-            if (!present.containsKey(e.path())) {
+            // a directory's entry was looked at above; a file's only where the scan looked
+            if (!present.containsKey(e.path()) && (EntryPath.isDirectory(e.path()) || scan.covers(e.path()))) {
                 if (rules.isIgnored(e.path(), false)) {
                     index.remove(e.path()); // newly ignored: it stays on the hub and here, no longer synced
                 } else {
