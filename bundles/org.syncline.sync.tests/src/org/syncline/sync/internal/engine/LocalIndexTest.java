@@ -102,6 +102,17 @@ class LocalIndexTest {
         return new LocalIndex.Entry(path, 4096, 1000 + revision, sha, revision, List.of(new ChunkRef(sha, 4096)));
     }
 
+    /** An index that appends to its log from its first snapshot on: {@code files} entries PREFIX0.. and the cursor, saved as that snapshot. */
+    private LocalIndex logging(String prefix, int files, long cursor) {
+        LocalIndex index = LocalIndex.load(dir, 1);
+        for (int i = 0; i < files; i++) {
+            index.put(entry(prefix + i, 1));
+        }
+        index.cursor(cursor);
+        index.save();
+        return index;
+    }
+
     private static Object fileKey(Path file) throws IOException {
         return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
@@ -109,12 +120,7 @@ class LocalIndexTest {
     /** A large index's save appends only what changed; the snapshot stays as it was and a restart reads both. */
     @Test
     void aLargeIndexAppendsItsChangesAndARestartReadsThemBack() throws IOException {
-        LocalIndex index = LocalIndex.load(dir, 1);
-        for (int i = 0; i < 100; i++) {
-            index.put(entry("d/f" + i, 1));
-        }
-        index.cursor(10);
-        index.save();
+        LocalIndex index = logging("d/f", 100, 10);
         Path snapshot = dir.resolve(".syncline/index.json");
         Path log = dir.resolve(".syncline/index.log");
         Object written = fileKey(snapshot);
@@ -144,11 +150,7 @@ class LocalIndexTest {
     /** Once the log is as large as the snapshot, a new snapshot of the next generation holds all and the log goes. */
     @Test
     void theLogIsFoldedIntoANewSnapshotWhenItOutgrowsIt() throws IOException {
-        LocalIndex index = LocalIndex.load(dir, 1);
-        for (int i = 0; i < 20; i++) {
-            index.put(entry("f" + i, 1));
-        }
-        index.save();
+        LocalIndex index = logging("f", 20, 0);
         Path snapshot = dir.resolve(".syncline/index.json");
         Path log = dir.resolve(".syncline/index.log");
         Object first = fileKey(snapshot);
@@ -173,12 +175,7 @@ class LocalIndexTest {
     /** A crash mid-append leaves the save before it; the next save goes after the cut. */
     @Test
     void aTornSaveIsDroppedWholeAndTheNextSaveFollowsTheLastWholeOne() throws IOException {
-        LocalIndex index = LocalIndex.load(dir, 1);
-        for (int i = 0; i < 50; i++) {
-            index.put(entry("f" + i, 1));
-        }
-        index.cursor(5);
-        index.save();
+        LocalIndex index = logging("f", 50, 5);
         index.put(entry("f1", 2));
         index.cursor(6);
         index.save();
@@ -210,11 +207,7 @@ class LocalIndexTest {
     /** A record whose checksum fails ends the log there: nothing after it is believed. */
     @Test
     void aDamagedRecordEndsTheLog() throws IOException {
-        LocalIndex index = LocalIndex.load(dir, 1);
-        for (int i = 0; i < 50; i++) {
-            index.put(entry("f" + i, 1));
-        }
-        index.save();
+        LocalIndex index = logging("f", 50, 0);
         index.put(entry("f1", 2));
         index.save();
         index.put(entry("f2", 2));
@@ -233,11 +226,7 @@ class LocalIndexTest {
     /** A log left beside a newer snapshot (a crash between the two) continues an older generation: it is ignored. */
     @Test
     void aLogOfAnOlderSnapshotIsIgnored() throws IOException {
-        LocalIndex index = LocalIndex.load(dir, 1);
-        for (int i = 0; i < 50; i++) {
-            index.put(entry("f" + i, 1));
-        }
-        index.save();
+        LocalIndex index = logging("f", 50, 0);
         index.put(entry("f1", 2));
         index.save();
         Path log = dir.resolve(".syncline/index.log");
