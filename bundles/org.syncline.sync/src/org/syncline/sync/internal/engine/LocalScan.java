@@ -35,16 +35,21 @@ final class LocalScan {
     record Result(Map<String, LocalFile> files, List<String> symlinks, List<String> nameProblems, Set<String> emptyDirs, Set<String> scope) {
         /** Whether the scan looked at {@code path}: what it did not find there is gone. */
         boolean covers(String path) {
-            if (scope == null || scope.contains(path)) {
+            return scope == null || within(scope, path);
+        }
+    }
+
+    /** Whether {@code path} is one of {@code paths} or below one of them. */
+    private static boolean within(Set<String> paths, String path) {
+        if (paths.contains(path)) {
+            return true;
+        }
+        for (int i = path.indexOf('/'); i > 0 && i < path.length() - 1; i = path.indexOf('/', i + 1)) {
+            if (paths.contains(path.substring(0, i))) {
                 return true;
             }
-            for (int i = path.indexOf('/'); i > 0 && i < path.length() - 1; i = path.indexOf('/', i + 1)) {
-                if (scope.contains(path.substring(0, i))) {
-                    return true;
-                }
-            }
-            return false;
         }
+        return false;
     }
 
     private LocalScan() {
@@ -76,7 +81,7 @@ final class LocalScan {
         Walk walk = new Walk(root, rules);
         Set<String> scope = new TreeSet<>();
         for (String p : new TreeSet<>(paths)) { // in order: a path below one already taken is looked at with it
-            if (!new Result(Map.of(), List.of(), List.of(), Set.of(), scope).covers(p)) {
+            if (!within(scope, p)) {
                 scope.add(p);
             }
         }
