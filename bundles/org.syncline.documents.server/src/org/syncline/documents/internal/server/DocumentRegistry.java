@@ -38,6 +38,8 @@ final class DocumentRegistry {
     /** Up to this many name matches, a search asks SQL for exactly those ids. */
     private static final int ID_LIST = 1000;
     private static final int BUFFER = 64 * 1024;
+    /** How long a deletion's answer waits for its bytes to be deleted from the nodes (see {@link #awaitDeletions}). */
+    private static final long DELETION_WAIT_SECONDS = 5;
     /** Content this large or larger is sent straight between client and a joined node; smaller content costs less through the registry. */
     static final long DIRECT_MIN = 1L << 20;
 
@@ -469,8 +471,25 @@ final class DocumentRegistry {
             return new Deletion(last, touched);
         });
         names.remove(id);
-        d.nodes().forEach(nodes::runDeletions);
+        awaitDeletions(d.nodes());
         return d.last();
+    }
+
+    /**
+     * Waits, at most {@link #DELETION_WAIT_SECONDS}, for the runs that delete the bytes just queued on up nodes: a user who
+     * deleted a document finds its bytes gone from a live node when the answer comes. A node slower than that (dying, or
+     * starved) finishes later; the document was gone for users from the commit on either way.
+     */
+    private void awaitDeletions(java.util.Set<String> nodeNames) {
+        java.util.concurrent.CompletableFuture<?>[] runs = nodeNames.stream().map(nodes::deleteQueued)
+                .toArray(java.util.concurrent.CompletableFuture[]::new);
+        try {
+            java.util.concurrent.CompletableFuture.allOf(runs).get(DELETION_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // the runs go on by themselves
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The grants that decide who may read the document: its owner's implicit manage, then its shares. */

@@ -37,7 +37,7 @@ final class NodeHandlers {
             String name = body.string("name");
             Thread.ofVirtual().name("docs-reconcile").start(() -> {
                 try {
-                    nodes.runDeletions(name);
+                    nodes.deleteQueued(name).join();
                     nodes.reconcile(name);
                 } catch (SynclineException e) {
                     java.util.logging.Logger.getLogger(NodeHandlers.class.getName()).warning(() -> "Reconciling '" + name + "' failed: "

@@ -33,7 +33,10 @@ final class RemoteNode implements StorageNode, AutoCloseable {
     /** Calls on the link now; a link in use is never closed for a missed heartbeat (see {@link #closeIfIdle}). */
     private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
     private volatile HostPort address;
-    private Connection connection;
+    /** The link; written under this object's lock, read without it by callers that find it connected. */
+    private volatile Connection connection;
+    /** Held while a link is being connected (see {@link #connection()}): one connect at a time. */
+    private final java.util.concurrent.locks.ReentrantLock connecting = new java.util.concurrent.locks.ReentrantLock();
 
     RemoteNode(String name, String memberId, HostPort address, Enrollment enrollment, Supplier<Boolean> up, Runnable answered) {
         this.name = name;
@@ -61,20 +64,55 @@ final class RemoteNode implements StorageNode, AutoCloseable {
         }
     }
 
-    private synchronized Connection connection() {
+    /**
+     * The link, connected first when it is not. Connecting (TCP, TLS, login: up to a minute against a node that is dying)
+     * holds only {@link #connecting}, never this object's lock: the heartbeat check closing an idle link, a node's hello
+     * saying where it moved, and the registry's shutdown never wait behind it. Callers that waited for another's
+     * connect look again whether the node is up before trying their own.
+     */
+    private Connection connection() {
+        requireUp();
+        Connection current = connection;
+        if (current != null && current.state() == ConnectionState.CONNECTED) {
+            return current;
+        }
+        connecting.lock();
+        try {
+            requireUp();
+            HostPort to;
+            synchronized (this) {
+                if (connection != null && connection.state() == ConnectionState.CONNECTED) {
+                    return connection;
+                }
+                close();
+                to = address;
+            }
+            Connection opened;
+            try {
+                opened = enrollment.connectToMember(memberId, to, "syncline-registry", false);
+            } catch (SynclineException e) {
+                throw failed("cannot be reached", e);
+            }
+            synchronized (this) {
+                if (!to.equals(address)) {
+                    // the node said hello from elsewhere meanwhile: this link goes to where it no longer listens
+                    opened.close();
+                    throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + name
+                            + "' moved to " + address + " while the registry connected to it; try again.");
+                }
+                connection = opened;
+                return opened;
+            }
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    private void requireUp() {
         if (!up.get()) {
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The storage node '" + name
                     + "' is down; try again when it is back, or choose another node.");
         }
-        if (connection == null || connection.state() != ConnectionState.CONNECTED) {
-            close();
-            try {
-                connection = enrollment.connectToMember(memberId, address, "syncline-registry", false);
-            } catch (SynclineException e) {
-                throw failed("cannot be reached", e);
-            }
-        }
-        return connection;
     }
 
     @Override

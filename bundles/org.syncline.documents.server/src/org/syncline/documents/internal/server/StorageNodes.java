@@ -60,6 +60,7 @@ final class StorageNodes implements AutoCloseable {
     private long lastCheckNanos;
     /** Where {@link #awake} stood when each joined node was last heard from: its hello, a heartbeat arriving, a call it answered. */
     private final Map<String, Long> heard = new ConcurrentHashMap<>();
+    private final DeletionRuns deletionRuns = new DeletionRuns(this::runDeletions);
 
     StorageNodes(RegistryDatabase db, Optional<LocalNode> local, Path localBlobs, Enrollment enrollment, Consumer<NodeInfo> events, BlobLocks blobLocks) {
         this.db = db;
@@ -290,10 +291,18 @@ final class StorageNodes implements AutoCloseable {
     }
 
     /**
+     * Starts a run of the blob deletions queued for {@code nodeName} (see {@link DeletionRuns}); the future completes when a
+     * run that began after this call has ended, however it ended.
+     */
+    java.util.concurrent.CompletableFuture<Void> deleteQueued(String nodeName) {
+        return deletionRuns.request(nodeName);
+    }
+
+    /**
      * Deletes the blobs queued for {@code node} that no version needs any more; stops at the first failure
      * (the node went away again) and leaves the rest queued for its next return.
      */
-    void runDeletions(String nodeName) {
+    private void runDeletions(String nodeName) {
         if (!isUp(nodeName)) {
             return;
         }
@@ -355,10 +364,19 @@ final class StorageNodes implements AutoCloseable {
         });
     }
 
+    /**
+     * The node's inventory, or its orphans. Blobs a registration stored and has not committed yet (see
+     * {@link BlobLocks#committing}) have no version for that moment; they are not listed or counted as orphans.
+     */
     NodeFileList files(String nodeName, boolean orphansOnly, int limit) {
         requireKnown(nodeName);
-        return db.inTransaction(c -> new NodeFileList(InventoryTable.list(c, nodeName, orphansOnly, limit),
+        NodeFileList all = db.inTransaction(c -> new NodeFileList(InventoryTable.list(c, nodeName, orphansOnly, limit),
                 InventoryTable.count(c, nodeName, orphansOnly), Map.of()));
+        if (!orphansOnly) {
+            return all;
+        }
+        List<NodeFile> settled = all.files().stream().filter(f -> !blobLocks.isCommitting(nodeName, f.sha256())).toList();
+        return new NodeFileList(settled, all.total() - (all.files().size() - settled.size()), Map.of());
     }
 
     /** The orphan with that hash on that node; NOT_FOUND or ALREADY_EXISTS (a document uses it) otherwise. */
@@ -367,6 +385,10 @@ final class StorageNodes implements AutoCloseable {
                 + nodeName + "' has no file " + Names.printable(sha) + " in its inventory; 'docs node orphans " + nodeName + "' lists its orphans."));
         if (f.references() > 0) {
             throw new SynclineException(ErrorCode.ALREADY_EXISTS, "The file " + sha + " on '" + nodeName + "' belongs to a document; it is not an orphan.");
+        }
+        if (blobLocks.isCommitting(nodeName, sha)) {
+            throw new SynclineException(ErrorCode.ALREADY_EXISTS, "The file " + sha + " on '" + nodeName
+                    + "' is being registered right now; it is not an orphan.");
         }
         return f;
     }
