@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.syncline.core.ErrorCode;
@@ -62,6 +63,17 @@ class StorageNodesTest {
         large = node("large", 100_000_000L);
         admin = registry.connect("admin", ServerProcess.ADMIN_PASSWORD);
         docs = new DocumentsClient(admin);
+        await(() -> upNodes().size() == 2, "both nodes up");
+    }
+
+    /** Each test starts with both nodes running and up, whatever the one before it left (a failure between kill and restart). */
+    @BeforeEach
+    void bothNodesUp() throws Exception {
+        for (ServerProcess node : List.of(small, large)) {
+            if (!node.process().isAlive()) {
+                node.start();
+            }
+        }
         await(() -> upNodes().size() == 2, "both nodes up");
     }
 
