@@ -451,12 +451,34 @@ final class DocumentRegistry {
     }
 
     /**
+     * Document deletions commit one at a time (each takes milliseconds). Derby recompiles a statement whose plan it finds
+     * stale (here every 10 executions, see DerbyEngine), and compiling this DELETE, whose rows cascade to versions, tags
+     * and grants, locks those tables while the other deletions wait for the same plan: two at once then waited for
+     * each other unseen by Derby's deadlock check until its 60 s lock timeout ('docs.rm' unanswered, a CI flake;
+     * reproduced by DocumentDeletionsTest, never with one deleter).
+     */
+    private final java.util.concurrent.locks.ReentrantLock deleting = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
      * Deletes the document and every version at once, and queues each blob no other version on its node
      * refers to, in the same transaction; the queue runs now for nodes that are up and when a node returns
      * for the others. Users never see a half state: the document is gone the moment this commits. Needs manage.
      */
     Change delete(Principal p, String id) {
-        Deletion d = db.inTransaction(c -> {
+        deleting.lock();
+        Deletion d;
+        try {
+            d = deleteRows(p, id);
+        } finally {
+            deleting.unlock();
+        }
+        names.remove(id);
+        awaitDeletions(d.nodes());
+        return d.last();
+    }
+
+    private Deletion deleteRows(Principal p, String id) {
+        return db.inTransaction(c -> {
             Change last = change(c, require(p, c, id, Right.MANAGE));
             List<VersionInfo> versions = VersionTable.of(c, id);
             DocumentTable.delete(c, id);
@@ -470,9 +492,6 @@ final class DocumentRegistry {
             }
             return new Deletion(last, touched);
         });
-        names.remove(id);
-        awaitDeletions(d.nodes());
-        return d.last();
     }
 
     /**
