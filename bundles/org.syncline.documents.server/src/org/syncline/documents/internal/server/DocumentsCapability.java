@@ -87,7 +87,14 @@ public final class DocumentsCapability implements Capability {
                         + " after they were first seen (docs.orphan-grace; 0 turns this off)");
             }
             new NodeHandlers(context.endpoint(), nodes, sweep).register();
-            ScheduledFuture<?> watch = context.scheduler().scheduleWithFixedDelay(nodes::checkHeartbeats, 1, 1, TimeUnit.SECONDS);
+            // a check that throws must not end the schedule (a scheduled task that throws is never run again)
+            ScheduledFuture<?> watch = context.scheduler().scheduleWithFixedDelay(() -> {
+                try {
+                    nodes.checkHeartbeats();
+                } catch (RuntimeException e) {
+                    context.log().log(java.util.logging.Level.WARNING, "Checking the storage nodes' heartbeats failed; the next check runs in a second", e);
+                }
+            }, 1, 1, TimeUnit.SECONDS);
             running.add(() -> watch.cancel(false));
             running.add(nodes);
             // the built-in node's inventory is its blob folder (DATA/blobs): reconciled at every start, as a node's at hello
