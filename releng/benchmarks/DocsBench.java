@@ -88,12 +88,15 @@ public class DocsBench {
                 throw new IllegalStateException("registered " + d.size() + " bytes");
             }
             Counting out = new Counting();
+            // checked as the CLI and the workbench check a download (VerifiedDownload): the node does not hash what it sends
+            java.security.MessageDigest digest = org.syncline.core.Sha256.newDigest();
             t0 = System.nanoTime();
-            docs.get(d.id(), 0, out);
+            String sent = docs.get(d.id(), 0, new java.security.DigestOutputStream(out, digest)).sha256();
+            String received = java.util.HexFormat.of().formatHex(digest.digest());
             down[r] = StreamThroughput.mbps(bytes, System.nanoTime() - t0);
             double[] c3 = Cpu.now();
-            if (out.n != bytes) {
-                throw new IllegalStateException("downloaded " + out.n + " bytes");
+            if (out.n != bytes || !received.equals(sent)) {
+                throw new IllegalStateException("downloaded " + out.n + " bytes hashing to " + received + ", not " + sent);
             }
             docs.delete(d.id());
             System.out.printf("run %d: raw TLS %.0f MB/s, register %.0f MB/s, get %.0f MB/s%n", r + 1, rawUp[r], up[r], down[r]);

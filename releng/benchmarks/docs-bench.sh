@@ -8,9 +8,11 @@
 #   c  name-substring search over DOCS (default 1,000,000) documents seeded through the registry's own table code into the
 #      stopped registry's database (DocumentsSeed.java), then QUERIES searches; prints p50/p99 and the registry's RSS
 #      (targets: p50 <= 50 ms, p99 <= 200 ms, RSS <= 512 MiB)
+#   g  `syncline cli docs get` of a BYTES (default 1 GiB) document into /dev/shm, RUNS times, as a user downloads it (the CLI
+#      checks the SHA-256 of what it receives): wall time, MB/s, and the node's and the CLI's CPU for each
 #   s  the name index alone, in one JVM (NameIndexScan.java): DOCS names, the same QUERIES parts as c; wall and thread-CPU
 #      p50/p99 per search, the index's share of c's whole path
-#   usage: releng/benchmarks/docs-bench.sh a|b|c|s|all      (build the server product first: ./syncline build)
+#   usage: releng/benchmarks/docs-bench.sh a|b|c|g|s|all      (build the server product first: ./syncline build)
 #   env:   SYNCLINE_PRODUCT (another copy of the server product), BYTES RUNS FILES PARALLEL PUTS DOCS QUERIES SCROLL_PAGES (c: also page through all documents) SEARCH_VMARGS (the registry's JVM options in c, default -Xmx300m)
 #          JFR=DIR (record every server, CLI and bench client process with Java Flight Recorder, settings=profile: DIR/registry.jfr,
 #          DIR/node.jfr dumped before each server stops, DIR/cli-PID.jfr per CLI call; `jfr print --events
@@ -175,6 +177,28 @@ case_c() {
   stop_server registry; PIDS=()
 }
 
+case_g() {
+  echo "== g: syncline cli docs get of a $BYTES-byte document into /dev/shm, $RUNS runs"
+  registry_and_node
+  local src=/dev/shm/syncline-bench-g-src.$$ out=/dev/shm/syncline-bench-g-out.$$ id r t0 t1 n0 n1 c0 c1
+  head -c "$BYTES" /dev/zero > "$src"
+  id=$(cli --json docs put "$src" --node n1 | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p' | head -1)
+  [ -n "$id" ] || { echo "the put of $src failed" >&2; exit 1; }
+  for r in $(seq 1 "$RUNS"); do
+    rm -f "$out"
+    n0=$(cpu "$JPID_node"); children_times "$WORK/times0"; t0=$(date +%s.%N)
+    cli docs get "$id" -o "$out" > /dev/null
+    t1=$(date +%s.%N); n1=$(cpu "$JPID_node"); children_times "$WORK/times1"
+    c0=$(children_cpu "$WORK/times0"); c1=$(children_cpu "$WORK/times1")
+    cmp -s "$src" "$out" || { echo "run $r: the downloaded file differs" >&2; exit 1; }
+    awk -v r="$r" -v a="$t0" -v b="$t1" -v n="$BYTES" -v nd="$(echo "$n1 - $n0" | bc)" -v cl="$(echo "$c1 - $c0" | bc)" 'BEGIN {
+      printf "run %d: %.2f s, %.0f MB/s (the CLI process included); CPU node %.2f s, CLI %.2f s\n", r, b-a, n/1e6/(b-a), nd, cl }'
+  done
+  rm -f "$src" "$out"
+  echo "load after: $(load)"
+  stop_all
+}
+
 case_s() {
   echo "== s: the name index alone over $DOCS documents, $QUERIES searches (cores $(nproc), load $(load))"
   "$JAVA" ${SEARCH_VMARGS:--Xmx300m} -cp "$WORK/classes:$SERVER_CP" org.syncline.documents.internal.server.NameIndexScan "$DOCS" "$QUERIES"
@@ -182,7 +206,7 @@ case_s() {
 }
 
 case "$CASE" in
-  a) case_a ;; b) case_b ;; c) case_c ;; s) case_s ;;
+  a) case_a ;; b) case_b ;; c) case_c ;; g) case_g ;; s) case_s ;;
   all) case_a; case_b; case_c ;;
-  *) echo "usage: $0 a|b|c|s|all" >&2; exit 2 ;;
+  *) echo "usage: $0 a|b|c|g|s|all" >&2; exit 2 ;;
 esac

@@ -458,6 +458,29 @@ class StorageNodesTest {
         assertEquals(1, docs.search(DocumentQuery.all().withName("direct.bin")).total());
     }
 
+    /**
+     * The node sends a direct download without hashing it (the client checks): a stored copy damaged on the node's disk
+     * fails 'docs get' with a message that says so, and the target file is not written.
+     */
+    @Test
+    void aDamagedCopyOnTheNodeFailsTheDownloadAndWritesNothing() throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024];
+        new java.util.Random(11).nextBytes(big);
+        DocumentInfo d = put("damaged.bin", big, "large");
+        Path blob = blobOn(large, d.sha256()).orElseThrow();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(blob, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] { (byte) (big[1_000_000] ^ 0x55) }), 1_000_000);
+        }
+        Path target = homes.resolve("damaged-download.bin");
+        var got = registry.cli(AS_ADMIN, "docs", "get", d.id(), "-o", target.toString());
+        assertEquals(1, got.exitCode(), got.stdout() + got.stderr());
+        assertTrue(got.stderr().contains("do not match their SHA-256") && got.stderr().contains("the stored copy is damaged"), got.stderr());
+        assertFalse(Files.exists(target), "nothing written");
+        Files.write(blob, big); // as it was, for the tests after
+        assertEquals(0, registry.cli(AS_ADMIN, "docs", "get", d.id(), "-o", target.toString()).exitCode());
+        assertArrayEquals(big, Files.readAllBytes(target));
+    }
+
     @Test
     void aTicketAllowsOneTransferOfItsKindToItsHolderOnly() throws Exception {
         JsonObject route = admin.request(org.syncline.documents.DocumentsMessages.TRANSFER,

@@ -142,6 +142,22 @@ class BlobStoreTest {
     }
 
     @Test
+    void openUnverifiedReadsTheBytesAsStoredForAReaderThatChecksThemItself() throws IOException {
+        String sha = blobs.put(new Generated(300_000, 7));
+        try (FileChannel ch = FileChannel.open(pathOf(sha), StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] { 0x55 }), 123_456);
+        }
+        byte[] read;
+        try (InputStream in = blobs.openUnverified(sha)) {
+            read = in.readAllBytes();
+        }
+        assertEquals(300_000, read.length);
+        assertEquals(0x55, read[123_456], "the damaged byte, as it is on disk");
+        assertTrue(!Sha256.hex(read).equals(sha), "its reader sees the mismatch in what it hashes");
+        assertCode(ErrorCode.NOT_FOUND, () -> blobs.openUnverified("0".repeat(64)));
+    }
+
+    @Test
     void aTruncatedBlobFailsWhenReadToTheEnd() throws IOException {
         String sha = blobs.put(new Generated(100_000, 8));
         try (FileChannel ch = FileChannel.open(pathOf(sha), StandardOpenOption.WRITE)) {

@@ -127,7 +127,10 @@ public final class DocumentsClient {
         return Json.read(connection.request(DocumentsMessages.SEARCH, query.toBody()), DocumentPage.class);
     }
 
-    /** Writes the bytes of {@code version} (0: the newest) to {@code sink}; returns what was sent, to check it. */
+    /**
+     * Writes the bytes of {@code version} (0: the newest) to {@code sink}; returns what was sent, to check it. Check it: a
+     * node sending straight to the client does not hash the bytes itself ({@link VerifiedDownload} checks them).
+     */
     public VersionInfo get(String id, int version, OutputStream sink) {
         JsonObject route = connection.request(DocumentsMessages.TRANSFER, Json.object("purpose", "get", "id", id, "version", version));
         DirectTransfer direct = DirectTransfer.from(route);

@@ -35,7 +35,8 @@ public final class VerifiedDownload {
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(expected)) {
                 throw new SynclineException(ErrorCode.INTEGRITY, "The bytes received for " + target + " do not match their SHA-256 (expected "
-                        + expected + ", got " + actual + "); nothing was written, download it again.");
+                        + expected + ", got " + actual + "); nothing was written. Download it again; if this repeats, the stored copy is damaged: tell an"
+                        + " administrator.");
             }
         });
     }

@@ -130,7 +130,9 @@ final class BlobService {
         });
         endpoint.handleDownload(DocumentsMessages.BLOB_FETCH, Access.TICKET, (ctx, body, out) -> {
             String sha = tickets.use(ctx.principal(), GET).substring(GET.length());
-            try (InputStream in = blobs.open(sha)) {
+            // the client checks the SHA-256 of what it receives (VerifiedDownload) and a mismatch leaves its target as it
+            // was: hashing the GiB here as well cost a third of a direct download's CPU
+            try (InputStream in = blobs.openUnverified(sha)) {
                 // whole chunks in an array of their own go out without a copy (StreamSender)
                 byte[] chunk = new byte[org.syncline.protocol.ProtocolConstants.CHUNK_SIZE];
                 int n;
