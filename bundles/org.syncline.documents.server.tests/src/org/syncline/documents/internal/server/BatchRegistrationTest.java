@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -29,7 +28,6 @@ import org.syncline.documents.BatchFile;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.protocol.Principal;
-import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 
 /**
@@ -41,25 +39,22 @@ class BatchRegistrationTest {
 
     @TempDir
     Path dir;
+    private LocalRegistry local;
     private Database db;
     private Path blobDir;
     private DocumentRegistry registry;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("db"));
-        db.migrate("docs", DocumentsSchema.MIGRATIONS);
-        blobDir = dir.resolve("blobs");
-        BlobLocks locks = new BlobLocks();
-        LocalNode local = new LocalNode("n1", new BlobStore(blobDir), blobDir);
-        RegistryDatabase metadata = new DerbyRegistryDatabase(db);
-        StorageNodes nodes = new StorageNodes(metadata, Optional.of(local), dir.resolve("db"), null, info -> { }, locks);
-        registry = new DocumentRegistry(metadata, nodes, locks, new NameIndex());
+        local = new LocalRegistry(dir);
+        db = local.db;
+        blobDir = local.blobDir;
+        registry = local.registry;
     }
 
     @AfterEach
     void close() {
-        db.close();
+        local.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.protocol.Principal;
-import org.syncline.store.BlobStore;
-import org.syncline.store.Database;
 
 /**
  * Deletions from several users' requests at once, against real Derby: every one commits. Before deletions were
@@ -34,27 +31,20 @@ class DocumentDeletionsTest {
 
     @TempDir
     Path dir;
-    private Database db;
-    private Path blobDir;
+    private LocalRegistry local;
     private DocumentRegistry registry;
     private final ExecutorService deleters = Executors.newFixedThreadPool(4);
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("db"));
-        db.migrate("docs", DocumentsSchema.MIGRATIONS);
-        blobDir = dir.resolve("blobs");
-        BlobLocks locks = new BlobLocks();
-        LocalNode local = new LocalNode("n1", new BlobStore(blobDir), blobDir);
-        RegistryDatabase metadata = new DerbyRegistryDatabase(db);
-        registry = new DocumentRegistry(metadata, new StorageNodes(metadata, Optional.of(local), dir.resolve("db"), null, info -> { }, locks),
-                locks, new NameIndex());
+        local = new LocalRegistry(dir);
+        registry = local.registry;
     }
 
     @AfterEach
     void close() {
         deleters.shutdownNow();
-        db.close();
+        local.close();
     }
 
     @Test
@@ -74,7 +64,7 @@ class DocumentDeletionsTest {
             }
             assertEquals(0, registry.search(ADMIN, DocumentQuery.all()).total(), "round " + round);
         }
-        try (Stream<Path> files = Files.walk(blobDir)) {
+        try (Stream<Path> files = Files.walk(local.blobDir)) {
             assertEquals(0, files.filter(Files::isRegularFile).count(), "every blob deleted");
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.documents.NodeFile;
-import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 
 /**
@@ -28,18 +26,17 @@ class InFlightOrphansTest {
 
     @TempDir
     Path dir;
+    private LocalRegistry local;
     private Database db;
     private BlobLocks locks;
     private StorageNodes nodes;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("db"));
-        db.migrate("docs", DocumentsSchema.MIGRATIONS);
-        Path blobs = dir.resolve("blobs");
-        locks = new BlobLocks();
-        nodes = new StorageNodes(new DerbyRegistryDatabase(db), Optional.of(new LocalNode("n1", new BlobStore(blobs), blobs)), dir, null,
-                info -> { }, locks);
+        local = new LocalRegistry(dir);
+        db = local.db;
+        locks = local.locks;
+        nodes = local.nodes;
         db.inTransaction(c -> {
             InventoryTable.add(c, "n1", IN_FLIGHT, 10);
             InventoryTable.add(c, "n1", ORPHAN, 20);
@@ -49,7 +46,7 @@ class InFlightOrphansTest {
 
     @AfterEach
     void close() {
-        db.close();
+        local.close();
     }
 
     @Test
