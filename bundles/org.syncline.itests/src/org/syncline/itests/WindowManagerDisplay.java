@@ -79,11 +79,29 @@ final class WindowManagerDisplay implements AutoCloseable {
             String answer = new String(xprop.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             xprop.waitFor(10, TimeUnit.SECONDS);
             if (answer.contains("window id #")) {
+                awaitFraming(deadline, log);
                 return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("openbox did not manage display " + name + " within 180 s: " + Files.readString(log));
+    }
+
+    /**
+     * Waits until openbox frames a window mapped now: it names its check window before it has read its theme and fonts
+     * (in a fresh HOME it builds the font cache first, a minute on a busy disk), and only then frames windows.
+     */
+    private void awaitFraming(long deadline, Path log) throws IOException, InterruptedException {
+        try (org.syncline.testing.TestDesktop probe = org.syncline.testing.TestDesktop.openOn(name)) {
+            long window = probe.window(0, 0, 16, 16, 0, "syncline window manager probe");
+            while (probe.topLevel(window) == window) {
+                if (System.currentTimeMillis() > deadline || !windowManager.isAlive()) {
+                    throw new IllegalStateException("openbox did not frame a window on display " + name + " within 180 s: "
+                            + Files.readString(log));
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** The display's name, for example ":70". */
