@@ -151,6 +151,50 @@ class CutThroughTest {
         assertArrayEquals(onward.toByteArray(), again.toByteArray());
     }
 
+    /**
+     * The forwarder's own source dropped out and its arrival failed; the run re-planned brings the file to it again. A
+     * child that asks in between (its request came 51 ms early in a CI run) waits for that new arrival and follows it.
+     */
+    @Test
+    void aChildAskingAfterTheForwardersArrivalFailedFollowsTheOneThatReplacesIt() throws Exception {
+        byte[] content = content();
+        String sha = Sha256.hex(new ByteArrayInputStream(content));
+        byte[] delta = sourceDelta(content);
+        ContentRoot forwarder = new ContentRoot(Files.createDirectories(dir.resolve("forwarder")));
+        ContentRoot child = new ContentRoot(Files.createDirectories(dir.resolve("child")));
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        GrowingFile dropped = GrowingFile.create(spool, "plain");
+        forwarder.arriving(1, FILE, sha, dropped);
+        dropped.fail("The connection to the forwarder's source was lost.");
+        dropped.release();
+        // asked without waiting for an arrival (the master does not know of one), the failure is the answer
+        SynclineException now = assertThrows(SynclineException.class, () -> forwarder.delta(FILE, child.signature(FILE), PLAIN, sha, false,
+                new Sink()));
+        assertEquals(ErrorCode.CONFLICT, now.code());
+
+        Sink onward = new Sink();
+        CompletableFuture<Void> forwarding = CompletableFuture.runAsync(() -> {
+            try {
+                forwarder.delta(FILE, child.signature(FILE), PLAIN, sha, true, onward);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, threads);
+        Thread.sleep(300); // not an assertion of time: a window in which the old code had already failed the child
+        assertFalse(forwarding.isDone(), "the child waits for the file to arrive again");
+        GrowingFile again = GrowingFile.create(spool, "plain");
+        forwarder.arriving(1, FILE, sha, again);
+        try {
+            assertEquals(sha, forwarder.patch(FILE, new ByteArrayInputStream(delta), PLAIN, sha, false, again.writer()));
+            again.end();
+        } finally {
+            again.release();
+        }
+        forwarding.get(30, TimeUnit.SECONDS);
+        assertEquals(sha, child.patch(FILE, new ByteArrayInputStream(onward.toByteArray()), PLAIN, sha, false));
+        assertArrayEquals(content, Files.readAllBytes(child.resolve(FILE)));
+    }
+
     @Test
     void whenTheForwardersCheckFailsTheChildsStreamFailsAndTheChildWritesNothing() throws Exception {
         byte[] content = content();

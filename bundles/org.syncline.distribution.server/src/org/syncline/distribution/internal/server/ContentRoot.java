@@ -217,21 +217,26 @@ final class ContentRoot {
         }
     }
 
-    /** The arriving bytes of the file in version {@code sha256}, or null when it is not arriving (read it as it is). */
+    /**
+     * The arriving bytes of the file in version {@code sha256}, or null when it is not arriving (read it as it is). An
+     * arrival that failed here is waited past while {@code await}: the run re-planned after this agent's own source
+     * dropped out brings the file again from another one (a child asked 51 ms before that new arrival began, and its
+     * copy failed though the file came).
+     */
     private InputStream following(Path file, String sha256, boolean await) throws IOException {
         long deadline = System.nanoTime() + (await ? AWAIT_MS * 1_000_000 : 0);
         synchronized (arrivals) {
             while (true) {
                 Arrival a = arrivals.get(file);
+                long left = deadline - System.nanoTime();
                 if (a != null && a.sha256().equals(sha256)) {
-                    InputStream in = a.plain().follow();
-                    if (in == null && a.plain().failed()) {
+                    if (!a.plain().failed()) {
+                        return a.plain().follow(); // null: it arrived whole and was committed, so it is read from its place
+                    }
+                    if (left <= 0) {
                         throw new SynclineException(ErrorCode.CONFLICT, "The file '" + root.relativize(file) + "' failed its check here; it is not forwarded.");
                     }
-                    return in; // null: it arrived whole and was committed, so it is read from its place
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                } else if (left <= 0) {
                     return null;
                 }
                 try {
