@@ -95,6 +95,17 @@ class CutThroughTest {
         }
     }
 
+    /** The child's request to the forwarder for the file, waiting for its arrival, on a thread of its own. */
+    private CompletableFuture<Void> following(ContentRoot forwarder, ContentRoot child, String sha, Sink onward) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                forwarder.delta(FILE, child.signature(FILE), PLAIN, sha, true, onward);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, threads);
+    }
+
     private static void awaitBytes(Sink sink) throws InterruptedException {
         for (int i = 0; i < 1000 && sink.written() == 0; i++) {
             Thread.sleep(10);
@@ -128,13 +139,7 @@ class CutThroughTest {
             }
         }, threads);
         Sink onward = new Sink();
-        CompletableFuture<Void> forwarding = CompletableFuture.runAsync(() -> {
-            try {
-                forwarder.delta(FILE, child.signature(FILE), PLAIN, sha, true, onward);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, threads);
+        CompletableFuture<Void> forwarding = following(forwarder, child, sha, onward);
         awaitBytes(onward);
         assertTrue(onward.written() > 0, "the child got bytes while the forwarder still received");
         assertFalse(Files.exists(forwarder.resolve(FILE)), "the forwarder has not committed it yet");
@@ -173,13 +178,7 @@ class CutThroughTest {
         assertEquals(ErrorCode.CONFLICT, now.code());
 
         Sink onward = new Sink();
-        CompletableFuture<Void> forwarding = CompletableFuture.runAsync(() -> {
-            try {
-                forwarder.delta(FILE, child.signature(FILE), PLAIN, sha, true, onward);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, threads);
+        CompletableFuture<Void> forwarding = following(forwarder, child, sha, onward);
         Thread.sleep(300); // not an assertion of time: a window in which the old code had already failed the child
         assertFalse(forwarding.isDone(), "the child waits for the file to arrive again");
         GrowingFile again = GrowingFile.create(spool, "plain");
@@ -222,13 +221,7 @@ class CutThroughTest {
             }
         }, threads);
         Sink onward = new Sink();
-        CompletableFuture<Void> forwarding = CompletableFuture.runAsync(() -> {
-            try {
-                forwarder.delta(FILE, child.signature(FILE), PLAIN, sha, true, onward);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, threads);
+        CompletableFuture<Void> forwarding = following(forwarder, child, sha, onward);
         awaitBytes(onward);
         go.countDown();
         ExecutionException atForwarder = assertThrows(ExecutionException.class, () -> receiving.get(30, TimeUnit.SECONDS));
