@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IElementComparer;
@@ -40,6 +42,7 @@ public final class SyncFoldersView extends ViewPart {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private TableViewer viewer;
+    private TableColumnLayout columns;
     private UiRunner ui;
     private Map<String, SyncPairs.Status> status = new HashMap<>();
     private boolean countingDown;
@@ -56,16 +59,21 @@ public final class SyncFoldersView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
-        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        // the columns share the view's width by weight (fixed widths ran past a 1,000-pixel view and cut Progress off);
+        // TableColumnLayout needs the table alone in its composite
+        Composite tableArea = new Composite(parent, SWT.NONE);
+        columns = new TableColumnLayout();
+        tableArea.setLayout(columns);
+        viewer = new TableViewer(tableArea, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column("Local directory", 220, p -> p.localDir());
-        column("Server / folder", 200, SyncPair::remote);
-        // wide enough for "offline since 14:32 (connection refused, retrying in 16 s)"
-        column("State", 420, p -> status(p, SyncPairs.Status::state));
-        column("Progress", 160, p -> status(p, SyncPairs.Status::progress));
-        column("Last sync", 140, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
+        column("Local directory", 20, 120, p -> p.localDir());
+        column("Server / folder", 20, 120, SyncPair::remote);
+        // room for "offline since 14:32 (connection refused, retrying in 16 s)" when the view is wide
+        column("State", 24, 160, p -> status(p, SyncPairs.Status::state));
+        column("Progress", 20, 120, p -> status(p, SyncPairs.Status::progress));
+        column("Last sync", 16, 150, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
         viewer.setComparer(new IElementComparer() {
             // A pair is the same row while its directory is (pausing changes the record); the viewer also
             // compares its input (the list) with this comparer.
@@ -96,10 +104,10 @@ public final class SyncFoldersView extends ViewPart {
         return s == null ? "" : text.apply(s);
     }
 
-    private void column(String title, int width, Function<SyncPair, String> text) {
+    private void column(String title, int weight, int minimumWidth, Function<SyncPair, String> text) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
+        columns.setColumnData(c.getColumn(), new ColumnWeightData(weight, minimumWidth));
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
