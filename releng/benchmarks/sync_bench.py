@@ -390,12 +390,15 @@ def bench_initial(work, files, profile=False):
         stage2 = os.path.join(work, "stage2")
         make_tree(os.path.join(stage2, "second"), files, 6)
         subprocess.run(["sync"], check=True)
+        cpu2 = {name: cpu_seconds(pid) for name, pid in (("hub", hub_jvm), ("A", a_jvm), ("B", b_jvm))}
         t0 = time.time()
         move_tree_in(stage2, wa)
         warm_a.wait(r"uploaded-files=%d\b" % (2 * files), 0, timeout=3600)
         warm2_up_s = time.time() - t0
+        up2_cpu = {name: cpu_seconds(pid) - cpu2[name] for name, pid in (("hub", hub_jvm), ("A", a_jvm))}
         warm_b.wait(r"downloaded-files=%d\b" % (2 * files), 0, timeout=3600)
         warm2_all_s = time.time() - t0
+        all2_cpu = {name: cpu_seconds(pid) - cpu2[name] for name, pid in (("hub", hub_jvm), ("A", a_jvm), ("B", b_jvm))}
         # cold: the agent's start (JVM, OSGi, login) inside the measured time, as the first rounds measured it
         t0 = time.time()
         agent_a = hub.agent(a, "tree")
@@ -419,6 +422,8 @@ def bench_initial(work, files, profile=False):
         print("  a second tree of %d new files into the same folder, hub and agents warm (the JIT done):" % files)
         print("    A -> hub (upload):               %6.2f s   ratio %.2f" % (warm2_up_s, warm2_up_s / rsync_s))
         print("    A -> hub -> B (all on B):        %6.2f s   ratio %.2f" % (warm2_all_s, warm2_all_s / rsync_s))
+        print("    CPU while A uploads: hub %.2f s, agent A %.2f s; until all on B: hub %.2f s, agent A %.2f s, agent B %.2f s"
+              % (up2_cpu["hub"], up2_cpu["A"], all2_cpu["hub"], all2_cpu["A"], all2_cpu["B"]))
         print("  agent start included:")
         print("    sync-agent A -> hub (upload):    %6.2f s   ratio %.2f" % (up_s, up_s / rsync_s))
         print("    hub -> sync-agent B (download):  %6.2f s   ratio %.2f" % (down_s, down_s / rsync_s))
