@@ -16,9 +16,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.syncline.core.ErrorCode;
 import org.syncline.core.Sha256;
-import org.syncline.core.SynclineException;
 import org.syncline.protocol.Connection;
 import org.syncline.core.chunk.ChunkRef;
 import org.syncline.sync.FileChange;
@@ -73,7 +71,7 @@ class SyncViewLiveTest {
 
             // local -> hub
             Files.writeString(dir.resolve("notes.txt"), "first");
-            UiEvents.waitUntil("notes.txt on the hub", () -> revisions(hub, "notes.txt") > 0);
+            UiEvents.waitUntil("notes.txt on the hub", () -> HubRevisions.of(hub, "team", "notes.txt") > 0);
             // hub -> local
             hub.commit("team", List.of(put(hub, "team", "from-ben.txt", 0, "hello from another client")));
             UiEvents.waitUntil("from-ben.txt in the directory", () -> Files.exists(dir.resolve("from-ben.txt")));
@@ -87,10 +85,10 @@ class SyncViewLiveTest {
             SyncPairs.instance().syncNow(pair);
             long until = System.currentTimeMillis() + 2000;
             UiEvents.waitUntil("two seconds", () -> System.currentTimeMillis() > until);
-            assertEquals(0, revisions(hub, "while-paused.txt"), "a paused pair uploads nothing");
+            assertEquals(0, HubRevisions.of(hub, "team", "while-paused.txt"), "a paused pair uploads nothing");
             assertEquals("paused", view.stateOf(dir));
             SyncPairs.instance().resume(pair);
-            UiEvents.waitUntil("the held-back file on the hub", () -> revisions(hub, "while-paused.txt") > 0);
+            UiEvents.waitUntil("the held-back file on the hub", () -> HubRevisions.of(hub, "team", "while-paused.txt") > 0);
 
             // the other views follow the pair selected in the Sync Folders view
             page.showView(TrashView.ID);
@@ -110,7 +108,7 @@ class SyncViewLiveTest {
             HistoryView history = (HistoryView) page.findView(HistoryView.ID);
             history.follow(pair);
             Files.writeString(dir.resolve("notes.txt"), "second, edited");
-            UiEvents.waitUntil("the edit on the hub", () -> revisions(hub, "notes.txt") == 2);
+            UiEvents.waitUntil("the edit on the hub", () -> HubRevisions.of(hub, "team", "notes.txt") == 2);
             history.showFile("notes.txt");
             UiEvents.waitUntil("two revisions in the History view", () -> history.rows().size() == 2);
             assertEquals("2 revisions of notes.txt", history.getContentDescription());
@@ -152,7 +150,7 @@ class SyncViewLiveTest {
             ConflictsView.keepTheirs(conflicts.rows().get(0).copy());
             assertEquals("theirs", Files.readString(dir.resolve("notes.txt")));
             assertFalse(Files.exists(copy), "Keep Theirs deletes the copy");
-            UiEvents.waitUntil("the kept content on the hub", () -> revisions(hub, "notes.txt") == 3);
+            UiEvents.waitUntil("the kept content on the hub", () -> HubRevisions.of(hub, "team", "notes.txt") == 3);
             UiEvents.waitUntil("no conflict left", () -> "up to date".equals(view.stateOf(dir)));
 
             // Shared Folders: share 'team' with ben for write, set ben's quota
@@ -229,18 +227,6 @@ class SyncViewLiveTest {
             } finally {
                 dialog.close();
             }
-        }
-    }
-
-    /** How many revisions the hub has of {@code path} in 'team' (none: the hub says there is no such file). */
-    private static int revisions(SyncClient hub, String path) {
-        try {
-            return hub.history("team", path).size();
-        } catch (SynclineException e) {
-            if (e.code() != ErrorCode.NOT_FOUND) {
-                throw e;
-            }
-            return 0;
         }
     }
 

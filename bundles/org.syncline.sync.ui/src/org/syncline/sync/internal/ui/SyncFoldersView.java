@@ -136,8 +136,10 @@ public final class SyncFoldersView extends ViewPart {
         }
         countDown(now.values());
         int n = pairs.size();
+        // limits set on the preference page explain a slow sync: said where the pairs are counted
+        String limits = SyncPreferences.describeLimits(SyncPreferences.current());
         setContentDescription(n == 0 ? "No pairs yet: Add Pair (Ctrl+N) keeps a local directory in step with a server folder."
-                : n + (n == 1 ? " pair" : " pairs"));
+                : n + (n == 1 ? " pair" : " pairs") + (limits.isEmpty() ? "" : "; " + limits + " (Window > Preferences > Sync)"));
     }
 
     /**

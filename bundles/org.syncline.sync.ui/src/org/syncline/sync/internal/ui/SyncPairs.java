@@ -50,6 +50,13 @@ public final class SyncPairs {
         return t;
     });
     private final Runnable serversChanged = () -> lifecycle.execute(this::reconcile);
+    /** A change on the Sync preference page: engines running with other settings restart with the new ones. */
+    private final org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener preferencesChanged = e -> {
+        if (!lifecycle.isShutdown()) {
+            lifecycle.execute(this::reconcile);
+            changed();
+        }
+    };
 
     private static final class Running {
         volatile SyncPair pair;
@@ -85,6 +92,7 @@ public final class SyncPairs {
                 ErrorReporter.report("Could not read the sync pairs", e);
             }
             Servers.addListener(p.serversChanged);
+            SyncPreferences.node().addPreferenceChangeListener(p.preferencesChanged);
             if (PlatformUI.isWorkbenchRunning()) {
                 PlatformUI.getWorkbench().addWorkbenchListener(new IWorkbenchListener() {
                     @Override
@@ -108,6 +116,7 @@ public final class SyncPairs {
     public static synchronized void shutdown() {
         if (instance != null) {
             Servers.removeListener(instance.serversChanged);
+            SyncPreferences.node().removePreferenceChangeListener(instance.preferencesChanged);
             instance.lifecycle.execute(instance::stopAll);
             instance.lifecycle.shutdown();
             try {
@@ -273,12 +282,21 @@ public final class SyncPairs {
         listeners.forEach(Runnable::run);
     }
 
-    /** Runs on the lifecycle thread: every pair whose server is connected has an engine on its current connection. */
+    /** The settings the pair's engine runs with, or empty while it has none (offline, paused before it started, removed). */
+    public Optional<EngineSettings> settingsOf(SyncPair pair) {
+        return find(pair).map(r -> r.engine).map(SyncEngine::settings);
+    }
+
+    /**
+     * Runs on the lifecycle thread: every pair whose server is connected has an engine on its current connection,
+     * running with the settings of the preference page.
+     */
     private void reconcile() {
         List<Running> now;
         synchronized (this) {
             now = List.copyOf(pairs);
         }
+        EngineSettings settings = SyncPreferences.current();
         for (Running r : now) {
             Optional<ConnectedServer> server = SyncClients.server(r.pair.server());
             SyncClient client = null;
@@ -289,7 +307,7 @@ public final class SyncPairs {
                     client = null; // went away meanwhile: offline
                 }
             }
-            if (r.engine != null && r.client == client) {
+            if (r.engine != null && r.client == client && r.engine.settings().equals(settings)) {
                 continue;
             }
             if (client == null && r.engine != null) {
@@ -298,15 +316,16 @@ public final class SyncPairs {
             }
             stop(r);
             if (client != null) {
-                start(r, server.get(), client);
+                start(r, server.get(), client, settings);
             }
         }
         changed();
     }
 
-    private void start(Running r, ConnectedServer server, SyncClient client) {
+    private void start(Running r, ConnectedServer server, SyncClient client, EngineSettings settings) {
         SyncPair p = r.pair;
-        SyncEngine engine = new SyncEngine(client, server.user(), Path.of(p.localDir()), p.folder(), EngineSettings.defaults(), line -> r.lastLine = line);
+        SyncEngine engine = new SyncEngine(client, server.user(), Path.of(p.localDir()), p.folder(), settings, line -> r.lastLine = line);
+        r.filesAtLastSync = 0; // a new engine counts from 0 (a restart for new settings, a new connection)
         engine.onSynced(e -> {
             SyncStats s = e.stats();
             r.filesAtLastSync = s.filesUploaded.get() + s.filesDownloaded.get();

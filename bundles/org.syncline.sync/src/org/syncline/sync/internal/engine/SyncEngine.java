@@ -273,6 +273,11 @@ public final class SyncEngine implements AutoCloseable {
         return lastError;
     }
 
+    /** How this engine runs (its rescan period, bandwidth limits, parallel transfers), fixed for its life. */
+    public EngineSettings settings() {
+        return settings;
+    }
+
     public SyncStats stats() {
         return stats;
     }
