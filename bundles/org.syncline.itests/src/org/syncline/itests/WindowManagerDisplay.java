@@ -15,6 +15,8 @@ final class WindowManagerDisplay implements AutoCloseable {
     private final Process xvfb;
     private final Process windowManager;
     private final String name;
+    /** The connection that made the probe window, open for the display's life (see {@link #awaitFraming}). */
+    private org.syncline.testing.TestDesktop probe;
 
     private WindowManagerDisplay(Process xvfb, Process windowManager, String name) {
         this.xvfb = xvfb;
@@ -89,18 +91,29 @@ final class WindowManagerDisplay implements AutoCloseable {
 
     /**
      * Waits until openbox frames a window mapped now: it names its check window before it has read its theme and fonts
-     * (in a fresh HOME it builds the font cache first, a minute on a busy disk), and only then frames windows.
+     * (in a fresh HOME it builds the font cache first, a minute on a busy disk), and only then frames windows. The probe
+     * window is then destroyed and its frame awaited gone, and its connection stays open until {@link #close}: a client
+     * connecting after a closed one gets the same resource ids, and the test's first window, which had the probe's id,
+     * was once listed with the probe's 16x16 at the probe's place (openbox still holding the probe's state).
      */
     private void awaitFraming(long deadline, Path log) throws IOException, InterruptedException {
-        try (org.syncline.testing.TestDesktop probe = org.syncline.testing.TestDesktop.openOn(name)) {
-            long window = probe.window(0, 0, 16, 16, 0, "syncline window manager probe");
-            while (probe.topLevel(window) == window) {
-                if (System.currentTimeMillis() > deadline || !windowManager.isAlive()) {
-                    throw new IllegalStateException("openbox did not frame a window on display " + name + " within 180 s: "
-                            + Files.readString(log));
-                }
-                Thread.sleep(100);
-            }
+        probe = org.syncline.testing.TestDesktop.openOn(name);
+        long window = probe.window(0, 0, 16, 16, 0, "syncline window manager probe");
+        long frame;
+        while ((frame = probe.topLevel(window)) == window) {
+            failPast(deadline, log, "frame a window");
+            Thread.sleep(100);
+        }
+        probe.destroy(window);
+        while (probe.stacking().contains(frame)) {
+            failPast(deadline, log, "let go of a destroyed window");
+            Thread.sleep(100);
+        }
+    }
+
+    private void failPast(long deadline, Path log, String what) throws IOException {
+        if (System.currentTimeMillis() > deadline || !windowManager.isAlive()) {
+            throw new IllegalStateException("openbox did not " + what + " on display " + name + " within 180 s: " + Files.readString(log));
         }
     }
 
@@ -111,6 +124,9 @@ final class WindowManagerDisplay implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (probe != null) {
+            probe.close();
+        }
         stop(windowManager);
         stop(xvfb);
     }
