@@ -20,6 +20,7 @@ public final class SyncCommandHandler extends AbstractHandler {
                 case "pauseResume" -> view.togglePause();
                 case "syncNow", "refresh" -> view.syncNow();
                 case "openFolder" -> view.openFolder();
+                case "showWarnings" -> view.showWarnings();
                 default -> {
                     // another view's command: nothing to do here
                 }

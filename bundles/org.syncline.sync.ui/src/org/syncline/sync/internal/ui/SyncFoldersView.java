@@ -236,6 +236,20 @@ public final class SyncFoldersView extends ViewPart {
         }
     }
 
+    void showWarnings() {
+        SyncPair p = selected();
+        if (p != null) {
+            new WarningsDialog(getSite().getShell(), p.localDir() + " = " + p.remote(), warningsOf(Path.of(p.localDir()))).open();
+        }
+    }
+
+    /** The warnings the engine of the pair of that local directory gave since it started (none while it has no engine). */
+    public java.util.List<String> warningsOf(Path localDir) {
+        refresh();
+        SyncPairs.Status s = status.get(localDir.toAbsolutePath().normalize().toString());
+        return s == null ? java.util.List.of() : s.warnings();
+    }
+
     static String time(Instant t) {
         return t == null ? "" : TIME.format(t);
     }

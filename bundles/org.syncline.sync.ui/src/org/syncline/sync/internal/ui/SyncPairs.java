@@ -36,7 +36,7 @@ import org.syncline.ui.Servers;
  */
 public final class SyncPairs {
     /** What the Sync Folders view shows for one pair. */
-    public record Status(SyncPair pair, String state, String progress, Instant lastSync, String lastLine) {
+    public record Status(SyncPair pair, String state, String progress, Instant lastSync, String lastLine, List<String> warnings) {
     }
 
     private static SyncPairs instance;
@@ -241,7 +241,13 @@ public final class SyncPairs {
             };
             progress = s.filesUploaded.get() + " up (" + size(s.bytesUploaded.get()) + " sent), " + s.filesDownloaded.get() + " down";
         }
-        return new Status(r.pair, state, progress, r.lastSync, r.lastLine);
+        List<String> warnings = e == null ? List.of() : e.warnings();
+        int count = e == null ? 0 : e.warningCount();
+        if (count > 0) {
+            // symlinks not followed, names this side cannot hold, edits a read-only member may not send: Show Warnings lists them
+            state += ", " + count + (count == 1 ? " warning" : " warnings");
+        }
+        return new Status(r.pair, state, progress, r.lastSync, r.lastLine, warnings);
     }
 
     /** Since when and why a pair whose server went away is offline; plain "offline (not connected)" if it never ran. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +35,12 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Where the engine reports what it does: one line per action, and each warning once. */
     static final class Reporter {
+        /** Warnings kept for {@link SyncEngine#warnings()}; those past it are counted, not kept. */
+        static final int KEPT_WARNINGS = 1000;
         private final Consumer<String> sink;
         private final Set<String> said = ConcurrentHashMap.newKeySet();
+        private final List<String> warnings = new java.util.ArrayList<>();
+        private int dropped;
 
         Reporter(Consumer<String> sink) {
             this.sink = sink;
@@ -45,9 +50,34 @@ public final class SyncEngine implements AutoCloseable {
             sink.accept(text);
         }
 
+        /** A warning (a symlink not followed, a name this side cannot hold, a read-only member's edit not sent): said once, and kept. */
         void once(String key, String text) {
             if (said.add(key)) {
+                synchronized (warnings) {
+                    if (warnings.size() < KEPT_WARNINGS) {
+                        warnings.add(text);
+                    } else {
+                        dropped++;
+                    }
+                }
                 sink.accept(text);
+            }
+        }
+
+        /** How many warnings were given, kept or not. */
+        int warningCount() {
+            synchronized (warnings) {
+                return warnings.size() + dropped;
+            }
+        }
+
+        List<String> warnings() {
+            synchronized (warnings) {
+                List<String> out = new java.util.ArrayList<>(warnings);
+                if (dropped > 0) {
+                    out.add("... and " + dropped + " more (the first " + KEPT_WARNINGS + " are listed)");
+                }
+                return out;
             }
         }
     }
@@ -271,6 +301,20 @@ public final class SyncEngine implements AutoCloseable {
     /** The last failure, or null once a sync succeeded again. */
     public String lastError() {
         return lastError;
+    }
+
+    /**
+     * The warnings this engine gave since it started, oldest first, each once: symlinks not followed, names this side
+     * cannot hold, content not written or local edits not uploaded (a read-only member). The agent prints them as they
+     * come; the workbench lists them per pair.
+     */
+    public List<String> warnings() {
+        return report.warnings();
+    }
+
+    /** How many warnings {@link #warnings()} stands for (past its bound it lists the first ones and a count of the rest). */
+    public int warningCount() {
+        return report.warningCount();
     }
 
     /** How this engine runs (its rescan period, bandwidth limits, parallel transfers), fixed for its life. */
