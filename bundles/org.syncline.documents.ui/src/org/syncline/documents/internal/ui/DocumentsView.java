@@ -234,7 +234,7 @@ public final class DocumentsView extends ViewPart {
 
     private DocumentQuery query() {
         return new DocumentQuery(name.getText(), author.getText(), null, tag.getText(), null, null, null, null, sort,
-                descending, 1, DocumentRows.PAGE_SIZE, node.getSelectionIndex() <= 0 ? null : node.getText());
+                descending, 1, DocumentRows.PAGE_SIZE, chosenNode());
     }
 
     private void searchSoon() {
@@ -454,7 +454,8 @@ public final class DocumentsView extends ViewPart {
             return;
         }
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN | SWT.MULTI);
-        dialog.setText("Register Files on " + rows.server().label());
+        String onNode = chosenNode();
+        dialog.setText("Register Files on " + rows.server().label() + (onNode == null ? "" : ", node " + onNode));
         if (dialog.open() != null) {
             Path dir = Path.of(dialog.getFilterPath());
             register(Arrays.stream(dialog.getFileNames()).map(dir::resolve).toList());
@@ -464,7 +465,8 @@ public final class DocumentsView extends ViewPart {
     /**
      * Registers local files and folders (the regular files below them) on the shown server, as one
      * cancellable job; the rows appear when the server pushes them. The drop handler and Register Files...
-     * both come here.
+     * both come here. They go to the storage node the Node filter shows (the user looking at a node's documents
+     * adds to that node), or with "(any node)" to the one the registry chooses by free space.
      *
      * @return the job, or null when no server is shown
      */
@@ -473,9 +475,15 @@ public final class DocumentsView extends ViewPart {
         if (server == null || paths.isEmpty()) {
             return null;
         }
+        String onNode = chosenNode();
         String what = paths.size() == 1 ? paths.get(0).getFileName().toString() : paths.size() + " files and folders";
-        return ServerJob.schedule("Registering " + what + " on " + server.label(),
-                m -> FileRegistration.run(DocumentsClients.of(server), paths, m));
+        return ServerJob.schedule("Registering " + what + " on " + server.label() + (onNode == null ? "" : ", node " + onNode),
+                m -> FileRegistration.run(DocumentsClients.of(server), paths, onNode, m));
+    }
+
+    /** The storage node the Node filter shows, or null for "(any node)". */
+    private String chosenNode() {
+        return node.getSelectionIndex() <= 0 ? null : node.getText();
     }
 
     void download() {

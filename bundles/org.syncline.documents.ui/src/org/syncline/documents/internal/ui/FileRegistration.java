@@ -25,7 +25,8 @@ final class FileRegistration {
     private FileRegistration() {
     }
 
-    static void run(DocumentsClient client, List<Path> paths, IProgressMonitor monitor) {
+    /** {@code node}: the storage node to keep them on; null: the registry chooses (by free space). */
+    static void run(DocumentsClient client, List<Path> paths, String node, IProgressMonitor monitor) {
         List<Path> files = expand(paths);
         long bytes = 0;
         for (Path file : files) {
@@ -41,14 +42,14 @@ final class FileRegistration {
             if (unit.size() > 1) {
                 // small files together: one request, registered whole or not at all
                 progress.file("files " + (done + 1) + "-" + (done + unit.size()) + " of " + files.size(), unit.stream().mapToLong(FileRegistration::size).sum());
-                client.registerFiles(unit, null, "", List.of(), null, progress::in);
+                client.registerFiles(unit, null, "", List.of(), node, progress::in);
                 done += unit.size();
                 continue;
             }
             Path file = unit.get(0);
             progress.file(file.getFileName() + " (" + (done + 1) + " of " + files.size() + ")", size(file));
             try (InputStream in = Files.newInputStream(file)) {
-                client.register(file.getFileName().toString(), null, "", List.of(), progress.in(in));
+                client.register(file.getFileName().toString(), null, "", List.of(), node, progress.in(in));
             } catch (IOException e) {
                 throw new SynclineException(ErrorCode.STORAGE, "Could not read " + file + " (" + e.getMessage() + "); "
                         + done + " of " + files.size() + " files were registered before it, check it is readable and try again.", e);
