@@ -112,7 +112,7 @@ class JobsLiveTest {
         jobs = (JobsView) page.findView(JobsView.ID);
         assertNotNull(jobs, "Ctrl+Alt+J's command opens the Jobs view");
         assertTrue(jobs.emptyText().startsWith("Connect to a server with the master role"), jobs.emptyText());
-        link = WorkbenchLink.connect(master.address(), "admin", ServerProcess.ADMIN_PASSWORD);
+        link = WorkbenchLink.connect(master, "admin", ServerProcess.ADMIN_PASSWORD);
         TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
         UiEvents.waitUntil("the tree to show the topology", () -> tree.getContentDescription().startsWith("Topology of " + link.label()));
         window.getService(IHandlerService.class).executeCommand("org.syncline.distribution.ui.openEditor", null);

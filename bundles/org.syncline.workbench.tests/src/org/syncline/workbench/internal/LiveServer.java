@@ -53,6 +53,6 @@ final class LiveServer implements BeforeAllCallback, AfterAllCallback {
 
     /** The workbench connected to it as admin, as the Servers view's Connect does; close it to remove the server again. */
     WorkbenchLink connectWorkbench() {
-        return WorkbenchLink.connect(process.address(), "admin", ServerProcess.ADMIN_PASSWORD);
+        return WorkbenchLink.connect(process, "admin", ServerProcess.ADMIN_PASSWORD);
     }
 }

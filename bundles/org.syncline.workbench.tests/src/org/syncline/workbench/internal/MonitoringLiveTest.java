@@ -80,7 +80,7 @@ class MonitoringLiveTest {
         assertNotNull(page.findView(IPageLayout.ID_PROP_SHEET), "the perspective has the Properties view");
         assertTrue(monitor.emptyText().startsWith("Connect to a server with the master role"), monitor.emptyText());
 
-        link = WorkbenchLink.connect(master.address(), "admin", ServerProcess.ADMIN_PASSWORD);
+        link = WorkbenchLink.connect(master, "admin", ServerProcess.ADMIN_PASSWORD);
         TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
         UiEvents.waitUntil("the tree to show the topology of " + link.label(), () -> tree.getContentDescription().startsWith("Topology of " + link.label()));
         handlers.executeCommand("org.syncline.distribution.ui.openEditor", null);

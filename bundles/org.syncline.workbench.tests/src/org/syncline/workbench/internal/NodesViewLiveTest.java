@@ -61,7 +61,7 @@ class NodesViewLiveTest {
         Table table = ((TableViewer) part.getViewSite().getSelectionProvider()).getTable();
         assertTrue((table.getStyle() & SWT.VIRTUAL) != 0, "the nodes table is virtual");
 
-        try (WorkbenchLink link = WorkbenchLink.connect(registry.address(), "admin", ServerProcess.ADMIN_PASSWORD)) {
+        try (WorkbenchLink link = WorkbenchLink.connect(registry, "admin", ServerProcess.ADMIN_PASSWORD)) {
             UiEvents.waitUntil("the node, up", () -> row(table) != null && "up".equals(row(table).getText(2)));
             assertEquals(node.address().toString(), row(table).getText(1));
             IPropertySource props = Adapters.adapt((NodeInfo) row(table).getData(), IPropertySource.class);

@@ -76,7 +76,7 @@ class OutboxViewLiveTest {
         PlatformUI.getWorkbench().showPerspective(DistributionPerspective.ID, window);
         page = window.getActivePage();
         handlers = window.getService(IHandlerService.class);
-        link = WorkbenchLink.connect(master.address(), "admin", ServerProcess.ADMIN_PASSWORD);
+        link = WorkbenchLink.connect(master, "admin", ServerProcess.ADMIN_PASSWORD);
     }
 
     @AfterAll

@@ -61,7 +61,7 @@ final class SharingRelayFixture implements AutoCloseable {
 
     /** Connects the workbench to the relay as admin and waits until it is connected. */
     ConnectedServer connectWorkbench() {
-        link = WorkbenchLink.connect(server.address(), "admin", ServerProcess.ADMIN_PASSWORD);
+        link = WorkbenchLink.connect(server, "admin", ServerProcess.ADMIN_PASSWORD);
         return link.connected();
     }
 

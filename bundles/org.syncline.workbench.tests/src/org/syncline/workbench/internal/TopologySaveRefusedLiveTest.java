@@ -47,7 +47,7 @@ class TopologySaveRefusedLiveTest {
             PlatformUI.getWorkbench().showPerspective(DistributionPerspective.ID, window);
             IWorkbenchPage page = window.getActivePage();
             IHandlerService handlers = window.getService(IHandlerService.class);
-            WorkbenchLink link = WorkbenchLink.connect(server.address(), "viewer", "viewer-password-1");
+            WorkbenchLink link = WorkbenchLink.connect(server, "viewer", "viewer-password-1");
             try {
                 TopologyView tree = (TopologyView) page.findView(TopologyView.ID);
                 UiEvents.waitUntil("the tree to show version 1 of " + link.label(),
