@@ -50,6 +50,13 @@ public final class SyncPairs {
         return t;
     });
     private final Runnable serversChanged = () -> lifecycle.execute(this::reconcile);
+    /** A change on the Sync preference page: engines running with other settings restart with the new ones. */
+    private final org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener preferencesChanged = e -> {
+        if (!lifecycle.isShutdown()) {
+            lifecycle.execute(this::reconcile);
+            changed();
+        }
+    };
 
     private static final class Running {
         volatile SyncPair pair;
@@ -85,6 +92,7 @@ public final class SyncPairs {
                 ErrorReporter.report("Could not read the sync pairs", e);
             }
             Servers.addListener(p.serversChanged);
+            SyncPreferences.node().addPreferenceChangeListener(p.preferencesChanged);
             if (PlatformUI.isWorkbenchRunning()) {
                 PlatformUI.getWorkbench().addWorkbenchListener(new IWorkbenchListener() {
                     @Override
@@ -108,6 +116,7 @@ public final class SyncPairs {
     public static synchronized void shutdown() {
         if (instance != null) {
             Servers.removeListener(instance.serversChanged);
+            SyncPreferences.node().removePreferenceChangeListener(instance.preferencesChanged);
             instance.lifecycle.execute(instance::stopAll);
             instance.lifecycle.shutdown();
             try {
@@ -277,17 +286,6 @@ public final class SyncPairs {
 
     private void changed() {
         listeners.forEach(Runnable::run);
-    }
-
-    /**
-     * The Sync preference page was applied: engines running with other settings restart with the new ones, once for the
-     * whole page (a listener on the preference node heard each field separately and restarted the engines once a field).
-     */
-    public void settingsChanged() {
-        if (!lifecycle.isShutdown()) {
-            lifecycle.execute(this::reconcile);
-            changed();
-        }
     }
 
     /** The settings the pair's engine runs with, or empty while it has none (offline, paused before it started, removed). */

@@ -10,7 +10,7 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 /**
  * Window > Preferences > Sync: the bandwidth limits, rescan period and parallel transfers of this workbench's sync
  * engines ({@link SyncPreferences}). Out-of-range or non-numeric input is named under the title and keeps OK
- * disabled; Apply restarts the running engines with the new settings, once for all fields.
+ * disabled; Apply restarts the running engines with the new settings.
  */
 public final class SyncPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     public static final String ID = "org.syncline.sync.ui.preferences";
@@ -47,7 +47,6 @@ public final class SyncPreferencePage extends FieldEditorPreferencePage implemen
             } catch (java.io.IOException e) {
                 setErrorMessage("The sync preferences could not be saved (" + e.getMessage() + "); they hold until the workbench closes.");
             }
-            SyncPairs.instance().settingsChanged();
         }
         return ok;
     }
