@@ -350,6 +350,17 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The state a pass ends in, unless the pair was paused while it ran: then it stays paused (the pass that was under
+     * way when the user paused finishes, and must not make the pair look as if it syncs on).
+     */
+    private void settle(State s) {
+        setState(paused.get() ? State.PAUSED : s);
+        if (paused.get() && state != State.PAUSED) {
+            setState(State.PAUSED); // paused between the look and the set
+        }
+    }
+
     /** Called after every successful sync (on the engine's thread). */
     public void onSynced(Consumer<SyncEngine> listener) {
         onPass = listener;
@@ -374,7 +385,7 @@ public final class SyncEngine implements AutoCloseable {
             (reconcile ? sync.reconciling() : sync).run();
             reconcile = false;
             failed = false;
-            setState(State.UP_TO_DATE);
+            settle(State.UP_TO_DATE);
             if (offlineReported.getAndSet(null) != null) {
                 report.line("online " + folder + ": connected again; caught up");
             }
@@ -407,7 +418,7 @@ public final class SyncEngine implements AutoCloseable {
      * then what the reconnect attempts meet: "connection refused"), not at every retry.
      */
     private void goOffline() {
-        setState(State.OFFLINE);
+        settle(State.OFFLINE); // a paused pair stays paused: nothing would set it back when the hub returns
         reportOutage();
         if (followingOutage.compareAndSet(false, true) && !worker.isShutdown()) {
             worker.schedule(this::followOutage, RETRY_MS, TimeUnit.MILLISECONDS);
@@ -447,7 +458,7 @@ public final class SyncEngine implements AutoCloseable {
             }
             return;
         }
-        setState(s);
+        settle(s);
         if (!message.equals(lastError)) {
             report.line("error " + folder + ": " + message + " (retrying)");
         }
