@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.protocol.Connection;
 import org.syncline.sync.internal.ui.SyncFoldersView;
-import org.syncline.sync.internal.ui.SyncPairs;
 import org.syncline.sync.internal.ui.SyncPerspective;
 import org.syncline.testing.ServerProcess;
 import org.syncline.ui.ConnectedServer;
@@ -65,7 +64,7 @@ class SyncFoldersOfflineLiveTest {
             server.process().start();
             UiEvents.waitFor("up to date again once the hub is back", () -> "up to date".equals(view.stateOf(dir)) ? Boolean.TRUE : null, 90);
         } finally {
-            SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).forEach(SyncPairs.instance()::remove);
+            TestPairs.remove(dir);
             link.close();
         }
     }

@@ -2,6 +2,7 @@ package org.syncline.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class SyncPreferencesLiveTest {
             hub.create("limited");
             view.addPair(link.connected(), dir, "limited");
             UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
-            SyncPair pair = SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).findFirst().orElseThrow();
+            SyncPair pair = TestPairs.of(dir);
             assertEquals(EngineSettings.defaults(), SyncPairs.instance().settingsOf(pair).orElseThrow(), "no limits until the user sets some");
 
             PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window.getShell(), SyncPreferencePage.ID,
@@ -89,12 +90,17 @@ class SyncPreferencesLiveTest {
             UiEvents.waitUntil("the view to name the limits", () -> view.getContentDescription()
                     .equals("1 pair; upload limited to 512.0 KiB/s, download limited to 2.0 MiB/s (Window > Preferences > Sync)"));
 
+            // the page stored its fields one by one; the engine restarted once for all of them, not once a field
+            long settled = System.currentTimeMillis() + 1000;
+            UiEvents.waitUntil("a second more", () -> System.currentTimeMillis() > settled);
+            assertSame(limited, SyncPairs.instance().settingsOf(pair).orElseThrow(), "one restart for one Apply");
+
             // the restarted engine syncs: a file written now reaches the hub
             Files.writeString(dir.resolve("after-limits.txt"), "still in step");
             UiEvents.waitUntil("after-limits.txt on the hub", () -> HubRevisions.of(hub, "limited", "after-limits.txt") > 0);
             UiEvents.waitUntil("up to date", () -> "up to date".equals(view.stateOf(dir)));
         } finally {
-            SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).forEach(SyncPairs.instance()::remove);
+            TestPairs.remove(dir);
             clearPreferences();
         }
     }

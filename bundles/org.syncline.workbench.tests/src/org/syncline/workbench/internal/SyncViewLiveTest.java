@@ -63,7 +63,7 @@ class SyncViewLiveTest {
             view.addPair(connected, dir, "team");
             UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
             Screenshots.save(window.getShell().getDisplay(), "sync-folders-toolbar.png");
-            SyncPair pair = SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).findFirst().orElseThrow();
+            SyncPair pair = TestPairs.of(dir);
             assertEquals(link.label(), pair.server());
             List<String> row = view.rowOf(dir);
             assertNotNull(row, "the table shows the pair");
@@ -168,8 +168,10 @@ class SyncViewLiveTest {
             // Remove Pair stops the engine and deletes nothing
             SyncPairs.instance().remove(pair);
             UiEvents.waitUntil("the pair to go", () -> view.stateOf(dir) == null);
-            assertFalse(SyncPairs.instance().pairs().stream().anyMatch(p -> p.localDir().equals(dir.toString())));
+            assertFalse(TestPairs.find(dir).isPresent(), "the pair is forgotten");
             assertTrue(Files.exists(dir.resolve("notes.txt")), "removing a pair deletes no file");
+        } finally {
+            TestPairs.remove(dir);
         }
     }
 

@@ -18,7 +18,6 @@ import org.syncline.protocol.Connection;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.ui.SyncFoldersView;
 import org.syncline.sync.internal.ui.SyncPair;
-import org.syncline.sync.internal.ui.SyncPairs;
 import org.syncline.sync.internal.ui.SyncPerspective;
 import org.syncline.testing.ServerProcess;
 
@@ -56,7 +55,7 @@ class SyncWarningsLiveTest {
             assertEquals(0, HubRevisions.of(hub, "links", "link-to-tmp"), "the link is not on the hub");
 
             // the command a user reaches with Ctrl+I or the context menu, on the selected pair
-            SyncPair pair = SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).findFirst().orElseThrow();
+            SyncPair pair = TestPairs.of(dir);
             page.activate(view);
             view.getViewSite().getSelectionProvider().setSelection(new StructuredSelection(pair));
             String[] shown = new String[1];
@@ -65,7 +64,7 @@ class SyncWarningsLiveTest {
             assertTrue(shown[0] != null && shown[0].contains("1 warning for " + dir + " = ") && shown[0].contains("symlink not followed: link-to-tmp"),
                     String.valueOf(shown[0]));
         } finally {
-            SyncPairs.instance().pairs().stream().filter(p -> p.localDir().equals(dir.toString())).forEach(SyncPairs.instance()::remove);
+            TestPairs.remove(dir);
         }
     }
 }

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.ui.IWorkbench;
@@ -44,19 +45,34 @@ public final class SyncPairs {
     private final PairFile file;
     private final List<Running> pairs = new ArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService lifecycle = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sync pairs");
         t.setDaemon(true);
         return t;
     });
     private final Runnable serversChanged = () -> lifecycle.execute(this::reconcile);
-    /** A change on the Sync preference page: engines running with other settings restart with the new ones. */
+    /** A reconcile for changed preferences is queued and has not started: more changes join it. */
+    private final AtomicBoolean settingsPending = new AtomicBoolean();
+    /**
+     * A change of the Sync preferences (the page's Apply, an import): engines running with other settings restart with
+     * the new ones. The node reports each key on its own; the restart waits a moment so that all keys stored together
+     * make one restart, not one a key.
+     */
     private final org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener preferencesChanged = e -> {
-        if (!lifecycle.isShutdown()) {
-            lifecycle.execute(this::reconcile);
-            changed();
+        if (!lifecycle.isShutdown() && settingsPending.compareAndSet(false, true)) {
+            try {
+                lifecycle.schedule(() -> {
+                    settingsPending.set(false);
+                    if (!lifecycle.isShutdown()) { // closing: the engines are stopped, none is to start again
+                        reconcile();
+                    }
+                }, SETTINGS_SETTLE_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                settingsPending.set(false);
+            }
         }
     };
+    static final long SETTINGS_SETTLE_MS = 300;
 
     private static final class Running {
         volatile SyncPair pair;
