@@ -18,13 +18,14 @@ import org.syncline.protocol.Connection;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.ui.SyncFoldersView;
 import org.syncline.sync.internal.ui.SyncPair;
+import org.syncline.sync.internal.ui.SyncPairs;
 import org.syncline.sync.internal.ui.SyncPerspective;
 import org.syncline.testing.ServerProcess;
 
 /**
  * What a pair cannot sync is told to the workbench's user for as long as the engine runs, not only in a tooltip the
  * next line replaces: a symlink in the directory (never followed) makes the pair's state say "1 warning", and Show
- * Warnings (Ctrl+I) lists it, while the directory's other files sync.
+ * Warnings (Ctrl+I) lists it, while the directory's other files sync; once the link is removed, Sync Now drops it.
  */
 class SyncWarningsLiveTest {
     @RegisterExtension
@@ -63,6 +64,12 @@ class SyncWarningsLiveTest {
             window.getService(IHandlerService.class).executeCommand("org.syncline.sync.ui.showWarnings", null);
             assertTrue(shown[0] != null && shown[0].contains("1 warning for " + dir + " = ") && shown[0].contains("symlink not followed: link-to-tmp"),
                     String.valueOf(shown[0]));
+
+            // the user removes the link and syncs now: the walk no longer finds it, and the warning goes
+            Files.delete(dir.resolve("link-to-tmp"));
+            SyncPairs.instance().syncNow(pair);
+            UiEvents.waitUntil("the warning to go", () -> "up to date".equals(view.stateOf(dir)));
+            assertEquals(List.of(), view.warningsOf(dir));
         } finally {
             TestPairs.remove(dir);
         }

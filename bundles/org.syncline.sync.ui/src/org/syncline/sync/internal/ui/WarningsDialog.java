@@ -40,9 +40,10 @@ final class WarningsDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         area.setLayout(new GridLayout(1, false));
         Label heading = new Label(area, SWT.WRAP);
-        heading.setText(warnings.isEmpty() ? "No warnings for " + pair + " since its engine started."
+        heading.setText(warnings.isEmpty() ? "No warnings for " + pair + "."
                 : warnings.size() + (warnings.size() == 1 ? " warning" : " warnings") + " for " + pair
-                        + " since its engine started (the files named stay as they are until you change them):");
+                        + " (the files named stay as they are until you change them; a warning goes at the next walk of the"
+                        + " folder that no longer finds it: Sync Now, F5):");
         heading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Text text = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
         text.setText(String.join("\n", warnings));

@@ -37,10 +37,15 @@ public final class SyncEngine implements AutoCloseable {
     static final class Reporter {
         /** Warnings kept for {@link SyncEngine#warnings()}; those past it are counted, not kept. */
         static final int KEPT_WARNINGS = 1000;
+        /** The warnings a walk of the whole folder finds again if they still hold: what the local scan and push report. */
+        static final java.util.function.Predicate<String> FOUND_BY_A_WALK = key -> key.startsWith("symlink:") || key.startsWith("name:")
+                || key.startsWith("readonly:");
         private final Consumer<String> sink;
+        /** The key of every warning in force, kept in the list or not. */
         private final Set<String> said = ConcurrentHashMap.newKeySet();
-        private final List<String> warnings = new java.util.ArrayList<>();
-        private int dropped;
+        /** The keys reported by the pass running now, in force or said again. */
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
 
         Reporter(Consumer<String> sink) {
             this.sink = sink;
@@ -50,32 +55,50 @@ public final class SyncEngine implements AutoCloseable {
             sink.accept(text);
         }
 
-        /** A warning (a symlink not followed, a name this side cannot hold, a read-only member's edit not sent): said once, and kept. */
+        /**
+         * A warning (a symlink not followed, a name this side cannot hold, a read-only member's edit not sent): said once,
+         * and kept while it holds (see {@link #passEnded}).
+         */
         void once(String key, String text) {
-            if (said.add(key)) {
-                synchronized (warnings) {
-                    if (warnings.size() < KEPT_WARNINGS) {
-                        warnings.add(text);
-                    } else {
-                        dropped++;
-                    }
+            seen.add(key);
+            boolean isNew = said.add(key);
+            synchronized (kept) {
+                if (kept.size() < KEPT_WARNINGS) {
+                    kept.putIfAbsent(key, text); // also one past the bound before, now that others went
                 }
+            }
+            if (isNew) {
                 sink.accept(text);
             }
         }
 
-        /** How many warnings were given, kept or not. */
-        int warningCount() {
-            synchronized (warnings) {
-                return warnings.size() + dropped;
+        /** A pass starts: what it reports is what still holds. */
+        void passStarting() {
+            seen.clear();
+        }
+
+        /**
+         * A pass ended having looked again at every warning {@code covered} accepts: those it did not report again no
+         * longer hold (the symlink was removed, the name fixed) and leave the list; said again if they come back.
+         */
+        void passEnded(java.util.function.Predicate<String> covered) {
+            synchronized (kept) {
+                said.removeIf(key -> covered.test(key) && !seen.contains(key));
+                kept.keySet().retainAll(said);
             }
         }
 
+        /** How many warnings hold, kept in the list or not. */
+        int warningCount() {
+            return said.size();
+        }
+
         List<String> warnings() {
-            synchronized (warnings) {
-                List<String> out = new java.util.ArrayList<>(warnings);
-                if (dropped > 0) {
-                    out.add("... and " + dropped + " more (the first " + KEPT_WARNINGS + " are listed)");
+            synchronized (kept) {
+                List<String> out = new java.util.ArrayList<>(kept.values());
+                int more = said.size() - kept.size();
+                if (more > 0) {
+                    out.add("... and " + more + " more (the first " + KEPT_WARNINGS + " are listed)");
                 }
                 return out;
             }
@@ -304,8 +327,9 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * The warnings this engine gave since it started, oldest first, each once: symlinks not followed, names this side
-     * cannot hold, content not written or local edits not uploaded (a read-only member). The agent prints them as they
+     * The warnings in force, oldest first, each once: symlinks not followed, names this side cannot hold, content not
+     * written or local edits not uploaded (a read-only member). A warning goes when a pass that looked again no longer
+     * finds it (a walk of the whole folder for what the scan finds, a reconcile for all). The agent prints them as they
      * come; the workbench lists them per pair.
      */
     public List<String> warnings() {
@@ -380,9 +404,14 @@ public final class SyncEngine implements AutoCloseable {
         boolean reconcile = reconcileDue.getAndSet(false);
         Set<String> paths = scope.take();
         boolean failed = true;
+        // a reconcile looks again at everything a warning can be about (the hub's whole head, the whole folder); a walk
+        // of the whole folder at what the scan and the push report; a pass over a few changed paths at too little to tell
+        java.util.function.Predicate<String> covered = reconcile ? key -> true : paths == null ? Reporter.FOUND_BY_A_WALK : key -> false;
+        report.passStarting();
         try {
             SyncPass sync = new SyncPass(client, folder, root, user, index, transfers, up, down, stats, report).scanning(paths);
             (reconcile ? sync.reconciling() : sync).run();
+            report.passEnded(covered);
             reconcile = false;
             failed = false;
             settle(State.UP_TO_DATE);
