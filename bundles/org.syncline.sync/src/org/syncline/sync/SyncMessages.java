@@ -83,7 +83,11 @@ public final class SyncMessages {
     public static final String HISTORY = "sync.history";
     /** Body: folder, path, revision. The old content becomes a new revision. Answer: a {@link Revision}. Needs write. */
     public static final String RESTORE = "sync.restore";
-    /** Body: folder. Answer: files, a list of {@link TrashEntry}. Needs read. */
+    /**
+     * Body: folder, after (a path; absent: from the start), limit (absent: the most a page holds, 25,000 or 8 MiB). Answer: a
+     * {@link TrashPage}: the deleted files after that path in path order, how many there are, whether more follow.
+     * Needs read.
+     */
     public static final String TRASH = "sync.trash";
     /** Body: folder, path. Brings a deleted file back as a new revision. Answer: a {@link Revision}. Needs write. */
     public static final String TRASH_RESTORE = "sync.trash.restore";

@@ -29,6 +29,7 @@ import org.syncline.sync.Quota;
 import org.syncline.sync.Revision;
 import org.syncline.sync.SyncMessages;
 import org.syncline.sync.TrashEntry;
+import org.syncline.sync.TrashPage;
 
 /**
  * Sync folders over a {@link Connection}: folders and members, chunks (deflated on the wire), commits, catch-up
@@ -196,8 +197,29 @@ public final class SyncClient {
                 Revision.class);
     }
 
+    /** Every deleted file of the folder, in path order, read page by page. */
     public List<TrashEntry> trash(String folder) {
-        return connection.request(SyncMessages.TRASH, Json.object("folder", folder)).list("files", TrashEntry.class);
+        List<TrashEntry> all = new java.util.ArrayList<>();
+        TrashPage page;
+        String after = "";
+        do {
+            page = trashPage(folder, after, Integer.MAX_VALUE);
+            all.addAll(page.files());
+            if (!page.files().isEmpty()) {
+                after = page.files().get(page.files().size() - 1).path();
+            }
+        } while (page.more() && !page.files().isEmpty());
+        return all;
+    }
+
+    /**
+     * The deleted files after {@code after} ("": from the start), at most {@code limit} and what one page holds. A hub
+     * older than paging answers with its whole trash and no total: one page, the last.
+     */
+    public TrashPage trashPage(String folder, String after, int limit) {
+        JsonObject reply = connection.request(SyncMessages.TRASH, Json.object("folder", folder, "after", after, "limit", limit));
+        List<TrashEntry> files = reply.list("files", TrashEntry.class);
+        return new TrashPage(files, reply.optNumber("total", files.size()), reply.optBool("more", false));
     }
 
     public Revision restoreFromTrash(String folder, String path) {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,16 +102,6 @@ class CommitBatchTest extends WithDerbyHub {
         assertTrue(e.getMessage().contains(never), e.getMessage());
         assertTrue(hub.changesSince(ann, "shared", 0).files().isEmpty());
         assertEquals(0, hub.info(ann, "shared").files());
-    }
-
-    /** A put of {@code text} as one chunk, which is stored on the hub first. */
-    private FileChange stored(String path, long base, String text) throws IOException {
-        byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        String sha = Sha256.hex(data);
-        try (InputStream in = new ByteArrayInputStream(data)) {
-            hub.putChunk(ann, "shared", sha, in);
-        }
-        return FileChange.put(path, base, data.length, sha, List.of(new ChunkRef(sha, data.length)));
     }
 
     private Map<String, RemoteFile> head() {

@@ -1,14 +1,22 @@
 package org.syncline.sync.internal.server;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.syncline.core.Sha256;
+import org.syncline.core.chunk.ChunkRef;
 import org.syncline.protocol.Principal;
+import org.syncline.sync.FileChange;
 import org.syncline.store.BlobStore;
 import org.syncline.store.Database;
 
@@ -32,6 +40,16 @@ abstract class WithDerbyHub {
         chunks = new ChunkStorage(db, new BlobStore(dir.resolve("chunks")), new PackFiles(dir.resolve("packs")));
         hub = new SyncHub(db, chunks, Duration.ofDays(30), Logger.getLogger("test"));
         hub.create(ANN, "shared");
+    }
+
+    /** A put of {@code text} to the folder "shared" as one chunk, which is stored on the hub first. */
+    FileChange stored(String path, long base, String text) throws IOException {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        String sha = Sha256.hex(data);
+        try (InputStream in = new ByteArrayInputStream(data)) {
+            hub.putChunk(ann, "shared", sha, in);
+        }
+        return FileChange.put(path, base, data.length, sha, List.of(new ChunkRef(sha, data.length)));
     }
 
     @AfterEach

@@ -124,8 +124,17 @@ final class FileTable {
         return Sql.list(c, CURRENT + " WHERE f.folder_id = ? AND f.seq = ? ORDER BY f.path", FileTable::current, folderId, seq);
     }
 
-    static List<FileRow> trash(Connection c, long folderId) throws SQLException {
-        return Sql.list(c, COLUMNS + " WHERE folder_id = ? AND deleted = 1 AND revision > 0 ORDER BY path", FileTable::row, folderId);
+    /**
+     * The folder's trash after {@code afterPath} in path order, at most {@code limit} files, each with its deletion
+     * revision (its author, and the size of the content it deleted): one statement a page.
+     */
+    static List<Current> trash(Connection c, long folderId, String afterPath, int limit) throws SQLException {
+        return Sql.list(c, CURRENT + " WHERE f.folder_id = ? AND f.deleted = 1 AND f.revision > 0 AND f.path > ? ORDER BY f.path FETCH FIRST "
+                + limit + " ROWS ONLY", FileTable::current, folderId, afterPath);
+    }
+
+    static long trashCount(Connection c, long folderId) throws SQLException {
+        return Sql.number(c, "SELECT COUNT(*) FROM sync_files WHERE folder_id = ? AND deleted = 1 AND revision > 0", folderId);
     }
 
     static List<FileRow> deletedBefore(Connection c, Instant before) throws SQLException {

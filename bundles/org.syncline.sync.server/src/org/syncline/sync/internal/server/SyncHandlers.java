@@ -116,7 +116,8 @@ final class SyncHandlers {
                 hub.history(ctx.principal(), body.string("folder"), body.optString("path", null))));
         endpoint.handle(SyncMessages.RESTORE, Access.USER, (ctx, body) -> Json.tree(publish(hub.restore(ctx.principal(), body.string("folder"),
                 body.string("path"), body.number("revision")))));
-        endpoint.handle(SyncMessages.TRASH, Access.USER, (ctx, body) -> Json.object("files", hub.trash(ctx.principal(), body.string("folder"))));
+        endpoint.handle(SyncMessages.TRASH, Access.USER, (ctx, body) -> Json.tree(hub.trash(ctx.principal(), body.string("folder"),
+                body.optString("after", ""), Math.toIntExact(Math.min(Integer.MAX_VALUE, body.optNumber("limit", SyncHub.TRASH_PAGE))))));
         endpoint.handle(SyncMessages.TRASH_RESTORE, Access.USER, (ctx, body) -> Json.tree(publish(hub.restoreFromTrash(ctx.principal(),
                 body.string("folder"), body.string("path")))));
         endpoint.handle(SyncMessages.QUOTA_SET, Access.ADMIN, (ctx, body) -> {

@@ -36,6 +36,7 @@ import org.syncline.sync.RemoteFile;
 import org.syncline.sync.SyncMessages;
 import org.syncline.sync.Revision;
 import org.syncline.sync.TrashEntry;
+import org.syncline.sync.TrashPage;
 import org.syncline.sync.internal.server.FileTable.FileRow;
 import org.syncline.sync.internal.server.FolderAccess.Checked;
 import org.syncline.sync.internal.server.FolderTable.FolderRow;
@@ -299,16 +300,43 @@ final class SyncHub {
         });
     }
 
-    List<TrashEntry> trash(Principal p, String folder) {
+    /**
+     * Files a trash page holds at most; the client asks again after the last one. Large: each page sorts the rest of
+     * the trash by path (no index can hold paths of 4,096 characters), so fewer pages cost less.
+     */
+    static final int TRASH_PAGE = 25_000;
+    /**
+     * The reply a trash page makes at most, reckoned high (3 bytes a path character, 200 for the rest of an entry): half
+     * a frame's 16 MiB, whatever the paths' length.
+     */
+    static final int TRASH_PAGE_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * The folder's deleted files after {@code afterPath} ("" from the start) in path order, at most {@code limit} (and
+     * {@link #TRASH_PAGE}) of them, with how many the trash holds.
+     */
+    TrashPage trash(Principal p, String folder, String afterPath, int limit) {
+        if (limit < 1) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A trash page holds at least 1 file, not " + limit + ".");
+        }
+        int wanted = Math.min(limit, TRASH_PAGE);
         return db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            // one past the page: whether more follow is known, not guessed from a full page
+            List<FileTable.Current> rows = FileTable.trash(c, f.folder().id(), afterPath == null ? "" : afterPath, wanted + 1);
             List<TrashEntry> out = new ArrayList<>();
-            for (FileRow row : FileTable.trash(c, f.folder().id())) {
-                RevisionRow del = RevisionTable.find(c, row.id(), row.revision()).orElseThrow();
-                long size = RevisionTable.lastContent(c, row.id()).map(RevisionRow::size).orElse(0L);
-                out.add(new TrashEntry(row.path(), row.revision(), size, del.author(), row.deletedAt(), row.deletedAt().plus(trashRetention)));
+            long bytes = 0;
+            for (FileTable.Current row : rows.subList(0, Math.min(wanted, rows.size()))) {
+                FileRow file = row.file();
+                out.add(new TrashEntry(file.path(), file.revision(), row.revision().size(), row.revision().author(), file.deletedAt(),
+                        file.deletedAt().plus(trashRetention)));
+                bytes += 3L * file.path().length() + 200;
+                if (bytes > TRASH_PAGE_BYTES) {
+                    break;
+                }
             }
-            return out;
+            boolean more = out.size() < rows.size();
+            return new TrashPage(out, FileTable.trashCount(c, f.folder().id()), more);
         });
     }
 

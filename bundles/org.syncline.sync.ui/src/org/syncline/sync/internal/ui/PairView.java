@@ -29,6 +29,10 @@ abstract class PairView<T> extends ViewPart {
     protected TableViewer viewer;
     protected UiRunner ui;
     protected SyncPair pair;
+    /** A read of the rows is under way; UI thread only. */
+    private boolean reading;
+    /** Something changed while it ran: read once more when it ends. */
+    private boolean readAgain;
     private final ISelectionListener selectionChanged = (part, selection) -> {
         if (selection instanceof IStructuredSelection s && s.size() == 1 && s.getFirstElement() instanceof SyncPair p) {
             follow(p);
@@ -57,7 +61,9 @@ abstract class PairView<T> extends ViewPart {
         Composite c = new Composite(parent, SWT.NONE);
         org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().applyTo(c);
         createTop(c);
-        viewer = new TableViewer(c, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+        // virtual: a trash of 100,000 deleted files makes items only for the rows in sight
+        viewer = new TableViewer(c, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER | SWT.VIRTUAL);
+        viewer.setUseHashlookup(true);
         org.eclipse.jface.layout.GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
@@ -108,9 +114,17 @@ abstract class PairView<T> extends ViewPart {
         return pair == null ? null : SyncClients.server(pair.server()).orElse(null);
     }
 
+    /**
+     * Reads the rows again. One read runs at a time: pushes that come while it runs (a pair syncing commits often)
+     * make one more read after it, not one each.
+     */
     void refresh() {
         SyncPair p = pair;
         if (p == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        if (reading) {
+            readAgain = true;
             return;
         }
         ConnectedServer s = server();
@@ -119,15 +133,31 @@ abstract class PairView<T> extends ViewPart {
             setContentDescription(p.server() + " is not connected.");
             return;
         }
+        reading = true;
         ServerJob.schedule("Reading " + getPartName() + " of " + p.remote(), m -> {
-            List<T> rows = read(SyncClients.of(s), p);
-            ui.execute(() -> {
-                if (pair == p && !viewer.getControl().isDisposed()) {
-                    viewer.setInput(rows);
-                    setContentDescription(describe(p, rows));
-                }
-            });
+            List<T> rows = null;
+            try {
+                rows = read(SyncClients.of(s), p);
+            } finally {
+                List<T> read = rows; // null: the read failed, and the job reports why
+                ui.execute(() -> readDone(p, read));
+            }
         });
+    }
+
+    private void readDone(SyncPair p, List<T> rows) {
+        reading = false;
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        if (rows != null && pair == p) {
+            viewer.setInput(rows);
+            setContentDescription(describe(p, rows));
+        }
+        if (readAgain || pair != p) {
+            readAgain = false;
+            refresh();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -139,6 +169,11 @@ abstract class PairView<T> extends ViewPart {
     @SuppressWarnings("unchecked")
     public List<T> rows() {
         return viewer.getInput() instanceof List<?> l ? (List<T>) l : List.of();
+    }
+
+    /** How many rows the table has (made or, being virtual, not yet). */
+    public int tableItemCount() {
+        return viewer.getTable().getItemCount();
     }
 
     @Override
