@@ -79,7 +79,11 @@ public final class SyncMessages {
      * reads the whole file list (a cursor of 0 and every {@link #CHANGES_SINCE} page). Needs read.
      */
     public static final String HEAD_DIGEST = "sync.head.digest";
-    /** Body: folder, path (absent: the whole folder). Answer: revisions, a list of {@link Revision}, newest first. Needs read. */
+    /**
+     * Body: folder, path (absent: the whole folder), before (a revision number; absent: from the newest), limit (absent:
+     * the most a page holds, 10,000 or 8 MiB). Answer: a {@link HistoryPage}: revisions, newest first, and whether more
+     * follow (ask again before the last one's number); of the whole folder, its 1,000 newest revisions. Needs read.
+     */
     public static final String HISTORY = "sync.history";
     /** Body: folder, path, revision. The old content becomes a new revision. Answer: a {@link Revision}. Needs write. */
     public static final String RESTORE = "sync.restore";

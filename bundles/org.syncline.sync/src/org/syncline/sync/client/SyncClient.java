@@ -22,6 +22,7 @@ import org.syncline.sync.ChangePage;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.HeadDigest;
+import org.syncline.sync.HistoryPage;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
@@ -183,13 +184,32 @@ public final class SyncClient {
         return Json.read(connection.request(SyncMessages.HEAD_DIGEST, Json.object("folder", folder, "cursor", cursor)), HeadDigest.class);
     }
 
-    /** Newest first; {@code path} null: every file of the folder. */
+    /** Newest first, every revision of the file read page by page; {@code path} null: the folder's newest 1,000. */
     public List<Revision> history(String folder, String path) {
-        Map<String, Object> body = Json.object("folder", folder);
+        List<Revision> all = new java.util.ArrayList<>();
+        HistoryPage page;
+        long before = 0;
+        do {
+            page = historyPage(folder, path, before, Integer.MAX_VALUE);
+            all.addAll(page.revisions());
+            if (!page.revisions().isEmpty()) {
+                before = page.revisions().get(page.revisions().size() - 1).number();
+            }
+        } while (page.more() && !page.revisions().isEmpty());
+        return all;
+    }
+
+    /**
+     * The file's revisions numbered below {@code before} (0: from the newest), at most {@code limit} and what a page
+     * holds. A hub older than paging answers with every revision and no {@code more}: one page, the last.
+     */
+    public HistoryPage historyPage(String folder, String path, long before, int limit) {
+        Map<String, Object> body = Json.object("folder", folder, "before", before, "limit", limit);
         if (path != null) {
             body.put("path", path);
         }
-        return connection.request(SyncMessages.HISTORY, body).list("revisions", Revision.class);
+        JsonObject reply = connection.request(SyncMessages.HISTORY, body);
+        return new HistoryPage(reply.list("revisions", Revision.class), reply.optBool("more", false));
     }
 
     public Revision restore(String folder, String path, long revision) {

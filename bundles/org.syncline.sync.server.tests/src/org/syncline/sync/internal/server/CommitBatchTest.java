@@ -85,7 +85,7 @@ class CommitBatchTest extends WithDerbyHub {
         assertTrue(head.get("born.txt").deleted());
         assertEquals(2, head.get("born.txt").revision());
         assertEquals(sha("born here"), head.get("born-moved.txt").sha256());
-        assertEquals(List.of(2L, 1L), hub.history(ann, "shared", "keep.txt").stream().map(r -> r.number()).toList());
+        assertEquals(List.of(2L, 1L), hub.history(ann, "shared", "keep.txt", 0, Integer.MAX_VALUE).revisions().stream().map(r -> r.number()).toList());
         assertEquals(n + 5, hub.info(ann, "shared").files()); // the new files, keep, new-name, twice and its copy, born-moved
     }
 

@@ -94,8 +94,10 @@ final class RevisionTable {
         return Sql.one(c, COLUMNS + " WHERE file_id = ? AND deleted = 0 ORDER BY number DESC FETCH FIRST 1 ROWS ONLY", RevisionTable::row, fileId);
     }
 
-    static List<RevisionRow> of(Connection c, long fileId) throws SQLException {
-        return Sql.list(c, COLUMNS + " WHERE file_id = ? ORDER BY number DESC", RevisionTable::row, fileId);
+    /** The file's revisions numbered below {@code before}, newest first, at most {@code limit} (by the key's index). */
+    static List<RevisionRow> of(Connection c, long fileId, long before, int limit) throws SQLException {
+        return Sql.list(c, COLUMNS + " WHERE file_id = ? AND number < ? ORDER BY number DESC FETCH FIRST " + limit + " ROWS ONLY", RevisionTable::row,
+                fileId, before);
     }
 
     record FolderRevision(String path, RevisionRow revision) {

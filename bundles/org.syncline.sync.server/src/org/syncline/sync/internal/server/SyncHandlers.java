@@ -112,8 +112,9 @@ final class SyncHandlers {
                 body.number("cursor"))));
         endpoint.handle(SyncMessages.FILE_CHUNKS, Access.USER, (ctx, body) -> Json.object("chunks", hub.fileChunks(ctx.principal(),
                 body.string("folder"), body.string("path"), body.number("revision"))));
-        endpoint.handle(SyncMessages.HISTORY, Access.USER, (ctx, body) -> Json.object("revisions",
-                hub.history(ctx.principal(), body.string("folder"), body.optString("path", null))));
+        endpoint.handle(SyncMessages.HISTORY, Access.USER, (ctx, body) -> Json.tree(hub.history(ctx.principal(), body.string("folder"),
+                body.optString("path", null), body.optNumber("before", 0), Math.toIntExact(Math.min(Integer.MAX_VALUE,
+                        body.optNumber("limit", SyncHub.HISTORY_PAGE))))));
         endpoint.handle(SyncMessages.RESTORE, Access.USER, (ctx, body) -> Json.tree(publish(hub.restore(ctx.principal(), body.string("folder"),
                 body.string("path"), body.number("revision")))));
         endpoint.handle(SyncMessages.TRASH, Access.USER, (ctx, body) -> Json.tree(hub.trash(ctx.principal(), body.string("folder"),

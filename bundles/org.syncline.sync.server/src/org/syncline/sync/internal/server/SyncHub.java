@@ -27,6 +27,7 @@ import org.syncline.store.Database;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.HeadDigest;
+import org.syncline.sync.HistoryPage;
 import org.syncline.sync.EntryPath;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
@@ -277,14 +278,39 @@ final class SyncHub {
         });
     }
 
-    List<Revision> history(Principal p, String folder, String path) {
+    /** The newest revisions of the whole folder a history of it (no path) lists. */
+    static final int FOLDER_HISTORY = 1000;
+    /** Revisions a page of one file's history holds at most (and at most {@link #PAGE_BYTES} of reply). */
+    static final int HISTORY_PAGE = 10_000;
+
+    /**
+     * A page of history, newest first: of one file, its revisions numbered below {@code before} (0: from the newest), at
+     * most {@code limit} and a page; of the whole folder ({@code path} null), its {@link #FOLDER_HISTORY} newest.
+     */
+    HistoryPage history(Principal p, String folder, String path, long before, int limit) {
+        if (limit < 1) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A history page holds at least 1 revision, not " + limit + ".");
+        }
         return db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
             if (path == null) {
-                return RevisionTable.ofFolder(c, f.folder().id(), 1000).stream().map(r -> revision(r.path(), r.revision())).toList();
+                return new HistoryPage(RevisionTable.ofFolder(c, f.folder().id(), FOLDER_HISTORY).stream().map(r -> revision(r.path(), r.revision()))
+                        .toList(), false);
             }
             FileRow file = file(c, f, path);
-            return RevisionTable.of(c, file.id()).stream().map(r -> revision(file.path(), r)).toList();
+            int wanted = Math.min(limit, HISTORY_PAGE);
+            // one past the page: whether more follow is known, not guessed from a full page
+            List<RevisionRow> rows = RevisionTable.of(c, file.id(), before <= 0 ? Long.MAX_VALUE : before, wanted + 1);
+            List<Revision> out = new ArrayList<>();
+            long bytes = 0;
+            for (RevisionRow r : rows.subList(0, Math.min(wanted, rows.size()))) {
+                out.add(revision(file.path(), r));
+                bytes += 3L * file.path().length() + 200; // every revision names the path again
+                if (bytes > PAGE_BYTES) {
+                    break;
+                }
+            }
+            return new HistoryPage(out, out.size() < rows.size());
         });
     }
 
@@ -306,10 +332,10 @@ final class SyncHub {
      */
     static final int TRASH_PAGE = 25_000;
     /**
-     * The reply a trash page makes at most, reckoned high (3 bytes a path character, 200 for the rest of an entry): half
-     * a frame's 16 MiB, whatever the paths' length.
+     * The reply a page of the trash or of a file's history makes at most, reckoned high (3 bytes a path character, 200
+     * for the rest of an entry): half a frame's 16 MiB, whatever the paths' length.
      */
-    static final int TRASH_PAGE_BYTES = 8 * 1024 * 1024;
+    static final int PAGE_BYTES = 8 * 1024 * 1024;
 
     /**
      * The folder's deleted files after {@code afterPath} ("" from the start) in path order, at most {@code limit} (and
@@ -331,7 +357,7 @@ final class SyncHub {
                 out.add(new TrashEntry(file.path(), file.revision(), row.revision().size(), row.revision().author(), file.deletedAt(),
                         file.deletedAt().plus(trashRetention)));
                 bytes += 3L * file.path().length() + 200;
-                if (bytes > TRASH_PAGE_BYTES) {
+                if (bytes > PAGE_BYTES) {
                     break;
                 }
             }
