@@ -89,7 +89,7 @@ public final class SyncMessages {
     public static final String RESTORE = "sync.restore";
     /**
      * Body: folder, after (a path; absent: from the start), limit (absent: the most a page holds, 25,000 or 8 MiB). Answer: a
-     * {@link TrashPage}: the deleted files after that path in path order, how many there are, whether more follow.
+     * {@link TrashPage}: the deleted files after that path in path order, whether more follow and, on the first page, how many there are.
      * Needs read.
      */
     public static final String TRASH = "sync.trash";

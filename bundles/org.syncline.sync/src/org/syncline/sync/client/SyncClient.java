@@ -186,17 +186,8 @@ public final class SyncClient {
 
     /** Newest first, every revision of the file read page by page; {@code path} null: the folder's newest 1,000. */
     public List<Revision> history(String folder, String path) {
-        List<Revision> all = new java.util.ArrayList<>();
-        HistoryPage page;
-        long before = 0;
-        do {
-            page = historyPage(folder, path, before, Integer.MAX_VALUE);
-            all.addAll(page.revisions());
-            if (!page.revisions().isEmpty()) {
-                before = page.revisions().get(page.revisions().size() - 1).number();
-            }
-        } while (page.more() && !page.revisions().isEmpty());
-        return all;
+        return Pages.readAll(0L, before -> historyPage(folder, path, before, Integer.MAX_VALUE), HistoryPage::revisions, HistoryPage::more,
+                Revision::number);
     }
 
     /**
@@ -219,17 +210,7 @@ public final class SyncClient {
 
     /** Every deleted file of the folder, in path order, read page by page. */
     public List<TrashEntry> trash(String folder) {
-        List<TrashEntry> all = new java.util.ArrayList<>();
-        TrashPage page;
-        String after = "";
-        do {
-            page = trashPage(folder, after, Integer.MAX_VALUE);
-            all.addAll(page.files());
-            if (!page.files().isEmpty()) {
-                after = page.files().get(page.files().size() - 1).path();
-            }
-        } while (page.more() && !page.files().isEmpty());
-        return all;
+        return Pages.readAll("", after -> trashPage(folder, after, Integer.MAX_VALUE), TrashPage::files, TrashPage::more, TrashEntry::path);
     }
 
     /**

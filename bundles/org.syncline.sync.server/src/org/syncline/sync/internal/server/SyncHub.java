@@ -280,7 +280,7 @@ final class SyncHub {
 
     /** The newest revisions of the whole folder a history of it (no path) lists. */
     static final int FOLDER_HISTORY = 1000;
-    /** Revisions a page of one file's history holds at most (and at most {@link #PAGE_BYTES} of reply). */
+    /** Revisions a page of one file's history holds at most (and at most {@link ReplyPage#BYTES} of reply). */
     static final int HISTORY_PAGE = 10_000;
 
     /**
@@ -299,18 +299,10 @@ final class SyncHub {
             }
             FileRow file = file(c, f, path);
             int wanted = Math.min(limit, HISTORY_PAGE);
-            // one past the page: whether more follow is known, not guessed from a full page
             List<RevisionRow> rows = RevisionTable.of(c, file.id(), before <= 0 ? Long.MAX_VALUE : before, wanted + 1);
-            List<Revision> out = new ArrayList<>();
-            long bytes = 0;
-            for (RevisionRow r : rows.subList(0, Math.min(wanted, rows.size()))) {
-                out.add(revision(file.path(), r));
-                bytes += 3L * file.path().length() + 200; // every revision names the path again
-                if (bytes > PAGE_BYTES) {
-                    break;
-                }
-            }
-            return new HistoryPage(out, out.size() < rows.size());
+            // every revision names the path again
+            ReplyPage<Revision> page = ReplyPage.cut(rows, wanted, r -> revision(file.path(), r), r -> file.path().length());
+            return new HistoryPage(page.items(), page.more());
         });
     }
 
@@ -331,15 +323,10 @@ final class SyncHub {
      * the trash by path (no index can hold paths of 4,096 characters), so fewer pages cost less.
      */
     static final int TRASH_PAGE = 25_000;
-    /**
-     * The reply a page of the trash or of a file's history makes at most, reckoned high (3 bytes a path character, 200
-     * for the rest of an entry): half a frame's 16 MiB, whatever the paths' length.
-     */
-    static final int PAGE_BYTES = 8 * 1024 * 1024;
 
     /**
      * The folder's deleted files after {@code afterPath} ("" from the start) in path order, at most {@code limit} (and
-     * {@link #TRASH_PAGE}) of them, with how many the trash holds.
+     * {@link #TRASH_PAGE}) of them; the first page ({@code afterPath} "") with how many the trash holds.
      */
     TrashPage trash(Principal p, String folder, String afterPath, int limit) {
         if (limit < 1) {
@@ -348,21 +335,15 @@ final class SyncHub {
         int wanted = Math.min(limit, TRASH_PAGE);
         return db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
-            // one past the page: whether more follow is known, not guessed from a full page
-            List<FileTable.Current> rows = FileTable.trash(c, f.folder().id(), afterPath == null ? "" : afterPath, wanted + 1);
-            List<TrashEntry> out = new ArrayList<>();
-            long bytes = 0;
-            for (FileTable.Current row : rows.subList(0, Math.min(wanted, rows.size()))) {
+            String after = afterPath == null ? "" : afterPath;
+            ReplyPage<TrashEntry> page = ReplyPage.cut(FileTable.trash(c, f.folder().id(), after, wanted + 1), wanted, row -> {
                 FileRow file = row.file();
-                out.add(new TrashEntry(file.path(), file.revision(), row.revision().size(), row.revision().author(), file.deletedAt(),
-                        file.deletedAt().plus(trashRetention)));
-                bytes += 3L * file.path().length() + 200;
-                if (bytes > PAGE_BYTES) {
-                    break;
-                }
-            }
-            boolean more = out.size() < rows.size();
-            return new TrashPage(out, FileTable.trashCount(c, f.folder().id()), more);
+                return new TrashEntry(file.path(), file.revision(), row.revision().size(), row.revision().author(), file.deletedAt(),
+                        file.deletedAt().plus(trashRetention));
+            }, row -> row.file().path().length());
+            // counted once, on the first page: a later page's count would cost a scan of the trash again
+            long total = after.isEmpty() ? FileTable.trashCount(c, f.folder().id()) : -1;
+            return new TrashPage(page.items(), total, page.more());
         });
     }
 
