@@ -28,10 +28,13 @@ final class SyncHubFixture implements AutoCloseable {
     final String folder;
     private final List<SyncAgentProcess> agents = new ArrayList<>();
 
-    /** {@code rights}: user -> "rw" or "r", the first entry is the folder's owner (its right is ignored). */
-    SyncHubFixture(String name, String folder, Map<String, String> rights) throws Exception {
+    /**
+     * {@code rights}: user -> "rw" or "r", the first entry is the folder's owner (its right is ignored); {@code
+     * serverArgs}: given to the server process.
+     */
+    SyncHubFixture(String name, String folder, Map<String, String> rights, String... serverArgs) throws Exception {
         this.folder = folder;
-        server = new ServerProcess(Files.createTempDirectory("syncline-itest-" + name));
+        server = new ServerProcess(Files.createTempDirectory("syncline-itest-" + name), serverArgs);
         try {
             try (Connection admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
                 AdminClient a = new AdminClient(admin);

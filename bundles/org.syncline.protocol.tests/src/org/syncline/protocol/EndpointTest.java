@@ -75,6 +75,7 @@ class EndpointTest {
             assertEquals(ConnectionState.CONNECTED, c.state());
             assertEquals("9.9.9", c.server().version());
             assertEquals(server.identity.fingerprint(), c.server().fingerprint());
+            assertEquals(1024 * 1024, c.server().maxFrame(), "the client learns the largest request it may send");
             var r = c.request("test.echo", Json.object("text", "hello"));
             assertEquals("hello", r.string("echo"));
             assertEquals("alice", r.string("user"));

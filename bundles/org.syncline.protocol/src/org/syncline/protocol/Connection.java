@@ -365,7 +365,8 @@ public final class Connection implements AutoCloseable {
             }
             JsonObject wb = w.jsonBody();
             hello = new ServerHello((int) wb.number("protocol"), wb.optString("server", "?"), wb.optString("name", ""),
-                    (int) wb.optNumber("idleTimeout", ProtocolConstants.DEFAULT_IDLE_TIMEOUT_SECONDS), fingerprint);
+                    (int) wb.optNumber("idleTimeout", ProtocolConstants.DEFAULT_IDLE_TIMEOUT_SECONDS), fingerprint,
+                    (int) wb.optNumber("maxFrame", ProtocolConstants.DEFAULT_MAX_FRAME));
             request(ProtocolConstants.LOGIN, Json.object("user", settings.user(), "password", new String(settings.password())));
             // a round trip of the idle link, before any stream queues data in front of the PONG
             flow.pingIfDue();

@@ -18,6 +18,8 @@ import org.syncline.core.delta.Signature;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.protocol.Connection;
+import org.syncline.protocol.ProtocolConstants;
+import org.syncline.protocol.ServerHello;
 import org.syncline.sync.ChangePage;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
@@ -167,6 +169,15 @@ public final class SyncClient {
         connection.download(SyncMessages.DELTA_GET, Json.object("folder", folder, "path", path, "revision", revision, "signature", signature),
                 sink);
         return signature.length();
+    }
+
+    /**
+     * The largest request the hub accepts (its {@code --max-frame}, at most the protocol's default, which is also the
+     * largest reply this client reads): a commit larger than that would close the connection.
+     */
+    public int largestRequest() {
+        ServerHello hello = connection.server();
+        return hello == null ? ProtocolConstants.DEFAULT_MAX_FRAME : Math.min(ProtocolConstants.DEFAULT_MAX_FRAME, hello.maxFrame());
     }
 
     /** The chunks of a revision, in order (a {@link RemoteFile} of a large file leaves them out). */

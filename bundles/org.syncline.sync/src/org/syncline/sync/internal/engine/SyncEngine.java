@@ -39,7 +39,7 @@ public final class SyncEngine implements AutoCloseable {
         static final int KEPT_WARNINGS = 1000;
         /** The warnings a walk of the whole folder finds again if they still hold: what the local scan and push report. */
         static final java.util.function.Predicate<String> FOUND_BY_A_WALK = key -> key.startsWith("symlink:") || key.startsWith("name:")
-                || key.startsWith("readonly:");
+                || key.startsWith("readonly:") || key.startsWith("toolarge:");
         private final Consumer<String> sink;
         /** The key of every warning in force, kept in the list or not. */
         private final Set<String> said = ConcurrentHashMap.newKeySet();
@@ -70,6 +70,15 @@ public final class SyncEngine implements AutoCloseable {
             if (isNew) {
                 sink.accept(text);
             }
+        }
+
+        /** Whether the warning is in force; if so, it counts as reported again by this pass (it still holds). */
+        boolean stillHolds(String key) {
+            if (!said.contains(key)) {
+                return false;
+            }
+            seen.add(key);
+            return true;
         }
 
         /** A pass starts: what it reports is what still holds. */

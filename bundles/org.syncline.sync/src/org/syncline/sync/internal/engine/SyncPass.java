@@ -42,8 +42,6 @@ import org.syncline.sync.internal.engine.LocalIndex.Entry;
  * it moves aside to a conflict copy, which the push then uploads. Only chunks the hub lacks are sent.
  */
 final class SyncPass {
-    /** Files per commit: each commit is one transaction on the hub. */
-    private static final int COMMIT_BATCH = 1000;
     /** Files up to this size travel many to a request ({@link ChunkPack}); larger ones chunk by chunk. */
     static final long SMALL_FILE = 1024 * 1024;
     private static final int SMALL_FILE_WRITERS = 8;
@@ -450,6 +448,9 @@ final class SyncPass {
                 changed.put(f.path(), new Pending(f, new FileContent(0, EntryPath.EMPTY_SHA256, List.of()), idx));
                 continue;
             }
+            if (report.stillHolds(tooLargeKey(f.path(), f))) {
+                continue; // found too large to sync before and not changed since: not read again
+            }
             FileContent content = FileContent.of(root.resolve(f.path()));
             if (!f.equals(LocalScan.stat(root, f.path()))) {
                 continue; // still being written: the watcher calls again
@@ -482,6 +483,11 @@ final class SyncPass {
                 report.once("readonly:" + c.path() + ":" + (p == null ? "gone" : p.file().mtime()), "read-only: the local change to "
                         + (c.newPath().isEmpty() ? c.path() : c.newPath()) + " is not uploaded: you may only read folder '" + folder + "'");
             }
+            index.save();
+            return 0;
+        }
+        leaveOutTooLarge(changes, changed);
+        if (changes.isEmpty()) {
             index.save();
             return 0;
         }
@@ -518,8 +524,7 @@ final class SyncPass {
             Future<CommitResult> running = null;
             List<FileChange> runningBatch = List.of();
             try {
-                for (int from = 0; from < changes.size(); from += COMMIT_BATCH) {
-                    List<FileChange> batch = changes.subList(from, Math.min(changes.size(), from + COMMIT_BATCH));
+                for (List<FileChange> batch : CommitBatches.of(changes, client.largestRequest())) {
                     sent.putAll(upload(contentOf(batch, changed)));
                     if (running != null) {
                         actions += recordCommitted(runningBatch, running, changed, sent);
@@ -536,6 +541,31 @@ final class SyncPass {
             }
         }
         return actions;
+    }
+
+    /**
+     * Leaves out, and reports, each change whose commit alone would be larger than the hub accepts (a file of more
+     * than ~10 GiB against the default 16 MiB): sent, it would close the connection on every retry and hold back the
+     * folder's other changes. It stays here, unsynced, and is looked at again when it changes.
+     */
+    private void leaveOutTooLarge(List<FileChange> changes, Map<String, Pending> changed) {
+        int largest = client.largestRequest();
+        for (java.util.Iterator<FileChange> it = changes.iterator(); it.hasNext();) {
+            FileChange c = it.next();
+            if (CommitBatches.fits(c, largest)) {
+                continue;
+            }
+            it.remove();
+            String at = c.newPath().isEmpty() ? c.path() : c.newPath();
+            Pending p = changed.remove(at);
+            report.once(tooLargeKey(at, p == null ? null : p.file()), "too large to sync: " + at + " ("
+                    + CommitBatches.size(c.size()) + " in " + c.chunks().size() + " chunks) is more than one request to the hub may carry ("
+                    + CommitBatches.size(largest) + ": files up to about " + CommitBatches.size(CommitBatches.largestFile(largest)) + ")");
+        }
+    }
+
+    private static String tooLargeKey(String path, LocalFile f) {
+        return "toolarge:" + path + ":" + (f == null ? "" : f.size() + ":" + f.mtime());
     }
 
     /** The pending content of a batch's puts and renames, by the path it arrives at. */
