@@ -13,6 +13,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterOutputStream;
 
+import org.syncline.core.Pages;
 import org.syncline.core.chunk.ChunkRef;
 import org.syncline.core.delta.Signature;
 import org.syncline.core.json.Json;

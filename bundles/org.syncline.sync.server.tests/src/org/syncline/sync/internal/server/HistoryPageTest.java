@@ -49,7 +49,7 @@ class HistoryPageTest extends WithDerbyHub {
     @Test
     void aLongPathEndsAPageEarlyAndTheFolderHistoryStaysItsNewestThousand() throws IOException {
         String path = ("d".repeat(199) + "/").repeat(19) + "notes.txt";
-        int n = (int) (ReplyPage.BYTES / ReplyPage.entryBytes(path.length())) + 20;
+        int n = (int) (org.syncline.core.Pages.REPLY_BYTES / org.syncline.core.Pages.pathEntryBytes(path.length())) + 20;
         List<FileChange> edits = new ArrayList<>();
         hub.commit(ann, "shared", List.of(stored(path, 0, "v1")));
         List<FileChange> contents = List.of(stored("a.txt", 0, "odd"), stored("b.txt", 0, "even")); // a put of the same content changes nothing
@@ -62,7 +62,7 @@ class HistoryPageTest extends WithDerbyHub {
         HistoryPage first = hub.history(ann, "shared", path, 0, Integer.MAX_VALUE);
         assertTrue(first.more() && first.revisions().size() < n, first.revisions().size() + " of " + n);
         long json = org.syncline.core.json.Json.write(org.syncline.core.json.Json.tree(first)).length();
-        assertTrue(json <= ReplyPage.BYTES, json + " bytes of JSON");
+        assertTrue(json <= org.syncline.core.Pages.REPLY_BYTES, json + " bytes of JSON");
         HistoryPage rest = hub.history(ann, "shared", path, first.revisions().get(first.revisions().size() - 1).number(), Integer.MAX_VALUE);
         assertEquals(n, first.revisions().size() + rest.revisions().size());
         assertFalse(rest.more());

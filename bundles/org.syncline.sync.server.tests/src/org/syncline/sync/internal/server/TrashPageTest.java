@@ -90,7 +90,7 @@ class TrashPageTest extends WithDerbyHub {
         // 19 directories of 200 characters: paths of ~3,830 characters, near the 4,096 a path may have
         String dirs = ("d".repeat(199) + "/").repeat(19);
         FileChange content = stored("seed.txt", 0, "long");
-        int n = ReplyPage.BYTES / (3 * dirs.length()) + 50;
+        int n = org.syncline.core.Pages.REPLY_BYTES / (3 * dirs.length()) + 50;
         List<FileChange> puts = new ArrayList<>();
         List<FileChange> deletes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -104,7 +104,7 @@ class TrashPageTest extends WithDerbyHub {
         TrashPage first = hub.trash(ann, "shared", "", Integer.MAX_VALUE);
         long json = org.syncline.core.json.Json.write(org.syncline.core.json.Json.tree(first)).length();
         assertTrue(first.files().size() < n && first.more(), "ended early: " + first.files().size() + " of " + n);
-        assertTrue(json <= ReplyPage.BYTES, json + " bytes of JSON");
+        assertTrue(json <= org.syncline.core.Pages.REPLY_BYTES, json + " bytes of JSON");
         TrashPage rest = hub.trash(ann, "shared", first.files().get(first.files().size() - 1).path(), Integer.MAX_VALUE);
         assertEquals(n, first.files().size() + rest.files().size(), "the next page holds the rest");
         assertFalse(rest.more());

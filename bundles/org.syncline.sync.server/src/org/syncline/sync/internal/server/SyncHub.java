@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.LimitedInputStream;
 import org.syncline.core.Names;
+import org.syncline.core.Pages;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.chunk.ChunkReader;
@@ -280,7 +281,7 @@ final class SyncHub {
 
     /** The newest revisions of the whole folder a history of it (no path) lists. */
     static final int FOLDER_HISTORY = 1000;
-    /** Revisions a page of one file's history holds at most (and at most {@link ReplyPage#BYTES} of reply). */
+    /** Revisions a page of one file's history holds at most (and at most {@link Pages#REPLY_BYTES} of reply). */
     static final int HISTORY_PAGE = 10_000;
 
     /**
@@ -301,7 +302,7 @@ final class SyncHub {
             int wanted = Math.min(limit, HISTORY_PAGE);
             List<RevisionRow> rows = RevisionTable.of(c, file.id(), before <= 0 ? Long.MAX_VALUE : before, wanted + 1);
             // every revision names the path again
-            ReplyPage<Revision> page = ReplyPage.cut(rows, wanted, r -> revision(file.path(), r), r -> file.path().length());
+            Pages.Page<Revision> page = Pages.cut(rows, wanted, r -> revision(file.path(), r), r -> Pages.pathEntryBytes(file.path().length()));
             return new HistoryPage(page.items(), page.more());
         });
     }
@@ -336,11 +337,11 @@ final class SyncHub {
         return db.inTransaction(c -> {
             Checked f = FolderAccess.require(c, p, folder, Right.READ);
             String after = afterPath == null ? "" : afterPath;
-            ReplyPage<TrashEntry> page = ReplyPage.cut(FileTable.trash(c, f.folder().id(), after, wanted + 1), wanted, row -> {
+            Pages.Page<TrashEntry> page = Pages.cut(FileTable.trash(c, f.folder().id(), after, wanted + 1), wanted, row -> {
                 FileRow file = row.file();
                 return new TrashEntry(file.path(), file.revision(), row.revision().size(), row.revision().author(), file.deletedAt(),
                         file.deletedAt().plus(trashRetention));
-            }, row -> row.file().path().length());
+            }, row -> Pages.pathEntryBytes(row.file().path().length()));
             // counted once, on the first page: a later page's count would cost a scan of the trash again
             long total = after.isEmpty() ? FileTable.trashCount(c, f.folder().id()) : -1;
             return new TrashPage(page.items(), total, page.more());

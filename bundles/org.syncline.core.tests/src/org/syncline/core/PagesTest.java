@@ -1,6 +1,8 @@
-package org.syncline.sync.client;
+package org.syncline.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,5 +45,26 @@ class PagesTest {
         }, Page::items, Page::more, i -> i);
         assertEquals(List.of(1, 2), all);
         assertEquals(List.of(0, 2), asked);
+    }
+
+    @Test
+    void aCutPageHoldsAtMostWhatIsWantedAndSaysMoreOnlyWhenARowIsLeft() {
+        List<Integer> rows = IntStream.range(0, 6).boxed().toList();
+        Pages.Page<String> page = Pages.cut(rows, 5, i -> "#" + i, i -> 10);
+        assertEquals(List.of("#0", "#1", "#2", "#3", "#4"), page.items());
+        assertTrue(page.more(), "the sixth row read says more follow");
+        Pages.Page<String> last = Pages.cut(rows.subList(0, 5), 5, i -> "#" + i, i -> 10);
+        assertEquals(5, last.items().size());
+        assertFalse(last.more(), "a full page with no row past it is the last");
+    }
+
+    @Test
+    void aCutPageEndsEarlyOnceItsEntriesPassTheReplyBudget() {
+        List<Integer> rows = IntStream.range(0, 100).boxed().toList();
+        long big = Pages.REPLY_BYTES / 4 + 1;
+        Pages.Page<Integer> page = Pages.cut(rows, 99, i -> i, i -> big);
+        assertEquals(List.of(0, 1, 2, 3), page.items(), "the entry that passes the budget ends the page");
+        assertTrue(page.more());
+        assertEquals(3L * 4096 + 200, Pages.pathEntryBytes(4096));
     }
 }
