@@ -117,7 +117,12 @@ public final class DistributionMessages {
     public static final String JOB_LOG = "distribution.job.log";
     /** Any user. Body: id. Answer: the {@link JobRun}. */
     public static final String JOB_RUN_GET = "distribution.job.run.get";
-    /** Any user. Body: id. Answer: files, the {@link RunFile} reports of the run's targets, in the order they came. */
+    /**
+     * Any user. Body: id, after (a cursor: absent from the start), limit (absent: the most a page holds, 20,000 or
+     * 8 MiB). Answer: a {@link RunFilesPage}: files, the {@link RunFile} reports of the run's targets in the order they
+     * came, next (the cursor after them) and more. A run of 10,000 files to 16 targets has 160,000 reports, more
+     * than one reply carries.
+     */
     public static final String JOB_RUN_FILES = "distribution.job.run.files";
 
     /**

@@ -3,6 +3,7 @@ package org.syncline.distribution.client;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.syncline.core.Pages;
 import org.syncline.core.json.Json;
 import org.syncline.core.json.JsonObject;
 import org.syncline.distribution.DistributionMessages;
@@ -11,6 +12,7 @@ import org.syncline.distribution.JobChange;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.OutOfDateTarget;
 import org.syncline.distribution.RunFile;
+import org.syncline.distribution.RunFilesPage;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.protocol.Connection;
 
@@ -80,9 +82,19 @@ public final class JobsClient {
         return JobRun.read(connection.request(DistributionMessages.JOB_RUN_GET, Json.object("id", id)));
     }
 
-    /** The per-file reports of a run's targets. */
+    /** The per-file reports of a run's targets, in the order they came, read page by page. */
     public List<RunFile> files(long id) {
-        return connection.request(DistributionMessages.JOB_RUN_FILES, Json.object("id", id)).list("files", RunFile.class);
+        return Pages.readPages(-1L, after -> filesPage(id, after, Integer.MAX_VALUE), RunFilesPage::files, RunFilesPage::more,
+                RunFilesPage::next);
+    }
+
+    /**
+     * The reports after the cursor {@code after} (-1: from the first), at most {@code limit} and what a page holds. A
+     * master older than paging answers with every report and no {@code more}: one page, the last.
+     */
+    public RunFilesPage filesPage(long id, long after, int limit) {
+        JsonObject reply = connection.request(DistributionMessages.JOB_RUN_FILES, Json.object("id", id, "after", after, "limit", limit));
+        return new RunFilesPage(reply.list("files", RunFile.class), reply.optNumber("next", -1), reply.optBool("more", false));
     }
 
     /** The targets the job is out of date on (caught up by its recovery policy or the next whole run). */

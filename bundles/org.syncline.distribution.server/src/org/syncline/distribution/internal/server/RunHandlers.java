@@ -2,14 +2,18 @@ package org.syncline.distribution.internal.server;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
+import org.syncline.core.Pages;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.distribution.DistributionMessages;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
+import org.syncline.distribution.RunFile;
+import org.syncline.distribution.RunFilesPage;
 import org.syncline.protocol.Access;
 import org.syncline.protocol.CapabilityEndpoint;
 import org.syncline.store.Database;
@@ -53,10 +57,30 @@ final class RunHandlers {
         });
         endpoint.handle(DistributionMessages.JOB_RUN_GET, Access.USER, (ctx, body) -> Json.tree(database.inTransaction(c -> run(c,
                 body.number("id")))));
-        endpoint.handle(DistributionMessages.JOB_RUN_FILES, Access.USER, (ctx, body) -> Json.object("files", database.inTransaction(c -> {
-            long id = run(c, body.number("id")).id();
-            return RunTable.files(c, id);
-        }).stream().map(Json::tree).toList()));
+        endpoint.handle(DistributionMessages.JOB_RUN_FILES, Access.USER, (ctx, body) -> {
+            long limit = body.optNumber("limit", RUN_FILES_PAGE);
+            return Json.tree(database.inTransaction(c -> filesPage(c, run(c, body.number("id")).id(), body.optNumber("after", -1), limit)));
+        });
+    }
+
+    /** The run's file reports after the cursor {@code after} (-1: from the first): at most {@code limit} and a page. */
+    static RunFilesPage filesPage(Connection c, long runId, long after, long limit) throws SQLException {
+        if (limit < 1) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A page of file reports holds at least 1, not " + limit + ".");
+        }
+        int wanted = (int) Math.min(limit, RUN_FILES_PAGE);
+        Pages.Page<RunTable.Numbered> page = Pages.cut(RunTable.files(c, runId, after, wanted + 1), wanted, r -> r, r -> reportBytes(r.file()));
+        List<RunTable.Numbered> got = page.items();
+        return new RunFilesPage(got.stream().map(RunTable.Numbered::file).toList(), got.isEmpty() ? after : got.get(got.size() - 1).seq(),
+                page.more());
+    }
+
+    /** File reports a page holds at most (and at most {@link Pages#REPLY_BYTES} of reply). */
+    static final int RUN_FILES_PAGE = 20_000;
+
+    /** What a report adds to a reply at most: its texts as a path's, and its SHA-256 and numbers. */
+    private static long reportBytes(RunFile f) {
+        return Pages.pathEntryBytes(f.server().length() + f.from().length() + f.path().length() + f.operation().length() + f.error().length()) + 120;
     }
 
     private static Job job(Connection c, String name) throws SQLException {

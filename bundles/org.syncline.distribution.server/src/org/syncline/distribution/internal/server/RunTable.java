@@ -93,15 +93,21 @@ final class RunTable {
         }
     }
 
-    static List<RunFile> files(Connection c, long runId) throws SQLException {
-        List<RunFile> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT server, from_server, path, operation, sha256, content_bytes, wire_bytes, error "
-                + "FROM distribution_run_file WHERE run_id = ? ORDER BY seq")) {
+    /** A file report with its place in the run ({@code seq}, from 0 in the order they came). */
+    record Numbered(int seq, RunFile file) {
+    }
+
+    /** The run's file reports after {@code afterSeq} (-1: from the first), in order, at most {@code limit}. */
+    static List<Numbered> files(Connection c, long runId, long afterSeq, int limit) throws SQLException {
+        List<Numbered> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, server, from_server, path, operation, sha256, content_bytes, wire_bytes, error "
+                + "FROM distribution_run_file WHERE run_id = ? AND seq > ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY")) {
             ps.setLong(1, runId);
+            ps.setLong(2, afterSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RunFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
-                            rs.getLong(7), rs.getString(8)));
+                    out.add(new Numbered(rs.getInt(1), new RunFile(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9))));
                 }
             }
         }
