@@ -162,6 +162,13 @@ public final class DistributionMessages {
      * removed (their paths) since then. An agent without incremental scans answers files only.
      */
     public static final String CONTENT_SCAN = "distribution.content.scan";
+    /**
+     * Download: the same body as {@link #CONTENT_SCAN}; the stream carries its answer, as UTF-8 JSON. A listing is
+     * ~150 bytes a file, so a folder of ~110,000 files (fewer with long paths) answers more than one reply's 16 MiB
+     * frame. Answer: bytes (of the stream). The master asks this first and an agent that does not know it with
+     * {@link #CONTENT_SCAN}.
+     */
+    public static final String CONTENT_SCAN_STREAM = "distribution.content.scan.stream";
     /** Body: path. Answer: signature, the file's core.delta Signature, Base64 (of an empty file when it is missing). */
     public static final String CONTENT_SIGNATURE = "distribution.content.signature";
     /**

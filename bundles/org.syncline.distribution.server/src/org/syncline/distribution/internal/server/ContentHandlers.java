@@ -1,5 +1,6 @@
 package org.syncline.distribution.internal.server;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.syncline.core.ErrorCode;
@@ -31,6 +32,13 @@ final class ContentHandlers {
             master(ctx);
             String dir = body.string("dir");
             return scans.answer(dir, body.optString("since", ""), Listing.of(root.scan(dir)));
+        });
+        endpoint.handleDownload(DistributionMessages.CONTENT_SCAN_STREAM, Access.MEMBER, (ctx, body, out) -> {
+            master(ctx);
+            String dir = body.string("dir");
+            byte[] answer = Json.write(scans.answer(dir, body.optString("since", ""), Listing.of(root.scan(dir)))).getBytes(StandardCharsets.UTF_8);
+            out.write(answer);
+            return Json.object("bytes", (long) answer.length);
         });
         endpoint.handle(DistributionMessages.CONTENT_SIGNATURE, Access.MEMBER, (ctx, body) -> {
             master(ctx);

@@ -745,7 +745,7 @@ final class RunExecution {
 
     /** The files below {@code dir} on agent {@code node}, from the changes since the master's base where it can. */
     private List<ContentRoot.Entry> scan(String node, Connection c, String dir) {
-        IncrementalScans.Scan s = scans.scan(agents.get(node).id(), dir, body -> c.request(DistributionMessages.CONTENT_SCAN, body));
+        IncrementalScans.Scan s = scans.scan(agents.get(node).id(), dir, body -> ScanRequest.ask(c, body));
         scanTally.add(s);
         return s.listing().entries();
     }
