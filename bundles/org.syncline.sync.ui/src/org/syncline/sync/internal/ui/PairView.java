@@ -19,6 +19,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
+import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
 /**
@@ -40,6 +41,20 @@ abstract class PairView<T> extends ViewPart {
     };
     private final BiConsumer<String, Long> pushed = (folder, cursor) -> ui.execute(() -> {
         if (pair != null && pair.folder().equals(folder)) {
+            refresh();
+        }
+    });
+
+    /** The connected server the rows were read from; null while it is not connected. UI thread only. */
+    private ConnectedServer shown;
+    /**
+     * The pair's server connects or goes (or another is selected): when its connection is not the one the rows came
+     * from, they are read again, or the view says it is not connected. Before, a view that followed a pair while the
+     * workbench was still connecting said "not connected" until the next push, and one whose server went kept its
+     * rows.
+     */
+    private final Runnable serversChanged = () -> ui.execute(() -> {
+        if (pair != null && server() != shown) {
             refresh();
         }
     });
@@ -78,6 +93,7 @@ abstract class PairView<T> extends ViewPart {
         getSite().getService(IContextService.class).activateContext(context());
         getSite().getPage().addSelectionListener(SyncFoldersView.ID, selectionChanged);
         SyncClients.addListener(pushed);
+        Servers.addListener(serversChanged);
         List<SyncPair> pairs = SyncPairs.instance().pairs();
         if (getSite().getPage().getSelection(SyncFoldersView.ID) instanceof IStructuredSelection s && s.getFirstElement() instanceof SyncPair p) {
             follow(p);
@@ -128,6 +144,7 @@ abstract class PairView<T> extends ViewPart {
             return;
         }
         ConnectedServer s = server();
+        shown = s;
         if (s == null) {
             viewer.setInput(List.of());
             setContentDescription(p.server() + " is not connected.");
@@ -185,6 +202,7 @@ abstract class PairView<T> extends ViewPart {
     public void dispose() {
         getSite().getPage().removeSelectionListener(SyncFoldersView.ID, selectionChanged);
         SyncClients.removeListener(pushed);
+        Servers.removeListener(serversChanged);
         super.dispose();
     }
 }
