@@ -94,6 +94,22 @@ class DocumentsViewLiveTest {
             ((TableViewer) view.getViewSite().getSelectionProvider()).setSelection(new StructuredSelection(doc), true);
             UiEvents.waitUntil("the versions of report.txt", () -> versions.getContentDescription().equals("1 version of report.txt"));
 
+            // an edit made elsewhere reaches what follows the selection (the Properties view), not only the row: the
+            // selected row's new version is said as the selection again
+            List<DocumentInfo> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+            org.eclipse.ui.ISelectionListener follower = (p, s) -> {
+                if (s instanceof org.eclipse.jface.viewers.IStructuredSelection ss && ss.getFirstElement() instanceof DocumentInfo d) {
+                    said.add(d);
+                }
+            };
+            page.addSelectionListener(DocumentsView.ID, follower);
+            try (Connection other = server.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+                new DocumentsClient(other).edit(doc.id(), Map.of("description", "quarterly figures"));
+            }
+            UiEvents.waitUntil("the selection said again with the edit",
+                    () -> said.stream().anyMatch(d -> d.id().equals(doc.id()) && "quarterly figures".equals(d.description())));
+            page.removeSelectionListener(DocumentsView.ID, follower);
+
             // dragging the row out hands the drop target a downloaded copy under the document's name
             List<Path> dragged = view.filesForDrag();
             assertEquals(1, dragged.size());

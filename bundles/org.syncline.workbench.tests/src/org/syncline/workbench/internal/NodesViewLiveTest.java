@@ -73,6 +73,14 @@ class NodesViewLiveTest {
             assertEquals("vault", shown.get("Name"));
             assertEquals("up", shown.get("Status"));
 
+            // a document registered elsewhere raises the node's count in the view by itself (live, no F5)
+            assertEquals("0", row(table).getText(5));
+            try (org.syncline.protocol.Connection other = registry.connect("admin", ServerProcess.ADMIN_PASSWORD)) {
+                new org.syncline.documents.client.DocumentsClient(other).register("ledger.txt", "ann", "", java.util.List.of(), "vault",
+                        new java.io.ByteArrayInputStream("ledger".getBytes()));
+            }
+            UiEvents.waitUntil("the node's count of 1, pushed", () -> row(table) != null && "1".equals(row(table).getText(5)));
+
             node.kill9();
             UiEvents.waitUntil("the node, down by push", () -> row(table) != null && "down".equals(row(table).getText(2)));
 

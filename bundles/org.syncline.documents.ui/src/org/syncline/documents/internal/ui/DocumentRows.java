@@ -47,6 +47,7 @@ final class DocumentRows implements ILazyContentProvider {
     private final TableViewer viewer;
     private final UiRunner ui;
     private final Runnable changed;
+    private final Runnable selectedRowReplaced;
     /** The pages held, least recently used first. */
     private final Map<Integer, List<DocumentInfo>> pages = new LinkedHashMap<>(32, 0.75f, true);
     private final Set<Integer> loading = new HashSet<>();
@@ -63,12 +64,18 @@ final class DocumentRows implements ILazyContentProvider {
     private boolean toTop;
     /** A look at the rows in view is due once the table rests. */
     private boolean settling;
+    /** The selection is to be said again (a selected row got another version of its document). */
+    private boolean selectionSayPending;
 
-    /** @param changed runs on the UI thread when the total or the server changes */
-    DocumentRows(TableViewer viewer, UiRunner ui, Runnable changed) {
+    /**
+     * @param changed runs on the UI thread when the total or the server changes
+     * @param selectedRowReplaced runs on the UI thread when a selected row shows another version of its document
+     */
+    DocumentRows(TableViewer viewer, UiRunner ui, Runnable changed, Runnable selectedRowReplaced) {
         this.viewer = viewer;
         this.ui = ui;
         this.changed = changed;
+        this.selectedRowReplaced = selectedRowReplaced;
         Table table = viewer.getTable();
         // rows come into view by scrolling (bar, wheel, keys), by a resize, or by the program (showSelection,
         // setTopIndex); every one of them repaints the table, so a paint asks for what is in view then
@@ -126,8 +133,23 @@ final class DocumentRows implements ILazyContentProvider {
         List<DocumentInfo> docs = pages.get(page);
         int offset = index % PAGE_SIZE;
         if (docs != null && offset < docs.size()) {
-            viewer.replace(docs.get(offset), index);
+            DocumentInfo doc = docs.get(offset);
+            Table table = viewer.getTable();
+            // a selected row that now holds another version of its document (renamed, edited, updated): say so, or
+            // the Properties view keeps showing what was selected
+            boolean selectedChanged = table.isSelected(index) && !doc.equals(table.getItem(index).getData());
+            viewer.replace(doc, index);
             filled.set(index);
+            if (selectedChanged && !selectionSayPending) {
+                // after the table's SetData callback, and once for all the selected rows it fills
+                selectionSayPending = true;
+                table.getDisplay().asyncExec(() -> {
+                    selectionSayPending = false;
+                    if (!table.isDisposed()) {
+                        selectedRowReplaced.run();
+                    }
+                });
+            }
             return;
         }
         // filled when its page arrives (which clears the page's rows, so GTK asks for them again); asked for only

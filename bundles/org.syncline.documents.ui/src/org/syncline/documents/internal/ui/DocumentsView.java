@@ -16,6 +16,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
@@ -67,7 +68,7 @@ public final class DocumentsView extends ViewPart {
     private static final int PUSH_DELAY_MILLIS = 300;
     private static final int TYPING_DELAY_MILLIS = 300;
 
-    private TableViewer viewer;
+    private DocumentTableViewer viewer;
     private DocumentRows rows;
     private UiRunner ui;
     private Text name;
@@ -113,7 +114,7 @@ public final class DocumentsView extends ViewPart {
         reverse.setText("Re&verse");
         reverse.addListener(SWT.Selection, e -> sortBy(sortChoice.getSelectionIndex(), reverse.getSelection()));
         // virtual and lazy: rows exist as they scroll into view, each page fetched from the server then
-        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER | SWT.VIRTUAL);
+        viewer = new DocumentTableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER | SWT.VIRTUAL);
         Table table = viewer.getTable();
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         table.setHeaderVisible(true);
@@ -127,7 +128,7 @@ public final class DocumentsView extends ViewPart {
         column("Node", 120, DocumentInfo::node);
         table.setSortColumn(table.getColumn(0));
         table.setSortDirection(SWT.UP);
-        rows = new DocumentRows(viewer, ui, this::describe);
+        rows = new DocumentRows(viewer, ui, this::describe, this::selectionRefreshed);
         viewer.setContentProvider(rows);
         viewer.setInput(ID);
         viewer.addOpenListener(e -> open());
@@ -439,6 +440,27 @@ public final class DocumentsView extends ViewPart {
         name.selectAll();
     }
 
+    /**
+     * The selected rows hold new versions of their documents: the selection is said again, so the Properties view and
+     * the others that follow it show the document as it is now.
+     */
+    private void selectionRefreshed() {
+        viewer.sayTheSelectionAgain();
+    }
+
+    /** Says its selection again without setting it (setting it looks for the elements among all rows: 100,000). */
+    private static final class DocumentTableViewer extends TableViewer {
+        DocumentTableViewer(Composite parent, int style) {
+            super(parent, style);
+        }
+
+        void sayTheSelectionAgain() {
+            SelectionChangedEvent e = new SelectionChangedEvent(this, getSelection());
+            fireSelectionChanged(e);
+            firePostSelectionChanged(e);
+        }
+    }
+
     private List<DocumentInfo> selected() {
         List<DocumentInfo> docs = new ArrayList<>();
         for (Object o : viewer.getStructuredSelection().toList()) {
@@ -548,10 +570,10 @@ public final class DocumentsView extends ViewPart {
             }
             DownloadFile.write(DocumentsClients.of(server), doc.id(), 0, doc.size(), file, false, m);
             ui.execute(() -> {
-                if (!org.eclipse.swt.program.Program.launch(file.toString())) {
-                    org.syncline.ui.ErrorReporter.report("Could not open " + doc.name(), new SynclineException(
-                            org.syncline.core.ErrorCode.NOT_FOUND, "No application on this desktop opens " + doc.mimeType()
-                                    + " files; it was downloaded to " + file + "."));
+                // not a failure (the download worked): said as a notice, not logged as an error with a stack trace
+                if (!org.eclipse.swt.program.Program.launch(file.toString()) && !viewer.getControl().isDisposed()) {
+                    org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(), "Open " + doc.name(),
+                            "No application on this desktop opens " + doc.mimeType() + " files; " + doc.name() + " was downloaded to " + file + ".");
                 }
             });
         });

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.ViewPart;
+import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.NodeInfo;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
@@ -21,8 +22,10 @@ import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
 /**
- * The storage nodes of the selected server's registry: status, space, documents and last heartbeat. A node
- * coming up or going down is pushed and refreshes the table; F5 refreshes it by hand (space and counts).
+ * The storage nodes of the selected server's registry: status, space, documents and last heartbeat, live: a node
+ * coming up or going down is pushed and refreshes the table, and so does a document added, changed or deleted (its
+ * node's count and free space), at most once a {@value #DOCUMENTS_DELAY_MILLIS} ms however many come; F5 refreshes
+ * it by hand.
  */
 public final class NodesView extends ViewPart {
     public static final String ID = "org.syncline.documents.ui.views.nodes";
@@ -33,6 +36,10 @@ public final class NodesView extends ViewPart {
     private ConnectedServer server;
     private final Runnable serversChanged = () -> ui.execute(this::serverMaybeChanged);
     private final Consumer<NodeInfo> pushed = n -> ui.execute(this::refresh);
+    /** Documents pushed within this time make one read (a registration of 10,000 files pushes 10,000 events). */
+    static final int DOCUMENTS_DELAY_MILLIS = 1000;
+    private boolean refreshPending;
+    private final Consumer<DocumentEvent> documentsChanged = e -> ui.execute(this::refreshSoon);
 
     @Override
     public void createPartControl(Composite parent) {
@@ -58,6 +65,7 @@ public final class NodesView extends ViewPart {
         getSite().getService(IContextService.class).activateContext(CONTEXT);
         Servers.addListener(serversChanged);
         DocumentsClients.addNodeListener(pushed);
+        DocumentsClients.addListener(documentsChanged);
         serverMaybeChanged();
     }
 
@@ -79,6 +87,19 @@ public final class NodesView extends ViewPart {
             server = now;
             refresh();
         }
+    }
+
+    private void refreshSoon() {
+        if (refreshPending || viewer.getControl().isDisposed()) {
+            return;
+        }
+        refreshPending = true;
+        viewer.getControl().getDisplay().timerExec(DOCUMENTS_DELAY_MILLIS, () -> {
+            refreshPending = false;
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
+        });
     }
 
     void refresh() {
@@ -115,6 +136,7 @@ public final class NodesView extends ViewPart {
     public void dispose() {
         Servers.removeListener(serversChanged);
         DocumentsClients.removeNodeListener(pushed);
+        DocumentsClients.removeListener(documentsChanged);
         super.dispose();
     }
 }
