@@ -234,6 +234,21 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theFileMenuSavesAndClosesEditorsWithTheUsualKeys() {
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        assertEquals("Ctrl+S", bindings.getBestActiveBindingFormattedFor(IWorkbenchCommandConstants.FILE_SAVE));
+        assertEquals("Ctrl+W", bindings.getBestActiveBindingFormattedFor(IWorkbenchCommandConstants.FILE_CLOSE));
+        Menu file = window.getShell().getMenuBar().getItem(0).getMenu();
+        file.notifyListeners(SWT.Show, new Event());
+        try {
+            List<String> items = Arrays.stream(file.getItems()).map(i -> i.getText().replaceAll("\\t.*", "")).toList();
+            assertTrue(items.containsAll(List.of("&Save", "Save &All", "C&lose", "Clos&e All")), items.toString());
+        } finally {
+            file.notifyListeners(SWT.Hide, new Event());
+        }
+    }
+
+    @Test
     void everyMenuItemCanBeReachedFromTheKeyboard() {
         for (MenuItem top : window.getShell().getMenuBar().getItems()) {
             Menu menu = top.getMenu();

@@ -19,6 +19,10 @@ import org.eclipse.ui.application.IActionBarConfigurer;
  */
 final class SynclineActionBarAdvisor extends ActionBarAdvisor {
     private IAction exit;
+    private IAction save;
+    private IAction saveAll;
+    private IAction close;
+    private IAction closeAll;
     private IAction resetPerspective;
     private IAction preferences;
     private IAction about;
@@ -33,6 +37,14 @@ final class SynclineActionBarAdvisor extends ActionBarAdvisor {
     protected void makeActions(IWorkbenchWindow window) {
         // Registered actions get their key bindings (Ctrl+Q for Exit) through their command ids.
         exit = registered(ActionFactory.QUIT.create(window));
+        // The editors' Save (Ctrl+S), Save All (Ctrl+Shift+S), Close (Ctrl+W) and Close All (Ctrl+Shift+W): registered,
+        // they follow the active editor's dirty state; without them the keys had no handler that tracked it (a user's
+        // Ctrl+S in the user editor did nothing) and the File menu offered no Save. Mnemonics chosen not to clash with
+        // the File menu's Connect to Server... (C) and Exit (x).
+        save = registered(ActionFactory.SAVE.create(window), "&Save");
+        saveAll = registered(ActionFactory.SAVE_ALL.create(window), "Save &All");
+        close = registered(ActionFactory.CLOSE.create(window), "C&lose");
+        closeAll = registered(ActionFactory.CLOSE_ALL.create(window), "Clos&e All");
         resetPerspective = registered(ActionFactory.RESET_PERSPECTIVE.create(window));
         preferences = registered(ActionFactory.PREFERENCES.create(window));
         about = registered(ActionFactory.ABOUT.create(window));
@@ -53,6 +65,11 @@ final class SynclineActionBarAdvisor extends ActionBarAdvisor {
         MenuManager menu = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         menu.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
         menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menu.add(new Separator());
+        menu.add(save);
+        menu.add(saveAll);
+        menu.add(close);
+        menu.add(closeAll);
         menu.add(new Separator());
         menu.add(exit);
         menu.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
@@ -88,5 +105,10 @@ final class SynclineActionBarAdvisor extends ActionBarAdvisor {
     private <A extends IAction> A registered(A action) {
         register(action);
         return action;
+    }
+
+    private <A extends IAction> A registered(A action, String text) {
+        action.setText(text);
+        return registered(action);
     }
 }
