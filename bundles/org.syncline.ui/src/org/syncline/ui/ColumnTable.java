@@ -152,6 +152,33 @@ public final class ColumnTable<T> {
     }
 
     /**
+     * A column width that shows its title and typical values whole in {@code control}'s font, or {@code preferred}
+     * when that is wider. Fixed pixel widths cut "Revision" to "Revisi" and a time before its AM / PM in a font
+     * a little larger than the one they were chosen in.
+     *
+     * @param values the widest values the column usually shows
+     */
+    public static int widthFor(org.eclipse.swt.widgets.Control control, int preferred, String title, String... values) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control);
+        try {
+            int widest = 0;
+            for (String v : values) {
+                widest = Math.max(widest, gc.textExtent(v).x);
+            }
+            // GTK themes draw column headers in bold
+            gc.setFont(org.eclipse.jface.resource.JFaceResources.getFontRegistry().getBold(
+                    org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT));
+            widest = Math.max(widest, gc.textExtent(title).x);
+            return Math.max(preferred, widest + CELL_MARGIN);
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** What a cell or header adds around its text: the padding on both sides and a header's sort arrow. */
+    public static final int CELL_MARGIN = 28;
+
+    /**
      * A table viewer that can drop its items together with its map from rows to items. Dropping the items
      * alone (Table.setItemCount(0)) left the map pointing at disposed items: a row equal to an old one then
      * found the disposed item first, and selecting it (as after the Remove dialog re-read the same jobs)

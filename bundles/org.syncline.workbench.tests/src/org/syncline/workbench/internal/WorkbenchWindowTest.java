@@ -314,6 +314,37 @@ class WorkbenchWindowTest {
         assertTrue(tips.contains("Open Topology Editor (or double-click) (" + openEditor + ")"), "tooltips: " + tips);
     }
 
+    @Test
+    void columnsAreAtLeastAsWideAsTheirTitles() throws PartInitException, org.eclipse.ui.WorkbenchException {
+        // fixed widths cut "Revision", "Documents" and "Disabled" in GTK's (bold) header font, and the Servers
+        // view's weights cut "Sessions" in a narrow panel
+        java.util.Map<String, String> viewsIn = new java.util.LinkedHashMap<>();
+        viewsIn.put(SynclineViews.SERVERS, ServersPerspective.ID);
+        viewsIn.put("org.syncline.sync.ui.views.trash", "org.syncline.sync.ui.perspective");
+        viewsIn.put("org.syncline.sync.ui.views.history", "org.syncline.sync.ui.perspective");
+        viewsIn.put("org.syncline.documents.ui.views.nodes", "org.syncline.documents.ui.perspective");
+        viewsIn.put("org.syncline.admin.ui.views.users", "org.syncline.admin.ui.perspective");
+        for (var entry : viewsIn.entrySet()) {
+            PlatformUI.getWorkbench().showPerspective(entry.getValue(), window);
+            page = window.getActivePage();
+            IViewPart view = page.showView(entry.getKey());
+            UiEvents.flush();
+            Table table = assertInstanceOf(TableViewer.class, view.getSite().getSelectionProvider()).getTable();
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+            try {
+                gc.setFont(org.eclipse.jface.resource.JFaceResources.getFontRegistry().getBold(
+                        org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT));
+                for (TableColumn column : table.getColumns()) {
+                    int title = gc.textExtent(column.getText()).x;
+                    assertTrue(column.getWidth() >= title + 12, entry.getKey() + ": column '" + column.getText() + "' is "
+                            + column.getWidth() + " px wide, its title " + title + " px");
+                }
+            } finally {
+                gc.dispose();
+            }
+        }
+    }
+
     /** Shows every Syncline view of every Syncline perspective once and hands it to {@code check}. */
     private void forEachSynclineView(java.util.function.Consumer<IViewPart> check) throws org.eclipse.ui.WorkbenchException {
         String[] perspectives = { ServersPerspective.ID, "org.syncline.admin.ui.perspective", "org.syncline.documents.ui.perspective",
