@@ -209,7 +209,7 @@ class WorkbenchWindowTest {
 
     @Test
     void preferencesOpenOnTheGeneralPage() {
-        String general = "org.syncline.workbench.preferences.general";
+        String general = "org.eclipse.ui.preferencePages.Workbench";
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window.getShell(), general, null, null);
         dialog.setBlockOnOpen(false);
         dialog.open();
@@ -218,10 +218,15 @@ class WorkbenchWindowTest {
             IPreferencePage page = assertInstanceOf(IPreferencePage.class, dialog.getSelectedPage(),
                     "a page is showing");
             assertNotNull(page.getControl(), "the page drew itself");
-            List<String> ids = PlatformUI.getWorkbench().getPreferenceManager()
-                    .getElements(PreferenceManager.PRE_ORDER).stream().map(IPreferenceNode::getId).toList();
-            assertTrue(ids.containsAll(List.of(general, "org.syncline.workbench.preferences.appearance",
-                    "org.syncline.workbench.preferences.keys")), "the platform pages are there: " + ids);
+            PreferenceManager preferences = PlatformUI.getWorkbench().getPreferenceManager();
+            List<String> ids = preferences.getElements(PreferenceManager.PRE_ORDER).stream().map(IPreferenceNode::getId).toList();
+            assertTrue(ids.containsAll(List.of(general, "org.eclipse.ui.preferencePages.Views",
+                    "org.eclipse.ui.preferencePages.ColorsAndFonts", "org.eclipse.ui.preferencePages.Keys",
+                    "org.eclipse.ui.preferencePages.Perspectives", "org.syncline.sync.ui.preferences")),
+                    "the platform pages and Sync are there: " + ids);
+            // the tree shows each top-level name once (General was listed twice: ours and the IDE's)
+            List<String> top = Arrays.stream(preferences.getRootSubNodes()).map(IPreferenceNode::getLabelText).toList();
+            assertEquals(top.size(), new HashSet<>(top).size(), "top-level preference pages: " + top);
         } finally {
             dialog.close();
         }
