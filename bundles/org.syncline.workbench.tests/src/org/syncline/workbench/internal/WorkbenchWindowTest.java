@@ -317,6 +317,8 @@ class WorkbenchWindowTest {
                 .getBestActiveBindingFormattedFor("org.syncline.distribution.ui.openEditor");
         assertNotNull(openEditor, "Open Topology Editor has a key");
         assertTrue(tips.contains("Open Topology Editor (or double-click) (" + openEditor + ")"), "tooltips: " + tips);
+        // and a view's key, active only with the view, once the view is active
+        assertTrue(tips.contains("Add Pair... (Ctrl+N)"), "tooltips: " + tips);
     }
 
     @Test
