@@ -331,6 +331,7 @@ class WorkbenchWindowTest {
         viewsIn.put("org.syncline.sync.ui.views.history", "org.syncline.sync.ui.perspective");
         viewsIn.put("org.syncline.documents.ui.views.nodes", "org.syncline.documents.ui.perspective");
         viewsIn.put("org.syncline.admin.ui.views.users", "org.syncline.admin.ui.perspective");
+        viewsIn.put("org.syncline.sharing.ui.views.rooms", "org.syncline.sharing.ui.perspective"); // a ColumnTable
         for (var entry : viewsIn.entrySet()) {
             PlatformUI.getWorkbench().showPerspective(entry.getValue(), window);
             page = window.getActivePage();
