@@ -33,6 +33,8 @@ public final class ColumnTable<T> {
 
     private final RowViewer viewer;
     private final List<Column<T>> columns;
+    /** Each column's width when there is room: its own, or its title's where that is wider. */
+    private final int[] preferred;
     private final Function<T, Object> key;
     private List<T> rows = new ArrayList<>();
     private int sortColumn;
@@ -62,9 +64,11 @@ public final class ColumnTable<T> {
                 // the rows are this table's own list
             }
         });
+        preferred = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Column<T> c = columns.get(i);
-            TableViewerColumn col = addColumn(viewer, c.title(), c.width(), c.text());
+            preferred[i] = widthFor(table, c.width(), c.title());
+            TableViewerColumn col = addColumn(viewer, c.title(), preferred[i], c.text());
             col.getColumn().setMoveable(true);
             int index = i;
             col.getColumn().addListener(SWT.Selection, e -> sortBy(index));
@@ -74,11 +78,14 @@ public final class ColumnTable<T> {
         table.addListener(SWT.Resize, e -> fit());
     }
 
-    /** Adds a column to {@code viewer} that shows each row (of type {@code T}) as {@code text} gives it. */
+    /**
+     * Adds a column to {@code viewer} that shows each row (of type {@code T}) as {@code text} gives it, {@code width}
+     * wide or as wide as its title.
+     */
     public static <T> TableViewerColumn addColumn(TableViewer viewer, String title, int width, Function<T, String> text) {
         TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
         col.getColumn().setText(title);
-        col.getColumn().setWidth(width);
+        col.getColumn().setWidth(widthFor(viewer.getTable(), width, title));
         col.setLabelProvider(new ColumnLabelProvider() {
             @Override
             @SuppressWarnings("unchecked")
@@ -102,7 +109,7 @@ public final class ColumnTable<T> {
         if (available <= 0 || n == 0) {
             return;
         }
-        int[] w = columns.stream().mapToInt(Column::width).toArray();
+        int[] w = preferred.clone();
         int[] min = new int[n];
         for (int i = 0; i < n; i++) {
             min[i] = Math.min(w[i], minimum(i));
@@ -143,13 +150,35 @@ public final class ColumnTable<T> {
 
     /** The narrowest a column may get: its title, or 36 px. */
     private int minimum(int column) {
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(viewer.getTable());
+        return widthFor(viewer.getTable(), 36, columns.get(column).title());
+    }
+
+    /**
+     * A column width that shows its title and typical values whole in {@code control}'s font, or {@code preferred}
+     * when that is wider. Fixed pixel widths cut "Revision" to "Revisi" and a time before its AM / PM in a font
+     * a little larger than the one they were chosen in.
+     *
+     * @param values the widest values the column usually shows
+     */
+    public static int widthFor(org.eclipse.swt.widgets.Control control, int preferred, String title, String... values) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control);
         try {
-            return Math.max(36, gc.textExtent(columns.get(column).title()).x + 12);
+            int widest = 0;
+            for (String v : values) {
+                widest = Math.max(widest, gc.textExtent(v).x);
+            }
+            // GTK themes draw column headers in bold
+            gc.setFont(org.eclipse.jface.resource.JFaceResources.getFontRegistry().getBold(
+                    org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT));
+            widest = Math.max(widest, gc.textExtent(title).x);
+            return Math.max(preferred, widest + CELL_MARGIN);
         } finally {
             gc.dispose();
         }
     }
+
+    /** What a cell or header adds around its text: the padding on both sides and a header's sort arrow. */
+    public static final int CELL_MARGIN = 28;
 
     /**
      * A table viewer that can drop its items together with its map from rows to items. Dropping the items

@@ -209,7 +209,7 @@ class WorkbenchWindowTest {
 
     @Test
     void preferencesOpenOnTheGeneralPage() {
-        String general = "org.syncline.workbench.preferences.general";
+        String general = "org.eclipse.ui.preferencePages.Workbench";
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window.getShell(), general, null, null);
         dialog.setBlockOnOpen(false);
         dialog.open();
@@ -218,10 +218,15 @@ class WorkbenchWindowTest {
             IPreferencePage page = assertInstanceOf(IPreferencePage.class, dialog.getSelectedPage(),
                     "a page is showing");
             assertNotNull(page.getControl(), "the page drew itself");
-            List<String> ids = PlatformUI.getWorkbench().getPreferenceManager()
-                    .getElements(PreferenceManager.PRE_ORDER).stream().map(IPreferenceNode::getId).toList();
-            assertTrue(ids.containsAll(List.of(general, "org.syncline.workbench.preferences.appearance",
-                    "org.syncline.workbench.preferences.keys")), "the platform pages are there: " + ids);
+            PreferenceManager preferences = PlatformUI.getWorkbench().getPreferenceManager();
+            List<String> ids = preferences.getElements(PreferenceManager.PRE_ORDER).stream().map(IPreferenceNode::getId).toList();
+            assertTrue(ids.containsAll(List.of(general, "org.eclipse.ui.preferencePages.Views",
+                    "org.eclipse.ui.preferencePages.ColorsAndFonts", "org.eclipse.ui.preferencePages.Keys",
+                    "org.eclipse.ui.preferencePages.Perspectives", "org.syncline.sync.ui.preferences")),
+                    "the platform pages and Sync are there: " + ids);
+            // the tree shows each top-level name once (General was listed twice: ours and the IDE's)
+            List<String> top = Arrays.stream(preferences.getRootSubNodes()).map(IPreferenceNode::getLabelText).toList();
+            assertEquals(top.size(), new HashSet<>(top).size(), "top-level preference pages: " + top);
         } finally {
             dialog.close();
         }
@@ -263,6 +268,7 @@ class WorkbenchWindowTest {
                     if ((item.getStyle() & SWT.SEPARATOR) != 0) {
                         continue;
                     }
+                    assertShowsNoAmpersandAndItsKeyOnce(item, top.getText());
                     char mnemonic = mnemonic(item.getText());
                     // Platform contributions (the test runtime carries some) may offer a key binding instead.
                     assertTrue(mnemonic != 0 || hasKeyBinding(item),
@@ -275,6 +281,154 @@ class WorkbenchWindowTest {
                 menu.notifyListeners(SWT.Hide, new Event());
             }
         }
+    }
+
+    @Test
+    void contextMenusShowTheirMnemonicsAndKeysOnce() throws org.eclipse.ui.WorkbenchException {
+        // plugin.xml labels had '&amp;' as well as a mnemonic attribute: the menu showed "&Add Pair..."
+        List<String> checked = new java.util.ArrayList<>();
+        forEachSynclineView(view -> {
+            Object provider = view.getSite().getSelectionProvider();
+            if (!(provider instanceof org.eclipse.jface.viewers.Viewer viewer) || viewer.getControl().getMenu() == null) {
+                return;
+            }
+            Menu menu = viewer.getControl().getMenu();
+            menu.notifyListeners(SWT.Show, new Event());
+            try {
+                for (MenuItem item : menu.getItems()) {
+                    if ((item.getStyle() & SWT.SEPARATOR) == 0) {
+                        assertShowsNoAmpersandAndItsKeyOnce(item, view.getSite().getId());
+                        checked.add(item.getText());
+                    }
+                }
+            } finally {
+                menu.notifyListeners(SWT.Hide, new Event());
+            }
+        });
+        // the menus were filled (by their plugin.xml contributions): some items carry a mnemonic
+        assertTrue(checked.stream().anyMatch(t -> mnemonic(t) != 0), "context menu items: " + checked);
+        assertTrue(checked.stream().anyMatch(t -> t.startsWith("Add &Pair") || t.startsWith("&Add Pair")), "Sync Folders' menu: " + checked);
+    }
+
+    @Test
+    void toolbarTooltipsNameTheirKeyOnce() throws org.eclipse.ui.WorkbenchException {
+        // the platform appends a command's key to its tooltip; a tooltip that spelt it too showed it twice
+        List<String> tips = new java.util.ArrayList<>();
+        forEachSynclineView(view -> {
+            var manager = view.getViewSite().getActionBars().getToolBarManager();
+            if (manager instanceof org.eclipse.jface.action.ToolBarManager bar && bar.getControl() != null) {
+                for (org.eclipse.swt.widgets.ToolItem item : bar.getControl().getItems()) {
+                    String tip = item.getToolTipText();
+                    if (tip != null) {
+                        tips.add(tip);
+                        List<Set<String>> keys = keys(tip);
+                        assertEquals(new HashSet<>(keys).size(), keys.size(), view.getSite().getId() + " has the tooltip '" + tip + "'");
+                    }
+                }
+            }
+        });
+        // what the fix relies on: the platform does append the key (here one bound in every window)
+        String openEditor = PlatformUI.getWorkbench().getService(IBindingService.class)
+                .getBestActiveBindingFormattedFor("org.syncline.distribution.ui.openEditor");
+        assertNotNull(openEditor, "Open Topology Editor has a key");
+        assertTrue(tips.contains("Open Topology Editor (or double-click) (" + openEditor + ")"), "tooltips: " + tips);
+        // and a view's key, active only with the view, once the view is active
+        assertTrue(tips.contains("Add Pair... (Ctrl+N)"), "tooltips: " + tips);
+    }
+
+    @Test
+    void columnsAreAtLeastAsWideAsTheirTitles() throws PartInitException, org.eclipse.ui.WorkbenchException {
+        // fixed widths cut "Revision", "Documents" and "Disabled" in GTK's (bold) header font, and the Servers
+        // view's weights cut "Sessions" in a narrow panel
+        java.util.Map<String, String> viewsIn = new java.util.LinkedHashMap<>();
+        viewsIn.put(SynclineViews.SERVERS, ServersPerspective.ID);
+        viewsIn.put("org.syncline.sync.ui.views.trash", "org.syncline.sync.ui.perspective");
+        viewsIn.put("org.syncline.sync.ui.views.history", "org.syncline.sync.ui.perspective");
+        viewsIn.put("org.syncline.documents.ui.views.nodes", "org.syncline.documents.ui.perspective");
+        viewsIn.put("org.syncline.admin.ui.views.users", "org.syncline.admin.ui.perspective");
+        viewsIn.put("org.syncline.sharing.ui.views.rooms", "org.syncline.sharing.ui.perspective"); // a ColumnTable
+        for (var entry : viewsIn.entrySet()) {
+            PlatformUI.getWorkbench().showPerspective(entry.getValue(), window);
+            page = window.getActivePage();
+            IViewPart view = page.showView(entry.getKey());
+            UiEvents.flush();
+            Table table = assertInstanceOf(TableViewer.class, view.getSite().getSelectionProvider()).getTable();
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+            try {
+                gc.setFont(org.eclipse.jface.resource.JFaceResources.getFontRegistry().getBold(
+                        org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT));
+                for (TableColumn column : table.getColumns()) {
+                    int title = gc.textExtent(column.getText()).x;
+                    assertTrue(column.getWidth() >= title + 12, entry.getKey() + ": column '" + column.getText() + "' is "
+                            + column.getWidth() + " px wide, its title " + title + " px");
+                }
+            } finally {
+                gc.dispose();
+            }
+        }
+    }
+
+    /** Shows every Syncline view of every Syncline perspective once and hands it to {@code check}. */
+    private void forEachSynclineView(java.util.function.Consumer<IViewPart> check) throws org.eclipse.ui.WorkbenchException {
+        String[] perspectives = { ServersPerspective.ID, "org.syncline.admin.ui.perspective", "org.syncline.documents.ui.perspective",
+                "org.syncline.sync.ui.perspective", "org.syncline.distribution.ui.perspective", "org.syncline.sharing.ui.perspective" };
+        Set<String> seen = new HashSet<>();
+        for (String perspective : perspectives) {
+            PlatformUI.getWorkbench().showPerspective(perspective, window);
+            page = window.getActivePage();
+            for (var ref : page.getViewReferences()) {
+                if (!ref.getId().startsWith("org.syncline.") || !seen.add(ref.getId())) {
+                    continue;
+                }
+                IViewPart view = page.showView(ref.getId(), ref.getSecondaryId(), IWorkbenchPage.VIEW_ACTIVATE);
+                UiEvents.flush();
+                check.accept(view);
+            }
+        }
+    }
+
+    /**
+     * A menu item shows no literal '&' (a label with '&amp;' and a mnemonic attribute showed "&Connect...") and
+     * does not spell in its label the key the platform shows beside it.
+     */
+    private static void assertShowsNoAmpersandAndItsKeyOnce(MenuItem item, String where) {
+        String text = item.getText();
+        int tab = text.indexOf('\t');
+        String label = tab < 0 ? text : text.substring(0, tab);
+        String shown = label.replace("&&", "\0").replace("&", "").replace("\0", "&");
+        assertFalse(shown.contains("&"), where + " shows '" + shown + "' (" + text + ")");
+        if (tab >= 0) {
+            List<Set<String>> keys = keys(label);
+            assertFalse(!keys.isEmpty() && keys.containsAll(keys("(" + text.substring(tab + 1) + ")")),
+                    where + " shows its key twice: " + text);
+        }
+    }
+
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern
+            .compile("(?:(?:Ctrl|Shift|Alt)\\+)+[A-Za-z0-9]+|\\bF\\d{1,2}\\b|\\bDel(?:ete)?\\b");
+
+    private static final java.util.regex.Pattern IN_PARENTHESES = java.util.regex.Pattern.compile("\\(([^)]*)\\)");
+
+    /**
+     * The keys {@code text} names in parentheses, as labels and tooltips show them ("Delete (Del)": one), each as
+     * the set of its parts ("Shift+Ctrl+T" and "Ctrl+Shift+T" are one key).
+     */
+    private static List<Set<String>> keys(String text) {
+        List<Set<String>> keys = new java.util.ArrayList<>();
+        StringBuilder named = new StringBuilder();
+        var p = IN_PARENTHESES.matcher(text);
+        while (p.find()) {
+            named.append(p.group(1)).append(' ');
+        }
+        var m = KEY.matcher(named);
+        while (m.find()) {
+            Set<String> parts = new HashSet<>();
+            for (String part : m.group().split("\\+")) {
+                parts.add(part.equalsIgnoreCase("Del") ? "delete" : part.toLowerCase());
+            }
+            keys.add(parts);
+        }
+        return keys;
     }
 
     private static boolean hasKeyBinding(MenuItem item) {

@@ -55,6 +55,27 @@ final class SynclineWindowAdvisor extends WorkbenchWindowAdvisor {
                 hideTextEditorActions(page);
             }
         });
+        // The platform writes a command's key into its toolbar tooltip when it draws the item, and only when the
+        // key is active then. A view's keys become active with the view (the Documents view's with its table's
+        // focus), after its toolbar was drawn: its tooltips had no key, and plugin.xml tooltips must not spell
+        // keys themselves (a key active at drawing time then showed twice). So the active part's tool items are
+        // redrawn whenever the active keys change.
+        org.eclipse.ui.contexts.IContextService contexts = window.getService(org.eclipse.ui.contexts.IContextService.class);
+        contexts.addContextManagerListener(event -> {
+            if (event.isActiveContextsChanged() && !window.getShell().isDisposed()) {
+                window.getShell().getDisplay().asyncExec(() -> showKeysInToolTips(window));
+            }
+        });
+    }
+
+    private static void showKeysInToolTips(IWorkbenchWindow window) {
+        IWorkbenchPage page = window.getActivePage();
+        if (page == null || !(page.getActivePart() instanceof org.eclipse.ui.IViewPart view)) {
+            return;
+        }
+        for (org.eclipse.jface.action.IContributionItem item : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+            item.update();
+        }
     }
 
     private static void hideTextEditorActions(IWorkbenchPage page) {

@@ -57,7 +57,7 @@ public final class UsersView extends ViewPart {
         column("Admin", 60, u -> u.admin() ? "yes" : "", java.util.Comparator.comparing(UserInfo::admin).reversed());
         column("Disabled", 70, u -> u.disabled() ? "disabled" : "", java.util.Comparator.comparing(UserInfo::disabled).reversed());
         column("Groups", 160, u -> String.join(", ", u.groups()), java.util.Comparator.comparing(u -> String.join(",", u.groups())));
-        column("Created", 170, u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
+        column("Created", createdWidth(table), u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
         for (UserColumn c : contributed) {
             column(c.title(), c.width(), u -> c.text(u.name()), java.util.Comparator.comparing(UserInfo::name, c.order()));
         }
@@ -73,11 +73,23 @@ public final class UsersView extends ViewPart {
         serverMaybeChanged();
     }
 
+    /**
+     * Wide enough for any time {@link #CREATED} writes in this locale and the table's font: a fixed 170 px cut
+     * "Nov 24, 2026, 10:37:48 AM" before its "M".
+     */
+    private static int createdWidth(Table table) {
+        String[] late = new String[12];
+        for (int month = 1; month <= 12; month++) {
+            late[month - 1] = CREATED.format(java.time.ZonedDateTime.of(2026, month, 28, 22, 58, 58, 0, java.time.ZoneId.systemDefault()));
+        }
+        return org.syncline.ui.ColumnTable.widthFor(table, 170, "Created", late);
+    }
+
     private void column(String title, int width, java.util.function.Function<UserInfo, String> text,
             java.util.Comparator<UserInfo> order) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
+        c.getColumn().setWidth(org.syncline.ui.ColumnTable.widthFor(viewer.getTable(), width, title));
         c.getColumn().addListener(SWT.Selection, e -> sortBy(c.getColumn(), order));
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override

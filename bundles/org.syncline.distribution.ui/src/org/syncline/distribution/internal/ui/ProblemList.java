@@ -44,7 +44,7 @@ final class ProblemList {
     private void column(String title, int width) {
         TableColumn c = new TableColumn(table, SWT.LEFT);
         c.setText(title);
-        c.setWidth(width);
+        c.setWidth(org.syncline.ui.ColumnTable.widthFor(table, width, title));
     }
 
     Table control() {

@@ -204,7 +204,7 @@ public final class DocumentsView extends ViewPart {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         TableColumn col = c.getColumn();
         col.setText(title);
-        col.setWidth(width);
+        col.setWidth(org.syncline.ui.ColumnTable.widthFor(viewer.getTable(), width, title));
         col.addListener(SWT.Selection, e -> sortBy(col, viewer.getTable().getSortColumn() == col && viewer.getTable().getSortDirection() == SWT.UP));
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override

@@ -45,6 +45,13 @@ final class MetadataDialog extends TitleAreaDialog {
         author = field(form, "&Author:", doc.author(), SWT.BORDER);
         description = field(form, "&Description:", doc.description(), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).hint(320, 60).applyTo(description);
+        // Tab and Shift+Tab go to the next and previous fields, as in the one-line ones: a multi-line text would
+        // type a tab character, which a description does not need, and the keyboard user was stuck in the field
+        description.addTraverseListener(e -> {
+            if (e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS) {
+                e.doit = true;
+            }
+        });
         tags = field(form, "&Tags:", String.join(", ", doc.tags()), SWT.BORDER);
         tags.setMessage("comma-separated");
         return area;

@@ -72,7 +72,7 @@ public final class NodesView extends ViewPart {
     private void column(String title, int width, Function<NodeInfo, String> text) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
+        c.getColumn().setWidth(org.syncline.ui.ColumnTable.widthFor(viewer.getTable(), width, title));
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

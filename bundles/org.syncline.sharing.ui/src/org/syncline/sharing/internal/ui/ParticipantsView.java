@@ -162,8 +162,10 @@ public final class ParticipantsView extends RoomFollowingView {
         RoomDetails d = hosted.room();
         if (hosted.running() == null || d == null) {
             viewer.setInput(List.of());
-            state.setText(hosted.lastStop() == null ? "" : hosted.lastStop());
-            setContentDescription("Join a room in the Rooms view, or share a window (Ctrl+Alt+S).");
+            // the content description is one line that a narrow view cuts; the state line wraps
+            String hint = "Join a room in the Rooms view, or share a window (Ctrl+Alt+S).";
+            state.setText(hosted.lastStop() == null ? hint : hosted.lastStop() + "\n" + hint);
+            setContentDescription("Not in a room");
         } else {
             setContentDescription("Participants of your room '" + d.title() + "'");
             viewer.setInput(rows(d));

@@ -109,7 +109,7 @@ abstract class PairView<T> extends ViewPart {
     protected void column(String title, int width, Function<T, String> text) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
+        c.getColumn().setWidth(org.syncline.ui.ColumnTable.widthFor(viewer.getTable(), width, title));
         c.setLabelProvider(new ColumnLabelProvider() {
             @SuppressWarnings("unchecked")
             @Override

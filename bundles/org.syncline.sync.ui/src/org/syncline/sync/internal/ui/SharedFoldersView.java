@@ -84,7 +84,7 @@ public final class SharedFoldersView extends ViewPart {
     private <T> void column(TableViewer v, String title, int width, Function<T, String> text) {
         TableViewerColumn c = new TableViewerColumn(v, SWT.LEFT);
         c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
+        c.getColumn().setWidth(org.syncline.ui.ColumnTable.widthFor(v.getTable(), width, title));
         c.setLabelProvider(new ColumnLabelProvider() {
             @SuppressWarnings("unchecked")
             @Override

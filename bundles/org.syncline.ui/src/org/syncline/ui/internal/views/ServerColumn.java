@@ -15,6 +15,11 @@ enum ServerColumn {
         Image image(ServerRow row) {
             return SynclineImages.get(row.state().imageKey());
         }
+
+        @Override
+        int imageWidth() {
+            return 20;
+        }
     },
     VERSION("Version", 12, SWT.LEFT, row -> row.version() == null ? "" : row.version()),
     UPTIME("Uptime", 12, SWT.RIGHT, row -> UptimeText.of(row.uptime())),
@@ -49,11 +54,20 @@ enum ServerColumn {
         return null;
     }
 
+    /** The room a cell's image takes before its text. */
+    int imageWidth() {
+        return 0;
+    }
+
+    String text(ServerRow row) {
+        return text.apply(row);
+    }
+
     ColumnLabelProvider labelProvider() {
         return new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return text.apply((ServerRow) element);
+                return text((ServerRow) element);
             }
 
             @Override

@@ -26,12 +26,15 @@ public final class ServersView extends ViewPart {
     // Rows come only from the servers the user added and what they reported.
     private final ServerList servers = ServerConnections.instance().rows();
     private TableViewer viewer;
+    private Composite tableArea;
+    private TableColumnLayout columnLayout;
+    private Runnable fitColumns;
 
     @Override
     public void createPartControl(Composite parent) {
         // TableColumnLayout needs the table alone in its composite to share the width out by weight.
-        Composite tableArea = new Composite(parent, SWT.NONE);
-        TableColumnLayout columnLayout = new TableColumnLayout();
+        tableArea = new Composite(parent, SWT.NONE);
+        columnLayout = new TableColumnLayout();
         tableArea.setLayout(columnLayout);
 
         viewer = new TableViewer(tableArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -42,9 +45,8 @@ public final class ServersView extends ViewPart {
             TableViewerColumn viewerColumn = new TableViewerColumn(viewer, column.alignment());
             viewerColumn.getColumn().setText(column.title());
             viewerColumn.setLabelProvider(column.labelProvider());
-            columnLayout.setColumnData(viewerColumn.getColumn(),
-                    new ColumnWeightData(column.weight(), MIN_COLUMN_WIDTH));
         }
+        fitColumns();
         // Rows are records rebuilt on every update; identity is the server's name, so selection survives.
         viewer.setComparer(new IElementComparer() {
             @Override
@@ -59,6 +61,14 @@ public final class ServersView extends ViewPart {
         });
         viewer.setContentProvider(new ServerListContentProvider(new UiRunner(parent.getDisplay())));
         viewer.setInput(servers);
+        UiRunner ui = new UiRunner(parent.getDisplay());
+        fitColumns = () -> ui.execute(() -> {
+            if (!tableArea.isDisposed()) {
+                fitColumns();
+                tableArea.layout(true);
+            }
+        });
+        servers.addListener(fitColumns);
         getSite().setSelectionProvider(viewer);
         viewer.addSelectionChangedListener(e -> {
             Object first = viewer.getStructuredSelection().getFirstElement();
@@ -76,6 +86,32 @@ public final class ServersView extends ViewPart {
     /** The rows this view shows; connections update it from any thread. */
     public ServerList servers() {
         return servers;
+    }
+
+    /**
+     * Gives each column at least the width of its title and of the values it shows now, in the table's font:
+     * weights alone cut a narrow view's rows to "admin@12" and "Conne". The weights share out what is left, and
+     * a view narrower than the columns scrolls sideways.
+     */
+    private void fitColumns() {
+        Table table = viewer.getTable();
+        java.util.List<ServerRow> rows = servers.rows();
+        ServerColumn[] columns = ServerColumn.values();
+        for (int i = 0; i < columns.length; i++) {
+            ServerColumn column = columns[i];
+            String[] values = rows.stream().map(column::text).toArray(String[]::new);
+            int minimum = org.syncline.ui.ColumnTable.widthFor(table, MIN_COLUMN_WIDTH, column.title(), values)
+                    + column.imageWidth();
+            columnLayout.setColumnData(table.getColumn(i), new ColumnWeightData(column.weight(), minimum));
+        }
+    }
+
+    @Override
+    public void dispose() {
+        if (fitColumns != null) {
+            servers.removeListener(fitColumns);
+        }
+        super.dispose();
     }
 
     @Override

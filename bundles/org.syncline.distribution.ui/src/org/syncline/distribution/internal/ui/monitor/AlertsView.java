@@ -70,7 +70,7 @@ public final class AlertsView extends ViewPart implements LiveMonitoring.Listene
             Column c = COLUMNS.get(i);
             TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
             col.getColumn().setText(c.title());
-            col.getColumn().setWidth(c.width());
+            col.getColumn().setWidth(org.syncline.ui.ColumnTable.widthFor(table, c.width(), c.title()));
             col.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object o) {
