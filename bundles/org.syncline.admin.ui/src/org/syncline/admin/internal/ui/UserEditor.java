@@ -30,6 +30,7 @@ import org.syncline.admin.client.AdminClient;
 import org.syncline.admin.ui.UserSection;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ErrorReporter;
 import org.syncline.ui.UiRunner;
@@ -284,7 +285,7 @@ public final class UserEditor extends EditorPart {
         }
         showing = true;
         label("Name:");
-        label(u.name() + "   (created " + UsersView.CREATED.format(u.created()) + ")");
+        label(u.name() + "   (created " + Formats.time(u.created()) + ")");
         new Label(body, SWT.NONE);
         adminCheck = check("&Administrator: manages users, groups and every folder", u.admin(), "admin");
         new Label(body, SWT.NONE);

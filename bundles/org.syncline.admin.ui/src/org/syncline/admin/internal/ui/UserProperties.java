@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.syncline.admin.UserInfo;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ReadOnlyProperties;
 
 /** A user's fields as the Properties view shows them. */
@@ -17,7 +18,7 @@ final class UserProperties {
         values.put("Administrator", user.admin() ? "yes" : "no");
         values.put("Disabled", user.disabled() ? "yes: cannot log in" : "no");
         values.put("Groups", user.groups().isEmpty() ? "(none)" : String.join(", ", user.groups()));
-        values.put("Created", UsersView.CREATED.format(user.created()));
+        values.put("Created", Formats.time(user.created()));
         return new ReadOnlyProperties("User", values);
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.syncline.admin.UserInfo;
 import org.syncline.admin.client.AdminClient;
 import org.syncline.admin.ui.UserColumn;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 import org.syncline.ui.Servers;
@@ -29,8 +30,6 @@ import org.syncline.ui.UiRunner;
  */
 public final class UsersView extends ViewPart {
     public static final String ID = "org.syncline.admin.ui.views.users";
-    static final java.time.format.DateTimeFormatter CREATED = java.time.format.DateTimeFormatter
-            .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withZone(java.time.ZoneId.systemDefault());
 
     private TableViewer viewer;
     private UiRunner ui;
@@ -57,7 +56,7 @@ public final class UsersView extends ViewPart {
         column("Admin", 60, u -> u.admin() ? "yes" : "", java.util.Comparator.comparing(UserInfo::admin).reversed());
         column("Disabled", 70, u -> u.disabled() ? "disabled" : "", java.util.Comparator.comparing(UserInfo::disabled).reversed());
         column("Groups", 160, u -> String.join(", ", u.groups()), java.util.Comparator.comparing(u -> String.join(",", u.groups())));
-        column("Created", createdWidth(table), u -> CREATED.format(u.created()), java.util.Comparator.comparing(UserInfo::created));
+        column("Created", Formats.timeWidth(table, "Created"), u -> Formats.time(u.created()), java.util.Comparator.comparing(UserInfo::created));
         for (UserColumn c : contributed) {
             column(c.title(), c.width(), u -> c.text(u.name()), java.util.Comparator.comparing(UserInfo::name, c.order()));
         }
@@ -71,18 +70,6 @@ public final class UsersView extends ViewPart {
         getSite().getService(IContextService.class).activateContext("org.syncline.admin.ui.usersContext");
         Servers.addListener(serversChanged);
         serverMaybeChanged();
-    }
-
-    /**
-     * Wide enough for any time {@link #CREATED} writes in this locale and the table's font: a fixed 170 px cut
-     * "Nov 24, 2026, 10:37:48 AM" before its "M".
-     */
-    private static int createdWidth(Table table) {
-        String[] late = new String[12];
-        for (int month = 1; month <= 12; month++) {
-            late[month - 1] = CREATED.format(java.time.ZonedDateTime.of(2026, month, 28, 22, 58, 58, 0, java.time.ZoneId.systemDefault()));
-        }
-        return org.syncline.ui.ColumnTable.widthFor(table, 170, "Created", late);
     }
 
     private void column(String title, int width, java.util.function.Function<UserInfo, String> text,

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.syncline.ui.Formats;
 
 /**
  * Bytes moved, shown in the Progress view as they stream: one unit of work per KiB (a job's work is an int), and
@@ -113,6 +114,6 @@ public final class ByteProgress {
     }
 
     private String line() {
-        return label + ": " + DocumentFormat.size(fileDone) + " of " + DocumentFormat.size(fileSize);
+        return label + ": " + Formats.size(fileDone) + " of " + Formats.size(fileSize);
     }
 }

@@ -52,6 +52,7 @@ import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentQuery.Sort;
 import org.syncline.documents.NodeInfo;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 import org.syncline.ui.Servers;
@@ -122,8 +123,8 @@ public final class DocumentsView extends ViewPart {
         column("Name", 220, DocumentInfo::name);
         column("Author", 100, DocumentInfo::author);
         column("Type", 140, DocumentInfo::mimeType);
-        column("Size", 90, d -> DocumentFormat.size(d.size()));
-        column("Modified", DocumentFormat.timeWidth(table), d -> DocumentFormat.time(d.modified()));
+        column("Size", 90, d -> Formats.size(d.size()));
+        column("Modified", Formats.timeWidth(table, "Modified"), d -> Formats.time(d.modified()));
         column("Version", 60, d -> Integer.toString(d.version()));
         column("Node", 120, DocumentInfo::node);
         table.setSortColumn(table.getColumn(0));

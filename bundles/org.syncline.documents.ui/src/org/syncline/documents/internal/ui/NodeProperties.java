@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.syncline.documents.NodeInfo;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ReadOnlyProperties;
 
 /** A storage node as the Properties view shows it. */
@@ -16,10 +17,10 @@ final class NodeProperties {
         values.put("Name", node.name());
         values.put("Address", node.address());
         values.put("Status", node.status());
-        values.put("Capacity", DocumentFormat.size(node.capacity()));
-        values.put("Free", DocumentFormat.size(node.free()));
+        values.put("Capacity", Formats.size(node.capacity()));
+        values.put("Free", Formats.size(node.free()));
         values.put("Documents", Long.toString(node.documents()));
-        values.put("Last heartbeat", node.local() ? "(built into this server)" : DocumentFormat.time(node.lastHeartbeat()));
+        values.put("Last heartbeat", node.local() ? "(this server)" : Formats.time(node.lastHeartbeat()));
         return new ReadOnlyProperties("Storage node", values);
     }
 }

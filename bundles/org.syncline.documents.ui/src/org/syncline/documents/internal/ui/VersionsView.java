@@ -25,6 +25,7 @@ import org.syncline.core.SynclineException;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.VersionInfo;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 import org.syncline.ui.Servers;
@@ -65,8 +66,8 @@ public final class VersionsView extends ViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         column("Version", 60, v -> Integer.toString(v.version()));
-        column("Size", 90, v -> DocumentFormat.size(v.size()));
-        column("Created", DocumentFormat.timeWidth(table), v -> DocumentFormat.time(v.created()));
+        column("Size", 90, v -> Formats.size(v.size()));
+        column("Created", Formats.timeWidth(table, "Created"), v -> Formats.time(v.created()));
         column("Author", 100, VersionInfo::author);
         column("Type", 140, VersionInfo::mimeType);
         column("Node", 120, VersionInfo::node);

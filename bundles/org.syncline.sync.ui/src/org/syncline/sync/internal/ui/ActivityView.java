@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.syncline.sync.Revision;
 import org.syncline.sync.client.SyncClient;
+import org.syncline.ui.Formats;
 
 /** Who changed what, when, in the selected pair's folder: its newest revisions, read again on every pushed commit. */
 public final class ActivityView extends PairView<Revision> {
@@ -17,7 +18,7 @@ public final class ActivityView extends PairView<Revision> {
         column("Change", 80, ActivityView::change);
         column("Path", 260, Revision::path);
         column("Revision", 70, r -> Long.toString(r.number()));
-        column("Size", 90, r -> r.deleted() ? "" : SyncPairs.size(r.size()));
+        column("Size", 90, r -> r.deleted() ? "" : Formats.size(r.size()));
     }
 
     static String change(Revision r) {

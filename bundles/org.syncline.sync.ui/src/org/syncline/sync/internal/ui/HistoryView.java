@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.sync.Revision;
 import org.syncline.sync.client.SyncClient;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 
@@ -73,7 +74,7 @@ public final class HistoryView extends PairView<Revision> {
         column("Revision", 70, r -> Long.toString(r.number()));
         column("Author", 100, Revision::author);
         column("Time", 150, r -> SyncFoldersView.time(r.time()));
-        column("Size", 90, r -> r.deleted() ? "deleted" : SyncPairs.size(r.size()));
+        column("Size", 90, r -> r.deleted() ? "deleted" : Formats.size(r.size()));
         column("SHA-256", 200, r -> r.sha256() == null ? "" : r.sha256());
     }
 

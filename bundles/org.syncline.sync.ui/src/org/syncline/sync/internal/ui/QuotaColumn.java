@@ -9,6 +9,7 @@ import org.syncline.admin.ui.UserColumn;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.sync.Quota;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 
 /**
@@ -68,7 +69,7 @@ public final class QuotaColumn implements UserColumn {
     }
 
     static String text(Quota q) {
-        return SyncPairs.size(q.used()) + (q.limit() == 0 ? ", no limit" : " of " + SyncPairs.size(q.limit()))
+        return Formats.size(q.used()) + (q.limit() == 0 ? ", no limit" : " of " + Formats.size(q.limit()))
                 + (q.limit() > 0 && q.used() > q.limit() ? " (over)" : "");
     }
 

@@ -10,6 +10,7 @@ import org.syncline.admin.ui.UserSection;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.sync.Quota;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 
 /**
@@ -63,7 +64,7 @@ public final class QuotaSection implements UserSection {
     }
 
     private static String usedText(Quota q) {
-        return SyncPairs.size(q.used()) + " used" + (q.limit() == 0 ? "" : " of " + SyncPairs.size(q.limit()))
+        return Formats.size(q.used()) + " used" + (q.limit() == 0 ? "" : " of " + Formats.size(q.limit()))
                 + (q.limit() > 0 && q.used() > q.limit() ? ": over the quota" : "");
     }
 

@@ -23,6 +23,7 @@ import org.syncline.core.Names;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
 import org.syncline.sync.Quota;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 import org.syncline.ui.Servers;
@@ -53,7 +54,7 @@ public final class SharedFoldersView extends ViewPart {
         this.<FolderInfo>column(folders, "Owner", 100, FolderInfo::owner);
         this.<FolderInfo>column(folders, "Your right", 90, FolderInfo::right);
         this.<FolderInfo>column(folders, "Files", 70, f -> Long.toString(f.files()));
-        this.<FolderInfo>column(folders, "Size", 90, f -> SyncPairs.size(f.bytes()));
+        this.<FolderInfo>column(folders, "Size", 90, f -> Formats.size(f.bytes()));
         this.<FolderInfo>column(folders, "Created", 150, f -> SyncFoldersView.time(f.created()));
         members = table(sash, SWT.MULTI);
         this.<FolderMember>column(members, "Member", 160, FolderMember::subject);
@@ -244,8 +245,8 @@ public final class SharedFoldersView extends ViewPart {
             Quota q = SyncClients.of(s).setQuota(user, bytes);
             ui.execute(() -> {
                 if (!folders.getControl().isDisposed()) {
-                    setContentDescription("Quota of " + q.user() + ": " + (q.limit() == 0 ? "no limit" : SyncPairs.size(q.limit()))
-                            + ", " + SyncPairs.size(q.used()) + " used.");
+                    setContentDescription("Quota of " + q.user() + ": " + (q.limit() == 0 ? "no limit" : Formats.size(q.limit()))
+                            + ", " + Formats.size(q.used()) + " used.");
                 }
             });
         });

@@ -2,8 +2,6 @@ package org.syncline.sync.internal.ui;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.client.SyncClient;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 import org.syncline.ui.UiRunner;
@@ -39,7 +38,6 @@ import org.syncline.ui.UiRunner;
 public final class SyncFoldersView extends ViewPart {
     public static final String ID = "org.syncline.sync.ui.views.folders";
     static final String CONTEXT = "org.syncline.sync.ui.foldersContext";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private TableViewer viewer;
     private TableColumnLayout columns;
@@ -73,7 +71,7 @@ public final class SyncFoldersView extends ViewPart {
         // room for "offline since 14:32 (connection refused, retrying in 16 s)" when the view is wide
         column("State", 24, 160, p -> status(p, SyncPairs.Status::state));
         column("Progress", 20, 120, p -> status(p, SyncPairs.Status::progress));
-        column("Last sync", 16, 150, p -> status(p, s -> s.lastSync() == null ? "never" : TIME.format(s.lastSync())));
+        column("Last sync", 16, 150, p -> status(p, s -> s.lastSync() == null ? "never" : Formats.time(s.lastSync())));
         viewer.setComparer(new IElementComparer() {
             // A pair is the same row while its directory is (pausing changes the record); the viewer also
             // compares its input (the list) with this comparer.
@@ -251,7 +249,7 @@ public final class SyncFoldersView extends ViewPart {
     }
 
     static String time(Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return Formats.time(t);
     }
 
     @Override

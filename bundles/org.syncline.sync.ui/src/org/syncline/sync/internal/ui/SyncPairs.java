@@ -25,6 +25,7 @@ import org.syncline.sync.client.SyncClient;
 import org.syncline.sync.internal.engine.EngineSettings;
 import org.syncline.sync.internal.engine.SyncEngine;
 import org.syncline.sync.internal.engine.SyncStats;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ErrorReporter;
 import org.syncline.ui.Servers;
@@ -255,7 +256,7 @@ public final class SyncPairs {
                 case PAUSED -> "paused";
                 case ERROR -> "error: " + e.lastError();
             };
-            progress = s.filesUploaded.get() + " up (" + size(s.bytesUploaded.get()) + " sent), " + s.filesDownloaded.get() + " down";
+            progress = s.filesUploaded.get() + " up (" + Formats.size(s.bytesUploaded.get()) + " sent), " + s.filesDownloaded.get() + " down";
         }
         List<String> warnings = e == null ? List.of() : e.warnings();
         int count = e == null ? 0 : e.warningCount();
@@ -280,16 +281,6 @@ public final class SyncPairs {
 
     private static String offline(Outage o, Instant now) {
         return o == null ? "offline" : o.describe(now, ZoneId.systemDefault());
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.1f KiB", bytes / 1024.0);
-        }
-        return String.format("%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     private synchronized Optional<Running> find(SyncPair pair) {

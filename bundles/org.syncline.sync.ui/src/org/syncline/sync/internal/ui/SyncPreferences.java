@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.syncline.sync.internal.engine.EngineSettings;
+import org.syncline.ui.Formats;
 
 /**
  * How this workbench's sync engines run, as the user set it on the Sync preference page (the workbench's
@@ -60,10 +61,10 @@ public final class SyncPreferences {
     static String describeLimits(EngineSettings s) {
         StringBuilder b = new StringBuilder();
         if (s.uploadLimit() > 0) {
-            b.append("upload limited to ").append(SyncPairs.size(s.uploadLimit())).append("/s");
+            b.append("upload limited to ").append(Formats.size(s.uploadLimit())).append("/s");
         }
         if (s.downloadLimit() > 0) {
-            b.append(b.isEmpty() ? "" : ", ").append("download limited to ").append(SyncPairs.size(s.downloadLimit())).append("/s");
+            b.append(b.isEmpty() ? "" : ", ").append("download limited to ").append(Formats.size(s.downloadLimit())).append("/s");
         }
         return b.toString();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.syncline.sync.TrashEntry;
 import org.syncline.sync.client.SyncClient;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
 
@@ -15,7 +16,7 @@ public final class TrashView extends PairView<TrashEntry> {
     protected void createColumns() {
         column("Path", 240, TrashEntry::path);
         column("Revision", 70, e -> Long.toString(e.revision()));
-        column("Size", 90, e -> SyncPairs.size(e.size()));
+        column("Size", 90, e -> Formats.size(e.size()));
         column("Deleted by", 100, TrashEntry::deletedBy);
         column("Deleted", 150, e -> SyncFoldersView.time(e.deleted()));
         column("Purged after", 150, e -> SyncFoldersView.time(e.purgeAfter()));

@@ -2,21 +2,19 @@ package org.syncline.distribution.internal.ui.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.syncline.distribution.JobRun;
+import org.syncline.ui.Formats;
 
 /** How the Jobs and Job Log views write times, durations, byte counts and what delta and compression saved. */
 final class RunFormat {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final String[] UNITS = { "B", "KB", "MB", "GB", "TB" };
 
     private RunFormat() {
     }
 
     static String time(Instant t) {
-        return t == null || Instant.EPOCH.equals(t) ? "" : TIME.format(t);
+        return Formats.time(t);
     }
 
     /** 1,234 B; 12.3 KB; 4.0 MB (powers of 1024). */

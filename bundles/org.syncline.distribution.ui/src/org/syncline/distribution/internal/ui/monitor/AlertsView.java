@@ -1,8 +1,6 @@
 package org.syncline.distribution.internal.ui.monitor;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -22,6 +20,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.distribution.Alert;
+import org.syncline.ui.Formats;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -32,7 +31,6 @@ import org.syncline.ui.UiRunner;
  */
 public final class AlertsView extends ViewPart implements LiveMonitoring.Listener {
     public static final String ID = "org.syncline.distribution.ui.views.alerts";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private record Column(String title, int width, Function<Alert, String> text, Comparator<Alert> order) {
     }
@@ -40,8 +38,8 @@ public final class AlertsView extends ViewPart implements LiveMonitoring.Listene
     private static final List<Column> COLUMNS = List.of(
             new Column("Rule", 220, Alert::rule, Comparator.comparing(Alert::rule)),
             new Column("Server", 120, Alert::target, Comparator.comparing(Alert::target)),
-            new Column("Raised", 150, a -> TIME.format(a.raisedAt()), Comparator.comparing(Alert::raisedAt)),
-            new Column("Cleared", 150, a -> a.isOpen() ? "(active)" : TIME.format(a.clearedAt()),
+            new Column("Raised", 150, a -> Formats.time(a.raisedAt()), Comparator.comparing(Alert::raisedAt)),
+            new Column("Cleared", 150, a -> a.isOpen() ? "(active)" : Formats.time(a.clearedAt()),
                     Comparator.comparing(a -> a.isOpen() ? Instant.MAX : a.clearedAt())),
             new Column("Message", 400, Alert::message, Comparator.comparing(Alert::message)));
 

@@ -1,8 +1,6 @@
 package org.syncline.distribution.internal.ui.monitor;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.eclipse.jface.action.Action;
@@ -16,6 +14,7 @@ import org.eclipse.swt.widgets.Event;
 import org.syncline.distribution.OutboxEntry;
 import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.client.OutboxClient;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ColumnTable;
 import org.syncline.ui.LiveList;
 import org.syncline.ui.LiveTableView;
@@ -28,7 +27,6 @@ import org.syncline.ui.LiveTableView;
  */
 public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox> implements LiveOutbox.Listener {
     public static final String ID = "org.syncline.distribution.ui.views.outbox";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Action retry;
     private Action discard;
@@ -44,7 +42,7 @@ public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox> imp
     }
 
     private static String time(Instant t) {
-        return t.equals(Instant.EPOCH) ? "" : TIME.format(t);
+        return Formats.time(t);
     }
 
     @Override
