@@ -21,6 +21,7 @@ import org.syncline.distribution.Job;
 import org.syncline.distribution.JobRun;
 import org.syncline.distribution.RunFile;
 import org.syncline.distribution.RunTarget;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ColumnTable;
 import org.syncline.ui.NotePane;
 import org.syncline.ui.Servers;
@@ -83,10 +84,10 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
                 ColumnTable.Column.text("State", 55, JobRun::state),
                 ColumnTable.Column.number("Took", 65, RunFormat::duration, RunFormat::millis),
                 ColumnTable.Column.number("Files", 80, RunFormat::files, r -> r.filesCreated() + r.filesUpdated() + r.filesDeleted()),
-                ColumnTable.Column.number("Content", 70, r -> RunFormat.bytes(r.contentBytes()), JobRun::contentBytes),
-                ColumnTable.Column.number("Wire", 80, r -> RunFormat.bytes(r.wireBytes()), JobRun::wireBytes),
+                ColumnTable.Column.number("Content", 70, r -> Formats.size(r.contentBytes()), JobRun::contentBytes),
+                ColumnTable.Column.number("Wire", 80, r -> Formats.size(r.wireBytes()), JobRun::wireBytes),
                 ColumnTable.Column.number("Saved", 55, r -> RunFormat.saving(r.contentBytes(), r.wireBytes()), r -> r.contentBytes() - r.wireBytes()),
-                ColumnTable.Column.number("Scan", 60, r -> r.scans() == 0 ? "-" : RunFormat.bytes(r.scanBytes()), JobRun::scanBytes),
+                ColumnTable.Column.number("Scan", 60, r -> r.scans() == 0 ? "-" : Formats.size(r.scanBytes()), JobRun::scanBytes),
                 ColumnTable.Column.text("Error", 200, JobRun::error)), 0, false, JobRun::id);
         runs.viewer().addSelectionChangedListener(e -> runSelected());
         runs.viewer().getControl().addListener(SWT.KeyDown, this::key);
@@ -97,8 +98,8 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
                 ColumnTable.Column.text("From", 110, RunTarget::from),
                 ColumnTable.Column.text("State", 80, RunTarget::state),
                 ColumnTable.Column.number("Files", 60, t -> Long.toString(t.files()), RunTarget::files),
-                ColumnTable.Column.number("Content", 80, t -> RunFormat.bytes(t.contentBytes()), RunTarget::contentBytes),
-                ColumnTable.Column.number("On the wire", 85, t -> RunFormat.bytes(t.wireBytes()), RunTarget::wireBytes),
+                ColumnTable.Column.number("Content", 80, t -> Formats.size(t.contentBytes()), RunTarget::contentBytes),
+                ColumnTable.Column.number("On the wire", 85, t -> Formats.size(t.wireBytes()), RunTarget::wireBytes),
                 ColumnTable.Column.number("Saved", 55, t -> RunFormat.saving(t.contentBytes(), t.wireBytes()), t -> t.contentBytes() - t.wireBytes()),
                 ColumnTable.Column.text("Error", 260, RunTarget::error)), 0, true, RunTarget::server);
         tab("&Targets", targets.viewer().getControl());
@@ -111,8 +112,8 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
                 ColumnTable.Column.text("Target", 90, RunFile::server),
                 ColumnTable.Column.text("Path", 240, RunFile::path),
                 ColumnTable.Column.text("Operation", 75, RunFile::operation),
-                ColumnTable.Column.number("Content", 80, f -> RunFormat.bytes(f.contentBytes()), RunFile::contentBytes),
-                ColumnTable.Column.number("On the wire", 85, f -> RunFormat.bytes(f.wireBytes()), RunFile::wireBytes),
+                ColumnTable.Column.number("Content", 80, f -> Formats.size(f.contentBytes()), RunFile::contentBytes),
+                ColumnTable.Column.number("On the wire", 85, f -> Formats.size(f.wireBytes()), RunFile::wireBytes),
                 ColumnTable.Column.text("From", 90, RunFile::from),
                 ColumnTable.Column.text("SHA-256", 120, f -> f.sha256().length() > 16 ? f.sha256().substring(0, 16) + "…" : f.sha256()),
                 ColumnTable.Column.text("Error", 240, RunFile::error)), 1, true, f -> f.server() + "\0" + f.path());

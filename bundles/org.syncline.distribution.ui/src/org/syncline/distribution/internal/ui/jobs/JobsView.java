@@ -21,6 +21,7 @@ import org.syncline.distribution.internal.ui.ViewAction;
 import org.syncline.distribution.routing.Hop;
 import org.syncline.distribution.routing.RoutePlan;
 import org.syncline.distribution.client.JobsClient;
+import org.syncline.ui.Formats;
 import org.syncline.ui.ColumnTable;
 import org.syncline.ui.LiveList;
 import org.syncline.ui.LiveTableView;
@@ -292,7 +293,7 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
         StringBuilder b = new StringBuilder("A run now would start at " + p.source() + " and take these hops, in order:\n");
         for (Hop h : p.hops()) {
             b.append("\n  ").append(h.from()).append(" \u2192 ").append(h.to()).append("   (").append(h.mode()).append(", level ")
-                    .append(h.compression()).append(h.bandwidthLimit() > 0 ? ", cap " + RunFormat.bytes(h.bandwidthLimit()) + "/s" : "").append(')');
+                    .append(h.compression()).append(h.bandwidthLimit() > 0 ? ", cap " + Formats.size(h.bandwidthLimit()) + "/s" : "").append(')');
         }
         if (p.hops().isEmpty()) {
             b.append("\n  (none: no target is live)");

@@ -8,27 +8,11 @@ import org.syncline.ui.Formats;
 
 /** How the Jobs and Job Log views write times, durations, byte counts and what delta and compression saved. */
 final class RunFormat {
-    private static final String[] UNITS = { "B", "KB", "MB", "GB", "TB" };
-
     private RunFormat() {
     }
 
     static String time(Instant t) {
         return Formats.time(t);
-    }
-
-    /** 1,234 B; 12.3 KB; 4.0 MB (powers of 1024). */
-    static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        double v = n;
-        int unit = 0;
-        while (v >= 1024 && unit < UNITS.length - 1) {
-            v /= 1024;
-            unit++;
-        }
-        return String.format("%.1f %s", v, UNITS[unit]);
     }
 
     /** The run's length so far or in all: "850 ms", "12.4 s", "3 min 5 s". */
