@@ -73,6 +73,16 @@ public abstract class LiveList<C, R, L> {
         return next;
     }
 
+    /**
+     * The list {@code all} keeps for the server's label, made anew when that server was removed and added again since
+     * it was made: the old one holds the removed server's handle, whose connection is gone for good (a view then said
+     * "Not connected to ..." about a connected server).
+     */
+    public static <X extends LiveList<?, ?, ?>> X kept(java.util.Map<String, X> all, ConnectedServer server,
+            Function<ConnectedServer, X> make) {
+        return all.compute(server.label(), (label, old) -> old != null && old.server() == server ? old : make.apply(server));
+    }
+
     /** Makes the client on a new connection and subscribes to the server's pushes, handing them to {@link #ui}. */
     protected abstract C connect(Connection connection);
 

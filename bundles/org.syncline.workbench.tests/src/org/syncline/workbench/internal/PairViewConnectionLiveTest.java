@@ -22,8 +22,8 @@ import org.syncline.testing.ServerProcess;
 
 /**
  * The views about the selected pair's folder (Trash, History, Activity) follow the pair's server: when the workbench
- * disconnects from it the Trash view says so and shows no rows, and when it connects again the view reads the trash
- * again by itself. Before, such a view kept what it showed until the next push, and one that followed a pair while
+ * disconnects from it (Disconnect in the Servers view) the Trash view says so and shows no rows, and when it
+ * reconnects the view reads the trash again by itself. Before, such a view kept what it showed until the next push, and one that followed a pair while
  * the workbench was still connecting said "not connected" while the server was.
  */
 class PairViewConnectionLiveTest {
@@ -43,8 +43,7 @@ class PairViewConnectionLiveTest {
             hub.commit("moods", List.of(FileChange.put("gone.txt", 0, 0, Sha256.hex(new byte[0]), List.of())));
             hub.commit("moods", List.of(FileChange.delete("gone.txt", 1)));
         }
-        WorkbenchLink link = server.connectWorkbench();
-        try {
+        try (WorkbenchLink link = server.connectWorkbench()) {
             view.addPair(link.connected(), dir, "moods");
             UiEvents.waitUntil("the pair to sync", () -> "up to date".equals(view.stateOf(dir)));
             TrashView trash = (TrashView) page.showView(TrashView.ID);
@@ -52,18 +51,17 @@ class PairViewConnectionLiveTest {
             String listed = "1 deleted file in " + TestPairs.of(dir).remote();
             UiEvents.waitUntil("the trash listed", () -> listed.equals(trash.getContentDescription()));
 
-            String notConnected = link.label() + " is not connected.";
-            link.close();
-            UiEvents.waitUntil("the view to say its server is not connected", () -> notConnected.equals(trash.getContentDescription()));
+            // Disconnect and Reconnect, as in the Servers view
+            link.disconnect();
+            UiEvents.waitUntil("the view to say its server is not connected",
+                    () -> (link.label() + " is not connected.").equals(trash.getContentDescription()));
             assertEquals(0, trash.rows().size(), "no rows of a server that is not connected");
 
-            link = server.connectWorkbench();
-            link.connected();
+            link.reconnect();
             UiEvents.waitUntil("the trash read again once connected", () -> listed.equals(trash.getContentDescription()));
             assertEquals("gone.txt", trash.rows().get(0).path());
         } finally {
             TestPairs.remove(dir);
-            link.close();
         }
     }
 }

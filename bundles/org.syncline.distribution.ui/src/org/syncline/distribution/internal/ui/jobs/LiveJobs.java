@@ -46,7 +46,7 @@ public final class LiveJobs extends LiveList<JobsClient, Job, LiveJobs.Listener>
     }
 
     public static LiveJobs of(ConnectedServer server) {
-        return ALL.computeIfAbsent(server.label(), k -> new LiveJobs(server));
+        return LiveList.kept(ALL, server, LiveJobs::new);
     }
 
     /** The jobs of the server selected in the Servers view when it is connected, else null; moves {@code listener} over. */

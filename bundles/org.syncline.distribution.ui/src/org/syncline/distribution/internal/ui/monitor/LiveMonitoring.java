@@ -59,7 +59,8 @@ public final class LiveMonitoring {
     }
 
     public static LiveMonitoring of(ConnectedServer server) {
-        return ALL.computeIfAbsent(server.label(), k -> new LiveMonitoring(server));
+        // made anew when the server was removed and added again: the old one's handle is not connected for good
+        return ALL.compute(server.label(), (label, old) -> old != null && old.server == server ? old : new LiveMonitoring(server));
     }
 
     /**

@@ -31,7 +31,7 @@ public final class LiveOutbox extends LiveList<OutboxClient, OutboxEntry, LiveOu
 
     /** The outbox of the server selected in the Servers view when it is connected, else null; moves {@code listener} over. */
     public static LiveOutbox follow(LiveOutbox current, Listener listener) {
-        return LiveList.follow(current, listener, s -> ALL.computeIfAbsent(s.label(), k -> new LiveOutbox(s)));
+        return LiveList.follow(current, listener, s -> LiveList.kept(ALL, s, LiveOutbox::new));
     }
 
     /** Every entry the master keeps, newest first. */
