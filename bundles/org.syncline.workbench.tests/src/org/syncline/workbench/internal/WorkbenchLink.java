@@ -66,19 +66,6 @@ final class WorkbenchLink implements AutoCloseable {
                 () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
     }
 
-    /** Disconnect in the Servers view: the server stays listed, not connected. */
-    void disconnect() {
-        ServerConnections.instance().disconnect(entry.label());
-    }
-
-    /** Reconnect in the Servers view (with this session's password); waits until connected. */
-    ConnectedServer reconnect() {
-        if (!ServerConnections.instance().reconnect(entry.label(), FingerprintPrompt.ACCEPT_NEW)) {
-            throw new AssertionError("no password to reconnect " + entry.label() + " with");
-        }
-        return connected();
-    }
-
     @Override
     public void close() {
         ServerConnections.instance().remove(entry.label());
