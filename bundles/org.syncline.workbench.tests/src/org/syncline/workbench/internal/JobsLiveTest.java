@@ -131,7 +131,6 @@ class JobsLiveTest {
         }
         if (link != null) {
             link.close();
-            UiEvents.flush(); // the views hear the disconnection now, not in the next test class (which checks their empty texts)
         }
         for (ServerProcess a : agents) {
             a.close();

@@ -202,7 +202,6 @@ class TopologyEditorLiveTest {
                 page.closeEditor(editor, false);
             } finally {
                 link.close();
-                UiEvents.flush(); // the views hear the disconnection now, not in the next test class (which checks their empty texts)
             }
         }
     }

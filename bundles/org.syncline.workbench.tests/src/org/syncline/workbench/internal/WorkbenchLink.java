@@ -66,8 +66,26 @@ final class WorkbenchLink implements AutoCloseable {
                 () -> Servers.connected().stream().filter(s -> s.label().equals(entry.label()) && s.isConnected()).findFirst().orElse(null));
     }
 
+    /** Disconnect in the Servers view: the server stays listed, not connected. */
+    void disconnect() {
+        ServerConnections.instance().disconnect(entry.label());
+    }
+
+    /** Reconnect in the Servers view (with this session's password); waits until connected. */
+    ConnectedServer reconnect() {
+        if (!ServerConnections.instance().reconnect(entry.label(), FingerprintPrompt.ACCEPT_NEW)) {
+            throw new AssertionError("no password to reconnect " + entry.label() + " with");
+        }
+        return connected();
+    }
+
     @Override
     public void close() {
         ServerConnections.instance().remove(entry.label());
+        // the views hear of it now, not in the next test class: its set-up checks their empty texts before it spins
+        // the event loop (a view still following the removed server failed JobsLiveTest after PairViewConnectionLiveTest)
+        if (org.eclipse.swt.widgets.Display.getCurrent() != null) {
+            UiEvents.flush();
+        }
     }
 }
