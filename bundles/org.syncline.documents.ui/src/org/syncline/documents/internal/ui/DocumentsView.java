@@ -52,6 +52,7 @@ import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentQuery;
 import org.syncline.documents.DocumentQuery.Sort;
 import org.syncline.documents.NodeInfo;
+import org.syncline.ui.Coalescer;
 import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
@@ -80,7 +81,7 @@ public final class DocumentsView extends ViewPart {
     private Button reverse;
     private Sort sort = Sort.NAME;
     private boolean descending;
-    private boolean refreshPending;
+    private Coalescer refreshes;
     /** Rows of this table are being dragged: a drop back on it must not register their temp copies. */
     private boolean draggingOut;
     private Runnable typed;
@@ -116,6 +117,7 @@ public final class DocumentsView extends ViewPart {
         reverse.addListener(SWT.Selection, e -> sortBy(sortChoice.getSelectionIndex(), reverse.getSelection()));
         // virtual and lazy: rows exist as they scroll into view, each page fetched from the server then
         viewer = new DocumentTableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER | SWT.VIRTUAL);
+        refreshes = new Coalescer(viewer.getControl(), PUSH_DELAY_MILLIS, this::refresh);
         Table table = viewer.getTable();
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         table.setHeaderVisible(true);
@@ -255,16 +257,7 @@ public final class DocumentsView extends ViewPart {
     }
 
     private void refreshSoon() {
-        if (refreshPending || viewer.getControl().isDisposed()) {
-            return;
-        }
-        refreshPending = true;
-        viewer.getControl().getDisplay().timerExec(PUSH_DELAY_MILLIS, () -> {
-            refreshPending = false;
-            if (!viewer.getControl().isDisposed()) {
-                refresh();
-            }
-        });
+        refreshes.request();
     }
 
     private void acceptDroppedFiles(Table table) {

@@ -16,6 +16,7 @@ import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.NodeInfo;
+import org.syncline.ui.Coalescer;
 import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
@@ -39,13 +40,14 @@ public final class NodesView extends ViewPart {
     private final Consumer<NodeInfo> pushed = n -> ui.execute(this::refresh);
     /** Documents pushed within this time make one read (a registration of 10,000 files pushes 10,000 events). */
     static final int DOCUMENTS_DELAY_MILLIS = 1000;
-    private boolean refreshPending;
+    private Coalescer refreshes;
     private final Consumer<DocumentEvent> documentsChanged = e -> ui.execute(this::refreshSoon);
 
     @Override
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER | SWT.VIRTUAL);
+        refreshes = new Coalescer(viewer.getControl(), DOCUMENTS_DELAY_MILLIS, this::refresh);
         viewer.setUseHashlookup(true);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
@@ -91,16 +93,7 @@ public final class NodesView extends ViewPart {
     }
 
     private void refreshSoon() {
-        if (refreshPending || viewer.getControl().isDisposed()) {
-            return;
-        }
-        refreshPending = true;
-        viewer.getControl().getDisplay().timerExec(DOCUMENTS_DELAY_MILLIS, () -> {
-            refreshPending = false;
-            if (!viewer.getControl().isDisposed()) {
-                refresh();
-            }
-        });
+        refreshes.request();
     }
 
     void refresh() {

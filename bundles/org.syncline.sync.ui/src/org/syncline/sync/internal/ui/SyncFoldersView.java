@@ -25,6 +25,7 @@ import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.ViewPart;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.client.SyncClient;
+import org.syncline.ui.Coalescer;
 import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
 import org.syncline.ui.ServerJob;
@@ -43,7 +44,7 @@ public final class SyncFoldersView extends ViewPart {
     private TableColumnLayout columns;
     private UiRunner ui;
     private Map<String, SyncPairs.Status> status = new HashMap<>();
-    private boolean countingDown;
+    private Coalescer nextSecond;
     private final java.util.concurrent.atomic.AtomicBoolean redrawPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final Runnable pairsChanged = () -> {
         if (redrawPending.compareAndSet(false, true)) {
@@ -63,6 +64,7 @@ public final class SyncFoldersView extends ViewPart {
         columns = new TableColumnLayout();
         tableArea.setLayout(columns);
         viewer = new TableViewer(tableArea, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
+        nextSecond = new Coalescer(viewer.getControl(), 1000, this::refresh);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -145,12 +147,8 @@ public final class SyncFoldersView extends ViewPart {
      * one does, the view redraws once a second.
      */
     private void countDown(java.util.Collection<SyncPairs.Status> shown) {
-        if (!countingDown && shown.stream().anyMatch(s -> s.state().contains("retrying in"))) {
-            countingDown = true;
-            viewer.getControl().getDisplay().timerExec(1000, () -> {
-                countingDown = false;
-                refresh();
-            });
+        if (shown.stream().anyMatch(s -> s.state().contains("retrying in"))) {
+            nextSecond.request();
         }
     }
 

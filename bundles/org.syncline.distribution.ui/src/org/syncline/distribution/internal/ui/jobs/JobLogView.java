@@ -78,7 +78,7 @@ public final class JobLogView extends ViewPart implements LiveJobs.Listener {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         runs = new ColumnTable<>(sash, List.of(
                 ColumnTable.Column.number("Run", 45, r -> "#" + r.id(), JobRun::id),
-                ColumnTable.Column.number("Started", 130, r -> RunFormat.time(r.started()), r -> r.started().toEpochMilli()),
+                ColumnTable.Column.number("Started", 130, r -> Formats.time(r.started()), r -> r.started().toEpochMilli()),
                 ColumnTable.Column.text("Trigger", 65, r -> r.trigger() + (r.path().isEmpty() ? "" : " " + r.path())),
                 ColumnTable.Column.text("By", 55, JobRun::by),
                 ColumnTable.Column.text("State", 55, JobRun::state),

@@ -188,7 +188,7 @@ public final class JobsView extends LiveTableView<Job, LiveJobs> implements Live
 
     private String lastRun(Job j) {
         JobRun r = lastRuns.get(j.name());
-        return r == null ? "never run" : r.state() + ", " + RunFormat.time(r.started());
+        return r == null ? "never run" : r.state() + ", " + Formats.time(r.started());
     }
 
     private Job selected() {

@@ -4,15 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.syncline.distribution.JobRun;
-import org.syncline.ui.Formats;
 
-/** How the Jobs and Job Log views write times, durations, byte counts and what delta and compression saved. */
+/** How the Jobs and Job Log views write durations, byte counts and what delta and compression saved. */
 final class RunFormat {
     private RunFormat() {
-    }
-
-    static String time(Instant t) {
-        return Formats.time(t);
     }
 
     /** The run's length so far or in all: "850 ms", "12.4 s", "3 min 5 s". */

@@ -1,6 +1,5 @@
 package org.syncline.distribution.internal.ui.monitor;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.jface.action.Action;
@@ -41,10 +40,6 @@ public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox> imp
         };
     }
 
-    private static String time(Instant t) {
-        return Formats.time(t);
-    }
-
     @Override
     protected ColumnTable<OutboxEntry> createTable(Composite parent) {
         return new ColumnTable<>(parent, List.of(
@@ -54,7 +49,7 @@ public final class OutboxView extends LiveTableView<OutboxEntry, LiveOutbox> imp
                 ColumnTable.Column.text("Server", 110, OutboxEntry::target),
                 ColumnTable.Column.text("Alert", 90, e -> e.alertId() + " " + e.event()),
                 ColumnTable.Column.number("Attempts", 65, e -> String.valueOf(e.attempts()), e -> (long) e.attempts()),
-                ColumnTable.Column.text("Next attempt", 140, e -> e.state().equals(OutboxEntry.PENDING) ? time(e.nextAttempt()) : ""),
+                ColumnTable.Column.text("Next attempt", 140, e -> e.state().equals(OutboxEntry.PENDING) ? Formats.time(e.nextAttempt()) : ""),
                 ColumnTable.Column.text("Last error", 300, OutboxEntry::reason)), 0, false, OutboxEntry::id);
     }
 
