@@ -40,6 +40,7 @@ class EndpointTest {
         server = new TestServer(dir, EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "9.9.9", "test")
                 .withMaxFrame(1024 * 1024), e -> {
                     e.handle("test.echo", Access.USER, (ctx, body) -> Json.object("echo", body.string("text"), "user", ctx.principal().name()));
+                    e.handle("test.big", Access.USER, (ctx, body) -> Json.object("text", "x".repeat((int) body.number("chars"))));
                     e.handle("test.admin", Access.ADMIN, (ctx, body) -> Json.object("ok", true));
                     e.handle("test.crash", Access.USER, (ctx, body) -> {
                         throw new IllegalStateException("boom");
@@ -194,6 +195,21 @@ class EndpointTest {
             assertEquals("FRAME_TOO_LARGE", refusal.jsonBody().string("code"));
             assertTrue(raw.closedByServer());
             assertEquals("fine", bystander.request("test.echo", Json.object("text", "fine")).string("echo"));
+        }
+    }
+
+    @Test
+    void anAnswerOverWhatAClientAcceptsFailsThatRequestAloneAndSaysWhy() {
+        try (Connection c = server.connect("alice")) {
+            assertEquals(2_000_000, c.request("test.big", Json.object("chars", 2_000_000L)).string("text").length(),
+                    "an answer over the server's own 1 MiB request limit but under the client's 16 MiB goes");
+            SynclineException e = assertThrows(SynclineException.class,
+                    () -> c.request("test.big", Json.object("chars", (long) ProtocolConstants.DEFAULT_MAX_FRAME)));
+            assertEquals(ErrorCode.FRAME_TOO_LARGE, e.code());
+            assertTrue(e.getMessage().startsWith("The answer to 'test.big' would be 16.0 MiB, more than the 16.0 MiB one answer may be"),
+                    e.getMessage());
+            assertEquals(ConnectionState.CONNECTED, c.state(), "the connection stays: the client never saw a frame over its limit");
+            assertEquals("still", c.request("test.echo", Json.object("text", "still")).string("echo"));
         }
     }
 

@@ -38,6 +38,11 @@ public record Frame(FrameKind kind, long id, String type, byte[] body) {
         return JsonObject.parse(new String(body, StandardCharsets.UTF_8));
     }
 
+    /** What the frame's length field says: every byte after it (header, type, body). */
+    public long length() {
+        return HEADER + type.getBytes(StandardCharsets.UTF_8).length + (long) body.length;
+    }
+
     public int creditCount() {
         return ByteBuffer.wrap(body).getInt();
     }

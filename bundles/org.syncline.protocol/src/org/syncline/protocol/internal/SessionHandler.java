@@ -307,7 +307,18 @@ public final class SessionHandler extends IoHandlerAdapter {
     private void run(IoSession session, Frame f, Work work) {
         try {
             Map<String, Object> result = work.run();
-            Sessions.send(session, Frame.json(FrameKind.RESPONSE, f.id(), f.type(), result == null ? Map.of() : result));
+            Frame reply = Frame.json(FrameKind.RESPONSE, f.id(), f.type(), result == null ? Map.of() : result);
+            if (reply.length() > ProtocolConstants.DEFAULT_MAX_FRAME) {
+                // a client refuses a frame over its limit by closing the connection: every request on it would fail
+                // with "connection lost"; this one fails alone, and says why
+                LOG.warn("The answer to '{}' is {} bytes, over the {} a client accepts; sent an error instead", f.type(),
+                        reply.length(), ProtocolConstants.DEFAULT_MAX_FRAME);
+                Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.FRAME_TOO_LARGE, "The answer to '"
+                        + f.type() + "' would be " + mib(reply.length()) + ", more than the " + mib(ProtocolConstants.DEFAULT_MAX_FRAME)
+                        + " one answer may be; ask for less (a narrower filter or a page) or tell the administrator.")));
+                return;
+            }
+            Sessions.send(session, reply);
         } catch (SynclineException e) {
             Sessions.send(session, Frame.error(f.id(), ProtocolError.of(e)));
         } catch (Exception e) {
@@ -316,6 +327,10 @@ public final class SessionHandler extends IoHandlerAdapter {
             Sessions.send(session, Frame.error(f.id(), new ProtocolError(ErrorCode.INTERNAL,
                     "The server failed to handle '" + f.type() + "'; its log has the details under reference " + ref + ".")));
         }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
     }
 
     private void login(IoSession session, ServerSession st, Frame f) {
