@@ -103,6 +103,9 @@ class SyncFoldersTest {
         awaitContent(a.dir.resolve("notes.txt"), "written on B\n");
         Files.delete(a.dir.resolve("notes.txt"));
         await(() -> !Files.exists(b.dir.resolve("notes.txt")), "the deletion to reach B");
+        // the counters the agent prints (and the Sync Folders view's Progress column) count deletes both ways
+        a.awaitLine(l -> l.contains(" synced ") && l.contains(" deleted-on-hub=") && !l.contains(" deleted-on-hub=0"), "A's deletes sent");
+        b.awaitLine(l -> l.contains(" synced ") && l.contains(" deleted-here=") && !l.contains(" deleted-here=0"), "B's deletes applied");
 
         var trash = server.cli(AS_ANN, "--json", "folder", "trash", "team");
         assertEquals(0, trash.exitCode(), trash.stderr());

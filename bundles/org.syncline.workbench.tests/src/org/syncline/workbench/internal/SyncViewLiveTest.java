@@ -98,6 +98,7 @@ class SyncViewLiveTest {
             Files.delete(dir.resolve("from-ben.txt"));
             UiEvents.waitUntil("from-ben.txt in the Trash view, by push",
                     () -> trash.rows().stream().anyMatch(e -> e.path().equals("from-ben.txt")));
+            UiEvents.waitUntil("the delete counted in the Progress column", () -> view.rowOf(dir).get(3).endsWith(", 1 deleted"));
             trash.getViewSite().getSelectionProvider().setSelection(new StructuredSelection(
                     trash.rows().stream().filter(e -> e.path().equals("from-ben.txt")).findFirst().orElseThrow()));
             trash.restore();

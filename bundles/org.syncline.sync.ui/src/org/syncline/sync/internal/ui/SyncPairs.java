@@ -247,7 +247,8 @@ public final class SyncPairs {
             state = r.startError != null ? "error: " + r.startError : r.pair.paused() ? "paused" : offline(r);
         } else {
             SyncStats s = e.stats();
-            long files = s.filesUploaded.get() + s.filesDownloaded.get();
+            long deletes = s.deletesSent.get() + s.deletesApplied.get();
+            long files = s.filesSynced();
             state = switch (e.state()) {
                 case STARTING -> "starting";
                 case SYNCING -> "syncing " + (files - r.filesAtLastSync) + " files";
@@ -256,7 +257,8 @@ public final class SyncPairs {
                 case PAUSED -> "paused";
                 case ERROR -> "error: " + e.lastError();
             };
-            progress = s.filesUploaded.get() + " up (" + Formats.size(s.bytesUploaded.get()) + " sent), " + s.filesDownloaded.get() + " down";
+            progress = s.filesUploaded.get() + " up (" + Formats.size(s.bytesUploaded.get()) + " sent), " + s.filesDownloaded.get() + " down"
+                    + (deletes == 0 ? "" : ", " + deletes + " deleted");
         }
         List<String> warnings = e == null ? List.of() : e.warnings();
         int count = e == null ? 0 : e.warningCount();
@@ -341,7 +343,7 @@ public final class SyncPairs {
         r.filesAtLastSync = 0; // a new engine counts from 0 (a restart for new settings, a new connection)
         engine.onSynced(e -> {
             SyncStats s = e.stats();
-            r.filesAtLastSync = s.filesUploaded.get() + s.filesDownloaded.get();
+            r.filesAtLastSync = s.filesSynced();
             r.conflicts = ConflictCopies.find(e.localDir()).size();
             r.lastSync = Instant.now();
             changed();

@@ -267,6 +267,7 @@ final class SyncPass {
             if (local != null && idx != null && idx.matches(local) && deleteUnchanged(path, target, idx)) {
                 removeEmptyParents(target.getParent());
                 index.remove(path);
+                stats.deletesApplied.incrementAndGet();
                 report.line("delete " + path + " (deleted by " + r.author() + ")");
                 return 1;
             }
@@ -389,6 +390,7 @@ final class SyncPass {
                 }
                 Files.delete(dir);
                 removeEmptyParents(dir.getParent());
+                stats.deletesApplied.incrementAndGet();
                 report.line("delete " + path + " (deleted by " + r.author() + ")");
                 return 1;
             }
@@ -740,6 +742,9 @@ final class SyncPass {
             throws IOException {
         if (FileChange.DELETE.equals(change.op())) {
             index.remove(change.path());
+            if (!done.skipped()) {
+                stats.deletesSent.incrementAndGet();
+            }
             report.line(done.skipped() ? "not deleted " + change.path() + ": it changed on the hub meanwhile; the newer version comes back"
                     : "deleted " + change.path() + " on the hub (in its trash)");
             return;

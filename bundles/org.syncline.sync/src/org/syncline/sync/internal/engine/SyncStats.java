@@ -15,8 +15,17 @@ public final class SyncStats {
     public final AtomicLong deltaFiles = new AtomicLong();
     /** Large files received as a delta against the copy here (their bytes are in {@link #bytesDownloaded}). */
     public final AtomicLong deltaDownloads = new AtomicLong();
+    /** Files and folders deleted here because they were deleted on the hub. */
+    public final AtomicLong deletesApplied = new AtomicLong();
+    /** Deletes made here that the hub committed (the file went to its trash). */
+    public final AtomicLong deletesSent = new AtomicLong();
     /** Content and signature bytes that came from the hub. */
     public final AtomicLong bytesDownloaded = new AtomicLong();
+
+    /** Files moved either way and deletes either way: what "syncing N files" counts. */
+    public long filesSynced() {
+        return filesUploaded.get() + filesDownloaded.get() + deletesApplied.get() + deletesSent.get();
+    }
 
     /** The counters by the names the agent prints them under, in a fixed order. */
     public java.util.Map<String, Long> counters() {
@@ -31,6 +40,8 @@ public final class SyncStats {
         m.put("delta-files", deltaFiles.get());
         m.put("downloaded-bytes", bytesDownloaded.get());
         m.put("delta-downloads", deltaDownloads.get());
+        m.put("deleted-here", deletesApplied.get());
+        m.put("deleted-on-hub", deletesSent.get());
         return m;
     }
 
