@@ -268,6 +268,31 @@ class DocumentsTest {
         }
     }
 
+    @Test
+    void docsFindSortsNamesWithoutRegardToCaseBothWays() throws Exception {
+        Map<String, String> asAnn = Map.of("SYNCLINE_USER", "ann", "SYNCLINE_PASSWORD", "ann-password-1");
+        Path dir = Files.createDirectories(server.home.resolve("name-order"));
+        for (String name : List.of("README-order.md", "audit-order.txt", "Budget-order.xlsx")) {
+            Files.writeString(dir.resolve(name), name);
+        }
+        var put = server.cli(asAnn, "--json", "docs", "put", dir.toString());
+        assertEquals(0, put.exitCode(), put.stderr());
+        var up = server.cli(asAnn, "--json", "docs", "find", "--name", "-order.");
+        assertEquals(0, up.exitCode(), up.stderr());
+        assertEquals(List.of("audit-order.txt", "Budget-order.xlsx", "README-order.md"), names(JsonObject.parse(up.stdout())));
+        var down = server.cli(asAnn, "--json", "docs", "find", "--name", "-order.", "--desc");
+        assertEquals(List.of("README-order.md", "Budget-order.xlsx", "audit-order.txt"), names(JsonObject.parse(down.stdout())));
+        try (Connection c = user("ann")) {
+            for (Object d : JsonObject.parse(up.stdout()).list("documents")) {
+                new DocumentsClient(c).delete((String) ((Map<?, ?>) d).get("id"));
+            }
+        }
+    }
+
+    private static List<String> names(JsonObject page) {
+        return page.list("documents").stream().map(d -> (String) ((Map<?, ?>) d).get("name")).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private static JsonObject first(JsonObject o, String key) {
         return new JsonObject((Map<String, Object>) o.list(key).get(0));

@@ -68,8 +68,9 @@ class DocumentsBrowser100kLiveTest {
             for (int from = 0; from < COUNT; from += 10_000) {
                 int start = from;
                 db.inTransaction(c -> {
+                    // name_key: the name lower-cased, what the registry sorts by name on (its names here have no capitals)
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO documents (id, name, author, mime_type, size_bytes, sha256, node, "
-                            + "created, modified, current_version, description, owner_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + "created, modified, current_version, description, owner_name, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                         for (int i = start; i < start + 10_000; i++) {
                             Timestamp t = Timestamp.from(base.plusSeconds(i * 60L));
                             ps.setString(1, String.format("00000000-0000-4000-8000-%012d", i));
@@ -84,6 +85,7 @@ class DocumentsBrowser100kLiveTest {
                             ps.setInt(10, 1);
                             ps.setString(11, "");
                             ps.setString(12, "admin");
+                            ps.setString(13, name(i));
                             ps.addBatch();
                             if ((i + 1) % 1000 == 0) {
                                 ps.executeBatch();

@@ -15,6 +15,8 @@ final class LocalRegistry implements AutoCloseable {
     final Path blobDir;
     final BlobLocks locks = new BlobLocks();
     final StorageNodes nodes;
+    /** Not loaded: searches go to SQL until {@link #loadNameIndex} (as while a server loads it). */
+    final NameIndex names = new NameIndex();
     final DocumentRegistry registry;
 
     LocalRegistry(Path dir) {
@@ -24,7 +26,15 @@ final class LocalRegistry implements AutoCloseable {
         RegistryDatabase metadata = new DerbyRegistryDatabase(db);
         nodes = new StorageNodes(metadata, Optional.of(new LocalNode("n1", new BlobStore(blobDir), blobDir)), dir.resolve("db"), null,
                 info -> { }, locks);
-        registry = new DocumentRegistry(metadata, nodes, locks, new NameIndex());
+        registry = new DocumentRegistry(metadata, nodes, locks, names);
+    }
+
+    /** Loads the name index as the server does at start: name-only searches in name order are the index's from then on. */
+    void loadNameIndex() {
+        db.inTransaction(c -> {
+            names.load(c);
+            return null;
+        });
     }
 
     @Override

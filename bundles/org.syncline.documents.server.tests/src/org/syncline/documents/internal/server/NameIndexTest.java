@@ -82,6 +82,21 @@ class NameIndexTest {
     }
 
     @Test
+    void namesSortWithoutRegardToCaseThenByTheExactName() throws Exception {
+        loadEmpty();
+        String readme = add("README.md", "ann");
+        String audit = add("audit-notes.txt", "ann");
+        String upper = add("Budget.xlsx", "ann");
+        String lower = add("budget.xlsx", "ann");
+        assertEquals(List.of(audit, upper, lower, readme), index.page(null, NameIndex.Reader.ALL, false, 0, 10).ids());
+        assertEquals(List.of(readme, lower, upper, audit), index.page(null, NameIndex.Reader.ALL, true, 0, 10).ids());
+        index.rename(readme, "0-readme.md");
+        model.get(readme)[0] = "0-readme.md";
+        assertEquals(List.of(readme, audit), index.page(null, NameIndex.Reader.ALL, false, 0, 2).ids());
+        assertPagesAgree("ann");
+    }
+
+    @Test
     void aNonAdminSeesWhatTheyOwnAndWhatIsSharedWithThem() throws Exception {
         loadEmpty();
         String own = add("mine.txt", "ann");
@@ -265,9 +280,13 @@ class NameIndexTest {
         }
     }
 
-    /** Name order, ids ascending within a name either way (as SQL's ORDER BY name [DESC], id ASC). */
+    /**
+     * Name order without regard to case, then the exact name, ids ascending within a name either way (as SQL's ORDER BY
+     * name_key [DESC], name [DESC], id ASC).
+     */
     private List<String> expected(String part, String owner, List<String> shared, boolean descending) {
-        Comparator<String> byName = Comparator.comparing(id -> model.get(id)[0]);
+        Comparator<String> byName = Comparator.<String, String>comparing(id -> model.get(id)[0].toLowerCase(Locale.ROOT))
+                .thenComparing(id -> model.get(id)[0]);
         Comparator<String> order = (descending ? byName.reversed() : byName).thenComparing(Comparator.naturalOrder());
         return model.keySet().stream()
                 .filter(id -> part == null || model.get(id)[0].toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT)))

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 import org.syncline.documents.DocumentQuery;
 import org.syncline.protocol.Principal;
+import org.syncline.store.Migration;
 
 /**
  * The SQL of the documents table: one row per document, carrying its newest version so a search needs no
@@ -41,6 +43,38 @@ final class DocumentTable {
         "CREATE INDEX documents_owner ON documents (owner_name)",
     };
 
+    /**
+     * Migration 5 of {@code docs}: the name order without regard to case ({@link NameKey}). An index on LOWER(name)
+     * cannot be made (Derby indexes columns only), and ordering a million rows by an expression sorts them all for
+     * every page, so the key is a column kept with the name, filled here in Java for the rows there are (the same
+     * function as every later write), with one index for each direction: Derby does not read an index backwards to
+     * avoid a sort. The old index on the name alone orders nothing any more. One transaction, as every migration:
+     * a failure leaves the table as it was.
+     */
+    static final Migration NAME_KEY = new Migration(5, "documents ordered by name without regard to case", c -> {
+        try (Statement s = c.createStatement()) {
+            // NOT NULL needs a value for the rows there are; the default goes again once they have their keys, so a
+            // writer that forgets the key fails instead of sorting first
+            s.execute("ALTER TABLE documents ADD COLUMN name_key VARCHAR(510) DEFAULT '' NOT NULL");
+            List<List<Object>> keys = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT id, name FROM documents")) {
+                while (rs.next()) {
+                    keys.add(List.of(NameKey.of(rs.getString(2)), rs.getString(1)));
+                    if (keys.size() == 1000) {
+                        Sql.batch(c, "UPDATE documents SET name_key = ? WHERE id = ?", keys);
+                        keys.clear();
+                    }
+                }
+            }
+            Sql.batch(c, "UPDATE documents SET name_key = ? WHERE id = ?", keys);
+            s.execute("ALTER TABLE documents ALTER COLUMN name_key DROP DEFAULT");
+            s.execute("CREATE INDEX documents_name_key ON documents (name_key, name, id)");
+            s.execute("CREATE INDEX documents_name_key_desc ON documents (name_key DESC, name DESC, id)");
+            s.execute("DROP INDEX documents_name");
+        }
+        return null;
+    });
+
     private static final String COLUMNS = "d.id, d.name, d.author, d.mime_type, d.size_bytes, d.sha256, d.node, d.created, d.modified, "
             + "d.current_version, d.description, d.owner_name";
 
@@ -48,7 +82,7 @@ final class DocumentTable {
     }
 
     static final String INSERT = "INSERT INTO documents (id, name, author, mime_type, size_bytes, sha256, node, created, modified, "
-            + "current_version, description, owner_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "current_version, description, owner_name, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static void insert(Connection c, DocumentRow d) throws SQLException {
         Sql.update(c, INSERT, values(d).toArray());
@@ -62,14 +96,14 @@ final class DocumentTable {
     /** The values of {@link #INSERT}, in its order. */
     static List<Object> values(DocumentRow d) {
         return List.of(d.id(), d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(), d.created(), d.modified(), d.version(),
-                d.description(), d.owner());
+                d.description(), d.owner(), NameKey.of(d.name()));
     }
 
-    /** Writes every field but id, created and owner. */
+    /** Writes every field but id, created and owner (and the name's sort key with the name). */
     static void update(Connection c, DocumentRow d) throws SQLException {
-        Sql.update(c, "UPDATE documents SET name = ?, author = ?, mime_type = ?, size_bytes = ?, sha256 = ?, node = ?, modified = ?, "
-                + "current_version = ?, description = ? WHERE id = ?", d.name(), d.author(), d.mimeType(), d.size(), d.sha256(), d.node(),
-                d.modified(), d.version(), d.description(), d.id());
+        Sql.update(c, "UPDATE documents SET name = ?, name_key = ?, author = ?, mime_type = ?, size_bytes = ?, sha256 = ?, node = ?, "
+                + "modified = ?, current_version = ?, description = ? WHERE id = ?", d.name(), NameKey.of(d.name()), d.author(), d.mimeType(),
+                d.size(), d.sha256(), d.node(), d.modified(), d.version(), d.description(), d.id());
     }
 
     /** Deletes the document; its versions, tags and grants go with it (ON DELETE CASCADE). */
@@ -105,7 +139,7 @@ final class DocumentTable {
         }
     }
 
-    /** The query's page of matching documents {@code reader} may read, in its order (ties broken by id). */
+    /** The query's page of matching documents {@code reader} may read, in its order ({@link #order}). */
     static List<DocumentRow> page(Connection c, DocumentQuery q, Principal reader) throws SQLException {
         return page(c, q, reader, null);
     }
@@ -113,8 +147,8 @@ final class DocumentTable {
     /** As {@link #page(Connection, DocumentQuery, Principal)}, among the documents with these ids only (null: all). */
     static List<DocumentRow> page(Connection c, DocumentQuery q, Principal reader, List<String> among) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM documents d" + where(q, reader, params) + among(among, params) + " ORDER BY " + column(q.sort())
-                + (q.descending() ? " DESC" : " ASC") + ", d.id ASC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        String sql = "SELECT " + COLUMNS + " FROM documents d" + where(q, reader, params) + among(among, params) + " ORDER BY "
+                + order(q.sort(), q.descending()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         params.add((long) (q.page() - 1) * q.pageSize());
         params.add(q.pageSize());
         List<DocumentRow> rows = new ArrayList<>();
@@ -172,8 +206,9 @@ final class DocumentTable {
             w.append(")))");
         }
         if (q.name() != null) {
-            w.append(" AND LOWER(d.name) LIKE ? ESCAPE '!'");
-            params.add("%" + likeLiteral(q.name().toLowerCase(Locale.ROOT)) + "%");
+            // the stored key, lower-cased as the part is: the same matches as the name index's
+            w.append(" AND d.name_key LIKE ? ESCAPE '!'");
+            params.add("%" + likeLiteral(NameKey.of(q.name())) + "%");
         }
         if (q.author() != null) {
             w.append(" AND LOWER(d.author) = ?");
@@ -210,9 +245,22 @@ final class DocumentTable {
         return w.toString();
     }
 
+    /**
+     * The ORDER BY of a page: the sort's column, ties by id ascending either way. By name: the name's key ({@link NameKey}),
+     * then the exact name, in the order of the index for that direction (documents_name_key[_desc]), so a page is read
+     * from the index instead of sorting the table.
+     */
+    private static String order(DocumentQuery.Sort sort, boolean descending) {
+        String direction = descending ? " DESC" : " ASC";
+        if (sort == DocumentQuery.Sort.NAME) {
+            return "d.name_key" + direction + ", d.name" + direction + ", d.id ASC";
+        }
+        return column(sort) + direction + ", d.id ASC";
+    }
+
     private static String column(DocumentQuery.Sort sort) {
         return switch (sort) {
-            case NAME -> "d.name";
+            case NAME -> "d.name_key";
             case MODIFIED -> "d.modified";
             case SIZE -> "d.size_bytes";
             case AUTHOR -> "d.author";

@@ -15,7 +15,8 @@ final class DocumentsSchema {
                     GrantTable.CREATE).flatMap(Stream::of).toArray(String[]::new)),
             Migration.sql(2, "storage nodes and the blob deletions waiting for them", NodeTable.CREATE),
             Migration.sql(3, "node inventories and missing versions", InventoryTable.CREATE),
-            Migration.sql(4, "when each orphan was first seen, for the automatic sweep", OrphanTable.CREATE));
+            Migration.sql(4, "when each orphan was first seen, for the automatic sweep", OrphanTable.CREATE),
+            DocumentTable.NAME_KEY);
 
     private DocumentsSchema() {
     }

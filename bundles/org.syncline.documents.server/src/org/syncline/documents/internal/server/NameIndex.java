@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -20,7 +19,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code LIKE '%x%'} cannot use an index and scans the whole table, and an unfiltered page sorts and counts the whole
  * table, which at a million documents takes seconds. The names are kept as one array of lower-case UTF-8 bytes
  * (about 30 MB for a million names) that a search scans in tens of milliseconds, the names as they are, the ids
- * as two longs each, an id-to-slot hash table and the slots in name order (then id, as the SQL orders), kept
+ * as two longs each, an id-to-slot hash table and the slots in name order (the order of {@link NameKey}: without regard to
+ * case, then the exact name, then the id, as the SQL orders), kept
  * sorted by merging the slots added since the last read. The database stays the truth: the registry updates this
  * after each commit, and a search uses it to narrow the SQL to the matching ids ({@link DocumentTable}) or, for a
  * search by name only in name order, to pick the page and count it. Ids must be UUIDs (the registry makes them
@@ -36,6 +36,8 @@ final class NameIndex {
     /** Slot i's bytes are lower[start[i] .. start[i + 1]); slots are only appended, a removed one has a null name. */
     private int[] start = new int[1025];
     private String[] names = new String[1024];
+    /** Slot i's sort key ({@link NameKey#of}): the very name object when it has no capitals, so most cost nothing. */
+    private String[] keys = new String[1024];
     private long[] high = new long[1024];
     private long[] low = new long[1024];
     private int[] owner = new int[1024];
@@ -168,6 +170,7 @@ final class NameIndex {
                 return;
             }
             names[at] = null;
+            keys[at] = null;
             removed++;
             orderHasRemoved = true;
         }
@@ -181,7 +184,7 @@ final class NameIndex {
 
     /** The slots whose name contains {@code part}, compared without regard to case, in slot order. */
     int[] matching(String part) {
-        byte[] p = part.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        byte[] p = NameKey.of(part).getBytes(StandardCharsets.UTF_8);
         lock.readLock().lock();
         try {
             return matchingLocked(p);
@@ -295,7 +298,7 @@ final class NameIndex {
             boolean everything = part == null && reader.owner() == null;
             if (part != null) {
                 wanted = new BitSet(slots);
-                for (int s : matchingLocked(part.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+                for (int s : matchingLocked(NameKey.of(part).getBytes(StandardCharsets.UTF_8))) {
                     wanted.set(s);
                 }
             }
@@ -426,14 +429,21 @@ final class NameIndex {
         orderHasRemoved = false;
     }
 
+    /** Keys and names backwards, ids still ascending within a name (as the SQL orders). */
     private int compareDescending(int a, int b) {
-        int c = names[b].compareTo(names[a]);
+        int c = compareNames(b, a);
         return c != 0 ? c : id(a).compareTo(id(b));
     }
 
     private int compare(int a, int b) {
-        int c = names[a].compareTo(names[b]);
+        int c = compareNames(a, b);
         return c != 0 ? c : id(a).compareTo(id(b));
+    }
+
+    /** By key, then by the exact name; String.compareTo compares UTF-16 units, as Derby compares VARCHARs. */
+    private int compareNames(int a, int b) {
+        int c = keys[a].compareTo(keys[b]);
+        return c != 0 ? c : names[a].compareTo(names[b]);
     }
 
     /** A merge sort of slots by {@link #compare}. */
@@ -529,13 +539,15 @@ final class NameIndex {
     }
 
     private void append(UUID u, String name, int ownerCode) {
-        byte[] b = name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        String key = NameKey.of(name);
+        byte[] b = key.getBytes(StandardCharsets.UTF_8);
         if (used + b.length > lower.length) {
             lower = Arrays.copyOf(lower, Math.max(lower.length * 2, used + b.length));
         }
         if (slots == names.length) {
             int grown = names.length * 2;
             names = Arrays.copyOf(names, grown);
+            keys = Arrays.copyOf(keys, grown);
             high = Arrays.copyOf(high, grown);
             low = Arrays.copyOf(low, grown);
             owner = Arrays.copyOf(owner, grown);
@@ -543,6 +555,7 @@ final class NameIndex {
         }
         System.arraycopy(b, 0, lower, used, b.length);
         names[slots] = name;
+        keys[slots] = key;
         high[slots] = u.getMostSignificantBits();
         low[slots] = u.getLeastSignificantBits();
         owner[slots] = ownerCode;
@@ -570,6 +583,7 @@ final class NameIndex {
         lower = new byte[Math.max(1 << 16, used / 2)];
         used = 0;
         names = new String[Math.max(1024, n)];
+        keys = new String[names.length];
         high = new long[names.length];
         low = new long[names.length];
         owner = new int[names.length];
