@@ -67,8 +67,20 @@ public final class SyncMessages {
     public static final String DELTA_GET = "sync.delta.get";
     /** The largest signature a {@link #DELTA_GET} carries (files up to about 100 GiB at rsync's block sizes); larger files come by chunks. */
     public static final int DELTA_GET_MAX_SIGNATURE = 8 * 1024 * 1024;
-    /** Body: folder, path, revision. Answer: chunks, the revision's {@link org.syncline.core.chunk.ChunkRef}s in order. Needs read. */
+    /**
+     * Body: folder, path, revision, and from (the index of the first chunk wanted) with limit (at most
+     * {@link #FILE_CHUNKS_PAGE}). Answer: chunks, the revision's {@link org.syncline.core.chunk.ChunkRef}s in order from
+     * there, and more (whether chunks follow). Without from, the whole list in one answer (as the first hubs did). Needs read.
+     */
     public static final String FILE_CHUNKS = "sync.file.chunks";
+    /** The chunks a {@link #FILE_CHUNKS} page holds at most (~100 bytes of answer each). */
+    public static final int FILE_CHUNKS_PAGE = 50_000;
+    /**
+     * Upload of a file's chunk list ({@link ChunkList}), for a file whose list is more than a commit request may carry;
+     * a {@link FileChange} then names the list ({@code chunkList}) instead of carrying it. Body: folder. Answer: list
+     * (its name), chunks. The hub keeps it until a commit names it, or its next start. Needs write.
+     */
+    public static final String CHUNK_LIST_PUT = "sync.chunklist.put";
     /** Files from this size up travel as a delta against their previous revision ({@link #DELTA}). */
     public static final long DELTA_MIN_SIZE = 4L * 1024 * 1024;
     /** Body: folder, cursor (0: from the start). Answer: a {@link ChangePage}. Needs read. */

@@ -22,6 +22,7 @@ import org.syncline.protocol.Connection;
 import org.syncline.protocol.ProtocolConstants;
 import org.syncline.protocol.ServerHello;
 import org.syncline.sync.ChangePage;
+import org.syncline.sync.ChunkList;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.HeadDigest;
@@ -181,10 +182,30 @@ public final class SyncClient {
         return hello == null ? ProtocolConstants.DEFAULT_MAX_FRAME : Math.min(ProtocolConstants.DEFAULT_MAX_FRAME, hello.maxFrame());
     }
 
-    /** The chunks of a revision, in order (a {@link RemoteFile} of a large file leaves them out). */
+    /** The chunks of a revision, in order (a {@link RemoteFile} of a large file leaves them out), read in pages. */
     public List<ChunkRef> fileChunks(String folder, String path, long revision) {
-        return connection.request(SyncMessages.FILE_CHUNKS, Json.object("folder", folder, "path", path, "revision", revision))
-                .list("chunks", ChunkRef.class);
+        return fileChunks(folder, path, revision, SyncMessages.FILE_CHUNKS_PAGE);
+    }
+
+    /** {@link #fileChunks(String, String, long)} asking {@code page} chunks at a time. */
+    public List<ChunkRef> fileChunks(String folder, String path, long revision, int page) {
+        record Page(long from, List<ChunkRef> chunks, boolean more) {
+        }
+        // an older hub answers the whole list without "more"
+        return Pages.readPages(0L, from -> {
+            JsonObject answer = connection.request(SyncMessages.FILE_CHUNKS, Json.object("folder", folder, "path", path, "revision", revision,
+                    "from", from, "limit", (long) page));
+            return new Page(from, answer.list("chunks", ChunkRef.class), answer.optBool("more", false));
+        }, Page::chunks, Page::more, p -> p.from() + p.chunks().size());
+    }
+
+    /**
+     * Sends a file's chunk list ahead of the commit that names it ({@link FileChange#withChunkList}), for a list
+     * longer than a commit request may carry; returns its name.
+     */
+    public String putChunkList(String folder, List<ChunkRef> chunks) {
+        return connection.upload(SyncMessages.CHUNK_LIST_PUT, Json.object("folder", folder), new ByteArrayInputStream(ChunkList.write(chunks)))
+                .string("list");
     }
 
     public ChangePage changesSince(String folder, long cursor) {

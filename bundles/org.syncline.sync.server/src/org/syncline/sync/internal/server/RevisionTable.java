@@ -119,6 +119,15 @@ final class RevisionTable {
                 rs -> new ChunkRef(rs.getString(1), rs.getInt(2)), r.fileId(), r.number());
     }
 
+    /** At most {@code limit} of the revision's chunks, in order, from index {@code from}. */
+    static List<ChunkRef> chunks(Connection c, RevisionRow r, long from, int limit) throws SQLException {
+        if (r.chunk() != null) {
+            return from == 0 ? List.of(new ChunkRef(r.chunk(), Math.toIntExact(r.size()))) : List.of();
+        }
+        return Sql.list(c, "SELECT chunk, length FROM sync_revision_chunks WHERE file_id = ? AND number = ? AND idx >= ? ORDER BY idx FETCH FIRST "
+                + limit + " ROWS ONLY", rs -> new ChunkRef(rs.getString(1), rs.getInt(2)), r.fileId(), r.number(), Math.toIntExact(from));
+    }
+
     /** Whether a file of the folder has (or had) the chunk: a reader may fetch only those. */
     static boolean folderHasChunk(Connection c, long folderId, String sha) throws SQLException {
         return Sql.one(c, "SELECT 1 FROM sync_revisions r JOIN sync_files f ON r.file_id = f.id WHERE r.chunk = ? AND f.folder_id = ?"

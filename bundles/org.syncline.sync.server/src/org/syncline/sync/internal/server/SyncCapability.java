@@ -51,12 +51,14 @@ public final class SyncCapability implements Capability {
         }
         SyncHub hub = new SyncHub(context.database(), chunks, retention, context.log());
         DeltaUploads deltas = new DeltaUploads(context.database(), chunks, hub, context.directory().resolve("delta-scratch"));
+        StagedLists staged = new StagedLists(context.directory().resolve("chunk-lists"));
         try {
             deltas.clearScratch();
+            staged.clear();
         } catch (IOException e) {
-            throw new SynclineException(ErrorCode.STORAGE, "The hub's scratch directory for deltas cannot be prepared (" + e.getMessage() + ").", e);
+            throw new SynclineException(ErrorCode.STORAGE, "The hub's scratch directories cannot be prepared (" + e.getMessage() + ").", e);
         }
-        new SyncHandlers(context.endpoint(), hub, new PackedChunks(context.database(), chunks), deltas, context.users()).register();
+        new SyncHandlers(context.endpoint(), hub, new PackedChunks(context.database(), chunks), deltas, staged, context.users()).register();
         long every = Math.max(1, interval.toSeconds());
         ScheduledFuture<?> purge = context.scheduler().scheduleWithFixedDelay(() -> {
             try {

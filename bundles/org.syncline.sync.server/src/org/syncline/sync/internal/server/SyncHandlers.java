@@ -6,6 +6,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 import org.syncline.core.ErrorCode;
+import org.syncline.core.Pages;
+import org.syncline.core.chunk.ChunkRef;
 import org.syncline.core.SynclineException;
 import org.syncline.core.delta.Signature;
 import org.syncline.core.json.Json;
@@ -33,9 +35,11 @@ final class SyncHandlers {
     private final DeltaUploads deltas;
     private final UserDirectory users;
     private final QuotaPushes quotas;
+    private final StagedLists staged;
 
-    SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, PackedChunks packs, DeltaUploads deltas, UserDirectory users) {
+    SyncHandlers(CapabilityEndpoint endpoint, SyncHub hub, PackedChunks packs, DeltaUploads deltas, StagedLists staged, UserDirectory users) {
         this.endpoint = endpoint;
+        this.staged = staged;
         this.hub = hub;
         this.packs = packs;
         this.deltas = deltas;
@@ -104,14 +108,27 @@ final class SyncHandlers {
         });
         endpoint.handle(SyncMessages.COMMIT, Access.USER, (ctx, body) -> {
             List<FileChange> changes = body.list("changes", FileChange.class);
-            return Json.tree(publish(hub.commit(ctx.principal(), body.string("folder"), changes)));
+            var done = Json.tree(publish(hub.commit(ctx.principal(), body.string("folder"), staged.resolve(changes))));
+            staged.committed(changes);
+            return done;
+        });
+        endpoint.handleUpload(SyncMessages.CHUNK_LIST_PUT, Access.USER, (ctx, body, data) -> {
+            hub.requireWrite(ctx.principal(), body.string("folder"));
+            StagedLists.Staged s = staged.put(data);
+            return Json.object("list", s.name(), "chunks", s.chunks());
         });
         endpoint.handle(SyncMessages.CHANGES_SINCE, Access.USER, (ctx, body) -> Json.tree(hub.changesSince(ctx.principal(), body.string("folder"),
                 body.optNumber("cursor", 0))));
         endpoint.handle(SyncMessages.HEAD_DIGEST, Access.USER, (ctx, body) -> Json.tree(hub.headDigest(ctx.principal(), body.string("folder"),
                 body.number("cursor"))));
-        endpoint.handle(SyncMessages.FILE_CHUNKS, Access.USER, (ctx, body) -> Json.object("chunks", hub.fileChunks(ctx.principal(),
-                body.string("folder"), body.string("path"), body.number("revision"))));
+        endpoint.handle(SyncMessages.FILE_CHUNKS, Access.USER, (ctx, body) -> {
+            if (!body.has("from")) { // an agent that reads the whole list at once
+                return Json.object("chunks", hub.fileChunks(ctx.principal(), body.string("folder"), body.string("path"), body.number("revision")));
+            }
+            Pages.Page<ChunkRef> page = hub.fileChunks(ctx.principal(), body.string("folder"), body.string("path"), body.number("revision"),
+                    body.number("from"), (int) Math.min(SyncMessages.FILE_CHUNKS_PAGE, body.optNumber("limit", SyncMessages.FILE_CHUNKS_PAGE)));
+            return Json.object("chunks", page.items(), "more", page.more());
+        });
         endpoint.handle(SyncMessages.HISTORY, Access.USER, (ctx, body) -> Json.tree(hub.history(ctx.principal(), body.string("folder"),
                 body.optString("path", null), body.optNumber("before", 0), Math.toIntExact(Math.min(Integer.MAX_VALUE,
                         body.optNumber("limit", SyncHub.HISTORY_PAGE))))));

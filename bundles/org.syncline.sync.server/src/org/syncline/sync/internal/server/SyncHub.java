@@ -279,6 +279,27 @@ final class SyncHub {
         });
     }
 
+    /** A page of a revision's chunk list: at most {@code limit} from index {@code from}, and whether more follow. */
+    Pages.Page<ChunkRef> fileChunks(Principal p, String folder, String path, long number, long from, int limit) {
+        if (from < 0 || limit < 1) {
+            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A page of chunks starts at 0 or later and holds at least 1, not from "
+                    + from + " limit " + limit + ".");
+        }
+        return db.inTransaction(c -> {
+            Checked f = FolderAccess.require(c, p, folder, Right.READ);
+            FileRow file = file(c, f, path);
+            RevisionRow r = RevisionTable.find(c, file.id(), number).filter(x -> !x.deleted()).orElseThrow(() -> new SynclineException(
+                    ErrorCode.NOT_FOUND, "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
+            List<ChunkRef> rows = RevisionTable.chunks(c, r, from, limit + 1);
+            return new Pages.Page<>(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
+        });
+    }
+
+    /** Refuses unless {@code p} may write to the folder. */
+    void requireWrite(Principal p, String folder) {
+        db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.WRITE));
+    }
+
     /** The newest revisions of the whole folder a history of it (no path) lists. */
     static final int FOLDER_HISTORY = 1000;
     /** Revisions a page of one file's history holds at most (and at most {@link Pages#REPLY_BYTES} of reply). */

@@ -29,6 +29,7 @@ import org.syncline.sync.ChangePage;
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.CommitResult;
 import org.syncline.sync.EntryPath;
+import org.syncline.sync.ChunkList;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.HeadDigest;
 import org.syncline.sync.RemoteFile;
@@ -488,11 +489,6 @@ final class SyncPass {
             index.save();
             return 0;
         }
-        leaveOutTooLarge(changes, changed);
-        if (changes.isEmpty()) {
-            index.save();
-            return 0;
-        }
         int actions = 0;
         Map<String, Sent> sent = new ConcurrentHashMap<>();
         for (Pending p : List.copyOf(changed.values())) {
@@ -520,6 +516,11 @@ final class SyncPass {
                 index.save();
             }
         }
+        sendListsAhead(changes, changed);
+        if (changes.isEmpty()) {
+            index.save();
+            return actions;
+        }
         // batch by batch: a batch's chunks go up while the hub commits the batch before (each commit is still one
         // change set, whole or not at all, sent only after its own chunks are stored)
         try (ExecutorService committer = Executors.newSingleThreadExecutor()) {
@@ -546,23 +547,37 @@ final class SyncPass {
     }
 
     /**
-     * Leaves out, and reports, each change whose commit alone would be larger than the hub accepts (a file of more
-     * than ~10 GiB against the default 16 MiB): sent, it would close the connection on every retry and hold back the
-     * folder's other changes. It stays here, unsynced, and is looked at again when it changes.
+     * Sends ahead the chunk list of each change whose commit alone would be larger than the hub accepts (a file of more
+     * than ~10 GiB against the default 16 MiB), and lets the change name it instead. One the hub cannot take that way
+     * (a list over {@link ChunkList#MAX_BYTES}, ~57 GiB of content, or a hub that does not know lists sent ahead) is
+     * left out and reported: sent, it would close the connection on every retry and hold back the folder's other
+     * changes. It stays here, unsynced, and is looked at again when it changes.
      */
-    private void leaveOutTooLarge(List<FileChange> changes, Map<String, Pending> changed) {
+    private void sendListsAhead(List<FileChange> changes, Map<String, Pending> changed) {
         int largest = client.largestRequest();
-        for (java.util.Iterator<FileChange> it = changes.iterator(); it.hasNext();) {
+        for (java.util.ListIterator<FileChange> it = changes.listIterator(); it.hasNext();) {
             FileChange c = it.next();
             if (CommitBatches.fits(c, largest)) {
                 continue;
             }
-            it.remove();
             String at = c.newPath().isEmpty() ? c.path() : c.newPath();
+            String why = "its " + c.chunks().size() + " chunks are more than the hub takes in a list (" + ChunkList.MAX_BYTES / ChunkList.ENTRY + ")";
+            if ((long) c.chunks().size() * ChunkList.ENTRY <= ChunkList.MAX_BYTES) {
+                try {
+                    it.set(c.withChunkList(client.putChunkList(folder, c.chunks())));
+                    continue;
+                } catch (SynclineException e) {
+                    if (e.code() != ErrorCode.BAD_REQUEST) {
+                        throw e;
+                    }
+                    why = "the hub does not take chunk lists sent ahead (" + e.getMessage() + "); a newer hub syncs files up to about "
+                            + CommitBatches.size(ChunkList.MAX_BYTES / ChunkList.ENTRY * (long) org.syncline.core.chunk.ChunkReader.AVG_SIZE);
+                }
+            }
+            it.remove();
             Pending p = changed.remove(at);
-            report.once(tooLargeKey(at, p == null ? null : p.file()), "too large to sync: " + at + " ("
-                    + CommitBatches.size(c.size()) + " in " + c.chunks().size() + " chunks) is more than one request to the hub may carry ("
-                    + CommitBatches.size(largest) + ": files up to about " + CommitBatches.size(CommitBatches.largestFile(largest)) + ")");
+            report.once(tooLargeKey(at, p == null ? null : p.file()), "too large to sync: " + at + " (" + CommitBatches.size(c.size()) + "): "
+                    + why);
         }
     }
 
