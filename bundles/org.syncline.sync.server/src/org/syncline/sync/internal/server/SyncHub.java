@@ -270,13 +270,15 @@ final class SyncHub {
     }
 
     List<ChunkRef> fileChunks(Principal p, String folder, String path, long number) {
-        return db.inTransaction(c -> {
-            Checked f = FolderAccess.require(c, p, folder, Right.READ);
-            FileRow file = file(c, f, path);
-            RevisionRow r = RevisionTable.find(c, file.id(), number).filter(x -> !x.deleted()).orElseThrow(() -> new SynclineException(
-                    ErrorCode.NOT_FOUND, "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
-            return RevisionTable.chunks(c, r);
-        });
+        return db.inTransaction(c -> RevisionTable.chunks(c, withContent(c, p, folder, path, number)));
+    }
+
+    /** The revision, after checking that {@code p} may read the folder and that it has content. */
+    private RevisionRow withContent(Connection c, Principal p, String folder, String path, long number) throws SQLException {
+        Checked f = FolderAccess.require(c, p, folder, Right.READ);
+        FileRow file = file(c, f, path);
+        return RevisionTable.find(c, file.id(), number).filter(x -> !x.deleted()).orElseThrow(() -> new SynclineException(
+                ErrorCode.NOT_FOUND, "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
     }
 
     /** A page of a revision's chunk list: at most {@code limit} from index {@code from}, and whether more follow. */
@@ -286,11 +288,7 @@ final class SyncHub {
                     + from + " limit " + limit + ".");
         }
         return db.inTransaction(c -> {
-            Checked f = FolderAccess.require(c, p, folder, Right.READ);
-            FileRow file = file(c, f, path);
-            RevisionRow r = RevisionTable.find(c, file.id(), number).filter(x -> !x.deleted()).orElseThrow(() -> new SynclineException(
-                    ErrorCode.NOT_FOUND, "'" + Names.printable(file.path()) + "' has no revision " + number + " with content."));
-            List<ChunkRef> rows = RevisionTable.chunks(c, r, from, limit + 1);
+            List<ChunkRef> rows = RevisionTable.chunks(c, withContent(c, p, folder, path, number), from, limit + 1);
             return new Pages.Page<>(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
         });
     }
