@@ -22,6 +22,7 @@ import org.syncline.core.SynclineException;
  */
 final class GroupDialog extends TitleAreaDialog {
     static final String TITLE = "New Group";
+    private static final int WIDTH = 480;
     private final LiveGroups on;
     private Text name;
     private boolean touched;
@@ -31,6 +32,12 @@ final class GroupDialog extends TitleAreaDialog {
     GroupDialog(Shell shell, LiveGroups on) {
         super(shell);
         this.on = on;
+    }
+
+    /** As wide as the form needs, not as the one-line message would be; the message wraps. */
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        return getShell().computeSize(WIDTH, SWT.DEFAULT, true);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.syncline.admin.internal.ui;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,9 +9,12 @@ import java.util.Set;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.contexts.IContextService;
 import org.syncline.admin.GroupInfo;
 import org.syncline.admin.UserInfo;
@@ -20,31 +24,62 @@ import org.syncline.ui.ServerJob;
 
 /**
  * The groups of the server selected in the Servers view, with their members; kept current by the server's
- * {@code admin.users} pushes, so a group made with the CLI or by another admin shows at once. New Group (Insert),
- * Remove Group (Delete), Edit Members (Enter) and Refresh (F5) are commands of this bundle's plugin.xml: on the
- * toolbar, in the context menu and on their keys while the view is active. The server checks every change.
+ * {@code admin.users} pushes, so a group made with the CLI or by another admin shows at once. New Group (Insert or
+ * Ctrl+N), Edit Members (Enter or Ctrl+Shift+M), Remove Group (Delete) and Refresh (F5) are commands of this bundle's
+ * plugin.xml: on the toolbar, in the context menu and on their keys while the view is active. The server checks every
+ * change.
  */
 public final class GroupsView extends LiveTableView<GroupInfo, LiveGroups> implements LiveGroups.Listener {
     public static final String ID = "org.syncline.admin.ui.views.groups";
     static final String CONTEXT = "org.syncline.admin.ui.groupsContext";
-    /** The member names a row spells out; the count column says how many there are. */
-    private static final int NAMES_SHOWN = 12;
-
-    /** The members of {@code g} as the table shows them: the first few by name, then how many more. */
-    static String memberNames(GroupInfo g) {
-        List<String> m = g.members();
-        if (m.size() <= NAMES_SHOWN) {
-            return String.join(", ", m);
-        }
-        return String.join(", ", m.subList(0, NAMES_SHOWN)) + ", … (" + (m.size() - NAMES_SHOWN) + " more)";
-    }
+    /** The column of the member names, which are cut to its width. */
+    private static final int NAMES = 2;
+    /** What a cell takes of its column's width around its text. */
+    private static final int CELL_PADDING = 16;
 
     @Override
     protected ColumnTable<GroupInfo> createTable(Composite parent) {
-        return new ColumnTable<>(parent, List.of(
+        ColumnTable<GroupInfo> t = new ColumnTable<>(parent, List.of(
                 ColumnTable.Column.text("Name", 140, GroupInfo::name),
                 ColumnTable.Column.number("Members", 70, g -> String.valueOf(g.members().size()), g -> (long) g.members().size()),
-                ColumnTable.Column.text("Member Names", 260, GroupsView::memberNames)), 0, true, GroupInfo::name);
+                new ColumnTable.Column<>("Member Names", 260, this::memberNames, Comparator.comparing(g -> String.join(",", g.members())))),
+                0, true, GroupInfo::name);
+        // the names are cut to the column's width: a wider or narrower column shows more or fewer of them
+        t.viewer().getTable().getColumn(NAMES).addListener(SWT.Resize, e -> t.viewer().refresh());
+        return t;
+    }
+
+    /**
+     * The members of {@code g} as the Member Names column shows them: as many names as fit its width, then how many
+     * more there are ("alice, bob, … (12 more)"), rather than names cut in the middle.
+     */
+    private String memberNames(GroupInfo g) {
+        List<String> m = g.members();
+        Table t = table() == null ? null : table().viewer().getTable();
+        int width = t == null ? 0 : t.getColumn(NAMES).getWidth() - CELL_PADDING;
+        if (m.isEmpty() || width <= 0) {
+            return String.join(", ", m);
+        }
+        GC gc = new GC(t);
+        try {
+            if (m.size() <= 64) {
+                String all = String.join(", ", m);
+                if (gc.textExtent(all).x <= width) {
+                    return all;
+                }
+            }
+            int shown = 1;
+            while (shown < m.size() - 1 && gc.textExtent(cut(m, shown + 1)).x <= width) {
+                shown++;
+            }
+            return cut(m, shown);
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    private static String cut(List<String> members, int shown) {
+        return String.join(", ", members.subList(0, shown)) + ", … (" + (members.size() - shown) + " more)";
     }
 
     @Override
@@ -133,7 +168,8 @@ public final class GroupsView extends LiveTableView<GroupInfo, LiveGroups> imple
         if (g == null) {
             return;
         }
-        on.background("Read the users of " + on.server().label(), c -> c.users(), users -> {
+        String reading = "Read the users of " + on.server().label();
+        on.background(reading, c -> c.users(), users -> {
             // the members as they are now: a push may have changed them while the users were read
             GroupInfo now = on.rows().stream().filter(r -> r.name().equals(g.name())).findFirst().orElse(null);
             if (now == null || getSite().getShell() == null || getSite().getShell().isDisposed()) {
@@ -143,7 +179,7 @@ public final class GroupsView extends LiveTableView<GroupInfo, LiveGroups> imple
             if (d.open() == Window.OK) {
                 applyMembers(on, now, d.members());
             }
-        }, why -> MessageDialog.openError(getSite().getShell(), "Edit Members", why));
+        }, why -> MessageDialog.openError(getSite().getShell(), reading, why));
     }
 
     /** Adds and takes out users so that {@code wanted} are the members of {@code g}. */

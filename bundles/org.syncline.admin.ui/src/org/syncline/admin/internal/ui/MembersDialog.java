@@ -25,6 +25,7 @@ import org.syncline.admin.GroupInfo;
  */
 final class MembersDialog extends TitleAreaDialog {
     static final String TITLE = "Edit Members";
+    private static final int WIDTH = 520;
     private final GroupInfo group;
     private final String server;
     private final List<String> users;
@@ -43,6 +44,12 @@ final class MembersDialog extends TitleAreaDialog {
         this.shown = this.users;
     }
 
+    /** As wide as the form needs, not as the one-line message would be; the message wraps. */
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        return getShell().computeSize(WIDTH, SWT.DEFAULT, true);
+    }
+
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
@@ -57,8 +64,8 @@ final class MembersDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         setTitle("Members of '" + group.name() + "' on " + server);
-        setMessage("Tick the users who belong to the group (Space ticks the selected one). A user taken out loses the "
-                + "group's rights and their sessions close.");
+        // the title area shows two lines of message
+        setMessage("Tick who belongs to the group (Space ticks the selected user); users taken out lose its rights at once.");
         Composite area = (Composite) super.createDialogArea(parent);
         Composite form = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
@@ -69,7 +76,7 @@ final class MembersDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         filter.addModifyListener(e -> applyFilter());
         table = new Table(form, SWT.CHECK | SWT.VIRTUAL | SWT.BORDER | SWT.V_SCROLL | SWT.FULL_SELECTION | SWT.MULTI);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(320, table.getItemHeight() * 14).applyTo(table);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(320, convertHeightInCharsToPixels(14)).applyTo(table);
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
             String user = shown.get(table.indexOf(item));
