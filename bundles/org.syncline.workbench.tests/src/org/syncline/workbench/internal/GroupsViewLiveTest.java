@@ -178,15 +178,30 @@ class GroupsViewLiveTest {
             viewer.getTable().getColumn(COUNT).notifyListeners(SWT.Selection, new Event());
             assertEquals("ops", view.rows().get(0).get(NAME), "most members first: " + view.rows());
 
-            // the Properties view shows the selected group
-            IPropertySource props = Adapters.adapt(new GroupInfo("ops", List.of("ulf", "uma")), IPropertySource.class);
+            // a long list of members is cut to the column's width, saying how many more there are; the Properties view
+            // of the selected group shows them all
+            admin.addGroup("crowd");
+            for (int i = 1; i <= 30; i++) {
+                String name = String.format("member-with-a-long-name-%02d", i);
+                admin.addUser(name, "member-password-1".toCharArray(), false);
+                admin.addMember("crowd", name);
+            }
+            UiEvents.waitUntil("crowd's 30 members, pushed", () -> row(view, "crowd").filter(r -> r.get(COUNT).equals("30")).isPresent());
+            String names = row(view, "crowd").orElseThrow().get(NAMES);
+            assertTrue(names.startsWith("member-with-a-long-name-01, ") && names.matches(".*, … \\(\\d+ more\\)"), names);
+            assertTrue(view.select("crowd"));
+            Object crowd = ((IStructuredSelection) view.getSite().getSelectionProvider().getSelection()).getFirstElement();
+            IPropertySource props = Adapters.adapt(crowd, IPropertySource.class);
             assertNotNull(props, "groups adapt to the Properties view");
-            assertEquals("ulf, uma", props.getPropertyValue("Member names"));
+            assertTrue(((String) props.getPropertyValue("Member names")).endsWith("member-with-a-long-name-29, member-with-a-long-name-30"),
+                    "the Properties view lists every member");
+            admin.removeGroup("crowd");
+            UiEvents.waitUntil("crowd's row to go, pushed", () -> row(view, "crowd").isEmpty());
 
             // Edit Members again: untick uma; the server takes her out
             assertTrue(view.select("editors"));
             script(GroupDialogTitle.MEMBERS, List.of(
-                    shell -> UiEvents.find(shell, Table.class, t -> t.getItemCount() == 3) != null,
+                    shell -> UiEvents.find(shell, Table.class, t -> t.getItemCount() == 33) != null, // admin, ulf, uma, crowd's 30
                     shell -> tick(shell, "uma", false),
                     shell -> press(ok(shell))));
             handlers.executeCommand("org.syncline.admin.ui.editMembers", null);
