@@ -60,6 +60,17 @@ mk viewer -fill $B -stroke $D -draw "rectangle 4,8 60,46" -fill '#a9c6f5' -strok
   -fill $K -draw "rectangle 28,46 36,54" -draw "rectangle 18,54 46,58"
 # a person: users / administration
 mk user -fill $B -stroke none -draw "circle 32,20 32,8" -draw "ellipse 32,60 22,20 180,360"
+# three people, the middle one in front: groups
+mk group -fill '#6fa0ee' -stroke none -draw "circle 14,22 14,14" -draw "ellipse 14,52 12,14 180,360" \
+  -draw "circle 50,22 50,14" -draw "ellipse 50,52 12,14 180,360" \
+  -fill $B -stroke $W -strokewidth 3 -draw "circle 32,26 32,15" -draw "ellipse 32,64 18,20 180,360"
+# people with a green plus: new group
+mk group-add -fill '#6fa0ee' -stroke none -draw "circle 36,18 36,10" -draw "ellipse 36,46 12,14 180,360" \
+  -fill $B -stroke $W -strokewidth 3 -draw "circle 20,24 20,13" -draw "ellipse 20,62 18,20 180,360" \
+  -fill $G -stroke none -draw "rectangle 47,26 53,50" -draw "rectangle 38,35 62,41"
+# people beside a ticked box: edit a group's members
+mk members -fill $B -stroke none -draw "circle 18,20 18,9" -draw "ellipse 18,58 16,18 180,360" \
+  -fill $W -stroke $K -strokewidth 4 -draw "rectangle 36,22 60,46" -fill none -stroke $G -strokewidth 5 -draw "polyline 40,33 46,40 56,26"
 # Sync Folders view actions: a folder with a green plus (add pair), with a red minus (remove pair)
 mk pair-add -fill $Y -stroke '#b07d10' -draw "polygon 4,14 24,14 30,20 60,20 60,56 4,56" \
   -fill $G -stroke none -draw "rectangle 36,30 44,58" -draw "rectangle 26,40 54,48"
