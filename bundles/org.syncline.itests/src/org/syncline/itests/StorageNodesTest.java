@@ -101,8 +101,15 @@ class StorageNodesTest {
 
     private static Optional<Path> blobOn(ServerProcess node, String sha) throws IOException {
         Path dir = node.data.resolve("docs").resolve("blobs");
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().equals(sha)).findFirst();
+        for (int attempt = 1;; attempt++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(p -> p.getFileName().toString().equals(sha)).findFirst();
+            } catch (java.io.UncheckedIOException e) {
+                // the node deletes blobs (and their emptied folders) while the walk lists them: walk again
+                if (attempt == 5) {
+                    throw e.getCause();
+                }
+            }
         }
     }
 
