@@ -62,14 +62,16 @@ final class SynclineWindowAdvisor extends WorkbenchWindowAdvisor {
         // redrawn whenever the active keys change.
         org.eclipse.ui.contexts.IContextService contexts = window.getService(org.eclipse.ui.contexts.IContextService.class);
         contexts.addContextManagerListener(event -> {
-            if (event.isActiveContextsChanged() && !window.getShell().isDisposed()) {
-                window.getShell().getDisplay().asyncExec(() -> showKeysInToolTips(window));
+            // the contexts also change while the workbench closes, when the window has no shell any more
+            org.eclipse.swt.widgets.Shell shell = window.getShell();
+            if (event.isActiveContextsChanged() && shell != null && !shell.isDisposed()) {
+                shell.getDisplay().asyncExec(() -> showKeysInToolTips(window));
             }
         });
     }
 
     private static void showKeysInToolTips(IWorkbenchWindow window) {
-        IWorkbenchPage page = window.getActivePage();
+        IWorkbenchPage page = window.getShell() == null || window.getShell().isDisposed() ? null : window.getActivePage();
         if (page == null || !(page.getActivePart() instanceof org.eclipse.ui.IViewPart view)) {
             return;
         }
