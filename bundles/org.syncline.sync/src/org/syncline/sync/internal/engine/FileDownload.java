@@ -75,20 +75,27 @@ final class FileDownload {
             MessageDigest whole = Sha256.newDigest();
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = new DigestOutputStream(Channels.newOutputStream(ch), whole)) {
-                for (ChunkRef c : r.chunks()) {
-                    LocalIndex.ChunkSource src = sources.get(c.sha256());
-                    byte[] ready = fetched.get(c.sha256());
-                    if (ready != null) {
-                        out.write(ready);
-                    } else if (src == null || !copy(src, c, out)) {
-                        CountingOutputStream counted = new CountingOutputStream(out);
-                        client.getChunk(folder, c.sha256(), counted);
-                        throttle.take(counted.count());
-                        stats.bytesDownloaded.addAndGet(counted.count());
-                        stats.chunksDownloaded.incrementAndGet();
-                    } else {
-                        stats.chunksReused.incrementAndGet();
+                List<ChunkRef> chunks = r.chunks();
+                for (int from = 0; from < chunks.size();) {
+                    int to = window(chunks, from);
+                    Map<String, byte[]> got = fetchWindow(chunks.subList(from, to), sources, fetched);
+                    for (ChunkRef c : chunks.subList(from, to)) {
+                        LocalIndex.ChunkSource src = sources.get(c.sha256());
+                        byte[] ready = fetched.containsKey(c.sha256()) ? fetched.get(c.sha256()) : got.get(c.sha256());
+                        if (ready != null) {
+                            out.write(ready);
+                        } else if (src == null || !copy(src, c, out)) {
+                            // a local copy that no longer hashes to its chunk: that chunk alone from the hub
+                            CountingOutputStream counted = new CountingOutputStream(out);
+                            client.getChunk(folder, c.sha256(), counted);
+                            throttle.take(counted.count());
+                            stats.bytesDownloaded.addAndGet(counted.count());
+                            stats.chunksDownloaded.incrementAndGet();
+                        } else {
+                            stats.chunksReused.incrementAndGet();
+                        }
                     }
+                    from = to;
                 }
                 out.flush();
             }
@@ -104,6 +111,36 @@ final class FileDownload {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /** The end of the run of chunks from {@code from} that one {@link ChunkPack} holds: at least one, at most its chunks and bytes. */
+    static int window(List<ChunkRef> chunks, int from) {
+        int to = from + 1;
+        long bytes = chunks.get(from).length();
+        while (to < chunks.size() && to - from < ChunkPack.MAX_CHUNKS && bytes + chunks.get(to).length() <= ChunkPack.MAX_BYTES) {
+            bytes += chunks.get(to).length();
+            to++;
+        }
+        return to;
+    }
+
+    /**
+     * Fetches in one request the chunks of a window that neither {@code fetched} nor a synced local file holds: a large
+     * file's ~16,000 chunks a GiB came one request each before.
+     */
+    private Map<String, byte[]> fetchWindow(List<ChunkRef> window, Map<String, LocalIndex.ChunkSource> sources, Map<String, byte[]> fetched)
+            throws InterruptedException {
+        List<String> wanted = window.stream().map(ChunkRef::sha256).filter(s -> !fetched.containsKey(s) && !sources.containsKey(s)).distinct()
+                .toList();
+        Map<String, byte[]> got = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            client.getChunks(folder, wanted, got::put);
+            long bytes = got.values().stream().mapToLong(d -> d.length).sum();
+            throttle.take(bytes);
+            stats.bytesDownloaded.addAndGet(bytes);
+            stats.chunksDownloaded.addAndGet(got.size());
+        }
+        return got;
     }
 
     /** Copies a chunk from a synced local file when its bytes there still hash to it. */

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.syncline.core.ErrorCode;
 import org.syncline.core.RelativePath;
@@ -676,17 +675,10 @@ final class SyncPass {
                 continue;
             }
             tasks.add(() -> {
-                AtomicLong chunks = new AtomicLong();
-                AtomicLong bytes = new AtomicLong();
-                FileContent again = FileContent.read(root.resolve(p.file().path()), missing::remove, c -> {
-                    long wire = client.putChunk(folder, c.sha256(), c.data());
-                    up.take(wire);
-                    chunks.incrementAndGet();
-                    bytes.addAndGet(wire);
-                    stats.chunksUploaded.incrementAndGet();
-                    stats.bytesUploaded.addAndGet(wire);
-                });
-                sent.put(p.file().path(), new Sent(chunks.get(), bytes.get(), false));
+                PackUpload packs = new PackUpload(client, folder, up, stats);
+                FileContent again = FileContent.read(root.resolve(p.file().path()), missing::remove, c -> packs.add(c.sha256(), c.data(), c.length()));
+                packs.flush();
+                sent.put(p.file().path(), new Sent(packs.chunks(), packs.bytes(), false));
                 requireUnchanged(p, again);
                 return 1;
             });
