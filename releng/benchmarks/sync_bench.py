@@ -436,6 +436,59 @@ def bench_initial(work, files, profile=False):
         hub.close()
 
 
+def sha256_of(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while True:
+            block = f.read(8 * MIB)
+            if not block:
+                return h.hexdigest()
+            h.update(block)
+
+
+def bench_large(work, gib):
+    """One file of GIB GiB: over ~10 GiB its chunk list is more than a commit may carry (16 MiB frame) and goes ahead."""
+    hub = Hub(work)
+    rsyncd = RsyncDaemon(work, {"large": os.path.join(work, "rsync-large")})
+    try:
+        hub.cli("folder", "create", "large")
+        wa, wb, stage = os.path.join(work, "la"), os.path.join(work, "lb"), os.path.join(work, "stage-large")
+        for d in (wa, wb, stage):
+            os.makedirs(d)
+        size = gib * 1024 * MIB
+        write_random(os.path.join(stage, "disk.img"), size, 12)
+        subprocess.run(["sync"], check=True)
+        t0 = time.time()
+        subprocess.run(["rsync", "-a", os.path.join(stage, "disk.img"), "rsync://127.0.0.1:%d/large/" % rsyncd.port], check=True)
+        rsync_s = time.time() - t0
+        a, b = hub.agent(wa, "large"), hub.agent(wb, "large")
+        a.wait(r"\bready\b", 0, timeout=600)
+        b.wait(r"\bready\b", 0, timeout=600)
+        start_a = a.count()
+        t0 = time.time()
+        os.rename(os.path.join(stage, "disk.img"), os.path.join(wa, "disk.img"))
+        a.wait(r"uploaded-files=1\b|too large to sync", start_a, timeout=7200)
+        up_s = time.time() - t0
+        if any("too large to sync" in l for l in a.lines):
+            raise SystemExit("the agent left the file out: " + [l for l in a.lines if "too large" in l][0])
+        b.wait(r"downloaded-files=1\b", 0, timeout=7200)
+        all_s = time.time() - t0
+        same = sha256_of(os.path.join(wa, "disk.img")) == sha256_of(os.path.join(wb, "disk.img"))
+        lists = [os.path.join(d, n) for d, dirs, _ in os.walk(os.path.join(work, "hub")) for n in dirs if n == "chunk-lists"]
+        left = sum(len(os.listdir(d)) for d in lists) if lists else "no chunk-lists directory"
+        print("large: one file of %d GiB (random bytes), hub with the default 16 MiB frame" % gib)
+        print("  rsync through its daemon:          %7.1f s" % rsync_s)
+        print("  A -> hub (upload):                 %7.1f s   ratio %.2f" % (up_s, up_s / rsync_s))
+        print("  A -> hub -> B (all on B):          %7.1f s   ratio %.2f" % (all_s, all_s / rsync_s))
+        print("  B's copy has A's SHA-256: %s; chunk lists left on the hub after the commit: %s" % (same, left))
+        print("  A: " + " | ".join(l for l in a.lines if "list" in l or "upload disk.img" in l)[:400])
+        if not same:
+            raise SystemExit("B's copy differs from A's")
+    finally:
+        rsyncd.close()
+        hub.close()
+
+
 def java_of(proc):
     """The agent's JVM: the launch script runs it as its child."""
     for _ in range(100):
@@ -716,9 +769,10 @@ def bench_propagation(work, changes, st_default_changes, folder_files=0):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", nargs="?", default="all", choices=["delta", "initial", "propagation", "idle", "all"])
+    ap.add_argument("what", nargs="?", default="all", choices=["delta", "initial", "propagation", "idle", "large", "all"])
     ap.add_argument("--files", type=int, default=10000)
     ap.add_argument("--changes", type=int, default=200)
+    ap.add_argument("--large-gib", type=int, default=12, help="large: the file's size in GiB (over ~10 its list goes ahead)")
     ap.add_argument("--idle-files", type=int, default=100000)
     ap.add_argument("--idle-seconds", type=int, default=60)
     ap.add_argument("--syncthing-default-changes", type=int, default=20, help="0 leaves out Syncthing's default watcher delay")
@@ -741,6 +795,8 @@ def main():
             bench_delta(work)
         elif what == "initial":
             bench_initial(work, args.files, args.profile)
+        elif what == "large":
+            bench_large(work, args.large_gib)
         elif what == "idle":
             bench_idle(work, args.idle_files, args.idle_seconds, args.profile)
         else:
