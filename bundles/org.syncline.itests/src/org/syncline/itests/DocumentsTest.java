@@ -228,6 +228,15 @@ class DocumentsTest {
 
         var badDate = server.cli(asAnn, "docs", "find", "--modified-after", "someday");
         assertEquals(2, badDate.exitCode(), badDate.stderr());
+        // sizes with units, as rsync reads them: the 23-byte minutes are under 1K and over 20 bytes
+        var small = server.cli(asAnn, "--json", "docs", "find", "--min-size", "20", "--max-size", "1K");
+        assertEquals(0, small.exitCode(), small.stderr());
+        assertEquals(1, JsonObject.parse(small.stdout()).number("total"), small.stdout());
+        var large = server.cli(asAnn, "--json", "docs", "find", "--min-size", "1 KiB");
+        assertEquals(0, JsonObject.parse(large.stdout()).number("total"), large.stdout());
+        var badSize = server.cli(asAnn, "docs", "find", "--max-size", "12 parsecs");
+        assertEquals(2, badSize.exitCode(), badSize.stderr());
+        assertTrue(badSize.stderr().contains("--max-size takes a size such as"), badSize.stderr());
 
         var rm = server.cli(asAnn, "--json", "docs", "rm", id);
         assertEquals(0, rm.exitCode(), rm.stderr());

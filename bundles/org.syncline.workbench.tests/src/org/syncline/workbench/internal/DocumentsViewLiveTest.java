@@ -155,6 +155,35 @@ class DocumentsViewLiveTest {
             view.filterNode(null);
             UiEvents.waitUntil("the filter cleared", () -> view.getContentDescription().startsWith("2 documents on"));
 
+            // the search bar's other fields, searched on the server: size range, type, modified range; a field that
+            // cannot be read is named in the description and the rows stay as they were
+            view.typeInto("Size from", "1K");
+            UiEvents.waitUntil("only report.txt (1,234 bytes) from 1K", () -> view.getContentDescription().startsWith("1 document match")
+                    && row(table, "report.txt") != null && row(table, "memo.txt") == null);
+            view.typeInto("Size from", "1 XB");
+            UiEvents.waitUntil("the size that cannot be read named", () -> view.getContentDescription().startsWith("Size from: '1 XB' is not a size"));
+            assertEquals(1, view.total(), "the rows of the last search stay");
+            view.typeInto("Size from", "");
+            view.typeInto("up to", "100");
+            UiEvents.waitUntil("only memo.txt (5 bytes) up to 100", () -> view.getContentDescription().startsWith("1 document match")
+                    && row(table, "memo.txt") != null && row(table, "report.txt") == null);
+            view.typeInto("up to", "");
+            view.typeInto("Type", "application/pdf");
+            UiEvents.waitUntil("no PDF", () -> view.getContentDescription().startsWith("0 documents match"));
+            view.typeInto("Type", doc.mimeType());
+            UiEvents.waitUntil("both of type " + doc.mimeType(), () -> view.getContentDescription().startsWith("2 documents match"));
+            view.typeInto("Type", "");
+            String today = java.time.LocalDate.now().toString();
+            view.typeInto("Modified from", today);
+            view.typeInto("until", today);
+            UiEvents.waitUntil("both modified today (until includes the day)", () -> view.getContentDescription().startsWith("2 documents match"));
+            view.typeInto("Modified from", java.time.LocalDate.now().plusDays(1).toString());
+            UiEvents.waitUntil("bounds the wrong way round named", () -> view.getContentDescription().contains("must be earlier"));
+            view.typeInto("until", "");
+            UiEvents.waitUntil("none modified from tomorrow", () -> view.getContentDescription().startsWith("0 documents match"));
+            view.typeInto("Modified from", "");
+            UiEvents.waitUntil("the fields cleared", () -> view.getContentDescription().startsWith("2 documents on"));
+
             view.deleteWithoutAsking(List.of(doc));
             UiEvents.waitUntil("the deleted row to go", () -> row(table, "report.txt") == null && view.total() == 1);
             assertNotNull(row(table, "memo.txt"), "the other document stays");

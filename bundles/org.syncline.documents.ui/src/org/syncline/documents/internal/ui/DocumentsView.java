@@ -2,9 +2,13 @@ package org.syncline.documents.internal.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -45,6 +49,9 @@ import org.eclipse.ui.contexts.IContextActivation;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
+import org.syncline.core.ByteSizes;
+import org.syncline.core.DateInputs;
+import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
 import org.syncline.documents.DocumentEvent;
@@ -76,6 +83,15 @@ public final class DocumentsView extends ViewPart {
     private Text name;
     private Text author;
     private Text tag;
+    private Text type;
+    private Text modifiedFrom;
+    private Text modifiedUntil;
+    private Text sizeFrom;
+    private Text sizeUpTo;
+    /** What keeps the fields from being a search (a date or size that cannot be read), shown instead of the count; null if none. */
+    private String filterProblem;
+    /** The search fields by their labels without mnemonic and colon ("Name", "Size from"), for {@link #typeInto}. */
+    private final Map<String, Text> fieldsByLabel = new LinkedHashMap<>();
     private Combo node;
     private Combo sortChoice;
     private Button reverse;
@@ -98,18 +114,31 @@ public final class DocumentsView extends ViewPart {
     public void createPartControl(Composite parent) {
         ui = new UiRunner(parent.getDisplay());
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
-        // two rows (search fields; node, sort and Reverse), so that nothing is cut off in a view of 1100 px or less
+        // three rows (text fields; ranges; node, sort and Reverse), so that nothing is cut off in a view of 1100 px or less
         Composite fields = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(fields);
+        GridLayoutFactory.fillDefaults().numColumns(8).applyTo(fields);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(fields);
         name = searchField(fields, "&Name:", "part of the name", 3);
         author = searchField(fields, "&Author:", "exactly", 1);
+        type = searchField(fields, "T&ype:", "mime type", 1);
+        type.setToolTipText("The exact MIME type, e.g. application/pdf or image/png (the Type column shows each document's)");
         tag = searchField(fields, "&Tag:", "exactly", 1);
+        Composite ranges = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(8).applyTo(ranges);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(ranges);
+        modifiedFrom = searchField(ranges, "&Modified from:", "2026-11-01", 1);
+        modifiedFrom.setToolTipText("From the start of this day (this machine's time zone), or an instant such as 2026-11-01T10:15:00Z");
+        modifiedUntil = searchField(ranges, "unti&l:", "2026-11-30", 1);
+        modifiedUntil.setToolTipText("To the end of this day (this machine's time zone), or up to an instant such as 2026-11-30T18:00:00Z");
+        sizeFrom = searchField(ranges, "Si&ze from:", "e.g. 10K", 1);
+        sizeFrom.setToolTipText("At least this size: 4096 (bytes), 10K or 10 KiB, 1.5 GiB; KB, MB, GB count in 1,000s");
+        sizeUpTo = searchField(ranges, "&up to:", "e.g. 1.5 GiB", 1);
+        sizeUpTo.setToolTipText("At most this size: 4096 (bytes), 10K or 10 KiB, 1.5 GiB; KB, MB, GB count in 1,000s");
         Composite order = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(order);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(order);
         node = choice(order, "No&de:", ANY_NODE);
-        node.addListener(SWT.Selection, e -> rows.show(rows.server(), query(), false));
+        node.addListener(SWT.Selection, e -> show(rows.server(), false));
         sortChoice = choice(order, "S&ort:", "Name", "Author", "Type", "Size", "Modified", "Version", "Node");
         sortChoice.addListener(SWT.Selection, e -> sortBy(sortChoice.getSelectionIndex(), reverse.getSelection()));
         reverse = new Button(order, SWT.CHECK);
@@ -184,7 +213,16 @@ public final class DocumentsView extends ViewPart {
             throw new IllegalArgumentException("no node " + nodeName + " in " + Arrays.toString(node.getItems()));
         }
         node.select(at);
-        rows.show(rows.server(), query(), false);
+        show(rows.server(), false);
+    }
+
+    /** For tests: types {@code text} into the search field labelled {@code label} ("Type", "Modified from", "up to"), as a user does. */
+    public void typeInto(String label, String text) {
+        Text field = fieldsByLabel.get(label);
+        if (field == null) {
+            throw new IllegalArgumentException("no search field '" + label + "' in " + fieldsByLabel.keySet());
+        }
+        field.setText(text);
     }
 
     /** The node names the filter offers, after "(any node)". */
@@ -195,6 +233,7 @@ public final class DocumentsView extends ViewPart {
     private Text searchField(Composite parent, String label, String hint, int span) {
         new Label(parent, SWT.NONE).setText(label);
         Text t = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
+        fieldsByLabel.put(label.replace("&", "").replace(":", ""), t);
         t.setMessage(hint);
         GridDataFactory.fillDefaults().grab(span > 1, false).hint(span > 1 ? 200 : 90, SWT.DEFAULT).applyTo(t);
         t.addModifyListener(e -> searchSoon());
@@ -228,7 +267,7 @@ public final class DocumentsView extends ViewPart {
         table.setSortDirection(descending ? SWT.DOWN : SWT.UP);
         sortChoice.select(index);
         reverse.setSelection(descending);
-        rows.show(rows.server(), query(), false);
+        show(rows.server(), false);
     }
 
     /** For tests: sorts as choosing the column in the Sort list (and Reverse) does. */
@@ -236,16 +275,62 @@ public final class DocumentsView extends ViewPart {
         sortBy(viewer.getTable().getColumn(columnIndex), reversed);
     }
 
+    /** The search the fields say; a date or size that cannot be read, or bounds the wrong way round, throw with a sentence naming it. */
     private DocumentQuery query() {
-        return new DocumentQuery(name.getText(), author.getText(), null, tag.getText(), null, null, null, null, sort,
+        ZoneId zone = ZoneId.systemDefault();
+        Instant from = day("Modified from", modifiedFrom, zone, false);
+        Instant until = day("Modified until", modifiedUntil, zone, true);
+        Long atLeast = size("Size from", sizeFrom);
+        Long atMost = size("Size up to", sizeUpTo);
+        return new DocumentQuery(name.getText(), author.getText(), type.getText().strip(), tag.getText(), from, until, atLeast, atMost, sort,
                 descending, 1, DocumentRows.PAGE_SIZE, chosenNode());
+    }
+
+    /** A day typed in {@code field}: its start, or with {@code wholeDay} the start of the next (so "until" a day includes it). */
+    private static Instant day(String label, Text field, ZoneId zone, boolean wholeDay) {
+        String text = field.getText().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        Instant at = DateInputs.parse(text, zone).orElseThrow(() -> new SynclineException(ErrorCode.INVALID_ARGUMENT,
+                label + ": '" + Names.printable(text) + "' is not a date; type one such as 2026-11-22 or 2026-11-22T10:15:00Z."));
+        return wholeDay && !text.contains("T") ? at.atZone(zone).plusDays(1).toInstant() : at;
+    }
+
+    private static Long size(String label, Text field) {
+        String text = field.getText().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return ByteSizes.parse(text).orElseThrow(() -> new SynclineException(ErrorCode.INVALID_ARGUMENT,
+                label + ": '" + Names.printable(text) + "' is not a size; type one such as 4096, 10K, 1.5 GiB or 200 MB."));
+    }
+
+    /**
+     * Shows {@code server}'s documents for the search the fields say. Fields that are not a search leave the rows
+     * as they are and say why in the view's description, until they are mended.
+     */
+    private void show(ConnectedServer server, boolean keepPlace) {
+        DocumentQuery q;
+        try {
+            q = query();
+            filterProblem = null;
+        } catch (SynclineException e) {
+            filterProblem = e.getMessage();
+            if (server == rows.server()) {
+                describe();
+                return;
+            }
+            q = rows.query();
+        }
+        rows.show(server, q, keepPlace);
     }
 
     private void searchSoon() {
         // one query once typing pauses, not one per key
         Runnable mine = () -> {
             if (!viewer.getControl().isDisposed()) {
-                rows.show(rows.server(), query(), false);
+                show(rows.server(), false);
             }
         };
         typed = mine;
@@ -400,7 +485,7 @@ public final class DocumentsView extends ViewPart {
         if (now != rows.server()) {
             node.setItems(new String[] {ANY_NODE});
             node.select(0);
-            rows.show(now, query(), false);
+            show(now, false);
             readNodes();
         }
     }
@@ -409,8 +494,10 @@ public final class DocumentsView extends ViewPart {
         ConnectedServer server = rows.server();
         long total = rows.total();
         DocumentQuery q = rows.query();
-        boolean filtered = q.name() != null || q.author() != null || q.tag() != null || q.node() != null;
+        boolean filtered = q.name() != null || q.author() != null || q.tag() != null || q.node() != null || q.mimeType() != null
+                || q.modifiedAfter() != null || q.modifiedBefore() != null || q.minSize() != null || q.maxSize() != null;
         setContentDescription(server == null ? "Select a connected server in the Servers view."
+                : filterProblem != null ? filterProblem
                 : String.format("%,d %s%s on %s", total, total == 1 ? "document" : "documents", filtered ? " match" : "", server.label()));
     }
 
@@ -426,7 +513,7 @@ public final class DocumentsView extends ViewPart {
 
     /** Reads the documents again, keeping the user's place. */
     public void refresh() {
-        rows.show(rows.server(), query(), true);
+        show(rows.server(), true);
     }
 
     void focusSearch() {

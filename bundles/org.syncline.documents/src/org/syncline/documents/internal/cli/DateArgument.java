@@ -1,10 +1,9 @@
 package org.syncline.documents.internal.cli;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
+import org.syncline.core.DateInputs;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
@@ -18,11 +17,7 @@ public final class DateArgument {
         if (value == null) {
             return null;
         }
-        try {
-            return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new SynclineException(ErrorCode.INVALID_ARGUMENT, option + " takes a date such as 2026-11-22 or 2026-11-22T10:15:00Z, not '"
-                    + Names.printable(value) + "'.");
-        }
+        return DateInputs.parse(value, ZoneOffset.UTC).orElseThrow(() -> new SynclineException(ErrorCode.INVALID_ARGUMENT,
+                option + " takes a date such as 2026-11-22 or 2026-11-22T10:15:00Z, not '" + Names.printable(value) + "'."));
     }
 }

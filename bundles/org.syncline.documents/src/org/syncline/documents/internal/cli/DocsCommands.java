@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.syncline.cli.api.CliContext;
+import org.syncline.core.ByteSizes;
 import org.syncline.core.ErrorCode;
+import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
 import org.syncline.documents.DocumentInfo;
@@ -90,15 +92,15 @@ final class DocsCommands {
             @Option(names = "--tag", paramLabel = "T") String tag,
             @Option(names = "--modified-after", paramLabel = "D", description = "2026-11-22 or 2026-11-22T10:15:00Z") String after,
             @Option(names = "--modified-before", paramLabel = "D") String before,
-            @Option(names = "--min-size", paramLabel = "N", description = "bytes") Long minSize,
-            @Option(names = "--max-size", paramLabel = "N", description = "bytes") Long maxSize,
+            @Option(names = "--min-size", paramLabel = "SIZE", description = "bytes, or 10K, 1.5 GiB, 200 MB") String minSize,
+            @Option(names = "--max-size", paramLabel = "SIZE") String maxSize,
             @Option(names = "--sort", paramLabel = "name|modified|size|author|type|version|node", defaultValue = "name") String sort,
             @Option(names = "--desc", description = "reverse order: largest, newest or last first") boolean desc,
             @Option(names = "--page", paramLabel = "N", defaultValue = "1") int page,
             @Option(names = "--page-size", paramLabel = "N", defaultValue = "" + DocumentQuery.DEFAULT_PAGE_SIZE) int pageSize,
             @Option(names = "--node", paramLabel = "N", description = "only documents kept on this storage node") String node) {
         DocumentQuery q = new DocumentQuery(name, author, type, tag, DateArgument.parse("--modified-after", after),
-                DateArgument.parse("--modified-before", before), minSize, maxSize, DocumentQuery.Sort.parse(sort), desc, page, pageSize, node);
+                DateArgument.parse("--modified-before", before), size("--min-size", minSize), size("--max-size", maxSize), DocumentQuery.Sort.parse(sort), desc, page, pageSize, node);
         DocumentPage p = docs().search(q);
         StringBuilder b = new StringBuilder(String.format("%-36s %-32s %12s %-20s %-16s %-24s %s", "ID", "NAME", "SIZE", "MODIFIED", "AUTHOR",
                 "TYPE", "NODE"));
@@ -253,5 +255,13 @@ final class DocsCommands {
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "Could not read " + file + " (" + e.getMessage() + ").", e);
         }
+    }
+
+    private static Long size(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        return ByteSizes.parse(value).orElseThrow(() -> new SynclineException(ErrorCode.INVALID_ARGUMENT,
+                option + " takes a size such as 4096, 10K, 1.5 GiB or 200 MB, not '" + Names.printable(value) + "'."));
     }
 }
