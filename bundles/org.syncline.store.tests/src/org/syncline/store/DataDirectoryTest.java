@@ -81,6 +81,19 @@ class DataDirectoryTest {
     }
 
     @Test
+    void anEmptiedScratchDirectoryIsOwnerOnlyAndHoldsNothingOfBefore() throws IOException {
+        Path scratch = tmp.resolve("data/sync/scratch");
+        assertEquals(scratch, DataDirectory.emptyScratch(scratch), "made when missing");
+        Files.writeString(scratch.resolve("half-written.tmp"), "left by a stop");
+        Files.writeString(scratch.resolve("another"), "x");
+        DataDirectory.emptyScratch(scratch);
+        try (var left = Files.list(scratch)) {
+            assertEquals(0, left.count(), "what a stop left is gone");
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch)));
+    }
+
+    @Test
     void writeOwnerOnlyReplacesTheFileWholeAsOwnerOnly() throws IOException {
         Path run = tmp.resolve("data/run/server.json");
         Files.createDirectories(run.getParent());

@@ -95,6 +95,20 @@ public final class DataDirectory {
     }
 
     /**
+     * A scratch directory emptied: created as {@link #createOwnerOnlyDirectories} does, and the files in it (what a
+     * stop left half done) deleted. Subdirectories are not looked into: a scratch directory holds files only.
+     */
+    public static Path emptyScratch(Path dir) throws IOException {
+        Path abs = createOwnerOnlyDirectories(dir);
+        try (var files = Files.list(abs)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+        return abs;
+    }
+
+    /**
      * Creates a new, empty temporary file in {@code dir} that only its owner can read or write (0600) from the
      * moment it exists. The caller writes it, forces it and renames it into place.
      */

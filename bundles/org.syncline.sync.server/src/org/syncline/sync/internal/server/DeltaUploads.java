@@ -61,12 +61,7 @@ final class DeltaUploads {
 
     /** Removes scratch files a crash left behind. */
     void clearScratch() throws IOException {
-        DataDirectory.createOwnerOnlyDirectories(scratch);
-        try (var files = Files.list(scratch)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-        }
+        DataDirectory.emptyScratch(scratch);
     }
 
     Signature signature(Principal p, String folder, String path, long revision, int strong) throws IOException {

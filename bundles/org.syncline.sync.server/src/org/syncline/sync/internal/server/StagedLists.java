@@ -35,12 +35,7 @@ final class StagedLists {
 
     /** Removes the lists a stop left behind: an agent whose commit did not happen sends its list again. */
     void clear() throws IOException {
-        DataDirectory.createOwnerOnlyDirectories(dir);
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-        }
+        DataDirectory.emptyScratch(dir);
     }
 
     /** Reads a list (checked entry by entry, at most {@link ChunkList#MAX_BYTES}) and keeps it, all or nothing. */

@@ -30,11 +30,6 @@ final class CommitBatches {
         return bytes(c) <= largestRequest - MARGIN;
     }
 
-    /** About the largest file whose commit fits such a request, with chunks of the average size. */
-    static long largestFile(int largestRequest) {
-        return (largestRequest - MARGIN - 300L) / 100 * org.syncline.core.chunk.ChunkReader.AVG_SIZE;
-    }
-
     /** Bytes for a user: "10.2 GiB", "16.0 MiB", "812 KiB". */
     static String size(long bytes) {
         if (bytes >= 1L << 30) {
