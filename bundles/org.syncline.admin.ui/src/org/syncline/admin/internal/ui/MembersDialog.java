@@ -5,29 +5,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.admin.GroupInfo;
+import org.syncline.ui.FormDialog;
 
 /**
  * The members of one group as a checked list of the server's users: tick (Space) who belongs, type to narrow the
  * list. Nothing changes on the server until OK; the view then adds and takes out the users whose ticks changed.
  * The list is virtual, so a server with many thousands of users opens it at once.
  */
-final class MembersDialog extends TitleAreaDialog {
+final class MembersDialog extends FormDialog {
     static final String TITLE = "Edit Members";
-    private static final int WIDTH = 520;
-    private final GroupInfo group;
-    private final String server;
     private final List<String> users;
     private final Set<String> members;
     private List<String> shown;
@@ -36,24 +31,12 @@ final class MembersDialog extends TitleAreaDialog {
     private Label count;
 
     MembersDialog(Shell shell, GroupInfo group, String server, List<String> users) {
-        super(shell);
-        this.group = group;
-        this.server = server;
+        // the title area shows two lines of message
+        super(shell, TITLE, "Members of '" + group.name() + "' on " + server,
+                "Tick who belongs to the group (Space ticks the selected user); users taken out lose its rights at once.", 520);
         this.users = users.stream().sorted().toList();
         this.members = new LinkedHashSet<>(group.members());
         this.shown = this.users;
-    }
-
-    /** As wide as the form needs, not as the one-line message would be; the message wraps. */
-    @Override
-    protected org.eclipse.swt.graphics.Point getInitialSize() {
-        return getShell().computeSize(WIDTH, SWT.DEFAULT, true);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     @Override
@@ -62,14 +45,7 @@ final class MembersDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        setTitle("Members of '" + group.name() + "' on " + server);
-        // the title area shows two lines of message
-        setMessage("Tick who belongs to the group (Space ticks the selected user); users taken out lose its rights at once.");
-        Composite area = (Composite) super.createDialogArea(parent);
-        Composite form = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+    protected void createForm(Composite form) {
         new Label(form, SWT.NONE).setText("&Filter:");
         filter = new Text(form, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("part of a user name");
@@ -103,7 +79,6 @@ final class MembersDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(count);
         table.setItemCount(shown.size());
         showCount();
-        return area;
     }
 
     private void applyFilter() {

@@ -2,24 +2,20 @@ package org.syncline.admin.internal.ui;
 
 import java.util.Arrays;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
+import org.syncline.ui.FormDialog;
 
 /** Asks for a new user (name, password twice, admin) or a new password (and the current one for your own). */
-final class UserDialog extends TitleAreaDialog {
+final class UserDialog extends FormDialog {
     private static final int MIN_PASSWORD = 8;
-    private final String title;
     private final String fixedName;
     private final boolean askOld;
     private Text name;
@@ -34,8 +30,8 @@ final class UserDialog extends TitleAreaDialog {
     private boolean touched;
 
     private UserDialog(Shell shell, String title, String fixedName, boolean askOld) {
-        super(shell);
-        this.title = title;
+        super(shell, null, title,
+                fixedName == null ? "The user logs in with this name and password." : "Their other sessions close when it changes.", SWT.DEFAULT);
         this.fixedName = fixedName;
         this.askOld = askOld;
     }
@@ -49,13 +45,7 @@ final class UserDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        setTitle(title);
-        setMessage(hint());
-        Composite area = (Composite) super.createDialogArea(parent);
-        Composite form = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+    protected void createForm(Composite form) {
         if (fixedName == null) {
             name = field(form, "&Name:", SWT.BORDER);
         }
@@ -69,7 +59,6 @@ final class UserDialog extends TitleAreaDialog {
             admin = new Button(form, SWT.CHECK);
             admin.setText("&Administrator");
         }
-        return area;
     }
 
     private Text field(Composite form, String label, int style) {
@@ -83,29 +72,19 @@ final class UserDialog extends TitleAreaDialog {
         return t;
     }
 
-    private String hint() {
-        return fixedName == null ? "The user logs in with this name and password." : "Their other sessions close when it changes.";
+    // nothing typed yet is not an error: say what to do, in red only once the user has typed
+
+    @Override
+    protected String problem() {
+        return touched ? inputProblem() : null;
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validate();
+    protected String instruction() {
+        return touched ? null : inputProblem();
     }
 
-    private void validate() {
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok == null) {
-            return;
-        }
-        String problem = problem();
-        // nothing typed yet is not an error: say what to do, in red only once the user has typed
-        setErrorMessage(touched ? problem : null);
-        setMessage(!touched && problem != null ? problem : hint());
-        ok.setEnabled(problem == null);
-    }
-
-    private String problem() {
+    private String inputProblem() {
         if (name != null) {
             try {
                 Names.requireUserName(name.getText().trim());

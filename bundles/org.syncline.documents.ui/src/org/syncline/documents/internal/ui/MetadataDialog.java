@@ -5,22 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
 import org.syncline.documents.DocumentInfo;
+import org.syncline.ui.FormDialog;
 
 /** Edits a document's name, author, description and tags; only the fields the user changed are sent. */
-final class MetadataDialog extends TitleAreaDialog {
+final class MetadataDialog extends FormDialog {
     private final DocumentInfo doc;
     private Text name;
     private Text author;
@@ -29,18 +26,12 @@ final class MetadataDialog extends TitleAreaDialog {
     private Map<String, Object> changes = Map.of();
 
     MetadataDialog(Shell shell, DocumentInfo doc) {
-        super(shell);
+        super(shell, null, "Metadata of " + doc.name(), "Changes no bytes; the server checks that you may write to the document.", SWT.DEFAULT);
         this.doc = doc;
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        setTitle("Metadata of " + doc.name());
-        setMessage("Changes no bytes; the server checks that you may write to the document.");
-        Composite area = (Composite) super.createDialogArea(parent);
-        Composite form = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+    protected void createForm(Composite form) {
         name = field(form, "&Name:", doc.name(), SWT.BORDER);
         author = field(form, "&Author:", doc.author(), SWT.BORDER);
         description = field(form, "&Description:", doc.description(), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
@@ -54,7 +45,6 @@ final class MetadataDialog extends TitleAreaDialog {
         });
         tags = field(form, "&Tags:", String.join(", ", doc.tags()), SWT.BORDER);
         tags.setMessage("comma-separated");
-        return area;
     }
 
     private Text field(Composite form, String label, String value, int style) {
@@ -68,15 +58,14 @@ final class MetadataDialog extends TitleAreaDialog {
         return t;
     }
 
-    private void validate() {
-        String problem = null;
+    @Override
+    protected String problem() {
         try {
             Names.requireFileName(name.getText().trim(), "document");
+            return null;
         } catch (SynclineException e) {
-            problem = e.getMessage();
+            return e.getMessage();
         }
-        setErrorMessage(problem);
-        getButton(IDialogConstants.OK_ID).setEnabled(problem == null);
     }
 
     @Override

@@ -1,22 +1,18 @@
 package org.syncline.documents.internal.ui;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentShare;
+import org.syncline.ui.FormDialog;
 
 /** Asks whom to share a document with (a user or a group) and with which right (read or write). */
-final class ShareDialog extends TitleAreaDialog {
-    private final DocumentInfo doc;
+final class ShareDialog extends FormDialog {
     private Combo kind;
     private Text subject;
     private Combo right;
@@ -25,18 +21,12 @@ final class ShareDialog extends TitleAreaDialog {
     private String rightValue;
 
     ShareDialog(Shell shell, DocumentInfo doc) {
-        super(shell);
-        this.doc = doc;
+        super(shell, null, "Share " + doc.name(), "Read lets them find and download it; write also lets them update and rename it.",
+                SWT.DEFAULT);
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        setTitle("Share " + doc.name());
-        setMessage("Read lets them find and download it; write also lets them update and rename it.");
-        Composite area = (Composite) super.createDialogArea(parent);
-        Composite form = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+    protected void createForm(Composite form) {
         new Label(form, SWT.NONE).setText("&With:");
         kind = new Combo(form, SWT.READ_ONLY);
         kind.setItems("user", "group");
@@ -44,18 +34,17 @@ final class ShareDialog extends TitleAreaDialog {
         new Label(form, SWT.NONE).setText("&Name:");
         subject = new Text(form, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).hint(240, SWT.DEFAULT).applyTo(subject);
-        subject.addModifyListener(e -> getButton(IDialogConstants.OK_ID).setEnabled(!subject.getText().isBlank()));
+        subject.addModifyListener(e -> validate());
         new Label(form, SWT.NONE).setText("&Right:");
         right = new Combo(form, SWT.READ_ONLY);
         right.setItems("read", "write");
         right.select(0);
-        return area;
     }
 
+    /** OK waits for a name; the message on rights stays, as it says all there is to know. */
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        getButton(IDialogConstants.OK_ID).setEnabled(false);
+    protected String instruction() {
+        return subject.getText().isBlank() ? message() : null;
     }
 
     @Override

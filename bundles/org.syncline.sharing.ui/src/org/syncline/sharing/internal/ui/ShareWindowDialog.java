@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -27,12 +24,13 @@ import org.syncline.sharing.capture.WindowCaptures;
 import org.syncline.sharing.capture.WindowInfo;
 import org.syncline.sharing.host.RoomRequest;
 import org.syncline.sharing.host.ShareTarget;
+import org.syncline.ui.FormDialog;
 
 /**
  * Share a Window...: the top-level windows of this desktop with thumbnail, title and application, "Whole screen"
  * last, and the room's title, password and viewer limit.
  */
-public final class ShareWindowDialog extends TitleAreaDialog {
+public final class ShareWindowDialog extends FormDialog {
     private static final int THUMBNAIL = 64;
 
     private final List<WindowInfo> windows = new ArrayList<>();
@@ -46,17 +44,12 @@ public final class ShareWindowDialog extends TitleAreaDialog {
     private String listProblem;
 
     public ShareWindowDialog(Shell parent) {
-        super(parent);
+        super(parent, null, "Share a Window", null, SWT.DEFAULT);
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        setTitle("Share a Window");
-        Composite area = (Composite) super.createDialogArea(parent);
-        Composite body = new Composite(area, SWT.NONE);
-        body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        body.setLayout(new GridLayout(2, false));
+    protected void createForm(Composite body) {
         table = new Table(body, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         table.setHeaderVisible(true);
         GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
@@ -68,7 +61,13 @@ public final class ShareWindowDialog extends TitleAreaDialog {
         table.getColumn(0).setWidth(360);
         table.getColumn(1).setWidth(140);
         fillWindows();
-        table.addListener(SWT.Selection, e -> validate());
+        table.addListener(SWT.Selection, e -> {
+            int i = table.getSelectionIndex();
+            if (i >= 0 && i < windows.size() && title.getText().isEmpty()) {
+                title.setText(windows.get(i).title());
+            }
+            validate();
+        });
         table.addListener(SWT.DefaultSelection, e -> {
             if (getButton(IDialogConstants.OK_ID).isEnabled()) {
                 okPressed();
@@ -84,7 +83,6 @@ public final class ShareWindowDialog extends TitleAreaDialog {
         new Label(body, SWT.NONE).setText("&Most viewers:");
         max = new Spinner(body, SWT.BORDER);
         max.setValues(5, 1, 100, 0, 1, 5);
-        return area;
     }
 
     private void fillWindows() {
@@ -112,41 +110,25 @@ public final class ShareWindowDialog extends TitleAreaDialog {
         return image;
     }
 
+    /** What is missing is said as an instruction, never in red: nothing here can be typed wrong. */
     @Override
-    protected Control createContents(Composite parent) {
-        Control contents = super.createContents(parent);
-        validate();
-        return contents;
-    }
-
-    private void validate() {
-        String problem = null;
+    protected String instruction() {
         if (table.getSelectionIndex() < 0) {
-            problem = listProblem != null ? listProblem + " You can still share the whole screen."
-                    : "Choose the window to share (Enter shares it).";
-        } else if (title.getText().isBlank()) {
-            problem = "Give the room a title.";
+            return listProblem != null ? listProblem + " You can still share the whole screen." : "Choose the window to share (Enter shares it).";
         }
-        if (problem == null) {
-            setMessage(table.getSelectionIndex() < windows.size()
-                    ? "Viewers see only this window's own pixels; they control it only when you grant it."
-                    : "Viewers see everything on the screen; a viewer you grant control to controls the whole screen.");
-        } else {
-            setMessage(problem);
-        }
-        if (getButton(IDialogConstants.OK_ID) != null) {
-            getButton(IDialogConstants.OK_ID).setEnabled(problem == null);
-        }
-        int i = table.getSelectionIndex();
-        if (i >= 0 && i < windows.size() && title.getText().isEmpty()) {
-            title.setText(windows.get(i).title());
-        }
+        return title.getText().isBlank() ? "Give the room a title." : null;
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "&Share", true);
-        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    protected String message() {
+        return table.getSelectionIndex() < windows.size()
+                ? "Viewers see only this window's own pixels; they control it only when you grant it."
+                : "Viewers see everything on the screen; a viewer you grant control to controls the whole screen.";
+    }
+
+    @Override
+    protected String okLabel() {
+        return "&Share";
     }
 
     @Override

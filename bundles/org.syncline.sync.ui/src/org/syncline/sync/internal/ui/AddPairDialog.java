@@ -3,15 +3,12 @@ package org.syncline.sync.internal.ui;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -19,6 +16,7 @@ import org.eclipse.swt.widgets.Text;
 import org.syncline.core.SynclineException;
 import org.syncline.sync.FolderInfo;
 import org.syncline.ui.ConnectedServer;
+import org.syncline.ui.FormDialog;
 import org.syncline.ui.Servers;
 import org.syncline.ui.UiRunner;
 
@@ -26,8 +24,7 @@ import org.syncline.ui.UiRunner;
  * Asks for a pair: a connected server, a local directory (typed or chosen) and a folder of that server (one
  * of its folders, or a new name that Add Pair creates).
  */
-public final class AddPairDialog extends TitleAreaDialog {
-    private static final String INTRO = "Keep a local directory in step with a folder on a server. A folder name the server does not have yet is created.";
+public final class AddPairDialog extends FormDialog {
     private final List<ConnectedServer> servers = Servers.connected().stream().filter(ConnectedServer::isConnected).toList();
     private Combo serverCombo;
     private Text dirText;
@@ -37,19 +34,13 @@ public final class AddPairDialog extends TitleAreaDialog {
     private String folder;
 
     public AddPairDialog(Shell shell) {
-        super(shell);
+        super(shell, "Add Pair", "Add Pair",
+                "Keep a local directory in step with a folder on a server. A folder name the server does not have yet is created.", SWT.DEFAULT);
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Add Pair");
-        setMessage(INTRO);
-        getShell().setText("Add Pair");
-        Composite c = new Composite(area, SWT.NONE);
+    protected void createForm(Composite c) {
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(c);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-
         new Label(c, SWT.NONE).setText("&Server:");
         serverCombo = new Combo(c, SWT.READ_ONLY);
         servers.forEach(s -> serverCombo.add(s.label() + " (" + s.user() + ")"));
@@ -80,14 +71,11 @@ public final class AddPairDialog extends TitleAreaDialog {
             serverCombo.select(0);
             loadFolders();
         }
-        return area;
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        getButton(IDialogConstants.OK_ID).setText("&Add");
-        validate();
+    protected String okLabel() {
+        return "&Add";
     }
 
     private void loadFolders() {
@@ -115,26 +103,23 @@ public final class AddPairDialog extends TitleAreaDialog {
         t.start();
     }
 
-    private void validate() {
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok == null || dirText == null) {
-            return;
-        }
-        // what is still to fill in is an instruction; only what was filled in wrong is an error
-        String error = null;
-        String todo = null;
+    // what is still to fill in is an instruction; only what was filled in wrong is an error
+
+    @Override
+    protected String problem() {
         if (servers.isEmpty()) {
-            error = "Connect to a server first (Servers view).";
-        } else if (dirText.getText().isBlank()) {
-            todo = "Choose the local directory to keep in step with a folder of the server.";
-        } else if (!Path.of(dirText.getText().trim()).isAbsolute()) {
-            error = "The local directory must be an absolute path.";
-        } else if (folderCombo.getText().isBlank()) {
-            todo = "Choose a folder of the server, or type the name of a new one (the server creates it).";
+            return "Connect to a server first (Servers view).";
         }
-        setErrorMessage(error);
-        setMessage(todo != null ? todo : INTRO);
-        ok.setEnabled(error == null && todo == null);
+        boolean relative = !dirText.getText().isBlank() && !Path.of(dirText.getText().trim()).isAbsolute();
+        return relative ? "The local directory must be an absolute path." : null;
+    }
+
+    @Override
+    protected String instruction() {
+        if (dirText.getText().isBlank()) {
+            return "Choose the local directory to keep in step with a folder of the server.";
+        }
+        return folderCombo.getText().isBlank() ? "Choose a folder of the server, or type the name of a new one (the server creates it)." : null;
     }
 
     @Override

@@ -1,22 +1,18 @@
 package org.syncline.sync.internal.ui;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.sync.FolderMember;
+import org.syncline.ui.FormDialog;
 
 /** Asks whom to share a folder with (a user or a group) and for which right: read, write (rw) or manage. */
-final class MemberDialog extends TitleAreaDialog {
+final class MemberDialog extends FormDialog {
     private static final String[] RIGHTS = { "read", "write", "manage" };
-    private final String folder;
     private Combo kindCombo;
     private Text subjectText;
     private Combo rightCombo;
@@ -25,19 +21,12 @@ final class MemberDialog extends TitleAreaDialog {
     private String right;
 
     MemberDialog(Shell shell, String folder) {
-        super(shell);
-        this.folder = folder;
+        super(shell, "Add Member", "Share " + folder,
+                "read: sync and see history; write (rw): also change files; manage: also share and remove the folder.", SWT.DEFAULT);
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        getShell().setText("Add Member");
-        setTitle("Share " + folder);
-        setMessage("read: sync and see history; write (rw): also change files; manage: also share and remove the folder.");
-        Composite c = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+    protected void createForm(Composite c) {
         new Label(c, SWT.NONE).setText("&Kind:");
         kindCombo = new Combo(c, SWT.READ_ONLY);
         kindCombo.setItems(FolderMember.USER, FolderMember.GROUP);
@@ -49,15 +38,18 @@ final class MemberDialog extends TitleAreaDialog {
         rightCombo = new Combo(c, SWT.READ_ONLY);
         rightCombo.setItems(RIGHTS);
         rightCombo.select(1);
-        subjectText.addListener(SWT.Modify, e -> getButton(IDialogConstants.OK_ID).setEnabled(!subjectText.getText().isBlank()));
-        return area;
+        subjectText.addListener(SWT.Modify, e -> validate());
+    }
+
+    /** OK waits for a name; the message on rights stays, as it says all there is to know. */
+    @Override
+    protected String instruction() {
+        return subjectText.getText().isBlank() ? message() : null;
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        getButton(IDialogConstants.OK_ID).setText("&Share");
-        getButton(IDialogConstants.OK_ID).setEnabled(false);
+    protected String okLabel() {
+        return "&Share";
     }
 
     @Override

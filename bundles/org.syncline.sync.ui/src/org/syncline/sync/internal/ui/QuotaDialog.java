@@ -1,20 +1,17 @@
 package org.syncline.sync.internal.ui;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.syncline.ui.FormDialog;
 
 /** Asks for a user and the quota to give them, in bytes or MiB (0: no limit). */
-final class QuotaDialog extends TitleAreaDialog {
-    private static final String INTRO = "It counts the files of the folders the user owns; 0 means no limit. Admins only.";
+final class QuotaDialog extends FormDialog {
     private Text userText;
     private Text amountText;
     private Combo unitCombo;
@@ -22,18 +19,13 @@ final class QuotaDialog extends TitleAreaDialog {
     private long bytes;
 
     QuotaDialog(Shell shell) {
-        super(shell);
+        super(shell, "Set Quota", "Set a user's quota", "It counts the files of the folders the user owns; 0 means no limit. Admins only.",
+                SWT.DEFAULT);
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        getShell().setText("Set Quota");
-        setTitle("Set a user's quota");
-        setMessage(INTRO);
-        Composite c = new Composite(area, SWT.NONE);
+    protected void createForm(Composite c) {
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(c);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
         new Label(c, SWT.NONE).setText("&User:");
         userText = new Text(c, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(userText);
@@ -45,26 +37,19 @@ final class QuotaDialog extends TitleAreaDialog {
         unitCombo.select(0);
         userText.addListener(SWT.Modify, e -> validate());
         amountText.addListener(SWT.Modify, e -> validate());
-        return area;
+    }
+
+    // what is still to type is an instruction; only a quota that is not a number is an error
+
+    @Override
+    protected String problem() {
+        String amount = amountText.getText().trim();
+        return amount.isEmpty() || amount.matches("\\d{1,15}") ? null : "Type the quota as a whole number (0: no limit).";
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validate();
-    }
-
-    private void validate() {
-        if (getButton(IDialogConstants.OK_ID) == null) {
-            return;
-        }
-        // what is still to type is an instruction; only a quota that is not a number is an error
-        String amount = amountText.getText().trim();
-        String error = amount.isEmpty() || amount.matches("\\d{1,15}") ? null : "Type the quota as a whole number (0: no limit).";
-        String todo = userText.getText().isBlank() ? "Type the user's name." : amount.isEmpty() ? "Type the quota (0: no limit)." : null;
-        setErrorMessage(error);
-        setMessage(todo != null ? todo : INTRO);
-        getButton(IDialogConstants.OK_ID).setEnabled(error == null && todo == null);
+    protected String instruction() {
+        return userText.getText().isBlank() ? "Type the user's name." : amountText.getText().isBlank() ? "Type the quota (0: no limit)." : null;
     }
 
     @Override

@@ -1,23 +1,20 @@
 package org.syncline.ui.internal.servers;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.core.HostPort;
 import org.syncline.core.Names;
 import org.syncline.core.SynclineException;
+import org.syncline.ui.FormDialog;
 
 /** Asks where to connect and as whom; the OK button stays off until the input is valid. */
-public final class ConnectDialog extends TitleAreaDialog {
-    private static final String INTRO = "The connection uses TLS; the server's certificate is checked against the one seen first.";
+public final class ConnectDialog extends FormDialog {
     private Text host;
     private Text port;
     private Text user;
@@ -28,22 +25,12 @@ public final class ConnectDialog extends TitleAreaDialog {
     private boolean save;
 
     public ConnectDialog(Shell parent) {
-        super(parent);
+        super(parent, "Connect to Server", "Connect to a Syncline server",
+                "The connection uses TLS; the server's certificate is checked against the one seen first.", SWT.DEFAULT);
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Connect to Server");
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Connect to a Syncline server");
-        setMessage(INTRO);
-        Composite form = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+    protected void createForm(Composite form) {
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
         host = field(form, "&Host:", "localhost", SWT.BORDER);
         port = field(form, "&Port:", Integer.toString(HostPort.DEFAULT_PORT), SWT.BORDER);
@@ -53,7 +40,6 @@ public final class ConnectDialog extends TitleAreaDialog {
         savePassword = new Button(form, SWT.CHECK);
         savePassword.setText("&Save the password in secure storage");
         password.setFocus();
-        return area;
     }
 
     private Text field(Composite form, String label, String initial, int style) {
@@ -66,33 +52,26 @@ public final class ConnectDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "&Connect", true);
-        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
-        validate();
+    protected String okLabel() {
+        return "&Connect";
     }
 
-    /**
-     * Shows the first problem with the input as the dialog's error and enables Connect only without one; a password
-     * still to type is an instruction, not an error.
-     */
-    private void validate() {
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok == null || host == null) {
-            return;
-        }
-        String problem = null;
+    /** The first problem with the input; a password still to type is an instruction, not an error. */
+    @Override
+    protected String problem() {
         try {
             int p = HostPort.parsePort(port.getText().trim(), "port " + port.getText());
             new HostPort(host.getText().trim(), p);
             Names.requireUserName(user.getText().trim());
+            return null;
         } catch (SynclineException e) {
-            problem = e.getMessage();
+            return e.getMessage();
         }
-        boolean noPassword = password.getText().isEmpty();
-        setErrorMessage(problem);
-        setMessage(noPassword ? "Enter the password." : INTRO);
-        ok.setEnabled(problem == null && !noPassword);
+    }
+
+    @Override
+    protected String instruction() {
+        return password.getText().isEmpty() ? "Enter the password." : null;
     }
 
     @Override

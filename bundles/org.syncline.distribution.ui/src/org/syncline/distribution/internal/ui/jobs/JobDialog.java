@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -16,7 +14,6 @@ import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -24,12 +21,13 @@ import org.eclipse.swt.widgets.Text;
 import org.syncline.core.SynclineException;
 import org.syncline.distribution.Job;
 import org.syncline.distribution.JobTarget;
+import org.syncline.ui.FormDialog;
 
 /**
  * Defines a new job or changes one: every field of the {@link Job} record. OK sends it to the master; when
  * the master refuses, its sentence shows in the dialog, which stays open with the values typed.
  */
-public final class JobDialog extends TitleAreaDialog {
+public final class JobDialog extends FormDialog {
     static final List<String> OPERATIONS = List.of("create", "update", "delete", "move", "erase");
     private static final String[] TRIGGERS = { Job.MANUAL, Job.REALTIME, Job.CRON, Job.INTERVAL };
     private static final String[] TRIGGER_LABELS = { "Manual (Run Now only)", "Real-time (every change on the source)", "Cron schedule",
@@ -64,26 +62,16 @@ public final class JobDialog extends TitleAreaDialog {
      * @param send sends the job to the master (create or update) and returns what it stored; throws its refusal
      */
     public JobDialog(Shell shell, Job base, Function<Job, Job> send) {
-        super(shell);
+        super(shell, base == null ? "New Job" : "Edit Job", base == null ? "Define a replication job" : "Change job '" + base.name() + "'", HINT,
+                SWT.DEFAULT);
         this.base = base;
         this.send = send;
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(base == null ? "New Job" : "Edit Job");
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        setTitle(base == null ? "Define a replication job" : "Change job '" + base.name() + "'");
-        setMessage(HINT);
-        Composite area = (Composite) super.createDialogArea(parent);
-        Composite form = new Composite(area, SWT.NONE);
+    protected void createForm(Composite form) {
         GridLayoutFactory.swtDefaults().numColumns(4).applyTo(form);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
         Job j = base == null ? fresh() : base;
 
         name = line(form, "&Name:", j.name());
@@ -134,7 +122,6 @@ public final class JobDialog extends TitleAreaDialog {
         recoverAt = line(form, "Recover &at:", j.recoverAt());
         recovery.addListener(SWT.Selection, e -> triggerChanged());
         triggerChanged();
-        return area;
     }
 
     private static Job fresh() {
@@ -271,9 +258,8 @@ public final class JobDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, base == null ? "&Create" : "&Save", true);
-        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    protected String okLabel() {
+        return base == null ? "&Create" : "&Save";
     }
 
     /** The job the master stored, once OK worked. */
