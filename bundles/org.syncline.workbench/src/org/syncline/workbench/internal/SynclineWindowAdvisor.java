@@ -53,6 +53,7 @@ final class SynclineWindowAdvisor extends WorkbenchWindowAdvisor {
             @Override
             public void perspectiveActivated(IWorkbenchPage page, IPerspectiveDescriptor perspective) {
                 hideTextEditorActions(page);
+                ViewToolbarPlacement.afterPerspectiveSwitch(window.getShell());
             }
         });
         // The platform writes a command's key into its toolbar tooltip when it draws the item, and only when the
