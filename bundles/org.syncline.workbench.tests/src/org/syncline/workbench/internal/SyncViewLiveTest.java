@@ -131,6 +131,18 @@ class SyncViewLiveTest {
             UiEvents.waitUntil("the activity of the folder",
                     () -> activity.rows().stream().anyMatch(r -> r.path().equals("while-paused.txt")));
 
+            // the History view follows a row selected in the Activity view; Show History (Enter, Ctrl+Shift+H) opens it there
+            activity.getViewSite().getSelectionProvider().setSelection(new StructuredSelection(
+                    activity.rows().stream().filter(r -> r.path().equals("while-paused.txt")).findFirst().orElseThrow()));
+            UiEvents.waitUntil("the History view on while-paused.txt", () -> "1 revision of while-paused.txt".equals(history.getContentDescription()));
+            page.activate(activity);
+            activity.getViewSite().getSelectionProvider().setSelection(new StructuredSelection(
+                    activity.rows().stream().filter(r -> r.path().equals("notes.txt")).findFirst().orElseThrow()));
+            activity.getViewSite().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand("org.syncline.sync.ui.showHistory", null);
+            UiEvents.waitUntil("Show History to bring the History view up on notes.txt",
+                    () -> page.getActivePart() == history && "2 revisions of notes.txt".equals(history.getContentDescription()));
+            page.showView(ActivityView.ID);
+
             // a conflict copy shows in the pair's state and the Conflicts view; Keep Theirs puts its content in the original
             Path copy = dir.resolve("notes (conflict ben 2026-01-02 030405).txt");
             Files.writeString(copy, "theirs");

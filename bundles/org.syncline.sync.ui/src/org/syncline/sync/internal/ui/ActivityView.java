@@ -19,6 +19,12 @@ public final class ActivityView extends PairView<Revision> {
         column("Path", 260, Revision::path);
         column("Revision", 70, r -> Long.toString(r.number()));
         column("Size", 90, r -> r.deleted() ? "" : Formats.size(r.size()));
+        viewer.addOpenListener(e -> showHistory());
+    }
+
+    @Override
+    protected String pathOf(Revision row) {
+        return row.path();
     }
 
     static String change(Revision r) {

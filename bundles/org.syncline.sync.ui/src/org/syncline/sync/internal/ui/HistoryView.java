@@ -5,13 +5,18 @@ import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.syncline.sync.Revision;
+import org.syncline.sync.TrashEntry;
 import org.syncline.sync.client.SyncClient;
 import org.syncline.ui.Formats;
 import org.syncline.ui.ConnectedServer;
@@ -58,6 +63,47 @@ public final class HistoryView extends PairView<Revision> {
             }
             showFile(root.relativize(file).toString().replace('\\', '/'));
         }
+    }
+
+    /**
+     * A single row selected in the Activity or Trash view (of the pair this view follows) shows that file's
+     * revisions here, as Eclipse's History view follows the selection.
+     */
+    private final ISelectionListener rowSelected = (part, selection) -> {
+        if (part instanceof PairView<?> from && from.pair != null && (pair == null || sameFolder(from.pair, pair))
+                && selection instanceof IStructuredSelection s && s.size() == 1) {
+            String file = s.getFirstElement() instanceof Revision r ? r.path() : s.getFirstElement() instanceof TrashEntry t ? t.path() : null;
+            if (file != null && !file.equals(path)) {
+                pair = from.pair;
+                showFile(file);
+            }
+        }
+    };
+
+    private static boolean sameFolder(SyncPair a, SyncPair b) {
+        return a.server().equals(b.server()) && a.folder().equals(b.folder());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        getSite().getPage().addSelectionListener(ActivityView.ID, rowSelected);
+        getSite().getPage().addSelectionListener(TrashView.ID, rowSelected);
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(ActivityView.ID, rowSelected);
+        getSite().getPage().removeSelectionListener(TrashView.ID, rowSelected);
+        super.dispose();
+    }
+
+    /** Opens the History view on {@code relativePath} of {@code p}'s folder: Show History in the Activity and Trash views. */
+    static HistoryView open(IWorkbenchPage page, SyncPair p, String relativePath) throws PartInitException {
+        HistoryView view = (HistoryView) page.showView(ID);
+        view.pair = p;
+        view.showFile(relativePath);
+        return view;
     }
 
     /** Shows the revisions of {@code relativePath} in the followed pair's folder. */

@@ -177,6 +177,25 @@ abstract class PairView<T> extends ViewPart {
         }
     }
 
+    /** The path in the folder a row is about, for Show History; null for rows about no one file. */
+    protected String pathOf(T row) {
+        return null;
+    }
+
+    /** Shows the History view on the file of the one selected row (Show History, Ctrl+Shift+H). */
+    public void showHistory() {
+        List<T> chosen = selectedRows();
+        String path = chosen.size() == 1 ? pathOf(chosen.get(0)) : null;
+        if (pair == null || path == null) {
+            return;
+        }
+        try {
+            HistoryView.open(getSite().getPage(), pair, path);
+        } catch (org.eclipse.ui.PartInitException e) {
+            throw new IllegalStateException("The History view cannot be opened", e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     protected List<T> selectedRows() {
         return (List<T>) viewer.getStructuredSelection().toList();

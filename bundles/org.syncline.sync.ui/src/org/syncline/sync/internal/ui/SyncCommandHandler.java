@@ -36,6 +36,7 @@ public final class SyncCommandHandler extends AbstractHandler {
         } else if (part instanceof TrashView view) {
             switch (action) {
                 case "restore" -> view.restore();
+                case "showHistory" -> view.showHistory();
                 case "refresh" -> view.refresh();
                 default -> {
                 }
@@ -60,8 +61,13 @@ public final class SyncCommandHandler extends AbstractHandler {
                 default -> {
                 }
             }
-        } else if (part instanceof ActivityView view && action.equals("refresh")) {
-            view.refresh();
+        } else if (part instanceof ActivityView view) {
+            switch (action) {
+                case "showHistory" -> view.showHistory();
+                case "refresh" -> view.refresh();
+                default -> {
+                }
+            }
         }
         return null;
     }

@@ -24,6 +24,11 @@ public final class TrashView extends PairView<TrashEntry> {
     }
 
     @Override
+    protected String pathOf(TrashEntry row) {
+        return row.path();
+    }
+
+    @Override
     protected List<TrashEntry> read(SyncClient client, SyncPair p) {
         return client.trash(p.folder());
     }
