@@ -178,6 +178,44 @@ class SyncViewLiveTest {
             UiEvents.waitUntil("ben's quota", () -> shared.getContentDescription().equals("Quota of ben: 5.0 MiB, 0 B used."));
             assertEquals(5L * 1024 * 1024, hub.quota("ben").limit());
 
+            // Change Right (F2, Enter on a member) shows ben's right and changes it on the server
+            page.activate(shared);
+            shared.selectMember("ben");
+            var handlers = shared.getViewSite().getService(org.eclipse.ui.handlers.IHandlerService.class);
+            String[] changeSaid = new String[1];
+            UiEvents.whenDialogShown("Change Right", changeSaid, shell -> {
+                org.eclipse.swt.widgets.Combo right = UiEvents.find(shell, org.eclipse.swt.widgets.Combo.class,
+                        c -> java.util.Arrays.asList(c.getItems()).contains("manage"));
+                org.eclipse.swt.widgets.Button change = UiEvents.find(shell, org.eclipse.swt.widgets.Button.class,
+                        b -> b.getText().replace("&", "").equals("Change"));
+                if (right == null || change == null) {
+                    return false;
+                }
+                assertEquals("write", right.getText(), "the dialog starts from ben's right");
+                right.select(right.indexOf("read"));
+                change.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                return true;
+            });
+            handlers.executeCommand("org.syncline.sync.ui.changeRight", null);
+            UiEvents.waitUntil("ben's right changed to read", () -> shared.members().stream().anyMatch(m -> m.subject().equals("ben") && m.right().equals("read")));
+            assertTrue(changeSaid[0].contains("Change ben's right on team"), changeSaid[0]);
+
+            // Delete Folder asks first, Cancel keeps the folder; Delete Folder deletes it on the server
+            org.eclipse.core.runtime.jobs.Job creating = shared.createFolder("scratch");
+            creating.join();
+            UiEvents.waitUntil("the new folder listed", () -> shared.folders().stream().anyMatch(f -> f.name().equals("scratch")));
+            shared.select("scratch");
+            String[] asked = new String[1];
+            UiEvents.answerDialogWhenShown("Delete Folder", "Cancel", asked);
+            handlers.executeCommand("org.syncline.sync.ui.deleteFolder", null);
+            assertTrue(asked[0] != null && asked[0].contains("Delete the shared folder 'scratch'") && asked[0].contains("0 files"), asked[0]);
+            assertTrue(hub.list().stream().anyMatch(f -> f.name().equals("scratch")), "Cancel keeps it");
+            String[] confirmed = new String[1];
+            UiEvents.answerDialogWhenShown("Delete Folder", "Delete Folder", confirmed);
+            handlers.executeCommand("org.syncline.sync.ui.deleteFolder", null);
+            UiEvents.waitUntil("the folder gone from the view", () -> shared.folders().stream().noneMatch(f -> f.name().equals("scratch")));
+            assertTrue(hub.list().stream().noneMatch(f -> f.name().equals("scratch")), "deleted on the server");
+
             // Remove Pair stops the engine and deletes nothing
             SyncPairs.instance().remove(pair);
             UiEvents.waitUntil("the pair to go", () -> view.stateOf(dir) == null);

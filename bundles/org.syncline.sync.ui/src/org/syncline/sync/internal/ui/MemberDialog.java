@@ -20,9 +20,18 @@ final class MemberDialog extends FormDialog {
     private String subject;
     private String right;
 
+    /** A member whose right is changed; null when a new member is added. */
+    private final FolderMember changing;
+
     MemberDialog(Shell shell, String folder) {
-        super(shell, "Add Member", "Share " + folder,
+        this(shell, folder, null);
+    }
+
+    /** Changes the right of {@code member} (its kind and name stay as they are). */
+    MemberDialog(Shell shell, String folder, FolderMember member) {
+        super(shell, member == null ? "Add Member" : "Change Right", member == null ? "Share " + folder : "Change " + member.subject() + "'s right on " + folder,
                 "read: sync and see history; write (rw): also change files; manage: also share and remove the folder.", SWT.DEFAULT);
+        this.changing = member;
     }
 
     @Override
@@ -38,6 +47,14 @@ final class MemberDialog extends FormDialog {
         rightCombo = new Combo(c, SWT.READ_ONLY);
         rightCombo.setItems(RIGHTS);
         rightCombo.select(1);
+        if (changing != null) {
+            kindCombo.select(Math.max(0, kindCombo.indexOf(changing.kind())));
+            kindCombo.setEnabled(false);
+            subjectText.setText(changing.subject());
+            subjectText.setEditable(false);
+            rightCombo.select(Math.max(0, java.util.Arrays.asList(RIGHTS).indexOf(changing.right())));
+            rightCombo.setFocus();
+        }
         subjectText.addListener(SWT.Modify, e -> validate());
     }
 
@@ -49,7 +66,7 @@ final class MemberDialog extends FormDialog {
 
     @Override
     protected String okLabel() {
-        return "&Share";
+        return changing == null ? "&Share" : "&Change";
     }
 
     @Override

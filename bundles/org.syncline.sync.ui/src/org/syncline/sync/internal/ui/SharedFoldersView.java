@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -62,6 +63,7 @@ public final class SharedFoldersView extends ViewPart {
         this.<FolderMember>column(members, "Right", 90, FolderMember::right);
         sash.setWeights(3, 2);
         folders.addSelectionChangedListener(e -> readMembers());
+        members.addOpenListener(e -> changeRight());
         getSite().setSelectionProvider(folders);
         getSite().getService(IContextService.class).activateContext("org.syncline.sync.ui.sharedFoldersContext");
         Servers.addListener(serversChanged);
@@ -162,6 +164,12 @@ public final class SharedFoldersView extends ViewPart {
                 .ifPresent(f -> folders.setSelection(new org.eclipse.jface.viewers.StructuredSelection(f), true));
     }
 
+    /** Selects the member of that name among the selected folder's members. */
+    public void selectMember(String subject) {
+        members().stream().filter(m -> m.subject().equals(subject)).findFirst()
+                .ifPresent(m -> members.setSelection(new org.eclipse.jface.viewers.StructuredSelection(m), true));
+    }
+
     void createFolder() {
         if (server == null) {
             return;
@@ -224,6 +232,55 @@ public final class SharedFoldersView extends ViewPart {
                 SyncClients.of(s).unshare(f.name(), member.kind(), member.subject());
             }
             ui.execute(this::readMembers);
+        });
+    }
+
+    /** Changes the right of the one selected member (Change Right, F2, Enter on a member). */
+    void changeRight() {
+        FolderInfo f = selectedFolder();
+        List<?> chosen = members.getStructuredSelection().toList();
+        if (f == null || chosen.size() != 1 || !(chosen.get(0) instanceof FolderMember member)) {
+            return;
+        }
+        MemberDialog d = new MemberDialog(getSite().getShell(), f.name(), member);
+        if (d.open() == Window.OK && !d.right().equals(member.right())) {
+            share(f.name(), member.kind(), member.subject(), d.right());
+        }
+    }
+
+    /** Delete: the selected members when their table has the focus, else the selected folder (after asking). */
+    void deleteSelected() {
+        if (members.getControl().isFocusControl()) {
+            removeMembers();
+        } else {
+            deleteFolder();
+        }
+    }
+
+    /**
+     * Deletes the selected folder on the server, after a question that says what goes: its files, their history and its
+     * trash, for every member. Copies on computers stay. Cancel is the default answer.
+     */
+    void deleteFolder() {
+        FolderInfo f = selectedFolder();
+        if (f == null || server == null) {
+            return;
+        }
+        MessageDialog ask = new MessageDialog(getSite().getShell(), "Delete Folder", null, "Delete the shared folder '" + f.name() + "' on "
+                + server.label() + "?\n\nIts " + String.format("%,d", f.files()) + (f.files() == 1 ? " file" : " files") + " (" + Formats.size(f.bytes())
+                + "), their history and its trash are deleted on the server, for every member. Copies on computers stay, but stop syncing.",
+                MessageDialog.WARNING, 1, "&Delete Folder", IDialogConstants.CANCEL_LABEL);
+        if (ask.open() == 0) {
+            deleteFolder(f.name());
+        }
+    }
+
+    /** What Delete Folder does once confirmed: the server deletes the folder (the manage right is checked there). */
+    public Job deleteFolder(String name) {
+        ConnectedServer s = server;
+        return ServerJob.schedule("Deleting the folder " + name, m -> {
+            SyncClients.of(s).delete(name);
+            ui.execute(this::refresh);
         });
     }
 

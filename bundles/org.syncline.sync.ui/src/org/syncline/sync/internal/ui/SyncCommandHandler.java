@@ -56,6 +56,9 @@ public final class SyncCommandHandler extends AbstractHandler {
                 case "createFolder" -> view.createFolder();
                 case "addMember" -> view.addMember();
                 case "removeMember" -> view.removeMembers();
+                case "changeRight" -> view.changeRight();
+                case "deleteFolder" -> view.deleteFolder();
+                case "delete" -> view.deleteSelected();
                 case "setQuota" -> view.setQuota();
                 case "refresh" -> view.refresh();
                 default -> {
