@@ -44,8 +44,11 @@ class SyncWarningsLiveTest {
             SyncClient hub = new SyncClient(other);
             hub.create("links");
             view.addPair(link.connected(), dir, "links");
-            String state = UiEvents.waitFor("the pair up to date with its warning",
-                    () -> view.stateOf(dir) != null && view.stateOf(dir).startsWith("up to date") ? view.stateOf(dir) : null, 30);
+            // read once per poll: the engine may start another pass between two reads
+            String state = UiEvents.waitFor("the pair up to date with its warning", () -> {
+                String now = view.stateOf(dir);
+                return now != null && now.startsWith("up to date") ? now : null;
+            }, 30);
             assertEquals("up to date, 1 warning", state);
             // the table shows it (waited for: the engine may start another pass between two reads)
             UiEvents.waitUntil("the table to show " + state, () -> state.equals(view.rowOf(dir).get(2)));

@@ -251,7 +251,7 @@ public final class SyncPairs {
             long files = s.filesSynced();
             state = switch (e.state()) {
                 case STARTING -> "starting";
-                case SYNCING -> "syncing " + (files - r.filesAtLastSync) + " files";
+                case SYNCING -> syncing(files - r.filesAtLastSync);
                 case UP_TO_DATE -> r.conflicts > 0 ? r.conflicts + (r.conflicts == 1 ? " conflict" : " conflicts") : "up to date";
                 case OFFLINE -> offline(e.outage(), Instant.now());
                 case PAUSED -> "paused";
@@ -267,6 +267,11 @@ public final class SyncPairs {
             state += ", " + count + (count == 1 ? " warning" : " warnings");
         }
         return new Status(r.pair, state, progress, r.lastSync, r.lastLine, warnings);
+    }
+
+    /** "syncing" while a pass has moved nothing yet (a rescan that finds nothing), then "syncing 1 file", "syncing 12 files". */
+    public static String syncing(long files) {
+        return files <= 0 ? "syncing" : files == 1 ? "syncing 1 file" : "syncing " + files + " files";
     }
 
     /** Since when and why a pair whose server went away is offline; plain "offline (not connected)" if it never ran. */
