@@ -391,7 +391,7 @@ class SyncFoldersTest {
                     () -> stranger.commit("private", List.of(FileChange.delete("x.txt", 1))),
                     () -> stranger.signature("private", "x.txt", 1, -1), () -> stranger.fileChunks("private", "x.txt", 1),
                     () -> stranger.putDelta("private", "x.txt", 1, 1, "00".repeat(32), new java.io.ByteArrayInputStream(new byte[1])),
-                    () -> stranger.members("private"));
+                    () -> stranger.members("private"), () -> stranger.shareNames("private", "r"));
             for (Callable<?> call : calls) {
                 SynclineException e = assertThrows(SynclineException.class, call::call);
                 assertEquals(ErrorCode.NOT_FOUND, e.code(), e.getMessage());
@@ -411,7 +411,12 @@ class SyncFoldersTest {
                         List.of(FileChange.delete("rules.txt", 1))));
                 assertEquals(ErrorCode.ACCESS_DENIED, e.code());
                 assertTrue(e.getMessage().contains("lacks the 'write' right on folder 'private'"), e.getMessage());
+                // the share dialog's suggestions are for those who may share: the owner, not a reader
+                SynclineException names = assertThrows(SynclineException.class, () -> new SyncClient(rita).shareNames("private", "e"));
+                assertEquals(ErrorCode.ACCESS_DENIED, names.code(), names.getMessage());
             }
+            assertEquals(List.of("rita"), owner.shareNames("private", "RI").users());
+            assertEquals(List.of("eve"), owner.shareNames("private", "e").users());
             Files.writeString(reader.dir.resolve("rules.txt"), "rita's change\n");
             Files.writeString(reader.dir.resolve("mine.txt"), "rita's file\n");
             reader.awaitLine(l -> l.contains("read-only: the local change to rules.txt is not uploaded"), "the refusal of rules.txt");

@@ -53,6 +53,23 @@ class UserDirectoryTest {
     }
 
     @Test
+    void namesToSuggestStartWithThePrefixLeaveOutDisabledUsersAndTakeUnderscoreLiterally() {
+        for (String name : new String[] { "ben", "bea", "benedikt", "bo_b", "bob", "carol" }) {
+            users.create(name, pw(name + "-secret-1"), USER);
+        }
+        users.setDisabled("bea", true);
+        users.createGroup("berlin-office");
+        users.createGroup("board");
+        assertEquals(new UserDirectory.NameMatches(List.of("ben", "benedikt"), List.of("berlin-office")), users.namesStartingWith("BE", 10));
+        assertEquals(List.of("ben"), users.namesStartingWith("be", 1).users(), "at most the limit, in order");
+        assertEquals(List.of("bo_b"), users.namesStartingWith("bo_", 10).users(), "'_' is a character here, not LIKE's any character");
+        assertEquals(List.of("board"), users.namesStartingWith("bo", 10).groups());
+        for (String nothing : new String[] { "", " ", "%", "b%", "x".repeat(65), "bé" }) {
+            assertEquals(new UserDirectory.NameMatches(List.of(), List.of()), users.namesStartingWith(nothing, 10), nothing);
+        }
+    }
+
+    @Test
     void aDisabledUserWithTheRightPasswordIsRefusedByNameAndEnablingLetsThemBackIn() {
         users.create("alice", pw("alice-secret"), EnumSet.of(Role.ADMIN, Role.USER));
         users.create("carol", pw("carol-secret"), USER);

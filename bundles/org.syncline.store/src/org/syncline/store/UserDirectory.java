@@ -214,6 +214,30 @@ public final class UserDirectory {
         });
     }
 
+    /** What {@link #namesStartingWith} found: user names and group names, each in order. */
+    public record NameMatches(List<String> users, List<String> groups) {
+    }
+
+    /** The most names {@link #namesStartingWith} gives of each kind. */
+    public static final int MAX_NAME_MATCHES = 50;
+
+    /**
+     * Names to suggest where something is shared: enabled users and groups whose names start with {@code prefix}
+     * (any case: names are lower-case), at most {@code limit} of each (1 to {@value #MAX_NAME_MATCHES}), in name order.
+     * A prefix no name can start with (blank, too long, characters names do not hold) matches nothing.
+     */
+    public NameMatches namesStartingWith(String prefix, int limit) {
+        if (limit < 1 || limit > MAX_NAME_MATCHES) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
+        String p = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (p.isEmpty() || p.length() > 64 || !p.matches("[a-z0-9._-]+")) {
+            return new NameMatches(List.of(), List.of());
+        }
+        String like = p.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return db.inTransaction(c -> new NameMatches(UserTable.enabledNamesLike(c, like, limit), GroupTable.namesLike(c, like, limit)));
+    }
+
     /** Every group, ordered by name. */
     public List<String> groups() {
         return db.inTransaction(GroupTable::names);

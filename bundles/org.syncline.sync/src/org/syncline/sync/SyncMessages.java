@@ -24,6 +24,12 @@ public final class SyncMessages {
     public static final String SHARE = "sync.share";
     /** Body: folder, kind, subject. Needs manage. */
     public static final String UNSHARE = "sync.unshare";
+    /**
+     * Body: folder, prefix. Answer: users and groups, the names (at most {@value #SHARE_NAMES_LIMIT} of each, enabled
+     * users only) that start with the prefix: what the share dialog suggests. Needs manage, the right to share.
+     */
+    public static final String SHARE_NAMES = "sync.share.names";
+    public static final int SHARE_NAMES_LIMIT = 20;
     /** Body: folder. Answer: members, a list of {@link FolderMember} (the owner first). Needs read. */
     public static final String MEMBERS = "sync.members";
     /** Body: folder, chunks (SHA-256 list). Answer: missing, those the hub does not hold. Needs write. */

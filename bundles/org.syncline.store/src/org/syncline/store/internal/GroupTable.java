@@ -64,6 +64,11 @@ public final class GroupTable {
         return Rows.strings(c, "SELECT name FROM groups ORDER BY name");
     }
 
+    /** Groups whose names start with {@code likePattern}'s prefix (a LIKE pattern escaped with '!'), at most {@code limit}, in order. */
+    public static List<String> namesLike(Connection c, String likePattern, int limit) throws SQLException {
+        return Rows.strings(c, "SELECT name FROM groups WHERE name LIKE ? ESCAPE '!' ORDER BY name FETCH FIRST " + limit + " ROWS ONLY", likePattern);
+    }
+
     public static List<String> groupsOf(Connection c, String user) throws SQLException {
         return Rows.strings(c, "SELECT group_name FROM group_members WHERE user_name = ? ORDER BY group_name", user);
     }

@@ -94,6 +94,12 @@ public final class UserTable {
     }
 
     /** False when there is no such user. */
+    /** Enabled users whose names match {@code likePattern} (a LIKE pattern escaped with '!'), at most {@code limit}, in order. */
+    public static List<String> enabledNamesLike(Connection c, String likePattern, int limit) throws SQLException {
+        return Rows.strings(c, "SELECT name FROM users WHERE name LIKE ? ESCAPE '!' AND disabled = FALSE ORDER BY name FETCH FIRST " + limit
+                + " ROWS ONLY", likePattern);
+    }
+
     public static boolean setPasswordHash(Connection c, String name, String passwordHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE name = ?")) {
             ps.setString(1, passwordHash);

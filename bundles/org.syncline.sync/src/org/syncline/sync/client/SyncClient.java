@@ -31,6 +31,7 @@ import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
 import org.syncline.sync.Quota;
+import org.syncline.sync.ShareNames;
 import org.syncline.sync.Revision;
 import org.syncline.sync.SyncMessages;
 import org.syncline.sync.TrashEntry;
@@ -81,6 +82,11 @@ public final class SyncClient {
     public List<FolderMember> unshare(String folder, String kind, String subject) {
         return connection.request(SyncMessages.UNSHARE, Json.object("folder", folder, "kind", kind, "subject", subject))
                 .list("members", FolderMember.class);
+    }
+
+    /** The user and group names starting with {@code prefix} that a member with the manage right may share {@code folder} with. */
+    public ShareNames shareNames(String folder, String prefix) {
+        return Json.read(connection.request(SyncMessages.SHARE_NAMES, Json.object("folder", folder, "prefix", prefix)), ShareNames.class);
     }
 
     public List<FolderMember> members(String folder) {

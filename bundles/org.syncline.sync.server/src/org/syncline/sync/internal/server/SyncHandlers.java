@@ -21,6 +21,7 @@ import org.syncline.store.UserDirectory;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderMember;
 import org.syncline.sync.Quota;
+import org.syncline.sync.ShareNames;
 import org.syncline.sync.SyncMessages;
 
 /**
@@ -68,6 +69,14 @@ final class SyncHandlers {
         endpoint.handle(SyncMessages.UNSHARE, Access.USER, (ctx, body) -> {
             Grant g = grant(body, Right.READ);
             return Json.object("members", hub.unshare(ctx.principal(), body.string("folder"), g.kind(), g.subject()));
+        });
+        endpoint.handle(SyncMessages.SHARE_NAMES, Access.USER, (ctx, body) -> {
+            String folder = body.string("folder");
+            if (!hub.right(ctx.principal(), folder).includes(Right.MANAGE)) {
+                throw new SynclineException(ErrorCode.ACCESS_DENIED, "Only a member with the manage right may share folder '" + folder + "'.");
+            }
+            UserDirectory.NameMatches m = users.namesStartingWith(body.string("prefix"), SyncMessages.SHARE_NAMES_LIMIT);
+            return Json.tree(new ShareNames(m.users(), m.groups()));
         });
         endpoint.handle(SyncMessages.MEMBERS, Access.USER, (ctx, body) -> Json.object("members", hub.members(ctx.principal(), body.string("folder"))));
         endpoint.handle(SyncMessages.CHUNKS_MISSING, Access.USER, (ctx, body) -> Json.object("missing",

@@ -1,5 +1,7 @@
 package org.syncline.sync.internal.ui;
 
+import java.util.function.Function;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
@@ -8,7 +10,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.sync.FolderMember;
+import org.syncline.sync.ShareNames;
 import org.syncline.ui.FormDialog;
+import org.syncline.ui.NameSuggestions;
 
 /** Asks whom to share a folder with (a user or a group) and for which right: read, write (rw) or manage. */
 final class MemberDialog extends FormDialog {
@@ -22,16 +26,27 @@ final class MemberDialog extends FormDialog {
 
     /** A member whose right is changed; null when a new member is added. */
     private final FolderMember changing;
+    /** The names the server suggests for a prefix (off the UI thread); null for none. */
+    private final Function<String, ShareNames> suggestions;
+    /** The kind chosen, read by the suggestions' thread. */
+    private volatile String kindChosen = FolderMember.USER;
+    private NameSuggestions names;
 
-    MemberDialog(Shell shell, String folder) {
-        this(shell, folder, null);
+    /** Adds a member; the Name field suggests the users or groups {@code suggestions} names for what is typed. */
+    MemberDialog(Shell shell, String folder, Function<String, ShareNames> suggestions) {
+        this(shell, folder, null, suggestions);
     }
 
     /** Changes the right of {@code member} (its kind and name stay as they are). */
     MemberDialog(Shell shell, String folder, FolderMember member) {
+        this(shell, folder, member, null);
+    }
+
+    private MemberDialog(Shell shell, String folder, FolderMember member, Function<String, ShareNames> suggestions) {
         super(shell, member == null ? "Add Member" : "Change Right", member == null ? "Share " + folder : "Change " + member.subject() + "'s right on " + folder,
                 "read: sync and see history; write (rw): also change files; manage: also share and remove the folder.", SWT.DEFAULT);
         this.changing = member;
+        this.suggestions = suggestions;
     }
 
     @Override
@@ -56,6 +71,13 @@ final class MemberDialog extends FormDialog {
             rightCombo.setFocus();
         }
         subjectText.addListener(SWT.Modify, e -> validate());
+        if (changing == null && suggestions != null) {
+            kindCombo.addListener(SWT.Selection, e -> kindChosen = kindCombo.getText());
+            names = NameSuggestions.attach(subjectText, prefix -> {
+                ShareNames n = suggestions.apply(prefix);
+                return FolderMember.GROUP.equals(kindChosen) ? n.groups() : n.users();
+            });
+        }
     }
 
     /** OK waits for a name; the message on rights stays, as it says all there is to know. */
@@ -75,6 +97,11 @@ final class MemberDialog extends FormDialog {
         subject = subjectText.getText().trim();
         right = rightCombo.getText();
         super.okPressed();
+    }
+
+    /** The Name field's suggestions (null when changing a right): for tests. */
+    NameSuggestions names() {
+        return names;
     }
 
     String kind() {

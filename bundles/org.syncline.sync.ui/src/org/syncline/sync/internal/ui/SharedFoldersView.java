@@ -203,7 +203,8 @@ public final class SharedFoldersView extends ViewPart {
         if (f == null) {
             return;
         }
-        MemberDialog d = new MemberDialog(getSite().getShell(), f.name());
+        ConnectedServer s = server;
+        MemberDialog d = new MemberDialog(getSite().getShell(), f.name(), prefix -> SyncClients.of(s).shareNames(f.name(), prefix));
         if (d.open() == Window.OK) {
             share(f.name(), d.kind(), d.subject(), d.right());
         }
