@@ -41,6 +41,12 @@ public final class DocumentsMessages {
     public static final String EDIT = "docs.edit";
     /** Body: id, kind (user or group), subject, right (read or write). Answer: the {@link DocumentInfo}. Needs manage. */
     public static final String SHARE = "docs.share";
+    /**
+     * Body: id, prefix. Answer: users and groups, the names (at most {@value #SHARE_NAMES_LIMIT} of each, enabled users
+     * only) that start with the prefix: what the share dialog suggests. Needs manage, the right to share.
+     */
+    public static final String SHARE_NAMES = "docs.share.names";
+    public static final int SHARE_NAMES_LIMIT = 20;
     /** Body: id. Removes the document, every version and its bytes. Needs manage. */
     public static final String DELETE = "docs.rm";
     /** Subscribers get {@link #EVENT} for every document they may read that is added, changed or deleted. */

@@ -135,6 +135,10 @@ class DocumentsTest {
             assertEquals(ErrorCode.ACCESS_DENIED, refused(() -> ben.update(d.id(), new PatternStream(10, 3))).code());
             assertEquals(ErrorCode.ACCESS_DENIED, refused(() -> ben.share(d.id(), DocumentShare.USER, "ben", "write")).code());
             assertEquals(ErrorCode.NOT_FOUND, refused(() -> ann.share(d.id(), DocumentShare.USER, "nobody", "read")).code());
+            // the share dialog's suggestions: for whoever may share the document (its owner), names starting with what was typed
+            assertEquals(new org.syncline.protocol.ShareNames(List.of("ben"), List.of()), ann.shareNames(d.id(), "B"));
+            assertEquals(List.of("staff"), ann.shareNames(d.id(), "st").groups());
+            assertEquals(ErrorCode.ACCESS_DENIED, refused(() -> ben.shareNames(d.id(), "a")).code(), "a reader may not share it");
 
             ann.share(d.id(), DocumentShare.GROUP, "staff", "write");
             DocumentsClient gus = new DocumentsClient(gusConn);

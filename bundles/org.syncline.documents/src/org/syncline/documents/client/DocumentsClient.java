@@ -177,6 +177,12 @@ public final class DocumentsClient {
     }
 
     /** Grants a user or a group ({@link DocumentShare#USER}, {@link DocumentShare#GROUP}) "read" or "write". */
+    /** The user and group names starting with {@code prefix} that the document's owner (or an admin) may share it with. */
+    public org.syncline.protocol.ShareNames shareNames(String id, String prefix) {
+        return Json.read(connection.request(DocumentsMessages.SHARE_NAMES, Json.object("id", id, "prefix", prefix)),
+                org.syncline.protocol.ShareNames.class);
+    }
+
     public DocumentInfo share(String id, String kind, String subject, String right) {
         return Json.read(connection.request(DocumentsMessages.SHARE,
                 Json.object("id", id, "kind", kind, "subject", subject, "right", right)), DocumentInfo.class);

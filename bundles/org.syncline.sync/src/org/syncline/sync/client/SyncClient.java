@@ -31,7 +31,7 @@ import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderInfo;
 import org.syncline.sync.FolderMember;
 import org.syncline.sync.Quota;
-import org.syncline.sync.ShareNames;
+import org.syncline.protocol.ShareNames;
 import org.syncline.sync.Revision;
 import org.syncline.sync.SyncMessages;
 import org.syncline.sync.TrashEntry;

@@ -30,7 +30,7 @@ final class UserDialog extends FormDialog {
     private boolean touched;
 
     private UserDialog(Shell shell, String title, String fixedName, boolean askOld) {
-        super(shell, null, title,
+        super(shell, fixedName == null ? "New User" : "New Password", title,
                 fixedName == null ? "The user logs in with this name and password." : "Their other sessions close when it changes.", SWT.DEFAULT);
         this.fixedName = fixedName;
         this.askOld = askOld;

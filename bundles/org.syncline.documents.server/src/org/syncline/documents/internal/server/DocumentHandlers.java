@@ -71,6 +71,11 @@ final class DocumentHandlers {
         endpoint.handle(DocumentsMessages.EDIT, Access.USER, (ctx, body) -> published(DocumentEvent.Kind.CHANGED,
                 registry.edit(ctx.principal(), body.string("id"), body.optString("name", null), body.optString("author", null),
                         body.optString("description", null), body.has("tags") ? strings(body, "tags") : null)));
+        endpoint.handle(DocumentsMessages.SHARE_NAMES, Access.USER, (ctx, body) -> {
+            registry.requireManage(ctx.principal(), body.string("id"));
+            UserDirectory.NameMatches m = users.namesStartingWith(body.string("prefix"), DocumentsMessages.SHARE_NAMES_LIMIT);
+            return Json.tree(new org.syncline.protocol.ShareNames(m.users(), m.groups()));
+        });
         endpoint.handle(DocumentsMessages.SHARE, Access.USER, (ctx, body) -> {
             Grant grant = grant(body);
             boolean exists = grant.kind() == Grant.Kind.USER ? users.find(grant.subject()).isPresent()

@@ -432,6 +432,11 @@ final class DocumentRegistry {
     }
 
     /** Grants read or write to a user or group that exists. Needs manage. */
+    /** Refuses, as {@link #share} would, a principal who may not share the document. */
+    void requireManage(Principal p, String id) {
+        db.inTransaction(c -> require(p, c, id, Right.MANAGE));
+    }
+
     Change share(Principal p, String id, Grant grant, boolean subjectExists) {
         if (grant.right() == Right.MANAGE) {
             throw new SynclineException(ErrorCode.INVALID_ARGUMENT, "A document can be shared for 'read' or 'write'; 'manage' stays with its owner.");

@@ -723,7 +723,7 @@ public final class DocumentsView extends ViewPart {
             return;
         }
         DocumentInfo doc = docs.get(0);
-        ShareDialog dialog = new ShareDialog(getSite().getShell(), doc);
+        ShareDialog dialog = new ShareDialog(getSite().getShell(), doc, prefix -> DocumentsClients.of(server).shareNames(doc.id(), prefix));
         if (dialog.open() == Window.OK) {
             ServerJob.schedule("Sharing " + doc.name() + " with " + dialog.kind() + " " + dialog.subject(),
                     m -> DocumentsClients.of(server).share(doc.id(), dialog.kind(), dialog.subject(), dialog.right()));

@@ -26,7 +26,7 @@ final class MetadataDialog extends FormDialog {
     private Map<String, Object> changes = Map.of();
 
     MetadataDialog(Shell shell, DocumentInfo doc) {
-        super(shell, null, "Metadata of " + doc.name(), "Changes no bytes; the server checks that you may write to the document.", SWT.DEFAULT);
+        super(shell, "Edit Metadata", "Metadata of " + doc.name(), "Changes no bytes; the server checks that you may write to the document.", SWT.DEFAULT);
         this.doc = doc;
     }
 

@@ -1,5 +1,7 @@
 package org.syncline.documents.internal.ui;
 
+import java.util.function.Function;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
@@ -9,7 +11,9 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentShare;
+import org.syncline.protocol.ShareNames;
 import org.syncline.ui.FormDialog;
+import org.syncline.ui.NameSuggestions;
 
 /** Asks whom to share a document with (a user or a group) and with which right (read or write). */
 final class ShareDialog extends FormDialog {
@@ -20,9 +24,15 @@ final class ShareDialog extends FormDialog {
     private String subjectValue;
     private String rightValue;
 
-    ShareDialog(Shell shell, DocumentInfo doc) {
-        super(shell, null, "Share " + doc.name(), "Read lets them find and download it; write also lets them update and rename it.",
+    /** The names the server suggests for a prefix (off the UI thread). */
+    private final Function<String, ShareNames> suggestions;
+    /** The kind chosen, read by the suggestions' thread. */
+    private volatile boolean groupChosen;
+
+    ShareDialog(Shell shell, DocumentInfo doc, Function<String, ShareNames> suggestions) {
+        super(shell, "Share Document", "Share " + doc.name(), "Read lets them find and download it; write also lets them update and rename it.",
                 SWT.DEFAULT);
+        this.suggestions = suggestions;
     }
 
     @Override
@@ -39,6 +49,11 @@ final class ShareDialog extends FormDialog {
         right = new Combo(form, SWT.READ_ONLY);
         right.setItems("read", "write");
         right.select(0);
+        kind.addListener(SWT.Selection, e -> groupChosen = kind.getSelectionIndex() == 1);
+        NameSuggestions.attach(subject, prefix -> {
+            ShareNames n = suggestions.apply(prefix);
+            return groupChosen ? n.groups() : n.users();
+        });
     }
 
     /** OK waits for a name; the message on rights stays, as it says all there is to know. */

@@ -44,7 +44,7 @@ public final class ShareWindowDialog extends FormDialog {
     private String listProblem;
 
     public ShareWindowDialog(Shell parent) {
-        super(parent, null, "Share a Window", null, SWT.DEFAULT);
+        super(parent, "Share a Window", "Share a Window", null, SWT.DEFAULT);
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 

@@ -21,7 +21,7 @@ import org.syncline.store.UserDirectory;
 import org.syncline.sync.FileChange;
 import org.syncline.sync.FolderMember;
 import org.syncline.sync.Quota;
-import org.syncline.sync.ShareNames;
+import org.syncline.protocol.ShareNames;
 import org.syncline.sync.SyncMessages;
 
 /**

@@ -66,10 +66,14 @@ public final class HistoryView extends PairView<Revision> {
     }
 
     /**
-     * A single row selected in the Activity or Trash view (of the pair this view follows) shows that file's
-     * revisions here, as Eclipse's History view follows the selection.
+     * A single row selected in the Activity or Trash view (of the pair this view follows), while that view is the
+     * active one, shows that file's revisions here, as Eclipse's History view follows the selection.
      */
     private final ISelectionListener rowSelected = (part, selection) -> {
+        // only a selection made in the view the user works in: a view refreshing in the background keeps its hands off
+        if (part != getSite().getPage().getActivePart()) {
+            return;
+        }
         if (part instanceof PairView<?> from && from.pair != null && (pair == null || sameFolder(from.pair, pair))
                 && selection instanceof IStructuredSelection s && s.size() == 1) {
             String file = s.getFirstElement() instanceof Revision r ? r.path() : s.getFirstElement() instanceof TrashEntry t ? t.path() : null;

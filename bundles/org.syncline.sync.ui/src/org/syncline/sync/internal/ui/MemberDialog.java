@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.syncline.sync.FolderMember;
-import org.syncline.sync.ShareNames;
+import org.syncline.protocol.ShareNames;
 import org.syncline.ui.FormDialog;
 import org.syncline.ui.NameSuggestions;
 
