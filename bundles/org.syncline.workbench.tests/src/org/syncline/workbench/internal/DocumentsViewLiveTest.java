@@ -187,27 +187,8 @@ class DocumentsViewLiveTest {
             // Share... suggests the names the registry has for what is typed in Name
             page.activate(view);
             ((TableViewer) view.getViewSite().getSelectionProvider()).setSelection(new StructuredSelection(row(table, "report.txt").getData()), true);
-            List<String> suggested = new java.util.ArrayList<>();
-            int[] polls = { 0 };
-            UiEvents.whenDialogShown("Share Document", new String[1], shell -> {
-                org.eclipse.swt.widgets.Text name = UiEvents.find(shell, org.eclipse.swt.widgets.Text.class,
-                        t -> org.syncline.ui.NameSuggestions.of(t) != null);
-                if (name == null) {
-                    return false;
-                }
-                org.syncline.ui.NameSuggestions names = org.syncline.ui.NameSuggestions.of(name);
-                if (name.getText().isEmpty()) {
-                    name.setFocus();
-                    name.setText("a");
-                }
-                if (names.suggested().isEmpty() && ++polls[0] < 150) {
-                    return false; // the answer comes on its own thread (closed after 15 s without one: the assertion says so)
-                }
-                suggested.addAll(names.suggested());
-                shell.close();
-                return true;
-            });
-            view.getViewSite().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand("org.syncline.documents.ui.share", null);
+            List<String> suggested = UiEvents.nameSuggestions("Share Document", "a", () -> view.getViewSite()
+                    .getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand("org.syncline.documents.ui.share", null));
             assertEquals(List.of("admin"), suggested, "the users whose names start with 'a'");
 
             view.deleteWithoutAsking(List.of(doc));

@@ -201,29 +201,8 @@ class SyncViewLiveTest {
             assertTrue(changeSaid[0].contains("Change ben's right on team"), changeSaid[0]);
 
             // Add Member suggests the names the hub has for what is typed in Name
-            List<String> suggested = new java.util.ArrayList<>();
-            String[] addSaid = new String[1];
-            int[] polls = { 0 };
-            UiEvents.whenDialogShown("Add Member", addSaid, shell -> {
-                org.eclipse.swt.widgets.Text name = UiEvents.find(shell, org.eclipse.swt.widgets.Text.class,
-                        t -> org.syncline.ui.NameSuggestions.of(t) != null);
-                if (name == null) {
-                    return false;
-                }
-                org.syncline.ui.NameSuggestions names = org.syncline.ui.NameSuggestions.of(name);
-                if (name.getText().isEmpty()) {
-                    name.setFocus();
-                    name.setText("b");
-                }
-                if (names.suggested().isEmpty() && ++polls[0] < 150) {
-                    return false; // asked; the answer comes on its own thread (closed after 15 s without one: the assertion says so)
-                }
-                suggested.addAll(names.suggested());
-                shell.close();
-                return true;
-            });
             shared.select("team");
-            handlers.executeCommand("org.syncline.sync.ui.addMember", null);
+            List<String> suggested = UiEvents.nameSuggestions("Add Member", "b", () -> handlers.executeCommand("org.syncline.sync.ui.addMember", null));
             assertEquals(List.of("ben"), suggested, "the users whose names start with 'b'");
 
             // Delete Folder asks first, Cancel keeps the folder; Delete Folder deletes it on the server

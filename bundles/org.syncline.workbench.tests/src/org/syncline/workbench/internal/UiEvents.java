@@ -92,6 +92,40 @@ final class UiEvents {
         }
     }
 
+    /** What opens a dialog: a command run, a method called. */
+    @FunctionalInterface
+    interface Opening {
+        void open() throws Exception;
+    }
+
+    /**
+     * Opens the dialog titled {@code title} with {@code opening}, types {@code typed} into its field that suggests
+     * names, and returns the names the server suggested (empty when none came within 15 s); the dialog is closed.
+     */
+    static List<String> nameSuggestions(String title, String typed, Opening opening) throws Exception {
+        List<String> suggested = new java.util.ArrayList<>();
+        int[] polls = { 0 };
+        whenDialogShown(title, new String[1], shell -> {
+            org.eclipse.swt.widgets.Text name = find(shell, org.eclipse.swt.widgets.Text.class, t -> org.syncline.ui.NameSuggestions.of(t) != null);
+            if (name == null) {
+                return false;
+            }
+            org.syncline.ui.NameSuggestions names = org.syncline.ui.NameSuggestions.of(name);
+            if (name.getText().isEmpty()) {
+                name.setFocus();
+                name.setText(typed);
+            }
+            if (names.suggested().isEmpty() && ++polls[0] < 150) {
+                return false; // asked; the answer comes on its own thread
+            }
+            suggested.addAll(names.suggested());
+            shell.close();
+            return true;
+        });
+        opening.open();
+        return suggested;
+    }
+
     /** Closes the next dialog titled {@code title} once it shows, keeping what it said. */
     static void closeDialogWhenShown(String title, String[] text) {
         whenDialogShown(title, text, shell -> {
