@@ -37,6 +37,9 @@ public final class NameSuggestions {
                 KeyStroke.getInstance(SWT.CTRL, ' '), null);
         adapter.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_REPLACE);
         adapter.addContentProposalListener(p -> chosen = true);
+        // as wide as the field, eight names high (the default is a large box for a list of a few names)
+        field.addListener(SWT.Resize, e -> adapter.setPopupSize(new org.eclipse.swt.graphics.Point(field.getSize().x,
+                field.getLineHeight() * 8 + 8)));
         field.addModifyListener(e -> typed());
         field.setData(NameSuggestions.class.getName(), this);
     }

@@ -200,10 +200,11 @@ class SyncViewLiveTest {
             UiEvents.waitUntil("ben's right changed to read", () -> shared.members().stream().anyMatch(m -> m.subject().equals("ben") && m.right().equals("read")));
             assertTrue(changeSaid[0].contains("Change ben's right on team"), changeSaid[0]);
 
-            // Add Member suggests the names the hub has for what is typed in Name
+            // Add Member suggests the names the hub has for what is typed in Name, but not the folder's members (ben)
+            new org.syncline.admin.client.AdminClient(other).addUser("bea", "bea-secret-1".toCharArray(), false);
             shared.select("team");
             List<String> suggested = UiEvents.nameSuggestions("Add Member", "b", () -> handlers.executeCommand("org.syncline.sync.ui.addMember", null));
-            assertEquals(List.of("ben"), suggested, "the users whose names start with 'b'");
+            assertEquals(List.of("bea"), suggested, "the users whose names start with 'b', but ben, a member already");
 
             // Delete Folder asks first, Cancel keeps the folder; Delete Folder deletes it on the server
             org.eclipse.core.runtime.jobs.Job creating = shared.createFolder("scratch");

@@ -112,7 +112,7 @@ final class UiEvents {
             }
             org.syncline.ui.NameSuggestions names = org.syncline.ui.NameSuggestions.of(name);
             if (name.getText().isEmpty()) {
-                name.setFocus();
+                // typed without the focus: the names are asked for all the same, and no list pops up to outlive the dialog
                 name.setText(typed);
             }
             if (names.suggested().isEmpty() && ++polls[0] < 150) {

@@ -57,6 +57,7 @@ import org.syncline.core.SynclineException;
 import org.syncline.documents.DocumentEvent;
 import org.syncline.documents.DocumentInfo;
 import org.syncline.documents.DocumentQuery;
+import org.syncline.documents.DocumentShare;
 import org.syncline.documents.DocumentQuery.Sort;
 import org.syncline.documents.NodeInfo;
 import org.syncline.ui.Coalescer;
@@ -723,7 +724,15 @@ public final class DocumentsView extends ViewPart {
             return;
         }
         DocumentInfo doc = docs.get(0);
-        ShareDialog dialog = new ShareDialog(getSite().getShell(), doc, prefix -> DocumentsClients.of(server).shareNames(doc.id(), prefix));
+        // its owner and those it is shared with already are not suggested again
+        java.util.Set<String> already = new java.util.HashSet<>();
+        already.add(DocumentShare.USER + ":" + doc.owner());
+        doc.shares().forEach(s -> already.add(s.kind() + ":" + s.subject()));
+        ShareDialog dialog = new ShareDialog(getSite().getShell(), doc, prefix -> {
+            org.syncline.protocol.ShareNames n = DocumentsClients.of(server).shareNames(doc.id(), prefix);
+            return new org.syncline.protocol.ShareNames(n.users().stream().filter(u -> !already.contains(DocumentShare.USER + ":" + u)).toList(),
+                    n.groups().stream().filter(g -> !already.contains(DocumentShare.GROUP + ":" + g)).toList());
+        });
         if (dialog.open() == Window.OK) {
             ServerJob.schedule("Sharing " + doc.name() + " with " + dialog.kind() + " " + dialog.subject(),
                     m -> DocumentsClients.of(server).share(doc.id(), dialog.kind(), dialog.subject(), dialog.right()));

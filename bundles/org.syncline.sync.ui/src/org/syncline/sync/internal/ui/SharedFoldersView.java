@@ -204,7 +204,13 @@ public final class SharedFoldersView extends ViewPart {
             return;
         }
         ConnectedServer s = server;
-        MemberDialog d = new MemberDialog(getSite().getShell(), f.name(), prefix -> SyncClients.of(s).shareNames(f.name(), prefix));
+        // those who are members already are changed with Change Right, not suggested again
+        java.util.Set<String> already = members().stream().map(m -> m.kind() + ":" + m.subject()).collect(java.util.stream.Collectors.toSet());
+        MemberDialog d = new MemberDialog(getSite().getShell(), f.name(), prefix -> {
+            org.syncline.protocol.ShareNames n = SyncClients.of(s).shareNames(f.name(), prefix);
+            return new org.syncline.protocol.ShareNames(n.users().stream().filter(u -> !already.contains(FolderMember.USER + ":" + u)).toList(),
+                    n.groups().stream().filter(g -> !already.contains(FolderMember.GROUP + ":" + g)).toList());
+        });
         if (d.open() == Window.OK) {
             share(f.name(), d.kind(), d.subject(), d.right());
         }
