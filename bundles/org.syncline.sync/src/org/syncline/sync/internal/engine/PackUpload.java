@@ -1,7 +1,18 @@
 package org.syncline.sync.internal.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.syncline.core.ErrorCode;
+import org.syncline.core.chunk.ChunkReader;
+import org.syncline.core.chunk.ChunkRef;
 
 import org.syncline.sync.ChunkPack;
 import org.syncline.sync.client.SyncClient;
@@ -12,21 +23,58 @@ import org.syncline.sync.client.SyncClient;
  * the last chunk. One thread.
  */
 final class PackUpload {
-    private final SyncClient client;
-    private final String folder;
+    /** Where a finished pack goes: the hub's {@link SyncClient#putChunks}. */
+    @FunctionalInterface
+    interface Sender {
+        void send(byte[] pack, int length);
+    }
+
+    private final Sender sender;
     private final Throttle up;
     private final SyncStats stats;
-    private final ByteArrayOutputStream pack = new ByteArrayOutputStream();
+    private final Pack pack = new Pack();
     private long raw;
     private int count;
     private long chunks;
     private long wire;
 
     PackUpload(SyncClient client, String folder, Throttle up, SyncStats stats) {
-        this.client = client;
-        this.folder = folder;
+        this((pack, length) -> client.putChunks(folder, pack, length), up, stats);
+    }
+
+    PackUpload(Sender sender, Throttle up, SyncStats stats) {
+        this.sender = sender;
         this.up = up;
         this.stats = stats;
+    }
+
+    /**
+     * Sends the chunks of {@code file} that {@code wanted} accepts, read where the scan's {@code chunks} (in file order)
+     * put them and named by the scan's hashes: the scan already cut and hashed the file, and doing it again here made a
+     * large file cost two reads and two hashings. A file that changed since shows as a chunk the hub refuses (it checks
+     * every chunk against its hash, and stores nothing of that pack: {@link ErrorCode#INTEGRITY}) or a file that ends
+     * early (EOFException); the caller fails the pass for it, and the next pass sends the file again. Then {@link #flush}.
+     */
+    void addFrom(Path file, List<ChunkRef> chunks, Predicate<String> wanted) throws IOException, InterruptedException {
+        byte[] buf = new byte[ChunkReader.MAX_SIZE];
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long offset = 0;
+            for (ChunkRef c : chunks) {
+                if (c.length() > buf.length) {
+                    throw new IOException(file + ": a chunk of " + c.length() + " bytes is larger than chunks are cut");
+                }
+                if (wanted.test(c.sha256())) {
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, c.length());
+                    while (b.hasRemaining()) {
+                        if (in.read(b, offset + b.position()) < 0) {
+                            throw new EOFException(file + " ends before the chunks the scan found in it");
+                        }
+                    }
+                    add(c.sha256(), buf, c.length());
+                }
+                offset += c.length();
+            }
+        }
     }
 
     /** Adds a chunk; sends the pack first when the chunk would take it past its bytes or chunks. */
@@ -40,11 +88,11 @@ final class PackUpload {
     }
 
     /** Sends what was added since the last pack went. */
-    void flush() throws InterruptedException {
+    void flush() throws IOException, InterruptedException {
         if (count == 0) {
             return;
         }
-        client.putChunks(folder, pack.toByteArray(), pack.size());
+        sender.send(pack.bytes(), pack.size());
         up.take(pack.size());
         stats.chunksUploaded.addAndGet(count);
         stats.bytesUploaded.addAndGet(pack.size());
@@ -63,5 +111,12 @@ final class PackUpload {
     /** Bytes sent so far (deflated, as they went). */
     long bytes() {
         return wire;
+    }
+
+    /** The pack as it is written, sent without a copy of its 4 MiB. */
+    private static final class Pack extends ByteArrayOutputStream {
+        byte[] bytes() {
+            return buf;
+        }
     }
 }
