@@ -179,12 +179,14 @@ public final class ChunkPack {
     public static final class Unpacking extends OutputStream {
         private final java.util.List<String> asked;
         private final Sink sink;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final Buffer buffer;
         private boolean closed;
 
         public Unpacking(java.util.List<String> asked, Sink sink) {
             this.asked = asked;
             this.sink = sink;
+            // sized for what the hub may send, so a large file's 4 MiB window is not grown (and copied) from 32 bytes
+            this.buffer = new Buffer((int) Math.min(MAX_BYTES + asked.size() * (HASH + 4L), asked.size() * (ChunkReader.MAX_SIZE + HASH + 4L)));
         }
 
         @Override
@@ -206,7 +208,7 @@ public final class ChunkPack {
                 return;
             }
             closed = true;
-            Reader reader = new Reader(new java.io.ByteArrayInputStream(buffer.toByteArray()));
+            Reader reader = new Reader(new java.io.ByteArrayInputStream(buffer.bytes(), 0, buffer.size()));
             for (String sha : asked) {
                 Entry e = reader.next();
                 if (e == null || !e.sha256().equals(sha) || !matches(e)) {
@@ -215,6 +217,17 @@ public final class ChunkPack {
                 }
                 sink.accept(sha, e.data());
             }
+        }
+    }
+
+    /** A pack as it arrives, read in place (not copied out whole). */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
         }
     }
 

@@ -33,7 +33,7 @@ import org.syncline.sync.ChunkPack;
 class PackUploadTest {
     @Test
     void theMissingChunksGoUnderTheScansNamesWithTheirBytes(@TempDir Path dir) throws Exception {
-        Path file = write(dir, 3 * 1024 * 1024, 1);
+        Path file = write(dir, 10 * 1024 * 1024, 1); // half its chunks wanted: two packs, one sent while the other fills
         FileContent scan = FileContent.of(file);
         assertTrue(scan.chunks().size() > 10, "enough chunks to leave some out: " + scan.chunks().size());
         Set<String> missing = new HashSet<>();
@@ -42,10 +42,16 @@ class PackUploadTest {
         }
         Set<String> wanted = new HashSet<>(missing);
         List<ChunkPack.Entry> got = new ArrayList<>();
-        PackUpload up = new PackUpload(hubLike(got), new Throttle(0), new SyncStats());
+        int[] packs = new int[1];
+        PackUpload.Sender hub = hubLike(got);
+        PackUpload up = new PackUpload((pack, length) -> {
+            packs[0]++;
+            hub.send(pack, length);
+        }, new Throttle(0), new SyncStats());
         up.addFrom(file, scan.chunks(), missing::remove);
         up.flush();
 
+        assertEquals(2, packs[0]);
         assertEquals(wanted.size(), got.size());
         assertEquals(wanted.size(), up.chunks());
         byte[] all = Files.readAllBytes(file);
