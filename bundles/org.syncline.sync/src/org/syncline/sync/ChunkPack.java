@@ -173,20 +173,25 @@ public final class ChunkPack {
     }
 
     /**
-     * Collects a downloaded pack (bounded: what was asked for, deflated or stored, cannot exceed it by much) and, when
-     * closed, hands each chunk to the sink after checking that the hub sent what was asked, in order.
+     * Takes a downloaded pack as it arrives (bounded: what was asked for, deflated or stored, cannot exceed it by much)
+     * and hands each chunk to the sink once it is whole and checked: the one asked for at that place, its bytes hashing
+     * to its name. A pack is not held whole (a large file's 4 MiB windows, one buffer each, were most of a downloading
+     * agent's garbage collections); what is wrong with it is thrown at {@link #close}, after the stream ended, and the
+     * caller drops what the sink got.
      */
     public static final class Unpacking extends OutputStream {
         private final java.util.List<String> asked;
         private final Sink sink;
-        private final Buffer buffer;
+        private byte[] pending = new byte[64 * 1024];
+        private int filled;
+        private long received;
+        private int next;
+        private SynclineException failure;
         private boolean closed;
 
         public Unpacking(java.util.List<String> asked, Sink sink) {
             this.asked = asked;
             this.sink = sink;
-            // sized for what the hub may send, so a large file's 4 MiB window is not grown (and copied) from 32 bytes
-            this.buffer = new Buffer((int) Math.min(MAX_BYTES + asked.size() * (HASH + 4L), asked.size() * (ChunkReader.MAX_SIZE + HASH + 4L)));
         }
 
         @Override
@@ -196,10 +201,51 @@ public final class ChunkPack {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (buffer.size() + len > MAX_BYTES + asked.size() * (HASH + 4 + 1024L)) {
+            received += len;
+            if (received > MAX_BYTES + asked.size() * (HASH + 4 + 1024L)) {
                 throw new IOException("the hub sent more than the " + asked.size() + " chunks asked for");
             }
-            buffer.write(b, off, len);
+            if (failure != null) {
+                return; // the rest is not looked at; close reports the failure
+            }
+            if (filled + len > pending.length) {
+                pending = java.util.Arrays.copyOf(pending, Math.max(filled + len, pending.length * 2));
+            }
+            System.arraycopy(b, off, pending, filled, len);
+            filled += len;
+            int at = 0;
+            try {
+                while (filled - at >= HASH + 4) {
+                    int word = (pending[at + HASH] & 0xff) << 24 | (pending[at + HASH + 1] & 0xff) << 16 | (pending[at + HASH + 2] & 0xff) << 8
+                            | pending[at + HASH + 3] & 0xff;
+                    int length = word & ~STORED;
+                    if (length > ChunkReader.MAX_SIZE + 1024) {
+                        throw bad("an entry of " + length + " bytes");
+                    }
+                    if (filled - at < HASH + 4 + length) {
+                        break;
+                    }
+                    Entry e = new Reader(new java.io.ByteArrayInputStream(pending, at, HASH + 4 + length)).next();
+                    at += HASH + 4 + length;
+                    accept(e);
+                }
+            } catch (SynclineException e) {
+                failure = e;
+            }
+            System.arraycopy(pending, at, pending, 0, filled - at);
+            filled -= at;
+        }
+
+        private void accept(Entry e) throws IOException {
+            if (next >= asked.size()) {
+                return; // more than was asked: not handed on
+            }
+            String sha = asked.get(next);
+            if (!e.sha256().equals(sha) || !matches(e)) {
+                throw notIntact(sha);
+            }
+            next++;
+            sink.accept(sha, e.data());
         }
 
         @Override
@@ -208,26 +254,20 @@ public final class ChunkPack {
                 return;
             }
             closed = true;
-            Reader reader = new Reader(new java.io.ByteArrayInputStream(buffer.bytes(), 0, buffer.size()));
-            for (String sha : asked) {
-                Entry e = reader.next();
-                if (e == null || !e.sha256().equals(sha) || !matches(e)) {
-                    throw new SynclineException(ErrorCode.INTEGRITY, "The hub's chunk pack did not hold chunk " + sha
-                            + " intact; it is fetched again at the next sync.");
-                }
-                sink.accept(sha, e.data());
+            if (failure != null) {
+                throw failure;
+            }
+            if (filled > 0) {
+                throw bad("an entry cut short (the stream ended inside it)");
+            }
+            if (next < asked.size()) {
+                throw notIntact(asked.get(next));
             }
         }
-    }
 
-    /** A pack as it arrives, read in place (not copied out whole). */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer(int size) {
-            super(size);
-        }
-
-        byte[] bytes() {
-            return buf;
+        private static SynclineException notIntact(String sha) {
+            return new SynclineException(ErrorCode.INTEGRITY, "The hub's chunk pack did not hold chunk " + sha
+                    + " intact; it is fetched again at the next sync.");
         }
     }
 

@@ -98,6 +98,23 @@ class ChunkPackTest {
         assertArrayEquals(text, got.get(shas.get(0)));
         assertArrayEquals(noise, got.get(shas.get(1)));
         assertArrayEquals(small, got.get(shas.get(2)));
+
+        // as it arrives from the network: in pieces that cut headers and entries anywhere
+        for (int piece : new int[] { 1, 7, 36, 65536 }) {
+            Map<String, byte[]> inPieces = new LinkedHashMap<>();
+            byte[] pack = out.toByteArray();
+            try (ChunkPack.Unpacking in = new ChunkPack.Unpacking(shas, inPieces::put)) {
+                for (int at = 0; at < pack.length; at += piece) {
+                    in.write(pack, at, Math.min(piece, pack.length - at));
+                }
+            }
+            assertEquals(shas, List.copyOf(inPieces.keySet()), "pieces of " + piece);
+            assertArrayEquals(noise, inPieces.get(shas.get(1)), "pieces of " + piece);
+        }
+        ChunkPack.Unpacking cut = new ChunkPack.Unpacking(shas, (sha, data) -> {
+        });
+        cut.write(out.toByteArray(), 0, out.size() - 1);
+        assertEquals(ErrorCode.BAD_REQUEST, assertThrows(SynclineException.class, cut::close).code());
     }
 
     @Test
