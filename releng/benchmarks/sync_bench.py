@@ -446,9 +446,10 @@ def sha256_of(path):
             h.update(block)
 
 
-def bench_large(work, gib):
-    """One file of GIB GiB: over ~10 GiB its chunk list is more than a commit may carry (16 MiB frame) and goes ahead."""
-    hub = Hub(work)
+def bench_large(work, gib, profile=False):
+    """One file of GIB GiB: over ~10 GiB its chunk list is more than a commit may carry (16 MiB frame) and goes ahead.
+    Prints the CPU seconds of A, the hub and B from the file's arrival to B holding it; --profile records all three."""
+    hub = Hub(work, profile)
     rsyncd = RsyncDaemon(work, {"large": os.path.join(work, "rsync-large")})
     try:
         hub.cli("folder", "create", "large")
@@ -461,10 +462,12 @@ def bench_large(work, gib):
         t0 = time.time()
         subprocess.run(["rsync", "-a", os.path.join(stage, "disk.img"), "rsync://127.0.0.1:%d/large/" % rsyncd.port], check=True)
         rsync_s = time.time() - t0
-        a, b = hub.agent(wa, "large"), hub.agent(wb, "large")
+        a, b = hub.agent(wa, "large", profile=profile), hub.agent(wb, "large", profile=profile)
         a.wait(r"\bready\b", 0, timeout=600)
         b.wait(r"\bready\b", 0, timeout=600)
         start_a = a.count()
+        pids = {"A": java_of(hub.agents[0]), "hub": java_of(hub.proc), "B": java_of(hub.agents[1])}
+        cpu0 = {k: cpu_seconds(pid) for k, pid in pids.items()}
         t0 = time.time()
         os.rename(os.path.join(stage, "disk.img"), os.path.join(wa, "disk.img"))
         a.wait(r"uploaded-files=1\b|too large to sync", start_a, timeout=7200)
@@ -473,6 +476,7 @@ def bench_large(work, gib):
             raise SystemExit("the agent left the file out: " + [l for l in a.lines if "too large" in l][0])
         b.wait(r"downloaded-files=1\b", 0, timeout=7200)
         all_s = time.time() - t0
+        cpu = {k: cpu_seconds(pid) - cpu0[k] for k, pid in pids.items()}
         same = sha256_of(os.path.join(wa, "disk.img")) == sha256_of(os.path.join(wb, "disk.img"))
         lists = [os.path.join(d, n) for d, dirs, _ in os.walk(os.path.join(work, "hub")) for n in dirs if n == "chunk-lists"]
         left = sum(len(os.listdir(d)) for d in lists) if lists else "no chunk-lists directory"
@@ -480,6 +484,7 @@ def bench_large(work, gib):
         print("  rsync through its daemon:          %7.1f s" % rsync_s)
         print("  A -> hub (upload):                 %7.1f s   ratio %.2f" % (up_s, up_s / rsync_s))
         print("  A -> hub -> B (all on B):          %7.1f s   ratio %.2f" % (all_s, all_s / rsync_s))
+        print("  CPU seconds until B held it:       A %.1f   hub %.1f   B %.1f" % (cpu["A"], cpu["hub"], cpu["B"]))
         print("  B's copy has A's SHA-256: %s; chunk lists left on the hub after the commit: %s" % (same, left))
         print("  A: " + " | ".join(l for l in a.lines if "list" in l or "upload disk.img" in l)[:400])
         if not same:
@@ -796,7 +801,7 @@ def main():
         elif what == "initial":
             bench_initial(work, args.files, args.profile)
         elif what == "large":
-            bench_large(work, args.large_gib)
+            bench_large(work, args.large_gib, args.profile)
         elif what == "idle":
             bench_idle(work, args.idle_files, args.idle_seconds, args.profile)
         else:

@@ -2,6 +2,7 @@ package org.syncline.sync;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,8 +18,15 @@ import org.syncline.core.chunk.ChunkReader;
 
 /**
  * Many chunks in one stream ({@link SyncMessages#CHUNKS_PUT}, {@link SyncMessages#CHUNKS_GET}), so many small
- * files cost one request, not one per chunk. Each entry: the chunk's SHA-256 (32 bytes), the length of its
- * deflated bytes (4 bytes, big-endian), the deflated bytes. The stream ends after the last entry.
+ * files cost one request, not one per chunk. Each entry: the chunk's SHA-256 (32 bytes), a 4-byte big-endian
+ * word, then the chunk's bytes. When the word's top bit is clear, its value is the length of the deflated bytes
+ * that follow; when set, the other 31 bits are the length of the chunk's bytes, which follow as they are
+ * ("stored", at most {@link ChunkReader#MAX_SIZE}). The stream ends after the last entry.
+ * <p>
+ * A writer stores a chunk when deflating would not save at least a sixteenth of it: random or already compressed
+ * content (video, archives: what large files mostly are) does not shrink, and deflating and inflating it took both
+ * cores of a 1 GiB sync for nothing. So that an incompressible chunk does not pay a whole deflate just to learn that,
+ * the writer first deflates a small prefix of it and stores the chunk when the prefix does not shrink.
  */
 public final class ChunkPack {
     /** A packed request carries at most this many raw bytes, so either side holds a bounded amount. */
@@ -26,8 +34,15 @@ public final class ChunkPack {
     /** And at most this many chunks. */
     public static final int MAX_CHUNKS = 1000;
     private static final int HASH = 32;
+    /** The length word's bit that says the bytes follow stored, not deflated. */
+    private static final int STORED = 0x8000_0000;
+    /** Bytes of a chunk deflated first to judge whether the whole is worth deflating. */
+    private static final int PROBE = 4 * 1024;
+    /** A chunk is deflated only when that saves at least 1/SAVING of its bytes. */
+    private static final int SAVING = 16;
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+    private static final ThreadLocal<byte[]> DEFLATED = ThreadLocal.withInitial(() -> new byte[ChunkReader.MAX_SIZE]);
 
     private ChunkPack() {
     }
@@ -36,13 +51,56 @@ public final class ChunkPack {
     public record Entry(String sha256, byte[] data) {
     }
 
-    /** Writes one entry. */
+    /** Writes one entry, deflated when that saves at least a sixteenth of its bytes, else stored. */
     public static void write(OutputStream out, String sha256, byte[] data, int length) throws IOException {
-        byte[] deflated = deflate(data, length);
+        write(out, sha256, data, length, true);
+    }
+
+    /**
+     * Writes one entry; {@code mayStore} false deflates it whatever it saves, for a reader that knows only deflated
+     * entries (a client from before stored entries, which does not ask for them).
+     */
+    public static void write(OutputStream out, String sha256, byte[] data, int length, boolean mayStore) throws IOException {
         out.write(HexFormat.of().parseHex(sha256));
-        out.write(new byte[] { (byte) (deflated.length >>> 24), (byte) (deflated.length >>> 16), (byte) (deflated.length >>> 8),
-                (byte) deflated.length });
-        out.write(deflated);
+        if (!mayStore) {
+            byte[] deflated = deflate(data, length);
+            writeInt(out, deflated.length);
+            out.write(deflated);
+            return;
+        }
+        byte[] buf = DEFLATED.get();
+        if (buf.length < length) {
+            buf = new byte[length];
+        }
+        int deflated = length > 2 * PROBE && deflateInto(data, PROBE, buf) < 0 ? -1 : deflateInto(data, length, buf);
+        if (deflated < 0) {
+            writeInt(out, STORED | length);
+            out.write(data, 0, length);
+        } else {
+            writeInt(out, deflated);
+            out.write(buf, 0, deflated);
+        }
+    }
+
+    /**
+     * Deflates the first {@code length} bytes of {@code data} into {@code buf}; returns how many bytes that made, or -1
+     * when they did not fit in what saves a sixteenth (the deflater stops there, not at the end of the input).
+     */
+    private static int deflateInto(byte[] data, int length, byte[] buf) {
+        int limit = length - length / SAVING;
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setInput(data, 0, length);
+        deflater.finish();
+        int n = 0;
+        while (!deflater.finished() && n < limit) {
+            n += deflater.deflate(buf, n, limit - n);
+        }
+        return deflater.finished() ? n : -1;
+    }
+
+    private static void writeInt(OutputStream out, int v) throws IOException {
+        out.write(new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v });
     }
 
     /** Reads entries one at a time; each is at most {@link ChunkReader#MAX_SIZE} bytes once inflated. */
@@ -61,9 +119,26 @@ public final class ChunkPack {
                 return null;
             }
             hash[0] = (byte) first;
+            try {
+                return next(hash);
+            } catch (EOFException e) {
+                throw bad("an entry cut short (the stream ended inside it)");
+            }
+        }
+
+        private Entry next(byte[] hash) throws IOException {
             in.readFully(hash, 1, HASH - 1);
-            int length = in.readInt();
-            if (length < 0 || length > ChunkReader.MAX_SIZE + 1024) {
+            int word = in.readInt();
+            int length = word & ~STORED;
+            if ((word & STORED) != 0) {
+                if (length > ChunkReader.MAX_SIZE) {
+                    throw bad("a stored entry of " + length + " bytes");
+                }
+                byte[] data = new byte[length];
+                in.readFully(data);
+                return new Entry(HexFormat.of().formatHex(hash), data);
+            }
+            if (length > ChunkReader.MAX_SIZE + 1024) {
                 throw bad("an entry of " + length + " deflated bytes");
             }
             byte[] deflated = new byte[length];
@@ -98,13 +173,20 @@ public final class ChunkPack {
     }
 
     /**
-     * Collects a downloaded pack (bounded: what was asked for, deflated, cannot exceed it by much) and, when
-     * closed, hands each chunk to the sink after checking that the hub sent what was asked, in order.
+     * Takes a downloaded pack as it arrives (bounded: what was asked for, deflated or stored, cannot exceed it by much)
+     * and hands each chunk to the sink once it is whole and checked: the one asked for at that place, its bytes hashing
+     * to its name. A pack is not held whole (a large file's 4 MiB windows, one buffer each, were most of a downloading
+     * agent's garbage collections); what is wrong with it is thrown at {@link #close}, after the stream ended, and the
+     * caller drops what the sink got.
      */
     public static final class Unpacking extends OutputStream {
         private final java.util.List<String> asked;
         private final Sink sink;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private byte[] pending = new byte[64 * 1024];
+        private int filled;
+        private long received;
+        private int next;
+        private SynclineException failure;
         private boolean closed;
 
         public Unpacking(java.util.List<String> asked, Sink sink) {
@@ -119,10 +201,51 @@ public final class ChunkPack {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (buffer.size() + len > MAX_BYTES + asked.size() * (HASH + 4 + 1024L)) {
+            received += len;
+            if (received > MAX_BYTES + asked.size() * (HASH + 4 + 1024L)) {
                 throw new IOException("the hub sent more than the " + asked.size() + " chunks asked for");
             }
-            buffer.write(b, off, len);
+            if (failure != null) {
+                return; // the rest is not looked at; close reports the failure
+            }
+            if (filled + len > pending.length) {
+                pending = java.util.Arrays.copyOf(pending, Math.max(filled + len, pending.length * 2));
+            }
+            System.arraycopy(b, off, pending, filled, len);
+            filled += len;
+            int at = 0;
+            try {
+                while (filled - at >= HASH + 4) {
+                    int word = (pending[at + HASH] & 0xff) << 24 | (pending[at + HASH + 1] & 0xff) << 16 | (pending[at + HASH + 2] & 0xff) << 8
+                            | pending[at + HASH + 3] & 0xff;
+                    int length = word & ~STORED;
+                    if (length > ChunkReader.MAX_SIZE + 1024) {
+                        throw bad("an entry of " + length + " bytes");
+                    }
+                    if (filled - at < HASH + 4 + length) {
+                        break;
+                    }
+                    Entry e = new Reader(new java.io.ByteArrayInputStream(pending, at, HASH + 4 + length)).next();
+                    at += HASH + 4 + length;
+                    accept(e);
+                }
+            } catch (SynclineException e) {
+                failure = e;
+            }
+            System.arraycopy(pending, at, pending, 0, filled - at);
+            filled -= at;
+        }
+
+        private void accept(Entry e) throws IOException {
+            if (next >= asked.size()) {
+                return; // more than was asked: not handed on
+            }
+            String sha = asked.get(next);
+            if (!e.sha256().equals(sha) || !matches(e)) {
+                throw notIntact(sha);
+            }
+            next++;
+            sink.accept(sha, e.data());
         }
 
         @Override
@@ -131,15 +254,20 @@ public final class ChunkPack {
                 return;
             }
             closed = true;
-            Reader reader = new Reader(new java.io.ByteArrayInputStream(buffer.toByteArray()));
-            for (String sha : asked) {
-                Entry e = reader.next();
-                if (e == null || !e.sha256().equals(sha) || !matches(e)) {
-                    throw new SynclineException(ErrorCode.INTEGRITY, "The hub's chunk pack did not hold chunk " + sha
-                            + " intact; it is fetched again at the next sync.");
-                }
-                sink.accept(sha, e.data());
+            if (failure != null) {
+                throw failure;
             }
+            if (filled > 0) {
+                throw bad("an entry cut short (the stream ended inside it)");
+            }
+            if (next < asked.size()) {
+                throw notIntact(asked.get(next));
+            }
+        }
+
+        private static SynclineException notIntact(String sha) {
+            return new SynclineException(ErrorCode.INTEGRITY, "The hub's chunk pack did not hold chunk " + sha
+                    + " intact; it is fetched again at the next sync.");
         }
     }
 
@@ -150,7 +278,7 @@ public final class ChunkPack {
 
     private static SynclineException bad(String what) {
         return new SynclineException(ErrorCode.BAD_REQUEST, "A chunk pack held " + what + "; send chunks of at most "
-                + ChunkReader.MAX_SIZE + " bytes, each deflated.");
+                + ChunkReader.MAX_SIZE + " bytes, each deflated or stored.");
     }
 
     private static byte[] deflate(byte[] data, int length) {

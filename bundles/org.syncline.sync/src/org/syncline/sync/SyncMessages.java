@@ -45,7 +45,8 @@ public final class SyncMessages {
     public static final String CHUNKS_PUT = "sync.chunks.put";
     /**
      * Download of many chunks of files in the folder in one stream, a {@link ChunkPack} in the order asked.
-     * Body: folder, chunks (SHA-256 list, at most {@link ChunkPack#MAX_CHUNKS}). Needs read.
+     * Body: folder, chunks (SHA-256 list, at most {@link ChunkPack#MAX_CHUNKS}), stored (optional, true when the client
+     * reads stored entries; without it every entry comes deflated, as to a client from before them). Needs read.
      */
     public static final String CHUNKS_GET = "sync.chunks.get";
     /** Body: folder, changes (a list of {@link FileChange}), committed whole or not at all. Answer: a {@link CommitResult}. Needs write. */

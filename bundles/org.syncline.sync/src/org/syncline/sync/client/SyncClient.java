@@ -124,7 +124,7 @@ public final class SyncClient {
     public void getChunks(String folder, List<String> sha256s, ChunkPack.Sink sink) {
         ChunkPack.Unpacking unpacking = new ChunkPack.Unpacking(sha256s, sink);
         try (unpacking) {
-            connection.download(SyncMessages.CHUNKS_GET, Json.object("folder", folder, "chunks", sha256s), unpacking);
+            connection.download(SyncMessages.CHUNKS_GET, Json.object("folder", folder, "chunks", sha256s, "stored", true), unpacking);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

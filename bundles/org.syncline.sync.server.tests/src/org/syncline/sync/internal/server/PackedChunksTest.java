@@ -60,7 +60,7 @@ class PackedChunksTest extends WithDerbyHub {
         List<String> asked = List.copyOf(content.keySet());
         Map<String, byte[]> got = new LinkedHashMap<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        packs.send(ANN, "shared", asked, out);
+        packs.send(ANN, "shared", asked, true, out);
         try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
             unpack.write(out.toByteArray());
         }
@@ -79,9 +79,40 @@ class PackedChunksTest extends WithDerbyHub {
         }
 
         List<String> mixed = List.of(asked.get(0), elsewhereSha, asked.get(asked.size() - 1));
-        SynclineException e = assertThrows(SynclineException.class, () -> packs.send(ANN, "shared", mixed, new ByteArrayOutputStream()));
+        SynclineException e = assertThrows(SynclineException.class, () -> packs.send(ANN, "shared", mixed, true, new ByteArrayOutputStream()));
         assertEquals(ErrorCode.NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains(elsewhereSha), e.getMessage());
+    }
+
+    @Test
+    void aChunkThatDoesNotShrinkGoesStoredOnlyToAClientThatAsks() throws IOException {
+        Map<String, byte[]> content = new LinkedHashMap<>();
+        byte[] noise = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+        byte[] text = "a line of text that repeats\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
+        String noiseSha = store(noise, content), textSha = store(text, content);
+        hub.commit(ANN, "shared", List.of(FileChange.put("noise.bin", 0, noise.length, noiseSha, List.of(new ChunkRef(noiseSha, noise.length))),
+                FileChange.put("text.txt", 0, text.length, textSha, List.of(new ChunkRef(textSha, text.length)))));
+        List<String> asked = List.of(noiseSha, textSha);
+
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        packs.send(ANN, "shared", asked, true, stored);
+        byte[] pack = stored.toByteArray();
+        assertEquals(0x80, pack[32] & 0x80, "the noise went stored");
+        assertEquals(32 + 4 + noise.length, ((pack[32] & 0x7f) << 24 | (pack[33] & 0xff) << 16 | (pack[34] & 0xff) << 8 | pack[35] & 0xff) + 36);
+        assertTrue(pack.length < noise.length + text.length / 4, "the text deflated: " + pack.length);
+
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        packs.send(ANN, "shared", asked, false, deflated);
+        assertEquals(0, deflated.toByteArray()[32] & 0x80, "a client that does not ask gets the noise deflated, as before stored entries");
+        for (ByteArrayOutputStream out : List.of(stored, deflated)) {
+            Map<String, byte[]> got = new LinkedHashMap<>();
+            try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
+                unpack.write(out.toByteArray());
+            }
+            assertArrayEquals(noise, got.get(noiseSha));
+            assertArrayEquals(text, got.get(textSha));
+        }
     }
 
     /** Derby's plan of the last statement the folder check of {@code shas} ran. */

@@ -32,8 +32,11 @@ final class PackedChunks {
         db.inTransaction(c -> FolderAccess.require(c, p, folder, Right.WRITE));
         return chunks.storePack(new ChunkPack.Reader(pack));
     }
-    /** Writes the chunks asked for, in that order, each deflated. */
-    void send(Principal p, String folder, List<String> shas, OutputStream out) throws IOException {
+    /**
+     * Writes the chunks asked for, in that order; those deflating does not shrink stored when the client reads stored
+     * entries ({@code stored}), else all deflated. The hub keeps chunks raw, so a chunk is judged as it goes out.
+     */
+    void send(Principal p, String folder, List<String> shas, boolean stored, OutputStream out) throws IOException {
         if (shas.size() > ChunkPack.MAX_CHUNKS) {
             throw new SynclineException(ErrorCode.BAD_REQUEST, "Ask for at most " + ChunkPack.MAX_CHUNKS + " chunks at a time, not " + shas.size() + ".");
         }
@@ -54,7 +57,7 @@ final class PackedChunks {
                 data = in.readNBytes(org.syncline.core.chunk.ChunkReader.MAX_SIZE + 1);
                 in.transferTo(OutputStream.nullOutputStream()); // reading to the end verifies the blob's hash
             }
-            ChunkPack.write(out, sha, data, data.length);
+            ChunkPack.write(out, sha, data, data.length, stored);
         }
     }
 

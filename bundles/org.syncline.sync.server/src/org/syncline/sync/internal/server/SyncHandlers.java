@@ -98,7 +98,7 @@ final class SyncHandlers {
                 packs.store(ctx.principal(), body.string("folder"), data)));
         endpoint.handleDownload(SyncMessages.CHUNKS_GET, Access.USER, (ctx, body, out) -> {
             List<String> shas = body.list("chunks", String.class);
-            packs.send(ctx.principal(), body.string("folder"), shas, out);
+            packs.send(ctx.principal(), body.string("folder"), shas, body.optBool("stored", false), out);
             return Json.object("chunks", shas.size());
         });
         endpoint.handleDownload(SyncMessages.SIGNATURE, Access.USER, (ctx, body, out) -> {

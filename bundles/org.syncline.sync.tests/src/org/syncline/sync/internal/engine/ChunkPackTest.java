@@ -1,7 +1,10 @@
 package org.syncline.sync.internal.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,13 +64,123 @@ class ChunkPackTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChunkPack.write(out, Sha256.hex(data), data, data.length);
         byte[] cut = Arrays.copyOf(out.toByteArray(), out.size() - 3);
-        assertThrows(java.io.EOFException.class, () -> new ChunkPack.Reader(new ByteArrayInputStream(cut)).next());
+        assertEquals(ErrorCode.BAD_REQUEST, assertThrows(SynclineException.class, () -> new ChunkPack.Reader(new ByteArrayInputStream(cut)).next()).code());
 
         ByteArrayOutputStream huge = new ByteArrayOutputStream();
         byte[] big = new byte[ChunkPack.MAX_BYTES];
         ChunkPack.write(huge, Sha256.hex(big), big, big.length); // deflates to a few KiB, inflates past a chunk's size
         SynclineException e = assertThrows(SynclineException.class, () -> new ChunkPack.Reader(new ByteArrayInputStream(huge.toByteArray())).next());
         assertEquals(ErrorCode.BAD_REQUEST, e.code());
+    }
+
+    @Test
+    void aChunkThatDoesNotShrinkIsStoredBesideOneThatIsDeflated() throws Exception {
+        byte[] text = "the same line of text, again and again\n".repeat(1700).getBytes(StandardCharsets.UTF_8); // ~64 KiB
+        byte[] noise = random(64 * 1024, 1);
+        byte[] small = random(100, 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChunkPack.write(out, Sha256.hex(text), text, text.length);
+        int afterText = out.size();
+        ChunkPack.write(out, Sha256.hex(noise), noise, noise.length);
+        int afterNoise = out.size();
+        ChunkPack.write(out, Sha256.hex(small), small, small.length);
+        assertTrue(afterText < text.length / 4, "the text deflated: " + afterText);
+        assertEquals(HEADER + noise.length, afterNoise - afterText, "the noise stored as it is, not deflated to more");
+        assertEquals(HEADER + small.length, out.size() - afterNoise, "a small chunk that does not shrink stored too");
+        assertEquals(0x80, out.toByteArray()[afterText + 32] & 0x80, "the length word of a stored entry has its top bit set");
+
+        List<String> shas = List.of(Sha256.hex(text), Sha256.hex(noise), Sha256.hex(small));
+        Map<String, byte[]> got = new LinkedHashMap<>();
+        try (ChunkPack.Unpacking in = new ChunkPack.Unpacking(shas, got::put)) {
+            in.write(out.toByteArray());
+        }
+        assertEquals(shas, List.copyOf(got.keySet()));
+        assertArrayEquals(text, got.get(shas.get(0)));
+        assertArrayEquals(noise, got.get(shas.get(1)));
+        assertArrayEquals(small, got.get(shas.get(2)));
+
+        // as it arrives from the network: in pieces that cut headers and entries anywhere
+        for (int piece : new int[] { 1, 7, 36, 65536 }) {
+            Map<String, byte[]> inPieces = new LinkedHashMap<>();
+            byte[] pack = out.toByteArray();
+            try (ChunkPack.Unpacking in = new ChunkPack.Unpacking(shas, inPieces::put)) {
+                for (int at = 0; at < pack.length; at += piece) {
+                    in.write(pack, at, Math.min(piece, pack.length - at));
+                }
+            }
+            assertEquals(shas, List.copyOf(inPieces.keySet()), "pieces of " + piece);
+            assertArrayEquals(noise, inPieces.get(shas.get(1)), "pieces of " + piece);
+        }
+        ChunkPack.Unpacking cut = new ChunkPack.Unpacking(shas, (sha, data) -> {
+        });
+        cut.write(out.toByteArray(), 0, out.size() - 1);
+        assertEquals(ErrorCode.BAD_REQUEST, assertThrows(SynclineException.class, cut::close).code());
+    }
+
+    @Test
+    void aChunkIsJudgedByItsStartThenByTheWhole() throws Exception {
+        // the writer judges a chunk by deflating a prefix: noise first means stored, even though text follows
+        byte[] mixed = new byte[64 * 1024];
+        System.arraycopy(random(8 * 1024, 3), 0, mixed, 0, 8 * 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChunkPack.write(out, Sha256.hex(mixed), mixed, mixed.length);
+        assertEquals(HEADER + mixed.length, out.size());
+        // a chunk that starts compressible is deflated whole, and still stored when the whole does not save a sixteenth
+        byte[] textThenNoise = random(64 * 1024, 4);
+        Arrays.fill(textThenNoise, 0, 3 * 1024, (byte) 'a');
+        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
+        ChunkPack.write(out2, Sha256.hex(textThenNoise), textThenNoise, textThenNoise.length);
+        assertEquals(HEADER + textThenNoise.length, out2.size());
+        assertArrayEquals(textThenNoise, new ChunkPack.Reader(new ByteArrayInputStream(out2.toByteArray())).next().data());
+    }
+
+    @Test
+    void aClientThatDoesNotReadStoredEntriesGetsEveryEntryDeflated() throws Exception {
+        byte[] noise = random(64 * 1024, 5);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChunkPack.write(out, Sha256.hex(noise), noise, noise.length, false);
+        assertEquals(0, out.toByteArray()[32] & 0x80, "a deflated entry's length word");
+        assertArrayEquals(noise, new ChunkPack.Reader(new ByteArrayInputStream(out.toByteArray())).next().data());
+    }
+
+    @Test
+    void aStoredEntryTooLongOrCutShortIsABadRequestAndATamperedOneAnIntegrityError() throws Exception {
+        byte[] noise = random(64 * 1024, 6);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChunkPack.write(out, Sha256.hex(noise), noise, noise.length);
+        byte[] pack = out.toByteArray();
+
+        byte[] cut = Arrays.copyOf(pack, pack.length - 1);
+        SynclineException e = assertThrows(SynclineException.class, () -> new ChunkPack.Reader(new ByteArrayInputStream(cut)).next());
+        assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+
+        // a stored length past a chunk's maximum is refused before anything is allocated for it
+        byte[] tooLong = Arrays.copyOf(pack, HEADER);
+        int word = 0x8000_0000 | (org.syncline.core.chunk.ChunkReader.MAX_SIZE + 1);
+        tooLong[32] = (byte) (word >>> 24);
+        tooLong[33] = (byte) (word >>> 16);
+        tooLong[34] = (byte) (word >>> 8);
+        tooLong[35] = (byte) word;
+        e = assertThrows(SynclineException.class, () -> new ChunkPack.Reader(new ByteArrayInputStream(tooLong)).next());
+        assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        assertTrue(e.getMessage().contains("stored entry of " + (org.syncline.core.chunk.ChunkReader.MAX_SIZE + 1)), e.getMessage());
+
+        byte[] tampered = pack.clone();
+        tampered[HEADER + 1000] ^= 1;
+        ChunkPack.Unpacking unpacking = new ChunkPack.Unpacking(List.of(Sha256.hex(noise)), (s, d) -> {
+        });
+        unpacking.write(tampered);
+        assertEquals(ErrorCode.INTEGRITY, assertThrows(SynclineException.class, unpacking::close).code());
+        assertFalse(ChunkPack.matches(new ChunkPack.Reader(new ByteArrayInputStream(tampered)).next()));
+    }
+
+    private static final int HEADER = 32 + 4;
+
+    private static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
     }
 
     @Test

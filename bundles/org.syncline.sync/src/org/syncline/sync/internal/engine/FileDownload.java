@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.syncline.core.CountingOutputStream;
 import org.syncline.core.ErrorCode;
@@ -76,26 +78,38 @@ final class FileDownload {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = new DigestOutputStream(Channels.newOutputStream(ch), whole)) {
                 List<ChunkRef> chunks = r.chunks();
-                for (int from = 0; from < chunks.size();) {
-                    int to = window(chunks, from);
-                    Map<String, byte[]> got = fetchWindow(chunks.subList(from, to), sources, fetched);
-                    for (ChunkRef c : chunks.subList(from, to)) {
-                        LocalIndex.ChunkSource src = sources.get(c.sha256());
-                        byte[] ready = fetched.containsKey(c.sha256()) ? fetched.get(c.sha256()) : got.get(c.sha256());
-                        if (ready != null) {
-                            out.write(ready);
-                        } else if (src == null || !copy(src, c, out)) {
-                            // a local copy that no longer hashes to its chunk: that chunk alone from the hub
-                            CountingOutputStream counted = new CountingOutputStream(out);
-                            client.getChunk(folder, c.sha256(), counted);
-                            throttle.take(counted.count());
-                            stats.bytesDownloaded.addAndGet(counted.count());
-                            stats.chunksDownloaded.incrementAndGet();
-                        } else {
-                            stats.chunksReused.incrementAndGet();
+                // the next window comes from the hub while this one is written and hashed (one at a time, the hub and
+                // this agent each waited for the other)
+                int to = chunks.isEmpty() ? 0 : window(chunks, 0);
+                FutureTask<Map<String, byte[]>> next = chunks.isEmpty() ? null : fetchAhead(chunks.subList(0, to), sources, fetched);
+                try {
+                    for (int from = 0; from < chunks.size();) {
+                        Map<String, byte[]> got = result(next);
+                        int after = to < chunks.size() ? window(chunks, to) : to;
+                        next = to < chunks.size() ? fetchAhead(chunks.subList(to, after), sources, fetched) : null;
+                        for (ChunkRef c : chunks.subList(from, to)) {
+                            LocalIndex.ChunkSource src = sources.get(c.sha256());
+                            byte[] ready = fetched.containsKey(c.sha256()) ? fetched.get(c.sha256()) : got.get(c.sha256());
+                            if (ready != null) {
+                                out.write(ready);
+                            } else if (src == null || !copy(src, c, out)) {
+                                // a local copy that no longer hashes to its chunk: that chunk alone from the hub
+                                CountingOutputStream counted = new CountingOutputStream(out);
+                                client.getChunk(folder, c.sha256(), counted);
+                                throttle.take(counted.count());
+                                stats.bytesDownloaded.addAndGet(counted.count());
+                                stats.chunksDownloaded.incrementAndGet();
+                            } else {
+                                stats.chunksReused.incrementAndGet();
+                            }
                         }
+                        from = to;
+                        to = after;
                     }
-                    from = to;
+                } finally {
+                    if (next != null) {
+                        next.cancel(true); // a failure above: the window fetched ahead is not wanted
+                    }
                 }
                 out.flush();
             }
@@ -122,6 +136,38 @@ final class FileDownload {
             to++;
         }
         return to;
+    }
+
+    /** Starts {@link #fetchWindow} on a thread of its own when it has anything to fetch. */
+    private FutureTask<Map<String, byte[]>> fetchAhead(List<ChunkRef> window, Map<String, LocalIndex.ChunkSource> sources,
+            Map<String, byte[]> fetched) {
+        FutureTask<Map<String, byte[]>> task = new FutureTask<>(() -> fetchWindow(window, sources, fetched));
+        if (window.stream().allMatch(c -> fetched.containsKey(c.sha256()) || sources.containsKey(c.sha256()))) {
+            task.run(); // nothing to ask the hub for (a small file prefetched with others): no thread
+        } else {
+            Thread.ofVirtual().name("window-download").start(task);
+        }
+        return task;
+    }
+
+    /** The window's chunks once fetched; its failure as it was thrown there. */
+    private static Map<String, byte[]> result(FutureTask<Map<String, byte[]>> task) throws IOException, InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            } else if (cause instanceof InterruptedException ie) {
+                throw ie;
+            } else if (cause instanceof Error er) {
+                throw er;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            throw e;
+        }
     }
 
     /**

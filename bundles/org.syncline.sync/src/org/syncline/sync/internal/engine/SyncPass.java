@@ -676,10 +676,20 @@ final class SyncPass {
             }
             tasks.add(() -> {
                 PackUpload packs = new PackUpload(client, folder, up, stats);
-                FileContent again = FileContent.read(root.resolve(p.file().path()), missing::remove, c -> packs.add(c.sha256(), c.data(), c.length()));
-                packs.flush();
+                try {
+                    // the scan's chunks, not a second cut and hash: the hub checks each chunk's bytes against its name
+                    packs.addFrom(root.resolve(p.file().path()), p.content().chunks(), missing::remove);
+                    packs.flush();
+                } catch (java.io.EOFException e) {
+                    throw changedWhileUploaded(p, e);
+                } catch (SynclineException e) {
+                    throw e.code() == ErrorCode.INTEGRITY ? changedWhileUploaded(p, e) : e;
+                }
                 sent.put(p.file().path(), new Sent(packs.chunks(), packs.bytes(), false));
-                requireUnchanged(p, again);
+                if (!p.file().equals(LocalScan.stat(root, p.file().path()))) {
+                    // a change where the hub already held the chunks: the commit would name what the scan saw, not what is there
+                    throw changedWhileUploaded(p, null);
+                }
                 return 1;
             });
         }
@@ -716,8 +726,12 @@ final class SyncPass {
 
     private static void requireUnchanged(Pending p, FileContent again) throws IOException {
         if (!again.sha256().equals(p.content().sha256())) {
-            throw new IOException(p.file().path() + " changed while it was uploaded; it is sent again at the next sync");
+            throw changedWhileUploaded(p, null);
         }
+    }
+
+    private static IOException changedWhileUploaded(Pending p, Exception cause) {
+        return new IOException(p.file().path() + " changed while it was uploaded; it is sent again at the next sync", cause);
     }
 
     /** Cuts {@code items} into runs that fit one {@link ChunkPack}: at most its bytes and its chunks. */
