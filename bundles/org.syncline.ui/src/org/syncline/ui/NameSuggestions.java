@@ -62,11 +62,6 @@ public final class NameSuggestions {
         return shown;
     }
 
-    /** Whether the list of names shows under the field. */
-    public boolean isShowing() {
-        return adapter.isProposalPopupOpen();
-    }
-
     private IContentProposal[] proposals(String contents) {
         String typed = contents.strip().toLowerCase(Locale.ROOT);
         return shown.stream().filter(n -> n.startsWith(typed) && !n.equals(typed)).map(n -> new ContentProposal(n, n, null))

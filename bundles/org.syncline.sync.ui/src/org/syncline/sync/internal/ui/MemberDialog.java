@@ -30,7 +30,6 @@ final class MemberDialog extends FormDialog {
     private final Function<String, ShareNames> suggestions;
     /** The kind chosen, read by the suggestions' thread. */
     private volatile String kindChosen = FolderMember.USER;
-    private NameSuggestions names;
 
     /** Adds a member; the Name field suggests the users or groups {@code suggestions} names for what is typed. */
     MemberDialog(Shell shell, String folder, Function<String, ShareNames> suggestions) {
@@ -73,7 +72,7 @@ final class MemberDialog extends FormDialog {
         subjectText.addListener(SWT.Modify, e -> validate());
         if (changing == null && suggestions != null) {
             kindCombo.addListener(SWT.Selection, e -> kindChosen = kindCombo.getText());
-            names = NameSuggestions.attach(subjectText, prefix -> {
+            NameSuggestions.attach(subjectText, prefix -> {
                 ShareNames n = suggestions.apply(prefix);
                 return FolderMember.GROUP.equals(kindChosen) ? n.groups() : n.users();
             });
@@ -97,11 +96,6 @@ final class MemberDialog extends FormDialog {
         subject = subjectText.getText().trim();
         right = rightCombo.getText();
         super.okPressed();
-    }
-
-    /** The Name field's suggestions (null when changing a right): for tests. */
-    NameSuggestions names() {
-        return names;
     }
 
     String kind() {
