@@ -19,6 +19,7 @@ import java.util.concurrent.FutureTask;
 
 import org.syncline.core.CountingOutputStream;
 import org.syncline.core.ErrorCode;
+import org.syncline.core.Failures;
 import org.syncline.core.Sha256;
 import org.syncline.core.SynclineException;
 import org.syncline.core.chunk.ChunkRef;
@@ -155,15 +156,8 @@ final class FileDownload {
         try {
             return task.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            } else if (cause instanceof InterruptedException ie) {
-                throw ie;
-            } else if (cause instanceof Error er) {
-                throw er;
-            }
-            throw new IOException(cause.getMessage(), cause);
+            Failures.rethrow(e.getCause());
+            throw new IllegalStateException("a failed fetch without its cause", e);
         } catch (InterruptedException e) {
             task.cancel(true);
             throw e;

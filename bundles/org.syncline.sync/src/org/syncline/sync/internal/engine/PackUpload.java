@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.syncline.core.ErrorCode;
+import org.syncline.core.Failures;
 import org.syncline.core.chunk.ChunkReader;
 import org.syncline.core.chunk.ChunkRef;
 import org.syncline.sync.ChunkPack;
@@ -91,7 +92,7 @@ final class PackUpload {
     }
 
     /** Sends what was added since the last pack went, and returns once every pack is on the hub. */
-    void flush() throws InterruptedException {
+    void flush() throws IOException, InterruptedException {
         send();
         await();
     }
@@ -100,7 +101,7 @@ final class PackUpload {
      * Hands the pack to a sending thread and goes on filling the other: the file's next 4 MiB are read while the hub
      * takes, checks and forces the last ones (one pack at a time, the agent and the hub each waited for the other).
      */
-    private void send() throws InterruptedException {
+    private void send() throws IOException, InterruptedException {
         if (count == 0) {
             return;
         }
@@ -128,7 +129,7 @@ final class PackUpload {
     }
 
     /** Waits for the pack in flight; its failure is this upload's (the same exception, so its code still tells). */
-    private void await() throws InterruptedException {
+    private void await() throws IOException, InterruptedException {
         Thread t = sending;
         if (t == null) {
             return;
@@ -143,15 +144,7 @@ final class PackUpload {
         sending = null;
         Throwable e = failed;
         failed = null;
-        if (e instanceof InterruptedException ie) {
-            throw ie;
-        } else if (e instanceof RuntimeException re) {
-            throw re;
-        } else if (e instanceof Error er) {
-            throw er;
-        } else if (e != null) {
-            throw new IllegalStateException(e);
-        }
+        Failures.rethrow(e);
     }
 
     /** Chunks sent so far. */
