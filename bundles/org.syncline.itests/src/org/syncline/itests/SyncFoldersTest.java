@@ -353,7 +353,7 @@ class SyncFoldersTest {
         Files.write(big, data);
         a.awaitLine(l -> l.contains("upload big.bin"), "the upload of big.bin");
         SyncAgentProcess b = agent("ben", "parts-b", "parts");
-        b.launch("--down-limit", "1000000"); // six seconds of download: the kill comes in the middle
+        b.launch("--down-limit", "1000K"); // six seconds of download (1,024,000 bytes a second): the kill comes in the middle
         await(() -> parts(b.dir) > 0, "a part file of big.bin on B");
         b.kill9();
         assertFalse(Files.exists(b.dir.resolve("big.bin")), "no half file in place after the kill");

@@ -42,4 +42,18 @@ class AgentConfigTest {
         assertEquals("manage", FolderCommands.right("MANAGE"));
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(SynclineException.class, () -> FolderCommands.right("all")).code());
     }
+
+    @Test
+    void bandwidthLimitsTakeBytesOrUnitsAndRefuseTheRest() {
+        assertEquals(0, AgentCommand.limit(null), "no limit given");
+        assertEquals(1_000_000, AgentCommand.limit("1000000"));
+        assertEquals(524_288, AgentCommand.limit("512K"));
+        assertEquals(2_097_152, AgentCommand.limit(" 2 MiB "));
+        assertEquals(2_000_000, AgentCommand.limit("2MB"));
+        for (String bad : new String[] { "-5", "fast", "1.5", "10 parsecs" }) {
+            SynclineException e = assertThrows(SynclineException.class, () -> AgentCommand.limit(bad), bad);
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("512K"), e.getMessage());
+        }
+    }
 }

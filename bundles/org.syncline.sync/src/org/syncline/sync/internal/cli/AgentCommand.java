@@ -48,10 +48,10 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
     Path config;
     @Option(names = "--rescan", paramLabel = "DURATION", description = "full rescan period, e.g. 10m (default), 30s")
     String rescan;
-    @Option(names = "--up-limit", paramLabel = "BYTES/S", description = "upload bandwidth limit (default: none)")
-    Long upLimit;
-    @Option(names = "--down-limit", paramLabel = "BYTES/S", description = "download bandwidth limit (default: none)")
-    Long downLimit;
+    @Option(names = "--up-limit", paramLabel = "BYTES/S", description = "upload bandwidth limit per second, e.g. 500000, 512K, 2MiB (default: none)")
+    String upLimit;
+    @Option(names = "--down-limit", paramLabel = "BYTES/S", description = "download bandwidth limit per second, e.g. 500000, 512K, 2MiB (default: none)")
+    String downLimit;
     @Spec
     CommandSpec spec;
 
@@ -70,8 +70,8 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
         String fingerprint = file.get("trust-fingerprint", trustFingerprint);
         EngineSettings defaults = EngineSettings.defaults();
         EngineSettings settings = new EngineSettings(duration(file.get("rescan", rescan), defaults.rescan()), defaults.debounce(),
-                limit(file.get("up-limit", upLimit == null ? null : upLimit.toString())),
-                limit(file.get("down-limit", downLimit == null ? null : downLimit.toString())), defaults.parallel());
+                limit(file.get("up-limit", upLimit)),
+                limit(file.get("down-limit", downLimit)), defaults.parallel());
 
         AgentOutput out = new AgentOutput(System.out, json());
         List<SyncEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -226,19 +226,13 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
                 "--rescan is a duration such as 30s, 10m or 1h, not '" + org.syncline.core.Names.printable(text) + "'."));
     }
 
-    private static long limit(String text) {
+    /** A bandwidth limit in bytes per second (0, or none given: no limit), with rsync's units: 512K is 524,288. */
+    static long limit(String text) {
         if (text == null) {
             return 0;
         }
-        try {
-            long n = Long.parseLong(text.strip());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw usage("A bandwidth limit is a number of bytes per second (0: none), not '" + org.syncline.core.Names.printable(text) + "'.");
+        return org.syncline.core.ByteSizes.parse(text).orElseThrow(() -> usage("A bandwidth limit is bytes per second such as 500000,"
+                + " 512K or 2 MiB (0: none), not '" + org.syncline.core.Names.printable(text) + "'."));
     }
 
     private static SynclineException usage(String message) {
