@@ -93,6 +93,15 @@ class DocumentsViewLiveTest {
             VersionsView versions = (VersionsView) page.findView(VersionsView.ID);
             ((TableViewer) view.getViewSite().getSelectionProvider()).setSelection(new StructuredSelection(doc), true);
             UiEvents.waitUntil("the versions of report.txt", () -> versions.getContentDescription().equals("1 version of report.txt"));
+            // closed, Show Versions (Ctrl+Shift+H, context menu) brings it back on the selected document at once
+            page.hideView(versions);
+            page.activate(view);
+            view.getViewSite().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand("org.syncline.documents.ui.showVersions", null);
+            VersionsView reopened = (VersionsView) page.findView(VersionsView.ID);
+            assertNotNull(reopened, "Show Versions opens the Versions view");
+            assertEquals(reopened, page.getActivePart(), "and brings it to the front");
+            UiEvents.waitUntil("the reopened view on report.txt", () -> reopened.getContentDescription().equals("1 version of report.txt"));
+            page.activate(view);
 
             // an edit made elsewhere reaches what follows the selection (the Properties view), not only the row: the
             // selected row's new version is said as the selection again
@@ -201,7 +210,8 @@ class DocumentsViewLiveTest {
                 var del = keys.getPerfectMatch(delKey);
                 return del != null && del.getParameterizedCommand().getId().equals("org.syncline.documents.ui.delete");
             });
-            for (String[] key : new String[][] { { "DEL", "delete" }, { "F2", "rename" }, { "F5", "refresh" }, { "M1+N", "register" } }) {
+            for (String[] key : new String[][] { { "DEL", "delete" }, { "F2", "rename" }, { "F5", "refresh" }, { "M1+N", "register" },
+                    { "M1+M2+H", "showVersions" } }) {
                 var match = keys.getPerfectMatch(org.eclipse.jface.bindings.keys.KeySequence.getInstance(key[0]));
                 assertNotNull(match, key[0] + " is bound while the table has the focus");
                 assertEquals("org.syncline.documents.ui." + key[1], match.getParameterizedCommand().getId(), key[0]);

@@ -22,6 +22,7 @@ public final class DocumentsCommandHandler extends AbstractHandler {
                 case "rename" -> view.rename();
                 case "editMetadata" -> view.editMetadata();
                 case "share" -> view.share();
+                case "showVersions" -> view.showVersions();
                 case "delete" -> view.delete();
                 case "search" -> view.focusSearch();
                 case "refresh" -> view.refresh();

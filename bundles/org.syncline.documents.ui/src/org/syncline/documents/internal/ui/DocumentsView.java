@@ -517,6 +517,18 @@ public final class DocumentsView extends ViewPart {
         show(rows.server(), true);
     }
 
+    /** Brings up the Versions view on the one selected document (Show Versions, Ctrl+Shift+H): it follows this selection. */
+    void showVersions() {
+        if (selected().size() != 1) {
+            return;
+        }
+        try {
+            getSite().getPage().showView(VersionsView.ID);
+        } catch (org.eclipse.ui.PartInitException e) {
+            throw new IllegalStateException("The Versions view cannot be opened", e);
+        }
+    }
+
     void focusSearch() {
         name.setFocus();
         name.selectAll();

@@ -82,6 +82,8 @@ public final class VersionsView extends ViewPart {
         getSite().getPage().addSelectionListener(DocumentsView.ID, selectionChanged);
         DocumentsClients.addListener(pushed);
         show(null, List.of());
+        // opened (Show Versions, Window > Show View) while a document is selected: that one, not "select one"
+        selectionChanged.selectionChanged(null, getSite().getPage().getSelection(DocumentsView.ID));
     }
 
     private void column(String title, int width, Function<VersionInfo, String> text) {
