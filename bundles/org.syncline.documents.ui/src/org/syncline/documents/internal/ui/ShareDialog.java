@@ -54,6 +54,7 @@ final class ShareDialog extends FormDialog {
             ShareNames n = suggestions.apply(prefix);
             return groupChosen ? n.groups() : n.users();
         });
+        subject.setFocus(); // most shares are with a user: the name is what is typed first
     }
 
     /** OK waits for a name; the message on rights stays, as it says all there is to know. */

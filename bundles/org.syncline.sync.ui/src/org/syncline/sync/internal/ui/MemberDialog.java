@@ -68,6 +68,8 @@ final class MemberDialog extends FormDialog {
             subjectText.setEditable(false);
             rightCombo.select(Math.max(0, java.util.Arrays.asList(RIGHTS).indexOf(changing.right())));
             rightCombo.setFocus();
+        } else {
+            subjectText.setFocus(); // most members are users: the name is what is typed first
         }
         subjectText.addListener(SWT.Modify, e -> validate());
         if (changing == null && suggestions != null) {
