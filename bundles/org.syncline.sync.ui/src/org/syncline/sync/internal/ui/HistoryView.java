@@ -129,6 +129,11 @@ public final class HistoryView extends PairView<Revision> {
     }
 
     @Override
+    protected Object scope() {
+        return path;
+    }
+
+    @Override
     protected List<Revision> read(SyncClient client, SyncPair p) {
         String file = path;
         return file.isEmpty() ? List.of() : client.history(p.folder(), file);

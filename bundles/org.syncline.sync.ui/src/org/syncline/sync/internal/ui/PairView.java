@@ -151,27 +151,37 @@ abstract class PairView<T> extends ViewPart {
             return;
         }
         reading = true;
+        Object scope = scope();
         ServerJob.schedule("Reading " + getPartName() + " of " + p.remote(), m -> {
             List<T> rows = null;
             try {
                 rows = read(SyncClients.of(s), p);
             } finally {
                 List<T> read = rows; // null: the read failed, and the job reports why
-                ui.execute(() -> readDone(p, read));
+                ui.execute(() -> readDone(p, scope, read));
             }
         });
     }
 
-    private void readDone(SyncPair p, List<T> rows) {
+    /**
+     * What else than the pair the rows depend on (the History view's file), or null; rows read for another scope than
+     * the one now shown are not shown, they are read again.
+     */
+    protected Object scope() {
+        return null;
+    }
+
+    private void readDone(SyncPair p, Object scope, List<T> rows) {
         reading = false;
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        if (rows != null && pair == p) {
+        boolean current = pair == p && java.util.Objects.equals(scope, scope());
+        if (rows != null && current) {
             viewer.setInput(rows);
             setContentDescription(describe(p, rows));
         }
-        if (readAgain || pair != p) {
+        if (readAgain || !current) {
             readAgain = false;
             refresh();
         }
