@@ -203,20 +203,24 @@ class SyncFoldersTest {
 
         server.kill9();
         admin.close();
-        Files.writeString(a.dir.resolve("from-a.txt"), "written offline on A\n");
-        Files.writeString(b.dir.resolve("from-b.txt"), "written offline on B\n");
-        Files.delete(b.dir.resolve("before.txt"));
-        String offline = a.awaitLine(l -> l.contains(" offline outage: "), "that it is offline");
-        assertTrue(offline.matches(".* offline outage: the hub is unreachable since \\d\\d:\\d\\d \\(.*\\); local changes are kept.*"),
-                "since when and why: " + offline);
-        // the reconnect attempts then meet a closed port: said once more with the new reason, not at every retry
-        String still = a.awaitLine(l -> l.contains(" offline outage: the hub is still unreachable "), "the reconnects' reason");
-        assertTrue(still.matches(".* since \\d\\d:\\d\\d \\(connection refused, retrying .*"), still);
-        b.awaitLine(l -> l.contains(" offline outage: the hub is still unreachable "), "B's reconnects' reason");
-        assertEquals(1, a.output().stream().filter(l -> l.contains(" offline outage: ")).count() - 1, "one line for the loss, one for the new reason: "
-                + a.output());
-        server.start();
-        admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        try {
+            Files.writeString(a.dir.resolve("from-a.txt"), "written offline on A\n");
+            Files.writeString(b.dir.resolve("from-b.txt"), "written offline on B\n");
+            Files.delete(b.dir.resolve("before.txt"));
+            String offline = a.awaitLine(l -> l.contains(" offline outage: "), "that it is offline");
+            assertTrue(offline.matches(".* offline outage: the hub is unreachable since \\d\\d:\\d\\d \\(.*\\); local changes are kept.*"),
+                    "since when and why: " + offline);
+            // the reconnect attempts then meet a closed port: said once more with the new reason, not at every retry
+            String still = a.awaitLine(l -> l.contains(" offline outage: the hub is still unreachable "), "the reconnects' reason");
+            assertTrue(still.matches(".* since \\d\\d:\\d\\d \\(connection refused, retrying .*"), still);
+            b.awaitLine(l -> l.contains(" offline outage: the hub is still unreachable "), "B's reconnects' reason");
+            assertEquals(1, a.output().stream().filter(l -> l.contains(" offline outage: ")).count() - 1, "one line for the loss, one for the new reason: "
+                    + a.output());
+        } finally {
+            // the class's other tests share the hub: it comes back whatever was asserted above
+            server.start();
+            admin = server.connect("admin", ServerProcess.ADMIN_PASSWORD);
+        }
 
         awaitContent(b.dir.resolve("from-a.txt"), "written offline on A\n");
         awaitContent(a.dir.resolve("from-b.txt"), "written offline on B\n");

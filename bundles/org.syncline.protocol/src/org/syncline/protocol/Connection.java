@@ -474,12 +474,15 @@ public final class Connection implements AutoCloseable {
             } catch (SynclineException e) {
                 lastError = e;
                 // the socket's own words when it did not connect ("connection refused"), else the code of what failed
-                outageReason = unreachable != null ? unreachable : e.code().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+                String reason = unreachable != null ? unreachable : e.code().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
                 if (e.code() == ErrorCode.AUTH_FAILED || e.code() == ErrorCode.ACCOUNT_DISABLED || e.code() == ErrorCode.CERTIFICATE_CHANGED
                         || e.code() == ErrorCode.PROTOCOL_VERSION) {
+                    outageReason = reason;
                     setState(ConnectionState.FAILED);
                 } else {
+                    // the next attempt's time first: whoever reads the new reason reads when it is tried again with it
                     scheduleReconnect();
+                    outageReason = reason;
                 }
             }
         }, delay, TimeUnit.MILLISECONDS);
