@@ -78,7 +78,7 @@ public final class SynclineCli {
         if (global.json) {
             out.println(Json.pretty(Json.object("error", Json.object("code", e.code().name(), "message", e.getMessage()))));
         }
-        err.println("syncline: " + e.toUserText());
+        err.println("syncline: " + e.toUserText() + (e.code() == ErrorCode.TIMEOUT ? " To wait longer: --timeout 5m (or SYNCLINE_TIMEOUT)." : ""));
         return ExitCodes.of(e.code());
     }
 }

@@ -126,6 +126,21 @@ class CliTest {
         assertOneLineError(out, "CONNECTION_FAILED");
     }
 
+    @Test
+    void theAnswerTimeoutIsADurationFromTheOptionOrTheEnvironment() throws Exception {
+        var longer = server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "--timeout", "90s", "status");
+        assertEquals(0, longer.exitCode(), longer.stderr());
+        var fromEnv = server.cli(Map.of("SYNCLINE_TIMEOUT", "5m"), "--user", "admin", "--password-file", adminPw, "status");
+        assertEquals(0, fromEnv.exitCode(), fromEnv.stderr());
+        var bad = server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "--timeout", "soon", "status");
+        assertEquals(2, bad.exitCode());
+        assertOneLineError(bad.stderr(), "INVALID_ARGUMENT");
+        assertTrue(bad.stderr().contains("--timeout") && bad.stderr().contains("'soon'"), bad.stderr());
+        var badEnv = server.cli(Map.of("SYNCLINE_TIMEOUT", "0s"), "--user", "admin", "--password-file", adminPw, "status");
+        assertEquals(2, badEnv.exitCode(), "no time at all to answer is refused: " + badEnv.stderr());
+        assertTrue(badEnv.stderr().contains("SYNCLINE_TIMEOUT"), badEnv.stderr());
+    }
+
     private static void assertOneLineError(String stderr, String code) {
         String[] lines = stderr.strip().split("\n");
         String last = lines[lines.length - 1];

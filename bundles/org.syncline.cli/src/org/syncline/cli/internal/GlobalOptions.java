@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "syncline cli", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Talks to a Syncline server. Credentials can also come from SYNCLINE_SERVER, SYNCLINE_USER, SYNCLINE_PASSWORD;"
-                + " a new server's fingerprint from SYNCLINE_TRUST_FINGERPRINT.",
+                + " a new server's fingerprint from SYNCLINE_TRUST_FINGERPRINT, the answer timeout from SYNCLINE_TIMEOUT.",
         footer = { "", "Exit codes: 0 ok, 1 failed, 2 usage, 3 login refused, 4 server unreachable or untrusted.",
                 "Global options stand before the command; --json may also follow it.",
                 "'syncline cli COMMAND --help' describes each command." })
@@ -37,6 +37,10 @@ public final class GlobalOptions implements Callable<Integer> {
     @Option(names = "--trust-fingerprint", paramLabel = "FP",
             description = "trust a server seen for the first time if its certificate has this SHA-256 fingerprint")
     public String trustFingerprint;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "how long to wait for each answer of the server, e.g. 90s, 5m (default 30s; or SYNCLINE_TIMEOUT)")
+    public String timeout;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "print one JSON document")
     public boolean json;

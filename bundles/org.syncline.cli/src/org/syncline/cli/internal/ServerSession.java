@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.syncline.cli.api.CliContext;
+import org.syncline.core.Durations;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.HostPort;
+import org.syncline.core.Names;
 import org.syncline.core.PasswordFile;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
@@ -16,6 +18,7 @@ import org.syncline.protocol.KnownServers;
 
 /** The CLI's one connection, opened when a command first needs it, from the global options or the environment. */
 public final class ServerSession implements CliContext, AutoCloseable {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private final GlobalOptions global;
     private final Map<String, String> env;
     private final PrintStream out;
@@ -46,10 +49,20 @@ public final class ServerSession implements CliContext, AutoCloseable {
                 throw usage("Give a password: --password-file F or SYNCLINE_PASSWORD.");
             }
             String fingerprint = global.trustFingerprint != null ? global.trustFingerprint : env.get("SYNCLINE_TRUST_FINGERPRINT");
-            ConnectionSettings settings = new ConnectionSettings(address, user(), password, "syncline-cli", Duration.ofSeconds(30), false);
+            ConnectionSettings settings = new ConnectionSettings(address, user(), password, "syncline-cli", timeout(), false);
             connection = Connection.open(settings, KnownServers.forUser(), new TerminalTrust(fingerprint, System.console(), err));
         }
         return connection;
+    }
+
+    /** How long each request waits for its answer: --timeout, else SYNCLINE_TIMEOUT, else 30 s. */
+    Duration timeout() {
+        String given = global.timeout != null ? global.timeout : env.get("SYNCLINE_TIMEOUT");
+        if (given == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        return Durations.parse(given).filter(d -> !d.isZero()).orElseThrow(() -> usage("The timeout is a duration such as 90s, 5m or 1h"
+                + " (--timeout or SYNCLINE_TIMEOUT), not '" + Names.printable(given) + "'."));
     }
 
     @Override
