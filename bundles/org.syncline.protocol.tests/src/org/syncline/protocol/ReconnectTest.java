@@ -41,7 +41,8 @@ class ReconnectTest {
                 }
             });
             first.close();
-            waitFor(() -> states.contains(ConnectionState.RECONNECTING));
+            // both listeners heard it (the first may be seen before the second ran)
+            waitFor(() -> states.contains(ConnectionState.RECONNECTING) && !seenByListener.isEmpty());
             // the state's listeners already see since when, why and the next attempt
             org.syncline.core.Outage lost = seenByListener.get(0);
             assertTrue(!lost.since().isBefore(beforeLoss), "since the loss: " + lost);
@@ -50,6 +51,17 @@ class ReconnectTest {
             // with nothing listening on the port the next attempts fail in the socket's own words
             waitFor(() -> c.outage() != null && "connection refused".equals(c.outage().reason()));
             assertEquals(lost.since(), c.outage().since(), "an outage keeps its start over failed attempts");
+            // read over the next attempts (1 s, then 2 s apart): a reason always comes with when it is tried again,
+            // also while an attempt runs ("retrying now"), never without (the agent printed "(connection refused)")
+            long until = System.nanoTime() + 3_500_000_000L;
+            int reads = 0;
+            while (System.nanoTime() < until) {
+                org.syncline.core.Outage o = c.outage();
+                assertTrue(o != null && o.retryAt() != null, "the next attempt is known: " + o);
+                reads++;
+                Thread.onSpinWait();
+            }
+            assertTrue(reads > 1000, "read while attempts ran: " + reads);
             TestServer second = server(port, "2");
             try {
                 waitFor(() -> c.state() == ConnectionState.CONNECTED);

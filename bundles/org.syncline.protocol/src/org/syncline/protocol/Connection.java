@@ -385,6 +385,7 @@ public final class Connection implements AutoCloseable {
             lastError = null;
             lostAt = null;
             outageReason = null;
+            nextAttempt = null;
         } catch (CertificateEncodingException e) {
             s.closeNow();
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The server sent an unreadable certificate.");
@@ -463,7 +464,7 @@ public final class Connection implements AutoCloseable {
         backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
         nextAttempt = java.time.Instant.now().plusMillis(delay);
         timer.schedule(() -> {
-            nextAttempt = null;
+            // nextAttempt stays while this attempt runs: it is now in the past, which reads "retrying now"
             if (closing) {
                 return;
             }
@@ -478,6 +479,7 @@ public final class Connection implements AutoCloseable {
                 if (e.code() == ErrorCode.AUTH_FAILED || e.code() == ErrorCode.ACCOUNT_DISABLED || e.code() == ErrorCode.CERTIFICATE_CHANGED
                         || e.code() == ErrorCode.PROTOCOL_VERSION) {
                     outageReason = reason;
+                    nextAttempt = null; // no more attempts
                     setState(ConnectionState.FAILED);
                 } else {
                     // the next attempt's time first: whoever reads the new reason reads when it is tried again with it
