@@ -208,7 +208,7 @@ final class SyncHub {
 
                     @Override
                     public java.util.Set<String> held(Connection cc, List<String> shas) throws SQLException {
-                        return chunks.held(cc, shas);
+                        return chunks.heldAtCommit(cc, shas); // under the chunk gate
                     }
                 }).prepared(changes);
                 List<CommitResult.Committed> done = new ArrayList<>();
