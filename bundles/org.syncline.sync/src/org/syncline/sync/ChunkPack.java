@@ -47,8 +47,14 @@ public final class ChunkPack {
     private ChunkPack() {
     }
 
-    /** One chunk read from a pack, inflated, its hash not yet checked (the blob store checks it). */
-    public record Entry(String sha256, byte[] data) {
+    /**
+     * One chunk read from a pack, inflated, its hash not yet checked (the blob store checks it); {@code stored}: it came
+     * as a stored entry, so its writer judged that deflating would not save a sixteenth of it.
+     */
+    public record Entry(String sha256, byte[] data, boolean stored) {
+        public Entry(String sha256, byte[] data) {
+            this(sha256, data, false);
+        }
     }
 
     /** Writes one entry, deflated when that saves at least a sixteenth of its bytes, else stored. */
@@ -80,6 +86,16 @@ public final class ChunkPack {
             writeInt(out, deflated);
             out.write(buf, 0, deflated);
         }
+    }
+
+    /**
+     * Writes one stored entry without judging it again: for a chunk already judged not to shrink (its uploader sent it
+     * stored), to a reader that reads stored entries.
+     */
+    public static void writeStored(OutputStream out, String sha256, byte[] data, int length) throws IOException {
+        out.write(HexFormat.of().parseHex(sha256));
+        writeInt(out, STORED | length);
+        out.write(data, 0, length);
     }
 
     /**
@@ -136,7 +152,7 @@ public final class ChunkPack {
                 }
                 byte[] data = new byte[length];
                 in.readFully(data);
-                return new Entry(HexFormat.of().formatHex(hash), data);
+                return new Entry(HexFormat.of().formatHex(hash), data, true);
             }
             if (length > ChunkReader.MAX_SIZE + 1024) {
                 throw bad("an entry of " + length + " deflated bytes");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +116,28 @@ class ChunkStorageTest {
         });
         storage.release(freedB);
         assertFalse(Files.exists(file));
+    }
+
+    /**
+     * A commit takes a chunk just recorded from a pack as held without reading its row again (shown here by removing
+     * the row behind the storage's back), and looks it up again once the purge freed it (release).
+     */
+    @Test
+    void aCommitTakesAChunkJustRecordedFromAPackAsHeldUntilThePurgeFreesIt() throws Exception {
+        byte[] a = PackFilesTest.random(4096, 12), b = PackFilesTest.random(4096, 13);
+        String shaA = Sha256.hex(a), shaB = Sha256.hex(b);
+        storage.storePack(PackFilesTest.upload(a));
+        assertEquals(Set.of(shaA), db.inTransaction(c -> storage.heldAtCommit(c, List.of(shaA, shaB))));
+
+        List<PackFiles.Slot> freed = db.inTransaction(c -> {
+            List<PackFiles.Slot> all = ChunkTable.unreferenced(c, Instant.now().plusSeconds(1));
+            ChunkTable.delete(c, shaA);
+            return all;
+        });
+        assertEquals(Set.of(shaA), db.inTransaction(c -> storage.heldAtCommit(c, List.of(shaA))), "not read again");
+        assertEquals(Set.of(), db.inTransaction(c -> storage.held(c, List.of(shaA))), "the row is gone");
+        storage.release(freed);
+        assertEquals(Set.of(), db.inTransaction(c -> storage.heldAtCommit(c, List.of(shaA, shaB))));
     }
 
     @Test

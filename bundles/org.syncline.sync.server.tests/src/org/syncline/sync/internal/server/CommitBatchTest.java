@@ -89,6 +89,41 @@ class CommitBatchTest extends WithDerbyHub {
         assertEquals(n + 5, hub.info(ann, "shared").files()); // the new files, keep, new-name, twice and its copy, born-moved
     }
 
+    /**
+     * A second change to an existing file in the same set is judged against the revision the first one made (its row
+     * and revisions written, or held in a batch, by then), not against the revision the file had before the commit.
+     */
+    @Test
+    void anExistingPathChangedTwiceInOneSetIsJudgedAgainstItsNewRevision() throws IOException {
+        hub.commit(ann, "shared", List.of(stored("edited.txt", 0, "e1"), stored("back.txt", 0, "b1"), stored("stale.txt", 0, "s1")));
+
+        CommitResult result = hub.commit(ann, "shared", List.of(
+                stored("edited.txt", 1, "e2"),
+                stored("edited.txt", 1, "e3"), // made against revision 1, which the first put replaced: a conflict copy
+                FileChange.delete("back.txt", 1),
+                stored("back.txt", 2, "b2"), // restores the file just deleted
+                FileChange.delete("stale.txt", 1),
+                FileChange.delete("stale.txt", 1))).value(); // already deleted by the change before: nothing more
+        List<CommitResult.Committed> files = result.files();
+        assertEquals(2, files.get(0).revision());
+        assertTrue(files.get(1).conflict());
+        assertEquals("edited.txt", files.get(1).requestedPath());
+        assertTrue(files.get(2).deleted());
+        assertEquals(3, files.get(3).revision());
+        assertFalse(files.get(3).deleted());
+        assertEquals(2, files.get(4).revision());
+        assertEquals(2, files.get(5).revision());
+        assertTrue(files.get(5).deleted());
+
+        Map<String, RemoteFile> head = head();
+        assertEquals(sha("e2"), head.get("edited.txt").sha256());
+        assertEquals(sha("e3"), head.get(files.get(1).path()).sha256());
+        assertEquals(sha("b2"), head.get("back.txt").sha256());
+        assertFalse(head.get("back.txt").deleted());
+        assertTrue(head.get("stale.txt").deleted());
+        assertEquals(2, head.get("stale.txt").revision());
+    }
+
     @Test
     void aChangeSetNamingAChunkTheHubLacksLeavesNothing() throws IOException {
         List<FileChange> set = new ArrayList<>();

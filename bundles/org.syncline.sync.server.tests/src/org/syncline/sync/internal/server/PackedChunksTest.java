@@ -115,6 +115,52 @@ class PackedChunksTest extends WithDerbyHub {
         }
     }
 
+    /**
+     * The uploader judged its chunks (a stored entry did not shrink enough); the hub keeps that mark and sends such a
+     * chunk stored without judging it again. The mark decides, so a compressible chunk an uploader chose to send stored
+     * goes stored too, while one it sent deflated is judged (and deflated) as before; a client that does not read stored
+     * entries gets both deflated.
+     */
+    @Test
+    void aChunkItsUploaderSentStoredGoesOutStoredWithoutBeingJudgedAgain() throws IOException {
+        byte[] keptRaw = "sent stored by its uploader\n".repeat(300).getBytes(StandardCharsets.UTF_8);
+        byte[] deflated = "sent deflated by its uploader\n".repeat(300).getBytes(StandardCharsets.UTF_8);
+        String keptSha = Sha256.hex(keptRaw), deflatedSha = Sha256.hex(deflated);
+        ByteArrayOutputStream upload = new ByteArrayOutputStream();
+        ChunkPack.writeStored(upload, keptSha, keptRaw, keptRaw.length);
+        ChunkPack.write(upload, deflatedSha, deflated, deflated.length);
+        assertEquals(2, packs.store(ANN, "shared", new ByteArrayInputStream(upload.toByteArray())));
+        hub.commit(ANN, "shared", List.of(FileChange.put("kept.txt", 0, keptRaw.length, keptSha, List.of(new ChunkRef(keptSha, keptRaw.length))),
+                FileChange.put("deflated.txt", 0, deflated.length, deflatedSha, List.of(new ChunkRef(deflatedSha, deflated.length)))));
+        List<String> asked = List.of(keptSha, deflatedSha);
+
+        ByteArrayOutputStream toNew = new ByteArrayOutputStream();
+        packs.send(ANN, "shared", asked, true, toNew);
+        assertEquals(List.of(true, false), storedFlags(toNew.toByteArray()));
+        ByteArrayOutputStream toOld = new ByteArrayOutputStream();
+        packs.send(ANN, "shared", asked, false, toOld);
+        assertEquals(List.of(false, false), storedFlags(toOld.toByteArray()));
+        for (ByteArrayOutputStream out : List.of(toNew, toOld)) {
+            Map<String, byte[]> got = new LinkedHashMap<>();
+            try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
+                unpack.write(out.toByteArray());
+            }
+            assertArrayEquals(keptRaw, got.get(keptSha));
+            assertArrayEquals(deflated, got.get(deflatedSha));
+        }
+    }
+
+    /** Whether each entry of the pack is stored (its length word's top bit), in order. */
+    private static List<Boolean> storedFlags(byte[] pack) {
+        List<Boolean> flags = new ArrayList<>();
+        for (int at = 0; at < pack.length;) {
+            int word = (pack[at + 32] & 0xff) << 24 | (pack[at + 33] & 0xff) << 16 | (pack[at + 34] & 0xff) << 8 | pack[at + 35] & 0xff;
+            flags.add((word & 0x8000_0000) != 0);
+            at += 36 + (word & 0x7fff_ffff);
+        }
+        return flags;
+    }
+
     /** Derby's plan of the last statement the folder check of {@code shas} ran. */
     private String plan(List<String> shas) {
         return db.inTransaction(c -> {

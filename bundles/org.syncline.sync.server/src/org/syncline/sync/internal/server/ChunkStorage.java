@@ -21,6 +21,19 @@ final class ChunkStorage {
     private final Database db;
     private final BlobStore blobs;
     private final PackFiles packs;
+    /**
+     * Chunks lately recorded from packs (their rows committed), at most {@link #RECENT}, the oldest forgotten first: a
+     * commit, which mostly follows its upload at once, takes them as held without looking their rows up a second time.
+     * Only the purge deletes rows, under the hub's chunk gate as a commit runs, and it forgets what it frees.
+     */
+    private final Set<String> recent = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT;
+        }
+    });
+    /** Ten full packs: what a few agents upload ahead of their commits, at about 1 MiB of hashes. */
+    static final int RECENT = 10 * ChunkPack.MAX_CHUNKS;
 
     ChunkStorage(Database db, BlobStore blobs, PackFiles packs) {
         this.db = db;
@@ -49,6 +62,22 @@ final class ChunkStorage {
         return out;
     }
 
+    /**
+     * As {@link #held}, for a commit: one that holds the hub's chunk gate, so that no purge runs before it ends. A chunk
+     * lately recorded from a pack is held without a lookup (only the purge deletes rows, and it forgets those it frees).
+     */
+    Set<String> heldAtCommit(Connection c, List<String> shas) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        List<String> rest = new java.util.ArrayList<>();
+        synchronized (recent) {
+            for (String sha : shas) {
+                (recent.contains(sha) ? out : rest).add(sha);
+            }
+        }
+        out.addAll(held(c, rest));
+        return out;
+    }
+
     /** The chunk's bytes, checked against its hash as they are read. */
     InputStream open(String sha) {
         Optional<PackFiles.Slot> at = db.inTransaction(c -> ChunkTable.location(c, sha));
@@ -67,11 +96,20 @@ final class ChunkStorage {
             ChunkTable.recordPacked(c, slots, blobs::exists, SyncHub.now());
             return null;
         });
+        synchronized (recent) {
+            slots.forEach(s -> recent.add(s.sha256()));
+        }
         return slots.size();
     }
 
-    /** After the rows of {@code freed} were deleted (committed): their bytes go, a pack once no row names it. */
+    /**
+     * After the rows of {@code freed} were deleted (committed), before the chunk gate opens again: their bytes go, a pack
+     * once no row names it.
+     */
     void release(List<PackFiles.Slot> freed) {
+        synchronized (recent) {
+            freed.forEach(s -> recent.remove(s.sha256()));
+        }
         Set<String> touchedPacks = new TreeSet<>();
         for (PackFiles.Slot s : freed) {
             blobs.delete(s.sha256()); // a packed chunk may have a blob too (a delta stored it beside the pack)

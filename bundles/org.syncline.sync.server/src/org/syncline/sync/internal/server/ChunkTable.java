@@ -19,15 +19,15 @@ final class ChunkTable {
 
     /** Where the chunk is: a slot of a pack, or (pack null) the blob store; empty when the hub has no row for it. */
     static Optional<PackFiles.Slot> location(Connection c, String sha) throws SQLException {
-        return Sql.one(c, "SELECT pack, pack_offset, size FROM sync_chunks WHERE sha256 = ?",
-                rs -> new PackFiles.Slot(sha, rs.getString(1), rs.getLong(2), rs.getInt(3)), sha);
+        return Sql.one(c, "SELECT pack, pack_offset, size, sent_stored FROM sync_chunks WHERE sha256 = ?",
+                rs -> new PackFiles.Slot(sha, rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getShort(4) == 1), sha);
     }
 
     /** Where each of the chunks the hub has a row for is, by hash (one statement per {@link Sql#IN_GROUP} hashes). */
     static java.util.Map<String, PackFiles.Slot> locations(Connection c, List<String> shas) throws SQLException {
         java.util.Map<String, PackFiles.Slot> out = new java.util.HashMap<>();
-        for (PackFiles.Slot s : Sql.inGroups(c, "SELECT sha256, pack, pack_offset, size FROM sync_chunks WHERE sha256",
-                rs -> new PackFiles.Slot(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), shas)) {
+        for (PackFiles.Slot s : Sql.inGroups(c, "SELECT sha256, pack, pack_offset, size, sent_stored FROM sync_chunks WHERE sha256",
+                rs -> new PackFiles.Slot(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getShort(5) == 1), shas)) {
             out.put(s.sha256(), s);
         }
         return out;
@@ -36,7 +36,7 @@ final class ChunkTable {
     /**
      * Records the chunks just written to a pack (which is on disk already): a chunk held in another pack keeps that
      * place and is only touched; a chunk whose row names no bytes the hub still holds ({@code blobHeld} says whether
-     * the blob store has them) moves to this pack. The lookups go {@link Sql#IN_GROUP} to a statement, the writes in
+     * the blob store has them) moves to this pack. A new or moved row keeps whether the uploader sent the chunk stored. The lookups go {@link Sql#IN_GROUP} to a statement, the writes in
      * JDBC batches.
      */
     static void recordPacked(Connection c, List<PackFiles.Slot> slots, java.util.function.Predicate<String> blobHeld, Instant now)
@@ -48,16 +48,16 @@ final class ChunkTable {
         for (PackFiles.Slot slot : slots) {
             PackFiles.Slot old = at.get(slot.sha256());
             if (old == null) {
-                inserts.add(new Object[] { slot.sha256(), slot.size(), now, slot.pack(), slot.offset() });
+                inserts.add(new Object[] { slot.sha256(), slot.size(), now, slot.pack(), slot.offset(), slot.sentStored() });
             } else if (old.pack() != null || blobHeld.test(slot.sha256())) {
                 touches.add(new Object[] { now, slot.sha256() });
             } else {
-                moves.add(new Object[] { now, slot.size(), slot.pack(), slot.offset(), slot.sha256() });
+                moves.add(new Object[] { now, slot.size(), slot.pack(), slot.offset(), slot.sentStored(), slot.sha256() });
             }
         }
-        Sql.batch(c, "INSERT INTO sync_chunks (sha256, size, touched, pack, pack_offset) VALUES (?, ?, ?, ?, ?)", inserts);
+        Sql.batch(c, "INSERT INTO sync_chunks (sha256, size, touched, pack, pack_offset, sent_stored) VALUES (?, ?, ?, ?, ?, ?)", inserts);
         Sql.batch(c, "UPDATE sync_chunks SET touched = ? WHERE sha256 = ?", touches);
-        Sql.batch(c, "UPDATE sync_chunks SET touched = ?, size = ?, pack = ?, pack_offset = ? WHERE sha256 = ?", moves);
+        Sql.batch(c, "UPDATE sync_chunks SET touched = ?, size = ?, pack = ?, pack_offset = ?, sent_stored = ? WHERE sha256 = ?", moves);
     }
 
     /** Every pack some row names. */

@@ -95,9 +95,17 @@ final class FileTable {
             + " JOIN sync_revisions r ON r.file_id = f.id AND r.number = f.revision";
 
     /** Files whose current revision came after {@code cursor} and at or before {@code upTo}, oldest change first. */
-    static List<Current> changedSince(Connection c, long folderId, long cursor, long upTo, int limit) throws SQLException {
-        return Sql.list(c, CURRENT + " WHERE f.folder_id = ? AND f.seq > ? AND f.seq <= ? ORDER BY f.seq FETCH FIRST " + limit + " ROWS ONLY",
-                FileTable::current, folderId, cursor, upTo);
+    static List<Current> changedSince(Connection c, long folderId, long cursor, long upTo) throws SQLException {
+        return Sql.list(c, CURRENT + " WHERE f.folder_id = ? AND f.seq > ? AND f.seq <= ? ORDER BY f.seq", FileTable::current, folderId, cursor, upTo);
+    }
+
+    /**
+     * The change numbers of the first {@code limit} files whose current revision came after {@code cursor} and at or
+     * before {@code upTo}, in order: read from the (folder_id, seq) index alone, without a file's row or revision.
+     */
+    static List<Long> seqsSince(Connection c, long folderId, long cursor, long upTo, int limit) throws SQLException {
+        return Sql.list(c, "SELECT seq FROM sync_files WHERE folder_id = ? AND seq > ? AND seq <= ? ORDER BY seq FETCH FIRST " + limit
+                + " ROWS ONLY", rs -> rs.getLong(1), folderId, cursor, upTo);
     }
 
     /** What a live row hands on: its path and current revision. */
@@ -117,11 +125,6 @@ final class FileTable {
                 }
             }
         }
-    }
-
-    /** Every file one commit (one {@code seq}) changed, with its current revision. */
-    static List<Current> changedAt(Connection c, long folderId, long seq) throws SQLException {
-        return Sql.list(c, CURRENT + " WHERE f.folder_id = ? AND f.seq = ? ORDER BY f.path", FileTable::current, folderId, seq);
     }
 
     /**

@@ -36,8 +36,14 @@ final class PackFiles {
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.pack");
     private final Path dir;
 
-    /** Where a stored chunk is: its pack, offset and length. */
-    record Slot(String sha256, String pack, long offset, int size) {
+    /**
+     * Where a stored chunk is: its pack, offset and length; {@code sentStored}: its uploader sent it as a stored entry (it
+     * judged that deflating would not save a sixteenth), so it goes out stored without being judged again.
+     */
+    record Slot(String sha256, String pack, long offset, int size, boolean sentStored) {
+        Slot(String sha256, String pack, long offset, int size) {
+            this(sha256, pack, offset, size, false);
+        }
     }
 
     PackFiles(Path dir) {
@@ -69,7 +75,7 @@ final class PackFiles {
                 }
                 if (seen.add(e.sha256())) {
                     out.write(e.data());
-                    slots.add(new Slot(e.sha256(), pack, offset, e.data().length));
+                    slots.add(new Slot(e.sha256(), pack, offset, e.data().length, e.stored()));
                     offset += e.data().length;
                 }
             }

@@ -34,7 +34,8 @@ final class PackedChunks {
     }
     /**
      * Writes the chunks asked for, in that order; those deflating does not shrink stored when the client reads stored
-     * entries ({@code stored}), else all deflated. The hub keeps chunks raw, so a chunk is judged as it goes out.
+     * entries ({@code stored}), else all deflated. The hub keeps chunks raw, so a chunk is judged as it goes out, unless
+     * its uploader already judged it and sent it stored (its row says so): that one goes stored as it is.
      */
     void send(Principal p, String folder, List<String> shas, boolean stored, OutputStream out) throws IOException {
         if (shas.size() > ChunkPack.MAX_CHUNKS) {
@@ -57,7 +58,12 @@ final class PackedChunks {
                 data = in.readNBytes(org.syncline.core.chunk.ChunkReader.MAX_SIZE + 1);
                 in.transferTo(OutputStream.nullOutputStream()); // reading to the end verifies the blob's hash
             }
-            ChunkPack.write(out, sha, data, data.length, stored);
+            PackFiles.Slot slot = at.get(sha);
+            if (stored && slot != null && slot.sentStored()) {
+                ChunkPack.writeStored(out, sha, data, data.length);
+            } else {
+                ChunkPack.write(out, sha, data, data.length, stored);
+            }
         }
     }
 

@@ -208,7 +208,7 @@ final class SyncHub {
 
                     @Override
                     public java.util.Set<String> held(Connection cc, List<String> shas) throws SQLException {
-                        return chunks.held(cc, shas);
+                        return chunks.heldAtCommit(cc, shas); // under the chunk gate
                     }
                 }).prepared(changes);
                 List<CommitResult.Committed> done = new ArrayList<>();
@@ -233,15 +233,20 @@ final class SyncHub {
             // running commit; rows past it are left to the next page, and a row the scan saw at or below it is
             // either as committed then or moved past it by a later commit, which a later page carries.
             long committed = committedSeq(c);
-            List<FileTable.Current> rows = FileTable.changedSince(c, f.folder().id(), cursor, committed, PAGE);
-            boolean more = rows.size() == PAGE;
+            // Where the page ends is read from the seq index alone, then the rows of the whole commits up to there at
+            // once: reading a page's rows first read every commit of more than PAGE files (an agent commits up to
+            // 1,000) twice, the rows the page cut, then the commit's rows again.
+            List<Long> seqs = FileTable.seqsSince(c, f.folder().id(), cursor, committed, PAGE);
+            boolean more = seqs.size() == PAGE;
+            long upTo = committed;
             if (more) {
                 // The cursor is a commit's seq, so a page ends at a commit boundary: a page cut inside a commit
-                // would move the cursor past the files of that commit it did not carry.
-                long lastSeq = rows.get(rows.size() - 1).file().seq();
-                rows = rows.get(0).file().seq() != lastSeq ? rows.stream().filter(r -> r.file().seq() != lastSeq).toList()
-                        : FileTable.changedAt(c, f.folder().id(), lastSeq);
+                // would move the cursor past the files of that commit it did not carry. A commit larger than the
+                // page comes whole.
+                long lastSeq = seqs.get(seqs.size() - 1);
+                upTo = seqs.get(0) != lastSeq ? lastSeq - 1 : lastSeq;
             }
+            List<FileTable.Current> rows = seqs.isEmpty() ? List.of() : FileTable.changedSince(c, f.folder().id(), cursor, upTo);
             for (FileTable.Current current : rows) {
                 FileRow row = current.file();
                 RevisionRow r = current.revision();

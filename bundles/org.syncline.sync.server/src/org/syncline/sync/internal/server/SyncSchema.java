@@ -86,7 +86,10 @@ final class SyncSchema {
                     CREATE TABLE sync_folder_changes (
                         folder_id BIGINT NOT NULL PRIMARY KEY REFERENCES sync_folders (id) ON DELETE CASCADE,
                         seq BIGINT NOT NULL)""",
-                    "INSERT INTO sync_folder_changes (folder_id, seq) SELECT f.id, s.seq FROM sync_folders f, sync_sequence s WHERE s.id = 1"));
+                    "INSERT INTO sync_folder_changes (folder_id, seq) SELECT f.id, s.seq FROM sync_folders f, sync_sequence s WHERE s.id = 1"),
+            // 1 when the uploader sent the chunk as a stored entry (it judged that deflating saves too little): a download
+            // sends it stored without deflating it again to judge; null (rows from before, blobs) or 0: judged as it goes out
+            Migration.sql(5, "whether a packed chunk was sent stored", "ALTER TABLE sync_chunks ADD COLUMN sent_stored SMALLINT"));
 
     private SyncSchema() {
     }
