@@ -67,9 +67,9 @@ public final class ChunkPack {
      * entries (a client from before stored entries, which does not ask for them).
      */
     public static void write(OutputStream out, String sha256, byte[] data, int length, boolean mayStore) throws IOException {
-        out.write(HexFormat.of().parseHex(sha256));
         if (!mayStore) {
             byte[] deflated = deflate(data, length);
+            out.write(HexFormat.of().parseHex(sha256));
             writeInt(out, deflated.length);
             out.write(deflated);
             return;
@@ -80,9 +80,9 @@ public final class ChunkPack {
         }
         int deflated = length > 2 * PROBE && deflateInto(data, PROBE, buf) < 0 ? -1 : deflateInto(data, length, buf);
         if (deflated < 0) {
-            writeInt(out, STORED | length);
-            out.write(data, 0, length);
+            writeStored(out, sha256, data, length);
         } else {
+            out.write(HexFormat.of().parseHex(sha256));
             writeInt(out, deflated);
             out.write(buf, 0, deflated);
         }

@@ -150,6 +150,42 @@ class PackedChunksTest extends WithDerbyHub {
         }
     }
 
+    /**
+     * The hub sends a chunk as its pack holds it, without hashing it (the client checks every entry against its name):
+     * bytes damaged on the hub's disk reach the client, which refuses that chunk by name and hands on none of it.
+     */
+    @Test
+    void aChunkDamagedOnTheHubsDiskIsRefusedByTheClientByName() throws IOException {
+        byte[] good = "a chunk that stays intact\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+        byte[] hit = "a chunk whose pack bytes rot\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+        String goodSha = Sha256.hex(good), hitSha = Sha256.hex(hit);
+        ByteArrayOutputStream upload = new ByteArrayOutputStream();
+        ChunkPack.writeStored(upload, goodSha, good, good.length);
+        ChunkPack.writeStored(upload, hitSha, hit, hit.length);
+        packs.store(ANN, "shared", new ByteArrayInputStream(upload.toByteArray()));
+        hub.commit(ANN, "shared", List.of(FileChange.put("good.txt", 0, good.length, goodSha, List.of(new ChunkRef(goodSha, good.length))),
+                FileChange.put("hit.txt", 0, hit.length, hitSha, List.of(new ChunkRef(hitSha, hit.length)))));
+        PackFiles.Slot slot = db.inTransaction(c -> ChunkTable.location(c, hitSha)).orElseThrow();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("packs").resolve(slot.pack()),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] { 'X' }), slot.offset() + 10);
+        }
+
+        List<String> asked = List.of(goodSha, hitSha);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        packs.send(ANN, "shared", asked, true, out);
+        Map<String, byte[]> got = new LinkedHashMap<>();
+        SynclineException e = assertThrows(SynclineException.class, () -> {
+            try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
+                unpack.write(out.toByteArray());
+            }
+        });
+        assertEquals(ErrorCode.INTEGRITY, e.code());
+        assertTrue(e.getMessage().contains(hitSha), e.getMessage());
+        assertEquals(List.of(goodSha), List.copyOf(got.keySet()), "the intact chunk before it was handed on, the damaged one not");
+        assertArrayEquals(good, got.get(goodSha));
+    }
+
     /** Whether each entry of the pack is stored (its length word's top bit), in order. */
     private static List<Boolean> storedFlags(byte[] pack) {
         List<Boolean> flags = new ArrayList<>();

@@ -85,6 +85,15 @@ final class PackFiles {
 
     /** The chunk's bytes, checked against its hash. */
     InputStream open(Slot slot) {
+        byte[] data = read(slot);
+        if (!Sha256.hex(data).equals(slot.sha256())) {
+            throw corrupt(slot, "the bytes at offset " + slot.offset() + " do not hash to the chunk's name");
+        }
+        return new ByteArrayInputStream(data);
+    }
+
+    /** The chunk's bytes as the pack holds them, not hashed: for a reader that checks them against their name itself. */
+    byte[] read(Slot slot) {
         requireName(slot.pack());
         byte[] data = new byte[slot.size()];
         try (FileChannel ch = FileChannel.open(dir.resolve(slot.pack()), StandardOpenOption.READ)) {
@@ -102,10 +111,7 @@ final class PackFiles {
         } catch (IOException e) {
             throw new SynclineException(ErrorCode.STORAGE, "The hub could not read pack " + slot.pack() + " (" + e.getMessage() + ").", e);
         }
-        if (!Sha256.hex(data).equals(slot.sha256())) {
-            throw corrupt(slot, "the bytes at offset " + slot.offset() + " do not hash to the chunk's name");
-        }
-        return new ByteArrayInputStream(data);
+        return data;
     }
 
     /** Deletes a pack no row names any more. */

@@ -53,11 +53,7 @@ final class PackedChunks {
             return ChunkTable.locations(c, shas);
         });
         for (String sha : shas) {
-            byte[] data;
-            try (InputStream in = chunks.open(sha, at.get(sha))) {
-                data = in.readNBytes(org.syncline.core.chunk.ChunkReader.MAX_SIZE + 1);
-                in.transferTo(OutputStream.nullOutputStream()); // reading to the end verifies the blob's hash
-            }
+            byte[] data = chunks.readForClient(sha, at.get(sha));
             PackFiles.Slot slot = at.get(sha);
             if (stored && slot != null && slot.sentStored()) {
                 ChunkPack.writeStored(out, sha, data, data.length);
