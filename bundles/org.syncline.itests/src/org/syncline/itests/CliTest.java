@@ -141,6 +141,43 @@ class CliTest {
         assertTrue(badEnv.stderr().contains("SYNCLINE_TIMEOUT"), badEnv.stderr());
     }
 
+    /**
+     * A server that accepted the connection and then stalls (stopped here, as a machine at load 35 may starve it): the
+     * CLI says it did not answer in time and how to wait longer (it said "is it a Syncline server?"), after at least
+     * the handshake's 10 s; a longer --timeout outlasts the stall, handshake included.
+     */
+    @Test
+    void aStalledServerIsWaitedForAsLongAsTheTimeoutSays() throws Exception {
+        java.util.concurrent.CompletableFuture<ServerProcess.CliResult> patient;
+        signal("STOP");
+        try {
+            var quick = server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "--timeout", "1s", "status");
+            assertEquals(4, quick.exitCode(), quick.stderr());
+            assertOneLineError(quick.stderr(), "TIMEOUT");
+            assertTrue(quick.stderr().contains("accepted the connection but did not finish the TLS handshake within 10 s")
+                    && quick.stderr().contains("--timeout 5m"), quick.stderr());
+            patient = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.cli(Map.of(), "--user", "admin", "--password-file", adminPw, "--timeout", "2m", "status");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(13_000); // past the handshake's own 10 s
+            assertFalse(patient.isDone(), "a 2 minute timeout waits out a 13 s stall");
+        } finally {
+            signal("CONT");
+        }
+        var late = patient.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertEquals(0, late.exitCode(), late.stderr());
+        assertTrue(late.stdout().contains("capabilities:"), late.stdout());
+    }
+
+    private void signal(String which) throws Exception {
+        // the launch script execs java: this is the JVM
+        assertEquals(0, new ProcessBuilder("kill", "-" + which, String.valueOf(server.process().pid())).inheritIO().start().waitFor());
+    }
+
     private static void assertOneLineError(String stderr, String code) {
         String[] lines = stderr.strip().split("\n");
         String last = lines[lines.length - 1];

@@ -350,7 +350,7 @@ public final class Connection implements AutoCloseable {
         }
         IoSession s = cf.getSession();
         try {
-            awaitStep(secured, "The TLS handshake with " + settings.server() + " failed; is it a Syncline server?");
+            awaitStep(secured, "The TLS handshake with " + settings.server() + " failed; is it a Syncline server?", "finish the TLS handshake");
             String fingerprint = Sha256.fingerprint(trust.presented().getEncoded());
             knownServers.verify(settings.server(), fingerprint, prompt);
             s.write(Frame.json(FrameKind.HELLO, 0, "", Json.object("protocol", (long) ProtocolConstants.VERSION,
@@ -359,7 +359,7 @@ public final class Connection implements AutoCloseable {
             // the old session's pings and the callers' retried requests as its first frame, and the server closed
             // it ("The first frame must be HELLO"), attempt after attempt while the handshake was slow.
             session = s;
-            Frame w = awaitStep(welcome, settings.server() + " did not answer the handshake.");
+            Frame w = awaitStep(welcome, settings.server() + " did not answer the handshake.", "answer the handshake");
             if (w.kind() == FrameKind.ERROR) {
                 throw ProtocolError.from(w.jsonBody()).toException();
             }
@@ -399,16 +399,24 @@ public final class Connection implements AutoCloseable {
         return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
     }
 
-    private <T> T awaitStep(CompletableFuture<T> step, String failure) {
+    /**
+     * Waits for a step of the handshake: as long as for an answer ({@link ConnectionSettings#requestTimeout()}), at least
+     * {@link #CONNECT_TIMEOUT_MILLIS}. A server that accepted the connection and then stalls (stopped, starved of CPU)
+     * is not taken for something else than a Syncline server: that failure says it did not {@code step} in time.
+     */
+    private <T> T awaitStep(CompletableFuture<T> step, String failure, String stepName) {
+        long millis = Math.max(CONNECT_TIMEOUT_MILLIS, settings.requestTimeout().toMillis());
         try {
-            return step.get(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return step.get(millis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SynclineException se) {
                 throw se;
             }
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, failure);
         } catch (TimeoutException e) {
-            throw new SynclineException(ErrorCode.CONNECTION_FAILED, failure);
+            unreachable = "no answer to the handshake";
+            throw new SynclineException(ErrorCode.TIMEOUT, settings.server() + " accepted the connection but did not " + stepName
+                    + " within " + millis / 1000 + " s; the server may be stopped or overloaded.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, failure);

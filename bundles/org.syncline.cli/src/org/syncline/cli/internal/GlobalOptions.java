@@ -39,7 +39,7 @@ public final class GlobalOptions implements Callable<Integer> {
     public String trustFingerprint;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "how long to wait for each answer of the server, e.g. 90s, 5m (default 30s; or SYNCLINE_TIMEOUT)")
+            description = "how long to wait for the server (each answer, and its TLS handshake: at least 10s there), e.g. 90s, 5m (default 30s; or SYNCLINE_TIMEOUT)")
     public String timeout;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "print one JSON document")

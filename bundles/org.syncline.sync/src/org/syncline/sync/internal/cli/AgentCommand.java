@@ -182,7 +182,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
             try {
                 return Connection.open(settings, KnownServers.forUser(), trust);
             } catch (SynclineException e) {
-                if (e.code() != ErrorCode.CONNECTION_FAILED) {
+                if (e.code() != ErrorCode.CONNECTION_FAILED && e.code() != ErrorCode.TIMEOUT) { // TIMEOUT: it accepted, then stalled
                     throw e;
                 }
                 if (!said) {
