@@ -58,12 +58,9 @@ class PackedChunksTest extends WithDerbyHub {
                 List.of(new ChunkRef(elsewhereSha, elsewhere.length)))));
 
         List<String> asked = List.copyOf(content.keySet());
-        Map<String, byte[]> got = new LinkedHashMap<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         packs.send(ANN, "shared", asked, true, out);
-        try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
-            unpack.write(out.toByteArray());
-        }
+        Map<String, byte[]> got = unpack(asked, out);
         assertEquals(asked, List.copyOf(got.keySet()));
         for (String sha : asked) {
             assertArrayEquals(content.get(sha), got.get(sha));
@@ -91,8 +88,7 @@ class PackedChunksTest extends WithDerbyHub {
         new java.util.Random(7).nextBytes(noise);
         byte[] text = "a line of text that repeats\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
         String noiseSha = store(noise, content), textSha = store(text, content);
-        hub.commit(ANN, "shared", List.of(FileChange.put("noise.bin", 0, noise.length, noiseSha, List.of(new ChunkRef(noiseSha, noise.length))),
-                FileChange.put("text.txt", 0, text.length, textSha, List.of(new ChunkRef(textSha, text.length)))));
+        hub.commit(ANN, "shared", List.of(oneChunkFile("noise.bin", noise), oneChunkFile("text.txt", text)));
         List<String> asked = List.of(noiseSha, textSha);
 
         ByteArrayOutputStream stored = new ByteArrayOutputStream();
@@ -106,10 +102,7 @@ class PackedChunksTest extends WithDerbyHub {
         packs.send(ANN, "shared", asked, false, deflated);
         assertEquals(0, deflated.toByteArray()[32] & 0x80, "a client that does not ask gets the noise deflated, as before stored entries");
         for (ByteArrayOutputStream out : List.of(stored, deflated)) {
-            Map<String, byte[]> got = new LinkedHashMap<>();
-            try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
-                unpack.write(out.toByteArray());
-            }
+            Map<String, byte[]> got = unpack(asked, out);
             assertArrayEquals(noise, got.get(noiseSha));
             assertArrayEquals(text, got.get(textSha));
         }
@@ -130,8 +123,7 @@ class PackedChunksTest extends WithDerbyHub {
         ChunkPack.writeStored(upload, keptSha, keptRaw, keptRaw.length);
         ChunkPack.write(upload, deflatedSha, deflated, deflated.length);
         assertEquals(2, packs.store(ANN, "shared", new ByteArrayInputStream(upload.toByteArray())));
-        hub.commit(ANN, "shared", List.of(FileChange.put("kept.txt", 0, keptRaw.length, keptSha, List.of(new ChunkRef(keptSha, keptRaw.length))),
-                FileChange.put("deflated.txt", 0, deflated.length, deflatedSha, List.of(new ChunkRef(deflatedSha, deflated.length)))));
+        hub.commit(ANN, "shared", List.of(oneChunkFile("kept.txt", keptRaw), oneChunkFile("deflated.txt", deflated)));
         List<String> asked = List.of(keptSha, deflatedSha);
 
         ByteArrayOutputStream toNew = new ByteArrayOutputStream();
@@ -141,10 +133,7 @@ class PackedChunksTest extends WithDerbyHub {
         packs.send(ANN, "shared", asked, false, toOld);
         assertEquals(List.of(false, false), storedFlags(toOld.toByteArray()));
         for (ByteArrayOutputStream out : List.of(toNew, toOld)) {
-            Map<String, byte[]> got = new LinkedHashMap<>();
-            try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
-                unpack.write(out.toByteArray());
-            }
+            Map<String, byte[]> got = unpack(asked, out);
             assertArrayEquals(keptRaw, got.get(keptSha));
             assertArrayEquals(deflated, got.get(deflatedSha));
         }
@@ -163,8 +152,7 @@ class PackedChunksTest extends WithDerbyHub {
         ChunkPack.writeStored(upload, goodSha, good, good.length);
         ChunkPack.writeStored(upload, hitSha, hit, hit.length);
         packs.store(ANN, "shared", new ByteArrayInputStream(upload.toByteArray()));
-        hub.commit(ANN, "shared", List.of(FileChange.put("good.txt", 0, good.length, goodSha, List.of(new ChunkRef(goodSha, good.length))),
-                FileChange.put("hit.txt", 0, hit.length, hitSha, List.of(new ChunkRef(hitSha, hit.length)))));
+        hub.commit(ANN, "shared", List.of(oneChunkFile("good.txt", good), oneChunkFile("hit.txt", hit)));
         PackFiles.Slot slot = db.inTransaction(c -> ChunkTable.location(c, hitSha)).orElseThrow();
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("packs").resolve(slot.pack()),
                 java.nio.file.StandardOpenOption.WRITE)) {
@@ -184,6 +172,21 @@ class PackedChunksTest extends WithDerbyHub {
         assertTrue(e.getMessage().contains(hitSha), e.getMessage());
         assertEquals(List.of(goodSha), List.copyOf(got.keySet()), "the intact chunk before it was handed on, the damaged one not");
         assertArrayEquals(good, got.get(goodSha));
+    }
+
+    /** A put of a file of one chunk, {@code data}. */
+    private static FileChange oneChunkFile(String path, byte[] data) {
+        String sha = Sha256.hex(data);
+        return FileChange.put(path, 0, data.length, sha, List.of(new ChunkRef(sha, data.length)));
+    }
+
+    /** The chunks a client takes from the pack the hub sent, by name, in order. */
+    private static Map<String, byte[]> unpack(List<String> asked, ByteArrayOutputStream pack) throws IOException {
+        Map<String, byte[]> got = new LinkedHashMap<>();
+        try (ChunkPack.Unpacking unpack = new ChunkPack.Unpacking(asked, got::put)) {
+            unpack.write(pack.toByteArray());
+        }
+        return got;
     }
 
     /** Whether each entry of the pack is stored (its length word's top bit), in order. */
