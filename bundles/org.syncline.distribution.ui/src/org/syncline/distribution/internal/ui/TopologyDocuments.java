@@ -18,8 +18,13 @@ final class TopologyDocuments {
     private TopologyDocuments() {
     }
 
+    /**
+     * The server's document; made anew when the server was removed and added again (as {@link org.syncline.ui.LiveList#kept}
+     * does): the old one's handle is not connected for good, so its tree kept the old version and its saves said "Not
+     * connected".
+     */
     static TopologyDocument of(ConnectedServer server) {
-        return DOCUMENTS.computeIfAbsent(server.label(), k -> new TopologyDocument(server));
+        return DOCUMENTS.compute(server.label(), (label, old) -> old != null && old.server() == server ? old : new TopologyDocument(server));
     }
 
     /** @throws org.syncline.core.SynclineException CONNECTION_FAILED when the server is not connected */
