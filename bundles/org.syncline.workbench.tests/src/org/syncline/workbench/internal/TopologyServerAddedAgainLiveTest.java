@@ -1,14 +1,17 @@
 package org.syncline.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncline.distribution.client.DistributionClient;
 import org.syncline.distribution.internal.ui.DistributionPerspective;
+import org.syncline.distribution.internal.ui.TopologyEditor;
 import org.syncline.distribution.internal.ui.TopologyView;
 import org.syncline.model.topology.Deployment;
 import org.syncline.model.topology.Region;
@@ -20,7 +23,7 @@ import org.syncline.testing.ServerProcess;
  * A server removed from the workbench and added again (the same user, host and port, so the same label) gets its
  * topology read again and followed on the new connection. The workbench kept the first session's document by label:
  * the tree showed the version read before the removal, heard of no later save, and the editor's saves said "Not
- * connected" while the server was connected.
+ * connected" while the server was connected; opening the editor again brought back the old session's editor.
  */
 class TopologyServerAddedAgainLiveTest {
     @RegisterExtension
@@ -36,9 +39,14 @@ class TopologyServerAddedAgainLiveTest {
             PlatformUI.getWorkbench().showPerspective(DistributionPerspective.ID, window);
             TopologyView tree = (TopologyView) window.getActivePage().findView(TopologyView.ID);
 
+            IHandlerService handlers = window.getService(IHandlerService.class);
             WorkbenchLink first = server.connectWorkbench();
+            TopologyEditor before;
             try {
                 UiEvents.waitUntil("the tree to show version 1", () -> tree.getContentDescription().contains("version 1"));
+                handlers.executeCommand("org.syncline.distribution.ui.openEditor", null);
+                before = (TopologyEditor) window.getActivePage().getActiveEditor();
+                UiEvents.waitUntil("the editor to load", before::isLoaded);
             } finally {
                 first.close();
             }
@@ -49,6 +57,13 @@ class TopologyServerAddedAgainLiveTest {
                 assertEquals(first.label(), again.label(), "the same label as before the removal");
                 UiEvents.waitUntil("the tree to read version 2 on the new connection", () -> tree.getContentDescription().contains("version 2"));
                 assertTrue(regionShown(tree, "saved-while-away"), "the tree shows the current topology");
+                handlers.executeCommand("org.syncline.distribution.ui.openEditor", null);
+                TopologyEditor after = (TopologyEditor) window.getActivePage().getActiveEditor();
+                assertNotSame(before, after, "the old session's editor is not the new session's");
+                UiEvents.waitUntil("the new editor to load", after::isLoaded);
+                assertEquals(2, after.version());
+                window.getActivePage().closeEditor(before, false);
+                window.getActivePage().closeEditor(after, false);
 
                 admin.save(deployment("pushed"), 2);
                 UiEvents.waitUntil("the tree to hear of version 3", () -> tree.getContentDescription().contains("version 3"));

@@ -55,9 +55,10 @@ public final class UserEditorInput implements IEditorInput {
         return null;
     }
 
+    /** The same user on the same session's server: one removed and added again is a new session, whose editor is another one. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof UserEditorInput other && other.user.equals(user) && other.server.label().equals(server.label());
+        return o instanceof UserEditorInput other && other.user.equals(user) && other.server == server;
     }
 
     @Override

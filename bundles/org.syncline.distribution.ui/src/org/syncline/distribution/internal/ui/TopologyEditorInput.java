@@ -48,9 +48,10 @@ public final class TopologyEditorInput implements IEditorInput {
         return null;
     }
 
+    /** The same session's server: one removed and added again is a new session, whose editor is another one. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TopologyEditorInput other && other.server.label().equals(server.label());
+        return o instanceof TopologyEditorInput other && other.server == server;
     }
 
     @Override
