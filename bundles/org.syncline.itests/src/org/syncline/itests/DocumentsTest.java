@@ -220,6 +220,16 @@ class DocumentsTest {
         assertEquals(1, again.exitCode());
         assertTrue(again.stderr().startsWith("syncline: ALREADY_EXISTS: ") && again.stderr().contains("--force"), again.stderr());
 
+        // -o - writes the bytes to standard output (as curl's), the summary to stderr; --json cannot share it
+        var toStdout = server.cli(asAnn, "docs", "get", id, "-o", "-");
+        assertEquals(0, toStdout.exitCode(), toStdout.stderr());
+        assertEquals("Minutes of the meeting\n", toStdout.stdout());
+        assertTrue(toStdout.stderr().contains("to standard output (23 bytes)"), toStdout.stderr());
+        assertFalse(Files.exists(Path.of("-")), "no file named '-'");
+        var jsonToStdout = server.cli(asAnn, "--json", "docs", "get", id, "-o", "-");
+        assertEquals(2, jsonToStdout.exitCode(), jsonToStdout.stderr());
+        assertTrue(jsonToStdout.stderr().contains("-o PATH"), jsonToStdout.stderr());
+
         var help = server.cli(Map.of(), "docs", "get", "--help");
         assertEquals(0, help.exitCode(), help.stderr());
         assertTrue(help.stdout().contains("--version") && help.stdout().contains("--force"), help.stdout());

@@ -104,6 +104,8 @@ class StreamFailureTest {
             SynclineException abandoned = assertThrows(SynclineException.class,
                     () -> c.download("test.flood", Json.object(), giveUpAfter4MiB));
             assertTrue(abandoned.getMessage().contains("disk full"), abandoned.getMessage());
+            // the caller's disk, not the link: not CONNECTION_FAILED (the CLI's "server unreachable", exit 4)
+            assertEquals(ErrorCode.STORAGE, abandoned.code(), abandoned.getMessage());
             assertTrue(handlerEnded.await(20, TimeUnit.SECONDS), "the server's handler stopped writing");
             assertTrue(handlerSaw.get() != null, "the handler's writes failed rather than completing");
             assertTrue(written.get() < offered / 4, "the server stopped early: " + written.get() + " bytes written");

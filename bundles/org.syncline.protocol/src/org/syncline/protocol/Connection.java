@@ -242,7 +242,12 @@ public final class Connection implements AutoCloseable {
         });
         try {
             send(Frame.json(FrameKind.DOWNLOAD, id, type, body));
-            in.transferTo(sink);
+            in.transferTo(new SinkGuard(sink));
+        } catch (SinkGuard.Failure e) {
+            // the caller's disk or pipe, not the link: not "the server is unreachable" (a full disk said so)
+            abandon(f, id, "download");
+            throw new SynclineException(ErrorCode.STORAGE, "Writing what '" + type + "' downloads failed (" + e.getMessage()
+                    + "); the download stopped.", e.getCause());
         } catch (IOException e) {
             abandonUnlessAnswered(f, id, "download", type, e);
         } finally {
@@ -254,11 +259,19 @@ public final class Connection implements AutoCloseable {
 
     /** Tells the server a stream is abandoned and fails the call, unless the server has answered already. */
     private void abandonUnlessAnswered(CompletableFuture<Frame> f, long id, String what, String type, IOException e) {
-        if (!f.isDone()) {
-            send(Frame.error(id, new ProtocolError(ErrorCode.CONNECTION_FAILED, what + " abandoned")));
-            pending.remove(id);
+        if (abandon(f, id, what)) {
             throw new SynclineException(ErrorCode.CONNECTION_FAILED, "The " + what + " of '" + type + "' failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Tells the server a stream is abandoned unless it has answered already; returns whether it had not. */
+    private boolean abandon(CompletableFuture<Frame> f, long id, String what) {
+        if (f.isDone()) {
+            return false;
+        }
+        send(Frame.error(id, new ProtocolError(ErrorCode.CONNECTION_FAILED, what + " abandoned")));
+        pending.remove(id);
+        return true;
     }
 
     @Override

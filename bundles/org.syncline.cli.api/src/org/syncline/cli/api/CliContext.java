@@ -20,4 +20,12 @@ public interface CliContext {
 
     /** A line for people on stderr (progress, notes); never with --json on stdout. */
     void note(String text);
+
+    /**
+     * Standard output for a command's raw bytes (a download to {@code -}, as curl's {@code -o -}); a write that does not
+     * reach it (a pipe whose reader has gone) throws, so the command stops instead of reading on for nobody.
+     *
+     * @throws org.syncline.core.SynclineException INVALID_ARGUMENT with --json, whose document would share it
+     */
+    java.io.OutputStream rawOutput();
 }

@@ -87,6 +87,37 @@ public final class ServerSession implements CliContext, AutoCloseable {
     }
 
     @Override
+    public java.io.OutputStream rawOutput() {
+        if (global.json) {
+            throw usage("--json prints its document on standard output: write the bytes to a file with -o PATH instead of '-'.");
+        }
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] { (byte) b }, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+                check();
+            }
+
+            @Override
+            public void flush() throws java.io.IOException {
+                out.flush();
+                check();
+            }
+
+            private void check() throws java.io.IOException {
+                if (out.checkError()) { // a PrintStream keeps its failures to itself
+                    throw new java.io.IOException("standard output was closed");
+                }
+            }
+        };
+    }
+
+    @Override
     public synchronized void close() {
         if (connection != null) {
             connection.close();

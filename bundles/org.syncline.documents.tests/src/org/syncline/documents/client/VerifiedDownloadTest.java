@@ -72,6 +72,22 @@ class VerifiedDownloadTest {
     }
 
 
+    @Test
+    void aStreamGetsTheBytesAndAMismatchFailsAfterThemSayingNotToUseThem() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        VerifiedDownload.stream(out, o -> send(o, CONTENT));
+        assertEquals("the document", out.toString(StandardCharsets.UTF_8));
+
+        java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
+        SynclineException e = assertThrows(SynclineException.class, () -> VerifiedDownload.stream(bad, o -> {
+            send(o, CONTENT);
+            return Sha256.hex(new byte[] {1});
+        }));
+        assertEquals(ErrorCode.INTEGRITY, e.code());
+        assertTrue(e.getMessage().contains("standard output") && e.getMessage().contains("do not use them"), e.getMessage());
+        assertEquals("the document", bad.toString(StandardCharsets.UTF_8), "what passed cannot be taken back");
+    }
+
     private static String send(java.io.OutputStream out, byte[] bytes) {
         try {
             out.write(bytes);

@@ -116,10 +116,14 @@ final class DocsCommands {
     @Command(name = "get", description = "Download a document (its newest version unless --version); never overwrites without --force.")
     void get(@Parameters(paramLabel = "ID") String id,
             @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help,
-            @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "file or folder (default: its name here)") Path output,
+            @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "file or folder (default: its name here); - writes to standard output") Path output,
             @Option(names = "--version", paramLabel = "V", description = "version number", defaultValue = "0") int version,
             @Option(names = "--force", description = "replace an existing file") boolean force) {
         DocumentsClient docs = docs();
+        if (output != null && output.toString().equals("-")) {
+            toStandardOutput(docs, id, version);
+            return;
+        }
         DocumentInfo d = docs.info(id);
         Path target = output == null ? Path.of(d.name()) : Files.isDirectory(output) ? output.resolve(d.name()) : output;
         VersionInfo[] got = new VersionInfo[1];
@@ -129,6 +133,16 @@ final class DocsCommands {
         });
         cli.print(Json.object("id", id, "path", target.toAbsolutePath().toString(), "version", got[0].version(), "size", got[0].size(),
                 "sha256", got[0].sha256()), "Wrote " + target + " (version " + got[0].version() + ", " + got[0].size() + " bytes).");
+    }
+
+    /** {@code docs get ID -o -}: the bytes to standard output, checked as they pass; the summary to stderr. */
+    private void toStandardOutput(DocumentsClient docs, String id, int version) {
+        VersionInfo[] got = new VersionInfo[1];
+        VerifiedDownload.stream(cli.rawOutput(), out -> {
+            got[0] = docs.get(id, version, out);
+            return got[0].sha256();
+        });
+        cli.note("Wrote version " + got[0].version() + " of " + id + " to standard output (" + got[0].size() + " bytes).");
     }
 
     @Command(name = "update", description = "Store a file as the next version of a document.", mixinStandardHelpOptions = true)
