@@ -145,7 +145,9 @@ class DocumentsBatchTest {
             List<BatchFile> files = List.of(new BatchFile("cut-1.txt", null, null, null, 8), new BatchFile("cut-2.txt", null, null, null, 8),
                     new BatchFile("cut-3.txt", null, null, null, 8));
             SynclineException e = assertThrows(SynclineException.class, () -> ann.registerBatch(files, null, cut));
-            assertEquals(ErrorCode.CONNECTION_FAILED, e.code(), e.getMessage());
+            // the uploader's own disk, not the link or the node
+            assertEquals(ErrorCode.STORAGE, e.code(), e.getMessage());
+            assertTrue(e.getMessage().contains("disk unplugged"), e.getMessage());
             assertEquals(0, ann.search(DocumentQuery.all().withName("cut-")).total());
             assertEquals(ErrorCode.NOT_FOUND, assertThrows(SynclineException.class, () -> ann.registerBatch(List.of(new BatchFile("x.txt", null, null,
                     null, 1)), "no-such-node", new ByteArrayInputStream(new byte[1]))).code());

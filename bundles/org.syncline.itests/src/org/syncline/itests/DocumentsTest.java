@@ -181,7 +181,9 @@ class DocumentsTest {
                 }
             };
             SynclineException e = refused(() -> ann.register("half.bin", null, "", List.of(), cut));
-            assertEquals(ErrorCode.CONNECTION_FAILED, e.code(), e.getMessage());
+            // the uploader's own disk, not the link or the node
+            assertEquals(ErrorCode.STORAGE, e.code(), e.getMessage());
+            assertTrue(e.getMessage().contains("disk unplugged"), e.getMessage());
             assertEquals(0, ann.search(DocumentQuery.all().withName("half")).total());
             Path tmp = server.data.resolve("blobs").resolve("tmp");
             long deadline = System.nanoTime() + 10_000_000_000L;

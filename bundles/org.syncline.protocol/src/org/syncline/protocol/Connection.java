@@ -212,14 +212,19 @@ public final class Connection implements AutoCloseable {
             send(Frame.json(FrameKind.UPLOAD, id, type, body));
             byte[] buf = new byte[ProtocolConstants.CHUNK_SIZE];
             int n;
-            while ((n = data.read(buf)) >= 0) {
+            while ((n = SinkGuard.read(data, buf)) >= 0) {
                 out.write(buf, 0, n);
-                if (n < buf.length && data.available() == 0) {
+                if (n < buf.length && SinkGuard.available(data) == 0) {
                     // a source that has nothing more at hand (a live stream of records) is not held back until a chunk fills
                     out.flush();
                 }
             }
             out.close();
+        } catch (SinkGuard.Failure e) {
+            // the caller's file or disk, not the link: not "the server is unreachable"
+            abandon(f, id, "upload");
+            throw new SynclineException(ErrorCode.STORAGE, "Reading what '" + type + "' uploads failed (" + e.getMessage()
+                    + "); the upload stopped.", e.getCause());
         } catch (IOException e) {
             // when the server already answered (usually with an error), await reports that instead
             abandonUnlessAnswered(f, id, "upload", type, e);

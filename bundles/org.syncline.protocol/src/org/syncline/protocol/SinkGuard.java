@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A download's sink as {@link Connection#download} writes to it: its failures (a full disk, a closed pipe) come out as
- * {@link Failure}, so they are not taken for the link's. Passes each array on as it came (the receiver's chunks go
- * out without a copy).
+ * A download's sink as {@link Connection#download} writes to it, and an upload's source as {@link Connection#upload}
+ * reads it: their failures (a full disk, a closed pipe, a file that went away) come out as {@link Failure}, so they are
+ * not taken for the link's. Passes each array on as it came (the receiver's chunks go out without a copy).
  */
 final class SinkGuard extends OutputStream {
-    /** The sink's own IOException, as its cause. */
+    /** The caller's own IOException (its sink's or its source's), as its cause. */
     static final class Failure extends IOException {
         private static final long serialVersionUID = 1L;
 
@@ -19,6 +19,24 @@ final class SinkGuard extends OutputStream {
     }
 
     private final OutputStream sink;
+
+    /** {@code source.read(buf)}, its failure a {@link Failure}. */
+    static int read(java.io.InputStream source, byte[] buf) throws Failure {
+        try {
+            return source.read(buf);
+        } catch (IOException e) {
+            throw new Failure(e);
+        }
+    }
+
+    /** {@code source.available()}, its failure a {@link Failure}. */
+    static int available(java.io.InputStream source) throws Failure {
+        try {
+            return source.available();
+        } catch (IOException e) {
+            throw new Failure(e);
+        }
+    }
 
     SinkGuard(OutputStream sink) {
         this.sink = sink;
