@@ -228,6 +228,10 @@ class DocumentsTest {
         assertEquals("Minutes of the meeting\n", toStdout.stdout());
         assertTrue(toStdout.stderr().contains("to standard output (23 bytes)"), toStdout.stderr());
         assertFalse(Files.exists(Path.of("-")), "no file named '-'");
+        var noFolder = server.cli(asAnn, "docs", "get", id, "-o", server.home.resolve("no-such-folder/minutes.txt").toString());
+        assertEquals(1, noFolder.exitCode(), noFolder.stderr());
+        assertTrue(noFolder.stderr().contains("There is no folder") && noFolder.stderr().contains("no-such-folder"), noFolder.stderr());
+        assertFalse(Files.exists(server.home.resolve("no-such-folder")), "a mistyped path makes no folders");
         var jsonToStdout = server.cli(asAnn, "--json", "docs", "get", id, "-o", "-");
         assertEquals(2, jsonToStdout.exitCode(), jsonToStdout.stderr());
         assertTrue(jsonToStdout.stderr().contains("-o PATH"), jsonToStdout.stderr());

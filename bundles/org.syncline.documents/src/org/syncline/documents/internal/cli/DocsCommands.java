@@ -126,6 +126,12 @@ final class DocsCommands {
         }
         DocumentInfo d = docs.info(id);
         Path target = output == null ? Path.of(d.name()) : Files.isDirectory(output) ? output.resolve(d.name()) : output;
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            // as cp, curl and wget: a mistyped path does not become a tree of new folders
+            throw new SynclineException(ErrorCode.NOT_FOUND, "There is no folder " + folder + " to write " + target.getFileName()
+                    + " into; create it first or choose another path with -o.");
+        }
         VersionInfo[] got = new VersionInfo[1];
         VerifiedDownload.write(target, force, "choose another path with -o or pass --force to replace it.", out -> {
             got[0] = docs.get(id, version, out);
