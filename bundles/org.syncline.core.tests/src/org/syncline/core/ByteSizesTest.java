@@ -27,4 +27,22 @@ class ByteSizesTest {
             assertEquals(Optional.empty(), ByteSizes.parse(bad), String.valueOf(bad));
         }
     }
+
+    @Test
+    void formattedExactBelowAKibibyteAndWithOneDecimalAbove() {
+        assertEquals("0 B", ByteSizes.format(0));
+        assertEquals("1023 B", ByteSizes.format(1023));
+        assertEquals("128.0 KiB", ByteSizes.format(128 * 1024));
+        assertEquals("16.0 MiB", ByteSizes.format(16L << 20));
+        assertEquals("10.2 GiB", ByteSizes.format(10_950_000_000L), "not 10442.9 MiB");
+        assertEquals("8.0 EiB", ByteSizes.format(Long.MAX_VALUE));
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            assertEquals("1.5 MiB", ByteSizes.format(3L << 19), "a point whatever the locale, as parse reads it");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertEquals(Optional.of(16L << 20), ByteSizes.parse(ByteSizes.format(16L << 20)), "what it writes reads back");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * their own range and name the field in their own error sentence.
  */
 public final class ByteSizes {
+    private static final String[] UNITS = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
     private static final Pattern SIZE = Pattern.compile("(\\d{1,15}(?:\\.\\d{1,6})?)\\s*([kmgt]?)(i?b?)");
 
     private ByteSizes() {
@@ -43,5 +44,19 @@ public final class ByteSizes {
         } catch (ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /** "812 B", "4.0 KiB", "1.2 GiB": exact below a KiB, where people compare small files byte for byte; one decimal above. */
+    public static String format(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double v = bytes;
+        int unit = 0;
+        while (v >= 1024 && unit < UNITS.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, UNITS[unit]);
     }
 }

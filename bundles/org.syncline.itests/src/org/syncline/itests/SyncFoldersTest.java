@@ -627,8 +627,8 @@ class SyncFoldersTest {
             // and through the CLI: a line a user, --json the records; a plain user is refused by the server
             var listed = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "folder", "quotas");
             assertEquals(0, listed.exitCode(), listed.stderr());
-            assertTrue(listed.stdout().lines().anyMatch(l -> l.matches("quinn\\s+0\\s+1000")), listed.stdout());
-            assertTrue(listed.stdout().lines().anyMatch(l -> l.matches("admin\\s+\\d+\\s+none")), listed.stdout());
+            assertTrue(listed.stdout().lines().anyMatch(l -> l.matches("quinn\\s+0 B\\s+1000 B")), listed.stdout());
+            assertTrue(listed.stdout().lines().anyMatch(l -> l.matches("admin\\s+\\d+(\\.\\d)? (B|KiB|MiB)\\s+none")), listed.stdout());
             var json = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "--json", "folder", "quotas");
             assertEquals(0, json.exitCode(), json.stderr());
             String compact = json.stdout().replaceAll("\\s", "");
@@ -636,6 +636,15 @@ class SyncFoldersTest {
             var refused = server.cli(Map.of("SYNCLINE_USER", "quinn", "SYNCLINE_PASSWORD", "quinn-password-1"), "folder", "quotas");
             assertEquals(1, refused.exitCode(), "only admins list quotas: " + refused.stdout());
             assertTrue(refused.stderr().contains("needs the admin role"), refused.stderr());
+
+            // sizes with units, as rsync reads them; what is not a size is refused naming it
+            var units = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "folder", "quota", "quinn", "1.5K");
+            assertEquals(0, units.exitCode(), units.stderr());
+            assertEquals("User 'quinn': 0 B used of 1.5 KiB (1536 bytes).", units.stdout().strip());
+            var notASize = server.cli(Map.of("SYNCLINE_USER", "admin", "SYNCLINE_PASSWORD", ServerProcess.ADMIN_PASSWORD), "folder", "quota", "quinn", "lots");
+            assertEquals(2, notASize.exitCode(), notASize.stderr());
+            assertTrue(notASize.stderr().contains("'lots'") && notASize.stderr().contains("10G"), notASize.stderr());
+            assertEquals(1536, new SyncClient(admin).quota("quinn").limit(), "the refused size changed nothing");
         }
     }
 

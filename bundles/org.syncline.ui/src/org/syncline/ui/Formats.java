@@ -12,7 +12,6 @@ import org.eclipse.swt.widgets.Control;
  */
 public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final String[] UNITS = { "B", "KiB", "MiB", "GiB", "TiB", "PiB" };
 
     private Formats() {
     }
@@ -22,18 +21,9 @@ public final class Formats {
         return t == null || Instant.EPOCH.equals(t) ? "" : TIME.format(t);
     }
 
-    /** "812 B", "4.0 KiB", "1.2 GiB": exact below a KiB, where people compare small files byte for byte. */
+    /** "812 B", "4.0 KiB", "1.2 GiB": as the CLI writes them ({@link org.syncline.core.ByteSizes#format}). */
     public static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double v = bytes;
-        int unit = 0;
-        while (v >= 1024 && unit < UNITS.length - 1) {
-            v /= 1024;
-            unit++;
-        }
-        return String.format("%.1f %s", v, UNITS[unit]);
+        return org.syncline.core.ByteSizes.format(bytes);
     }
 
     /** A column width that holds {@code title} and any time {@link #time} writes, in {@code control}'s font. */

@@ -81,11 +81,4 @@ class CommitBatchesTest {
         FileChange renamed = FileChange.rename(longPath, 3, longPath + "y", 10, "cd".repeat(32), List.of(CHUNK));
         assertTrue(CommitBatches.bytes(renamed) >= json(List.of(renamed)) - json(List.of()), "estimate " + CommitBatches.bytes(renamed));
     }
-
-    @Test
-    void sizesReadAsAUserWrites() {
-        assertEquals("10.2 GiB", CommitBatches.size(10_950_000_000L));
-        assertEquals("16.0 MiB", CommitBatches.size(16L << 20));
-        assertEquals("128 KiB", CommitBatches.size(128 * 1024));
-    }
 }

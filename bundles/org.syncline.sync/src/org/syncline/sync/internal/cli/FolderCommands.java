@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.syncline.cli.api.CliContext;
+import org.syncline.core.ByteSizes;
 import org.syncline.core.ErrorCode;
 import org.syncline.core.SynclineException;
 import org.syncline.core.json.Json;
@@ -124,21 +125,30 @@ final class FolderCommands {
         cli.print(Json.object("folder", folder, "files", files), b.toString());
     }
 
-    @Command(name = "quota", description = "Show a user's storage quota, or set it in bytes (0: none; admins only).", mixinStandardHelpOptions = true)
+    @Command(name = "quota", description = "Show a user's storage quota, or set it (admins only): 10G, 500 MiB, 2000000000; 0: none.",
+            mixinStandardHelpOptions = true)
     void quota(@Parameters(paramLabel = "USER", arity = "0..1", description = "default: you") String user,
-            @Parameters(paramLabel = "BYTES", arity = "0..1") Long bytes) {
+            @Parameters(paramLabel = "SIZE", arity = "0..1", description = "bytes, or with a unit as rsync reads them (K, M, G, T: 1,024s; KB, MB, GB, TB: 1,000s)") String size) {
         SyncClient sync = sync();
-        Quota q = bytes == null ? sync.quota(user) : sync.setQuota(user, bytes);
-        cli.print(Json.tree(q), "User '" + q.user() + "': " + q.used() + " bytes used of " + (q.limit() == 0 ? "no limit" : q.limit() + " bytes") + ".");
+        Quota q;
+        if (size == null) {
+            q = sync.quota(user);
+        } else {
+            long bytes = ByteSizes.parse(size).orElseThrow(() -> new SynclineException(ErrorCode.INVALID_ARGUMENT, "A quota is a size such as 10G, 500 MiB or "
+                    + "2000000000 (bytes), or 0 for none; not '" + org.syncline.core.Names.printable(size) + "'."));
+            q = sync.setQuota(user, bytes);
+        }
+        cli.print(Json.tree(q), "User '" + q.user() + "': " + ByteSizes.format(q.used()) + " used of " + (q.limit() == 0 ? "no limit"
+                : ByteSizes.format(q.limit()) + " (" + q.limit() + " bytes)") + ".");
     }
 
     @Command(name = "quotas", description = "List every user's storage quota and the space their folders use (admins only).",
             mixinStandardHelpOptions = true)
     void quotas() {
         List<Quota> all = sync().quotas();
-        StringBuilder b = new StringBuilder(String.format("%-24s %16s %16s", "USER", "USED (BYTES)", "LIMIT (BYTES)"));
+        StringBuilder b = new StringBuilder(String.format("%-24s %12s %12s", "USER", "USED", "LIMIT"));
         for (Quota q : all) {
-            b.append(String.format("%n%-24s %16d %16s%s", q.user(), q.used(), q.limit() == 0 ? "none" : Long.toString(q.limit()),
+            b.append(String.format("%n%-24s %12s %12s%s", q.user(), ByteSizes.format(q.used()), q.limit() == 0 ? "none" : ByteSizes.format(q.limit()),
                     q.limit() > 0 && q.used() > q.limit() ? "  over" : ""));
         }
         cli.print(Json.object("quotas", all), b.toString());

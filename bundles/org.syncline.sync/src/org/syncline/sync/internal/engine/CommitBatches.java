@@ -30,17 +30,6 @@ final class CommitBatches {
         return bytes(c) <= largestRequest - MARGIN;
     }
 
-    /** Bytes for a user: "10.2 GiB", "16.0 MiB", "812 KiB". */
-    static String size(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
-        }
-        if (bytes >= 1L << 20) {
-            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
-        }
-        return (bytes + 1023) / 1024 + " KiB";
-    }
-
     /**
      * The changes in order, cut into commits of at most {@link #FILES} files and half the largest request (a change
      * that does not {@link #fits fit} alone must be left out before).

@@ -570,12 +570,12 @@ final class SyncPass {
                         throw e;
                     }
                     why = "the hub does not take chunk lists sent ahead (" + e.getMessage() + "); a newer hub syncs files up to about "
-                            + CommitBatches.size(ChunkList.MAX_BYTES / ChunkList.ENTRY * (long) org.syncline.core.chunk.ChunkReader.AVG_SIZE);
+                            + org.syncline.core.ByteSizes.format(ChunkList.MAX_BYTES / ChunkList.ENTRY * (long) org.syncline.core.chunk.ChunkReader.AVG_SIZE);
                 }
             }
             it.remove();
             Pending p = changed.remove(at);
-            report.once(tooLargeKey(at, p == null ? null : p.file()), "too large to sync: " + at + " (" + CommitBatches.size(c.size()) + "): "
+            report.once(tooLargeKey(at, p == null ? null : p.file()), "too large to sync: " + at + " (" + org.syncline.core.ByteSizes.format(c.size()) + "): "
                     + why);
         }
     }
