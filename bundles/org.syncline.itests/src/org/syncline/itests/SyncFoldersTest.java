@@ -123,6 +123,18 @@ class SyncFoldersTest {
     }
 
     @Test
+    void aNewFoldersTrashAndHistorySayTheyAreEmptyAndTheListShowsItsSize() throws Exception {
+        assertEquals(0, server.cli(AS_ANN, "folder", "create", "fresh").exitCode());
+        var trash = server.cli(AS_ANN, "folder", "trash", "fresh");
+        assertEquals(0, trash.exitCode(), trash.stderr());
+        assertEquals("The trash of folder 'fresh' is empty.", trash.stdout().strip());
+        var history = server.cli(AS_ANN, "folder", "history", "fresh");
+        assertEquals("Folder 'fresh' has no revisions yet.", history.stdout().strip());
+        var list = server.cli(AS_ANN, "folder", "list");
+        assertTrue(list.stdout().lines().anyMatch(l -> l.matches("fresh\\s+ann\\s+\\w+\\s+0\\s+0 B")), list.stdout());
+    }
+
+    @Test
     void emptyDirectoriesAreMadeAndRemovedOnTheOtherSide() throws Exception {
         shared("dirs");
         SyncAgentProcess a = agent("ann", "dirs-a", "dirs").start();

@@ -212,15 +212,15 @@ public final class Connection implements AutoCloseable {
             send(Frame.json(FrameKind.UPLOAD, id, type, body));
             byte[] buf = new byte[ProtocolConstants.CHUNK_SIZE];
             int n;
-            while ((n = SinkGuard.read(data, buf)) >= 0) {
+            while ((n = CallerStreams.read(data, buf)) >= 0) {
                 out.write(buf, 0, n);
-                if (n < buf.length && SinkGuard.available(data) == 0) {
+                if (n < buf.length && CallerStreams.available(data) == 0) {
                     // a source that has nothing more at hand (a live stream of records) is not held back until a chunk fills
                     out.flush();
                 }
             }
             out.close();
-        } catch (SinkGuard.Failure e) {
+        } catch (CallerStreams.Failure e) {
             // the caller's file or disk, not the link: not "the server is unreachable"
             abandon(f, id, "upload");
             throw new SynclineException(ErrorCode.STORAGE, "Reading what '" + type + "' uploads failed (" + e.getMessage()
@@ -247,8 +247,8 @@ public final class Connection implements AutoCloseable {
         });
         try {
             send(Frame.json(FrameKind.DOWNLOAD, id, type, body));
-            in.transferTo(new SinkGuard(sink));
-        } catch (SinkGuard.Failure e) {
+            in.transferTo(new CallerStreams(sink));
+        } catch (CallerStreams.Failure e) {
             // the caller's disk or pipe, not the link: not "the server is unreachable" (a full disk said so)
             abandon(f, id, "download");
             throw new SynclineException(ErrorCode.STORAGE, "Writing what '" + type + "' downloads failed (" + e.getMessage()

@@ -42,11 +42,12 @@ final class FolderCommands {
     @Command(name = "list", description = "List the folders you may use, with your right on each.", mixinStandardHelpOptions = true)
     void list() {
         List<FolderInfo> folders = sync().list();
-        StringBuilder b = new StringBuilder(String.format("%-32s %-16s %-7s %8s %14s", "FOLDER", "OWNER", "RIGHT", "FILES", "BYTES"));
+        StringBuilder b = new StringBuilder(String.format("%-32s %-16s %-7s %8s %12s", "FOLDER", "OWNER", "RIGHT", "FILES", "SIZE"));
         for (FolderInfo f : folders) {
-            b.append(String.format("%n%-32s %-16s %-7s %8d %14d", f.name(), f.owner(), f.right(), f.files(), f.bytes()));
+            b.append(String.format("%n%-32s %-16s %-7s %8d %12s", f.name(), f.owner(), f.right(), f.files(), ByteSizes.format(f.bytes())));
         }
-        cli.print(Json.object("folders", folders), b.toString());
+        cli.print(Json.object("folders", folders), folders.isEmpty()
+                ? "No folders yet: make one with 'folder create NAME', or ask an owner to share one with you." : b.toString());
     }
 
     @Command(name = "rm", description = "Delete a folder with its files, history and trash (needs manage).", mixinStandardHelpOptions = true)
@@ -96,9 +97,9 @@ final class FolderCommands {
         StringBuilder b = new StringBuilder(String.format("%-40s %5s %-16s %-20s %12s %s", "PATH", "REV", "AUTHOR", "TIME", "SIZE", "SHA-256"));
         for (Revision r : revisions) {
             b.append(String.format("%n%-40s %5d %-16s %-20s %12s %s", r.path(), r.number(), r.author(), time(r.time()),
-                    r.deleted() ? "deleted" : String.valueOf(r.size()), r.deleted() ? "" : r.sha256().substring(0, 12)));
+                    r.deleted() ? "deleted" : ByteSizes.format(r.size()), r.deleted() ? "" : r.sha256().substring(0, 12)));
         }
-        cli.print(Json.object("folder", folder, "revisions", revisions), b.toString());
+        cli.print(Json.object("folder", folder, "revisions", revisions), revisions.isEmpty() ? "Folder '" + folder + "' has no revisions yet." : b.toString());
     }
 
     @Command(name = "restore", description = "Make an old revision of a file its newest one (nothing is lost).", mixinStandardHelpOptions = true)
@@ -120,9 +121,10 @@ final class FolderCommands {
         List<TrashEntry> files = sync.trash(folder);
         StringBuilder b = new StringBuilder(String.format("%-40s %12s %-16s %-20s %s", "PATH", "SIZE", "DELETED BY", "DELETED", "PURGED AFTER"));
         for (TrashEntry t : files) {
-            b.append(String.format("%n%-40s %12d %-16s %-20s %s", t.path(), t.size(), t.deletedBy(), time(t.deleted()), time(t.purgeAfter())));
+            b.append(String.format("%n%-40s %12s %-16s %-20s %s", t.path(), ByteSizes.format(t.size()), t.deletedBy(), time(t.deleted()),
+                    time(t.purgeAfter())));
         }
-        cli.print(Json.object("folder", folder, "files", files), b.toString());
+        cli.print(Json.object("folder", folder, "files", files), files.isEmpty() ? "The trash of folder '" + folder + "' is empty." : b.toString());
     }
 
     @Command(name = "quota", description = "Show a user's storage quota, or set it (admins only): 10G, 500 MiB, 2000000000; 0: none.",

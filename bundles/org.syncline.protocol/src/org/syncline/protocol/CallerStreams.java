@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A download's sink as {@link Connection#download} writes to it, and an upload's source as {@link Connection#upload}
- * reads it: their failures (a full disk, a closed pipe, a file that went away) come out as {@link Failure}, so they are
- * not taken for the link's. Passes each array on as it came (the receiver's chunks go out without a copy).
+ * The caller's own streams as {@link Connection} uses them: a download's sink (this class, wrapping it) and an upload's
+ * source ({@link #read}, {@link #available}). Their failures (a full disk, a closed pipe, a file that went away) come
+ * out as {@link Failure}, so they are not taken for the link's. The sink passes each array on as it came (the
+ * receiver's chunks go out without a copy).
  */
-final class SinkGuard extends OutputStream {
+final class CallerStreams extends OutputStream {
     /** The caller's own IOException (its sink's or its source's), as its cause. */
     static final class Failure extends IOException {
         private static final long serialVersionUID = 1L;
@@ -38,7 +39,7 @@ final class SinkGuard extends OutputStream {
         }
     }
 
-    SinkGuard(OutputStream sink) {
+    CallerStreams(OutputStream sink) {
         this.sink = sink;
     }
 
