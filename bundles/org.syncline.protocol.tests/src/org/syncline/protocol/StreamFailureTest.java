@@ -113,6 +113,36 @@ class StreamFailureTest {
         }
     }
 
+    @Test
+    void anUploadWhoseOwnSourceFailsIsTheCallersStorageFailureAndTheSessionGoesOn() throws Exception {
+        try (TestServer server = new TestServer(tmp, settings(), e -> {
+            e.handleUpload("test.drain", Access.USER, (ctx, body, in) -> Map.of("bytes", in.transferTo(OutputStream.nullOutputStream())));
+            e.handle("test.ping", Access.USER, (ctx, body) -> Map.of("pong", true));
+        }); Connection c = server.connect("alice")) {
+            InputStream breaks = new InputStream() {
+                private int reads;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0];
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (++reads > 3) {
+                        throw new java.io.EOFException(); // no message of its own
+                    }
+                    return len;
+                }
+            };
+            SynclineException e = assertThrows(SynclineException.class, () -> c.upload("test.drain", Map.of(), breaks));
+            assertEquals(ErrorCode.STORAGE, e.code(), "the caller's file, not the link: " + e.getMessage());
+            assertTrue(e.getMessage().contains("java.io.EOFException") && e.getMessage().contains("the upload stopped"), e.getMessage());
+            assertEquals(Boolean.TRUE, c.request("test.ping", Json.object()).map().get("pong"), "the session still works");
+        }
+    }
+
     private static EndpointSettings settings() {
         return EndpointSettings.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "9.9.9", "test");
     }

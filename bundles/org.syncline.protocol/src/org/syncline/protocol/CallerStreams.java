@@ -15,7 +15,7 @@ final class CallerStreams extends OutputStream {
         private static final long serialVersionUID = 1L;
 
         Failure(IOException cause) {
-            super(cause.getMessage(), cause);
+            super(cause.getMessage() != null ? cause.getMessage() : cause.toString(), cause); // an EOFException has no message
         }
     }
 
